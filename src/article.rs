@@ -1,0 +1,266 @@
+//! The output types: an [`Article`] with its body [`Block`]s, labelled
+//! [`ChromeSegment`]s and one [`LineInfo`] per input line.
+
+use crate::Date;
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+/// The kind of a body block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// Running text.
+    Paragraph,
+    /// A sub-heading inside the article (a short line between paragraphs).
+    Heading,
+    /// An item of a bulleted list (the line starts with a bullet such as `•` or `-`).
+    ListItem,
+    /// A quoted line, marked as such in the dump (starting with `>`).
+    Quote,
+}
+
+impl BlockKind {
+    /// The kind's name as used in JSON output: `paragraph`, `heading`, `list_item`, `quote`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Heading => "heading",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Quote => "quote",
+        }
+    }
+}
+
+/// One block of the article body: its kind, its text and where it stands in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Block<'a> {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The block's text, without surrounding white space.
+    pub text: Cow<'a, str>,
+    /// The byte span of `text` in the input.
+    pub span: Range<usize>,
+}
+
+/// The kind of a piece of site chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ChromeKind {
+    /// Menus, breadcrumbs, section lists, "skip to content", log-in links.
+    Navigation,
+    /// Lists of other articles: teasers, "read also", "most read", their times and counts.
+    Related,
+    /// Sports fixtures, results and standings tables.
+    Fixtures,
+    /// Comment sections, comment tickers and comment counts.
+    Comments,
+    /// Newsletter, app, follow, share, subscribe and advertising prompts; polls.
+    Promo,
+    /// Legal footers: copyright, privacy, cookies, terms, contact.
+    Footer,
+    /// Chrome of no recognised kind.
+    Other,
+}
+
+impl ChromeKind {
+    /// The kind's name, as in the seeds' gold `line_labels`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChromeKind::Navigation => "navigation",
+            ChromeKind::Related => "related",
+            ChromeKind::Fixtures => "fixtures",
+            ChromeKind::Comments => "comments",
+            ChromeKind::Promo => "promo",
+            ChromeKind::Footer => "footer",
+            ChromeKind::Other => "other",
+        }
+    }
+}
+
+/// A run of input lines of one chrome kind (blank lines inside the run included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ChromeSegment<'a> {
+    /// What the segment is.
+    pub kind: ChromeKind,
+    /// The segment's text: the input from its first to its last line.
+    pub text: Cow<'a, str>,
+    /// The byte span of `text` in the input.
+    pub span: Range<usize>,
+    /// The (0-based) input lines the segment covers.
+    pub lines: Range<usize>,
+}
+
+/// Where one input line went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Label {
+    /// Part of the article body.
+    Body,
+    /// The article's title (headline).
+    Title,
+    /// Metadata: date, byline, image credit, a capture header.
+    Meta,
+    /// An empty or white-space-only line.
+    Blank,
+    /// Site chrome of the given kind.
+    Chrome(ChromeKind),
+}
+
+impl Label {
+    /// The label's name, in the vocabulary of the seeds' gold `line_labels`:
+    /// `body`, `title`, `meta`, `blank`, or the chrome kind's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Body => "body",
+            Label::Title => "title",
+            Label::Meta => "meta",
+            Label::Blank => "blank",
+            Label::Chrome(kind) => kind.as_str(),
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The verdict on one input line: its label, its span and the body score
+/// that led to it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct LineInfo {
+    /// Where the line went.
+    pub label: Label,
+    /// The byte span of the line in the input, without its line terminator.
+    pub span: Range<usize>,
+    /// How much the line looks like article text on its own, from 0 (surely chrome)
+    /// to 1 (surely text), before context decided its label.
+    pub score: f32,
+}
+
+/// A structured article cleaned from a raw dump.
+///
+/// Text fields borrow from the input when possible; [`Article::into_owned`]
+/// gives an `Article<'static>` that can be sent across threads or stored.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Article<'a> {
+    pub(crate) title: Option<Cow<'a, str>>,
+    pub(crate) date: Option<Date>,
+    pub(crate) byline: Option<Cow<'a, str>>,
+    pub(crate) image_credit: Option<Cow<'a, str>>,
+    pub(crate) comment_count: Option<u32>,
+    pub(crate) blocks: Vec<Block<'a>>,
+    pub(crate) chrome: Vec<ChromeSegment<'a>>,
+    pub(crate) lines: Vec<LineInfo>,
+}
+
+impl<'a> Article<'a> {
+    /// The article's headline, if the dump shows one.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The publication date, if the dump states one near the article.
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+
+    /// The author's name, without its marker (`By`, `door`, `von` …).
+    pub fn byline(&self) -> Option<&str> {
+        self.byline.as_deref()
+    }
+
+    /// The credited name of the lead image, without `Foto:`/`Photo:` and `©`.
+    pub fn image_credit(&self) -> Option<&str> {
+        self.image_credit.as_deref()
+    }
+
+    /// The article's own comment count (`2 reacties`, `12 comments`), when shown.
+    pub fn comment_count(&self) -> Option<u32> {
+        self.comment_count
+    }
+
+    /// The body, as typed blocks in input order.
+    pub fn blocks(&self) -> &[Block<'a>] {
+        &self.blocks
+    }
+
+    /// Every piece of site chrome, labelled by kind, in input order.
+    pub fn chrome(&self) -> &[ChromeSegment<'a>] {
+        &self.chrome
+    }
+
+    /// One entry per input line (split on `\n`), saying where it went and why.
+    pub fn lines(&self) -> &[LineInfo] {
+        &self.lines
+    }
+
+    /// `true` when no body text was found.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// The body as plain text: the blocks joined by blank lines.
+    pub fn body_text(&self) -> String {
+        let len = self.blocks.iter().map(|b| b.text.len() + 2).sum();
+        let mut out = String::with_capacity(len);
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(&b.text);
+        }
+        out
+    }
+
+    /// An owned copy that no longer borrows the input.
+    pub fn into_owned(self) -> Article<'static> {
+        fn own(c: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+            c.map(|c| Cow::Owned(c.into_owned()))
+        }
+        Article {
+            title: own(self.title),
+            date: self.date,
+            byline: own(self.byline),
+            image_credit: own(self.image_credit),
+            comment_count: self.comment_count,
+            blocks: self
+                .blocks
+                .into_iter()
+                .map(|b| Block {
+                    kind: b.kind,
+                    text: Cow::Owned(b.text.into_owned()),
+                    span: b.span,
+                })
+                .collect(),
+            chrome: self
+                .chrome
+                .into_iter()
+                .map(|c| ChromeSegment {
+                    kind: c.kind,
+                    text: Cow::Owned(c.text.into_owned()),
+                    span: c.span,
+                    lines: c.lines,
+                })
+                .collect(),
+            lines: self.lines,
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Naming the chrome: every line that is not body, title or metadata gets a
+//! [`ChromeKind`], from its own cues first and from its neighbours second.
+
+use crate::article::{ChromeKind, Label};
+use crate::features::Evidence;
+use crate::lexicon::Cue;
+use crate::lines::Line;
+
+/// The kind a line shows by itself, if any.
+fn own_kind(line: &Line<'_>, ev: &Evidence) -> Option<ChromeKind> {
+    if let Some(cue) = ev.cue {
+        return Some(match cue {
+            Cue::Related => ChromeKind::Related,
+            Cue::Comments => ChromeKind::Comments,
+            Cue::Promo => ChromeKind::Promo,
+            Cue::Footer => ChromeKind::Footer,
+            Cue::Navigation => ChromeKind::Navigation,
+            Cue::Fixtures => ChromeKind::Fixtures,
+        });
+    }
+    if ev.fixture {
+        return Some(ChromeKind::Fixtures);
+    }
+    if ev.time || ev.count || ev.copies > 1 || line.shape.ellipsis {
+        return Some(ChromeKind::Related);
+    }
+    None
+}
+
+/// Label every undecided line with a chrome kind.
+///
+/// 1. A line's own cue (`lees ook`, `12:00`, a fixtures row, a headline
+///    shown twice) names its kind.
+/// 2. Three or more adjacent short lines without sentence punctuation form
+///    a menu: navigation.
+/// 3. Any other line takes the kind of the nearest named line below it in
+///    the same stretch of chrome (a heading names what follows), else above it;
+///    chrome before the article with no kind at all is navigation.
+pub(crate) fn assign_kinds(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    labels: &mut [Label],
+    decided: &[bool],
+) {
+    let n = lines.len();
+    let mut kind: Vec<Option<ChromeKind>> = (0..n)
+        .map(|i| (!decided[i]).then(|| own_kind(&lines[i], &ev[i])).flatten())
+        .collect();
+
+    // Menus: runs of adjacent short unpunctuated lines.
+    let menu_line = |kind: &[Option<ChromeKind>], i: usize| {
+        !decided[i] && {
+            let s = &lines[i].shape;
+            s.words <= 10 && !s.terminal && kind[i].is_none_or(|k| k == ChromeKind::Navigation)
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        if !menu_line(&kind, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && menu_line(&kind, j) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for k in &mut kind[i..j] {
+                *k = Some(ChromeKind::Navigation);
+            }
+        }
+        i = j;
+    }
+
+    let first_content = (0..n).find(|&i| decided[i] && !lines[i].is_blank());
+    for i in 0..n {
+        if decided[i] {
+            continue;
+        }
+        let k = kind[i].or_else(|| {
+            let below = (i + 1..n)
+                .take_while(|&j| !decided[j] || lines[j].is_blank())
+                .find_map(|j| kind[j]);
+            let above = || {
+                (0..i)
+                    .rev()
+                    .take_while(|&j| !decided[j] || lines[j].is_blank())
+                    .find_map(|j| kind[j])
+            };
+            below.or_else(above)
+        });
+        let before_article = first_content.is_none_or(|f| i < f);
+        labels[i] = Label::Chrome(k.unwrap_or(if before_article {
+            ChromeKind::Navigation
+        } else {
+            ChromeKind::Other
+        }));
+    }
+}

@@ -1,0 +1,307 @@
+//! From evidence to verdicts: the body inside the main region, the title and
+//! metadata around it, and a chrome kind for everything else.
+
+use crate::article::{BlockKind, ChromeKind, Label};
+use crate::date::{find_date, Date};
+use crate::features::Evidence;
+use crate::lexicon;
+use crate::lines::{norm_key, Line};
+use crate::region;
+use crate::Mode;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::ops::Range;
+
+/// Everything decided about a dump, by line index.
+#[derive(Debug)]
+pub(crate) struct Analysis<'a> {
+    pub labels: Vec<Label>,
+    pub kinds: Vec<Option<BlockKind>>,
+    pub title: Option<&'a str>,
+    pub date: Option<Date>,
+    pub byline: Option<&'a str>,
+    pub image_credit: Option<&'a str>,
+    pub comment_count: Option<u32>,
+}
+
+/// Mode-dependent thresholds.
+struct Tuning {
+    /// Added to every line's logit when choosing the region.
+    region_bias: f32,
+    /// Minimum logit for a region line to count as body.
+    keep: f32,
+}
+
+impl Tuning {
+    fn for_mode(mode: Mode) -> Tuning {
+        match mode {
+            Mode::Precision => Tuning {
+                region_bias: -0.3,
+                keep: 0.0,
+            },
+            Mode::Balanced => Tuning {
+                region_bias: 0.0,
+                keep: -0.6,
+            },
+            Mode::Recall => Tuning {
+                region_bias: 0.3,
+                keep: -1.5,
+            },
+        }
+    }
+}
+
+static CAPTURE_HEADER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$").expect("capture header regex"));
+
+/// How many non-blank lines before the body are searched for title and metadata.
+const HEAD_WINDOW: usize = 12;
+
+pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> Analysis<'a> {
+    let n = lines.len();
+    let tune = Tuning::for_mode(mode);
+    let mut a = Analysis {
+        labels: vec![Label::Chrome(ChromeKind::Other); n],
+        kinds: vec![None; n],
+        title: None,
+        date: None,
+        byline: None,
+        image_credit: None,
+        comment_count: None,
+    };
+    let mut decided = vec![false; n];
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            a.labels[i] = Label::Blank;
+            decided[i] = true;
+        }
+    }
+
+    // A capture header (` date 2025-08-08 <headline>`) on the first line.
+    let mut title_key = None;
+    if let Some(c) = lines.first().and_then(|l| CAPTURE_HEADER.captures(l.text)) {
+        a.date = find_date(&c[1]);
+        title_key = Some(norm_key(c.get(2).map_or("", |m| m.as_str())));
+        a.labels[0] = Label::Meta;
+        decided[0] = true;
+    }
+
+    let region = region::main_region(lines, ev, tune.region_bias);
+
+    // Body lines inside the region.
+    for i in region.clone() {
+        if decided[i] {
+            continue;
+        }
+        let (l, e) = (&lines[i], &ev[i]);
+        if e.logit > tune.keep
+            && e.cue.is_none()
+            && !e.time
+            && !e.count
+            && !e.fixture
+            && lexicon::image_credit(l.text).is_none()
+        {
+            a.labels[i] = Label::Body;
+            a.kinds[i] = Some(block_kind(l));
+            decided[i] = true;
+        }
+    }
+    mark_headings(lines, ev, &region, &mut a, &mut decided);
+
+    // Title: the capture header's headline, else a headline-like line before the body.
+    let body_start = first_body(&a).unwrap_or(region.start);
+    let head = head_window(lines, body_start);
+    let title_line = match title_key {
+        Some(k) => (0..n).find(|&i| !decided[i] && norm_key(lines[i].text) == k),
+        None => find_title(lines, ev, head.clone(), &decided),
+    };
+    if let Some(t) = title_line {
+        let k = norm_key(lines[t].text);
+        a.title = Some(lines[t].text);
+        for i in 0..body_start.max(t + 1) {
+            if !decided[i] && norm_key(lines[i].text) == k {
+                a.labels[i] = Label::Title;
+                a.kinds[i] = None;
+                decided[i] = true;
+            }
+        }
+    }
+
+    // Metadata around the head of the article.
+    let meta_start = title_line.map_or(head.start, |t| t.min(head.start));
+    let meta_end = (body_start + 1).min(n);
+    for i in meta_start..meta_end {
+        if decided[i] {
+            continue;
+        }
+        let text = lines[i].text;
+        if let Some(name) = lexicon::byline(text) {
+            a.byline.get_or_insert(name);
+            if a.date.is_none() {
+                a.date = find_date(text);
+            }
+        } else if lexicon::is_bare_byline_marker(text) {
+        } else if let Some(credit) = lexicon::image_credit(text) {
+            a.image_credit.get_or_insert(credit);
+        } else if lines[i].shape.words <= 15 && a.date.is_none() && find_date(text).is_some() {
+            a.date = find_date(text);
+        } else {
+            continue;
+        }
+        a.labels[i] = Label::Meta;
+        decided[i] = true;
+    }
+    // Image credits inside the body region are metadata too.
+    for i in region.clone() {
+        if !decided[i] {
+            if let Some(credit) = lexicon::image_credit(lines[i].text) {
+                a.image_credit.get_or_insert(credit);
+                a.labels[i] = Label::Meta;
+                decided[i] = true;
+            }
+        }
+    }
+
+    // The article's own comment count: just after the body, or in its head.
+    let body_end = last_body(&a).map_or(region.end, |i| i + 1);
+    let after = (body_end..n).filter(|&i| !lines[i].is_blank()).take(4);
+    for i in head.clone().chain(after) {
+        if decided[i] {
+            continue;
+        }
+        if let Some(c) = lexicon::comment_count(lines[i].text) {
+            a.comment_count = Some(c);
+            a.labels[i] = Label::Chrome(ChromeKind::Comments);
+            decided[i] = true;
+            break;
+        }
+    }
+
+    crate::chrome::assign_kinds(lines, ev, &mut a.labels, &decided);
+    a
+}
+
+fn block_kind(line: &Line<'_>) -> BlockKind {
+    if line.shape.bullet {
+        BlockKind::ListItem
+    } else if line.text.starts_with('>') {
+        BlockKind::Quote
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+fn first_body(a: &Analysis<'_>) -> Option<usize> {
+    a.labels.iter().position(|&l| l == Label::Body)
+}
+
+fn last_body(a: &Analysis<'_>) -> Option<usize> {
+    a.labels.iter().rposition(|&l| l == Label::Body)
+}
+
+/// The lines before the body in which title and metadata are sought: up to
+/// [`HEAD_WINDOW`] non-blank lines.
+fn head_window(lines: &[Line<'_>], body_start: usize) -> Range<usize> {
+    let mut start = body_start;
+    let mut seen = 0;
+    while start > 0 && seen < HEAD_WINDOW {
+        start -= 1;
+        if !lines[start].is_blank() {
+            seen += 1;
+        }
+    }
+    start..body_start
+}
+
+/// A short line between body lines, without sentence punctuation, that
+/// introduces more body text: a sub-heading.
+fn mark_headings(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    region: &Range<usize>,
+    a: &mut Analysis<'_>,
+    decided: &mut [bool],
+) {
+    let prev_label = |labels: &[Label], i: usize| {
+        labels[..i]
+            .iter()
+            .rev()
+            .find(|l| **l != Label::Blank)
+            .copied()
+    };
+    for i in region.clone() {
+        if decided[i] {
+            continue;
+        }
+        let (l, e) = (&lines[i], &ev[i]);
+        let s = &l.shape;
+        let shaped = s.words >= 1
+            && s.words <= 14
+            && !s.terminal
+            && !s.ellipsis
+            && s.letters > 0
+            && e.cue.is_none()
+            && !e.time
+            && !e.count
+            && !e.fixture
+            && e.copies == 1
+            && s.separators == 0;
+        if !shaped {
+            continue;
+        }
+        let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+        let next_body =
+            next.is_some_and(|j| a.labels[j] == Label::Body && lines[j].shape.words >= 8);
+        if next_body && prev_label(&a.labels, i) == Some(Label::Body) {
+            a.labels[i] = Label::Body;
+            a.kinds[i] = Some(BlockKind::Heading);
+            decided[i] = true;
+        }
+    }
+}
+
+/// The headline: the nearest line before the body that reads like one.
+fn find_title(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    head: Range<usize>,
+    decided: &[bool],
+) -> Option<usize> {
+    // A line repeated in the head (headline shown twice) is the strongest sign.
+    let mut fallback = None;
+    for i in head.clone().rev() {
+        if decided[i] || lines[i].is_blank() {
+            continue;
+        }
+        let (l, e) = (&lines[i], &ev[i]);
+        let s = &l.shape;
+        let text = l.text;
+        if e.cue.is_some()
+            || e.time
+            || e.count
+            || e.fixture
+            || lexicon::byline(text).is_some()
+            || lexicon::is_bare_byline_marker(text)
+            || lexicon::image_credit(text).is_some()
+            || s.words < 3
+            || s.words > 30
+            || s.ellipsis
+            || text.ends_with('.')
+        {
+            continue;
+        }
+        if e.copies > 1 {
+            let k = norm_key(text);
+            if head
+                .clone()
+                .filter(|&j| norm_key(lines[j].text) == k)
+                .count()
+                > 1
+            {
+                return Some(i);
+            }
+        }
+        fallback.get_or_insert(i);
+    }
+    fallback
+}

@@ -1,0 +1,228 @@
+//! A small calendar date type and the date patterns found in dumps.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::fmt;
+
+/// A calendar date (proleptic Gregorian), as found in a dump.
+///
+/// Displays in ISO 8601 form (`2025-08-08`).
+///
+/// ```
+/// let d = dumpclean::Date::new(2025, 8, 8).unwrap();
+/// assert_eq!(d.to_string(), "2025-08-08");
+/// assert_eq!((d.year(), d.month(), d.day()), (2025, 8, 8));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date from its parts, or `None` when the parts name no real day
+    /// (month 13, 30 February, year 0 or after 9999).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if year == 0 || year > 9999 || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (day <= days).then_some(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, 1 to 31.
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Month names (full and common abbreviations) in en, nl, de, fr, es, it, pt.
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "january", "jan", "januari", "januar", "jänner", "janvier", "janv", "enero", "ene",
+        "gennaio", "gen", "janeiro",
+    ],
+    &[
+        "february",
+        "feb",
+        "februari",
+        "februar",
+        "février",
+        "févr",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+    ],
+    &[
+        "march", "mar", "maart", "mrt", "märz", "mars", "marzo", "março", "marco",
+    ],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+    &["may", "mei", "mai", "mayo", "maggio", "mag", "maio"],
+    &[
+        "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho",
+    ],
+    &[
+        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho",
+    ],
+    &["august", "aug", "augustus", "août", "aout", "agosto", "ago"],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "set",
+        "setembro",
+    ],
+    &[
+        "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
+        "out",
+    ],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+    ],
+];
+
+fn month_number(name: &str) -> Option<u8> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .map(|i| i as u8 + 1)
+}
+
+static ISO: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso date regex"));
+static NUMERIC: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b").expect("numeric date regex")
+});
+static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b")
+        .expect("day month regex")
+});
+static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("month day regex")
+});
+
+/// The first date written in `text`, in any of the common forms:
+/// `2025-08-08`, `08/08/2025` (day first), `8 augustus 2025`, `8. August 2025`,
+/// `August 8, 2025`, `8 de agosto de 2025`.
+pub(crate) fn find_date(text: &str) -> Option<Date> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let mut best: Option<(usize, Date)> = None;
+    let mut consider = |pos: usize, d: Option<Date>| {
+        if let Some(d) = d {
+            if best.is_none_or(|(p, _)| pos < p) {
+                best = Some((pos, d));
+            }
+        }
+    };
+    if let Some(c) = ISO.captures(text) {
+        let d = Date::new(num(&c[1])? as u16, num(&c[2])? as u8, num(&c[3])? as u8);
+        consider(c.get(0)?.start(), d);
+    }
+    if let Some(c) = NUMERIC.captures(text) {
+        let (a, b, y) = (num(&c[1])?, num(&c[2])?, num(&c[3])?);
+        // Day first (the European order), unless that is impossible.
+        let d =
+            Date::new(y as u16, b as u8, a as u8).or_else(|| Date::new(y as u16, a as u8, b as u8));
+        consider(c.get(0)?.start(), d);
+    }
+    for c in DAY_MONTH.captures_iter(text) {
+        if let Some(m) = month_number(&c[2]) {
+            consider(
+                c.get(0)?.start(),
+                Date::new(num(&c[3])? as u16, m, num(&c[1])? as u8),
+            );
+            break;
+        }
+    }
+    for c in MONTH_DAY.captures_iter(text) {
+        if let Some(m) = month_number(&c[1]) {
+            consider(
+                c.get(0)?.start(),
+                Date::new(num(&c[3])? as u16, m, num(&c[2])? as u8),
+            );
+            break;
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_days() {
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2023, 2, 29).is_none());
+        assert!(Date::new(2023, 13, 1).is_none());
+        assert!(Date::new(2023, 4, 31).is_none());
+    }
+
+    #[test]
+    fn finds_dates_in_many_forms() {
+        let d = |s| find_date(s).map(|d| d.to_string());
+        assert_eq!(d(" date 2025-08-08 Title"), Some("2025-08-08".into()));
+        assert_eq!(
+            d("Gepubliceerd op 8 augustus 2025 om 12:00"),
+            Some("2025-08-08".into())
+        );
+        assert_eq!(d("8. August 2025"), Some("2025-08-08".into()));
+        assert_eq!(d("Updated Nov. 19, 2019"), Some("2019-11-19".into()));
+        assert_eq!(d("8 de agosto de 2025"), Some("2025-08-08".into()));
+        assert_eq!(d("08/08/2025 - 12:00"), Some("2025-08-08".into()));
+        assert_eq!(d("le 3 mars 2021"), Some("2021-03-03".into()));
+        assert_eq!(d("12:00"), None);
+        assert_eq!(d("Transfernieuws 08/08"), None);
+    }
+}

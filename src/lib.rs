@@ -1,0 +1,84 @@
+//! dumpclean turns a raw web-page text dump — a browser's `innerText`, a
+//! "save as text", a Common Crawl WET record — into a structured article:
+//! the body as typed [`Block`]s, the metadata it can find (title, date,
+//! byline, image credit, comment count), and every piece of site chrome
+//! (menus, related-article lists, fixtures, comment tickers, promos, legal
+//! footers) labelled by [`ChromeKind`], each with its byte span in the input.
+//!
+//! It works offline and deterministically on plain text, with general signals
+//! that hold on any site and in any language: line length and punctuation,
+//! times, counts and dates, repetition inside the dump, runs of short lines,
+//! the densest region of text, and small cue lexicons in many languages.
+//!
+//! # Example
+//!
+//! ```
+//! let dump = "\
+//! Home
+//! News
+//! Sport
+//!
+//! Council approves new bridge
+//! By Jane Doe
+//!
+//! The city council approved the new bridge on Tuesday, ending a debate that lasted three years.
+//!
+//! Construction starts in spring and should take two years, the mayor said after the vote.
+//!
+//! Read also: Council elections next month
+//! 12 comments
+//! © 2025 Example News. All rights reserved.
+//! ";
+//! let article = dumpclean::clean(dump).unwrap();
+//! assert_eq!(article.title(), Some("Council approves new bridge"));
+//! assert_eq!(article.byline(), Some("Jane Doe"));
+//! assert_eq!(article.comment_count(), Some(12));
+//! assert_eq!(article.blocks().len(), 2);
+//! assert!(article.body_text().starts_with("The city council approved"));
+//! for seg in article.chrome() {
+//!     println!("{:?} at {:?}: {:?}", seg.kind, seg.span, seg.text);
+//! }
+//! ```
+//!
+//! Every input line gets a [`LineInfo`] with its [`Label`] and score, so a
+//! caller can see why a line was kept or dropped:
+//!
+//! ```
+//! let article = dumpclean::clean("Menu\n\nA sentence of article text that is long enough to keep.\n").unwrap();
+//! let labels: Vec<&str> = article.lines().iter().map(|l| l.label.as_str()).collect();
+//! assert_eq!(labels, ["navigation", "blank", "body", "blank"]);
+//! ```
+//!
+//! # Features
+//!
+//! * `serde`: `serde::Serialize` for all output types.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod article;
+mod chrome;
+mod classify;
+mod cleaner;
+mod date;
+mod error;
+mod features;
+mod lexicon;
+mod lines;
+mod region;
+
+pub use article::{Article, Block, BlockKind, ChromeKind, ChromeSegment, Label, LineInfo};
+pub use cleaner::{Cleaner, CleanerBuilder, Mode};
+pub use date::Date;
+pub use error::Error;
+
+/// Clean one dump with the default settings.
+///
+/// A shortcut for `Cleaner::new().clean(input)`.
+///
+/// # Errors
+///
+/// [`Error::InputTooLarge`] for input over 1 GiB and [`Error::LineTooLong`]
+/// for a line over 256 MiB (the defaults of [`CleanerBuilder`]).
+pub fn clean(input: &str) -> Result<Article<'_>, Error> {
+    Cleaner::new().clean(input)
+}

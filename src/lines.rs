@@ -1,0 +1,262 @@
+//! Splitting a dump into lines with byte spans, and the cheap per-line
+//! measurements every later stage reads.
+//!
+//! One pass over the bytes: `memchr`-style newline search via `str::find`,
+//! no allocation per line beyond the `Line` record itself.
+
+use std::ops::Range;
+
+/// One input line: its full span (without the line terminator) and the span
+/// of its text with surrounding white space removed.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// The trimmed text of the line.
+    pub text: &'a str,
+    /// Byte span of the whole line in the input, without `\n` / `\r\n`.
+    pub span: Range<usize>,
+    /// Byte span of `text` in the input.
+    pub text_span: Range<usize>,
+    /// Cheap shape measurements of `text`.
+    pub shape: Shape,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Shape measurements of a line's text, computed in one pass over its chars.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Shape {
+    /// Number of chars.
+    pub chars: u32,
+    /// Words: white-space separated tokens holding a letter or digit, plus
+    /// one word per two CJK/Thai chars (scripts written without spaces).
+    pub words: u32,
+    /// Letters (any script).
+    pub letters: u32,
+    /// Decimal digits.
+    pub digits: u32,
+    /// Uppercase letters.
+    pub upper: u32,
+    /// Sentence punctuation inside the line (`.`, `!`, `?` followed by a space, `;`).
+    pub inner_stops: u32,
+    /// Commas.
+    pub commas: u32,
+    /// Separator characters typical of menus and breadcrumbs (`|`, `•`, `·`, `»`, `>`, `/`).
+    pub separators: u32,
+    /// The text ends with sentence-final punctuation (possibly followed by a closing quote or bracket).
+    pub terminal: bool,
+    /// The text ends with an ellipsis (`...` or `…`): a cut teaser.
+    pub ellipsis: bool,
+    /// The first char is lowercase (a continuation or a fragment).
+    pub starts_lower: bool,
+    /// The text starts with a list bullet (`•`, `-`, `*`, `·`, `–`, `▪`, `►`).
+    pub bullet: bool,
+    /// Chars from scripts written without spaces (CJK, Thai, Kana, Hangul counts too).
+    pub cjk: u32,
+}
+
+/// Split `input` into lines on `\n`, stripping a trailing `\r` from each.
+///
+/// The number of lines equals `input.split('\n').count()`, so a trailing
+/// newline yields a final empty line, as in the gold `line_labels`.
+pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
+    let bytes = input.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    let mut start = 0;
+    loop {
+        let end = match input[start..].find('\n') {
+            Some(i) => start + i,
+            None => bytes.len(),
+        };
+        let mut line_end = end;
+        if line_end > start && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let raw = &input[start..line_end];
+        let lead = raw.len() - raw.trim_start().len();
+        let text = raw.trim();
+        let text_start = start + lead;
+        lines.push(Line {
+            text,
+            span: start..line_end,
+            text_span: text_start..text_start + text.len(),
+            shape: Shape::measure(text),
+        });
+        if end >= bytes.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    lines
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F   // Thai
+        | 0x1100..=0x11FF // Hangul Jamo
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK ext A
+        | 0x4E00..=0x9FFF // CJK unified
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK compatibility
+    )
+}
+
+impl Shape {
+    pub fn measure(text: &str) -> Shape {
+        let mut s = Shape::default();
+        if text.is_empty() {
+            return s;
+        }
+        let mut in_word = false;
+        let mut word_has_alnum = false;
+        let mut prev = ' ';
+        let mut first = true;
+        for c in text.chars() {
+            s.chars += 1;
+            if first {
+                s.starts_lower = c.is_lowercase();
+                s.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
+                first = false;
+            }
+            if c.is_whitespace() {
+                if in_word && word_has_alnum {
+                    s.words += 1;
+                }
+                in_word = false;
+                word_has_alnum = false;
+                if matches!(prev, '.' | '!' | '?') {
+                    s.inner_stops += 1;
+                }
+            } else {
+                in_word = true;
+                if c.is_ascii() {
+                    if c.is_ascii_alphabetic() {
+                        s.letters += 1;
+                        word_has_alnum = true;
+                        if c.is_ascii_uppercase() {
+                            s.upper += 1;
+                        }
+                    } else if c.is_ascii_digit() {
+                        s.digits += 1;
+                        word_has_alnum = true;
+                    } else {
+                        match c {
+                            ',' => s.commas += 1,
+                            ';' => s.inner_stops += 1,
+                            '|' | '/' | '>' => s.separators += 1,
+                            _ => {}
+                        }
+                    }
+                } else if c.is_alphabetic() {
+                    s.letters += 1;
+                    word_has_alnum = true;
+                    if c.is_uppercase() {
+                        s.upper += 1;
+                    }
+                    if is_cjk(c) {
+                        s.cjk += 1;
+                    }
+                } else if c.is_numeric() {
+                    s.digits += 1;
+                    word_has_alnum = true;
+                } else {
+                    match c {
+                        '•' | '·' | '»' | '›' | '|' => s.separators += 1,
+                        '，' | '、' => s.commas += 1,
+                        '。' | '！' | '？' => s.inner_stops += 1,
+                        _ => {}
+                    }
+                }
+            }
+            prev = c;
+        }
+        if in_word && word_has_alnum {
+            s.words += 1;
+        }
+        if s.cjk > 0 {
+            // A CJK line is often one "word" between spaces; count its
+            // characters instead (about 1.5 chars a word for Chinese/Japanese).
+            s.words += s.cjk * 2 / 3;
+        }
+        let t = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', '」', '』', '*']);
+        s.ellipsis = t.ends_with("...") || t.ends_with('…');
+        s.terminal = !s.ellipsis
+            && t.ends_with(['.', '!', '?', '。', '！', '？', ':', ';'])
+            && !t.ends_with(':');
+        s
+    }
+}
+
+/// A hash of the line's letters and digits, lowercased: two lines that differ
+/// only in case, spacing or punctuation get the same key. `0` for lines with
+/// no letters or digits.
+pub(crate) fn norm_key(text: &str) -> u64 {
+    // FNV-1a over lowercased alphanumerics.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            any = true;
+            for lc in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                    h ^= u64::from(b);
+                    h = h.wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+        }
+    }
+    if any {
+        h | 1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_cover_input_and_strip_cr() {
+        let input = "a\r\n  b c \n\nlast";
+        let lines = split_lines(input);
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0].text, "a");
+        assert_eq!(lines[0].span, 0..1);
+        assert_eq!(lines[1].text, "b c");
+        assert_eq!(&input[lines[1].text_span.clone()], "b c");
+        assert!(lines[2].is_blank());
+        assert_eq!(lines[3].text, "last");
+        assert_eq!(lines[3].span, 11..15);
+    }
+
+    #[test]
+    fn trailing_newline_gives_final_empty_line() {
+        assert_eq!(split_lines("x\n").len(), 2);
+        assert_eq!(split_lines("").len(), 1);
+    }
+
+    #[test]
+    fn shape_counts_words_and_punctuation() {
+        let s = Shape::measure("Dit is een zin. En nog een!");
+        assert_eq!(s.words, 7);
+        assert!(s.terminal);
+        assert_eq!(s.inner_stops, 1);
+        let t = Shape::measure("Anderlecht verliest talent ...");
+        assert!(t.ellipsis && !t.terminal);
+        let c = Shape::measure("这是一个测试句子。");
+        assert!(c.words >= 4, "{c:?}");
+    }
+
+    #[test]
+    fn norm_key_ignores_case_and_punctuation() {
+        assert_eq!(norm_key("Hello, World!"), norm_key("hello world"));
+        assert_ne!(norm_key("hello"), norm_key("world"));
+        assert_eq!(norm_key("--- !!"), 0);
+    }
+}
