@@ -39,6 +39,7 @@ struct Record<'a> {
     blocks: Vec<BlockRec<'a>>,
     chrome: Vec<ChromeRec<'a>>,
     line_labels: Vec<&'static str>,
+    line_scores: Vec<f32>,
 }
 
 #[derive(Serialize)]
@@ -192,6 +193,11 @@ fn record<'a>(id: &'a str, a: &'a Article<'a>) -> Record<'a> {
             })
             .collect(),
         line_labels: a.lines().iter().map(|l| l.label.as_str()).collect(),
+        line_scores: a
+            .lines()
+            .iter()
+            .map(|l| (l.score * 1000.0).round() / 1000.0)
+            .collect(),
     }
 }
 

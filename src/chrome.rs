@@ -72,23 +72,36 @@ pub(crate) fn assign_kinds(
         i = j;
     }
 
+    // Nearest named line below and above each line, within its stretch of
+    // chrome (blank lines do not end a stretch; body, title and meta lines do).
+    // Two linear passes.
+    let open = |j: usize| !decided[j] || lines[j].is_blank();
+    let mut below = vec![None; n];
+    let mut next: Option<ChromeKind> = None;
+    for j in (0..n).rev() {
+        if !open(j) {
+            next = None;
+            continue;
+        }
+        below[j] = next;
+        if kind[j].is_some() {
+            next = kind[j];
+        }
+    }
     let first_content = (0..n).find(|&i| decided[i] && !lines[i].is_blank());
+    let mut prev: Option<ChromeKind> = None;
     for i in 0..n {
+        if !open(i) {
+            prev = None;
+            continue;
+        }
         if decided[i] {
             continue;
         }
-        let k = kind[i].or_else(|| {
-            let below = (i + 1..n)
-                .take_while(|&j| !decided[j] || lines[j].is_blank())
-                .find_map(|j| kind[j]);
-            let above = || {
-                (0..i)
-                    .rev()
-                    .take_while(|&j| !decided[j] || lines[j].is_blank())
-                    .find_map(|j| kind[j])
-            };
-            below.or_else(above)
-        });
+        let k = kind[i].or(below[i]).or(prev);
+        if kind[i].is_some() {
+            prev = kind[i];
+        }
         let before_article = first_content.is_none_or(|f| i < f);
         labels[i] = Label::Chrome(k.unwrap_or(if before_article {
             ChromeKind::Navigation

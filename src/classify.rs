@@ -36,16 +36,16 @@ impl Tuning {
     fn for_mode(mode: Mode) -> Tuning {
         match mode {
             Mode::Precision => Tuning {
-                region_bias: -0.3,
-                keep: 0.0,
+                region_bias: 0.0,
+                keep: 0.6,
             },
             Mode::Balanced => Tuning {
                 region_bias: 0.0,
-                keep: -0.6,
+                keep: -0.2,
             },
             Mode::Recall => Tuning {
-                region_bias: 0.3,
-                keep: -1.5,
+                region_bias: 0.0,
+                keep: -1.0,
             },
         }
     }
@@ -86,15 +86,18 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         decided[0] = true;
     }
 
-    let region = region::main_region(lines, ev, tune.region_bias);
+    let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
+    let region = region::main_region(lines, ev, &local, tune.region_bias);
 
-    // Body lines inside the region.
-    for i in region.clone() {
+    // Body lines: the context model's verdict.
+    let ctx = crate::context::context_features(lines, ev, &region);
+    for i in 0..n {
         if decided[i] {
             continue;
         }
         let (l, e) = (&lines[i], &ev[i]);
-        if e.logit > tune.keep
+        let p = crate::model::dot(&crate::model::CONTEXT, &ctx[i]);
+        if p > tune.keep
             && e.cue.is_none()
             && !e.time
             && !e.count
@@ -108,18 +111,23 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     }
     mark_headings(lines, ev, &region, &mut a, &mut decided);
 
-    // Title: the capture header's headline, else a headline-like line before the body.
-    let body_start = first_body(&a).unwrap_or(region.start);
+    // Title: the capture header's headline, else a headline-like line before
+    // the first paragraph. Lines there may have been taken for body: headline,
+    // byline and date lines are set apart from it.
+    let body_start = first_paragraph(lines, &a).unwrap_or(region.start);
     let head = head_window(lines, body_start);
+    let open: Vec<bool> = (0..n)
+        .map(|i| !decided[i] || a.labels[i] == Label::Body)
+        .collect();
     let title_line = match title_key {
-        Some(k) => (0..n).find(|&i| !decided[i] && norm_key(lines[i].text) == k),
-        None => find_title(lines, ev, head.clone(), &decided),
+        Some(k) => (0..n).find(|&i| open[i] && norm_key(lines[i].text) == k),
+        None => find_title(lines, ev, head.clone(), &open),
     };
     if let Some(t) = title_line {
         let k = norm_key(lines[t].text);
         a.title = Some(lines[t].text);
         for i in 0..body_start.max(t + 1) {
-            if !decided[i] && norm_key(lines[i].text) == k {
+            if open[i] && norm_key(lines[i].text) == k {
                 a.labels[i] = Label::Title;
                 a.kinds[i] = None;
                 decided[i] = true;
@@ -131,7 +139,7 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     let meta_start = title_line.map_or(head.start, |t| t.min(head.start));
     let meta_end = (body_start + 1).min(n);
     for i in meta_start..meta_end {
-        if decided[i] {
+        if !open[i] || a.labels[i] == Label::Title {
             continue;
         }
         let text = lines[i].text;
@@ -149,6 +157,7 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
             continue;
         }
         a.labels[i] = Label::Meta;
+        a.kinds[i] = None;
         decided[i] = true;
     }
     // Image credits inside the body region are metadata too.
@@ -191,8 +200,17 @@ fn block_kind(line: &Line<'_>) -> BlockKind {
     }
 }
 
-fn first_body(a: &Analysis<'_>) -> Option<usize> {
-    a.labels.iter().position(|&l| l == Label::Body)
+/// The first body line shaped like a paragraph (a sentence of some length),
+/// else the first body line.
+fn first_paragraph(lines: &[Line<'_>], a: &Analysis<'_>) -> Option<usize> {
+    let body = |i: &usize| a.labels[*i] == Label::Body;
+    (0..lines.len())
+        .filter(body)
+        .find(|&i| {
+            let s = &lines[i].shape;
+            (s.terminal && s.words >= 8) || s.words >= 20
+        })
+        .or_else(|| (0..lines.len()).find(body))
 }
 
 fn last_body(a: &Analysis<'_>) -> Option<usize> {
@@ -265,12 +283,12 @@ fn find_title(
     lines: &[Line<'_>],
     ev: &[Evidence],
     head: Range<usize>,
-    decided: &[bool],
+    open: &[bool],
 ) -> Option<usize> {
     // A line repeated in the head (headline shown twice) is the strongest sign.
     let mut fallback = None;
     for i in head.clone().rev() {
-        if decided[i] || lines[i].is_blank() {
+        if !open[i] || lines[i].is_blank() {
             continue;
         }
         let (l, e) = (&lines[i], &ev[i]);

@@ -18,33 +18,92 @@ pub(crate) struct Evidence {
     pub fixture: bool,
     /// How many lines of the dump share this line's normalised text (1 = unique).
     pub copies: u32,
+    /// Another copy stands within a few lines (a headline shown twice in a teaser).
+    pub near_copy: bool,
+    /// At least three short lines of the dump start with this line's first two
+    /// words (`Posted by: …`, `Credit …`, `By …`): a template, not prose.
+    pub template: bool,
+    /// Share of function words among the line's words.
+    pub stopwords: f32,
     /// Local log-odds that the line is article text.
     pub logit: f32,
 }
 
+/// Lines longer than this (in words) are not template candidates.
+const TEMPLATE_MAX_WORDS: u32 = 15;
+
+/// A key of the first two words of a line (lowercased letters and digits), 0 if it has fewer.
+fn prefix_key(text: &str) -> u64 {
+    let mut it = text.split_whitespace();
+    match (it.next(), it.next()) {
+        (Some(a), Some(b)) => {
+            let k = norm_key(a) ^ norm_key(b).rotate_left(17);
+            if k == 0 {
+                1
+            } else {
+                k
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// Copies of a line at most this many lines apart are "near".
+const NEAR_COPY_LINES: usize = 6;
+
 /// Gather the evidence for every line.
 pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
     let keys: Vec<u64> = lines.iter().map(|l| norm_key(l.text)).collect();
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(lines.len());
-    for &k in &keys {
+    // Count of each key, and the index of its previous occurrence.
+    let mut counts: HashMap<u64, (u32, usize)> = HashMap::with_capacity(lines.len());
+    let mut near = vec![false; lines.len()];
+    for (i, &k) in keys.iter().enumerate() {
         if k != 0 {
-            *counts.entry(k).or_insert(0) += 1;
+            let e = counts.entry(k).or_insert((0, usize::MAX));
+            if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+                near[i] = true;
+                near[e.1] = true;
+            }
+            e.0 += 1;
+            e.1 = i;
+        }
+    }
+    // Lines sharing their first two words with other short lines.
+    let prefixes: Vec<u64> = lines
+        .iter()
+        .map(|l| {
+            if l.shape.words <= TEMPLATE_MAX_WORDS {
+                prefix_key(l.text)
+            } else {
+                0
+            }
+        })
+        .collect();
+    let mut prefix_counts: HashMap<u64, u32> = HashMap::new();
+    for &p in &prefixes {
+        if p != 0 {
+            *prefix_counts.entry(p).or_insert(0) += 1;
         }
     }
     lines
         .iter()
         .zip(&keys)
-        .map(|(line, key)| {
+        .zip(&near)
+        .zip(&prefixes)
+        .map(|(((line, key), &near_copy), prefix)| {
             if line.is_blank() {
                 return Evidence::default();
             }
             let text = line.text;
             let mut ev = Evidence {
-                cue: lexicon::cue(text),
+                cue: lexicon::cue(text, line.shape.terminal && line.shape.words >= 8),
                 time: lexicon::is_time(text),
                 count: lexicon::is_count(text),
                 fixture: is_fixture_row(line),
-                copies: counts.get(key).copied().unwrap_or(1),
+                copies: counts.get(key).map_or(1, |c| c.0),
+                near_copy,
+                template: prefix_counts.get(prefix).is_some_and(|&c| c >= 3),
+                stopwords: lexicon::stopword_share(text),
                 logit: 0.0,
             };
             ev.logit = local_logit(line, &ev);
@@ -78,50 +137,74 @@ fn is_fixture_row(line: &Line<'_>) -> bool {
     })
 }
 
+/// Number of local features (see [`local_features`]).
+pub(crate) const N_LOCAL: usize = 35;
+
+/// The local features of a line, for the linear model in [`crate::model`].
+pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
+    let s = &line.shape;
+    let text = line.text;
+    let words = s.words as f32;
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let cue = |c: Cue| b(ev.cue == Some(c));
+    let digit_ratio = if s.letters + s.digits > 0 {
+        s.digits as f32 / (s.letters + s.digits) as f32
+    } else {
+        0.0
+    };
+    let caps = s.letters >= 6 && s.upper * 10 >= s.letters * 7;
+    let first = text.chars().next().unwrap_or(' ');
+    let lw = (1.0 + words).ln();
+    let urlish = text.contains("http") || text.contains("www.") || text.contains(".com");
+    let meta = lexicon::image_credit(text).is_some()
+        || lexicon::byline(text).is_some()
+        || lexicon::is_bare_byline_marker(text);
+    let dated = s.words <= 12 && crate::date::find_date(text).is_some();
+    [
+        1.0,
+        lw,
+        (1.0 + s.chars as f32).ln(),
+        b(s.terminal),
+        b(s.ellipsis),
+        s.inner_stops.min(4) as f32,
+        s.commas.min(4) as f32,
+        digit_ratio,
+        b(caps),
+        s.separators.min(4) as f32,
+        b(s.starts_lower),
+        b(s.bullet),
+        cue(Cue::Related),
+        cue(Cue::Comments),
+        cue(Cue::Promo),
+        cue(Cue::Footer),
+        cue(Cue::Navigation),
+        cue(Cue::Fixtures),
+        b(ev.time),
+        b(ev.count),
+        b(ev.fixture),
+        b(ev.near_copy),
+        b(ev.copies > 1 && !ev.near_copy),
+        b(meta),
+        b(dated),
+        b(s.words <= 2),
+        b(s.words <= 5),
+        b(text.ends_with(':')),
+        b(urlish),
+        (s.letters as f32 / words.max(1.0) / 10.0).min(1.5),
+        b(matches!(
+            first,
+            '"' | '“' | '„' | '«' | '\'' | '‘' | '—' | '–'
+        )),
+        b(s.letters == 0),
+        ev.stopwords,
+        lw * b(s.terminal),
+        b(ev.template),
+    ]
+}
+
 /// Log-odds that a line is article text, from its own shape and evidence.
 fn local_logit(line: &Line<'_>, ev: &Evidence) -> f32 {
-    let s = &line.shape;
-    let words = s.words as f32;
-    let mut x = 1.3 * (1.0 + words).ln() - 3.2;
-    if s.terminal {
-        x += 1.4;
-    }
-    x += 0.35 * (s.inner_stops.min(4) as f32);
-    x += 0.15 * (s.commas.min(4) as f32);
-    if s.ellipsis {
-        x -= 2.0;
-    }
-    if ev.time || ev.count {
-        x -= 3.0;
-    }
-    if ev.fixture {
-        x -= 2.5;
-    }
-    if let Some(cue) = ev.cue {
-        x -= match cue {
-            Cue::Comments | Cue::Footer => 3.0,
-            Cue::Related | Cue::Promo | Cue::Navigation | Cue::Fixtures => 2.5,
-        };
-    }
-    if ev.copies > 1 {
-        x -= 1.5 + 0.3 * (ev.copies.min(6) as f32);
-    }
-    if s.separators > 0 {
-        x -= 1.2 * (s.separators as f32 / (1.0 + words / 8.0)).min(4.0);
-    }
-    if s.letters > 0 {
-        let digit_ratio = s.digits as f32 / (s.letters + s.digits) as f32;
-        x -= 3.0 * (digit_ratio - 0.15).max(0.0);
-        if s.letters >= 6 && s.upper * 10 >= s.letters * 7 {
-            x -= 1.0;
-        }
-    } else {
-        x -= 2.0;
-    }
-    if s.bullet {
-        x -= 0.3;
-    }
-    x
+    crate::model::dot(&crate::model::LOCAL, &local_features(line, ev))
 }
 
 #[cfg(test)]

@@ -159,6 +159,23 @@ static COMMENTS: Lazy<Regex> = Lazy::new(|| {
         "commenti",
         "commento",
         "commenta",
+        "posted by",
+        "posted on",
+        "report abuse",
+        "permalink",
+        "geplaatst door",
+        "gepostet von",
+        "geschrieben von",
+        "publié par",
+        "publicado por",
+        "pubblicato da",
+        "antworten",
+        "répondre",
+        "responder",
+        "rispondi",
+        "likes",
+        "upvote",
+        "downvote",
     ])
 });
 
@@ -297,6 +314,17 @@ static FOOTER: Lazy<Regex> = Lazy::new(|| {
         "advertise",
         "press",
         "colofon",
+        "user agreement",
+        "risk disclosure",
+        "opinions expressed",
+        "not necessarily",
+        "trademarks",
+        "trademark",
+        "registered",
+        "reproduction",
+        "reproduced",
+        "without permission",
+        "liability",
     ])
 });
 
@@ -392,11 +420,16 @@ static FIXTURES: Lazy<Regex> = Lazy::new(|| {
     ])
 });
 
-/// The cue a short line carries, if any, in order of strength.
-pub(crate) fn cue(text: &str) -> Option<Cue> {
-    if text.len() > 160 {
-        // Long lines: only legal/cookie notices are cued.
-        if text.len() < 600 && text.contains("ookie") && FOOTER.is_match(text) {
+/// The cue a line carries, if any, in order of strength.
+///
+/// Only menu-sized lines are cued: a sentence (`sentence` is true for a line
+/// of eight or more words ending in sentence punctuation) that happens to
+/// contain "comment" or "share" is text. Long lines and sentences are cued
+/// only as legal notices, when they name two or more legal terms.
+pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
+    if text.len() > 160 || sentence {
+        // Long lines: only legal notices (two or more legal terms) are cued.
+        if text.len() < 1000 && FOOTER.find_iter(text).nth(1).is_some() {
             return Some(Cue::Footer);
         }
         return None;
@@ -564,27 +597,98 @@ pub(crate) fn image_credit(text: &str) -> Option<&str> {
     Some(name)
 }
 
+/// The most frequent function words of en, nl, de, fr, es, it and pt. Their
+/// share among a line's words separates running text from names, menus and
+/// headlines (the jusText signal), in any of these languages.
+static STOPWORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| {
+    [
+        // en
+        "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+        "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those",
+        "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "not", "but", "as",
+        "has", "have", "had", "will", "would", "can", "could", "which", "who", "what", "when",
+        "there", "than", "so", "if", "about", "into", "also", "more", "said", "do", "does",
+        // nl
+        "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "is", "voor", "met",
+        "niet", "zijn", "aan", "er", "maar", "om", "ook", "als", "bij", "nog", "wel", "naar",
+        "hij", "zij", "ze", "ik", "wij", "je", "was", "werd", "wordt", "heeft", "hebben", "dan",
+        "door", "over", "uit", "tot", "al", "zal", "kan", "dit", "deze", "wat", "geen",
+        // de
+        "der", "die", "das", "und", "ist", "den", "dem", "des", "ein", "eine", "einen", "nicht",
+        "mit", "sich", "auf", "für", "von", "zu", "im", "es", "auch", "als", "an", "aus", "bei",
+        "nach", "wie", "er", "sie", "wir", "ich", "hat", "haben", "wird", "werden", "war", "sind",
+        "noch", "nur", "oder", "aber", "dass", "so", "um", "am", "vom", "zum", "zur",
+        // fr
+        "le", "la", "les", "un", "une", "des", "du", "et", "est", "en", "que", "qui", "dans",
+        "pour", "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "ils", "nous", "vous",
+        "par", "plus", "ne", "se", "son", "sa", "ses", "sont", "été", "être", "mais", "ou",
+        // es / pt / it
+        "el", "los", "las", "y", "del", "con", "por", "para", "una", "es", "lo", "como", "más",
+        "pero", "sus", "su", "fue", "ha", "al", "o", "e", "os", "as", "um", "uma", "não", "com",
+        "do", "da", "dos", "das", "no", "na", "nos", "em", "foi", "mais", "il", "di", "che", "non",
+        "per", "gli", "della", "nel", "alla", "sono", "è", "si", "anche",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Share of a line's words that are function words, and the number of words
+/// looked at (at most the first 64).
+pub(crate) fn stopword_share(text: &str) -> f32 {
+    let mut n = 0u32;
+    let mut hits = 0u32;
+    let mut buf = String::new();
+    for w in text.split_whitespace().take(64) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || w.len() > 8 {
+            n += 1;
+            continue;
+        }
+        n += 1;
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if STOPWORDS.contains(buf.as_str()) {
+            hits += 1;
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        hits as f32 / n as f32
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn cues_across_languages() {
-        assert_eq!(cue("LEES OOK: 'iets'"), Some(Cue::Related));
-        assert_eq!(cue("Lesen Sie auch"), Some(Cue::Related));
+        let cue_short = |t| cue(t, false);
+        assert_eq!(cue_short("LEES OOK: 'iets'"), Some(Cue::Related));
+        assert_eq!(cue_short("Lesen Sie auch"), Some(Cue::Related));
         assert_eq!(
-            cue("Schrijf je nu in voor de nieuwsbrief"),
+            cue_short("Schrijf je nu in voor de nieuwsbrief"),
             Some(Cue::Promo)
         );
-        assert_eq!(cue("Nieuwste reacties"), Some(Cue::Comments));
+        assert_eq!(cue_short("Nieuwste reacties"), Some(Cue::Comments));
         assert_eq!(
-            cue("Contacteer ons / Over ons / Privacybeleid"),
+            cue_short("Contacteer ons / Over ons / Privacybeleid"),
             Some(Cue::Footer)
         );
-        assert_eq!(cue("Skip to content"), Some(Cue::Navigation));
-        assert_eq!(cue("Het weer was mooi vandaag in de stad."), None);
+        assert_eq!(cue_short("Skip to content"), Some(Cue::Navigation));
+        assert_eq!(cue_short("Het weer was mooi vandaag in de stad."), None);
         // A word inside another word is no cue.
-        assert_eq!(cue("Shareholders met today"), None);
+        assert_eq!(cue_short("Shareholders met today"), None);
+    }
+
+    #[test]
+    fn sentences_are_cued_only_as_legal_notices() {
+        let s = "The minister declined to comment on the report, saying the inquiry had to finish.";
+        assert_eq!(cue(s, true), None);
+        let legal =
+            "Use of this site constitutes acceptance of our User Agreement and Privacy Policy.";
+        assert_eq!(cue(legal, true), Some(Cue::Footer));
     }
 
     #[test]
@@ -615,6 +719,13 @@ mod tests {
         assert_eq!(byline("door"), None);
         assert!(is_bare_byline_marker("door"));
         assert_eq!(byline("De wedstrijd begon laat"), None);
+    }
+
+    #[test]
+    fn stopword_share_separates_text_from_names() {
+        assert!(stopword_share("Der Hund ist in den Garten gelaufen und hat dort gespielt") > 0.3);
+        assert!(stopword_share("Jupiler Pro League Nieuws Kalender Stand") < 0.1);
+        assert_eq!(stopword_share(""), 0.0);
     }
 
     #[test]

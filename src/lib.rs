@@ -59,17 +59,46 @@ mod article;
 mod chrome;
 mod classify;
 mod cleaner;
+mod context;
 mod date;
 mod error;
 mod features;
 mod lexicon;
 mod lines;
+mod model;
 mod region;
 
 pub use article::{Article, Block, BlockKind, ChromeKind, ChromeSegment, Label, LineInfo};
 pub use cleaner::{Cleaner, CleanerBuilder, Mode};
 pub use date::Date;
 pub use error::Error;
+
+/// Internals for the project's own tools (`tools/fit.py`); not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    /// The local feature vector and the line-splitting of every line of `input`.
+    pub fn local_features(input: &str) -> Vec<Vec<f32>> {
+        let lines = crate::lines::split_lines(input);
+        let ev = crate::features::gather(&lines);
+        lines
+            .iter()
+            .zip(&ev)
+            .map(|(l, e)| crate::features::local_features(l, e).to_vec())
+            .collect()
+    }
+
+    /// The context feature vector of every line of `input` (default mode).
+    pub fn context_features(input: &str) -> Vec<Vec<f32>> {
+        let lines = crate::lines::split_lines(input);
+        let ev = crate::features::gather(&lines);
+        let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
+        let region = crate::region::main_region(&lines, &ev, &local, 0.0);
+        crate::context::context_features(&lines, &ev, &region)
+            .into_iter()
+            .map(|f| f.to_vec())
+            .collect()
+    }
+}
 
 /// Clean one dump with the default settings.
 ///

@@ -1,0 +1,98 @@
+//! Context features: what a line's neighbourhood and the main region say
+//! about it, for the second linear model.
+
+use crate::features::Evidence;
+use crate::lines::Line;
+use std::ops::Range;
+
+/// Number of context features (see [`context_features`]).
+pub(crate) const N_CONTEXT: usize = 21;
+
+/// Non-blank neighbours looked at on each side for the window mean.
+const WINDOW: usize = 4;
+
+/// The context features of every line (all zeros for blank lines).
+pub(crate) fn context_features(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    region: &Range<usize>,
+) -> Vec<[f32; N_CONTEXT]> {
+    let n = lines.len();
+    // Indices of the non-blank lines, and each line's position among them.
+    let nb: Vec<usize> = (0..n).filter(|&i| !lines[i].is_blank()).collect();
+    let logit = |i: usize| ev[i].logit.clamp(-8.0, 8.0);
+    let lw = |i: usize| (1.0 + lines[i].shape.words as f32).ln();
+    let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
+    let region_lw = if region_nb.is_empty() {
+        0.0
+    } else {
+        region_nb.iter().map(|&i| lw(i)).sum::<f32>() / region_nb.len() as f32
+    };
+    // Position of the region's first and last non-blank lines in `nb`.
+    let r_first = nb.iter().position(|i| region.contains(i));
+    let r_last = nb.iter().rposition(|i| region.contains(i));
+
+    let comments = crate::region::comment_zone_start(lines, ev);
+    let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
+    let mut out = vec![[0.0; N_CONTEXT]; n];
+    for (k, &i) in nb.iter().enumerate() {
+        let at = |off: isize| {
+            let j = k as isize + off;
+            (j >= 0 && (j as usize) < nb.len()).then(|| nb[j as usize])
+        };
+        let l_at = |off: isize| at(off).map_or(-4.0, logit);
+        let lo = k.saturating_sub(WINDOW);
+        let hi = (k + WINDOW + 1).min(nb.len());
+        let mean = nb[lo..hi].iter().map(|&j| logit(j)).sum::<f32>() / (hi - lo) as f32;
+        let in_region = region.contains(&i);
+        let dist = match (r_first, r_last) {
+            (Some(a), _) if k < a => (a - k) as f32,
+            (_, Some(z)) if k > z => (k - z) as f32,
+            (Some(_), Some(_)) => 0.0,
+            _ => 20.0,
+        };
+        let s = &lines[i].shape;
+        let e = &ev[i];
+        let first = lines[i].text.chars().next().unwrap_or(' ');
+        let same_first = |off: isize| at(off).is_some_and(|j| lines[j].text.starts_with(first));
+        let list = !first.is_alphanumeric() && (same_first(-1) || same_first(1));
+        let heading = s.words >= 1
+            && s.words <= 14
+            && !s.terminal
+            && !s.ellipsis
+            && s.letters > 0
+            && e.cue.is_none()
+            && !e.time
+            && !e.count;
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let l = logit(i);
+        out[i] = [
+            1.0,
+            l,
+            l_at(-1),
+            l_at(1),
+            l_at(-2),
+            l_at(2),
+            mean,
+            b(in_region),
+            dist.min(20.0) / 20.0,
+            b(i > 0 && lines[i - 1].is_blank()),
+            b(i + 1 < n && lines[i + 1].is_blank()),
+            b(list),
+            b(heading),
+            b(heading && l_at(1) > 1.0),
+            i as f32 / n as f32,
+            if region_nb.is_empty() {
+                0.0
+            } else {
+                lw(i) - region_lw
+            },
+            l.max(0.0),
+            l.min(0.0),
+            b(in_region) * l,
+            b(i > comments),
+            region_share,
+        ];
+    }
+    out
+}

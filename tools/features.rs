@@ -1,0 +1,42 @@
+//! Development tool: print every line's local features as JSON lines, for
+//! fitting the line model with `tools/fit.py`.
+//!
+//! ```text
+//! cargo run --release --example features -- DIR > features.jsonl
+//! ```
+
+use std::io::{self, BufWriter, Write};
+
+fn main() -> io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args
+        .last()
+        .expect("usage: features [--local|--context] DIR");
+    let kind = if args.iter().any(|a| a == "--context") {
+        "context"
+    } else {
+        "local"
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut out = BufWriter::new(io::stdout().lock());
+    for f in files {
+        let text = std::fs::read_to_string(&f)?;
+        let id = f
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let feats = if kind == "local" {
+            dumpclean::__private::local_features(&text)
+        } else {
+            dumpclean::__private::context_features(&text)
+        };
+        serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, kind: feats }))?;
+        writeln!(out)?;
+    }
+    out.flush()
+}
