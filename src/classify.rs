@@ -37,7 +37,7 @@ impl Tuning {
         match mode {
             Mode::Precision => Tuning {
                 region_bias: 0.0,
-                keep: 0.6,
+                keep: 0.3,
             },
             Mode::Balanced => Tuning {
                 region_bias: 0.0,
@@ -110,6 +110,7 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         }
     }
     mark_headings(lines, ev, &region, &mut a, &mut decided);
+    drop_stray_lines(lines, &region, &mut a, &mut decided);
 
     // Title: the capture header's headline, else a headline-like line before
     // the first paragraph. Lines there may have been taken for body: headline,
@@ -190,6 +191,37 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     a
 }
 
+/// Short body lines outside the main region with chrome on both sides are
+/// strays (a teaser headline, a reader poll): put them back with the chrome.
+fn drop_stray_lines(
+    lines: &[Line<'_>],
+    region: &Range<usize>,
+    a: &mut Analysis<'_>,
+    decided: &mut [bool],
+) {
+    let n = lines.len();
+    let nb: Vec<usize> = (0..n).filter(|&i| !lines[i].is_blank()).collect();
+    let is_body =
+        |labels: &[Label], k: Option<&usize>| k.is_some_and(|&j| labels[j] == Label::Body);
+    for (k, &i) in nb.iter().enumerate() {
+        if a.labels[i] != Label::Body
+            || region.contains(&i)
+            || lines[i].shape.words >= STRAY_MAX_WORDS
+        {
+            continue;
+        }
+        let prev = k.checked_sub(1).and_then(|p| nb.get(p));
+        if !is_body(&a.labels, prev) && !is_body(&a.labels, nb.get(k + 1)) {
+            a.labels[i] = Label::Chrome(ChromeKind::Other);
+            a.kinds[i] = None;
+            decided[i] = false;
+        }
+    }
+}
+
+/// Body lines outside the region shorter than this (in words) can be strays.
+const STRAY_MAX_WORDS: u32 = 15;
+
 fn block_kind(line: &Line<'_>) -> BlockKind {
     if line.shape.bullet {
         BlockKind::ListItem
@@ -240,23 +272,15 @@ fn mark_headings(
     a: &mut Analysis<'_>,
     decided: &mut [bool],
 ) {
-    let prev_label = |labels: &[Label], i: usize| {
-        labels[..i]
-            .iter()
-            .rev()
-            .find(|l| **l != Label::Blank)
-            .copied()
-    };
-    for i in region.clone() {
-        if decided[i] {
-            continue;
-        }
+    let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    for (k, &i) in nb.iter().enumerate() {
         let (l, e) = (&lines[i], &ev[i]);
         let s = &l.shape;
         let shaped = s.words >= 1
             && s.words <= 14
             && !s.terminal
             && !s.ellipsis
+            && !s.bullet
             && s.letters > 0
             && e.cue.is_none()
             && !e.time
@@ -267,10 +291,16 @@ fn mark_headings(
         if !shaped {
             continue;
         }
-        let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
-        let next_body =
-            next.is_some_and(|j| a.labels[j] == Label::Body && lines[j].shape.words >= 8);
-        if next_body && prev_label(&a.labels, i) == Some(Label::Body) {
+        let body = |j: Option<&usize>| j.is_some_and(|&j| a.labels[j] == Label::Body);
+        let prev = k.checked_sub(1).and_then(|p| nb.get(p));
+        let next = nb.get(k + 1);
+        let next_para = next.is_some_and(|&j| lines[j].shape.words >= 8);
+        if !(body(prev) && body(next) && next_para) {
+            continue;
+        }
+        if a.labels[i] == Label::Body {
+            a.kinds[i] = Some(BlockKind::Heading);
+        } else if !decided[i] && region.contains(&i) {
             a.labels[i] = Label::Body;
             a.kinds[i] = Some(BlockKind::Heading);
             decided[i] = true;

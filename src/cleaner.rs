@@ -23,9 +23,17 @@ pub enum Mode {
 /// ```
 /// use dumpclean::{Cleaner, Mode};
 ///
+/// let dump = "Menu\nHome\nSport\n\n\
+///     The harbour reopened on Monday after three weeks of repairs to the old quay walls.\n\n\
+///     Fishermen said the closure had cost them most of the spring season, and that they \
+///     would ask the province for help before the summer.\n\n\
+///     The port authority expects the first ferries to call again at the end of the week, \
+///     once the last safety checks on the new walls are done.\n\n\
+///     Newsletter\nPrivacy policy\n";
 /// let cleaner = Cleaner::builder().mode(Mode::Precision).build();
-/// let article = cleaner.clean("Menu\nHome\n\nA short dump with one sentence that is long enough to be text.\n").unwrap();
-/// assert_eq!(article.blocks().len(), 1);
+/// let article = cleaner.clean(dump).unwrap();
+/// assert_eq!(article.blocks().len(), 3);
+/// assert!(article.body_text().starts_with("The harbour reopened"));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Cleaner {
