@@ -41,7 +41,7 @@ impl Tuning {
             },
             Mode::Balanced => Tuning {
                 region_bias: 0.0,
-                keep: -0.2,
+                keep: 0.0,
             },
             Mode::Recall => Tuning {
                 region_bias: 0.0,
@@ -90,25 +90,46 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     let region = region::main_region(lines, ev, &local, tune.region_bias);
 
     // Body lines: the context model's verdict.
-    let ctx = crate::context::context_features(lines, ev, &region);
+    let ctx = crate::context::context_features(lines, ev, &local, &region);
+    let ctx_p: Vec<f32> = ctx
+        .iter()
+        .map(|c| crate::model::dot(&crate::model::CONTEXT, c))
+        .collect();
     for i in 0..n {
         if decided[i] {
             continue;
         }
         let (l, e) = (&lines[i], &ev[i]);
-        let p = crate::model::dot(&crate::model::CONTEXT, &ctx[i]);
-        if p > tune.keep
-            && e.cue.is_none()
-            && !e.time
-            && !e.count
-            && !e.fixture
-            && lexicon::image_credit(l.text).is_none()
-        {
+        let p = ctx_p[i];
+        // Outside the main region a line needs more support, and a cut
+        // teaser (ending in an ellipsis) is never taken.
+        let inside = region.contains(&i);
+        if p > tune.keep && (inside || !l.shape.ellipsis) && !hard_chrome(l, e) {
             a.labels[i] = Label::Body;
             a.kinds[i] = Some(block_kind(l));
             decided[i] = true;
         }
     }
+    // A dump whose lines all fall short (a very short text) keeps the
+    // best region's text lines rather than returning an empty article.
+    if !a.labels.contains(&Label::Body) {
+        for i in region.clone() {
+            let (l, e) = (&lines[i], &ev[i]);
+            if !decided[i] && e.logit > FALLBACK_MIN_LOGIT && !hard_chrome(l, e) {
+                a.labels[i] = Label::Body;
+                a.kinds[i] = Some(block_kind(l));
+                decided[i] = true;
+            }
+        }
+    }
+    fill_gaps(
+        lines,
+        ev,
+        &ctx_p,
+        tune.keep - GAP_MARGIN,
+        &mut a,
+        &mut decided,
+    );
     mark_headings(lines, ev, &region, &mut a, &mut decided);
     drop_stray_lines(lines, &region, &mut a, &mut decided);
 
@@ -190,6 +211,70 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     crate::chrome::assign_kinds(lines, ev, &mut a.labels, &decided);
     a
 }
+
+/// Lines between two body lines — one weaker sentence, a short list, a
+/// sub-heading — are body too when none of them shows chrome evidence and
+/// each scores within reach of the threshold: text does not stop for them.
+fn fill_gaps(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    p: &[f32],
+    threshold: f32,
+    a: &mut Analysis<'_>,
+    decided: &mut [bool],
+) {
+    let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let fits = |i: usize, decided: &[bool]| {
+        let e = &ev[i];
+        !decided[i]
+            && p[i] > threshold
+            && e.cue.is_none()
+            && !e.time
+            && !e.count
+            && !e.fixture
+            && !e.near_copy
+            && !lines[i].shape.ellipsis
+    };
+    let mut k = 0;
+    while k < nb.len() {
+        if a.labels[nb[k]] != Label::Body {
+            k += 1;
+            continue;
+        }
+        // nb[k] is body: find the next body line within MAX_GAP lines.
+        let mut j = k + 1;
+        while j < nb.len()
+            && j - k <= MAX_GAP
+            && a.labels[nb[j]] != Label::Body
+            && fits(nb[j], decided)
+        {
+            j += 1;
+        }
+        if j > k + 1 && j < nb.len() && a.labels[nb[j]] == Label::Body {
+            for &i in &nb[k + 1..j] {
+                a.labels[i] = Label::Body;
+                a.kinds[i] = Some(block_kind(&lines[i]));
+                decided[i] = true;
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+/// The least local score of a line kept by the empty-article fallback.
+const FALLBACK_MIN_LOGIT: f32 = -1.0;
+
+/// Evidence that rules a line out of the body whatever its score: a chrome
+/// cue, a time or count, a fixtures row, an image credit.
+fn hard_chrome(l: &Line<'_>, e: &Evidence) -> bool {
+    e.cue.is_some() || e.time || e.count || e.fixture || lexicon::image_credit(l.text).is_some()
+}
+
+/// How far below the keep threshold a line inside a gap may score.
+const GAP_MARGIN: f32 = 1.0;
+
+/// The most lines a gap between body lines may have to be filled.
+const MAX_GAP: usize = 8;
 
 /// Short body lines outside the main region with chrome on both sides are
 /// strays (a teaser headline, a reader poll): put them back with the chrome.

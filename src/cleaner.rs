@@ -136,14 +136,15 @@ impl Cleaner {
             });
         }
         let lines = lines::split_lines(input);
-        if let Some((i, l)) = lines
+        let rows = row_spans(&lines);
+        if let Some((i, r)) = rows
             .iter()
             .enumerate()
-            .find(|(_, l)| l.span.len() > cfg.max_line_bytes)
+            .find(|(_, r)| r.len() > cfg.max_line_bytes)
         {
             return Err(Error::LineTooLong {
                 line: i,
-                len: l.span.len(),
+                len: r.len(),
                 limit: cfg.max_line_bytes,
             });
         }
@@ -162,9 +163,10 @@ impl Cleaner {
             })
             .collect();
 
-        // Chrome segments: runs of one kind; blank lines between two lines
-        // of the same segment join it.
+        // Chrome segments: runs of cells of one kind; blank lines between two
+        // cells of the same segment join it.
         let mut chrome: Vec<ChromeSegment<'a>> = Vec::new();
+        let mut last_cell = 0; // the last cell of the open segment
         let mut prev_nonblank: Option<usize> = None;
         for (i, (l, label)) in lines.iter().zip(&a.labels).enumerate() {
             if *label == Label::Blank {
@@ -172,17 +174,18 @@ impl Cleaner {
             }
             if let Label::Chrome(kind) = *label {
                 match chrome.last_mut() {
-                    Some(seg) if seg.kind == kind && Some(seg.lines.end - 1) == prev_nonblank => {
-                        seg.lines.end = i + 1;
+                    Some(seg) if seg.kind == kind && Some(last_cell) == prev_nonblank => {
+                        seg.lines.end = l.row + 1;
                         seg.span.end = l.span.end;
                     }
                     _ => chrome.push(ChromeSegment {
                         kind,
                         text: Cow::Borrowed(""),
                         span: l.span.clone(),
-                        lines: i..i + 1,
+                        lines: l.row..l.row + 1,
                     }),
                 }
+                last_cell = i;
             }
             prev_nonblank = Some(i);
         }
@@ -190,20 +193,24 @@ impl Cleaner {
             seg.text = Cow::Borrowed(&input[seg.span.clone()]);
         }
 
-        let infos = lines
+        // One record per input line: the strongest label of its cells.
+        let mut infos: Vec<LineInfo> = rows
             .iter()
-            .zip(&a.labels)
-            .zip(&evidence)
-            .map(|((l, &label), e)| LineInfo {
-                label,
-                span: l.span.clone(),
-                score: if l.is_blank() {
-                    0.0
-                } else {
-                    1.0 / (1.0 + (-e.logit).exp())
-                },
+            .map(|r| LineInfo {
+                label: Label::Blank,
+                span: r.clone(),
+                score: 0.0,
             })
             .collect();
+        for ((l, &label), e) in lines.iter().zip(&a.labels).zip(&evidence) {
+            let info = &mut infos[l.row];
+            if rank(label) > rank(info.label) {
+                info.label = label;
+            }
+            if !l.is_blank() {
+                info.score = info.score.max(1.0 / (1.0 + (-e.logit).exp()));
+            }
+        }
 
         Ok(Article {
             title: a.title.map(Cow::Borrowed),
@@ -215,5 +222,28 @@ impl Cleaner {
             chrome,
             lines: infos,
         })
+    }
+}
+
+/// The span of each input line, from the spans of its cells.
+fn row_spans(cells: &[lines::Line<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
+    for c in cells {
+        match rows.get_mut(c.row) {
+            Some(r) => r.end = c.span.end,
+            None => rows.push(c.span.clone()),
+        }
+    }
+    rows
+}
+
+/// Which label a line with cells of several labels takes: body first.
+fn rank(label: Label) -> u8 {
+    match label {
+        Label::Body => 5,
+        Label::Title => 4,
+        Label::Meta => 3,
+        Label::Chrome(_) => 2,
+        Label::Blank => 1,
     }
 }

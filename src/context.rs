@@ -6,21 +6,25 @@ use crate::lines::Line;
 use std::ops::Range;
 
 /// Number of context features (see [`context_features`]).
-pub(crate) const N_CONTEXT: usize = 21;
+pub(crate) const N_CONTEXT: usize = 28;
 
 /// Non-blank neighbours looked at on each side for the window mean.
 const WINDOW: usize = 4;
 
 /// The context features of every line (all zeros for blank lines).
+///
+/// `scores` are the lines' current log-odds (the local model's in the first
+/// round, the context model's in the second).
 pub(crate) fn context_features(
     lines: &[Line<'_>],
     ev: &[Evidence],
+    scores: &[f32],
     region: &Range<usize>,
 ) -> Vec<[f32; N_CONTEXT]> {
     let n = lines.len();
     // Indices of the non-blank lines, and each line's position among them.
     let nb: Vec<usize> = (0..n).filter(|&i| !lines[i].is_blank()).collect();
-    let logit = |i: usize| ev[i].logit.clamp(-8.0, 8.0);
+    let logit = |i: usize| scores[i].clamp(-8.0, 8.0);
     let lw = |i: usize| (1.0 + lines[i].shape.words as f32).ln();
     let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
     let region_lw = if region_nb.is_empty() {
@@ -33,6 +37,8 @@ pub(crate) fn context_features(
     let r_last = nb.iter().rposition(|i| region.contains(i));
 
     let comments = crate::region::comment_zone_start(lines, ev);
+    let cohesion = cohesion(lines, ev, region);
+    let runs = crate::lines::wrapped_runs(lines);
     let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
     let mut out = vec![[0.0; N_CONTEXT]; n];
     for (k, &i) in nb.iter().enumerate() {
@@ -92,7 +98,71 @@ pub(crate) fn context_features(
             b(in_region) * l,
             b(i > comments),
             region_share,
+            density(&nb, k, |j| crate::features::is_stamp(&ev[j])),
+            density(&nb, k, |j| ev[j].cue.is_some()),
+            cohesion[i],
+            cohesion[i] * b(in_region),
+            b(runs[i].len() > 1),
+            (1.0 + ev[i].run_shape.words as f32).ln() * b(runs[i].len() > 1),
+            b(runs[i].len() > 1 && ev[i].run_shape.terminal),
         ];
     }
     out
+}
+
+/// Non-blank neighbours on each side looked at for densities.
+const DENSITY_WINDOW: usize = 6;
+
+/// The share of the non-blank neighbours of `nb[k]` (not itself) that satisfy `f`.
+fn density(nb: &[usize], k: usize, f: impl Fn(usize) -> bool) -> f32 {
+    let lo = k.saturating_sub(DENSITY_WINDOW);
+    let hi = (k + DENSITY_WINDOW + 1).min(nb.len());
+    let hits = (lo..hi).filter(|&j| j != k && f(nb[j])).count();
+    hits as f32 / (2 * DENSITY_WINDOW) as f32
+}
+
+/// Content words shorter than this (in bytes) are ignored for cohesion.
+const MIN_CONTENT_WORD: usize = 4;
+
+/// For every line, the share of its content words (four or more bytes,
+/// lowercased) that also occur in *other* confident lines of the main region:
+/// article paragraphs share their topic's words, teasers of other articles
+/// and site chrome do not.
+fn cohesion(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> Vec<f32> {
+    use std::collections::HashMap;
+    let words = |text: &str| -> Vec<u64> {
+        let mut v: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= MIN_CONTENT_WORD)
+            .map(crate::lines::norm_key)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let line_words: Vec<Vec<u64>> = lines.iter().map(|l| words(l.text)).collect();
+    let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for (i, ws) in line_words.iter().enumerate() {
+        if core(i) {
+            for &w in ws {
+                *counts.entry(w).or_insert(0) += 1;
+            }
+        }
+    }
+    line_words
+        .iter()
+        .enumerate()
+        .map(|(i, ws)| {
+            if ws.is_empty() {
+                return 0.0;
+            }
+            let own = u32::from(core(i));
+            let shared = ws
+                .iter()
+                .filter(|w| counts.get(w).is_some_and(|&c| c > own))
+                .count();
+            shared as f32 / ws.len() as f32
+        })
+        .collect()
 }

@@ -25,8 +25,32 @@ pub(crate) struct Evidence {
     pub template: bool,
     /// Share of function words among the line's words.
     pub stopwords: f32,
+    /// The shape of the whole paragraph the line belongs to, when the
+    /// paragraph is hard-wrapped over several lines (else the line's own).
+    pub run_shape: crate::lines::Shape,
+    /// A short line that names a date or a clock time.
+    pub dated: bool,
     /// Local log-odds that the line is article text.
     pub logit: f32,
+}
+
+/// The text holds a clock time such as `8:03` or `20:45`.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b':'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+/// A line that stamps an item of a list: a time, a count, a date line, a
+/// headline shown twice. Many stamps close together mark a teaser list or a
+/// comment thread.
+pub(crate) fn is_stamp(ev: &Evidence) -> bool {
+    ev.time || ev.count || ev.dated || ev.near_copy
 }
 
 /// Lines longer than this (in words) are not template candidates.
@@ -85,7 +109,7 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
             *prefix_counts.entry(p).or_insert(0) += 1;
         }
     }
-    lines
+    let mut evidence: Vec<Evidence> = lines
         .iter()
         .zip(&keys)
         .zip(&near)
@@ -95,7 +119,7 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
                 return Evidence::default();
             }
             let text = line.text;
-            let mut ev = Evidence {
+            let ev = Evidence {
                 cue: lexicon::cue(text, line.shape.terminal && line.shape.words >= 8),
                 time: lexicon::is_time(text),
                 count: lexicon::is_count(text),
@@ -104,12 +128,36 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
                 near_copy,
                 template: prefix_counts.get(prefix).is_some_and(|&c| c >= 3),
                 stopwords: lexicon::stopword_share(text),
+                run_shape: line.shape,
+                dated: line.shape.words <= 15
+                    && (has_clock_time(text) || crate::date::find_date(text).is_some()),
                 logit: 0.0,
             };
-            ev.logit = local_logit(line, &ev);
             ev
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // Hard-wrapped paragraphs are measured whole.
+    let runs = crate::lines::wrapped_runs(lines);
+    let mut i = 0;
+    while i < lines.len() {
+        let r = runs[i].clone();
+        if r.len() > 1 {
+            let merged = lines[r.clone()]
+                .iter()
+                .skip(1)
+                .fold(lines[r.start].shape, |acc, l| acc.then(l.shape));
+            for e in &mut evidence[r.clone()] {
+                e.run_shape = merged;
+            }
+        }
+        i = r.end.max(i + 1);
+    }
+    for (line, ev) in lines.iter().zip(evidence.iter_mut()) {
+        if !line.is_blank() {
+            ev.logit = local_logit(line, ev);
+        }
+    }
+    evidence
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
@@ -142,7 +190,7 @@ pub(crate) const N_LOCAL: usize = 35;
 
 /// The local features of a line, for the linear model in [`crate::model`].
 pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
-    let s = &line.shape;
+    let s = &ev.run_shape;
     let text = line.text;
     let words = s.words as f32;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
@@ -159,7 +207,6 @@ pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
     let meta = lexicon::image_credit(text).is_some()
         || lexicon::byline(text).is_some()
         || lexicon::is_bare_byline_marker(text);
-    let dated = s.words <= 12 && crate::date::find_date(text).is_some();
     [
         1.0,
         lw,
@@ -185,7 +232,7 @@ pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
         b(ev.near_copy),
         b(ev.copies > 1 && !ev.near_copy),
         b(meta),
-        b(dated),
+        b(ev.dated),
         b(s.words <= 2),
         b(s.words <= 5),
         b(text.ends_with(':')),

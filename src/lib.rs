@@ -76,26 +76,34 @@ pub use error::Error;
 /// Internals for the project's own tools (`tools/fit.py`); not a stable API.
 #[doc(hidden)]
 pub mod __private {
-    /// The local feature vector and the line-splitting of every line of `input`.
-    pub fn local_features(input: &str) -> Vec<Vec<f32>> {
+    /// One cell's input line, its text and its local feature vector.
+    pub type Cell = (usize, String, Vec<f32>);
+
+    /// The local features of every cell of `input`.
+    pub fn local_features(input: &str) -> Vec<Cell> {
         let lines = crate::lines::split_lines(input);
         let ev = crate::features::gather(&lines);
         lines
             .iter()
             .zip(&ev)
-            .map(|(l, e)| crate::features::local_features(l, e).to_vec())
+            .map(|(l, e)| {
+                let f = crate::features::local_features(l, e).to_vec();
+                (l.row, l.text.to_string(), f)
+            })
             .collect()
     }
 
-    /// The context feature vector of every line of `input` (default mode).
-    pub fn context_features(input: &str) -> Vec<Vec<f32>> {
+    /// The context features of every cell of `input` (default mode).
+    pub fn context_features(input: &str) -> Vec<Cell> {
         let lines = crate::lines::split_lines(input);
         let ev = crate::features::gather(&lines);
         let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
         let region = crate::region::main_region(&lines, &ev, &local, 0.0);
-        crate::context::context_features(&lines, &ev, &region)
-            .into_iter()
-            .map(|f| f.to_vec())
+        let ctx = crate::context::context_features(&lines, &ev, &local, &region);
+        lines
+            .iter()
+            .zip(ctx)
+            .map(|(l, f)| (l.row, l.text.to_string(), f.to_vec()))
             .collect()
     }
 }

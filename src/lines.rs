@@ -1,18 +1,27 @@
 //! Splitting a dump into lines with byte spans, and the cheap per-line
 //! measurements every later stage reads.
 //!
-//! One pass over the bytes: `memchr`-style newline search via `str::find`,
-//! no allocation per line beyond the `Line` record itself.
+//! A text renderer lays table cells and side-by-side columns out on one
+//! line, separated by a tab or a run of spaces (`Europe      Fire theory
+//! 'devastates' family`). Such a line is split into *cells* at those gaps, and
+//! every later stage works on cells; a line without gaps is one cell. Each
+//! cell keeps the index of its input line (`row`) and a span; the spans of a
+//! line's cells partition the line.
+//!
+//! One pass over the bytes, no allocation per line beyond the `Line` record.
 
 use std::ops::Range;
 
-/// One input line: its full span (without the line terminator) and the span
-/// of its text with surrounding white space removed.
+/// One cell of an input line (the whole line when it has no gaps): its span
+/// and the span of its text with surrounding white space removed.
 #[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
-    /// The trimmed text of the line.
+    /// The trimmed text of the cell.
     pub text: &'a str,
-    /// Byte span of the whole line in the input, without `\n` / `\r\n`.
+    /// The index of the input line (split on `\n`) the cell belongs to.
+    pub row: usize,
+    /// Byte span of the cell in the input: the whole line without `\n` /
+    /// `\r\n` for a line of one cell; the gap after a cell belongs to it.
     pub span: Range<usize>,
     /// Byte span of `text` in the input.
     pub text_span: Range<usize>,
@@ -58,14 +67,17 @@ pub(crate) struct Shape {
     pub cjk: u32,
 }
 
-/// Split `input` into lines on `\n`, stripping a trailing `\r` from each.
+/// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
+/// and each line into cells at gaps (a tab, or three or more spaces).
 ///
-/// The number of lines equals `input.split('\n').count()`, so a trailing
-/// newline yields a final empty line, as in the gold `line_labels`.
+/// The rows run from 0 to `input.split('\n').count() - 1`, so a trailing
+/// newline yields a final empty line, as in the gold `line_labels`; every row
+/// has at least one cell.
 pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
     let bytes = input.as_bytes();
     let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut start = 0;
+    let mut row = 0;
     loop {
         let end = match input[start..].find('\n') {
             Some(i) => start + i,
@@ -75,22 +87,64 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
-        let raw = &input[start..line_end];
-        let lead = raw.len() - raw.trim_start().len();
-        let text = raw.trim();
-        let text_start = start + lead;
-        lines.push(Line {
-            text,
-            span: start..line_end,
-            text_span: text_start..text_start + text.len(),
-            shape: Shape::measure(text),
-        });
+        push_cells(input, start..line_end, row, &mut lines);
         if end >= bytes.len() {
             break;
         }
         start = end + 1;
+        row += 1;
     }
     lines
+}
+
+/// Push the cells of the line at `span`.
+fn push_cells<'a>(input: &'a str, span: Range<usize>, row: usize, out: &mut Vec<Line<'a>>) {
+    let raw = &input[span.clone()];
+    let lead = raw.len() - raw.trim_start().len();
+    let body = raw.trim();
+    let body_start = span.start + lead;
+    let mut cell_start = span.start; // span start of the current cell
+    let mut text_start = body_start; // text start of the current cell
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\t'
+            || (b[i] == b' ' && b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' '))
+        {
+            let gap_start = i;
+            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+                i += 1;
+            }
+            let text_end = body_start + gap_start;
+            out.push(cell(
+                input,
+                row,
+                cell_start..body_start + i,
+                text_start..text_end,
+            ));
+            cell_start = body_start + i;
+            text_start = body_start + i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(cell(
+        input,
+        row,
+        cell_start..span.end,
+        text_start..body_start + body.len(),
+    ));
+}
+
+fn cell(input: &str, row: usize, span: Range<usize>, text_span: Range<usize>) -> Line<'_> {
+    let text = &input[text_span.clone()];
+    Line {
+        text,
+        row,
+        span,
+        text_span,
+        shape: Shape::measure(text),
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -191,6 +245,61 @@ impl Shape {
     }
 }
 
+impl Shape {
+    /// The shape of this text followed by `next` on the following line (a
+    /// paragraph hard-wrapped over two lines).
+    pub fn then(self, next: Shape) -> Shape {
+        Shape {
+            chars: self.chars + next.chars + 1,
+            words: self.words + next.words,
+            letters: self.letters + next.letters,
+            digits: self.digits + next.digits,
+            upper: self.upper + next.upper,
+            inner_stops: self.inner_stops + next.inner_stops,
+            commas: self.commas + next.commas,
+            separators: self.separators + next.separators,
+            terminal: next.terminal,
+            ellipsis: next.ellipsis,
+            starts_lower: self.starts_lower,
+            bullet: self.bullet,
+            cjk: self.cjk + next.cjk,
+        }
+    }
+}
+
+/// For every cell, the range of cells of the hard-wrapped paragraph it belongs
+/// to (just itself for most cells). A line continues the one before when they
+/// are adjacent, each is alone on its line, the first does not end a sentence
+/// and the second starts in lowercase.
+pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
+    let n = lines.len();
+    let alone = |i: usize| {
+        (i == 0 || lines[i - 1].row != lines[i].row)
+            && (i + 1 == n || lines[i + 1].row != lines[i].row)
+    };
+    let links = |i: usize| {
+        i + 1 < n
+            && !lines[i].is_blank()
+            && !lines[i + 1].is_blank()
+            && lines[i + 1].row == lines[i].row + 1
+            && alone(i)
+            && alone(i + 1)
+            && !lines[i].shape.terminal
+            && lines[i + 1].shape.starts_lower
+    };
+    let mut out = vec![0..0; n];
+    let mut start = 0;
+    while start < n {
+        let mut end = start;
+        while links(end) {
+            end += 1;
+        }
+        out[start..=end].fill(start..end + 1);
+        start = end + 1;
+    }
+    out
+}
+
 /// A hash of the line's letters and digits, lowercased: two lines that differ
 /// only in case, spacing or punctuation get the same key. `0` for lines with
 /// no letters or digits.
@@ -233,6 +342,29 @@ mod tests {
         assert!(lines[2].is_blank());
         assert_eq!(lines[3].text, "last");
         assert_eq!(lines[3].span, 11..15);
+    }
+
+    #[test]
+    fn gaps_split_a_line_into_cells() {
+        let input = "  Europe     Fire theory family\tnext\nplain line";
+        let lines = split_lines(input);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            ["Europe", "Fire theory family", "next", "plain line"]
+        );
+        assert_eq!(
+            lines.iter().map(|l| l.row).collect::<Vec<_>>(),
+            [0, 0, 0, 1]
+        );
+        // The cells' spans partition the line.
+        assert_eq!(lines[0].span.start, 0);
+        assert_eq!(lines[0].span.end, lines[1].span.start);
+        assert_eq!(lines[1].span.end, lines[2].span.start);
+        assert_eq!(lines[2].span.end, input.find('\n').unwrap());
+        for l in &lines {
+            assert_eq!(&input[l.text_span.clone()], l.text);
+        }
     }
 
     #[test]
