@@ -110,18 +110,6 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
             decided[i] = true;
         }
     }
-    // A dump whose lines all fall short (a very short text) keeps the
-    // best region's text lines rather than returning an empty article.
-    if !a.labels.contains(&Label::Body) {
-        for i in region.clone() {
-            let (l, e) = (&lines[i], &ev[i]);
-            if !decided[i] && e.logit > FALLBACK_MIN_LOGIT && !hard_chrome(l, e) {
-                a.labels[i] = Label::Body;
-                a.kinds[i] = Some(block_kind(l));
-                decided[i] = true;
-            }
-        }
-    }
     fill_gaps(
         lines,
         ev,
@@ -208,6 +196,34 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         }
     }
 
+    // A dump whose lines all fall short (a very short text) keeps the
+    // best region's text lines rather than returning an empty article.
+    // As a last resort the single most text-like line is the body: a dump
+    // with any text gives a non-empty article.
+    if !a.labels.contains(&Label::Body) {
+        for i in region.clone() {
+            let (l, e) = (&lines[i], &ev[i]);
+            if !decided[i] && e.logit > FALLBACK_MIN_LOGIT && !hard_chrome(l, e) {
+                a.labels[i] = Label::Body;
+                a.kinds[i] = Some(block_kind(l));
+                decided[i] = true;
+            }
+        }
+    }
+    if !a.labels.contains(&Label::Body) {
+        let best = (0..n)
+            .filter(|&i| !decided[i] && lines[i].shape.letters > 0)
+            .max_by(|&x, &y| {
+                let key = |i: usize| (!hard_chrome(&lines[i], &ev[i]), ev[i].logit);
+                let (kx, ky) = (key(x), key(y));
+                kx.0.cmp(&ky.0).then(kx.1.total_cmp(&ky.1))
+            });
+        if let Some(i) = best {
+            a.labels[i] = Label::Body;
+            a.kinds[i] = Some(block_kind(&lines[i]));
+            decided[i] = true;
+        }
+    }
     crate::chrome::assign_kinds(lines, ev, &mut a.labels, &decided);
     a
 }
