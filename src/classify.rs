@@ -198,8 +198,9 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
 
     // A dump whose lines all fall short (a very short text) keeps the
     // best region's text lines rather than returning an empty article.
-    // As a last resort the single most text-like line is the body: a dump
-    // with any text gives a non-empty article.
+    // As a last resort the single most text-like line of five or more words
+    // (or a sentence) is the body: a dump with any text gives a non-empty
+    // article, while a pure list of labels stays all chrome.
     if !a.labels.contains(&Label::Body) {
         for i in region.clone() {
             let (l, e) = (&lines[i], &ev[i]);
@@ -212,7 +213,10 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     }
     if !a.labels.contains(&Label::Body) {
         let best = (0..n)
-            .filter(|&i| !decided[i] && lines[i].shape.letters > 0)
+            .filter(|&i| {
+                let s = &lines[i].shape;
+                !decided[i] && s.letters > 0 && (s.words >= 5 || s.terminal)
+            })
             .max_by(|&x, &y| {
                 let key = |i: usize| (!hard_chrome(&lines[i], &ev[i]), ev[i].logit);
                 let (kx, ky) = (key(x), key(y));
