@@ -54,6 +54,9 @@ impl Tuning {
 static CAPTURE_HEADER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$").expect("capture header regex"));
 
+/// How many non-blank lines into the body are searched for a byline or a date.
+const META_INTO_BODY: usize = 4;
+
 /// How many non-blank lines before the body are searched for title and metadata.
 const HEAD_WINDOW: usize = 12;
 
@@ -88,6 +91,14 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
 
     let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
     let region = region::main_region(lines, ev, &local, tune.region_bias);
+    // A comment-section head after the article starts the comments: nothing
+    // after it is body.
+    let comments_from = (region.end..n)
+        .find(|&i| region::is_barrier(&lines[i], &ev[i]))
+        .map_or(n, |i| i + 1);
+    for d in &mut decided[comments_from..] {
+        *d = true;
+    }
 
     // Body lines: the context model's verdict.
     let ctx = crate::context::context_features(lines, ev, &local, &region);
@@ -147,9 +158,15 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
 
     // Metadata around the head of the article.
     let meta_start = title_line.map_or(head.start, |t| t.min(head.start));
-    let meta_end = (body_start + 1).min(n);
+    // The search runs a few lines into the body: a byline and date often
+    // follow the standfirst.
+    let meta_end = (body_start..n)
+        .filter(|&i| !lines[i].is_blank())
+        .nth(META_INTO_BODY)
+        .unwrap_or(n);
     for i in meta_start..meta_end {
-        if !open[i] || a.labels[i] == Label::Title {
+        if !open[i] || a.labels[i] == Label::Title || (i > body_start && lines[i].shape.words > 12)
+        {
             continue;
         }
         let text = lines[i].text;
@@ -227,6 +244,9 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
             a.kinds[i] = Some(block_kind(&lines[i]));
             decided[i] = true;
         }
+    }
+    for i in comments_from..n {
+        decided[i] = lines[i].is_blank() || a.labels[i] != Label::Chrome(ChromeKind::Other);
     }
     crate::chrome::assign_kinds(lines, ev, &mut a.labels, &decided);
     a
