@@ -21,11 +21,14 @@ fn own_kind(line: &Line<'_>, ev: &Evidence) -> Option<ChromeKind> {
     if ev.fixture {
         return Some(ChromeKind::Fixtures);
     }
-    if ev.time || ev.count || ev.copies > 1 || line.shape.ellipsis {
+    if ev.time || ev.count || ev.near_copy || line.shape.ellipsis {
         return Some(ChromeKind::Related);
     }
     None
 }
+
+/// Unnamed chrome lines up to this many words are taken for headings.
+const HEADING_MAX_WORDS: u32 = 6;
 
 /// Label every undecided line with a chrome kind.
 ///
@@ -33,9 +36,11 @@ fn own_kind(line: &Line<'_>, ev: &Evidence) -> Option<ChromeKind> {
 ///    shown twice) names its kind.
 /// 2. Three or more adjacent short lines without sentence punctuation form
 ///    a menu: navigation.
-/// 3. Any other line takes the kind of the nearest named line below it in
-///    the same stretch of chrome (a heading names what follows), else above it;
-///    chrome before the article with no kind at all is navigation.
+/// 3. Any other line takes a neighbour's kind within its stretch of chrome:
+///    a short line (a heading) that of the nearest named line below it, a
+///    longer line (content) that of the nearest named line above it, each
+///    falling back to the other side; chrome before the article with no kind
+///    at all is navigation.
 pub(crate) fn assign_kinds(
     lines: &[Line<'_>],
     ev: &[Evidence],
@@ -98,7 +103,13 @@ pub(crate) fn assign_kinds(
         if decided[i] {
             continue;
         }
-        let k = kind[i].or(below[i]).or(prev);
+        // A short line heads what follows it; a longer one is content of
+        // the section above it.
+        let k = if lines[i].shape.words <= HEADING_MAX_WORDS {
+            kind[i].or(below[i]).or(prev)
+        } else {
+            kind[i].or(prev).or(below[i])
+        };
         if kind[i].is_some() {
             prev = kind[i];
         }

@@ -54,6 +54,9 @@ impl Tuning {
 static CAPTURE_HEADER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$").expect("capture header regex"));
 
+/// How many non-blank lines after the body are searched for a reader poll.
+const POLL_WINDOW: usize = 3;
+
 /// How many non-blank lines into the body are searched for a byline or a date.
 const META_INTO_BODY: usize = 4;
 
@@ -198,8 +201,18 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         }
     }
 
-    // The article's own comment count: just after the body, or in its head.
     let body_end = last_body(&a).map_or(region.end, |i| i + 1);
+    // A short question just after the body is a reader poll.
+    let poll = (body_end..n)
+        .filter(|&i| !lines[i].is_blank())
+        .take(POLL_WINDOW)
+        .find(|&i| !decided[i] && lines[i].text.ends_with('?') && lines[i].shape.words <= 15);
+    if let Some(i) = poll {
+        a.labels[i] = Label::Chrome(ChromeKind::Promo);
+        decided[i] = true;
+    }
+
+    // The article's own comment count: just after the body, or in its head.
     let after = (body_end..n).filter(|&i| !lines[i].is_blank()).take(4);
     for i in head.clone().chain(after) {
         if decided[i] {

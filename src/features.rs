@@ -53,6 +53,9 @@ pub(crate) fn is_stamp(ev: &Evidence) -> bool {
     ev.time || ev.count || ev.dated || ev.near_copy
 }
 
+/// The largest share of function words in a fixtures row.
+const FIXTURE_MAX_STOPWORDS: f32 = 0.15;
+
 /// Lines longer than this (in words) are not template candidates.
 const TEMPLATE_MAX_WORDS: u32 = 15;
 
@@ -164,7 +167,12 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
 /// sentence punctuation whose middle is a time, a short date or a score.
 fn is_fixture_row(line: &Line<'_>) -> bool {
     let s = &line.shape;
-    if s.words < 3 || s.words > 16 || s.terminal || s.digits == 0 || s.digits > 8 {
+    if s.words < 3 || s.words > 16 || s.terminal || s.ellipsis || s.digits == 0 || s.digits > 8 {
+        return false;
+    }
+    // Rows name teams; a teaser sentence reporting a score ("won 4-3 against")
+    // is written in running text.
+    if lexicon::stopword_share(line.text) > FIXTURE_MAX_STOPWORDS {
         return false;
     }
     let toks: Vec<&str> = line.text.split_whitespace().collect();

@@ -420,6 +420,9 @@ static FIXTURES: Lazy<Regex> = Lazy::new(|| {
     ])
 });
 
+/// The most words a line may have for a menu word in it to be a cue.
+const NAVIGATION_MAX_WORDS: usize = 5;
+
 /// The cue a line carries, if any, in order of strength.
 ///
 /// Only menu-sized lines are cued: a sentence (`sentence` is true for a line
@@ -449,7 +452,9 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     if FOOTER.is_match(text) {
         return Some(Cue::Footer);
     }
-    if NAVIGATION.is_match(text) {
+    // Menu words ("next", "home", "search") are cues only in menu-sized lines,
+    // not inside a headline that happens to contain them.
+    if text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none() && NAVIGATION.is_match(text) {
         return Some(Cue::Navigation);
     }
     if text.len() <= 40 && FIXTURES.is_match(text) {
