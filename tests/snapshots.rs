@@ -18,10 +18,30 @@ fn render(input: &str, a: &Article<'_>) -> String {
     let mut out = String::new();
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".to_string());
     writeln!(out, "title:         {}", opt(a.title().map(str::to_string))).unwrap();
-    writeln!(out, "date:          {}", opt(a.date().map(|d| d.to_string()))).unwrap();
-    writeln!(out, "byline:        {}", opt(a.byline().map(str::to_string))).unwrap();
-    writeln!(out, "image_credit:  {}", opt(a.image_credit().map(str::to_string))).unwrap();
-    writeln!(out, "comment_count: {}", opt(a.comment_count().map(|c| c.to_string()))).unwrap();
+    writeln!(
+        out,
+        "date:          {}",
+        opt(a.date().map(|d| d.to_string()))
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "byline:        {}",
+        opt(a.byline().map(str::to_string))
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "image_credit:  {}",
+        opt(a.image_credit().map(str::to_string))
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "comment_count: {}",
+        opt(a.comment_count().map(|c| c.to_string()))
+    )
+    .unwrap();
     writeln!(out, "\n== blocks").unwrap();
     for b in a.blocks() {
         writeln!(out, "[{}] {}", b.kind.as_str(), b.text).unwrap();
@@ -40,7 +60,12 @@ fn render(input: &str, a: &Article<'_>) -> String {
     }
     writeln!(out, "\n== lines").unwrap();
     for (i, (info, line)) in a.lines().iter().zip(input.split('\n')).enumerate() {
-        let row = format!("{:>3} {:<10} {}", i + 1, info.label.as_str(), short(line, 70));
+        let row = format!(
+            "{:>3} {:<10} {}",
+            i + 1,
+            info.label.as_str(),
+            short(line, 70)
+        );
         writeln!(out, "{}", row.trim_end()).unwrap();
     }
     out
