@@ -304,17 +304,29 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
 /// only in case, spacing or punctuation get the same key. `0` for lines with
 /// no letters or digits.
 pub(crate) fn norm_key(text: &str) -> u64 {
-    // FNV-1a over lowercased alphanumerics.
+    // FNV-1a over lowercased alphanumerics; ASCII takes a byte-level path.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut any = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            any = true;
-            for lc in c.to_lowercase() {
+    let mut feed = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                any = true;
+                feed(b.to_ascii_lowercase());
+            }
+        }
+    } else {
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                any = true;
                 let mut buf = [0u8; 4];
-                for &b in lc.encode_utf8(&mut buf).as_bytes() {
-                    h ^= u64::from(b);
-                    h = h.wrapping_mul(0x0100_0000_01b3);
+                for lc in c.to_lowercase() {
+                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                        feed(b);
+                    }
                 }
             }
         }
