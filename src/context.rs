@@ -6,7 +6,7 @@ use crate::lines::Line;
 use std::ops::Range;
 
 /// Number of context features (see [`context_features`]).
-pub(crate) const N_CONTEXT: usize = 28;
+pub(crate) const N_CONTEXT: usize = 29;
 
 /// Non-blank neighbours looked at on each side for the window mean.
 const WINDOW: usize = 4;
@@ -39,6 +39,7 @@ pub(crate) fn context_features(
     let comments = crate::region::comment_zone_start(lines, ev);
     let cohesion = cohesion(lines, ev, region);
     let runs = crate::lines::wrapped_runs(lines);
+    let periodic = periodicity(lines, ev, &nb);
     let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
     let mut out = vec![[0.0; N_CONTEXT]; n];
     for (k, &i) in nb.iter().enumerate() {
@@ -105,6 +106,7 @@ pub(crate) fn context_features(
             b(runs[i].len() > 1),
             (1.0 + ev[i].run_shape.words as f32).ln() * b(runs[i].len() > 1),
             b(runs[i].len() > 1 && ev[i].run_shape.terminal),
+            periodic[k],
         ];
     }
     out
@@ -163,6 +165,50 @@ fn cohesion(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> Vec<f
                 .filter(|w| counts.get(w).is_some_and(|&c| c > own))
                 .count();
             shared as f32 / ws.len() as f32
+        })
+        .collect()
+}
+
+/// Non-blank lines on each side looked at for periodicity.
+const PERIOD_WINDOW: usize = 8;
+
+/// How strongly the neighbourhood of each non-blank line repeats a pattern of
+/// two to four different line shapes (headline, teaser, time; name, comment,
+/// date): lists of items do, running text (one shape after another) does
+/// not. For `nb[k]`, the best share of positions `j` in the window whose
+/// shape equals that of `j + q` for a period `q` of 2 to 4, less the share
+/// for period 1.
+fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
+    let class: Vec<u8> = nb
+        .iter()
+        .map(|&i| {
+            let s = &lines[i].shape;
+            if crate::features::is_stamp(&ev[i]) {
+                0
+            } else if s.words < 8 {
+                1
+            } else if !s.terminal {
+                2
+            } else {
+                3
+            }
+        })
+        .collect();
+    let m = class.len();
+    (0..m)
+        .map(|k| {
+            let lo = k.saturating_sub(PERIOD_WINDOW);
+            let hi = (k + PERIOD_WINDOW + 1).min(m);
+            let share = |q: usize| {
+                if hi < lo + q + 1 {
+                    return 0.0;
+                }
+                let pairs = hi - lo - q;
+                let same = (lo..hi - q).filter(|&j| class[j] == class[j + q]).count();
+                same as f32 / pairs as f32
+            };
+            let best = (2..=4).map(share).fold(0.0f32, f32::max);
+            (best - share(1)).max(0.0)
         })
         .collect()
 }

@@ -194,7 +194,7 @@ fn is_fixture_row(line: &Line<'_>) -> bool {
 }
 
 /// Number of local features (see [`local_features`]).
-pub(crate) const N_LOCAL: usize = 35;
+pub(crate) const N_LOCAL: usize = 36;
 
 /// The local features of a line, for the linear model in [`crate::model`].
 pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
@@ -254,7 +254,29 @@ pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
         ev.stopwords,
         lw * b(s.terminal),
         b(ev.template),
+        capitalised_share(text),
     ]
+}
+
+/// Share of the words after the first that start with a capital letter:
+/// high in headlines written in title case and in menus of names, low in
+/// running text.
+fn capitalised_share(text: &str) -> f32 {
+    let mut n = 0u32;
+    let mut caps = 0u32;
+    for w in text.split_whitespace().skip(1).take(40) {
+        if let Some(c) = w.chars().find(|c| c.is_alphanumeric()) {
+            n += 1;
+            if c.is_uppercase() {
+                caps += 1;
+            }
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        caps as f32 / n as f32
+    }
 }
 
 /// Log-odds that a line is article text, from its own shape and evidence.
