@@ -16,9 +16,8 @@ fn weight(line: &Line<'_>, score: f32, bias: f32) -> f32 {
         // Long text lines weigh more: a paragraph outweighs a menu item.
         x.min(3.0) * (line.shape.chars as f32 / 100.0).clamp(0.3, 3.0)
     } else {
-        // A short chrome line costs less than a long one: a caption or a
-        // one-word label between paragraphs does not end the article.
-        x.max(-4.0) * (0.3 + 0.05 * line.shape.words as f32)
+        // A long chrome line costs more than a short one.
+        x.max(-4.0) * (1.0 + 0.05 * line.shape.words as f32)
     }
 }
 
@@ -53,29 +52,68 @@ pub(crate) fn main_region(
     scores: &[f32],
     bias: f32,
 ) -> Range<usize> {
-    let mut best = (0.0f32, 0..0);
-    let mut sum = 0.0f32;
-    let mut start = 0;
-    // Text after a comment-section head that follows real text is comments:
-    // it still counts, but much less, so the article before it wins.
+    // Each line's weight; `None` for a comment-section head, which no region
+    // may cross. Text after a comment-section head that follows real text is
+    // comments: it still counts, but much less, so the article before it wins.
     let mut text_seen = 0.0f32;
     let mut in_comments = false;
-    for (i, ((line, ev), &score)) in lines.iter().zip(evidence).zip(scores).enumerate() {
-        if is_barrier(line, ev) {
+    let weights: Vec<Option<f32>> = lines
+        .iter()
+        .zip(evidence)
+        .zip(scores)
+        .map(|((line, ev), &score)| {
+            if is_barrier(line, ev) {
+                if text_seen >= COMMENT_ZONE_MIN_TEXT {
+                    in_comments = true;
+                }
+                return None;
+            }
+            let mut w = weight(line, score, bias);
+            if w > 0.0 {
+                text_seen += w;
+                if in_comments {
+                    w *= COMMENT_ZONE_DISCOUNT;
+                }
+            }
+            Some(w)
+        })
+        .collect();
+    let (best_sum, mut r) = best_segment(&weights, 0..lines.len());
+    // An article split by large interruptions (a gallery, an ad block, a
+    // related-links box) is several strong segments: a further one on either
+    // side that is strong enough and not behind a comment head joins the region.
+    for _ in 0..MAX_JOINS {
+        let before = best_segment(&weights, 0..r.start);
+        let after = best_segment(&weights, r.end..lines.len());
+        let clear = |span: Range<usize>| weights[span].iter().all(Option::is_some);
+        if before.0 >= JOIN_RATIO * best_sum && clear(before.1.start..r.start) {
+            r.start = before.1.start;
+        } else if after.0 >= JOIN_RATIO * best_sum && clear(r.end..after.1.end) {
+            r.end = after.1.end;
+        } else {
+            break;
+        }
+    }
+    r
+}
+
+/// A further segment at least this strong, relative to the best, joins the region.
+const JOIN_RATIO: f32 = 0.15;
+/// How many further segments may join the region.
+const MAX_JOINS: usize = 4;
+
+/// The maximum-sum run of lines within `span` (Kadane), restarting after
+/// every barrier (`None`).
+fn best_segment(weights: &[Option<f32>], span: Range<usize>) -> (f32, Range<usize>) {
+    let mut best = (0.0f32, span.start..span.start);
+    let mut sum = 0.0f32;
+    let mut start = span.start;
+    for i in span {
+        let Some(w) = weights[i] else {
             sum = 0.0;
             start = i + 1;
-            if text_seen >= COMMENT_ZONE_MIN_TEXT {
-                in_comments = true;
-            }
             continue;
-        }
-        let mut w = weight(line, score, bias);
-        if w > 0.0 {
-            text_seen += w;
-            if in_comments {
-                w *= COMMENT_ZONE_DISCOUNT;
-            }
-        }
+        };
         if sum <= 0.0 {
             if w <= 0.0 {
                 start = i + 1;
@@ -89,43 +127,5 @@ pub(crate) fn main_region(
             best = (sum, start..i + 1);
         }
     }
-    let mut r = best.1;
-    trim_weak_edges(lines, scores, &mut r);
-    r
-}
-
-/// Drop short lines hanging at either edge of the region behind a chrome line
-/// (a reader poll after a "read also" link, a kicker before a byline).
-fn trim_weak_edges(lines: &[Line<'_>], scores: &[f32], r: &mut Range<usize>) {
-    let weak = |i: usize| lines[i].shape.words < 12 || scores[i] < 0.5;
-    let strong_chrome = |i: usize| scores[i] < -1.0;
-    loop {
-        let idx: Vec<usize> = r.clone().filter(|&i| !lines[i].is_blank()).collect();
-        if idx.len() < 3 {
-            return;
-        }
-        let (last, before) = (idx[idx.len() - 1], idx[idx.len() - 2]);
-        if weak(last) && strong_chrome(before) {
-            r.end = before + 1;
-            continue;
-        }
-        let (first, after) = (idx[0], idx[1]);
-        if weak(first) && strong_chrome(after) {
-            r.start = after;
-            continue;
-        }
-        // Strip chrome lines now at the edges.
-        let mut changed = false;
-        while r.start < r.end && (lines[r.start].is_blank() || scores[r.start] < -1.0) {
-            r.start += 1;
-            changed = true;
-        }
-        while r.end > r.start && (lines[r.end - 1].is_blank() || scores[r.end - 1] < -1.0) {
-            r.end -= 1;
-            changed = true;
-        }
-        if !changed {
-            return;
-        }
-    }
+    best
 }
