@@ -466,6 +466,7 @@ fn find_title(
             || e.time
             || e.count
             || e.fixture
+            || (e.dated && s.words <= 6)
             || lexicon::byline(text).is_some()
             || lexicon::is_bare_byline_marker(text)
             || lexicon::image_credit(text).is_some()
