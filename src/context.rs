@@ -212,3 +212,207 @@ fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::gather;
+    use crate::lines::split_lines;
+
+    // Indices into a line's context features.
+    const BIAS: usize = 0;
+    const PREV_LOGIT: usize = 2;
+    const IN_REGION: usize = 7;
+    const DISTANCE: usize = 8;
+    const BLANK_BEFORE: usize = 9;
+    const LIST: usize = 11;
+    const HEADING: usize = 12;
+    const HEADING_BEFORE_TEXT: usize = 13;
+    const AFTER_COMMENTS: usize = 19;
+    const COHESION: usize = 23;
+
+    /// The lines, their evidence, the region and the context features, as
+    /// `classify::analyze` computes them in balanced mode.
+    struct Ctx<'a> {
+        lines: Vec<Line<'a>>,
+        ev: Vec<Evidence>,
+        region: Range<usize>,
+        f: Vec<[f32; N_CONTEXT]>,
+    }
+
+    fn ctx(input: &str) -> Ctx<'_> {
+        let lines = split_lines(input);
+        let ev = gather(&lines);
+        let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
+        let region = crate::region::main_region(&lines, &ev, &local, 0.0);
+        let f = context_features(&lines, &ev, &local, &region);
+        Ctx {
+            lines,
+            ev,
+            region,
+            f,
+        }
+    }
+
+    impl Ctx<'_> {
+        fn at(&self, text: &str) -> usize {
+            self.lines
+                .iter()
+                .position(|l| l.text == text)
+                .unwrap_or_else(|| panic!("no line {text:?}"))
+        }
+
+        fn get(&self, text: &str, feature: usize) -> f32 {
+            self.f[self.at(text)][feature]
+        }
+
+        fn non_blank(&self) -> Vec<usize> {
+            (0..self.lines.len())
+                .filter(|&i| !self.lines[i].is_blank())
+                .collect()
+        }
+    }
+
+    const L1: &str = "Der Gemeinderat hat am Dienstag beschlossen, die alte Turnhalle neben der Grundschule abzureißen und an ihrer Stelle eine neue Halle zu bauen, die auch den Vereinen offenstehen soll. Die Entscheidung fiel nach einer langen Debatte mit vierzehn zu sieben Stimmen, nachdem ein Gutachten gezeigt hatte, dass eine Sanierung kaum billiger wäre.";
+    const L2: &str = "Die Kosten von rund sechs Millionen Euro sollen zur Hälfte aus Mitteln des Landes kommen, den Rest muss die Gemeinde aus eigenen Rücklagen aufbringen. Der Kämmerer warnte in der Sitzung, dass dafür andere Vorhaben, etwa die Erneuerung der Straßenbeleuchtung, um mindestens ein Jahr verschoben werden müssten.";
+    const COMMENT: &str = "Endlich wird die Halle ersetzt, unsere Kinder haben lange genug in einem Gebäude geturnt, in dem es durch das Dach geregnet hat.";
+
+    #[test]
+    fn region_position_and_comment_section_features() {
+        let input = format!(
+            "Startseite\nPolitik\nSport\n\n{L1}\n\nHintergrund\n\n{L2}\n\n• Baubeginn im Frühjahr\n• Fertigstellung in zwei Jahren\n\nKommentare\n\n{COMMENT}\n"
+        );
+        let c = ctx(&input);
+        assert!(c.region.contains(&c.at(L1)) && c.region.contains(&c.at(L2)));
+        for (i, f) in c.f.iter().enumerate() {
+            if c.lines[i].is_blank() {
+                assert!(f.iter().all(|&x| x == 0.0), "blank line {i}: {f:?}");
+            } else {
+                assert_eq!(f[BIAS], 1.0);
+                assert_eq!(f[IN_REGION] == 1.0, c.region.contains(&i), "line {i}");
+                assert_eq!(f[DISTANCE] == 0.0, c.region.contains(&i), "line {i}");
+            }
+        }
+        // The first line has no neighbour above: it reads as strong chrome there.
+        assert_eq!(c.get("Startseite", PREV_LOGIT), -4.0);
+        // The further from the region, the larger the distance.
+        assert!(c.get("Startseite", DISTANCE) > c.get("Sport", DISTANCE));
+        assert!(c.get(COMMENT, DISTANCE) > c.get("Kommentare", DISTANCE));
+        // Only lines after the comment-section head are in the comment section.
+        assert_eq!(c.get(COMMENT, AFTER_COMMENTS), 1.0);
+        for text in ["Kommentare", L2, "Hintergrund", "Startseite"] {
+            assert_eq!(c.get(text, AFTER_COMMENTS), 0.0, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn heading_and_list_shapes() {
+        let input = format!(
+            "Startseite\n\n– Ein einzelner Gedanke\n\n{L1}\n\nHintergrund\n\n{L2}\n\n• Baubeginn im Frühjahr\n• Fertigstellung in zwei Jahren\n\nKommentare\n"
+        );
+        let c = ctx(&input);
+        // A short unpunctuated line before a paragraph is shaped like a heading.
+        assert_eq!(c.get("Hintergrund", HEADING), 1.0);
+        assert_eq!(c.get("Hintergrund", HEADING_BEFORE_TEXT), 1.0);
+        assert_eq!(c.get("Hintergrund", BLANK_BEFORE), 1.0);
+        // Before a weak line it introduces no text.
+        assert_eq!(c.get("Startseite", HEADING), 1.0);
+        assert_eq!(c.get("Startseite", HEADING_BEFORE_TEXT), 0.0);
+        // A sentence or a cue line is not.
+        assert_eq!(c.get(L1, HEADING), 0.0);
+        assert_eq!(c.get("Kommentare", HEADING), 0.0);
+        // Neighbouring lines with the same bullet form a list; a lone bullet does not.
+        assert_eq!(c.get("• Baubeginn im Frühjahr", LIST), 1.0);
+        assert_eq!(c.get("• Fertigstellung in zwei Jahren", LIST), 1.0);
+        assert_eq!(c.get("– Ein einzelner Gedanke", LIST), 0.0);
+        assert_eq!(c.get("Hintergrund", LIST), 0.0);
+    }
+
+    #[test]
+    fn density_is_the_share_of_neighbours_within_six_lines() {
+        // Non-blank lines at even indices; every second one is a hit.
+        let nb: Vec<usize> = (0..30).map(|i| 2 * i).collect();
+        let every_second = |j: usize| j % 4 == 0;
+        assert_eq!(density(&nb, 15, every_second), 0.5);
+        // The line itself never counts ...
+        assert_eq!(density(&nb, 15, |j| j == nb[15]), 0.0);
+        // ... its sixth neighbour on either side does, the seventh does not.
+        assert_eq!(density(&nb, 15, |j| j == nb[21]), 1.0 / 12.0);
+        assert_eq!(density(&nb, 15, |j| j == nb[9]), 1.0 / 12.0);
+        assert_eq!(density(&nb, 15, |j| j == nb[22] || j == nb[8]), 0.0);
+        // At the edge only one side exists: at most half the window is filled.
+        assert_eq!(density(&nb, 0, |_| true), 0.5);
+        assert_eq!(density(&nb, 29, |_| true), 0.5);
+    }
+
+    #[test]
+    fn cohesion_rewards_words_shared_with_the_rest_of_the_region() {
+        let p1 = "El puerto de la ciudad recibió este lunes el primer crucero de la temporada, con más de dos mil pasajeros que desembarcaron para visitar el casco antiguo.";
+        let p2 = "Los comerciantes del casco antiguo esperan que los pasajeros de cada crucero gasten este año más dinero que durante la temporada anterior.";
+        let p3 = "La autoridad del puerto calcula que llegarán ochenta cruceros esta temporada, una cifra récord para la ciudad.";
+        let title = "El puerto recibe el primer crucero de la temporada";
+        let teaser1 = "Nueva biblioteca municipal abrirá sus salas en otoño";
+        let teaser2 = "Biblioteca municipal amplía horarios en exámenes";
+        let input = format!(
+            "Inicio\n\n{title}\n\n{p1}\n\n{p2}\n\n{p3}\n\nMás leídas\n{teaser1}\n{teaser2}\nAviso legal\n"
+        );
+        let c = ctx(&input);
+        for p in [p1, p2, p3] {
+            assert!(c.region.contains(&c.at(p)), "{p:?} outside {:?}", c.region);
+            assert!(c.get(p, COHESION) > 0.25, "{p:?}: {}", c.get(p, COHESION));
+        }
+        // The headline outside the region shares the topic's words too.
+        assert!(!c.region.contains(&c.at(title)));
+        assert!(c.get(title, COHESION) > 0.5, "{}", c.get(title, COHESION));
+        // Teasers of other articles share words only with each other: none
+        // of them counts, as they are not confident region lines.
+        assert_eq!(c.get(teaser1, COHESION), 0.0);
+        assert_eq!(c.get(teaser2, COHESION), 0.0);
+        // The features carry the same values.
+        assert_eq!(
+            cohesion(&c.lines, &c.ev, &c.region),
+            c.f.iter().map(|f| f[COHESION]).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_paragraph_does_not_cohere_with_itself() {
+        // One paragraph alone in its region, its words repeated inside it.
+        let p = "Le marché couvert rouvre samedi. Le marché couvert accueillera trente commerçants, et le marché restera ouvert le dimanche matin.";
+        let input = format!("Accueil\n\n{p}\n\nMentions légales\n");
+        let c = ctx(&input);
+        assert!(c.region.contains(&c.at(p)));
+        assert_eq!(c.get(p, COHESION), 0.0);
+    }
+
+    #[test]
+    fn periodicity_marks_repeating_item_shapes_not_running_text() {
+        let periodic = |input: &str| {
+            let c = ctx(input);
+            let nb = c.non_blank();
+            periodicity(&c.lines, &c.ev, &nb)
+        };
+        // Teaser list: headline, time, headline, time ... (period 2).
+        let teasers: String = (1..=8)
+            .map(|i| format!("Nieuwe plannen voor wijk {i} voorgesteld\n1{i}:00\n"))
+            .collect();
+        let p = periodic(&teasers);
+        assert!(p[6..10].iter().all(|&x| x > 0.9), "{p:?}");
+        // Comment thread: name, comment, date (period 3).
+        let thread: String = (1..=6)
+            .map(|i| {
+                format!("Lezer {i}\nIk ben het voor {i} procent eens met de plannen van de gemeente voor de wijk.\n{i} maart 2024\n")
+            })
+            .collect();
+        let p = periodic(&thread);
+        assert!(p[6..12].iter().all(|&x| x > 0.9), "{p:?}");
+        // Running text (one shape after another) and a menu of names (one shape) are not periodic.
+        let text: String = (1..=10)
+            .map(|i| format!("Dit is de {i}e alinea van een lang artikel over de nieuwe plannen voor de wijk.\n\n"))
+            .collect();
+        assert!(periodic(&text).iter().all(|&x| x == 0.0));
+        let menu =
+            "Home\nNieuws\nSport\nCultuur\nWeer\nVerkeer\nEconomie\nOpinie\nRegio\nPodcasts\n";
+        assert!(periodic(menu).iter().all(|&x| x == 0.0));
+    }
+}
