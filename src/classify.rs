@@ -213,7 +213,12 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     }
 
     // The article's own comment count: just after the body, or in its head.
-    let after = (body_end..n).filter(|&i| !lines[i].is_blank()).take(4);
+    // After the body, the search stops at the first related-articles line:
+    // counts below it belong to teasers.
+    let after = (body_end..n)
+        .filter(|&i| !lines[i].is_blank())
+        .take(4)
+        .take_while(|&i| ev[i].cue != Some(crate::lexicon::Cue::Related));
     for i in head.clone().chain(after) {
         if decided[i] {
             continue;
@@ -694,7 +699,7 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "two ordinary paragraphs weigh under region::COMMENT_ZONE_MIN_TEXT, so the longer comment thread wins the region and becomes body"]
+    #[ignore = "two short paragraphs weigh under region::COMMENT_ZONE_MIN_TEXT (4.0), so the longer comment thread wins the region; 3.0 passes this but costs 0.003 dev F1"]
     fn comments_after_two_ordinary_paragraphs_are_never_body() {
         let input = "\
 Home
@@ -758,7 +763,6 @@ Nuovi orari per la biblioteca civica
     }
 
     #[test]
-    #[ignore = "the count is sought in the first four non-blank lines after the body, whatever they are: a teaser's count under 'Leggi anche' is taken"]
     fn a_teasers_comment_count_is_not_the_articles() {
         let without = IT_PAGE.replace("5 commenti\n", "");
         let r = run(&without, Mode::Balanced);

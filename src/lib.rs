@@ -25,8 +25,8 @@
 //!
 //! Construction starts in spring and should take two years, the mayor said after the vote.
 //!
-//! Read also: Council elections next month
 //! 12 comments
+//! Read also: Council elections next month
 //! © 2025 Example News. All rights reserved.
 //! ";
 //! let article = dumpclean::clean(dump).unwrap();
