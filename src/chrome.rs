@@ -57,7 +57,16 @@ pub(crate) fn assign_kinds(
     let menu_line = |kind: &[Option<ChromeKind>], i: usize| {
         !decided[i] && {
             let s = &lines[i].shape;
-            s.words <= 10 && !s.terminal && kind[i].is_none_or(|k| k == ChromeKind::Navigation)
+            // A menu item may repeat nearby (a section name shown again as a
+            // kicker); that alone does not take it out of the menu.
+            let repeated_only = ev[i].near_copy
+                && ev[i].cue.is_none()
+                && !ev[i].time
+                && !ev[i].count
+                && !s.ellipsis;
+            s.words <= 10
+                && !s.terminal
+                && (repeated_only || kind[i].is_none_or(|k| k == ChromeKind::Navigation))
         }
     };
     let mut i = 0;

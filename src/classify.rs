@@ -132,6 +132,15 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         &mut a,
         &mut decided,
     );
+    extend_edges(
+        lines,
+        ev,
+        &ctx_p,
+        &region,
+        tune.keep - GAP_MARGIN,
+        &mut a,
+        &mut decided,
+    );
     mark_headings(lines, ev, &region, &mut a, &mut decided);
     drop_stray_lines(lines, &region, &mut a, &mut decided);
 
@@ -331,6 +340,58 @@ fn hard_chrome(l: &Line<'_>, e: &Evidence) -> bool {
 /// How far below the keep threshold a line inside a gap may score.
 const GAP_MARGIN: f32 = 1.0;
 
+/// Sentences inside the region just before the first or after the last body
+/// line (the lead, the closing paragraph next to a comment count) scoring
+/// within reach of the threshold are body too.
+fn extend_edges(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    p: &[f32],
+    region: &Range<usize>,
+    threshold: f32,
+    a: &mut Analysis<'_>,
+    decided: &mut [bool],
+) {
+    let sentence = |i: usize, decided: &[bool]| {
+        let s = &lines[i].shape;
+        !decided[i]
+            && s.terminal
+            && s.words >= 8
+            && p[i] > threshold
+            && !hard_chrome(&lines[i], &ev[i])
+    };
+    let body: Vec<usize> = region
+        .clone()
+        .filter(|&i| a.labels[i] == Label::Body)
+        .collect();
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return;
+    };
+    let nb_after: Vec<usize> = (last + 1..region.end)
+        .filter(|&i| !lines[i].is_blank())
+        .collect();
+    for i in nb_after {
+        if !sentence(i, decided) {
+            break;
+        }
+        a.labels[i] = Label::Body;
+        a.kinds[i] = Some(block_kind(&lines[i]));
+        decided[i] = true;
+    }
+    let nb_before: Vec<usize> = (region.start..first)
+        .rev()
+        .filter(|&i| !lines[i].is_blank())
+        .collect();
+    for i in nb_before {
+        if !sentence(i, decided) {
+            break;
+        }
+        a.labels[i] = Label::Body;
+        a.kinds[i] = Some(block_kind(&lines[i]));
+        decided[i] = true;
+    }
+}
+
 /// The most lines a gap between body lines may have to be filled.
 const MAX_GAP: usize = 8;
 
@@ -471,7 +532,7 @@ fn find_title(
             || e.time
             || e.count
             || e.fixture
-            || (e.dated && s.words <= 6)
+            || e.dated
             || lexicon::byline(text).is_some()
             || lexicon::is_bare_byline_marker(text)
             || lexicon::image_credit(text).is_some()
