@@ -141,6 +141,7 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         &mut a,
         &mut decided,
     );
+    take_announced_lists(lines, ev, &mut a, &mut decided);
     mark_headings(lines, ev, &region, &mut a, &mut decided);
     drop_stray_lines(lines, &region, &mut a, &mut decided);
 
@@ -392,6 +393,39 @@ fn extend_edges(
     }
 }
 
+/// A body line ending in a colon announces what follows: the bulleted lines
+/// right after it are the article's list items.
+fn take_announced_lists(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    a: &mut Analysis<'_>,
+    decided: &mut [bool],
+) {
+    let n = lines.len();
+    let mut i = 0;
+    while i < n {
+        if a.labels[i] != Label::Body || !lines[i].text.ends_with(':') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n {
+            if lines[j].is_blank() {
+                j += 1;
+                continue;
+            }
+            if decided[j] || !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
+                break;
+            }
+            a.labels[j] = Label::Body;
+            a.kinds[j] = Some(BlockKind::ListItem);
+            decided[j] = true;
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+}
+
 /// The most lines a gap between body lines may have to be filled.
 const MAX_GAP: usize = 8;
 
@@ -483,6 +517,7 @@ fn mark_headings(
         let shaped = s.words >= 1
             && s.words <= 14
             && !s.terminal
+            && !l.text.ends_with(':')
             && !s.ellipsis
             && !s.bullet
             && s.letters > 0
@@ -519,32 +554,29 @@ fn find_title(
     head: Range<usize>,
     open: &[bool],
 ) -> Option<usize> {
-    // A line repeated in the head (headline shown twice) is the strongest sign.
-    let mut fallback = None;
-    for i in head.clone().rev() {
-        if !open[i] || lines[i].is_blank() {
-            continue;
-        }
+    let candidate = |i: usize| {
         let (l, e) = (&lines[i], &ev[i]);
         let s = &l.shape;
         let text = l.text;
-        if e.cue.is_some()
-            || e.time
-            || e.count
-            || e.fixture
-            || e.dated
-            || lexicon::byline(text).is_some()
-            || lexicon::is_bare_byline_marker(text)
-            || lexicon::image_credit(text).is_some()
-            || s.words < 3
-            || s.words > 30
-            || s.ellipsis
-            || text.ends_with('.')
-        {
-            continue;
-        }
-        if e.copies > 1 {
-            let k = norm_key(text);
+        open[i]
+            && !l.is_blank()
+            && e.cue.is_none()
+            && !e.time
+            && !e.count
+            && !e.fixture
+            && !e.dated
+            && lexicon::byline(text).is_none()
+            && !lexicon::is_bare_byline_marker(text)
+            && lexicon::image_credit(text).is_none()
+            && (3..=30).contains(&s.words)
+            && !s.ellipsis
+            && !text.ends_with('.')
+    };
+    let mut nearest = None;
+    for i in head.clone().rev().filter(|&i| candidate(i)) {
+        // A line repeated in the head (headline shown twice) is the strongest sign.
+        if ev[i].copies > 1 {
+            let k = norm_key(lines[i].text);
             if head
                 .clone()
                 .filter(|&j| norm_key(lines[j].text) == k)
@@ -554,9 +586,16 @@ fn find_title(
                 return Some(i);
             }
         }
-        fallback.get_or_insert(i);
+        nearest.get_or_insert(i);
     }
-    fallback
+    // The nearest candidate may be the standfirst under the headline: a
+    // shorter candidate just above it is the headline.
+    let i = nearest?;
+    let above = (head.start..i).rev().find(|&j| !lines[j].is_blank());
+    match above {
+        Some(j) if candidate(j) && lines[j].shape.words < lines[i].shape.words => Some(j),
+        _ => Some(i),
+    }
 }
 
 #[cfg(test)]

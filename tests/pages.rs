@@ -115,3 +115,52 @@ fn french_page() {
         Label::Chrome(ChromeKind::Footer)
     );
 }
+
+#[test]
+fn spanish_page_with_standfirst_subheading_and_list() {
+    let input = include_str!("../testdata/pages/es-incendio.txt");
+    let a = dumpclean::clean(input).unwrap();
+    // The headline, not the standfirst under it.
+    assert_eq!(
+        a.title(),
+        Some("Controlado el incendio forestal que obligó a desalojar tres pueblos")
+    );
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-07-12")
+    );
+    let blocks: Vec<(&str, &str)> = a
+        .blocks()
+        .iter()
+        .map(|b| (b.kind.as_str(), b.text.split_whitespace().next().unwrap()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            ("paragraph", "Los"),
+            ("paragraph", "Según"),
+            ("heading", "Cómo"),
+            ("paragraph", "La"),
+            ("paragraph", "Los"),
+            ("list_item", "•"),
+            ("list_item", "•"),
+            ("list_item", "•"),
+        ]
+    );
+    assert_eq!(
+        label_of(input, &a, "Publicidad"),
+        Label::Chrome(ChromeKind::Promo)
+    );
+    assert_eq!(
+        label_of(input, &a, "Te puede interesar"),
+        Label::Chrome(ChromeKind::Related)
+    );
+    assert_eq!(
+        label_of(input, &a, "Hace 1 hora"),
+        Label::Chrome(ChromeKind::Related)
+    );
+    assert_eq!(
+        label_of(input, &a, "Aviso legal"),
+        Label::Chrome(ChromeKind::Footer)
+    );
+}
