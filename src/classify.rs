@@ -240,6 +240,17 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
             break;
         }
     }
+    // Else the head of the comment section may carry it (`45 Comments`),
+    // unless more counts follow it: then it counts a teaser in a list.
+    if a.comment_count.is_none() && comments_from < n {
+        let more_counts = (comments_from..n)
+            .filter(|&i| !lines[i].is_blank())
+            .take(4)
+            .any(|i| lexicon::comment_count(lines[i].text).is_some());
+        if !more_counts {
+            a.comment_count = lexicon::comment_count(lines[comments_from - 1].text);
+        }
+    }
 
     // A dump whose lines all fall short (a very short text) keeps the
     // best region's text lines rather than returning an empty article.

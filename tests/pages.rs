@@ -164,3 +164,54 @@ fn spanish_page_with_standfirst_subheading_and_list() {
         Label::Chrome(ChromeKind::Footer)
     );
 }
+
+#[test]
+fn english_page_with_caption_ad_and_inline_related_link() {
+    let input = include_str!("../testdata/pages/en-bridge.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("City approves $40 million plan to rebuild the old river bridge")
+    );
+    assert_eq!(a.byline(), Some("Mark Ellis and Priya Natarajan"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2019-11-19")
+    );
+    // The count heads the comment section at the bottom of the page.
+    assert_eq!(a.comment_count(), Some(45));
+    let starts: Vec<&str> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(starts, ["Council", "Construction", "\"We", "Two"]);
+    assert_eq!(
+        label_of(input, &a, "Advertisement"),
+        Label::Chrome(ChromeKind::Promo)
+    );
+    assert_eq!(
+        label_of(
+            input,
+            &a,
+            "Related: Bypass traffic jams worsen as holiday season nears"
+        ),
+        Label::Chrome(ChromeKind::Related)
+    );
+    assert_eq!(
+        label_of(input, &a, "Skip to main content"),
+        Label::Chrome(ChromeKind::Navigation)
+    );
+    assert_eq!(
+        label_of(input, &a, "Share this article"),
+        Label::Chrome(ChromeKind::Promo)
+    );
+    assert_eq!(
+        label_of(input, &a, "2h ago"),
+        Label::Chrome(ChromeKind::Related)
+    );
+    assert_eq!(
+        label_of(input, &a, "45 Comments"),
+        Label::Chrome(ChromeKind::Comments)
+    );
+}
