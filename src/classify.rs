@@ -26,8 +26,6 @@ pub(crate) struct Analysis<'a> {
 
 /// Mode-dependent thresholds.
 struct Tuning {
-    /// Added to every line's logit when choosing the region.
-    region_bias: f32,
     /// Minimum logit for a region line to count as body.
     keep: f32,
 }
@@ -35,18 +33,9 @@ struct Tuning {
 impl Tuning {
     fn for_mode(mode: Mode) -> Tuning {
         match mode {
-            Mode::Precision => Tuning {
-                region_bias: 0.0,
-                keep: 0.3,
-            },
-            Mode::Balanced => Tuning {
-                region_bias: 0.0,
-                keep: 0.0,
-            },
-            Mode::Recall => Tuning {
-                region_bias: 0.0,
-                keep: -1.0,
-            },
+            Mode::Precision => Tuning { keep: 0.3 },
+            Mode::Balanced => Tuning { keep: 0.0 },
+            Mode::Recall => Tuning { keep: -1.0 },
         }
     }
 }
@@ -93,7 +82,7 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     }
 
     let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
-    let region = region::main_region(lines, ev, &local, tune.region_bias);
+    let region = region::main_region(lines, ev, &local);
     // A comment-section head after the article starts the comments: nothing
     // after it is body.
     let comments_from = (region.end..n)
@@ -655,7 +644,7 @@ mod tests {
         /// The context model's score of a line, as `analyze` computes it.
         fn context_score(&self, text: &str) -> f32 {
             let local: Vec<f32> = self.ev.iter().map(|e| e.logit).collect();
-            let region = region::main_region(&self.lines, &self.ev, &local, 0.0);
+            let region = region::main_region(&self.lines, &self.ev, &local);
             let ctx = crate::context::context_features(&self.lines, &self.ev, &local, &region);
             crate::model::dot(&crate::model::CONTEXT, &ctx[self.at(text)])
         }

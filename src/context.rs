@@ -244,7 +244,7 @@ mod tests {
         let lines = split_lines(input);
         let ev = gather(&lines);
         let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
-        let region = crate::region::main_region(&lines, &ev, &local, 0.0);
+        let region = crate::region::main_region(&lines, &ev, &local);
         let f = context_features(&lines, &ev, &local, &region);
         Ctx {
             lines,

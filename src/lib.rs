@@ -98,7 +98,7 @@ pub mod __private {
         let lines = crate::lines::split_lines(input);
         let ev = crate::features::gather(&lines);
         let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
-        let region = crate::region::main_region(&lines, &ev, &local, 0.0);
+        let region = crate::region::main_region(&lines, &ev, &local);
         let ctx = crate::context::context_features(&lines, &ev, &local, &region);
         lines
             .iter()

@@ -7,11 +7,11 @@ use crate::lines::Line;
 use std::ops::Range;
 
 /// How strongly a line pulls the region towards itself (positive) or away (negative).
-fn weight(line: &Line<'_>, score: f32, bias: f32) -> f32 {
+fn weight(line: &Line<'_>, score: f32) -> f32 {
     if line.is_blank() {
         return 0.0;
     }
-    let x = score + bias;
+    let x = score;
     if x > 0.0 {
         // Long text lines weigh more: a paragraph outweighs a menu item.
         x.min(3.0) * (line.shape.chars as f32 / 100.0).clamp(0.3, 3.0)
@@ -40,7 +40,7 @@ pub(crate) fn comment_zone_start(lines: &[Line<'_>], evidence: &[Evidence]) -> u
         if is_barrier(line, ev) && text_seen >= COMMENT_ZONE_MIN_TEXT {
             return i;
         }
-        text_seen += weight(line, ev.logit, 0.0).max(0.0);
+        text_seen += weight(line, ev.logit).max(0.0);
     }
     lines.len()
 }
@@ -50,7 +50,6 @@ pub(crate) fn main_region(
     lines: &[Line<'_>],
     evidence: &[Evidence],
     scores: &[f32],
-    bias: f32,
 ) -> Range<usize> {
     // Each line's weight; `None` for a comment-section head, which no region
     // may cross. Text after a comment-section head that follows real text is
@@ -68,7 +67,7 @@ pub(crate) fn main_region(
                 }
                 return None;
             }
-            let mut w = weight(line, score, bias);
+            let mut w = weight(line, score);
             if w > 0.0 {
                 text_seen += w;
                 if in_comments {
@@ -142,7 +141,7 @@ mod tests {
         let lines = split_lines(input);
         let ev = gather(&lines);
         let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
-        let r = main_region(&lines, &ev, &local, 0.0);
+        let r = main_region(&lines, &ev, &local);
         (lines, ev, r)
     }
 
@@ -155,7 +154,7 @@ mod tests {
 
     /// The summed weight of the lines in `span`.
     fn sum(lines: &[Line<'_>], ev: &[Evidence], span: Range<usize>) -> f32 {
-        span.map(|i| weight(&lines[i], ev[i].logit, 0.0)).sum()
+        span.map(|i| weight(&lines[i], ev[i].logit)).sum()
     }
 
     // News paragraphs of ordinary length (about 150 chars) ...
@@ -238,7 +237,7 @@ The regatta was first held in 1952 on this river.
         // A weak segment beyond the footer does not join.
         let tail = index(&lines, "The regatta was first held in 1952 on this river.");
         // The premise: the line pulls, but far less than the article.
-        let w = weight(&lines[tail], ev[tail].logit, 0.0);
+        let w = weight(&lines[tail], ev[tail].logit);
         let first_part = sum(
             &lines,
             &ev,
