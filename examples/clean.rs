@@ -129,7 +129,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let article = match cleaner.clean(&text) {
+        let article = match cleaner.clean_bytes(&text) {
             Ok(a) => a,
             Err(e) => {
                 eprintln!("clean: {id}: {e}");
@@ -239,23 +239,15 @@ fn write_text(out: &mut impl Write, id: &str, a: &Article<'_>) -> io::Result<()>
     )
 }
 
-fn read_input(path: Option<&Path>) -> io::Result<String> {
-    let mut bytes = Vec::new();
+fn read_input(path: Option<&Path>) -> io::Result<Vec<u8>> {
     match path {
-        Some(p) => bytes = std::fs::read(p)?,
+        Some(p) => std::fs::read(p),
         None => {
+            let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes)?;
+            Ok(bytes)
         }
     }
-    String::from_utf8(bytes).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "not valid UTF-8 (first bad byte at {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
 }
 
 fn stem(p: &Path) -> String {

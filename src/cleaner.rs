@@ -121,12 +121,54 @@ impl Cleaner {
         self.config.mode
     }
 
+    /// Clean one dump given as bytes, such as a file read with `std::fs::read`.
+    ///
+    /// The bytes must be UTF-8; a UTF-8 byte-order mark is allowed and left
+    /// out of the first line's text. All spans in the result are offsets into
+    /// `input` itself. CRLF line ends are handled as `\n`, and a lone `\r`
+    /// separates cells of a line, so its text is never run together.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Utf16`] for a UTF-16 byte-order mark, [`Error::InvalidUtf8`]
+    /// for bytes that are not UTF-8, and the errors of [`Cleaner::clean`].
+    ///
+    /// ```
+    /// let cleaner = dumpclean::Cleaner::new();
+    /// let bytes = b"\xEF\xBB\xBFHeadline of the day\r\n\r\nThe text of the article, long enough to be kept as its body.\r\n";
+    /// let article = cleaner.clean_bytes(bytes).unwrap();
+    /// let block = &article.blocks()[0];
+    /// assert_eq!(&bytes[block.span.clone()], block.text.as_bytes());
+    /// assert!(matches!(
+    ///     cleaner.clean_bytes(b"caf\xE9"),
+    ///     Err(dumpclean::Error::InvalidUtf8 { valid_up_to: 3 })
+    /// ));
+    /// ```
+    pub fn clean_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {
+        match input {
+            [0xFF, 0xFE, ..] => return Err(Error::Utf16 { big_endian: false }),
+            [0xFE, 0xFF, ..] => return Err(Error::Utf16 { big_endian: true }),
+            _ => {}
+        }
+        if input.len() > self.config.max_input_bytes {
+            return Err(Error::InputTooLarge {
+                len: input.len(),
+                limit: self.config.max_input_bytes,
+            });
+        }
+        let text = std::str::from_utf8(input).map_err(|e| Error::InvalidUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })?;
+        self.clean(text)
+    }
+
     /// Clean one dump.
     ///
     /// # Errors
     ///
     /// [`Error::InputTooLarge`] or [`Error::LineTooLong`] when the input
-    /// breaks a configured limit.
+    /// breaks a configured limit; [`Error::Binary`] when its start holds NUL
+    /// bytes or many other control bytes.
     pub fn clean<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         let cfg = &self.config;
         if input.len() > cfg.max_input_bytes {
@@ -134,6 +176,9 @@ impl Cleaner {
                 len: input.len(),
                 limit: cfg.max_input_bytes,
             });
+        }
+        if let Some(offset) = binary_offset(input.as_bytes()) {
+            return Err(Error::Binary { offset });
         }
         let lines = lines::split_lines(input);
         let rows = row_spans(&lines);
@@ -245,5 +290,25 @@ fn rank(label: Label) -> u8 {
         Label::Meta => 3,
         Label::Chrome(_) => 2,
         Label::Blank => 1,
+    }
+}
+
+/// How many leading bytes are checked for binary content.
+const BINARY_SAMPLE: usize = 8192;
+
+/// The offset of the first control byte when the start of `bytes` looks
+/// binary: any NUL byte, or more than one in ten bytes a control byte other
+/// than tab, line feed, form feed, carriage return and escape.
+fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    if let Some(i) = sample.iter().position(|&b| b == 0) {
+        return Some(i);
+    }
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b);
+    let count = sample.iter().filter(|&&b| control(b)).count();
+    if count * 10 > sample.len() {
+        sample.iter().position(|&b| control(b))
+    } else {
+        None
     }
 }

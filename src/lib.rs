@@ -119,3 +119,17 @@ pub mod __private {
 pub fn clean(input: &str) -> Result<Article<'_>, Error> {
     Cleaner::new().clean(input)
 }
+
+/// Clean one dump given as bytes (UTF-8, optionally with a byte-order mark),
+/// with the default settings; spans are offsets into `input`.
+///
+/// A shortcut for `Cleaner::new().clean_bytes(input)`.
+///
+/// # Errors
+///
+/// [`Error::InvalidUtf8`], [`Error::Utf16`], [`Error::Binary`],
+/// [`Error::InputTooLarge`] and [`Error::LineTooLong`]; see
+/// [`Cleaner::clean_bytes`].
+pub fn clean_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
+    Cleaner::new().clean_bytes(input)
+}

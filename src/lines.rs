@@ -68,7 +68,7 @@ pub(crate) struct Shape {
 }
 
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
-/// and each line into cells at gaps (a tab, or three or more spaces).
+/// and each line into cells at gaps (a tab, a lone `\r`, or three or more spaces).
 ///
 /// The rows run from 0 to `input.split('\n').count() - 1`, so a trailing
 /// newline yields a final empty line, as in the gold `line_labels`; every row
@@ -97,11 +97,18 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// Push the cells of the line at `span`.
+/// White space around a line's text: Unicode white space and the byte-order
+/// mark (U+FEFF), which a dump may start with.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Push the cells of the line at `span`. A tab, a lone carriage return (an
+/// old Mac line end) or three or more spaces separate cells.
 fn push_cells<'a>(input: &'a str, span: Range<usize>, row: usize, out: &mut Vec<Line<'a>>) {
     let raw = &input[span.clone()];
-    let lead = raw.len() - raw.trim_start().len();
-    let body = raw.trim();
+    let lead = raw.len() - raw.trim_start_matches(is_space).len();
+    let body = raw.trim_matches(is_space);
     let body_start = span.start + lead;
     let mut cell_start = span.start; // span start of the current cell
     let mut text_start = body_start; // text start of the current cell
@@ -109,10 +116,11 @@ fn push_cells<'a>(input: &'a str, span: Range<usize>, row: usize, out: &mut Vec<
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'\t'
+            || b[i] == b'\r'
             || (b[i] == b' ' && b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' '))
         {
             let gap_start = i;
-            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
                 i += 1;
             }
             let text_end = body_start + gap_start;
@@ -377,6 +385,18 @@ mod tests {
         for l in &lines {
             assert_eq!(&input[l.text_span.clone()], l.text);
         }
+    }
+
+    #[test]
+    fn bom_is_trimmed_and_lone_cr_separates_cells() {
+        let input = "\u{feff}Title\nfirst\rsecond";
+        let lines = split_lines(input);
+        assert_eq!(lines[0].text, "Title");
+        assert_eq!(lines[0].span.start, 0);
+        assert_eq!(lines[0].text_span.start, 3);
+        let texts: Vec<&str> = lines[1..].iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["first", "second"]);
+        assert!(lines[1..].iter().all(|l| l.row == 1));
     }
 
     #[test]
