@@ -130,8 +130,9 @@ impl Cleaner {
     ///
     /// # Errors
     ///
-    /// [`Error::Utf16`] for a UTF-16 byte-order mark, [`Error::InvalidUtf8`]
-    /// for bytes that are not UTF-8, and the errors of [`Cleaner::clean`].
+    /// [`Error::Utf16`] for a UTF-16 byte-order mark, [`Error::Binary`] for
+    /// binary bytes (checked before UTF-8), [`Error::InvalidUtf8`] for bytes
+    /// that are not UTF-8, and the errors of [`Cleaner::clean`].
     ///
     /// ```
     /// let cleaner = dumpclean::Cleaner::new();
@@ -149,6 +150,9 @@ impl Cleaner {
             [0xFF, 0xFE, ..] => return Err(Error::Utf16 { big_endian: false }),
             [0xFE, 0xFF, ..] => return Err(Error::Utf16 { big_endian: true }),
             _ => {}
+        }
+        if let Some(offset) = binary_offset(input) {
+            return Err(Error::Binary { offset });
         }
         if input.len() > self.config.max_input_bytes {
             return Err(Error::InputTooLarge {

@@ -275,6 +275,12 @@ impl Shape {
     }
 }
 
+/// A wrapped line fills most of the width it was wrapped at: shorter lines
+/// do not continue on the next line.
+const WRAP_MIN_CHARS: u32 = 30;
+/// The most lines one wrapped paragraph may span.
+const WRAP_MAX_LINES: usize = 64;
+
 /// For every cell, the range of cells of the hard-wrapped paragraph it belongs
 /// to (just itself for most cells). A line continues the one before when they
 /// are adjacent, each is alone on its line, the first does not end a sentence
@@ -293,13 +299,14 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
             && alone(i)
             && alone(i + 1)
             && !lines[i].shape.terminal
+            && lines[i].shape.chars >= WRAP_MIN_CHARS
             && lines[i + 1].shape.starts_lower
     };
     let mut out = vec![0..0; n];
     let mut start = 0;
     while start < n {
         let mut end = start;
-        while links(end) {
+        while end - start + 1 < WRAP_MAX_LINES && links(end) {
             end += 1;
         }
         out[start..=end].fill(start..end + 1);
