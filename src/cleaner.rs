@@ -198,7 +198,8 @@ impl Cleaner {
             });
         }
         let evidence = features::gather(&lines);
-        let a = classify::analyze(&lines, &evidence, cfg.mode);
+        let mut a = classify::analyze(&lines, &evidence, cfg.mode);
+        unify_chrome_rows(&lines, &mut a.labels);
 
         let blocks = lines
             .iter()
@@ -314,5 +315,34 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
         sample.iter().position(|&b| control(b))
     } else {
         None
+    }
+}
+
+/// A line whose cells are all chrome (or blank) is one piece of chrome: its
+/// cells take the kind of its first chrome cell, so that the line lies in
+/// exactly one chrome segment.
+fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
+    let mut start = 0;
+    while start < cells.len() {
+        let row = cells[start].row;
+        let end = cells[start..]
+            .iter()
+            .position(|c| c.row != row)
+            .map_or(cells.len(), |k| start + k);
+        let all_chrome = labels[start..end]
+            .iter()
+            .all(|l| matches!(l, Label::Chrome(_) | Label::Blank));
+        let first = labels[start..end]
+            .iter()
+            .find(|l| matches!(l, Label::Chrome(_)))
+            .copied();
+        if let (true, Some(kind)) = (all_chrome, first) {
+            for l in &mut labels[start..end] {
+                if matches!(l, Label::Chrome(_)) {
+                    *l = kind;
+                }
+            }
+        }
+        start = end;
     }
 }
