@@ -40,7 +40,8 @@ impl BlockKind {
 pub struct Block<'a> {
     /// What the block is.
     pub kind: BlockKind,
-    /// The block's text, without surrounding white space.
+    /// The block's text, without surrounding white space (a paragraph
+    /// hard-wrapped over several lines keeps its line breaks).
     pub text: Cow<'a, str>,
     /// The byte span of `text` in the input.
     pub span: Range<usize>,
@@ -93,7 +94,9 @@ pub struct ChromeSegment<'a> {
     pub text: Cow<'a, str>,
     /// The byte span of `text` in the input.
     pub span: Range<usize>,
-    /// The (0-based) input lines the segment covers.
+    /// The (0-based) input lines the segment covers. Two segments share a
+    /// line only when the line is cut into cells (at a tab, a lone `\r` or
+    /// three spaces) that went to different places.
     pub lines: Range<usize>,
 }
 

@@ -46,6 +46,9 @@ static CAPTURE_HEADER: Lazy<Regex> =
 /// How many non-blank lines after the body are searched for a reader poll.
 const POLL_WINDOW: usize = 3;
 
+/// The most words of a headline that opens the dump.
+const HEADLINE_MAX_WORDS: u32 = 14;
+
 /// How many non-blank lines into the body are searched for a byline or a date.
 const META_INTO_BODY: usize = 4;
 
@@ -139,8 +142,16 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     // byline and date lines are set apart from it.
     let body_start = first_paragraph(lines, &a).unwrap_or(region.start);
     let head = head_window(lines, body_start);
+    // A line taken for body can still be the headline; opening the dump, only
+    // when headline-short (a cleaned body, cleaned again, keeps its first
+    // block, a standfirst).
+    let first_line = (0..n).find(|&i| !lines[i].is_blank());
     let open: Vec<bool> = (0..n)
-        .map(|i| !decided[i] || a.labels[i] == Label::Body)
+        .map(|i| {
+            !decided[i]
+                || (a.labels[i] == Label::Body
+                    && (Some(i) != first_line || lines[i].shape.words <= HEADLINE_MAX_WORDS))
+        })
         .collect();
     let title_line = match title_key {
         Some(k) => (0..n).find(|&i| open[i] && norm_key(lines[i].text) == k),

@@ -1,6 +1,6 @@
 //! The configured cleaner and its builder.
 
-use crate::article::{Article, Block, ChromeSegment, Label, LineInfo};
+use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
 use crate::{classify, features, lines, Error};
 use std::borrow::Cow;
 
@@ -201,17 +201,30 @@ impl Cleaner {
         let mut a = classify::analyze(&lines, &evidence, cfg.mode);
         unify_chrome_rows(&lines, &mut a.labels);
 
-        let blocks = lines
-            .iter()
-            .zip(&a.kinds)
-            .filter_map(|(l, k)| {
-                k.map(|kind| Block {
+        // One block per body cell, except that the lines of a hard-wrapped
+        // paragraph make one block.
+        let runs = lines::wrapped_runs(&lines);
+        let mut blocks: Vec<Block<'a>> = Vec::new();
+        let mut last: Option<usize> = None; // the cell of the last block's end
+        for (i, (l, k)) in lines.iter().zip(&a.kinds).enumerate() {
+            let Some(kind) = *k else { continue };
+            let joins = kind == BlockKind::Paragraph
+                && last.is_some_and(|j| {
+                    runs[j] == runs[i] && a.kinds[j] == Some(BlockKind::Paragraph) && j + 1 == i
+                });
+            match blocks.last_mut() {
+                Some(b) if joins => {
+                    b.span.end = l.text_span.end;
+                    b.text = Cow::Borrowed(&input[b.span.clone()]);
+                }
+                _ => blocks.push(Block {
                     kind,
                     text: Cow::Borrowed(l.text),
                     span: l.text_span.clone(),
-                })
-            })
-            .collect();
+                }),
+            }
+            last = Some(i);
+        }
 
         // Chrome segments: runs of cells of one kind; blank lines between two
         // cells of the same segment join it.

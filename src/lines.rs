@@ -145,7 +145,11 @@ fn push_cells<'a>(input: &'a str, span: Range<usize>, row: usize, out: &mut Vec<
 }
 
 fn cell(input: &str, row: usize, span: Range<usize>, text_span: Range<usize>) -> Line<'_> {
-    let text = &input[text_span.clone()];
+    // Trim the cell's own text: spaces before a gap, white space of any kind.
+    let raw = &input[text_span.clone()];
+    let start = text_span.start + (raw.len() - raw.trim_start_matches(is_space).len());
+    let text = raw.trim_matches(is_space);
+    let text_span = start..start + text.len();
     Line {
         text,
         row,
