@@ -372,35 +372,23 @@ fn extend_edges(
             && p[i] > threshold
             && !hard_chrome(&lines[i], &ev[i])
     };
-    let body: Vec<usize> = region
-        .clone()
-        .filter(|&i| a.labels[i] == Label::Body)
-        .collect();
-    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+    let first = region.clone().find(|&i| a.labels[i] == Label::Body);
+    let last = region.clone().rev().find(|&i| a.labels[i] == Label::Body);
+    let (Some(first), Some(last)) = (first, last) else {
         return;
     };
-    let nb_after: Vec<usize> = (last + 1..region.end)
-        .filter(|&i| !lines[i].is_blank())
-        .collect();
-    for i in nb_after {
-        if !sentence(i, decided) {
-            break;
+    // Outwards from the body: after its last line, then before its first.
+    let after: Vec<usize> = (last + 1..region.end).collect();
+    let before: Vec<usize> = (region.start..first).rev().collect();
+    for side in [after, before] {
+        for i in side.into_iter().filter(|&i| !lines[i].is_blank()) {
+            if !sentence(i, decided) {
+                break;
+            }
+            a.labels[i] = Label::Body;
+            a.kinds[i] = Some(block_kind(&lines[i]));
+            decided[i] = true;
         }
-        a.labels[i] = Label::Body;
-        a.kinds[i] = Some(block_kind(&lines[i]));
-        decided[i] = true;
-    }
-    let nb_before: Vec<usize> = (region.start..first)
-        .rev()
-        .filter(|&i| !lines[i].is_blank())
-        .collect();
-    for i in nb_before {
-        if !sentence(i, decided) {
-            break;
-        }
-        a.labels[i] = Label::Body;
-        a.kinds[i] = Some(block_kind(&lines[i]));
-        decided[i] = true;
     }
 }
 
