@@ -122,15 +122,16 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
                 return Evidence::default();
             }
             let text = line.text;
+            let stopwords = lexicon::stopword_share(text);
             let ev = Evidence {
                 cue: lexicon::cue(text, line.shape.terminal && line.shape.words >= 8),
                 time: lexicon::is_time(text),
                 count: lexicon::is_count(text),
-                fixture: is_fixture_row(line),
+                fixture: is_fixture_row(line, stopwords),
                 copies: counts.get(key).map_or(1, |c| c.0),
                 near_copy,
                 template: prefix_counts.get(prefix).is_some_and(|&c| c >= 3),
-                stopwords: lexicon::stopword_share(text),
+                stopwords,
                 run_shape: line.shape,
                 dated: line.shape.words <= 15
                     && (has_clock_time(text) || crate::date::find_date(text).is_some()),
@@ -165,14 +166,14 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
 /// sentence punctuation whose middle is a time, a short date or a score.
-fn is_fixture_row(line: &Line<'_>) -> bool {
+fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
     let s = &line.shape;
     if s.words < 3 || s.words > 16 || s.terminal || s.ellipsis || s.digits == 0 || s.digits > 8 {
         return false;
     }
     // Rows name teams; a teaser sentence reporting a score ("won 4-3 against")
     // is written in running text.
-    if lexicon::stopword_share(line.text) > FIXTURE_MAX_STOPWORDS {
+    if stopwords > FIXTURE_MAX_STOPWORDS {
         return false;
     }
     let toks: Vec<&str> = line.text.split_whitespace().collect();
@@ -294,9 +295,18 @@ mod tests {
         let lines = split_lines(
             "STVV STVV 20:45 FCV Dender EH FCV Dender EH\nWesterlo Westerlo 09/08 KV Mechelen KV Mechelen\nHet is 20:45 en we gaan naar huis.",
         );
-        assert!(is_fixture_row(&lines[0]));
-        assert!(is_fixture_row(&lines[1]));
-        assert!(!is_fixture_row(&lines[2]));
+        assert!(is_fixture_row(
+            &lines[0],
+            lexicon::stopword_share(lines[0].text)
+        ));
+        assert!(is_fixture_row(
+            &lines[1],
+            lexicon::stopword_share(lines[1].text)
+        ));
+        assert!(!is_fixture_row(
+            &lines[2],
+            lexicon::stopword_share(lines[2].text)
+        ));
     }
 
     #[test]
