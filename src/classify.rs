@@ -145,11 +145,19 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     // A line taken for body can still be the headline; opening the dump, only
     // when headline-short (a cleaned body, cleaned again, keeps its first
     // block, a standfirst).
+    // Body lines are headline candidates only when the head holds one
+    // headline-like body line: of several above the first paragraph (a
+    // cleaned body's sub-headings), none is the headline.
     let first_line = (0..n).find(|&i| !lines[i].is_blank());
+    let body_in_head = head
+        .clone()
+        .filter(|&i| a.labels[i] == Label::Body && headline_like(&lines[i], &ev[i]))
+        .count();
     let open: Vec<bool> = (0..n)
         .map(|i| {
             !decided[i]
                 || (a.labels[i] == Label::Body
+                    && body_in_head <= 1
                     && (Some(i) != first_line || lines[i].shape.words <= HEADLINE_MAX_WORDS))
         })
         .collect();
@@ -547,30 +555,32 @@ fn mark_headings(
 }
 
 /// The headline: the nearest line before the body that reads like one.
+/// A line shaped like a headline: 3 to 30 words, no cue, stamp, byline or
+/// credit, not ending in a full stop or an ellipsis.
+fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
+    let s = &l.shape;
+    let text = l.text;
+    !l.is_blank()
+        && e.cue.is_none()
+        && !e.time
+        && !e.count
+        && !e.fixture
+        && !e.dated
+        && lexicon::byline(text).is_none()
+        && !lexicon::is_bare_byline_marker(text)
+        && lexicon::image_credit(text).is_none()
+        && (3..=30).contains(&s.words)
+        && !s.ellipsis
+        && !text.ends_with('.')
+}
+
 fn find_title(
     lines: &[Line<'_>],
     ev: &[Evidence],
     head: Range<usize>,
     open: &[bool],
 ) -> Option<usize> {
-    let candidate = |i: usize| {
-        let (l, e) = (&lines[i], &ev[i]);
-        let s = &l.shape;
-        let text = l.text;
-        open[i]
-            && !l.is_blank()
-            && e.cue.is_none()
-            && !e.time
-            && !e.count
-            && !e.fixture
-            && !e.dated
-            && lexicon::byline(text).is_none()
-            && !lexicon::is_bare_byline_marker(text)
-            && lexicon::image_credit(text).is_none()
-            && (3..=30).contains(&s.words)
-            && !s.ellipsis
-            && !text.ends_with('.')
-    };
+    let candidate = |i: usize| open[i] && headline_like(&lines[i], &ev[i]);
     let mut nearest = None;
     for i in head.clone().rev().filter(|&i| candidate(i)) {
         // A line repeated in the head (headline shown twice) is the strongest sign.

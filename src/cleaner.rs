@@ -1,7 +1,7 @@
 //! The configured cleaner and its builder.
 
 use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
-use crate::{classify, features, lines, Error};
+use crate::{classify, features, lines, settle, Error};
 use std::borrow::Cow;
 
 /// How to trade precision against recall.
@@ -199,32 +199,10 @@ impl Cleaner {
         }
         let evidence = features::gather(&lines);
         let mut a = classify::analyze(&lines, &evidence, cfg.mode);
+        settle::settle(input, &lines, &mut a, cfg.mode);
         unify_chrome_rows(&lines, &mut a.labels);
 
-        // One block per body cell, except that the lines of a hard-wrapped
-        // paragraph make one block.
-        let runs = lines::wrapped_runs(&lines);
-        let mut blocks: Vec<Block<'a>> = Vec::new();
-        let mut last: Option<usize> = None; // the cell of the last block's end
-        for (i, (l, k)) in lines.iter().zip(&a.kinds).enumerate() {
-            let Some(kind) = *k else { continue };
-            let joins = kind == BlockKind::Paragraph
-                && last.is_some_and(|j| {
-                    runs[j] == runs[i] && a.kinds[j] == Some(BlockKind::Paragraph) && j + 1 == i
-                });
-            match blocks.last_mut() {
-                Some(b) if joins => {
-                    b.span.end = l.text_span.end;
-                    b.text = Cow::Borrowed(&input[b.span.clone()]);
-                }
-                _ => blocks.push(Block {
-                    kind,
-                    text: Cow::Borrowed(l.text),
-                    span: l.text_span.clone(),
-                }),
-            }
-            last = Some(i);
-        }
+        let blocks = build_blocks(input, &lines, &a.kinds);
 
         // Chrome segments: runs of cells of one kind; blank lines between two
         // cells of the same segment join it.
@@ -288,6 +266,38 @@ impl Cleaner {
     }
 }
 
+/// The body blocks: one per body cell, except that the lines of a
+/// hard-wrapped paragraph make one block.
+pub(crate) fn build_blocks<'a>(
+    input: &'a str,
+    lines: &[lines::Line<'a>],
+    kinds: &[Option<BlockKind>],
+) -> Vec<Block<'a>> {
+    let runs = lines::wrapped_runs(lines);
+    let mut blocks: Vec<Block<'a>> = Vec::new();
+    let mut last: Option<usize> = None; // the cell of the last block's end
+    for (i, (l, k)) in lines.iter().zip(kinds).enumerate() {
+        let Some(kind) = *k else { continue };
+        let joins = kind == BlockKind::Paragraph
+            && last.is_some_and(|j| {
+                runs[j] == runs[i] && kinds[j] == Some(BlockKind::Paragraph) && j + 1 == i
+            });
+        match blocks.last_mut() {
+            Some(b) if joins => {
+                b.span.end = l.text_span.end;
+                b.text = Cow::Borrowed(&input[b.span.clone()]);
+            }
+            _ => blocks.push(Block {
+                kind,
+                text: Cow::Borrowed(l.text),
+                span: l.text_span.clone(),
+            }),
+        }
+        last = Some(i);
+    }
+    blocks
+}
+
 /// The span of each input line, from the spans of its cells.
 fn row_spans(cells: &[lines::Line<'_>]) -> Vec<std::ops::Range<usize>> {
     let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
@@ -311,6 +321,12 @@ fn rank(label: Label) -> u8 {
     }
 }
 
+/// A control byte other than tab, line feed, form feed, carriage return and
+/// escape: a sign of binary content.
+pub(crate) fn is_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b)
+}
+
 /// How many leading bytes are checked for binary content.
 const BINARY_SAMPLE: usize = 8192;
 
@@ -322,10 +338,9 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if let Some(i) = sample.iter().position(|&b| b == 0) {
         return Some(i);
     }
-    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b);
-    let count = sample.iter().filter(|&&b| control(b)).count();
+    let count = sample.iter().filter(|&&b| is_control(b)).count();
     if count * 10 > sample.len() {
-        sample.iter().position(|&b| control(b))
+        sample.iter().position(|&b| is_control(b))
     } else {
         None
     }

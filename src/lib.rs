@@ -67,6 +67,7 @@ mod lexicon;
 mod lines;
 mod model;
 mod region;
+mod settle;
 
 pub use article::{Article, Block, BlockKind, ChromeKind, ChromeSegment, Label, LineInfo};
 pub use cleaner::{Cleaner, CleanerBuilder, Mode};

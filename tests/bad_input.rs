@@ -185,6 +185,16 @@ fn control_characters_in_text_are_kept_in_place_and_many_are_binary() {
     let a = dumpclean::clean(&input).unwrap();
     assert_eq!(a.blocks().len(), 2);
     assert!(a.blocks()[0].text.contains("Mon\u{7}day"));
+    // A line of which more than one byte in ten is a control byte is not
+    // text: its body, cleaned again, would be refused as binary.
+    let dense = ARTICLE.replace(
+        "Fishermen said",
+        "\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{e}\u{f}\u{10}\u{11}\u{12}\u{13}\u{14}\u{15}Fishermen said",
+    );
+    let a = dumpclean::clean(&dense).unwrap();
+    assert_eq!(a.blocks().len(), 1);
+    let row = dense.split('\n').position(|l| l.contains("Fishermen")).unwrap();
+    assert!(matches!(a.lines()[row].label, Label::Chrome(_)));
     // Mostly control bytes: binary.
     let noise: String = (0..200)
         .map(|i| if i % 3 == 0 { 'a' } else { '\u{1}' })

@@ -215,6 +215,13 @@ fn check_line_labels(id: &str, text: &str, gold_json: &str) {
     );
 }
 
+/// Cleaning the body text again gives the same body text.
+fn check_fixed_point(id: &str, text: &str) {
+    let body = clean(id, text).body_text();
+    let again = clean(id, &body).body_text();
+    assert_eq!(again, body, "seed {id}: cleaning the body again changes it");
+}
+
 /// One module per seed, with one test per property.
 macro_rules! seed_tests {
     ($($module:ident => $id:literal),* $(,)?) => {$(
@@ -271,6 +278,11 @@ macro_rules! seed_tests {
             #[test]
             fn line_labels() {
                 super::check_line_labels(ID, TEXT, GOLD);
+            }
+
+            #[test]
+            fn body_is_a_fixed_point() {
+                super::check_fixed_point(ID, TEXT);
             }
         }
     )*};

@@ -147,6 +147,18 @@ fuzz_target!(|data: &[u8]| {
                 let text = utf8.expect("clean_bytes returned Ok for input that is not UTF-8");
                 check(text, a);
                 assert_same(a, b, "cleaning twice gave different articles");
+                // Idempotence: the body, cleaned again, stays the same.
+                let body = a.body_text();
+                if !body.is_empty() {
+                    match cleaner.clean(&body) {
+                        Ok(again) => assert_eq!(
+                            again.body_text(),
+                            body,
+                            "{mode:?}: cleaning the body again changed it"
+                        ),
+                        Err(e) => panic!("{mode:?}: the body text gives Err({e:?})"),
+                    }
+                }
                 if mode == Mode::Balanced {
                     match &default {
                         Ok(d) => assert_same(a, d, "dumpclean::clean_bytes differs from Mode::Balanced"),
