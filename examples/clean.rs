@@ -1,20 +1,33 @@
-//! Clean raw page dumps from files, directories or stdin.
+//! Clean raw page dumps: files, directories, stdin, or JSONL corpora.
 //!
 //! ```text
-//! clean [--format text|json|jsonl] [--mode precision|balanced|recall] PATH...
+//! clean [OPTIONS] PATH...
 //! ```
 //!
-//! PATH is a dump file, a directory (every `*.txt` in it, sorted by name) or
-//! `-` for standard input. `text` (the default) prints a readable article;
-//! `json` prints one pretty JSON object per dump; `jsonl` one object per line
-//! with `id` (the file stem), the metadata, `body`, `blocks`, `chrome` and
-//! `line_labels` (one label per input line, split on `\n`).
+//! PATH is a dump file, a directory (every `*.txt` in it, sorted by name), a
+//! `.jsonl` corpus (one `{"id", "text"}` object per line, optionally with
+//! `site` or `url`), or `-` for standard input (a dump; a JSONL corpus with
+//! `--input jsonl`).
+//!
+//! `text` (the default) prints a readable article; `json` prints one pretty
+//! JSON object per dump; `jsonl` one object per line with `id`, the metadata,
+//! `body`, `blocks`, `chrome`, `line_labels` (one label per input line, split
+//! on `\n`) and `line_scores`. Output is in input order.
+//!
+//! Corpus mode (`--site-profiles`): a JSONL corpus is read twice; the first
+//! pass learns a [`dumpclean::SiteProfile`] per site (the record's `site`, or
+//! the host of its `url`), the second cleans every page with its site's
+//! profile. `--save-profiles FILE` writes the profiles learned (JSON);
+//! `--load-profiles FILE` cleans with saved profiles in one pass.
 
-use dumpclean::{Article, Cleaner, Mode};
-use serde::Serialize;
-use std::io::{self, BufWriter, Read, Write};
+use dumpclean::{Article, Cleaner, Mode, SiteProfile};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -23,9 +36,51 @@ enum Format {
     Jsonl,
 }
 
-const USAGE: &str =
-    "usage: clean [--format text|json|jsonl] [--mode precision|balanced|recall] PATH...
-  PATH: a dump file, a directory (every *.txt, sorted) or - for stdin";
+#[derive(Clone, Copy, PartialEq)]
+enum Input {
+    /// By the path: `.jsonl` files are corpora, anything else a dump.
+    Auto,
+    /// Every path, `-` included, is a JSONL corpus.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum OnError {
+    Skip,
+    Stop,
+}
+
+const USAGE: &str = "usage: clean [OPTIONS] PATH...
+  PATH                 a dump file, a directory (every *.txt, sorted), a .jsonl
+                       corpus ({\"id\",\"text\"[,\"site\"|\"url\"]} per line), or -
+                       for stdin
+  --format FORMAT      text (default), json or jsonl
+  --mode MODE          precision, balanced (default) or recall
+  --input jsonl        read every PATH, - included, as a JSONL corpus
+  --on-error ACTION    a bad record or dump: skip (default; reported on stderr)
+                       or stop
+  --site-profiles      corpus mode: learn a site profile per site (the record's
+                       site, or its url's host) in a first pass over each
+                       corpus, then clean each page with its site's profile
+  --save-profiles FILE write the learned profiles to FILE (JSON)
+  --load-profiles FILE clean with the profiles saved in FILE (one pass)
+  --max-profile-lines N
+                       distinct lines kept per site profile (default 200000)
+  --stats              print documents, bytes, seconds, MB/s, empty articles
+                       and errors on stderr at the end";
+
+struct Options {
+    format: Format,
+    mode: Mode,
+    input: Input,
+    on_error: OnError,
+    site_profiles: bool,
+    save_profiles: Option<PathBuf>,
+    load_profiles: Option<PathBuf>,
+    max_profile_lines: usize,
+    stats: bool,
+    paths: Vec<String>,
+}
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -57,111 +112,428 @@ struct ChromeRec<'a> {
     lines: [usize; 2],
 }
 
+/// One record of a JSONL corpus.
+#[derive(Deserialize)]
+struct InRecord {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    site: Option<String>,
+    url: Option<String>,
+}
+
+/// A run's counts, for `--stats`.
+#[derive(Default)]
+struct Stats {
+    docs: u64,
+    bytes: u64,
+    empty: u64,
+    errors: u64,
+}
+
+/// Why the run stops early.
+enum Stop {
+    /// A bad record or dump with `--on-error stop` (already reported).
+    Bad,
+    /// Output or input failed.
+    Io(String),
+}
+
 fn main() -> ExitCode {
-    let mut format = Format::Text;
-    let mut mode = Mode::Balanced;
-    let mut paths = Vec::new();
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let cleaner = Cleaner::builder().mode(opts.mode).build();
+    let mut profiles: BTreeMap<String, SiteProfile> = BTreeMap::new();
+    if let Some(path) = &opts.load_profiles {
+        match load_profiles(path) {
+            Ok(p) => profiles = p,
+            Err(e) => {
+                return fail(&format!(
+                    "cannot load profiles from {}: {e}",
+                    path.display()
+                ))
+            }
+        }
+    }
+
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut stats = Stats::default();
+    let start = Instant::now();
+    let mut progress = Progress::new(opts.stats || io::stderr().is_terminal());
+    let mut result = Ok(());
+    for p in &opts.paths {
+        let jsonl = opts.input == Input::Jsonl || p.ends_with(".jsonl");
+        result = if jsonl {
+            run_corpus(
+                &opts,
+                &cleaner,
+                p,
+                &mut profiles,
+                &mut out,
+                &mut stats,
+                &mut progress,
+            )
+        } else {
+            run_dumps(&opts, &cleaner, p, &mut out, &mut stats, &mut progress)
+        };
+        if result.is_err() {
+            break;
+        }
+    }
+    progress.clear();
+    let flushed = out.flush();
+
+    if let (Some(path), Ok(())) = (&opts.save_profiles, &result) {
+        if let Err(e) = save_profiles(path, &profiles) {
+            return fail(&format!("cannot write profiles to {}: {e}", path.display()));
+        }
+    }
+    if opts.stats {
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!(
+            "clean: {} documents, {} bytes, {:.3} s, {:.1} MB/s, {} empty articles, {} errors",
+            stats.docs,
+            stats.bytes,
+            secs,
+            stats.bytes as f64 / 1e6 / secs.max(1e-9),
+            stats.empty,
+            stats.errors
+        );
+    }
+    match (result, flushed) {
+        (Err(Stop::Io(msg)), _) => fail(&msg),
+        (_, Err(e)) if e.kind() != io::ErrorKind::BrokenPipe => {
+            fail(&format!("cannot write output: {e}"))
+        }
+        (Err(Stop::Bad), _) => ExitCode::FAILURE,
+        _ if stats.errors > 0 => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn parse_args() -> Result<Options, ExitCode> {
+    let mut o = Options {
+        format: Format::Text,
+        mode: Mode::Balanced,
+        input: Input::Auto,
+        on_error: OnError::Skip,
+        site_profiles: false,
+        save_profiles: None,
+        load_profiles: None,
+        max_profile_lines: dumpclean::DEFAULT_MAX_LINES,
+        stats: false,
+        paths: Vec::new(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| usage_error(&format!("{name} needs a value")))
+        };
         match arg.as_str() {
             "--format" | "-f" => {
-                format = match args.next().as_deref() {
-                    Some("text") => Format::Text,
-                    Some("json") => Format::Json,
-                    Some("jsonl") => Format::Jsonl,
-                    other => return usage_error(&format!("unknown format {other:?}")),
+                o.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    "jsonl" => Format::Jsonl,
+                    other => return Err(usage_error(&format!("unknown format {other:?}"))),
                 }
             }
             "--mode" => {
-                mode = match args.next().as_deref() {
-                    Some("precision") => Mode::Precision,
-                    Some("balanced") => Mode::Balanced,
-                    Some("recall") => Mode::Recall,
-                    other => return usage_error(&format!("unknown mode {other:?}")),
+                o.mode = match value("--mode")?.as_str() {
+                    "precision" => Mode::Precision,
+                    "balanced" => Mode::Balanced,
+                    "recall" => Mode::Recall,
+                    other => return Err(usage_error(&format!("unknown mode {other:?}"))),
                 }
             }
+            "--input" => {
+                o.input = match value("--input")?.as_str() {
+                    "jsonl" => Input::Jsonl,
+                    "auto" => Input::Auto,
+                    other => return Err(usage_error(&format!("unknown input {other:?}"))),
+                }
+            }
+            "--on-error" => {
+                o.on_error = match value("--on-error")?.as_str() {
+                    "skip" => OnError::Skip,
+                    "stop" => OnError::Stop,
+                    other => return Err(usage_error(&format!("unknown action {other:?}"))),
+                }
+            }
+            "--site-profiles" => o.site_profiles = true,
+            "--save-profiles" => o.save_profiles = Some(PathBuf::from(value("--save-profiles")?)),
+            "--load-profiles" => o.load_profiles = Some(PathBuf::from(value("--load-profiles")?)),
+            "--max-profile-lines" => {
+                let v = value("--max-profile-lines")?;
+                o.max_profile_lines = v.parse().map_err(|_| {
+                    usage_error(&format!("--max-profile-lines: not a number: {v:?}"))
+                })?;
+            }
+            "--stats" => o.stats = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
-                return ExitCode::SUCCESS;
+                return Err(ExitCode::SUCCESS);
             }
-            _ if arg.starts_with("--") => return usage_error(&format!("unknown option {arg}")),
-            _ => paths.push(arg),
+            _ if arg.starts_with("--") => {
+                return Err(usage_error(&format!("unknown option {arg}")))
+            }
+            _ => o.paths.push(arg),
         }
     }
-    if paths.is_empty() {
-        return usage_error("no PATH given");
+    if o.paths.is_empty() {
+        return Err(usage_error("no PATH given"));
     }
+    if o.save_profiles.is_some() && !o.site_profiles {
+        return Err(usage_error("--save-profiles needs --site-profiles"));
+    }
+    if o.site_profiles && o.load_profiles.is_some() {
+        return Err(usage_error(
+            "--site-profiles learns profiles, --load-profiles reads them: give one",
+        ));
+    }
+    Ok(o)
+}
 
+/// Dump files, directories of dumps, or one dump on stdin.
+fn run_dumps(
+    opts: &Options,
+    cleaner: &Cleaner,
+    path: &str,
+    out: &mut impl Write,
+    stats: &mut Stats,
+    progress: &mut Progress,
+) -> Result<(), Stop> {
     let mut inputs: Vec<(String, Option<PathBuf>)> = Vec::new();
-    for p in &paths {
-        if p == "-" {
-            inputs.push(("stdin".to_string(), None));
+    if path == "-" {
+        inputs.push(("stdin".to_string(), None));
+    } else if Path::new(path).is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| Stop::Io(format!("cannot read directory {path}: {e}")))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        inputs.extend(files.into_iter().map(|f| (stem(&f), Some(f))));
+    } else {
+        inputs.push((stem(Path::new(path)), Some(PathBuf::from(path))));
+    }
+    for (id, file) in inputs {
+        let bytes = match read_input(file.as_deref()) {
+            Ok(b) => b,
+            Err(e) => {
+                bad(opts, stats, &format!("{id}: {e}"))?;
+                continue;
+            }
+        };
+        stats.bytes += bytes.len() as u64;
+        match cleaner.clean_bytes(&bytes) {
+            Ok(a) => write_article(opts.format, out, &id, &a, stats)?,
+            Err(e) => bad(opts, stats, &format!("{id}: {e}"))?,
+        }
+        progress.tick(stats);
+    }
+    Ok(())
+}
+
+/// A JSONL corpus: one pass, or two with `--site-profiles`.
+fn run_corpus(
+    opts: &Options,
+    cleaner: &Cleaner,
+    path: &str,
+    profiles: &mut BTreeMap<String, SiteProfile>,
+    out: &mut impl Write,
+    stats: &mut Stats,
+    progress: &mut Progress,
+) -> Result<(), Stop> {
+    if opts.site_profiles {
+        if path == "-" {
+            return Err(Stop::Io(
+                "--site-profiles reads a corpus twice: give a file, not -".to_string(),
+            ));
+        }
+        // First pass: learn; bad records are reported in the second pass.
+        for_each_record(path, |_, rec| {
+            if let Ok(InRecord {
+                text: Some(text),
+                site,
+                url,
+                ..
+            }) = rec
+            {
+                if let Some(site) = site_of(site, url) {
+                    profiles
+                        .entry(site)
+                        .or_insert_with(|| SiteProfile::with_max_lines(opts.max_profile_lines))
+                        .learn(&text);
+                }
+            }
+            Ok(())
+        })?;
+    }
+    for_each_record(path, |line_no, rec| {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => return bad(opts, stats, &format!("{path}:{line_no}: {e}")),
+        };
+        let id = match &rec.id {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+            None => format!("{line_no}"),
+        };
+        let Some(text) = rec.text else {
+            return bad(
+                opts,
+                stats,
+                &format!("{path}:{line_no}: record {id} has no \"text\""),
+            );
+        };
+        stats.bytes += text.len() as u64;
+        let profile = site_of(rec.site, rec.url)
+            .and_then(|s| profiles.get(&s))
+            .filter(|p| p.pages() >= 2);
+        let result = match profile {
+            Some(p) => cleaner.clean_with_profile(&text, p),
+            None => cleaner.clean(&text),
+        };
+        match result {
+            Ok(a) => write_article(opts.format, out, &id, &a, stats)?,
+            Err(e) => bad(opts, stats, &format!("{path}:{line_no}: record {id}: {e}"))?,
+        }
+        progress.tick(stats);
+        Ok(())
+    })
+}
+
+/// Call `f` with the 1-based line number and the parsed record of every
+/// non-empty line of a JSONL corpus, streaming.
+fn for_each_record(
+    path: &str,
+    mut f: impl FnMut(u64, Result<InRecord, String>) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(BufReader::new(io::stdin()))
+    } else {
+        let file = File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?;
+        Box::new(BufReader::with_capacity(1 << 20, file))
+    };
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line.map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
+        let line_no = i as u64 + 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let path = Path::new(p);
-        if path.is_dir() {
-            let mut files: Vec<PathBuf> = match std::fs::read_dir(path) {
-                Ok(rd) => rd
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.extension().is_some_and(|x| x == "txt"))
-                    .collect(),
-                Err(e) => return fail(&format!("cannot read directory {p}: {e}")),
+        let rec =
+            serde_json::from_slice::<InRecord>(&line).map_err(|e| format!("invalid JSON: {e}"));
+        f(line_no, rec)?;
+    }
+    Ok(())
+}
+
+/// The site of a record: its `site`, else the host of its `url` (lowercased,
+/// without `www.`).
+fn site_of(site: Option<String>, url: Option<String>) -> Option<String> {
+    if let Some(s) = site.filter(|s| !s.is_empty()) {
+        return Some(s);
+    }
+    let url = url?;
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// Report a bad record or dump; stop the run if asked to.
+fn bad(opts: &Options, stats: &mut Stats, msg: &str) -> Result<(), Stop> {
+    eprintln!("clean: {msg}");
+    stats.errors += 1;
+    match opts.on_error {
+        OnError::Skip => Ok(()),
+        OnError::Stop => Err(Stop::Bad),
+    }
+}
+
+fn write_article(
+    format: Format,
+    out: &mut impl Write,
+    id: &str,
+    a: &Article<'_>,
+    stats: &mut Stats,
+) -> Result<(), Stop> {
+    stats.docs += 1;
+    stats.empty += u64::from(a.is_empty());
+    let written = match format {
+        Format::Text => write_text(out, id, a),
+        Format::Json | Format::Jsonl => {
+            let rec = record(id, a);
+            let r = if format == Format::Json {
+                serde_json::to_writer_pretty(&mut *out, &rec)
+            } else {
+                serde_json::to_writer(&mut *out, &rec)
             };
-            files.sort();
-            for f in files {
-                inputs.push((stem(&f), Some(f)));
-            }
-        } else {
-            inputs.push((stem(path), Some(path.to_path_buf())));
+            r.map_err(io::Error::from).and_then(|()| writeln!(out))
+        }
+    };
+    written.map_err(|e| Stop::Io(format!("cannot write output: {e}")))
+}
+
+fn load_profiles(path: &Path) -> Result<BTreeMap<String, SiteProfile>, String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    serde_json::from_reader(BufReader::new(file)).map_err(|e| e.to_string())
+}
+
+fn save_profiles(path: &Path, profiles: &BTreeMap<String, SiteProfile>) -> io::Result<()> {
+    let mut w = BufWriter::new(File::create(path)?);
+    serde_json::to_writer(&mut w, profiles)?;
+    w.flush()
+}
+
+/// A progress line with the rate on stderr, redrawn at most twice a second,
+/// when stderr is a terminal.
+struct Progress {
+    on: bool,
+    start: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(wanted: bool) -> Progress {
+        let now = Instant::now();
+        Progress {
+            on: wanted && io::stderr().is_terminal(),
+            start: now,
+            last: now,
         }
     }
 
-    let cleaner = Cleaner::builder().mode(mode).build();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut status = ExitCode::SUCCESS;
-    for (id, path) in inputs {
-        let text = match read_input(path.as_deref()) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("clean: {id}: {e}");
-                status = ExitCode::FAILURE;
-                continue;
-            }
-        };
-        let article = match cleaner.clean_bytes(&text) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("clean: {id}: {e}");
-                status = ExitCode::FAILURE;
-                continue;
-            }
-        };
-        let written = match format {
-            Format::Text => write_text(&mut out, &id, &article),
-            Format::Json | Format::Jsonl => {
-                let rec = record(&id, &article);
-                let r = if format == Format::Json {
-                    serde_json::to_writer_pretty(&mut out, &rec)
-                } else {
-                    serde_json::to_writer(&mut out, &rec)
-                };
-                r.map_err(io::Error::from).and_then(|()| writeln!(out))
-            }
-        };
-        if let Err(e) = written {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                return status;
-            }
-            return fail(&format!("cannot write output: {e}"));
+    fn tick(&mut self, stats: &Stats) {
+        if !self.on || self.last.elapsed().as_millis() < 500 {
+            return;
+        }
+        self.last = Instant::now();
+        let secs = self.start.elapsed().as_secs_f64();
+        eprint!(
+            "\rclean: {} documents, {:.1} MB, {:.1} MB/s, {} errors ",
+            stats.docs,
+            stats.bytes as f64 / 1e6,
+            stats.bytes as f64 / 1e6 / secs.max(1e-9),
+            stats.errors
+        );
+    }
+
+    fn clear(&mut self) {
+        if self.on && self.last != self.start {
+            eprint!("\r\x1b[K");
         }
     }
-    if let Err(e) = out.flush() {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            return fail(&format!("cannot write output: {e}"));
-        }
-    }
-    status
 }
 
 fn record<'a>(id: &'a str, a: &'a Article<'a>) -> Record<'a> {
@@ -226,7 +598,6 @@ fn write_text(out: &mut impl Write, id: &str, a: &Article<'_>) -> io::Result<()>
     for b in a.blocks() {
         match b.kind {
             dumpclean::BlockKind::Heading => writeln!(out, "## {}\n", b.text)?,
-            dumpclean::BlockKind::ListItem => writeln!(out, "{}\n", b.text)?,
             _ => writeln!(out, "{}\n", b.text)?,
         }
     }

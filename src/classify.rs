@@ -43,6 +43,9 @@ impl Tuning {
 static CAPTURE_HEADER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$").expect("capture header regex"));
 
+/// How much a line on every other page of the site lowers its body log-odds.
+const RECURRING_WEIGHT: f32 = 4.0;
+
 /// How many non-blank lines after the body are searched for a reader poll.
 const POLL_WINDOW: usize = 3;
 
@@ -97,9 +100,12 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
 
     // Body lines: the context model's verdict.
     let ctx = crate::context::context_features(lines, ev, &local, &region);
+    // A line recurring on the site's other pages (from a site profile) is
+    // chrome unless its context speaks clearly for it.
     let ctx_p: Vec<f32> = ctx
         .iter()
-        .map(|c| crate::model::dot(&crate::model::CONTEXT, c))
+        .zip(ev)
+        .map(|(c, e)| crate::model::dot(&crate::model::CONTEXT, c) - RECURRING_WEIGHT * e.recurring)
         .collect();
     for i in 0..n {
         if decided[i] {
@@ -555,6 +561,14 @@ fn mark_headings(
 }
 
 /// The headline: the nearest line before the body that reads like one.
+/// A byline, a credit or a dated line: metadata rather than a headline.
+fn meta_like(l: &Line<'_>, e: &Evidence) -> bool {
+    e.dated
+        || lexicon::byline(l.text).is_some()
+        || lexicon::is_bare_byline_marker(l.text)
+        || lexicon::image_credit(l.text).is_some()
+}
+
 /// A line shaped like a headline: 3 to 30 words, no cue, stamp, byline or
 /// credit, not ending in a full stop or an ellipsis.
 fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
@@ -565,10 +579,7 @@ fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
         && !e.time
         && !e.count
         && !e.fixture
-        && !e.dated
-        && lexicon::byline(text).is_none()
-        && !lexicon::is_bare_byline_marker(text)
-        && lexicon::image_credit(text).is_none()
+        && !meta_like(l, e)
         && (3..=30).contains(&s.words)
         && !s.ellipsis
         && !text.ends_with('.')

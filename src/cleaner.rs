@@ -1,7 +1,7 @@
 //! The configured cleaner and its builder.
 
 use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
-use crate::{classify, features, lines, settle, Error};
+use crate::{classify, features, lines, settle, Error, SiteProfile};
 use std::borrow::Cow;
 
 /// How to trade precision against recall.
@@ -174,6 +174,30 @@ impl Cleaner {
     /// breaks a configured limit; [`Error::Binary`] when its start holds NUL
     /// bytes or many other control bytes.
     pub fn clean<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        self.clean_inner(input, None)
+    }
+
+    /// Clean one dump of a site with the site's [`SiteProfile`]: lines that
+    /// recur on the site's pages count as evidence of chrome, weighed with
+    /// the page's own signals. A page that copies most of its text from
+    /// another page of the profile is cleaned as without one.
+    ///
+    /// # Errors
+    ///
+    /// As [`Cleaner::clean`].
+    pub fn clean_with_profile<'a>(
+        &self,
+        input: &'a str,
+        profile: &SiteProfile,
+    ) -> Result<Article<'a>, Error> {
+        self.clean_inner(input, Some(profile))
+    }
+
+    fn clean_inner<'a>(
+        &self,
+        input: &'a str,
+        profile: Option<&SiteProfile>,
+    ) -> Result<Article<'a>, Error> {
         let cfg = &self.config;
         if input.len() > cfg.max_input_bytes {
             return Err(Error::InputTooLarge {
@@ -197,9 +221,9 @@ impl Cleaner {
                 limit: cfg.max_line_bytes,
             });
         }
-        let evidence = features::gather(&lines);
+        let evidence = features::gather_with(&lines, profile);
         let mut a = classify::analyze(&lines, &evidence, cfg.mode);
-        settle::settle(input, &lines, &mut a, cfg.mode);
+        settle::settle(input, &lines, &mut a, cfg.mode, profile);
         unify_chrome_rows(&lines, &mut a.labels);
 
         let blocks = build_blocks(input, &lines, &a.kinds);

@@ -30,6 +30,9 @@ pub(crate) struct Evidence {
     pub run_shape: crate::lines::Shape,
     /// A short line that names a date or a clock time.
     pub dated: bool,
+    /// The share of the site's other pages that hold this line, from a
+    /// [`SiteProfile`](crate::SiteProfile) (0 without one).
+    pub recurring: f32,
     /// Local log-odds that the line is article text.
     pub logit: f32,
 }
@@ -80,6 +83,56 @@ const NEAR_COPY_LINES: usize = 6;
 
 /// Gather the evidence for every line.
 pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
+    gather_with(lines, None)
+}
+
+/// A pseudo-count of pages without the line: evidence from few pages is
+/// weak (a line on both pages of a two-page profile gets a share of 1/2).
+const RECURRING_PRIOR: f32 = 1.0;
+
+/// A page whose prose lines mostly recur on the site's other pages is a copy
+/// of one of them, and learns nothing from the profile.
+const COPY_SHARE: f32 = 0.5;
+
+/// Words of a line counted as prose for [`COPY_SHARE`].
+const PROSE_WORDS: u32 = 12;
+
+/// The share of the site's other pages holding each line (0 without a
+/// profile, or for a page that copies another), shrunk towards 0 when the
+/// profile has few pages.
+fn recurring(lines: &[Line<'_>], keys: &[u64], profile: Option<&crate::SiteProfile>) -> Vec<f32> {
+    let mut out = vec![0.0; lines.len()];
+    let Some(p) = profile else { return out };
+    if p.pages() < 2 {
+        return out;
+    }
+    // The page itself is usually one of the profile's pages.
+    let others = (p.pages() - 1) as f32;
+    let (mut prose, mut copied) = (0u32, 0u32);
+    for ((l, &k), r) in lines.iter().zip(keys).zip(&mut out) {
+        if k == 0 {
+            continue;
+        }
+        let pages = p.count(k);
+        if pages >= 2 {
+            *r = ((pages - 1) as f32 / (others + RECURRING_PRIOR)).min(1.0);
+        }
+        if l.shape.words >= PROSE_WORDS {
+            prose += 1;
+            copied += u32::from(pages >= 2);
+        }
+    }
+    if prose > 0 && copied as f32 > COPY_SHARE * prose as f32 {
+        out.fill(0.0);
+    }
+    out
+}
+
+/// Gather the evidence for every line, with the site's profile if any.
+pub(crate) fn gather_with(
+    lines: &[Line<'_>],
+    profile: Option<&crate::SiteProfile>,
+) -> Vec<Evidence> {
     let keys: Vec<u64> = lines.iter().map(|l| norm_key(l.text)).collect();
     // Count of each key, and the index of its previous occurrence.
     let mut counts: HashMap<u64, (u32, usize)> = HashMap::with_capacity(lines.len());
@@ -112,12 +165,14 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
             *prefix_counts.entry(p).or_insert(0) += 1;
         }
     }
+    let recurring = recurring(lines, &keys, profile);
     let mut evidence: Vec<Evidence> = lines
         .iter()
         .zip(&keys)
         .zip(&near)
         .zip(&prefixes)
-        .map(|(((line, key), &near_copy), prefix)| {
+        .zip(&recurring)
+        .map(|((((line, key), &near_copy), prefix), &recurring)| {
             if line.is_blank() {
                 return Evidence::default();
             }
@@ -135,6 +190,7 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
                 run_shape: line.shape,
                 dated: line.shape.words <= 15
                     && (has_clock_time(text) || crate::date::find_date(text).is_some()),
+                recurring,
                 logit: 0.0,
             };
             ev

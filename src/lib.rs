@@ -49,9 +49,27 @@
 //! assert_eq!(labels, ["navigation", "blank", "body", "blank"]);
 //! ```
 //!
+//! # Corpus mode
+//!
+//! Many pages of one site give their template away: a [`SiteProfile`]
+//! learned from them counts on how many pages each line occurs, and
+//! [`Cleaner::clean_with_profile`] weighs that with each page's own signals.
+//! Profiles do not depend on the order of the pages, merge across shards,
+//! and (with `serde`) save and load.
+//!
+//! ```
+//! let pages = ["Home\nWorld\n\nA first article, with a paragraph long enough to be kept as text.\n\nJoin our newsletter for the best stories every morning\n",
+//!              "Home\nWorld\n\nA second article, with another paragraph that is long enough to keep.\n\nJoin our newsletter for the best stories every morning\n"];
+//! let mut profile = dumpclean::SiteProfile::new();
+//! pages.iter().for_each(|p| profile.learn(p));
+//! let article = dumpclean::Cleaner::new().clean_with_profile(pages[0], &profile).unwrap();
+//! assert_eq!(article.body_text(), "A first article, with a paragraph long enough to be kept as text.");
+//! ```
+//!
 //! # Features
 //!
-//! * `serde`: `serde::Serialize` for all output types.
+//! * `serde`: `serde::Serialize` for all output types, and `Serialize` +
+//!   `Deserialize` for [`SiteProfile`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -66,6 +84,7 @@ mod features;
 mod lexicon;
 mod lines;
 mod model;
+mod profile;
 mod region;
 mod settle;
 
@@ -73,6 +92,7 @@ pub use article::{Article, Block, BlockKind, ChromeKind, ChromeSegment, Label, L
 pub use cleaner::{Cleaner, CleanerBuilder, Mode};
 pub use date::Date;
 pub use error::Error;
+pub use profile::{SiteProfile, TemplateLine, DEFAULT_MAX_LINES};
 
 /// Internals for the project's own tools (`tools/fit.py`); not a stable API.
 #[doc(hidden)]

@@ -68,7 +68,13 @@ fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
 
 /// Clean the body again until it stays the same; lines a later pass leaves
 /// out of the body take that pass's label (and fill metadata still missing).
-pub(crate) fn settle<'a>(input: &'a str, lines: &[Line<'a>], a: &mut Analysis<'a>, mode: Mode) {
+pub(crate) fn settle<'a>(
+    input: &'a str,
+    lines: &[Line<'a>],
+    a: &mut Analysis<'a>,
+    mode: Mode,
+    profile: Option<&crate::SiteProfile>,
+) {
     // Text that would look binary (a NUL byte, more than one byte in ten a
     // control byte) is not article text: the body, cleaned again, would be
     // refused as binary.
@@ -86,7 +92,7 @@ pub(crate) fn settle<'a>(input: &'a str, lines: &[Line<'a>], a: &mut Analysis<'a
             return;
         }
         let lines2 = split_lines(&text);
-        let ev2 = features::gather(&lines2);
+        let ev2 = features::gather_with(&lines2, profile);
         let a2 = classify::analyze(&lines2, &ev2, mode);
         let (again, _) = body_text(&text, &lines2, &a2);
         if again == text {

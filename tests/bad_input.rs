@@ -193,7 +193,10 @@ fn control_characters_in_text_are_kept_in_place_and_many_are_binary() {
     );
     let a = dumpclean::clean(&dense).unwrap();
     assert_eq!(a.blocks().len(), 1);
-    let row = dense.split('\n').position(|l| l.contains("Fishermen")).unwrap();
+    let row = dense
+        .split('\n')
+        .position(|l| l.contains("Fishermen"))
+        .unwrap();
     assert!(matches!(a.lines()[row].label, Label::Chrome(_)));
     // Mostly control bytes: binary.
     let noise: String = (0..200)
