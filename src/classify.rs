@@ -168,14 +168,14 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         })
         .collect();
     let title_line = match title_key {
-        Some(k) => (0..n).find(|&i| open[i] && norm_key(lines[i].text) == k),
+        Some(k) => (0..n).find(|&i| open[i] && ev[i].key == k),
         None => find_title(lines, ev, head.clone(), &open),
     };
     if let Some(t) = title_line {
-        let k = norm_key(lines[t].text);
+        let k = ev[t].key;
         a.title = Some(lines[t].text);
         for i in 0..body_start.max(t + 1) {
-            if open[i] && norm_key(lines[i].text) == k {
+            if open[i] && ev[i].key == k {
                 a.labels[i] = Label::Title;
                 a.kinds[i] = None;
                 decided[i] = true;
@@ -596,13 +596,8 @@ fn find_title(
     for i in head.clone().rev().filter(|&i| candidate(i)) {
         // A line repeated in the head (headline shown twice) is the strongest sign.
         if ev[i].copies > 1 {
-            let k = norm_key(lines[i].text);
-            if head
-                .clone()
-                .filter(|&j| norm_key(lines[j].text) == k)
-                .count()
-                > 1
-            {
+            let k = ev[i].key;
+            if head.clone().filter(|&j| ev[j].key == k).count() > 1 {
                 return Some(i);
             }
         }

@@ -131,31 +131,39 @@ const MIN_CONTENT_WORD: usize = 4;
 /// article paragraphs share their topic's words, teasers of other articles
 /// and site chrome do not.
 fn cohesion(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> Vec<f32> {
-    use std::collections::HashMap;
-    let words = |text: &str| -> Vec<u64> {
-        let mut v: Vec<u64> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= MIN_CONTENT_WORD)
-            .map(crate::lines::norm_key)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let line_words: Vec<Vec<u64>> = lines.iter().map(|l| words(l.text)).collect();
-    let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    for (i, ws) in line_words.iter().enumerate() {
-        if core(i) {
-            for &w in ws {
-                *counts.entry(w).or_insert(0) += 1;
+    // Every line's distinct content-word keys, in one buffer.
+    let mut keys: Vec<u64> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let start = keys.len();
+        keys.extend(
+            l.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= MIN_CONTENT_WORD)
+                .map(crate::lines::norm_key),
+        );
+        keys[start..].sort_unstable();
+        let mut w = start;
+        for r in start..keys.len() {
+            if w == start || keys[w - 1] != keys[r] {
+                keys[w] = keys[r];
+                w += 1;
             }
         }
+        keys.truncate(w);
+        ends.push(w);
     }
-    line_words
-        .iter()
-        .enumerate()
-        .map(|(i, ws)| {
+    let words = |i: usize| &keys[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+    let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
+    let mut counts: crate::lines::KeyMap<u32> = crate::lines::KeyMap::default();
+    for i in (0..lines.len()).filter(|&i| core(i)) {
+        for &w in words(i) {
+            *counts.entry(w).or_insert(0) += 1;
+        }
+    }
+    (0..lines.len())
+        .map(|i| {
+            let ws = words(i);
             if ws.is_empty() {
                 return 0.0;
             }

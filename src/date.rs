@@ -153,7 +153,12 @@ static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
 /// `2025-08-08`, `08/08/2025` (day first), `8 augustus 2025`, `8. August 2025`,
 /// `August 8, 2025`, `8 de agosto de 2025`.
 pub(crate) fn find_date(text: &str) -> Option<Date> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form names a four-digit year.
+    let mut run = 0;
+    if !text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    }) {
         return None;
     }
     let num = |s: &str| s.parse::<u32>().ok();

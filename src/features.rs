@@ -2,8 +2,7 @@
 //! recurs in the dump, and the local body score built from them.
 
 use crate::lexicon::{self, Cue};
-use crate::lines::{norm_key, Line};
-use std::collections::HashMap;
+use crate::lines::{norm_key, KeyMap, Line};
 
 /// What is known about one line before context is taken into account.
 #[derive(Debug, Clone, Copy, Default)]
@@ -16,6 +15,8 @@ pub(crate) struct Evidence {
     pub count: bool,
     /// A fixtures/results row (`Team A 20:45 Team B`, `Team A 2-1 Team B`).
     pub fixture: bool,
+    /// The line's [`norm_key`].
+    pub key: u64,
     /// How many lines of the dump share this line's normalised text (1 = unique).
     pub copies: u32,
     /// Another copy stands within a few lines (a headline shown twice in a teaser).
@@ -135,7 +136,8 @@ pub(crate) fn gather_with(
 ) -> Vec<Evidence> {
     let keys: Vec<u64> = lines.iter().map(|l| norm_key(l.text)).collect();
     // Count of each key, and the index of its previous occurrence.
-    let mut counts: HashMap<u64, (u32, usize)> = HashMap::with_capacity(lines.len());
+    let mut counts: KeyMap<(u32, usize)> =
+        KeyMap::with_capacity_and_hasher(lines.len(), Default::default());
     let mut near = vec![false; lines.len()];
     for (i, &k) in keys.iter().enumerate() {
         if k != 0 {
@@ -159,7 +161,7 @@ pub(crate) fn gather_with(
             }
         })
         .collect();
-    let mut prefix_counts: HashMap<u64, u32> = HashMap::new();
+    let mut prefix_counts: KeyMap<u32> = KeyMap::default();
     for &p in &prefixes {
         if p != 0 {
             *prefix_counts.entry(p).or_insert(0) += 1;
@@ -183,6 +185,7 @@ pub(crate) fn gather_with(
                 time: lexicon::is_time(text),
                 count: lexicon::is_count(text),
                 fixture: is_fixture_row(line, stopwords),
+                key: *key,
                 copies: counts.get(key).map_or(1, |c| c.0),
                 near_copy,
                 template: prefix_counts.get(prefix).is_some_and(|&c| c >= 3),

@@ -25,400 +25,417 @@ pub(crate) enum Cue {
     Fixtures,
 }
 
-fn words_regex(words: &[&str]) -> Regex {
+/// A pattern matching any of `words` (spaces match any white space) as
+/// whole words, ignoring case.
+fn words_pattern(words: &[&str]) -> String {
     let alt = words
         .iter()
         .map(|w| regex::escape(w).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?i)(?:^|[^\w])(?:{alt})(?:$|[^\w])")).expect("lexicon regex")
+    format!(r"(?i)(?:^|[^\w])(?:{alt})(?:$|[^\w])")
 }
 
-static RELATED: Lazy<Regex> = Lazy::new(|| {
-    words_regex(&[
-        // en
-        "read also",
-        "also read",
-        "read more",
-        "see also",
-        "related",
-        "more news",
-        "more stories",
-        "more from",
-        "most read",
-        "most popular",
-        "most viewed",
-        "you may also like",
-        "you might also like",
-        "recommended",
-        "top stories",
-        "latest news",
-        "latest stories",
-        "trending",
-        "editor's picks",
-        "further reading",
-        "more on this",
-        "popular now",
-        "recent posts",
-        "related posts",
-        "previous post",
-        "next post",
-        "next article",
-        "previous article",
-        // nl
-        "lees ook",
-        "lees meer",
-        "meer nieuws",
-        "meest gelezen",
-        "meest recent",
-        "populairste",
-        "gerelateerd",
-        "ook interessant",
-        "bekijk ook",
-        "laatste nieuws",
-        "meer over",
-        // de
-        "lesen sie auch",
-        "lies auch",
-        "auch interessant",
-        "mehr zum thema",
-        "meistgelesen",
-        "meistgelesene",
-        "weitere artikel",
-        "ähnliche artikel",
-        "das könnte sie auch interessieren",
-        "mehr aus",
-        "neueste artikel",
-        "zum thema",
-        // fr
-        "lire aussi",
-        "à lire aussi",
-        "voir aussi",
-        "les plus lus",
-        "articles liés",
-        "sur le même sujet",
-        "à lire également",
-        "dernières actualités",
-        // es
-        "lee también",
-        "leer más",
-        "te puede interesar",
-        "más leídas",
-        "más leído",
-        "noticias relacionadas",
-        "relacionado",
-        "últimas noticias",
-        // it
-        "leggi anche",
-        "potrebbe interessarti",
-        "articoli correlati",
-        "più letti",
-        "ultime notizie",
-        // pt
-        "leia também",
-        "leia mais",
-        "veja também",
-        "mais lidas",
-        "notícias relacionadas",
-        "últimas notícias",
-        "saiba mais",
-    ])
+fn words_regex(words: &[&str]) -> Regex {
+    Regex::new(&words_pattern(words)).expect("lexicon regex")
+}
+
+/// Every cue lexicon in one set, so that a line is scanned once; the
+/// indices follow [`CUE_ORDER`].
+static CUES: Lazy<regex::RegexSet> = Lazy::new(|| {
+    // A larger lazy-DFA cache than the default: the set is big, and a cache
+    // cleared over and over costs more than the scan.
+    regex::RegexSetBuilder::new(CUE_ORDER.iter().map(|(words, _)| words_pattern(words)))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("cue regex set")
 });
 
-static COMMENTS: Lazy<Regex> = Lazy::new(|| {
-    words_regex(&[
-        "comments",
-        "comment",
-        "leave a reply",
-        "leave a comment",
-        "post a comment",
-        "add a comment",
-        "add comment",
-        "join the discussion",
-        "reply",
-        "replies",
-        "reacties",
-        "reactie",
-        "reageer",
-        "reageren",
-        "schrijf een reactie",
-        "kommentare",
-        "kommentar",
-        "kommentieren",
-        "leserkommentare",
-        "commentaires",
-        "commentaire",
-        "commenter",
-        "réagir",
-        "réactions",
-        "comentarios",
-        "comentario",
-        "comentar",
-        "comentários",
-        "comentário",
-        "commenti",
-        "commento",
-        "commenta",
-        "posted by",
-        "posted on",
-        "report abuse",
-        "permalink",
-        "geplaatst door",
-        "gepostet von",
-        "geschrieben von",
-        "publié par",
-        "publicado por",
-        "pubblicato da",
-        "antworten",
-        "répondre",
-        "responder",
-        "rispondi",
-        "likes",
-        "upvote",
-        "downvote",
-    ])
-});
+/// The cue lexicons in order of strength.
+const CUE_ORDER: [(&[&str], Cue); 6] = [
+    (COMMENTS_WORDS, Cue::Comments),
+    (RELATED_WORDS, Cue::Related),
+    (PROMO_WORDS, Cue::Promo),
+    (FOOTER_WORDS, Cue::Footer),
+    (NAVIGATION_WORDS, Cue::Navigation),
+    (FIXTURES_WORDS, Cue::Fixtures),
+];
 
-static PROMO: Lazy<Regex> = Lazy::new(|| {
-    words_regex(&[
-        // newsletter / subscribe
-        "newsletter",
-        "nieuwsbrief",
-        "subscribe",
-        "subscription",
-        "sign up",
-        "signup",
-        "abonneer",
-        "abonneren",
-        "abonnement",
-        "schrijf je in",
-        "abonnieren",
-        "abonnez-vous",
-        "s'abonner",
-        "suscríbete",
-        "suscribirse",
-        "assine",
-        "assinar",
-        "iscriviti",
-        "abbonati",
-        // apps and social
-        "download the app",
-        "get the app",
-        "download de app",
-        "app store",
-        "google play",
-        "whatsapp",
-        "telegram",
-        "facebook",
-        "twitter",
-        "instagram",
-        "linkedin",
-        "pinterest",
-        "youtube",
-        "tiktok",
-        "reddit",
-        "follow us",
-        "volg ons",
-        "folgen sie uns",
-        "suivez-nous",
-        "síguenos",
-        "siga-nos",
-        "seguici",
-        // share / print / mail
-        "share",
-        "share this",
-        "delen",
-        "deel",
-        "teilen",
-        "partager",
-        "compartir",
-        "compartilhar",
-        "condividi",
-        "print",
-        "email",
-        "e-mail",
-        "mail this",
-        // advertising
-        "advertisement",
-        "advertentie",
-        "anzeige",
-        "werbung",
-        "publicité",
-        "publicidad",
-        "publicidade",
-        "pubblicità",
-        "sponsored",
-        "gesponsord",
-        "ad",
-        "ads",
-        // corrections / feedback prompts
-        "report an error",
-        "found an error",
-        "fout gevonden",
-        "fehler gefunden",
-        "signaler une erreur",
-        "reportar un error",
-        "segnala un errore",
-        "feedback",
-    ])
-});
+const RELATED_WORDS: &[&str] = &[
+    // en
+    "read also",
+    "also read",
+    "read more",
+    "see also",
+    "related",
+    "more news",
+    "more stories",
+    "more from",
+    "most read",
+    "most popular",
+    "most viewed",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "trending",
+    "editor's picks",
+    "further reading",
+    "more on this",
+    "popular now",
+    "recent posts",
+    "related posts",
+    "previous post",
+    "next post",
+    "next article",
+    "previous article",
+    // nl
+    "lees ook",
+    "lees meer",
+    "meer nieuws",
+    "meest gelezen",
+    "meest recent",
+    "populairste",
+    "gerelateerd",
+    "ook interessant",
+    "bekijk ook",
+    "laatste nieuws",
+    "meer over",
+    // de
+    "lesen sie auch",
+    "lies auch",
+    "auch interessant",
+    "mehr zum thema",
+    "meistgelesen",
+    "meistgelesene",
+    "weitere artikel",
+    "ähnliche artikel",
+    "das könnte sie auch interessieren",
+    "mehr aus",
+    "neueste artikel",
+    "zum thema",
+    // fr
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "les plus lus",
+    "articles liés",
+    "sur le même sujet",
+    "à lire également",
+    "dernières actualités",
+    // es
+    "lee también",
+    "leer más",
+    "te puede interesar",
+    "más leídas",
+    "más leído",
+    "noticias relacionadas",
+    "relacionado",
+    "últimas noticias",
+    // it
+    "leggi anche",
+    "potrebbe interessarti",
+    "articoli correlati",
+    "più letti",
+    "ultime notizie",
+    // pt
+    "leia também",
+    "leia mais",
+    "veja também",
+    "mais lidas",
+    "notícias relacionadas",
+    "últimas notícias",
+    "saiba mais",
+];
 
-static FOOTER: Lazy<Regex> = Lazy::new(|| {
-    words_regex(&[
-        "cookie",
-        "cookies",
-        "privacy",
-        "privacy policy",
-        "privacybeleid",
-        "privacyverklaring",
-        "datenschutz",
-        "datenschutzerklärung",
-        "impressum",
-        "terms of use",
-        "terms of service",
-        "terms and conditions",
-        "all rights reserved",
-        "alle rechten voorbehouden",
-        "alle rechte vorbehalten",
-        "tous droits réservés",
-        "todos los derechos reservados",
-        "todos os direitos reservados",
-        "tutti i diritti riservati",
-        "copyright",
-        "contact us",
-        "contacteer ons",
-        "contact",
-        "kontakt",
-        "about us",
-        "over ons",
-        "über uns",
-        "disclaimer",
-        "gebruikersovereenkomst",
-        "gebruiksvoorwaarden",
-        "algemene voorwaarden",
-        "nutzungsbedingungen",
-        "agb",
-        "mentions légales",
-        "conditions générales",
-        "politique de confidentialité",
-        "aviso legal",
-        "política de privacidad",
-        "política de privacidade",
-        "termos de uso",
-        "sitemap",
-        "site map",
-        "vacatures",
-        "careers",
-        "jobs",
-        "adverteren",
-        "advertise",
-        "press",
-        "colofon",
-        "user agreement",
-        "risk disclosure",
-        "opinions expressed",
-        "not necessarily",
-        "trademarks",
-        "trademark",
-        "registered",
-        "reproduction",
-        "reproduced",
-        "without permission",
-        "liability",
-    ])
-});
+const COMMENTS_WORDS: &[&str] = &[
+    "comments",
+    "comment",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "add comment",
+    "join the discussion",
+    "reply",
+    "replies",
+    "reacties",
+    "reactie",
+    "reageer",
+    "reageren",
+    "schrijf een reactie",
+    "kommentare",
+    "kommentar",
+    "kommentieren",
+    "leserkommentare",
+    "commentaires",
+    "commentaire",
+    "commenter",
+    "réagir",
+    "réactions",
+    "comentarios",
+    "comentario",
+    "comentar",
+    "comentários",
+    "comentário",
+    "commenti",
+    "commento",
+    "commenta",
+    "posted by",
+    "posted on",
+    "report abuse",
+    "permalink",
+    "geplaatst door",
+    "gepostet von",
+    "geschrieben von",
+    "publié par",
+    "publicado por",
+    "pubblicato da",
+    "antworten",
+    "répondre",
+    "responder",
+    "rispondi",
+    "likes",
+    "upvote",
+    "downvote",
+];
 
-static NAVIGATION: Lazy<Regex> = Lazy::new(|| {
-    words_regex(&[
-        "home",
-        "homepage",
-        "menu",
-        "search",
-        "zoeken",
-        "zoek",
-        "suche",
-        "suchen",
-        "rechercher",
-        "recherche",
-        "buscar",
-        "cerca",
-        "pesquisar",
-        "log in",
-        "login",
-        "sign in",
-        "log out",
-        "inloggen",
-        "aanmelden",
-        "anmelden",
-        "se connecter",
-        "connexion",
-        "iniciar sesión",
-        "entrar",
-        "accedi",
-        "skip to content",
-        "skip to main content",
-        "skip navigation",
-        "sections",
-        "back to top",
-        "terug naar boven",
-        "nach oben",
-        "haut de page",
-        "register",
-        "registreren",
-        "registrieren",
-        "next",
-        "previous",
-        "volgende",
-        "vorige",
-        "weiter",
-        "zurück",
-        "suivant",
-        "précédent",
-        "siguiente",
-        "anterior",
-        "successivo",
-        "precedente",
-        "próximo",
-        "toggle navigation",
-        "navigation",
-        "main menu",
-        "close",
-        "sluiten",
-        "schließen",
-        "fermer",
-        "cerrar",
-        "chiudi",
-        "fechar",
-    ])
-});
+const PROMO_WORDS: &[&str] = &[
+    // newsletter / subscribe
+    "newsletter",
+    "nieuwsbrief",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "signup",
+    "abonneer",
+    "abonneren",
+    "abonnement",
+    "schrijf je in",
+    "abonnieren",
+    "abonnez-vous",
+    "s'abonner",
+    "suscríbete",
+    "suscribirse",
+    "assine",
+    "assinar",
+    "iscriviti",
+    "abbonati",
+    // apps and social
+    "download the app",
+    "get the app",
+    "download de app",
+    "app store",
+    "google play",
+    "whatsapp",
+    "telegram",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "pinterest",
+    "youtube",
+    "tiktok",
+    "reddit",
+    "follow us",
+    "volg ons",
+    "folgen sie uns",
+    "suivez-nous",
+    "síguenos",
+    "siga-nos",
+    "seguici",
+    // share / print / mail
+    "share",
+    "share this",
+    "delen",
+    "deel",
+    "teilen",
+    "partager",
+    "compartir",
+    "compartilhar",
+    "condividi",
+    "print",
+    "email",
+    "e-mail",
+    "mail this",
+    // advertising
+    "advertisement",
+    "advertentie",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "publicidade",
+    "pubblicità",
+    "sponsored",
+    "gesponsord",
+    "ad",
+    "ads",
+    // corrections / feedback prompts
+    "report an error",
+    "found an error",
+    "fout gevonden",
+    "fehler gefunden",
+    "signaler une erreur",
+    "reportar un error",
+    "segnala un errore",
+    "feedback",
+];
 
-static FIXTURES: Lazy<Regex> = Lazy::new(|| {
-    words_regex(&[
-        "matchday",
-        "fixtures",
-        "results",
-        "standings",
-        "league table",
-        "speeldag",
-        "kalender",
-        "klassement",
-        "uitslagen",
-        "spieltag",
-        "tabelle",
-        "ergebnisse",
-        "journée",
-        "classement",
-        "résultats",
-        "jornada",
-        "clasificación",
-        "resultados",
-        "giornata",
-        "classifica",
-        "risultati",
-        "rodada",
-        "classificação",
-    ])
-});
+const FOOTER_WORDS: &[&str] = &[
+    "cookie",
+    "cookies",
+    "privacy",
+    "privacy policy",
+    "privacybeleid",
+    "privacyverklaring",
+    "datenschutz",
+    "datenschutzerklärung",
+    "impressum",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "all rights reserved",
+    "alle rechten voorbehouden",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "copyright",
+    "contact us",
+    "contacteer ons",
+    "contact",
+    "kontakt",
+    "about us",
+    "over ons",
+    "über uns",
+    "disclaimer",
+    "gebruikersovereenkomst",
+    "gebruiksvoorwaarden",
+    "algemene voorwaarden",
+    "nutzungsbedingungen",
+    "agb",
+    "mentions légales",
+    "conditions générales",
+    "politique de confidentialité",
+    "aviso legal",
+    "política de privacidad",
+    "política de privacidade",
+    "termos de uso",
+    "sitemap",
+    "site map",
+    "vacatures",
+    "careers",
+    "jobs",
+    "adverteren",
+    "advertise",
+    "press",
+    "colofon",
+    "user agreement",
+    "risk disclosure",
+    "opinions expressed",
+    "not necessarily",
+    "trademarks",
+    "trademark",
+    "registered",
+    "reproduction",
+    "reproduced",
+    "without permission",
+    "liability",
+];
+
+static FOOTER: Lazy<Regex> = Lazy::new(|| words_regex(FOOTER_WORDS));
+
+const NAVIGATION_WORDS: &[&str] = &[
+    "home",
+    "homepage",
+    "menu",
+    "search",
+    "zoeken",
+    "zoek",
+    "suche",
+    "suchen",
+    "rechercher",
+    "recherche",
+    "buscar",
+    "cerca",
+    "pesquisar",
+    "log in",
+    "login",
+    "sign in",
+    "log out",
+    "inloggen",
+    "aanmelden",
+    "anmelden",
+    "se connecter",
+    "connexion",
+    "iniciar sesión",
+    "entrar",
+    "accedi",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "sections",
+    "back to top",
+    "terug naar boven",
+    "nach oben",
+    "haut de page",
+    "register",
+    "registreren",
+    "registrieren",
+    "next",
+    "previous",
+    "volgende",
+    "vorige",
+    "weiter",
+    "zurück",
+    "suivant",
+    "précédent",
+    "siguiente",
+    "anterior",
+    "successivo",
+    "precedente",
+    "próximo",
+    "toggle navigation",
+    "navigation",
+    "main menu",
+    "close",
+    "sluiten",
+    "schließen",
+    "fermer",
+    "cerrar",
+    "chiudi",
+    "fechar",
+];
+
+const FIXTURES_WORDS: &[&str] = &[
+    "matchday",
+    "fixtures",
+    "results",
+    "standings",
+    "league table",
+    "speeldag",
+    "kalender",
+    "klassement",
+    "uitslagen",
+    "spieltag",
+    "tabelle",
+    "ergebnisse",
+    "journée",
+    "classement",
+    "résultats",
+    "jornada",
+    "clasificación",
+    "resultados",
+    "giornata",
+    "classifica",
+    "risultati",
+    "rodada",
+    "classificação",
+];
 
 /// The most words a line may have for a menu word in it to be a cue.
 const NAVIGATION_MAX_WORDS: usize = 5;
@@ -440,27 +457,17 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     if text.contains('©') {
         return Some(Cue::Footer);
     }
-    if COMMENTS.is_match(text) {
-        return Some(Cue::Comments);
-    }
-    if RELATED.is_match(text) {
-        return Some(Cue::Related);
-    }
-    if PROMO.is_match(text) {
-        return Some(Cue::Promo);
-    }
-    if FOOTER.is_match(text) {
-        return Some(Cue::Footer);
-    }
-    // Menu words ("next", "home", "search") are cues only in menu-sized lines,
-    // not inside a headline that happens to contain them.
-    if text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none() && NAVIGATION.is_match(text) {
-        return Some(Cue::Navigation);
-    }
-    if text.len() <= 40 && FIXTURES.is_match(text) {
-        return Some(Cue::Fixtures);
-    }
-    None
+    let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
+    // Menu words ("next", "home", "search") are cues only in menu-sized
+    // lines, not inside a headline that happens to contain them.
+    CUES.matches(text)
+        .iter()
+        .map(|k| CUE_ORDER[k].1)
+        .find(|&c| match c {
+            Cue::Navigation => menu_sized(),
+            Cue::Fixtures => text.len() <= 40,
+            _ => true,
+        })
 }
 
 /// `12:00`, `9.30`, `20h45`, `10:30 PM`, `3 hours ago`, `vor 2 Stunden` …
@@ -521,17 +528,55 @@ static BYLINE: Lazy<Regex> = Lazy::new(|| {
     .expect("byline regex")
 });
 
+/// `text` starts with `prefix` (given in lowercase), ignoring case.
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut t = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| t.next() == Some(p))
+}
+
+/// How a byline can start (a cheap test before [`BYLINE`]).
+const BYLINE_STARTS: &[&str] = &[
+    "by",
+    "door",
+    "von",
+    "par",
+    "por",
+    "di",
+    "da",
+    "de",
+    "af",
+    "av",
+    "text",
+    "tekst",
+    "auteur",
+    "author",
+    "autor",
+    "written",
+    "geschreven",
+    "verfasst",
+    "écrit",
+    "escrito",
+    "scritto",
+    "reporting",
+];
+
+/// How an image credit can start (a cheap test before [`CREDIT`]).
+const CREDIT_STARTS: &[&str] = &[
+    "foto", "photo", "bild", "imag", "immagine", "credit", "crédit", "beeld", "picture", "©", "(c)",
+];
+
 /// A bare byline marker with no name (`door`, `By`) — metadata, no byline.
 pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
-    matches!(
-        text.trim_end_matches(':').to_lowercase().as_str(),
-        "door" | "by" | "von" | "par" | "por" | "di" | "da" | "tekst" | "text" | "texte"
-    )
+    text.len() <= 6
+        && matches!(
+            text.trim_end_matches(':').to_lowercase().as_str(),
+            "door" | "by" | "von" | "par" | "por" | "di" | "da" | "tekst" | "text" | "texte"
+        )
 }
 
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
 pub(crate) fn byline(text: &str) -> Option<&str> {
-    if text.len() > 90 {
+    if text.len() > 90 || !BYLINE_STARTS.iter().any(|p| starts_with_lower(text, p)) {
         return None;
     }
     let caps = BYLINE.captures(text)?;
@@ -575,7 +620,7 @@ static CREDIT: Lazy<Regex> = Lazy::new(|| {
 
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
-    if text.len() > 100 {
+    if text.len() > 100 || !CREDIT_STARTS.iter().any(|p| starts_with_lower(text, p)) {
         return None;
     }
     let caps = CREDIT.captures(text)?;
@@ -605,54 +650,82 @@ pub(crate) fn image_credit(text: &str) -> Option<&str> {
 /// The most frequent function words of en, nl, de, fr, es, it and pt. Their
 /// share among a line's words separates running text from names, menus and
 /// headlines (the jusText signal), in any of these languages.
-static STOPWORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| {
-    [
-        // en
-        "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-        "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those",
-        "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "not", "but", "as",
-        "has", "have", "had", "will", "would", "can", "could", "which", "who", "what", "when",
-        "there", "than", "so", "if", "about", "into", "also", "more", "said", "do", "does",
-        // nl
-        "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "is", "voor", "met",
-        "niet", "zijn", "aan", "er", "maar", "om", "ook", "als", "bij", "nog", "wel", "naar",
-        "hij", "zij", "ze", "ik", "wij", "je", "was", "werd", "wordt", "heeft", "hebben", "dan",
-        "door", "over", "uit", "tot", "al", "zal", "kan", "dit", "deze", "wat", "geen",
-        // de
-        "der", "die", "das", "und", "ist", "den", "dem", "des", "ein", "eine", "einen", "nicht",
-        "mit", "sich", "auf", "für", "von", "zu", "im", "es", "auch", "als", "an", "aus", "bei",
-        "nach", "wie", "er", "sie", "wir", "ich", "hat", "haben", "wird", "werden", "war", "sind",
-        "noch", "nur", "oder", "aber", "dass", "so", "um", "am", "vom", "zum", "zur",
-        // fr
-        "le", "la", "les", "un", "une", "des", "du", "et", "est", "en", "que", "qui", "dans",
-        "pour", "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "ils", "nous", "vous",
-        "par", "plus", "ne", "se", "son", "sa", "ses", "sont", "été", "être", "mais", "ou",
-        // es / pt / it
-        "el", "los", "las", "y", "del", "con", "por", "para", "una", "es", "lo", "como", "más",
-        "pero", "sus", "su", "fue", "ha", "al", "o", "e", "os", "as", "um", "uma", "não", "com",
-        "do", "da", "dos", "das", "no", "na", "nos", "em", "foi", "mais", "il", "di", "che", "non",
-        "per", "gli", "della", "nel", "alla", "sono", "è", "si", "anche",
-    ]
-    .into_iter()
-    .collect()
+const STOPWORD_LIST: &[&str] = &[
+    // en
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is",
+    "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she",
+    "they", "we", "you", "i", "his", "her", "their", "our", "not", "but", "as", "has", "have",
+    "had", "will", "would", "can", "could", "which", "who", "what", "when", "there", "than", "so",
+    "if", "about", "into", "also", "more", "said", "do", "does", // nl
+    "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "is", "voor", "met", "niet",
+    "zijn", "aan", "er", "maar", "om", "ook", "als", "bij", "nog", "wel", "naar", "hij", "zij",
+    "ze", "ik", "wij", "je", "was", "werd", "wordt", "heeft", "hebben", "dan", "door", "over",
+    "uit", "tot", "al", "zal", "kan", "dit", "deze", "wat", "geen", // de
+    "der", "die", "das", "und", "ist", "den", "dem", "des", "ein", "eine", "einen", "nicht", "mit",
+    "sich", "auf", "für", "von", "zu", "im", "es", "auch", "als", "an", "aus", "bei", "nach",
+    "wie", "er", "sie", "wir", "ich", "hat", "haben", "wird", "werden", "war", "sind", "noch",
+    "nur", "oder", "aber", "dass", "so", "um", "am", "vom", "zum", "zur", // fr
+    "le", "la", "les", "un", "une", "des", "du", "et", "est", "en", "que", "qui", "dans", "pour",
+    "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "ils", "nous", "vous", "par", "plus",
+    "ne", "se", "son", "sa", "ses", "sont", "été", "être", "mais", "ou", // es / pt / it
+    "el", "los", "las", "y", "del", "con", "por", "para", "una", "es", "lo", "como", "más", "pero",
+    "sus", "su", "fue", "ha", "al", "o", "e", "os", "as", "um", "uma", "não", "com", "do", "da",
+    "dos", "das", "no", "na", "nos", "em", "foi", "mais", "il", "di", "che", "non", "per", "gli",
+    "della", "nel", "alla", "sono", "è", "si", "anche",
+];
+
+/// The stop words packed into `u64`s (see [`pack_word`]), sorted.
+static STOPWORDS: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut v: Vec<u64> = STOPWORD_LIST.iter().filter_map(|w| pack_word(w)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 });
+
+/// A word of at most eight bytes once lowercased, packed into a `u64` (no
+/// allocation); `None` for longer words, which are never stop words.
+fn pack_word(word: &str) -> Option<u64> {
+    let mut packed = 0u64;
+    let mut len = 0;
+    let mut push = |b: u8| {
+        if len == 8 {
+            return false;
+        }
+        packed |= u64::from(b) << (8 * len);
+        len += 1;
+        true
+    };
+    if word.is_ascii() {
+        for &b in word.as_bytes() {
+            if !push(b.to_ascii_lowercase()) {
+                return None;
+            }
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                if !push(b) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(packed)
+}
 
 /// Share of a line's words that are function words, and the number of words
 /// looked at (at most the first 64).
 pub(crate) fn stopword_share(text: &str) -> f32 {
     let mut n = 0u32;
     let mut hits = 0u32;
-    let mut buf = String::new();
     for w in text.split_whitespace().take(64) {
+        n += 1;
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() || w.len() > 8 {
-            n += 1;
             continue;
         }
-        n += 1;
-        buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        if STOPWORDS.contains(buf.as_str()) {
+        if pack_word(w).is_some_and(|k| STOPWORDS.binary_search(&k).is_ok()) {
             hits += 1;
         }
     }

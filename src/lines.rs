@@ -319,6 +319,47 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     out
 }
 
+/// A hasher for keys that are hashes already ([`norm_key`]): one
+/// multiply-xorshift round over the key and a per-process random seed, so
+/// that crafted input cannot pile keys into one bucket.
+#[derive(Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+static KEY_SEED: once_cell::sync::Lazy<u64> = once_cell::sync::Lazy::new(|| {
+    use std::hash::BuildHasher;
+    std::collections::hash_map::RandomState::new().hash_one(0x6475_6d70_636c_6561_u64)
+});
+
+impl Default for KeyHasher {
+    fn default() -> KeyHasher {
+        KeyHasher(*KEY_SEED)
+    }
+}
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        // splitmix64's finaliser.
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+/// A map keyed by [`norm_key`] hashes.
+pub(crate) type KeyMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// A hash of the line's letters and digits, lowercased: two lines that differ
 /// only in case, spacing or punctuation get the same key. `0` for lines with
 /// no letters or digits.

@@ -1,7 +1,6 @@
 //! Site profiles: which lines recur across the pages of one site.
 
-use crate::lines::{norm_key, split_lines};
-use std::collections::HashMap;
+use crate::lines::{norm_key, split_lines, KeyMap};
 use std::fmt;
 
 /// How many distinct lines a profile keeps by default.
@@ -62,7 +61,7 @@ pub struct SiteProfile {
     max_lines: usize,
     /// Only lines whose key is below this bound are kept.
     bound: u64,
-    lines: HashMap<u64, Entry>,
+    lines: KeyMap<Entry>,
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -111,7 +110,7 @@ impl SiteProfile {
             pages: 0,
             max_lines: max_lines.max(1),
             bound: u64::MAX,
-            lines: HashMap::new(),
+            lines: KeyMap::default(),
         }
     }
 
@@ -312,7 +311,10 @@ mod serde_impl {
                     "site profile holds more lines than its max_lines",
                 ));
             }
-            let mut lines = std::collections::HashMap::with_capacity(saved.lines.len());
+            let mut lines = crate::lines::KeyMap::with_capacity_and_hasher(
+                saved.lines.len(),
+                Default::default(),
+            );
             for (key, pages, text) in saved.lines {
                 if key == 0 || key >= saved.bound || pages == 0 || pages > saved.pages {
                     return Err(D::Error::custom(format!(
