@@ -21,6 +21,7 @@
 //! `--load-profiles FILE` cleans with saved profiles in one pass.
 
 use dumpclean::{Article, Cleaner, Mode, SiteProfile};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -66,6 +67,8 @@ const USAGE: &str = "usage: clean [OPTIONS] PATH...
   --load-profiles FILE clean with the profiles saved in FILE (one pass)
   --max-profile-lines N
                        distinct lines kept per site profile (default 200000)
+  --jobs N             worker threads (default: all cores); the output is the
+                       same for any N
   --stats              print documents, bytes, seconds, MB/s, empty articles
                        and errors on stderr at the end";
 
@@ -79,6 +82,7 @@ struct Options {
     load_profiles: Option<PathBuf>,
     max_profile_lines: usize,
     stats: bool,
+    jobs: usize,
     paths: Vec<String>,
 }
 
@@ -144,6 +148,13 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     let cleaner = Cleaner::builder().mode(opts.mode).build();
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => return fail(&format!("cannot start {} threads: {e}", opts.jobs)),
+    };
     let mut profiles: BTreeMap<String, SiteProfile> = BTreeMap::new();
     if let Some(path) = &opts.load_profiles {
         match load_profiles(path) {
@@ -165,18 +176,18 @@ fn main() -> ExitCode {
     let mut result = Ok(());
     for p in &opts.paths {
         let jsonl = opts.input == Input::Jsonl || p.ends_with(".jsonl");
+        let mut run = Run {
+            opts: &opts,
+            cleaner: &cleaner,
+            pool: &pool,
+            out: &mut out,
+            stats: &mut stats,
+            progress: &mut progress,
+        };
         result = if jsonl {
-            run_corpus(
-                &opts,
-                &cleaner,
-                p,
-                &mut profiles,
-                &mut out,
-                &mut stats,
-                &mut progress,
-            )
+            run.corpus(p, &mut profiles)
         } else {
-            run_dumps(&opts, &cleaner, p, &mut out, &mut stats, &mut progress)
+            run.dumps(p)
         };
         if result.is_err() {
             break;
@@ -224,6 +235,7 @@ fn parse_args() -> Result<Options, ExitCode> {
         load_profiles: None,
         max_profile_lines: dumpclean::DEFAULT_MAX_LINES,
         stats: false,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         paths: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -273,6 +285,17 @@ fn parse_args() -> Result<Options, ExitCode> {
                 })?;
             }
             "--stats" => o.stats = true,
+            "--jobs" | "-j" => {
+                let v = value("--jobs")?;
+                o.jobs = match v.parse() {
+                    Ok(n) if n > 0 => n,
+                    _ => {
+                        return Err(usage_error(&format!(
+                            "--jobs: not a positive number: {v:?}"
+                        )))
+                    }
+                };
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Err(ExitCode::SUCCESS);
@@ -297,121 +320,238 @@ fn parse_args() -> Result<Options, ExitCode> {
     Ok(o)
 }
 
-/// Dump files, directories of dumps, or one dump on stdin.
-fn run_dumps(
-    opts: &Options,
-    cleaner: &Cleaner,
-    path: &str,
-    out: &mut impl Write,
-    stats: &mut Stats,
-    progress: &mut Progress,
-) -> Result<(), Stop> {
-    let mut inputs: Vec<(String, Option<PathBuf>)> = Vec::new();
-    if path == "-" {
-        inputs.push(("stdin".to_string(), None));
-    } else if Path::new(path).is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| Stop::Io(format!("cannot read directory {path}: {e}")))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|f| f.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        inputs.extend(files.into_iter().map(|f| (stem(&f), Some(f))));
-    } else {
-        inputs.push((stem(Path::new(path)), Some(PathBuf::from(path))));
-    }
-    for (id, file) in inputs {
-        let bytes = match read_input(file.as_deref()) {
-            Ok(b) => b,
-            Err(e) => {
-                bad(opts, stats, &format!("{id}: {e}"))?;
-                continue;
-            }
-        };
-        stats.bytes += bytes.len() as u64;
-        match cleaner.clean_bytes(&bytes) {
-            Ok(a) => write_article(opts.format, out, &id, &a, stats)?,
-            Err(e) => bad(opts, stats, &format!("{id}: {e}"))?,
-        }
-        progress.tick(stats);
-    }
-    Ok(())
+/// How many records or dumps are cleaned together (and held in memory at
+/// most, with their output).
+const CHUNK_RECORDS: usize = 1024;
+/// A chunk ends once its input passes this many bytes.
+const CHUNK_BYTES: usize = 64 << 20;
+
+/// What cleaning one record or dump gave: its output, or a message for a bad one.
+struct Outcome {
+    output: Result<Vec<u8>, String>,
+    bytes: u64,
+    empty: bool,
 }
 
-/// A JSONL corpus: one pass, or two with `--site-profiles`.
-fn run_corpus(
-    opts: &Options,
-    cleaner: &Cleaner,
-    path: &str,
-    profiles: &mut BTreeMap<String, SiteProfile>,
-    out: &mut impl Write,
-    stats: &mut Stats,
-    progress: &mut Progress,
-) -> Result<(), Stop> {
-    if opts.site_profiles {
+/// One run over the inputs: where output and counts go.
+struct Run<'r, W: Write> {
+    opts: &'r Options,
+    cleaner: &'r Cleaner,
+    pool: &'r rayon::ThreadPool,
+    out: &'r mut W,
+    stats: &'r mut Stats,
+    progress: &'r mut Progress,
+}
+
+impl<W: Write> Run<'_, W> {
+    /// Dump files, directories of dumps, or one dump on stdin.
+    fn dumps(&mut self, path: &str) -> Result<(), Stop> {
+        let mut inputs: Vec<(String, Option<PathBuf>)> = Vec::new();
         if path == "-" {
-            return Err(Stop::Io(
-                "--site-profiles reads a corpus twice: give a file, not -".to_string(),
-            ));
+            inputs.push(("stdin".to_string(), None));
+        } else if Path::new(path).is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| Stop::Io(format!("cannot read directory {path}: {e}")))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            inputs.extend(files.into_iter().map(|f| (stem(&f), Some(f))));
+        } else {
+            inputs.push((stem(Path::new(path)), Some(PathBuf::from(path))));
         }
-        // First pass: learn; bad records are reported in the second pass.
-        for_each_record(path, |_, rec| {
-            if let Ok(InRecord {
-                text: Some(text),
-                site,
-                url,
-                ..
-            }) = rec
-            {
-                if let Some(site) = site_of(site, url) {
-                    profiles
-                        .entry(site)
-                        .or_insert_with(|| SiteProfile::with_max_lines(opts.max_profile_lines))
-                        .learn(&text);
-                }
-            }
-            Ok(())
-        })?;
-    }
-    for_each_record(path, |line_no, rec| {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => return bad(opts, stats, &format!("{path}:{line_no}: {e}")),
-        };
-        let id = match &rec.id {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(v) => v.to_string(),
-            None => format!("{line_no}"),
-        };
-        let Some(text) = rec.text else {
-            return bad(
-                opts,
-                stats,
-                &format!("{path}:{line_no}: record {id} has no \"text\""),
-            );
-        };
-        stats.bytes += text.len() as u64;
-        let profile = site_of(rec.site, rec.url)
-            .and_then(|s| profiles.get(&s))
-            .filter(|p| p.pages() >= 2);
-        let result = match profile {
-            Some(p) => cleaner.clean_with_profile(&text, p),
-            None => cleaner.clean(&text),
-        };
-        match result {
-            Ok(a) => write_article(opts.format, out, &id, &a, stats)?,
-            Err(e) => bad(opts, stats, &format!("{path}:{line_no}: record {id}: {e}"))?,
+        let (cleaner, format) = (self.cleaner, self.opts.format);
+        for chunk in inputs.chunks(CHUNK_RECORDS) {
+            let outcomes: Vec<Outcome> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|(id, file)| match read_input(file.as_deref()) {
+                        Ok(bytes) => {
+                            let n = bytes.len() as u64;
+                            let r = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string());
+                            render(format, id, r, n)
+                        }
+                        Err(e) => Outcome {
+                            output: Err(format!("{id}: {e}")),
+                            bytes: 0,
+                            empty: false,
+                        },
+                    })
+                    .collect()
+            });
+            self.emit(outcomes)?;
         }
-        progress.tick(stats);
         Ok(())
-    })
+    }
+
+    /// A JSONL corpus: one pass, or two with `--site-profiles`.
+    fn corpus(
+        &mut self,
+        path: &str,
+        profiles: &mut BTreeMap<String, SiteProfile>,
+    ) -> Result<(), Stop> {
+        let opts = self.opts;
+        if opts.site_profiles {
+            if path == "-" {
+                return Err(Stop::Io(
+                    "--site-profiles reads a corpus twice: give a file, not -".to_string(),
+                ));
+            }
+            // First pass: learn, on every thread, and merge (merging equals
+            // learning on the union, so the result does not depend on the
+            // threads). Bad records are reported in the second pass.
+            let max = opts.max_profile_lines;
+            for_each_chunk(path, |chunk| {
+                let learned = self.pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .fold(
+                            BTreeMap::new,
+                            |mut m: BTreeMap<String, SiteProfile>, (_, raw)| {
+                                if let Ok(InRecord {
+                                    text: Some(text),
+                                    site,
+                                    url,
+                                    ..
+                                }) = serde_json::from_slice::<InRecord>(raw)
+                                {
+                                    if let Some(site) = site_of(site, url) {
+                                        m.entry(site)
+                                            .or_insert_with(|| SiteProfile::with_max_lines(max))
+                                            .learn(&text);
+                                    }
+                                }
+                                m
+                            },
+                        )
+                        .reduce(BTreeMap::new, merge_profiles)
+                });
+                *profiles = merge_profiles(std::mem::take(profiles), learned);
+                Ok(())
+            })?;
+        }
+        let (cleaner, format) = (self.cleaner, opts.format);
+        let profiles = &*profiles;
+        for_each_chunk(path, |chunk| {
+            let outcomes: Vec<Outcome> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|(line_no, raw)| {
+                        let bad = |msg: String| Outcome {
+                            output: Err(format!("{path}:{line_no}: {msg}")),
+                            bytes: 0,
+                            empty: false,
+                        };
+                        let rec = match serde_json::from_slice::<InRecord>(raw) {
+                            Ok(r) => r,
+                            Err(e) => return bad(format!("invalid JSON: {e}")),
+                        };
+                        let id = match &rec.id {
+                            Some(serde_json::Value::String(s)) => s.clone(),
+                            Some(v) => v.to_string(),
+                            None => format!("{line_no}"),
+                        };
+                        let Some(text) = rec.text else {
+                            return bad(format!("record {id} has no \"text\""));
+                        };
+                        let profile = site_of(rec.site, rec.url)
+                            .and_then(|s| profiles.get(&s))
+                            .filter(|p| p.pages() >= 2);
+                        let r = match profile {
+                            Some(p) => cleaner.clean_with_profile(&text, p),
+                            None => cleaner.clean(&text),
+                        };
+                        let r = r.map_err(|e| format!("{path}:{line_no}: record {id}: {e}"));
+                        let mut o = render(format, &id, r, text.len() as u64);
+                        if let Err(msg) = &mut o.output {
+                            if !msg.starts_with(path) {
+                                *msg = format!("{path}:{line_no}: {msg}");
+                            }
+                        }
+                        o
+                    })
+                    .collect()
+            });
+            self.emit(outcomes)
+        })
+    }
+
+    /// Write the outcomes in order; report the bad ones.
+    fn emit(&mut self, outcomes: Vec<Outcome>) -> Result<(), Stop> {
+        for o in outcomes {
+            self.stats.bytes += o.bytes;
+            match o.output {
+                Ok(bytes) => {
+                    self.stats.docs += 1;
+                    self.stats.empty += u64::from(o.empty);
+                    self.out
+                        .write_all(&bytes)
+                        .map_err(|e| Stop::Io(format!("cannot write output: {e}")))?;
+                }
+                Err(msg) => bad(self.opts, self.stats, &msg)?,
+            }
+        }
+        self.progress.tick(self.stats);
+        Ok(())
+    }
 }
 
-/// Call `f` with the 1-based line number and the parsed record of every
-/// non-empty line of a JSONL corpus, streaming.
-fn for_each_record(
+/// One cleaned article (or its error) rendered in `format`.
+fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) -> Outcome {
+    match r {
+        Ok(a) => {
+            let mut buf = Vec::with_capacity(bytes as usize / 2 + 256);
+            let written = match format {
+                Format::Text => write_text(&mut buf, id, &a),
+                Format::Json | Format::Jsonl => {
+                    let rec = record(id, &a);
+                    let r = if format == Format::Json {
+                        serde_json::to_writer_pretty(&mut buf, &rec)
+                    } else {
+                        serde_json::to_writer(&mut buf, &rec)
+                    };
+                    r.map_err(io::Error::from).and_then(|()| writeln!(buf))
+                }
+            };
+            Outcome {
+                output: written.map(|()| buf).map_err(|e| format!("{id}: {e}")),
+                bytes,
+                empty: a.is_empty(),
+            }
+        }
+        Err(msg) => Outcome {
+            output: Err(if msg.contains(id) {
+                msg
+            } else {
+                format!("{id}: {msg}")
+            }),
+            bytes,
+            empty: false,
+        },
+    }
+}
+
+/// Site profiles of two shards, merged.
+fn merge_profiles(
+    mut a: BTreeMap<String, SiteProfile>,
+    b: BTreeMap<String, SiteProfile>,
+) -> BTreeMap<String, SiteProfile> {
+    for (site, p) in b {
+        match a.get_mut(&site) {
+            Some(q) => q.merge(&p),
+            None => {
+                a.insert(site, p);
+            }
+        }
+    }
+    a
+}
+
+/// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
+/// 1-based line numbers), streaming: at most one chunk is in memory.
+fn for_each_chunk(
     path: &str,
-    mut f: impl FnMut(u64, Result<InRecord, String>) -> Result<(), Stop>,
+    mut f: impl FnMut(&[(u64, Vec<u8>)]) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(BufReader::new(io::stdin()))
@@ -419,15 +559,23 @@ fn for_each_record(
         let file = File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?;
         Box::new(BufReader::with_capacity(1 << 20, file))
     };
+    let mut chunk: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut bytes = 0;
     for (i, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
-        let line_no = i as u64 + 1;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let rec =
-            serde_json::from_slice::<InRecord>(&line).map_err(|e| format!("invalid JSON: {e}"));
-        f(line_no, rec)?;
+        bytes += line.len();
+        chunk.push((i as u64 + 1, line));
+        if chunk.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
+            f(&chunk)?;
+            chunk.clear();
+            bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        f(&chunk)?;
     }
     Ok(())
 }
@@ -459,30 +607,6 @@ fn bad(opts: &Options, stats: &mut Stats, msg: &str) -> Result<(), Stop> {
         OnError::Skip => Ok(()),
         OnError::Stop => Err(Stop::Bad),
     }
-}
-
-fn write_article(
-    format: Format,
-    out: &mut impl Write,
-    id: &str,
-    a: &Article<'_>,
-    stats: &mut Stats,
-) -> Result<(), Stop> {
-    stats.docs += 1;
-    stats.empty += u64::from(a.is_empty());
-    let written = match format {
-        Format::Text => write_text(out, id, a),
-        Format::Json | Format::Jsonl => {
-            let rec = record(id, a);
-            let r = if format == Format::Json {
-                serde_json::to_writer_pretty(&mut *out, &rec)
-            } else {
-                serde_json::to_writer(&mut *out, &rec)
-            };
-            r.map_err(io::Error::from).and_then(|()| writeln!(out))
-        }
-    };
-    written.map_err(|e| Stop::Io(format!("cannot write output: {e}")))
 }
 
 fn load_profiles(path: &Path) -> Result<BTreeMap<String, SiteProfile>, String> {

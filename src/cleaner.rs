@@ -193,6 +193,35 @@ impl Cleaner {
         self.clean_inner(input, Some(profile))
     }
 
+    /// Clean many dumps; the results are in the order of `dumps`, each equal
+    /// to what [`Cleaner::clean`] returns for it.
+    ///
+    /// With the `rayon` feature the dumps are cleaned in parallel on rayon's
+    /// current thread pool (run it inside `ThreadPool::install` to choose the
+    /// threads); the results are the same whatever the number of threads.
+    ///
+    /// ```
+    /// let dumps = ["Menu\n\nA first article paragraph that is long enough to be kept as text.\n",
+    ///              "Home\n\nA second article paragraph, also long enough to be kept as text.\n"];
+    /// let articles = dumpclean::Cleaner::new().clean_batch(&dumps);
+    /// assert_eq!(articles.len(), 2);
+    /// assert!(articles[1].as_ref().unwrap().body_text().starts_with("A second"));
+    /// ```
+    pub fn clean_batch<'a, S>(&self, dumps: &'a [S]) -> Vec<Result<Article<'a>, Error>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            dumps.par_iter().map(|d| self.clean(d.as_ref())).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            dumps.iter().map(|d| self.clean(d.as_ref())).collect()
+        }
+    }
+
     fn clean_inner<'a>(
         &self,
         input: &'a str,

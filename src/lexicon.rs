@@ -51,6 +51,32 @@ static CUES: Lazy<regex::RegexSet> = Lazy::new(|| {
         .expect("cue regex set")
 });
 
+/// The first word of every cue phrase, as [`crate::lines::norm_key`]s,
+/// sorted: a line none of whose words is among them carries no cue, and the
+/// regex set need not run.
+static CUE_FIRST_WORDS: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut v: Vec<u64> = CUE_ORDER
+        .iter()
+        .flat_map(|(words, _)| words.iter())
+        .filter_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()).next())
+        .map(crate::lines::norm_key)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// Some word of `text` starts a cue phrase.
+fn may_hold_cue(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            CUE_FIRST_WORDS
+                .binary_search(&crate::lines::norm_key(w))
+                .is_ok()
+        })
+}
+
 /// The cue lexicons in order of strength.
 const CUE_ORDER: [(&[&str], Cue); 6] = [
     (COMMENTS_WORDS, Cue::Comments),
@@ -456,6 +482,9 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     }
     if text.contains('©') {
         return Some(Cue::Footer);
+    }
+    if !may_hold_cue(text) {
+        return None;
     }
     let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
     // Menu words ("next", "home", "search") are cues only in menu-sized

@@ -70,6 +70,7 @@
 //!
 //! * `serde`: `serde::Serialize` for all output types, and `Serialize` +
 //!   `Deserialize` for [`SiteProfile`].
+//! * `rayon`: [`Cleaner::clean_batch`] cleans its dumps in parallel.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
