@@ -99,14 +99,12 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     }
 
     // Body lines: the context model's verdict.
-    let ctx = crate::context::context_features(lines, ev, &local, &region);
     // A line recurring on the site's other pages (from a site profile) is
     // chrome unless its context speaks clearly for it.
-    let ctx_p: Vec<f32> = ctx
-        .iter()
-        .zip(ev)
-        .map(|(c, e)| crate::model::dot(&crate::model::CONTEXT, c) - RECURRING_WEIGHT * e.recurring)
-        .collect();
+    let mut ctx_p = crate::context::context_logits(lines, ev, &local, &region);
+    for (p, e) in ctx_p.iter_mut().zip(ev) {
+        *p -= RECURRING_WEIGHT * e.recurring;
+    }
     for i in 0..n {
         if decided[i] {
             continue;

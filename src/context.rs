@@ -21,6 +21,34 @@ pub(crate) fn context_features(
     scores: &[f32],
     region: &Range<usize>,
 ) -> Vec<[f32; N_CONTEXT]> {
+    let mut out = vec![[0.0; N_CONTEXT]; lines.len()];
+    for_each_context(lines, ev, scores, region, |i, f| out[i] = *f);
+    out
+}
+
+/// The context model's log-odds for every line (0 for blank lines), without
+/// keeping the feature vectors.
+pub(crate) fn context_logits(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    scores: &[f32],
+    region: &Range<usize>,
+) -> Vec<f32> {
+    let mut out = vec![0.0; lines.len()];
+    for_each_context(lines, ev, scores, region, |i, f| {
+        out[i] = crate::model::dot(&crate::model::CONTEXT, f);
+    });
+    out
+}
+
+/// Call `f` with the index and the context features of every non-blank line.
+fn for_each_context(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    scores: &[f32],
+    region: &Range<usize>,
+    mut f: impl FnMut(usize, &[f32; N_CONTEXT]),
+) {
     let n = lines.len();
     // Indices of the non-blank lines, and each line's position among them.
     let nb: Vec<usize> = (0..n).filter(|&i| !lines[i].is_blank()).collect();
@@ -41,7 +69,6 @@ pub(crate) fn context_features(
     let runs = crate::lines::wrapped_runs(lines);
     let periodic = periodicity(lines, ev, &nb);
     let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
-    let mut out = vec![[0.0; N_CONTEXT]; n];
     for (k, &i) in nb.iter().enumerate() {
         let at = |off: isize| {
             let j = k as isize + off;
@@ -73,43 +100,45 @@ pub(crate) fn context_features(
             && !e.count;
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let l = logit(i);
-        out[i] = [
-            1.0,
-            l,
-            l_at(-1),
-            l_at(1),
-            l_at(-2),
-            l_at(2),
-            mean,
-            b(in_region),
-            dist.min(20.0) / 20.0,
-            b(i > 0 && lines[i - 1].is_blank()),
-            b(i + 1 < n && lines[i + 1].is_blank()),
-            b(list),
-            b(heading),
-            b(heading && l_at(1) > 1.0),
-            i as f32 / n as f32,
-            if region_nb.is_empty() {
-                0.0
-            } else {
-                lw(i) - region_lw
-            },
-            l.max(0.0),
-            l.min(0.0),
-            b(in_region) * l,
-            b(i > comments),
-            region_share,
-            density(&nb, k, |j| crate::features::is_stamp(&ev[j])),
-            density(&nb, k, |j| ev[j].cue.is_some()),
-            cohesion[i],
-            cohesion[i] * b(in_region),
-            b(runs[i].len() > 1),
-            (1.0 + ev[i].run_shape.words as f32).ln() * b(runs[i].len() > 1),
-            b(runs[i].len() > 1 && ev[i].run_shape.terminal),
-            periodic[k],
-        ];
+        f(
+            i,
+            &[
+                1.0,
+                l,
+                l_at(-1),
+                l_at(1),
+                l_at(-2),
+                l_at(2),
+                mean,
+                b(in_region),
+                dist.min(20.0) / 20.0,
+                b(i > 0 && lines[i - 1].is_blank()),
+                b(i + 1 < n && lines[i + 1].is_blank()),
+                b(list),
+                b(heading),
+                b(heading && l_at(1) > 1.0),
+                i as f32 / n as f32,
+                if region_nb.is_empty() {
+                    0.0
+                } else {
+                    lw(i) - region_lw
+                },
+                l.max(0.0),
+                l.min(0.0),
+                b(in_region) * l,
+                b(i > comments),
+                region_share,
+                density(&nb, k, |j| crate::features::is_stamp(&ev[j])),
+                density(&nb, k, |j| ev[j].cue.is_some()),
+                cohesion[i],
+                cohesion[i] * b(in_region),
+                b(runs[i].len() > 1),
+                (1.0 + ev[i].run_shape.words as f32).ln() * b(runs[i].len() > 1),
+                b(runs[i].len() > 1 && ev[i].run_shape.terminal),
+                periodic[k],
+            ],
+        );
     }
-    out
 }
 
 /// Non-blank neighbours on each side looked at for densities.
