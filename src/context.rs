@@ -165,12 +165,11 @@ fn cohesion(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> Vec<f
     let mut ends: Vec<usize> = Vec::with_capacity(lines.len());
     for l in lines {
         let start = keys.len();
-        keys.extend(
-            l.text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.len() >= MIN_CONTENT_WORD)
-                .map(crate::lines::norm_key),
-        );
+        crate::lines::for_each_word(l.text, |k, len| {
+            if len >= MIN_CONTENT_WORD {
+                keys.push(k);
+            }
+        });
         keys[start..].sort_unstable();
         let mut w = start;
         for r in start..keys.len() {

@@ -68,13 +68,11 @@ static CUE_FIRST_WORDS: Lazy<Vec<u64>> = Lazy::new(|| {
 
 /// Some word of `text` starts a cue phrase.
 fn may_hold_cue(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            CUE_FIRST_WORDS
-                .binary_search(&crate::lines::norm_key(w))
-                .is_ok()
-        })
+    let mut any = false;
+    crate::lines::for_each_word(text, |k, _| {
+        any = any || CUE_FIRST_WORDS.binary_search(&k).is_ok();
+    });
+    any
 }
 
 /// The cue lexicons in order of strength.
@@ -557,10 +555,37 @@ static BYLINE: Lazy<Regex> = Lazy::new(|| {
     .expect("byline regex")
 });
 
-/// `text` starts with `prefix` (given in lowercase), ignoring case.
-fn starts_with_lower(text: &str, prefix: &str) -> bool {
-    let mut t = text.chars().flat_map(char::to_lowercase);
-    prefix.chars().all(|p| t.next() == Some(p))
+/// The lowercased start of `text`: up to 24 bytes of whole chars.
+struct LowerStart {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl LowerStart {
+    fn of(text: &str) -> LowerStart {
+        let mut s = LowerStart {
+            buf: [0; 24],
+            len: 0,
+        };
+        let mut tmp = [0u8; 4];
+        'chars: for c in text.chars() {
+            for lc in c.to_lowercase() {
+                let b = lc.encode_utf8(&mut tmp).as_bytes();
+                if s.len + b.len() > s.buf.len() {
+                    break 'chars;
+                }
+                s.buf[s.len..s.len + b.len()].copy_from_slice(b);
+                s.len += b.len();
+            }
+        }
+        s
+    }
+
+    /// The start is one of `prefixes` (given in lowercase).
+    fn starts_with_any(&self, prefixes: &[&str]) -> bool {
+        let start = &self.buf[..self.len];
+        prefixes.iter().any(|p| start.starts_with(p.as_bytes()))
+    }
 }
 
 /// How a byline can start (a cheap test before [`BYLINE`]).
@@ -605,7 +630,7 @@ pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
 
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
 pub(crate) fn byline(text: &str) -> Option<&str> {
-    if text.len() > 90 || !BYLINE_STARTS.iter().any(|p| starts_with_lower(text, p)) {
+    if text.len() > 90 || !LowerStart::of(text).starts_with_any(BYLINE_STARTS) {
         return None;
     }
     let caps = BYLINE.captures(text)?;
@@ -649,7 +674,7 @@ static CREDIT: Lazy<Regex> = Lazy::new(|| {
 
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
-    if text.len() > 100 || !CREDIT_STARTS.iter().any(|p| starts_with_lower(text, p)) {
+    if text.len() > 100 || !LowerStart::of(text).starts_with_any(CREDIT_STARTS) {
         return None;
     }
     let caps = CREDIT.captures(text)?;

@@ -360,6 +360,48 @@ impl std::hash::Hasher for KeyHasher {
 pub(crate) type KeyMap<V> =
     std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
+/// Call `f` with the [`norm_key`] and the byte length of every word of
+/// `text` (a maximal run of alphanumeric chars), in order; the same keys as
+/// `text.split(|c: char| !c.is_alphanumeric()).map(norm_key)` gives for its
+/// non-empty parts, in one pass.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h = SEED;
+    let mut len = 0;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+                len += 1;
+            } else if len > 0 {
+                f(h | 1, len);
+                h = SEED;
+                len = 0;
+            }
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                for lc in c.to_lowercase() {
+                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+                    }
+                }
+                len += c.len_utf8();
+            } else if len > 0 {
+                f(h | 1, len);
+                h = SEED;
+                len = 0;
+            }
+        }
+    }
+    if len > 0 {
+        f(h | 1, len);
+    }
+}
+
 /// A hash of the line's letters and digits, lowercased: two lines that differ
 /// only in case, spacing or punctuation get the same key. `0` for lines with
 /// no letters or digits.
@@ -467,6 +509,26 @@ mod tests {
         assert!(t.ellipsis && !t.terminal);
         let c = Shape::measure("这是一个测试句子。");
         assert!(c.words >= 4, "{c:?}");
+    }
+
+    #[test]
+    fn word_keys_equal_norm_keys_of_words() {
+        for text in [
+            "Hello, World! 42x",
+            "Ünïcode – Straße, ÉCOLE",
+            "",
+            "--",
+            "a",
+        ] {
+            let mut got = Vec::new();
+            for_each_word(text, |k, len| got.push((k, len)));
+            let want: Vec<(u64, usize)> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| (norm_key(w), w.len()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
