@@ -250,9 +250,9 @@ impl Cleaner {
                 limit: cfg.max_line_bytes,
             });
         }
-        let evidence = features::gather_with(&lines, profile);
+        let evidence = features::gather_with(&lines, profile, None);
         let mut a = classify::analyze(&lines, &evidence, cfg.mode);
-        settle::settle(input, &lines, &mut a, cfg.mode, profile);
+        settle::settle(input, &lines, &evidence, &mut a, cfg.mode, profile);
         unify_chrome_rows(&lines, &mut a.labels);
 
         let blocks = build_blocks(input, &lines, &a.kinds);

@@ -17,6 +17,8 @@ pub(crate) struct Evidence {
     pub fixture: bool,
     /// The line's [`norm_key`].
     pub key: u64,
+    /// The key of the line's first two words, for short lines (else 0).
+    pub prefix: u64,
     /// How many lines of the dump share this line's normalised text (1 = unique).
     pub copies: u32,
     /// Another copy stands within a few lines (a headline shown twice in a teaser).
@@ -31,6 +33,10 @@ pub(crate) struct Evidence {
     pub run_shape: crate::lines::Shape,
     /// A short line that names a date or a clock time.
     pub dated: bool,
+    /// A byline, a bare byline marker or an image credit.
+    pub meta: bool,
+    /// Share of capitalised words after the first ([`capitalised_share`]).
+    pub caps: f32,
     /// The share of the site's other pages that hold this line, from a
     /// [`SiteProfile`](crate::SiteProfile) (0 without one).
     pub recurring: f32,
@@ -84,7 +90,82 @@ const NEAR_COPY_LINES: usize = 6;
 
 /// Gather the evidence for every line.
 pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
-    gather_with(lines, None)
+    gather_with(lines, None, None)
+}
+
+/// What a line's own text tells, wherever the line stands: the costly part
+/// of its evidence, computed once per text (see [`Memo`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Own {
+    key: u64,
+    prefix: u64,
+    cue: Option<Cue>,
+    time: bool,
+    count: bool,
+    fixture: bool,
+    stopwords: f32,
+    dated: bool,
+    meta: bool,
+    caps: f32,
+}
+
+impl Own {
+    fn of(line: &Line<'_>) -> Own {
+        let text = line.text;
+        let stopwords = lexicon::stopword_share(text);
+        Own {
+            key: norm_key(text),
+            prefix: if line.shape.words <= TEMPLATE_MAX_WORDS {
+                prefix_key(text)
+            } else {
+                0
+            },
+            cue: lexicon::cue(text, line.shape.terminal && line.shape.words >= 8),
+            time: lexicon::is_time(text),
+            count: lexicon::is_count(text),
+            fixture: is_fixture_row(line, stopwords),
+            stopwords,
+            dated: line.shape.words <= 15
+                && (has_clock_time(text) || crate::date::find_date(text).is_some()),
+            meta: lexicon::image_credit(text).is_some()
+                || lexicon::byline(text).is_some()
+                || lexicon::is_bare_byline_marker(text),
+            caps: capitalised_share(text),
+        }
+    }
+}
+
+/// The [`Own`] evidence of lines already seen, by text: the settling pass
+/// cleans the body's lines again and need not measure them twice.
+pub(crate) type Memo<'m> = std::collections::HashMap<&'m str, Own>;
+
+/// The memo of the non-blank lines `keep` selects.
+pub(crate) fn memo<'m>(
+    lines: &[Line<'m>],
+    ev: &[Evidence],
+    keep: impl Fn(usize) -> bool,
+) -> Memo<'m> {
+    lines
+        .iter()
+        .zip(ev)
+        .enumerate()
+        .filter(|&(i, (l, _))| !l.is_blank() && keep(i))
+        .map(|(_, (l, e))| {
+            let own = Own {
+                key: e.key,
+                prefix: e.prefix,
+                cue: e.cue,
+                time: e.time,
+                count: e.count,
+                fixture: e.fixture,
+                stopwords: e.stopwords,
+                dated: e.dated,
+                meta: e.meta,
+                caps: e.caps,
+            };
+            (l.text, own)
+        })
+        .collect()
 }
 
 /// A pseudo-count of pages without the line: evidence from few pages is
@@ -133,8 +214,19 @@ fn recurring(lines: &[Line<'_>], keys: &[u64], profile: Option<&crate::SiteProfi
 pub(crate) fn gather_with(
     lines: &[Line<'_>],
     profile: Option<&crate::SiteProfile>,
+    memo: Option<&Memo<'_>>,
 ) -> Vec<Evidence> {
-    let keys: Vec<u64> = lines.iter().map(|l| norm_key(l.text)).collect();
+    let owns: Vec<Option<Own>> = lines
+        .iter()
+        .map(|l| {
+            (!l.is_blank()).then(|| {
+                memo.and_then(|m| m.get(l.text))
+                    .copied()
+                    .unwrap_or_else(|| Own::of(l))
+            })
+        })
+        .collect();
+    let keys: Vec<u64> = owns.iter().map(|o| o.map_or(0, |o| o.key)).collect();
     // Count of each key, and the index of its previous occurrence.
     let mut counts: KeyMap<(u32, usize)> =
         KeyMap::with_capacity_and_hasher(lines.len(), Default::default());
@@ -151,16 +243,7 @@ pub(crate) fn gather_with(
         }
     }
     // Lines sharing their first two words with other short lines.
-    let prefixes: Vec<u64> = lines
-        .iter()
-        .map(|l| {
-            if l.shape.words <= TEMPLATE_MAX_WORDS {
-                prefix_key(l.text)
-            } else {
-                0
-            }
-        })
-        .collect();
+    let prefixes: Vec<u64> = owns.iter().map(|o| o.map_or(0, |o| o.prefix)).collect();
     let mut prefix_counts: KeyMap<u32> = KeyMap::default();
     for &p in &prefixes {
         if p != 0 {
@@ -170,33 +253,32 @@ pub(crate) fn gather_with(
     let recurring = recurring(lines, &keys, profile);
     let mut evidence: Vec<Evidence> = lines
         .iter()
-        .zip(&keys)
+        .zip(&owns)
         .zip(&near)
         .zip(&prefixes)
         .zip(&recurring)
-        .map(|((((line, key), &near_copy), prefix), &recurring)| {
-            if line.is_blank() {
+        .map(|((((line, own), &near_copy), prefix), &recurring)| {
+            let Some(own) = own else {
                 return Evidence::default();
-            }
-            let text = line.text;
-            let stopwords = lexicon::stopword_share(text);
-            let ev = Evidence {
-                cue: lexicon::cue(text, line.shape.terminal && line.shape.words >= 8),
-                time: lexicon::is_time(text),
-                count: lexicon::is_count(text),
-                fixture: is_fixture_row(line, stopwords),
-                key: *key,
-                copies: counts.get(key).map_or(1, |c| c.0),
+            };
+            Evidence {
+                cue: own.cue,
+                time: own.time,
+                count: own.count,
+                fixture: own.fixture,
+                key: own.key,
+                prefix: own.prefix,
+                copies: counts.get(&own.key).map_or(1, |c| c.0),
                 near_copy,
                 template: prefix_counts.get(prefix).is_some_and(|&c| c >= 3),
-                stopwords,
+                stopwords: own.stopwords,
                 run_shape: line.shape,
-                dated: line.shape.words <= 15
-                    && (has_clock_time(text) || crate::date::find_date(text).is_some()),
+                dated: own.dated,
+                meta: own.meta,
+                caps: own.caps,
                 recurring,
                 logit: 0.0,
-            };
-            ev
+            }
         })
         .collect::<Vec<_>>();
     // Hard-wrapped paragraphs are measured whole.
@@ -272,9 +354,6 @@ pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
     let first = text.chars().next().unwrap_or(' ');
     let lw = (1.0 + words).ln();
     let urlish = text.contains("http") || text.contains("www.") || text.contains(".com");
-    let meta = lexicon::image_credit(text).is_some()
-        || lexicon::byline(text).is_some()
-        || lexicon::is_bare_byline_marker(text);
     [
         1.0,
         lw,
@@ -299,7 +378,7 @@ pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
         b(ev.fixture),
         b(ev.near_copy),
         b(ev.copies > 1 && !ev.near_copy),
-        b(meta),
+        b(ev.meta),
         b(ev.dated),
         b(s.words <= 2),
         b(s.words <= 5),
@@ -314,7 +393,7 @@ pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
         ev.stopwords,
         lw * b(s.terminal),
         b(ev.template),
-        capitalised_share(text),
+        ev.caps,
     ]
 }
 

@@ -40,39 +40,66 @@ fn words_regex(words: &[&str]) -> Regex {
     Regex::new(&words_pattern(words)).expect("lexicon regex")
 }
 
-/// Every cue lexicon in one set, so that a line is scanned once; the
-/// indices follow [`CUE_ORDER`].
-static CUES: Lazy<regex::RegexSet> = Lazy::new(|| {
-    // A larger lazy-DFA cache than the default: the set is big, and a cache
-    // cleared over and over costs more than the scan.
-    regex::RegexSetBuilder::new(CUE_ORDER.iter().map(|(words, _)| words_pattern(words)))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .expect("cue regex set")
-});
-
-/// The first word of every cue phrase, as [`crate::lines::norm_key`]s,
-/// sorted: a line none of whose words is among them carries no cue, and the
-/// regex set need not run.
-static CUE_FIRST_WORDS: Lazy<Vec<u64>> = Lazy::new(|| {
-    let mut v: Vec<u64> = CUE_ORDER
+/// One regex per cue lexicon, in the order of [`CUE_ORDER`].
+static CUE_REGEXES: Lazy<Vec<Regex>> = Lazy::new(|| {
+    CUE_ORDER
         .iter()
-        .flat_map(|(words, _)| words.iter())
-        .filter_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()).next())
-        .map(crate::lines::norm_key)
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+        .map(|(words, _)| words_regex(words))
+        .collect()
 });
 
-/// Some word of `text` starts a cue phrase.
-fn may_hold_cue(text: &str) -> bool {
-    let mut any = false;
+/// Phrases by the key of their first word: the lexicon's index in
+/// [`CUE_ORDER`] and the keys of the other words.
+type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
+
+/// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
+/// its first word, with the index of its lexicon in [`CUE_ORDER`]. A phrase
+/// the regex finds is always among the line's word sequences, so only the
+/// lexicons found there need their regex.
+static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
+    let mut map = PhraseMap::default();
+    for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
+        for phrase in *words {
+            let mut keys = Vec::new();
+            crate::lines::for_each_word(phrase, |key, _| keys.push(key));
+            if let Some(&first) = keys.first() {
+                map.entry(first).or_default().push((k, keys[1..].to_vec()));
+            }
+        }
+    }
+    map
+});
+
+/// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
+/// occurs in `text` as a sequence of words: a superset of those whose regex
+/// matches.
+fn candidate_cues(text: &str) -> u8 {
+    let mut words: [u64; 96] = [0; 96];
+    let mut n = 0;
+    let mut more = false;
     crate::lines::for_each_word(text, |k, _| {
-        any = any || CUE_FIRST_WORDS.binary_search(&k).is_ok();
+        if n < words.len() {
+            words[n] = k;
+            n += 1;
+        } else {
+            more = true;
+        }
     });
-    any
+    if more {
+        return u8::MAX; // too many words to check cheaply: let the regexes decide
+    }
+    let words = &words[..n];
+    let mut found = 0u8;
+    for i in 0..n {
+        if let Some(rests) = CUE_PHRASES.get(&words[i]) {
+            for (k, rest) in rests {
+                if words[i + 1..].starts_with(rest) {
+                    found |= 1 << k;
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The cue lexicons in order of strength.
@@ -481,20 +508,24 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     if text.contains('©') {
         return Some(Cue::Footer);
     }
-    if !may_hold_cue(text) {
-        return None;
-    }
-    let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
+    let found = candidate_cues(text);
     // Menu words ("next", "home", "search") are cues only in menu-sized
     // lines, not inside a headline that happens to contain them.
-    CUES.matches(text)
+    let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
+    CUE_ORDER
         .iter()
-        .map(|k| CUE_ORDER[k].1)
-        .find(|&c| match c {
-            Cue::Navigation => menu_sized(),
-            Cue::Fixtures => text.len() <= 40,
-            _ => true,
+        .enumerate()
+        .filter(|&(k, _)| found & (1 << k) != 0)
+        .map(|(k, &(_, c))| (k, c))
+        .find(|&(k, c)| {
+            let fits = match c {
+                Cue::Navigation => menu_sized(),
+                Cue::Fixtures => text.len() <= 40,
+                _ => true,
+            };
+            fits && CUE_REGEXES[k].is_match(text)
         })
+        .map(|(_, c)| c)
 }
 
 /// `12:00`, `9.30`, `20h45`, `10:30 PM`, `3 hours ago`, `vor 2 Stunden` …
@@ -567,6 +598,14 @@ impl LowerStart {
             buf: [0; 24],
             len: 0,
         };
+        let head = &text.as_bytes()[..text.len().min(24)];
+        if head.is_ascii() {
+            for (d, b) in s.buf.iter_mut().zip(head) {
+                *d = b.to_ascii_lowercase();
+            }
+            s.len = head.len();
+            return s;
+        }
         let mut tmp = [0u8; 4];
         'chars: for c in text.chars() {
             for lc in c.to_lowercase() {

@@ -71,6 +71,7 @@ fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
 pub(crate) fn settle<'a>(
     input: &'a str,
     lines: &[Line<'a>],
+    ev: &[features::Evidence],
     a: &mut Analysis<'a>,
     mode: Mode,
     profile: Option<&crate::SiteProfile>,
@@ -86,13 +87,15 @@ pub(crate) fn settle<'a>(
             *label = Label::Chrome(crate::ChromeKind::Other);
         }
     }
+    // The body's lines come back in every pass: measure each text once.
+    let memo = features::memo(lines, ev, |i| a.kinds[i].is_some());
     for _ in 0..MAX_PASSES {
         let (text, pieces) = body_text(input, lines, a);
         if text.is_empty() {
             return;
         }
         let lines2 = split_lines(&text);
-        let ev2 = features::gather_with(&lines2, profile);
+        let ev2 = features::gather_with(&lines2, profile, Some(&memo));
         let a2 = classify::analyze(&lines2, &ev2, mode);
         let (again, _) = body_text(&text, &lines2, &a2);
         if again == text {
