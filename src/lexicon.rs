@@ -40,6 +40,9 @@ fn words_regex(words: &[&str]) -> Regex {
     Regex::new(&words_pattern(words)).expect("lexicon regex")
 }
 
+/// The index of the legal-footer lexicon in [`CUE_ORDER`].
+const FOOTER_INDEX: usize = 3;
+
 /// One regex per cue lexicon, in the order of [`CUE_ORDER`].
 static CUE_REGEXES: Lazy<Vec<Regex>> = Lazy::new(|| {
     CUE_ORDER
@@ -398,8 +401,6 @@ const FOOTER_WORDS: &[&str] = &[
     "liability",
 ];
 
-static FOOTER: Lazy<Regex> = Lazy::new(|| words_regex(FOOTER_WORDS));
-
 const NAVIGATION_WORDS: &[&str] = &[
     "home",
     "homepage",
@@ -500,7 +501,7 @@ const NAVIGATION_MAX_WORDS: usize = 5;
 pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     if text.len() > 160 || sentence {
         // Long lines: only legal notices (two or more legal terms) are cued.
-        if text.len() < 1000 && FOOTER.find_iter(text).nth(1).is_some() {
+        if text.len() < 1000 && CUE_REGEXES[FOOTER_INDEX].find_iter(text).nth(1).is_some() {
             return Some(Cue::Footer);
         }
         return None;
@@ -832,6 +833,11 @@ pub(crate) fn stopword_share(text: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footer_index_names_the_footer_lexicon() {
+        assert_eq!(CUE_ORDER[FOOTER_INDEX].1, Cue::Footer);
+    }
 
     #[test]
     fn cues_across_languages() {

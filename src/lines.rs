@@ -365,40 +365,61 @@ pub(crate) type KeyMap<V> =
 /// `text.split(|c: char| !c.is_alphanumeric()).map(norm_key)` gives for its
 /// non-empty parts, in one pass.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
-    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut h = SEED;
+    let mut h = FNV_SEED;
     let mut len = 0;
-    if text.is_ascii() {
-        for &b in text.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
-                len += 1;
-            } else if len > 0 {
-                f(h | 1, len);
-                h = SEED;
-                len = 0;
-            }
+    for_each_char(text, |alnum, lower, n| {
+        if alnum {
+            h = lower.iter().fold(h, |h, &b| fnv(h, b));
+            len += n;
+        } else if len > 0 {
+            f(h | 1, len);
+            h = FNV_SEED;
+            len = 0;
         }
-    } else {
-        let mut buf = [0u8; 4];
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                for lc in c.to_lowercase() {
-                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
-                        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-                    }
-                }
-                len += c.len_utf8();
-            } else if len > 0 {
-                f(h | 1, len);
-                h = SEED;
-                len = 0;
-            }
-        }
-    }
+    });
     if len > 0 {
         f(h | 1, len);
+    }
+}
+
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step.
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Call `f` for every char of `text` with whether it is alphanumeric, its
+/// lowercase UTF-8 bytes (when it is) and its length in bytes. ASCII chars
+/// take a byte-level path; other chars are decoded one at a time.
+fn for_each_char(text: &str, mut f: impl FnMut(bool, &[u8], usize)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut buf = [0u8; 12];
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let alnum = b.is_ascii_alphanumeric();
+            buf[0] = b.to_ascii_lowercase();
+            f(alnum, &buf[..usize::from(alnum)], 1);
+            i += 1;
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            let n = c.len_utf8();
+            if c.is_alphanumeric() {
+                let mut len = 0;
+                for lc in c.to_lowercase() {
+                    len += lc.encode_utf8(&mut buf[len..]).len();
+                }
+                f(true, &buf[..len], n);
+            } else {
+                f(false, &[], n);
+            }
+            i += n;
+        }
     }
 }
 
@@ -406,33 +427,15 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
 /// only in case, spacing or punctuation get the same key. `0` for lines with
 /// no letters or digits.
 pub(crate) fn norm_key(text: &str) -> u64 {
-    // FNV-1a over lowercased alphanumerics; ASCII takes a byte-level path.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    // FNV-1a over lowercased alphanumerics.
+    let mut h = FNV_SEED;
     let mut any = false;
-    let mut feed = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    if text.is_ascii() {
-        for &b in text.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                any = true;
-                feed(b.to_ascii_lowercase());
-            }
+    for_each_char(text, |alnum, lower, _| {
+        if alnum {
+            any = true;
+            h = lower.iter().fold(h, |h, &b| fnv(h, b));
         }
-    } else {
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                any = true;
-                let mut buf = [0u8; 4];
-                for lc in c.to_lowercase() {
-                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
-                        feed(b);
-                    }
-                }
-            }
-        }
-    }
+    });
     if any {
         h | 1
     } else {
