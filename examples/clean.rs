@@ -143,7 +143,7 @@ enum Stop {
 }
 
 fn main() -> ExitCode {
-    let opts = match parse_args() {
+    let opts = match parse_args(std::env::args().skip(1)) {
         Ok(o) => o,
         Err(code) => return code,
     };
@@ -224,7 +224,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_args() -> Result<Options, ExitCode> {
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, ExitCode> {
     let mut o = Options {
         format: Format::Text,
         mode: Mode::Balanced,
@@ -238,7 +238,7 @@ fn parse_args() -> Result<Options, ExitCode> {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         paths: Vec::new(),
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -759,4 +759,170 @@ fn usage_error(msg: &str) -> ExitCode {
 fn fail(msg: &str) -> ExitCode {
     eprintln!("clean: {msg}");
     ExitCode::FAILURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(args: &[&str]) -> Options {
+        parse_args(args.iter().map(|a| a.to_string())).unwrap_or_else(|_| panic!("{args:?}"))
+    }
+
+    /// Run over `path` with `args`; the output, the counts and the result.
+    fn run(args: &[&str], path: &str) -> (String, Stats, Result<(), Stop>) {
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(path);
+        let o = opts(&all);
+        let cleaner = Cleaner::builder().mode(o.mode).build();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(o.jobs)
+            .build()
+            .unwrap();
+        let mut out = Vec::new();
+        let mut stats = Stats::default();
+        let mut progress = Progress::new(false);
+        let mut profiles = BTreeMap::new();
+        let mut r = Run {
+            opts: &o,
+            cleaner: &cleaner,
+            pool: &pool,
+            out: &mut out,
+            stats: &mut stats,
+            progress: &mut progress,
+        };
+        let result = if path.ends_with(".jsonl") {
+            r.corpus(path, &mut profiles)
+        } else {
+            r.dumps(path)
+        };
+        (String::from_utf8(out).unwrap(), stats, result)
+    }
+
+    /// A JSONL corpus of `n` pages of one site in a temporary file, with a
+    /// bad record after the first.
+    fn corpus(name: &str, n: usize) -> String {
+        let mut text = String::new();
+        for i in 0..n {
+            let page = format!(
+                "Home\nNews\nSport\n\nStory {i} of the day\n\nThe council met on day {i} and \
+                 approved a plan for the harbour, the mayor said after the long meeting.\n\n\
+                 Support local journalism and become a member of our newsroom today.\n\nPrivacy\n"
+            );
+            let rec = serde_json::json!({"id": format!("p{i}"), "text": page, "url": "https://www.example.org/a"});
+            text.push_str(&rec.to_string());
+            text.push('\n');
+            if i == 0 {
+                text.push_str("{not json\n{\"id\": \"x\"}\n\n");
+            }
+        }
+        let path =
+            std::env::temp_dir().join(format!("dumpclean-{}-{name}.jsonl", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    fn ids(out: &str) -> Vec<String> {
+        out.lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sites_come_from_site_or_url_host() {
+        let site =
+            |s: Option<&str>, u: Option<&str>| site_of(s.map(String::from), u.map(String::from));
+        assert_eq!(
+            site(Some("blog"), Some("https://x.org")).as_deref(),
+            Some("blog")
+        );
+        assert_eq!(
+            site(None, Some("https://WWW.Example.org:8080/a?b")).as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            site(None, Some("http://user@news.example.org/x")).as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(
+            site(None, Some("example.org/path")).as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(site(Some(""), None), None);
+        assert_eq!(site(None, Some("")), None);
+    }
+
+    #[test]
+    fn output_is_in_input_order_and_the_same_for_any_jobs() {
+        let path = corpus("order", 40);
+        let (one, stats, r) = run(&["--format", "jsonl", "--jobs", "1"], &path);
+        assert!(r.is_ok());
+        let (three, _, _) = run(&["--format", "jsonl", "--jobs", "3"], &path);
+        assert_eq!(one, three);
+        let want: Vec<String> = (0..40).map(|i| format!("p{i}")).collect();
+        assert_eq!(ids(&one), want);
+        // The two bad records are counted and skipped.
+        assert_eq!((stats.docs, stats.errors), (40, 2));
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn a_bad_record_stops_the_run_when_asked() {
+        let path = corpus("stop", 5);
+        let (out, stats, r) = run(&["--format", "jsonl", "--on-error", "stop"], &path);
+        assert!(matches!(r, Err(Stop::Bad)));
+        assert_eq!(ids(&out), ["p0"]);
+        assert_eq!(stats.errors, 1);
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn site_profiles_drop_the_line_on_every_page() {
+        let path = corpus("profiles", 6);
+        let body = |out: &str| -> Vec<String> {
+            out.lines()
+                .map(|l| {
+                    serde_json::from_str::<serde_json::Value>(l).unwrap()["body"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        let (plain, _, _) = run(&["--format", "jsonl"], &path);
+        let (with, _, r) = run(
+            &["--format", "jsonl", "--site-profiles", "--jobs", "2"],
+            &path,
+        );
+        assert!(r.is_ok());
+        assert!(body(&plain)
+            .iter()
+            .all(|b| b.contains("Support local journalism")));
+        for (i, b) in body(&with).iter().enumerate() {
+            assert!(!b.contains("Support local journalism"), "{b}");
+            assert!(b.contains(&format!("on day {i} and approved")), "{b}");
+        }
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn options_are_checked() {
+        let bad = |args: &[&str]| parse_args(args.iter().map(|a| a.to_string())).is_err();
+        assert!(bad(&[]));
+        assert!(bad(&["--jobs", "0", "x"]));
+        assert!(bad(&["--format", "xml", "x"]));
+        assert!(bad(&["--save-profiles", "p.json", "x.jsonl"]));
+        assert!(bad(&[
+            "--site-profiles",
+            "--load-profiles",
+            "p.json",
+            "x.jsonl"
+        ]));
+        assert_eq!(opts(&["-j", "3", "x"]).jobs, 3);
+    }
 }

@@ -131,7 +131,29 @@ fn check(text: &str, a: &Article<'_>) {
     assert_same(a, &a.clone().into_owned(), "into_owned changed the article");
 }
 
+/// Clean `text` with a site profile learned from it and from its halves
+/// (three pages of one site): the same promises hold.
+fn check_with_profile(text: &str) {
+    let mid = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let mut profile = dumpclean::SiteProfile::with_max_lines(64);
+    for page in [text, &text[..mid], &text[mid..]] {
+        profile.learn(page);
+    }
+    let mut other = dumpclean::SiteProfile::with_max_lines(64);
+    for page in [&text[mid..], text, &text[..mid]] {
+        other.learn(page);
+    }
+    assert!(profile == other, "learning depends on page order");
+    let cleaner = Cleaner::new();
+    if let Ok(a) = cleaner.clean_with_profile(text, &profile) {
+        check(text, &a);
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        check_with_profile(text);
+    }
     let utf8 = std::str::from_utf8(data).ok();
     let default = dumpclean::clean_bytes(data);
     if let Ok(a) = &default {
