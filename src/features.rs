@@ -179,25 +179,24 @@ const COPY_SHARE: f32 = 0.5;
 /// Words of a line counted as prose for [`COPY_SHARE`].
 const PROSE_WORDS: u32 = 12;
 
-/// The share of the site's other pages holding each line (0 without a
-/// profile, or for a page that copies another), shrunk towards 0 when the
-/// profile has few pages.
-fn recurring(lines: &[Line<'_>], keys: &[u64], profile: Option<&crate::SiteProfile>) -> Vec<f32> {
-    let mut out = vec![0.0; lines.len()];
-    let Some(p) = profile else { return out };
+/// Set the share of the site's other pages holding each line (left 0
+/// without a profile, or for a page that copies another), shrunk towards 0
+/// when the profile has few pages.
+fn set_recurring(lines: &[Line<'_>], ev: &mut [Evidence], profile: Option<&crate::SiteProfile>) {
+    let Some(p) = profile else { return };
     if p.pages() < 2 {
-        return out;
+        return;
     }
     // The page itself is usually one of the profile's pages.
     let others = (p.pages() - 1) as f32;
     let (mut prose, mut copied) = (0u32, 0u32);
-    for ((l, &k), r) in lines.iter().zip(keys).zip(&mut out) {
-        if k == 0 {
+    for (l, e) in lines.iter().zip(ev.iter_mut()) {
+        if e.key == 0 {
             continue;
         }
-        let pages = p.count(k);
+        let pages = p.count(e.key);
         if pages >= 2 {
-            *r = ((pages - 1) as f32 / (others + RECURRING_PRIOR)).min(1.0);
+            e.recurring = ((pages - 1) as f32 / (others + RECURRING_PRIOR)).min(1.0);
         }
         if l.shape.words >= PROSE_WORDS {
             prose += 1;
@@ -205,9 +204,10 @@ fn recurring(lines: &[Line<'_>], keys: &[u64], profile: Option<&crate::SiteProfi
         }
     }
     if prose > 0 && copied as f32 > COPY_SHARE * prose as f32 {
-        out.fill(0.0);
+        for e in ev {
+            e.recurring = 0.0;
+        }
     }
-    out
 }
 
 /// Gather the evidence for every line, with the site's profile if any.
@@ -216,51 +216,17 @@ pub(crate) fn gather_with(
     profile: Option<&crate::SiteProfile>,
     memo: Option<&Memo<'_>>,
 ) -> Vec<Evidence> {
-    let owns: Vec<Option<Own>> = lines
-        .iter()
-        .map(|l| {
-            (!l.is_blank()).then(|| {
-                memo.and_then(|m| m.get(l.text))
-                    .copied()
-                    .unwrap_or_else(|| Own::of(l))
-            })
-        })
-        .collect();
-    let keys: Vec<u64> = owns.iter().map(|o| o.map_or(0, |o| o.key)).collect();
-    // Count of each key, and the index of its previous occurrence.
-    let mut counts: KeyMap<(u32, usize)> =
-        KeyMap::with_capacity_and_hasher(lines.len(), Default::default());
-    let mut near = vec![false; lines.len()];
-    for (i, &k) in keys.iter().enumerate() {
-        if k != 0 {
-            let e = counts.entry(k).or_insert((0, usize::MAX));
-            if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
-                near[i] = true;
-                near[e.1] = true;
-            }
-            e.0 += 1;
-            e.1 = i;
-        }
-    }
-    // Lines sharing their first two words with other short lines.
-    let prefixes: Vec<u64> = owns.iter().map(|o| o.map_or(0, |o| o.prefix)).collect();
-    let mut prefix_counts: KeyMap<u32> = KeyMap::default();
-    for &p in &prefixes {
-        if p != 0 {
-            *prefix_counts.entry(p).or_insert(0) += 1;
-        }
-    }
-    let recurring = recurring(lines, &keys, profile);
+    // Each line's own evidence (from the memo when the text was seen).
     let mut evidence: Vec<Evidence> = lines
         .iter()
-        .zip(&owns)
-        .zip(&near)
-        .zip(&prefixes)
-        .zip(&recurring)
-        .map(|((((line, own), &near_copy), prefix), &recurring)| {
-            let Some(own) = own else {
+        .map(|l| {
+            if l.is_blank() {
                 return Evidence::default();
-            };
+            }
+            let own = memo
+                .and_then(|m| m.get(l.text))
+                .copied()
+                .unwrap_or_else(|| Own::of(l));
             Evidence {
                 cue: own.cue,
                 time: own.time,
@@ -268,19 +234,46 @@ pub(crate) fn gather_with(
                 fixture: own.fixture,
                 key: own.key,
                 prefix: own.prefix,
-                copies: counts.get(&own.key).map_or(1, |c| c.0),
-                near_copy,
-                template: prefix_counts.get(prefix).is_some_and(|&c| c >= 3),
+                copies: 1,
+                near_copy: false,
+                template: false,
                 stopwords: own.stopwords,
-                run_shape: line.shape,
+                run_shape: l.shape,
                 dated: own.dated,
                 meta: own.meta,
                 caps: own.caps,
-                recurring,
+                recurring: 0.0,
                 logit: 0.0,
             }
         })
-        .collect::<Vec<_>>();
+        .collect();
+    // Copies of each line in the dump, and copies close together.
+    let mut counts: KeyMap<(u32, usize)> =
+        KeyMap::with_capacity_and_hasher(lines.len() / 2, Default::default());
+    for i in 0..evidence.len() {
+        let k = evidence[i].key;
+        if k != 0 {
+            let e = counts.entry(k).or_insert((0, usize::MAX));
+            if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+                evidence[i].near_copy = true;
+                evidence[e.1].near_copy = true;
+            }
+            e.0 += 1;
+            e.1 = i;
+        }
+    }
+    // Lines sharing their first two words with other short lines.
+    let mut prefix_counts: KeyMap<u32> = KeyMap::default();
+    for e in &evidence {
+        if e.prefix != 0 {
+            *prefix_counts.entry(e.prefix).or_insert(0) += 1;
+        }
+    }
+    for e in evidence.iter_mut().filter(|e| e.key != 0 || e.prefix != 0) {
+        e.copies = counts.get(&e.key).map_or(1, |c| c.0);
+        e.template = prefix_counts.get(&e.prefix).is_some_and(|&c| c >= 3);
+    }
+    set_recurring(lines, &mut evidence, profile);
     // Hard-wrapped paragraphs are measured whole.
     let runs = crate::lines::wrapped_runs(lines);
     let mut i = 0;

@@ -75,7 +75,9 @@ pub(crate) struct Shape {
 /// has at least one cell.
 pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
     let bytes = input.as_bytes();
-    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    // One cell per line for most lines: no growing (and copying) of a vector
+    // of the size of the input.
+    let mut lines = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
     let mut start = 0;
     let mut row = 0;
     loop {
