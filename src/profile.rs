@@ -124,8 +124,10 @@ impl SiteProfile {
                 (k != 0 && k < self.bound).then_some((k, l.text))
             })
             .collect();
-        // Once per page: the smallest display form of each key.
-        seen.sort_unstable_by_key(|e| e.0);
+        // Once per page. Of several lines with one key, the smallest text
+        // stands for them: a choice that depends on the page alone, not on
+        // which lines the profile's bound let through before.
+        seen.sort_unstable();
         seen.dedup_by_key(|e| e.0);
         for (key, text) in seen {
             let text = display(text);
