@@ -133,8 +133,8 @@ fn for_each_context(
                 cohesion[i],
                 cohesion[i] * b(in_region),
                 b(runs[i].len() > 1),
-                (1.0 + ev[i].run_shape.words as f32).ln() * b(runs[i].len() > 1),
-                b(runs[i].len() > 1 && ev[i].run_shape.terminal),
+                (1.0 + ev[i].run_words as f32).ln() * b(runs[i].len() > 1),
+                b(runs[i].len() > 1 && ev[i].run_terminal),
                 periodic[k],
             ],
         );

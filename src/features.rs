@@ -28,9 +28,11 @@ pub(crate) struct Evidence {
     pub template: bool,
     /// Share of function words among the line's words.
     pub stopwords: f32,
-    /// The shape of the whole paragraph the line belongs to, when the
-    /// paragraph is hard-wrapped over several lines (else the line's own).
-    pub run_shape: crate::lines::Shape,
+    /// Words of the whole paragraph the line belongs to, when the paragraph
+    /// is hard-wrapped over several lines (else the line's own).
+    pub run_words: u32,
+    /// The paragraph the line belongs to ends in sentence punctuation.
+    pub run_terminal: bool,
     /// A short line that names a date or a clock time.
     pub dated: bool,
     /// A byline, a bare byline marker or an image credit.
@@ -238,7 +240,8 @@ pub(crate) fn gather_with(
                 near_copy: false,
                 template: false,
                 stopwords: own.stopwords,
-                run_shape: l.shape,
+                run_words: l.shape.words,
+                run_terminal: l.shape.terminal,
                 dated: own.dated,
                 meta: own.meta,
                 caps: own.caps,
@@ -279,21 +282,15 @@ pub(crate) fn gather_with(
     let mut i = 0;
     while i < lines.len() {
         let r = runs[i].clone();
-        if r.len() > 1 {
-            let merged = lines[r.clone()]
-                .iter()
-                .skip(1)
-                .fold(lines[r.start].shape, |acc, l| acc.then(l.shape));
-            for e in &mut evidence[r.clone()] {
-                e.run_shape = merged;
+        let shape = run_shape(lines, r.clone());
+        for (line, e) in lines[r.clone()].iter().zip(&mut evidence[r.clone()]) {
+            e.run_words = shape.words;
+            e.run_terminal = shape.terminal;
+            if !line.is_blank() {
+                e.logit = crate::model::dot(&crate::model::LOCAL, &local_features(line, e, &shape));
             }
         }
         i = r.end.max(i + 1);
-    }
-    for (line, ev) in lines.iter().zip(evidence.iter_mut()) {
-        if !line.is_blank() {
-            ev.logit = local_logit(line, ev);
-        }
     }
     evidence
 }
@@ -331,9 +328,21 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
 /// Number of local features (see [`local_features`]).
 pub(crate) const N_LOCAL: usize = 36;
 
-/// The local features of a line, for the linear model in [`crate::model`].
-pub(crate) fn local_features(line: &Line<'_>, ev: &Evidence) -> [f32; N_LOCAL] {
-    let s = &ev.run_shape;
+/// The shape of the lines `run` (one line, or a hard-wrapped paragraph) as one text.
+pub(crate) fn run_shape(lines: &[Line<'_>], run: std::ops::Range<usize>) -> crate::lines::Shape {
+    lines[run.clone()]
+        .iter()
+        .skip(1)
+        .fold(lines[run.start].shape, |acc, l| acc.then(l.shape))
+}
+
+/// The local features of a line whose paragraph has the shape `s` (see
+/// [`run_shape`]), for the linear model in [`crate::model`].
+pub(crate) fn local_features(
+    line: &Line<'_>,
+    ev: &Evidence,
+    s: &crate::lines::Shape,
+) -> [f32; N_LOCAL] {
     let text = line.text;
     let words = s.words as f32;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
@@ -409,11 +418,6 @@ fn capitalised_share(text: &str) -> f32 {
     } else {
         caps as f32 / n as f32
     }
-}
-
-/// Log-odds that a line is article text, from its own shape and evidence.
-fn local_logit(line: &Line<'_>, ev: &Evidence) -> f32 {
-    crate::model::dot(&crate::model::LOCAL, &local_features(line, ev))
 }
 
 #[cfg(test)]

@@ -105,11 +105,14 @@ pub mod __private {
     pub fn local_features(input: &str) -> Vec<Cell> {
         let lines = crate::lines::split_lines(input);
         let ev = crate::features::gather(&lines);
+        let runs = crate::lines::wrapped_runs(&lines);
         lines
             .iter()
             .zip(&ev)
-            .map(|(l, e)| {
-                let f = crate::features::local_features(l, e).to_vec();
+            .zip(&runs)
+            .map(|((l, e), run)| {
+                let shape = crate::features::run_shape(&lines, run.clone());
+                let f = crate::features::local_features(l, e, &shape).to_vec();
                 (l.row, l.text.to_string(), f)
             })
             .collect()
