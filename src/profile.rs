@@ -74,6 +74,7 @@ struct Entry {
 
 /// A line of a [`SiteProfile`] and the number of pages it occurs on.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TemplateLine {
     /// The line, lowercased, its white space collapsed and cut to 64 bytes.
     pub text: String,
