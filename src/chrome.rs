@@ -8,7 +8,7 @@ use crate::lines::Line;
 
 /// The kind a line shows by itself, if any.
 fn own_kind(line: &Line<'_>, ev: &Evidence) -> Option<ChromeKind> {
-    if let Some(cue) = ev.cue {
+    if let Some(cue) = ev.own.cue {
         return Some(match cue {
             Cue::Related => ChromeKind::Related,
             Cue::Comments => ChromeKind::Comments,
@@ -18,10 +18,10 @@ fn own_kind(line: &Line<'_>, ev: &Evidence) -> Option<ChromeKind> {
             Cue::Fixtures => ChromeKind::Fixtures,
         });
     }
-    if ev.fixture {
+    if ev.own.fixture {
         return Some(ChromeKind::Fixtures);
     }
-    if ev.time || ev.count || ev.near_copy || line.shape.ellipsis {
+    if ev.own.time || ev.own.count || ev.near_copy || line.shape.ellipsis {
         return Some(ChromeKind::Related);
     }
     None
@@ -60,9 +60,9 @@ pub(crate) fn assign_kinds(
             // A menu item may repeat nearby (a section name shown again as a
             // kicker); that alone does not take it out of the menu.
             let repeated_only = ev[i].near_copy
-                && ev[i].cue.is_none()
-                && !ev[i].time
-                && !ev[i].count
+                && ev[i].own.cue.is_none()
+                && !ev[i].own.time
+                && !ev[i].own.count
                 && !s.ellipsis;
             s.words <= 10
                 && !s.terminal
@@ -84,7 +84,7 @@ pub(crate) fn assign_kinds(
             // is what its head announces; any other is a menu.
             let head = (0..i).rev().find(|&h| !lines[h].is_blank());
             let headed = head
-                .filter(|&h| !decided[h] && ev[h].cue.is_some() && lines[h].shape.words <= 4)
+                .filter(|&h| !decided[h] && ev[h].own.cue.is_some() && lines[h].shape.words <= 4)
                 .and_then(|h| kind[h]);
             let k = headed.unwrap_or(ChromeKind::Navigation);
             for slot in &mut kind[i..j] {

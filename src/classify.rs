@@ -166,14 +166,14 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
         })
         .collect();
     let title_line = match title_key {
-        Some(k) => (0..n).find(|&i| open[i] && ev[i].key == k),
+        Some(k) => (0..n).find(|&i| open[i] && ev[i].own.key == k),
         None => find_title(lines, ev, head.clone(), &open),
     };
     if let Some(t) = title_line {
-        let k = ev[t].key;
+        let k = ev[t].own.key;
         a.title = Some(lines[t].text);
         for i in 0..body_start.max(t + 1) {
-            if open[i] && ev[i].key == k {
+            if open[i] && ev[i].own.key == k {
                 a.labels[i] = Label::Title;
                 a.kinds[i] = None;
                 decided[i] = true;
@@ -240,7 +240,7 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     let after = (body_end..n)
         .filter(|&i| !lines[i].is_blank())
         .take(4)
-        .take_while(|&i| ev[i].cue != Some(crate::lexicon::Cue::Related));
+        .take_while(|&i| ev[i].own.cue != Some(crate::lexicon::Cue::Related));
     for i in head.clone().chain(after) {
         if decided[i] {
             continue;
@@ -319,10 +319,10 @@ fn fill_gaps(
         let e = &ev[i];
         !decided[i]
             && p[i] > threshold
-            && e.cue.is_none()
-            && !e.time
-            && !e.count
-            && !e.fixture
+            && e.own.cue.is_none()
+            && !e.own.time
+            && !e.own.count
+            && !e.own.fixture
             && !e.near_copy
             && !lines[i].shape.ellipsis
     };
@@ -358,7 +358,11 @@ const FALLBACK_MIN_LOGIT: f32 = -1.0;
 /// Evidence that rules a line out of the body whatever its score: a chrome
 /// cue, a time or count, a fixtures row, an image credit.
 fn hard_chrome(l: &Line<'_>, e: &Evidence) -> bool {
-    e.cue.is_some() || e.time || e.count || e.fixture || lexicon::image_credit(l.text).is_some()
+    e.own.cue.is_some()
+        || e.own.time
+        || e.own.count
+        || e.own.fixture
+        || lexicon::image_credit(l.text).is_some()
 }
 
 /// How far below the keep threshold a line inside a gap may score.
@@ -532,10 +536,10 @@ fn mark_headings(
             && !s.ellipsis
             && !s.bullet
             && s.letters > 0
-            && e.cue.is_none()
-            && !e.time
-            && !e.count
-            && !e.fixture
+            && e.own.cue.is_none()
+            && !e.own.time
+            && !e.own.count
+            && !e.own.fixture
             && e.copies == 1
             && s.separators == 0;
         if !shaped {
@@ -561,7 +565,7 @@ fn mark_headings(
 /// The headline: the nearest line before the body that reads like one.
 /// A byline, a credit or a dated line: metadata rather than a headline.
 fn meta_like(l: &Line<'_>, e: &Evidence) -> bool {
-    e.dated
+    e.own.dated
         || lexicon::byline(l.text).is_some()
         || lexicon::is_bare_byline_marker(l.text)
         || lexicon::image_credit(l.text).is_some()
@@ -573,10 +577,10 @@ fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
     let s = &l.shape;
     let text = l.text;
     !l.is_blank()
-        && e.cue.is_none()
-        && !e.time
-        && !e.count
-        && !e.fixture
+        && e.own.cue.is_none()
+        && !e.own.time
+        && !e.own.count
+        && !e.own.fixture
         && !meta_like(l, e)
         && (3..=30).contains(&s.words)
         && !s.ellipsis
@@ -594,8 +598,8 @@ fn find_title(
     for i in head.clone().rev().filter(|&i| candidate(i)) {
         // A line repeated in the head (headline shown twice) is the strongest sign.
         if ev[i].copies > 1 {
-            let k = ev[i].key;
-            if head.clone().filter(|&j| ev[j].key == k).count() > 1 {
+            let k = ev[i].own.key;
+            if head.clone().filter(|&j| ev[j].own.key == k).count() > 1 {
                 return Some(i);
             }
         }

@@ -95,9 +95,9 @@ fn for_each_context(
             && !s.terminal
             && !s.ellipsis
             && s.letters > 0
-            && e.cue.is_none()
-            && !e.time
-            && !e.count;
+            && e.own.cue.is_none()
+            && !e.own.time
+            && !e.own.count;
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let l = logit(i);
         f(
@@ -129,7 +129,7 @@ fn for_each_context(
                 b(i > comments),
                 region_share,
                 density(&nb, k, |j| crate::features::is_stamp(&ev[j])),
-                density(&nb, k, |j| ev[j].cue.is_some()),
+                density(&nb, k, |j| ev[j].own.cue.is_some()),
                 cohesion[i],
                 cohesion[i] * b(in_region),
                 b(runs[i].len() > 1),

@@ -7,18 +7,8 @@ use crate::lines::{norm_key, KeyMap, Line};
 /// What is known about one line before context is taken into account.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Evidence {
-    /// A chrome cue phrase in a short line.
-    pub cue: Option<Cue>,
-    /// The line is only a time or an age (`12:00`, `3 hours ago`).
-    pub time: bool,
-    /// The line is only a number (a count).
-    pub count: bool,
-    /// A fixtures/results row (`Team A 20:45 Team B`, `Team A 2-1 Team B`).
-    pub fixture: bool,
-    /// The line's [`norm_key`].
-    pub key: u64,
-    /// The key of the line's first two words, for short lines (else 0).
-    pub prefix: u64,
+    /// What the line's own text tells (the same wherever the line stands).
+    pub own: Own,
     /// How many lines of the dump share this line's normalised text (1 = unique).
     pub copies: u32,
     /// Another copy stands within a few lines (a headline shown twice in a teaser).
@@ -26,19 +16,11 @@ pub(crate) struct Evidence {
     /// At least three short lines of the dump start with this line's first two
     /// words (`Posted by: …`, `Credit …`, `By …`): a template, not prose.
     pub template: bool,
-    /// Share of function words among the line's words.
-    pub stopwords: f32,
     /// Words of the whole paragraph the line belongs to, when the paragraph
     /// is hard-wrapped over several lines (else the line's own).
     pub run_words: u32,
     /// The paragraph the line belongs to ends in sentence punctuation.
     pub run_terminal: bool,
-    /// A short line that names a date or a clock time.
-    pub dated: bool,
-    /// A byline, a bare byline marker or an image credit.
-    pub meta: bool,
-    /// Share of capitalised words after the first ([`capitalised_share`]).
-    pub caps: f32,
     /// The share of the site's other pages that hold this line, from a
     /// [`SiteProfile`](crate::SiteProfile) (0 without one).
     pub recurring: f32,
@@ -62,7 +44,7 @@ fn has_clock_time(text: &str) -> bool {
 /// headline shown twice. Many stamps close together mark a teaser list or a
 /// comment thread.
 pub(crate) fn is_stamp(ev: &Evidence) -> bool {
-    ev.time || ev.count || ev.dated || ev.near_copy
+    ev.own.time || ev.own.count || ev.own.dated || ev.near_copy
 }
 
 /// The largest share of function words in a fixtures row.
@@ -97,18 +79,28 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
 
 /// What a line's own text tells, wherever the line stands: the costly part
 /// of its evidence, computed once per text (see [`Memo`]).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Own {
-    key: u64,
-    prefix: u64,
-    cue: Option<Cue>,
-    time: bool,
-    count: bool,
-    fixture: bool,
-    stopwords: f32,
-    dated: bool,
-    meta: bool,
-    caps: f32,
+    /// The line's [`norm_key`].
+    pub key: u64,
+    /// The key of the line's first two words, for short lines (else 0).
+    pub prefix: u64,
+    /// A chrome cue phrase in a short line.
+    pub cue: Option<Cue>,
+    /// The line is only a time or an age (`12:00`, `3 hours ago`).
+    pub time: bool,
+    /// The line is only a number (a count).
+    pub count: bool,
+    /// A fixtures/results row (`Team A 20:45 Team B`, `Team A 2-1 Team B`).
+    pub fixture: bool,
+    /// Share of function words among the line's words.
+    pub stopwords: f32,
+    /// A short line that names a date or a clock time.
+    pub dated: bool,
+    /// A byline, a bare byline marker or an image credit.
+    pub meta: bool,
+    /// Share of capitalised words after the first ([`capitalised_share`]).
+    pub caps: f32,
 }
 
 impl Own {
@@ -152,21 +144,7 @@ pub(crate) fn memo<'m>(
         .zip(ev)
         .enumerate()
         .filter(|&(i, (l, _))| !l.is_blank() && keep(i))
-        .map(|(_, (l, e))| {
-            let own = Own {
-                key: e.key,
-                prefix: e.prefix,
-                cue: e.cue,
-                time: e.time,
-                count: e.count,
-                fixture: e.fixture,
-                stopwords: e.stopwords,
-                dated: e.dated,
-                meta: e.meta,
-                caps: e.caps,
-            };
-            (l.text, own)
-        })
+        .map(|(_, (l, e))| (l.text, e.own))
         .collect()
 }
 
@@ -193,10 +171,10 @@ fn set_recurring(lines: &[Line<'_>], ev: &mut [Evidence], profile: Option<&crate
     let others = (p.pages() - 1) as f32;
     let (mut prose, mut copied) = (0u32, 0u32);
     for (l, e) in lines.iter().zip(ev.iter_mut()) {
-        if e.key == 0 {
+        if e.own.key == 0 {
             continue;
         }
-        let pages = p.count(e.key);
+        let pages = p.count(e.own.key);
         if pages >= 2 {
             e.recurring = ((pages - 1) as f32 / (others + RECURRING_PRIOR)).min(1.0);
         }
@@ -230,21 +208,12 @@ pub(crate) fn gather_with(
                 .copied()
                 .unwrap_or_else(|| Own::of(l));
             Evidence {
-                cue: own.cue,
-                time: own.time,
-                count: own.count,
-                fixture: own.fixture,
-                key: own.key,
-                prefix: own.prefix,
+                own,
                 copies: 1,
                 near_copy: false,
                 template: false,
-                stopwords: own.stopwords,
                 run_words: l.shape.words,
                 run_terminal: l.shape.terminal,
-                dated: own.dated,
-                meta: own.meta,
-                caps: own.caps,
                 recurring: 0.0,
                 logit: 0.0,
             }
@@ -254,7 +223,7 @@ pub(crate) fn gather_with(
     let mut counts: KeyMap<(u32, usize)> =
         KeyMap::with_capacity_and_hasher(lines.len() / 2, Default::default());
     for i in 0..evidence.len() {
-        let k = evidence[i].key;
+        let k = evidence[i].own.key;
         if k != 0 {
             let e = counts.entry(k).or_insert((0, usize::MAX));
             if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
@@ -268,13 +237,16 @@ pub(crate) fn gather_with(
     // Lines sharing their first two words with other short lines.
     let mut prefix_counts: KeyMap<u32> = KeyMap::default();
     for e in &evidence {
-        if e.prefix != 0 {
-            *prefix_counts.entry(e.prefix).or_insert(0) += 1;
+        if e.own.prefix != 0 {
+            *prefix_counts.entry(e.own.prefix).or_insert(0) += 1;
         }
     }
-    for e in evidence.iter_mut().filter(|e| e.key != 0 || e.prefix != 0) {
-        e.copies = counts.get(&e.key).map_or(1, |c| c.0);
-        e.template = prefix_counts.get(&e.prefix).is_some_and(|&c| c >= 3);
+    for e in evidence
+        .iter_mut()
+        .filter(|e| e.own.key != 0 || e.own.prefix != 0)
+    {
+        e.copies = counts.get(&e.own.key).map_or(1, |c| c.0);
+        e.template = prefix_counts.get(&e.own.prefix).is_some_and(|&c| c >= 3);
     }
     set_recurring(lines, &mut evidence, profile);
     // Hard-wrapped paragraphs are measured whole.
@@ -346,7 +318,7 @@ pub(crate) fn local_features(
     let text = line.text;
     let words = s.words as f32;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let cue = |c: Cue| b(ev.cue == Some(c));
+    let cue = |c: Cue| b(ev.own.cue == Some(c));
     let digit_ratio = if s.letters + s.digits > 0 {
         s.digits as f32 / (s.letters + s.digits) as f32
     } else {
@@ -375,13 +347,13 @@ pub(crate) fn local_features(
         cue(Cue::Footer),
         cue(Cue::Navigation),
         cue(Cue::Fixtures),
-        b(ev.time),
-        b(ev.count),
-        b(ev.fixture),
+        b(ev.own.time),
+        b(ev.own.count),
+        b(ev.own.fixture),
         b(ev.near_copy),
         b(ev.copies > 1 && !ev.near_copy),
-        b(ev.meta),
-        b(ev.dated),
+        b(ev.own.meta),
+        b(ev.own.dated),
         b(s.words <= 2),
         b(s.words <= 5),
         b(text.ends_with(':')),
@@ -392,10 +364,10 @@ pub(crate) fn local_features(
             '"' | '“' | '„' | '«' | '\'' | '‘' | '—' | '–'
         )),
         b(s.letters == 0),
-        ev.stopwords,
+        ev.own.stopwords,
         lw * b(s.terminal),
         b(ev.template),
-        ev.caps,
+        ev.own.caps,
     ]
 }
 

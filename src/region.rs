@@ -29,7 +29,7 @@ const COMMENT_ZONE_DISCOUNT: f32 = 0.25;
 
 /// A line that ends the article for good: the head of a comment section.
 pub(crate) fn is_barrier(line: &Line<'_>, ev: &Evidence) -> bool {
-    ev.cue == Some(Cue::Comments) && line.shape.words <= 6 && !line.shape.terminal
+    ev.own.cue == Some(Cue::Comments) && line.shape.words <= 6 && !line.shape.terminal
 }
 
 /// The first line of the comment section: the first comment-section head that
