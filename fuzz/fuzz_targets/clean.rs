@@ -135,14 +135,13 @@ fn check(text: &str, a: &Article<'_>) {
 /// (three pages of one site): the same promises hold.
 fn check_with_profile(text: &str) {
     let mid = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let mut profile = dumpclean::SiteProfile::with_max_lines(64);
-    for page in [text, &text[..mid], &text[mid..]] {
-        profile.learn(page);
-    }
-    let mut other = dumpclean::SiteProfile::with_max_lines(64);
-    for page in [&text[mid..], text, &text[..mid]] {
-        other.learn(page);
-    }
+    let learn = |pages: [&str; 3]| {
+        let mut p = dumpclean::SiteProfile::with_max_lines(64);
+        pages.iter().for_each(|page| p.learn(page));
+        p
+    };
+    let profile = learn([text, &text[..mid], &text[mid..]]);
+    let other = learn([&text[mid..], text, &text[..mid]]);
     assert!(profile == other, "learning depends on page order");
     let cleaner = Cleaner::new();
     if let Ok(a) = cleaner.clean_with_profile(text, &profile) {
