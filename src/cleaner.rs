@@ -3,6 +3,7 @@
 use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
 use crate::{classify, features, lines, settle, Error, SiteProfile};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// How to trade precision against recall.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -237,6 +238,75 @@ impl Cleaner {
         if let Some(offset) = binary_offset(input.as_bytes()) {
             return Err(Error::Binary { offset });
         }
+        let parts = parts(input);
+        if parts.len() == 1 {
+            return self.clean_part(input, profile);
+        }
+        // A long dump is cleaned part by part: the working memory stays that
+        // of one part, and the cost per line does not grow with the dump.
+        let mut article = Article {
+            title: None,
+            date: None,
+            byline: None,
+            image_credit: None,
+            comment_count: None,
+            blocks: Vec::new(),
+            chrome: Vec::new(),
+            lines: Vec::with_capacity(parts.last().map_or(0, |p| p.row) + PART_ROWS * 2),
+        };
+        for part in parts {
+            let off = part.bytes.start;
+            let a = self
+                .clean_part(&input[part.bytes], profile)
+                .map_err(|e| match e {
+                    Error::LineTooLong { line, len, limit } => Error::LineTooLong {
+                        line: line + part.row,
+                        len,
+                        limit,
+                    },
+                    e => e,
+                })?;
+            // The first title found is the article's; a later part's
+            // headline is metadata of that part.
+            let later_title = article.title.is_some() && a.title.is_some();
+            if article.title.is_none() {
+                article.title = a.title;
+            }
+            article.date = article.date.or(a.date);
+            article.byline = article.byline.or(a.byline);
+            article.image_credit = article.image_credit.or(a.image_credit);
+            article.comment_count = article.comment_count.or(a.comment_count);
+            let shift = |r: Range<usize>| r.start + off..r.end + off;
+            article.blocks.extend(a.blocks.into_iter().map(|b| Block {
+                span: shift(b.span),
+                ..b
+            }));
+            article
+                .chrome
+                .extend(a.chrome.into_iter().map(|c| ChromeSegment {
+                    span: shift(c.span),
+                    lines: c.lines.start + part.row..c.lines.end + part.row,
+                    ..c
+                }));
+            article.lines.extend(a.lines.into_iter().map(|l| LineInfo {
+                label: match l.label {
+                    Label::Title if later_title => Label::Meta,
+                    label => label,
+                },
+                span: shift(l.span),
+                score: l.score,
+            }));
+        }
+        Ok(article)
+    }
+
+    /// Clean `input` as one part: every line is seen with all the others.
+    fn clean_part<'a>(
+        &self,
+        input: &'a str,
+        profile: Option<&SiteProfile>,
+    ) -> Result<Article<'a>, Error> {
+        let cfg = &self.config;
         let lines = lines::split_lines(input);
         let rows = row_spans(&lines);
         if let Some((i, r)) = rows
@@ -349,6 +419,54 @@ pub(crate) fn build_blocks<'a>(
         last = Some(i);
     }
     blocks
+}
+
+/// A dump of more lines than this is cleaned in parts of about this many
+/// lines: more than any real page holds (the longest evaluation pages have
+/// under 4,000 lines), few enough to keep the working memory small.
+const PART_ROWS: usize = 16_384;
+
+/// One part of a long dump: its bytes (without the line feed that ends it)
+/// and the index of its first line.
+struct Part {
+    bytes: Range<usize>,
+    row: usize,
+}
+
+/// The parts a dump is cleaned in: one for a dump of at most `PART_ROWS`
+/// lines. A part ends before a blank line once it holds `PART_ROWS` lines
+/// (paragraphs and lists stay whole), and at twice that many in any case.
+fn parts(input: &str) -> Vec<Part> {
+    let bytes = input.as_bytes();
+    let mut parts = Vec::new();
+    let (mut start, mut row) = (0, 0);
+    let (mut pos, mut rows) = (0, 0); // the current line's start; lines in the part before it
+    loop {
+        let end = memchr_nl(input, pos);
+        let line = &input[pos..end];
+        if rows >= 2 * PART_ROWS || (rows >= PART_ROWS && line.trim().is_empty()) {
+            parts.push(Part {
+                bytes: start..pos - 1,
+                row,
+            });
+            (start, row, rows) = (pos, row + rows, 0);
+        }
+        rows += 1;
+        if end == bytes.len() {
+            break;
+        }
+        pos = end + 1;
+    }
+    parts.push(Part {
+        bytes: start..bytes.len(),
+        row,
+    });
+    parts
+}
+
+/// The index of the first `\n` at or after `from`, or the length.
+fn memchr_nl(input: &str, from: usize) -> usize {
+    input[from..].find('\n').map_or(input.len(), |i| from + i)
 }
 
 /// The span of each input line, from the spans of its cells.

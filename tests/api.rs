@@ -204,6 +204,22 @@ fn dumps() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
+/// A dump of more lines than the cleaner takes in one part (16,384): the
+/// test dumps one after another, then a list of 40,000 lines without a
+/// blank line (a part must end inside it), then the dumps again.
+fn long_dump() -> String {
+    let pages: String = dumps().iter().map(|(_, d)| format!("{d}\n\n")).collect();
+    let mut out = String::new();
+    while out.split('\n').count() < 20_000 {
+        out.push_str(&pages);
+    }
+    for i in 0..40_000 {
+        out.push_str(&format!("Item {i}\r\n"));
+    }
+    out.push_str(&pages);
+    out
+}
+
 /// The dumps with `\n` and with `\r\n` line ends, plus some degenerate inputs.
 fn all_inputs() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -211,6 +227,7 @@ fn all_inputs() -> Vec<(String, String)> {
         out.push((name.to_string(), text.to_string()));
         out.push((format!("{name} (CRLF)"), text.replace('\n', "\r\n")));
     }
+    out.push(("long dump".to_string(), long_dump()));
     for (i, odd) in [
         "",
         "\n",
