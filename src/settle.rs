@@ -48,6 +48,24 @@ fn body_text(input: &str, lines: &[Line<'_>], a: &Analysis<'_>) -> (String, Vec<
     (text, pieces)
 }
 
+/// `text` is `blocks` joined by blank lines (checked without a copy).
+fn is_body_text(text: &str, blocks: &[crate::Block<'_>]) -> bool {
+    let mut rest = text;
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            match rest.strip_prefix("\n\n") {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(&*b.text) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
 /// The part of `input` that `part`, a slice of `text`, was copied from.
 fn map_back<'a>(input: &'a str, text: &str, pieces: &[Piece], part: &str) -> Option<&'a str> {
     let off = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
@@ -97,8 +115,7 @@ pub(crate) fn settle<'a>(
         let lines2 = split_lines(&text);
         let ev2 = features::gather_with(&lines2, profile, Some(&memo));
         let a2 = classify::analyze(&lines2, &ev2, mode);
-        let (again, _) = body_text(&text, &lines2, &a2);
-        if again == text {
+        if is_body_text(&text, &build_blocks(&text, &lines2, &a2.kinds)) {
             return;
         }
 
