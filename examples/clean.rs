@@ -94,11 +94,64 @@ struct Record<'a> {
     byline: Option<&'a str>,
     image_credit: Option<&'a str>,
     comment_count: Option<u32>,
-    body: String,
+    body: Body<'a>,
     blocks: Vec<BlockRec<'a>>,
-    chrome: Vec<ChromeRec<'a>>,
-    line_labels: Vec<&'static str>,
-    line_scores: Vec<f32>,
+    chrome: Chrome<'a>,
+    line_labels: LineLabels<'a>,
+    line_scores: LineScores<'a>,
+}
+
+/// The body text, written block by block (no copy of the body in memory).
+struct Body<'a>(&'a [dumpclean::Block<'a>]);
+
+impl std::fmt::Display for Body<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, b) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            f.write_str(&b.text)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Body<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The chrome segments, written one by one.
+struct Chrome<'a>(&'a [dumpclean::ChromeSegment<'a>]);
+
+impl Serialize for Chrome<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|c| ChromeRec {
+            kind: c.kind.as_str(),
+            text: &c.text,
+            span: [c.span.start, c.span.end],
+            lines: [c.lines.start, c.lines.end],
+        }))
+    }
+}
+
+/// The label of every line, written one by one.
+struct LineLabels<'a>(&'a [dumpclean::LineInfo]);
+
+impl Serialize for LineLabels<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|l| l.label.as_str()))
+    }
+}
+
+/// The score of every line, rounded to three decimals, written one by one.
+struct LineScores<'a>(&'a [dumpclean::LineInfo]);
+
+impl Serialize for LineScores<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|l| (l.score * 1000.0).round() / 1000.0))
+    }
 }
 
 #[derive(Serialize)]
@@ -325,6 +378,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, ExitCod
 const CHUNK_RECORDS: usize = 1024;
 /// A chunk ends once its input passes this many bytes.
 const CHUNK_BYTES: usize = 64 << 20;
+/// A dump file of this many bytes or more is cleaned on its own and written
+/// straight to the output, not kept in memory as output.
+const LARGE_DUMP: u64 = 8 << 20;
 
 /// What cleaning one record or dump gave: its output, or a message for a bad one.
 struct Outcome {
@@ -361,7 +417,38 @@ impl<W: Write> Run<'_, W> {
             inputs.push((stem(Path::new(path)), Some(PathBuf::from(path))));
         }
         let (cleaner, format) = (self.cleaner, self.opts.format);
-        for chunk in inputs.chunks(CHUNK_RECORDS) {
+        // Dumps are cleaned in parallel chunks, their outputs kept in memory
+        // until written in order; a large dump is cleaned on its own and
+        // written straight to the output.
+        let mut chunks: Vec<&[(String, Option<PathBuf>)]> = Vec::new();
+        let (mut start, mut bytes) = (0, 0);
+        for (i, (_, file)) in inputs.iter().enumerate() {
+            let len = file
+                .as_deref()
+                .and_then(|f| std::fs::metadata(f).ok())
+                .map_or(u64::MAX, |m| m.len());
+            if len >= LARGE_DUMP {
+                if start < i {
+                    chunks.push(&inputs[start..i]);
+                }
+                chunks.push(&inputs[i..i + 1]);
+                (start, bytes) = (i + 1, 0);
+                continue;
+            }
+            bytes += len;
+            if i + 1 - start == CHUNK_RECORDS || bytes >= CHUNK_BYTES as u64 {
+                chunks.push(&inputs[start..=i]);
+                (start, bytes) = (i + 1, 0);
+            }
+        }
+        if start < inputs.len() {
+            chunks.push(&inputs[start..]);
+        }
+        for chunk in chunks {
+            if let [(id, file)] = chunk {
+                self.large_dump(id, file.as_deref())?;
+                continue;
+            }
             let outcomes: Vec<Outcome> = self.pool.install(|| {
                 chunk
                     .par_iter()
@@ -381,6 +468,25 @@ impl<W: Write> Run<'_, W> {
             });
             self.emit(outcomes)?;
         }
+        Ok(())
+    }
+
+    /// One dump, cleaned and written straight to the output.
+    fn large_dump(&mut self, id: &str, file: Option<&Path>) -> Result<(), Stop> {
+        let bytes = match read_input(file) {
+            Ok(b) => b,
+            Err(e) => return bad(self.opts, self.stats, &format!("{id}: {e}")),
+        };
+        self.stats.bytes += bytes.len() as u64;
+        let article = match self.pool.install(|| self.cleaner.clean_bytes(&bytes)) {
+            Ok(a) => a,
+            Err(e) => return bad(self.opts, self.stats, &format!("{id}: {e}")),
+        };
+        write_article(&mut *self.out, self.opts.format, id, &article)
+            .map_err(|e| Stop::Io(format!("cannot write output: {e}")))?;
+        self.stats.docs += 1;
+        self.stats.empty += u64::from(article.is_empty());
+        self.progress.tick(self.stats);
         Ok(())
     }
 
@@ -501,18 +607,7 @@ fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) 
     match r {
         Ok(a) => {
             let mut buf = Vec::with_capacity(bytes as usize / 2 + 256);
-            let written = match format {
-                Format::Text => write_text(&mut buf, id, &a),
-                Format::Json | Format::Jsonl => {
-                    let rec = record(id, &a);
-                    let r = if format == Format::Json {
-                        serde_json::to_writer_pretty(&mut buf, &rec)
-                    } else {
-                        serde_json::to_writer(&mut buf, &rec)
-                    };
-                    r.map_err(io::Error::from).and_then(|()| writeln!(buf))
-                }
-            };
+            let written = write_article(&mut buf, format, id, &a);
             Outcome {
                 output: written.map(|()| buf).map_err(|e| format!("{id}: {e}")),
                 bytes,
@@ -528,6 +623,27 @@ fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) 
             bytes,
             empty: false,
         },
+    }
+}
+
+/// Write one cleaned article in `format`.
+fn write_article(
+    out: &mut impl Write,
+    format: Format,
+    id: &str,
+    a: &Article<'_>,
+) -> io::Result<()> {
+    match format {
+        Format::Text => write_text(out, id, a),
+        Format::Json | Format::Jsonl => {
+            let rec = record(id, a);
+            if format == Format::Json {
+                serde_json::to_writer_pretty(&mut *out, &rec)?;
+            } else {
+                serde_json::to_writer(&mut *out, &rec)?;
+            }
+            writeln!(out)
+        }
     }
 }
 
@@ -668,7 +784,7 @@ fn record<'a>(id: &'a str, a: &'a Article<'a>) -> Record<'a> {
         byline: a.byline(),
         image_credit: a.image_credit(),
         comment_count: a.comment_count(),
-        body: a.body_text(),
+        body: Body(a.blocks()),
         blocks: a
             .blocks()
             .iter()
@@ -678,22 +794,9 @@ fn record<'a>(id: &'a str, a: &'a Article<'a>) -> Record<'a> {
                 span: [b.span.start, b.span.end],
             })
             .collect(),
-        chrome: a
-            .chrome()
-            .iter()
-            .map(|c| ChromeRec {
-                kind: c.kind.as_str(),
-                text: &c.text,
-                span: [c.span.start, c.span.end],
-                lines: [c.lines.start, c.lines.end],
-            })
-            .collect(),
-        line_labels: a.lines().iter().map(|l| l.label.as_str()).collect(),
-        line_scores: a
-            .lines()
-            .iter()
-            .map(|l| (l.score * 1000.0).round() / 1000.0)
-            .collect(),
+        chrome: Chrome(a.chrome()),
+        line_labels: LineLabels(a.lines()),
+        line_scores: LineScores(a.lines()),
     }
 }
 
