@@ -129,9 +129,9 @@ impl Own {
     }
 }
 
-/// The [`Own`] evidence of lines already seen, by text: the settling pass
-/// cleans the body's lines again and need not measure them twice.
-pub(crate) type Memo<'m> = std::collections::HashMap<&'m str, Own>;
+/// The [`Own`] evidence and shape of lines already seen, by text: the
+/// settling pass cleans the body's lines again and need not measure them twice.
+pub(crate) type Memo<'m> = std::collections::HashMap<&'m str, (Own, crate::lines::Shape)>;
 
 /// The memo of the non-blank lines `keep` selects.
 pub(crate) fn memo<'m>(
@@ -144,7 +144,7 @@ pub(crate) fn memo<'m>(
         .zip(ev)
         .enumerate()
         .filter(|&(i, (l, _))| !l.is_blank() && keep(i))
-        .map(|(_, (l, e))| (l.text, e.own))
+        .map(|(_, (l, e))| (l.text, (e.own, l.shape)))
         .collect()
 }
 
@@ -205,7 +205,7 @@ pub(crate) fn gather_with(
             }
             let own = memo
                 .and_then(|m| m.get(l.text))
-                .copied()
+                .map(|m| m.0)
                 .unwrap_or_else(|| Own::of(l));
             Evidence {
                 own,

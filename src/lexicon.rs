@@ -813,6 +813,43 @@ fn pack_word(word: &str) -> Option<u64> {
 pub(crate) fn stopword_share(text: &str) -> f32 {
     let mut n = 0u32;
     let mut hits = 0u32;
+    if text.is_ascii() {
+        // The same words, split and trimmed byte by byte.
+        let words = text
+            .as_bytes()
+            .split(|&b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+            .filter(|w| !w.is_empty())
+            .take(64);
+        let stopwords = &**STOPWORDS;
+        for w in words {
+            n += 1;
+            let Some(first) = w.iter().position(u8::is_ascii_alphanumeric) else {
+                continue;
+            };
+            let last = w
+                .iter()
+                .rposition(u8::is_ascii_alphanumeric)
+                .unwrap_or(first);
+            let w = &w[first..=last];
+            if w.len() > 8 {
+                continue;
+            }
+            let packed = w.iter().enumerate().fold(0u64, |k, (i, &b)| {
+                k | u64::from(b.to_ascii_lowercase()) << (8 * i)
+            });
+            if stopwords.binary_search(&packed).is_ok() {
+                hits += 1;
+            }
+        }
+        return if n == 0 { 0.0 } else { hits as f32 / n as f32 };
+    }
+    stopword_share_chars(text)
+}
+
+/// [`stopword_share`] for any text, char by char.
+fn stopword_share_chars(text: &str) -> f32 {
+    let mut n = 0u32;
+    let mut hits = 0u32;
     for w in text.split_whitespace().take(64) {
         n += 1;
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -833,6 +870,24 @@ pub(crate) fn stopword_share(text: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopword_share_of_ascii_text_is_that_of_any_text() {
+        let long = "the cat and the dog ".repeat(20);
+        for text in [
+            "",
+            "   ",
+            "The harbour reopened on Monday, after the repairs.",
+            "\"And\" (the) --of-- ...in... ',' 1990 DE DER die Das",
+            "a\x0bthe\x0cof\rand\tin",
+            "Verantwortung extraordinarily of-the and/or",
+            long.as_str(),
+        ] {
+            assert!(text.is_ascii());
+            assert_eq!(stopword_share(text), stopword_share_chars(text), "{text:?}");
+        }
+        assert!(stopword_share("the cat and the dog") > 0.5);
+    }
 
     #[test]
     fn footer_index_names_the_footer_lexicon() {

@@ -74,6 +74,15 @@ pub(crate) struct Shape {
 /// newline yields a final empty line, as in the gold `line_labels`; every row
 /// has at least one cell.
 pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
+    split_lines_with(input, |_| None)
+}
+
+/// [`split_lines`], taking the shape of a cell's text from `known` when it
+/// knows the text (text seen before) and measuring it otherwise.
+pub(crate) fn split_lines_with<'a>(
+    input: &'a str,
+    known: impl Fn(&str) -> Option<Shape>,
+) -> Vec<Line<'a>> {
     let bytes = input.as_bytes();
     // One cell per line for most lines: no growing (and copying) of a vector
     // of the size of the input.
@@ -89,7 +98,7 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
-        push_cells(input, start..line_end, row, &mut lines);
+        push_cells(input, start..line_end, row, &known, &mut lines);
         if end >= bytes.len() {
             break;
         }
@@ -107,7 +116,13 @@ fn is_space(c: char) -> bool {
 
 /// Push the cells of the line at `span`. A tab, a lone carriage return (an
 /// old Mac line end) or three or more spaces separate cells.
-fn push_cells<'a>(input: &'a str, span: Range<usize>, row: usize, out: &mut Vec<Line<'a>>) {
+fn push_cells<'a>(
+    input: &'a str,
+    span: Range<usize>,
+    row: usize,
+    known: &impl Fn(&str) -> Option<Shape>,
+    out: &mut Vec<Line<'a>>,
+) {
     let raw = &input[span.clone()];
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let body = raw.trim_matches(is_space);
@@ -131,6 +146,7 @@ fn push_cells<'a>(input: &'a str, span: Range<usize>, row: usize, out: &mut Vec<
                 row,
                 cell_start..body_start + i,
                 text_start..text_end,
+                known,
             ));
             cell_start = body_start + i;
             text_start = body_start + i;
@@ -143,10 +159,17 @@ fn push_cells<'a>(input: &'a str, span: Range<usize>, row: usize, out: &mut Vec<
         row,
         cell_start..span.end,
         text_start..body_start + body.len(),
+        known,
     ));
 }
 
-fn cell(input: &str, row: usize, span: Range<usize>, text_span: Range<usize>) -> Line<'_> {
+fn cell<'a>(
+    input: &'a str,
+    row: usize,
+    span: Range<usize>,
+    text_span: Range<usize>,
+    known: &impl Fn(&str) -> Option<Shape>,
+) -> Line<'a> {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
     let start = text_span.start + (raw.len() - raw.trim_start_matches(is_space).len());
@@ -157,7 +180,7 @@ fn cell(input: &str, row: usize, span: Range<usize>, text_span: Range<usize>) ->
         row,
         span,
         text_span,
-        shape: Shape::measure(text),
+        shape: known(text).unwrap_or_else(|| Shape::measure(text)),
     }
 }
 
@@ -173,6 +196,37 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
+/// [`ASCII_CLASS`] bits.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const LETTER: u8 = 4;
+const UPPER: u8 = 8;
+const SEPARATOR: u8 = 16;
+
+/// The class bits of every ASCII byte, as `Shape::measure` counts them.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            ALNUM | LETTER | UPPER
+        } else if c.is_ascii_alphabetic() {
+            ALNUM | LETTER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if matches!(c, b'|' | b'/' | b'>') {
+            SEPARATOR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 impl Shape {
     pub fn measure(text: &str) -> Shape {
         let mut s = Shape::default();
@@ -182,14 +236,50 @@ impl Shape {
         let mut in_word = false;
         let mut word_has_alnum = false;
         let mut prev = ' ';
-        let mut first = true;
-        for c in text.chars() {
-            s.chars += 1;
-            if first {
-                s.starts_lower = c.is_lowercase();
-                s.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
-                first = false;
+        if let Some(c) = text.chars().next() {
+            s.starts_lower = c.is_lowercase();
+            s.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII: one table lookup.
+            let b = bytes[i];
+            if b < 0x80 {
+                let class = ASCII_CLASS[usize::from(b)];
+                s.chars += 1;
+                if class & SPACE != 0 {
+                    if in_word && word_has_alnum {
+                        s.words += 1;
+                    }
+                    in_word = false;
+                    word_has_alnum = false;
+                    if matches!(prev, '.' | '!' | '?') {
+                        s.inner_stops += 1;
+                    }
+                } else {
+                    in_word = true;
+                    if class & ALNUM != 0 {
+                        word_has_alnum = true;
+                        s.letters += u32::from(class & LETTER != 0);
+                        s.upper += u32::from(class & UPPER != 0);
+                        s.digits += u32::from(class & LETTER == 0);
+                    } else {
+                        s.commas += u32::from(b == b',');
+                        s.inner_stops += u32::from(b == b';');
+                        s.separators += u32::from(class & SEPARATOR != 0);
+                    }
+                }
+                prev = char::from(b);
+                i += 1;
+                continue;
             }
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            i += c.len_utf8();
+            s.chars += 1;
             if c.is_whitespace() {
                 if in_word && word_has_alnum {
                     s.words += 1;
@@ -201,25 +291,7 @@ impl Shape {
                 }
             } else {
                 in_word = true;
-                if c.is_ascii() {
-                    if c.is_ascii_alphabetic() {
-                        s.letters += 1;
-                        word_has_alnum = true;
-                        if c.is_ascii_uppercase() {
-                            s.upper += 1;
-                        }
-                    } else if c.is_ascii_digit() {
-                        s.digits += 1;
-                        word_has_alnum = true;
-                    } else {
-                        match c {
-                            ',' => s.commas += 1,
-                            ';' => s.inner_stops += 1,
-                            '|' | '/' | '>' => s.separators += 1,
-                            _ => {}
-                        }
-                    }
-                } else if c.is_alphabetic() {
+                if c.is_alphabetic() {
                     s.letters += 1;
                     word_has_alnum = true;
                     if c.is_uppercase() {
@@ -367,20 +439,93 @@ pub(crate) type KeyMap<V> =
 /// `text.split(|c: char| !c.is_alphanumeric()).map(norm_key)` gives for its
 /// non-empty parts, in one pass.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
+    let bytes = text.as_bytes();
     let mut h = FNV_SEED;
     let mut len = 0;
-    for_each_char(text, |alnum, lower, n| {
-        if alnum {
-            h = lower.iter().fold(h, |h, &b| fnv(h, b));
-            len += n;
-        } else if len > 0 {
-            f(h | 1, len);
-            h = FNV_SEED;
-            len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match ASCII_LOWER_ALNUM[usize::from(b)] {
+            0 => {
+                if len > 0 {
+                    f(h | 1, len);
+                    h = FNV_SEED;
+                    len = 0;
+                }
+                i += 1;
+            }
+            NON_ASCII => {
+                let n = non_ascii_char(text, i, |alnum, lower| {
+                    if alnum {
+                        h = lower.iter().fold(h, |h, &b| fnv(h, b));
+                    }
+                });
+                match n {
+                    (true, n) => len += n,
+                    (false, _) if len > 0 => {
+                        f(h | 1, len);
+                        h = FNV_SEED;
+                        len = 0;
+                    }
+                    _ => {}
+                }
+                i += n.1;
+            }
+            lower => {
+                h = fnv(h, lower);
+                len += 1;
+                i += 1;
+            }
         }
-    });
+    }
     if len > 0 {
         f(h | 1, len);
+    }
+}
+
+/// Marks a byte that starts (or continues) a multi-byte char in
+/// [`ASCII_LOWER_ALNUM`].
+const NON_ASCII: u8 = 0xFF;
+
+/// For every byte: its lowercase form when it is an ASCII letter or digit,
+/// 0 for other ASCII bytes, [`NON_ASCII`] for the bytes of multi-byte chars.
+static ASCII_LOWER_ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Decode the multi-byte char at byte `i` of `text`; call `f` with whether
+/// it is alphanumeric and its lowercase UTF-8 bytes (when it is). Returns
+/// whether it is alphanumeric and its length in bytes.
+fn non_ascii_char(text: &str, i: usize, mut f: impl FnMut(bool, &[u8])) -> (bool, usize) {
+    let c = text[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    let n = c.len_utf8();
+    if c.is_alphanumeric() {
+        let mut buf = [0u8; 12];
+        let mut len = 0;
+        for lc in c.to_lowercase() {
+            len += lc.encode_utf8(&mut buf[len..]).len();
+        }
+        f(true, &buf[..len]);
+        (true, n)
+    } else {
+        f(false, &[]);
+        (false, n)
     }
 }
 
@@ -391,53 +536,34 @@ fn fnv(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Call `f` for every char of `text` with whether it is alphanumeric, its
-/// lowercase UTF-8 bytes (when it is) and its length in bytes. ASCII chars
-/// take a byte-level path; other chars are decoded one at a time.
-fn for_each_char(text: &str, mut f: impl FnMut(bool, &[u8], usize)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut buf = [0u8; 12];
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            let alnum = b.is_ascii_alphanumeric();
-            buf[0] = b.to_ascii_lowercase();
-            f(alnum, &buf[..usize::from(alnum)], 1);
-            i += 1;
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            let n = c.len_utf8();
-            if c.is_alphanumeric() {
-                let mut len = 0;
-                for lc in c.to_lowercase() {
-                    len += lc.encode_utf8(&mut buf[len..]).len();
-                }
-                f(true, &buf[..len], n);
-            } else {
-                f(false, &[], n);
-            }
-            i += n;
-        }
-    }
-}
-
 /// A hash of the line's letters and digits, lowercased: two lines that differ
 /// only in case, spacing or punctuation get the same key. `0` for lines with
 /// no letters or digits.
 pub(crate) fn norm_key(text: &str) -> u64 {
     // FNV-1a over lowercased alphanumerics.
+    let bytes = text.as_bytes();
     let mut h = FNV_SEED;
     let mut any = false;
-    for_each_char(text, |alnum, lower, _| {
-        if alnum {
-            any = true;
-            h = lower.iter().fold(h, |h, &b| fnv(h, b));
+    let mut i = 0;
+    while i < bytes.len() {
+        match ASCII_LOWER_ALNUM[usize::from(bytes[i])] {
+            0 => i += 1,
+            NON_ASCII => {
+                let (alnum, n) = non_ascii_char(text, i, |alnum, lower| {
+                    if alnum {
+                        h = lower.iter().fold(h, |h, &b| fnv(h, b));
+                    }
+                });
+                any |= alnum;
+                i += n;
+            }
+            lower => {
+                h = fnv(h, lower);
+                any = true;
+                i += 1;
+            }
         }
-    });
+    }
     if any {
         h | 1
     } else {

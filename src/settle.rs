@@ -10,7 +10,7 @@
 use crate::article::Label;
 use crate::classify::{self, Analysis};
 use crate::cleaner::{build_blocks, is_control};
-use crate::lines::{split_lines, Line};
+use crate::lines::{split_lines_with, Line};
 use crate::{features, Mode};
 
 /// The most passes over the body. A pass that does not settle removes at
@@ -112,7 +112,7 @@ pub(crate) fn settle<'a>(
         if text.is_empty() {
             return;
         }
-        let lines2 = split_lines(&text);
+        let lines2 = split_lines_with(&text, |t| memo.get(t).map(|m| m.1));
         let ev2 = features::gather_with(&lines2, profile, Some(&memo));
         let a2 = classify::analyze(&lines2, &ev2, mode);
         if is_body_text(&text, &build_blocks(&text, &lines2, &a2.kinds)) {
