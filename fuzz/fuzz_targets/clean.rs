@@ -168,9 +168,10 @@ fuzz_target!(|data: &[u8]| {
                 let text = utf8.expect("clean_bytes returned Ok for input that is not UTF-8");
                 check(text, a);
                 assert_same(a, b, "cleaning twice gave different articles");
-                // Idempotence: the body, cleaned again, stays the same.
+                // Idempotence: the body, cleaned again, stays the same (for
+                // dumps cleaned in one part: of at most 16,384 lines).
                 let body = a.body_text();
-                if !body.is_empty() {
+                if !body.is_empty() && text.split('\n').count() <= 16_384 {
                     match cleaner.clean(&body) {
                         Ok(again) => assert_eq!(
                             again.body_text(),
