@@ -14,7 +14,8 @@ use crate::lines::{split_lines_with, Line};
 use crate::{features, Mode};
 
 /// The most passes over the body. A pass that does not settle removes at
-/// least one line; bodies settle in one or two passes on real pages.
+/// least one line; bodies settle in one or two passes on real pages, and a
+/// body that has not settled after this many passes is dropped.
 const MAX_PASSES: usize = 8;
 
 /// Where a block of the body text lies in the input.
@@ -192,6 +193,14 @@ pub(crate) fn settle<'a>(
         }
         if !changed {
             return;
+        }
+    }
+    // A body that still sheds lines after every pass (a tail peeled off one
+    // line at a time, seen only on garbage input) is not an article: with no
+    // body, cleaning again trivially gives the same body.
+    for (kind, label) in a.kinds.iter_mut().zip(&mut a.labels) {
+        if kind.take().is_some() {
+            *label = Label::Chrome(crate::ChromeKind::Other);
         }
     }
 }
