@@ -188,6 +188,7 @@ struct Stats {
 }
 
 /// Why the run stops early.
+#[derive(Debug)]
 enum Stop {
     /// A bad record or dump with `--on-error stop` (already reported).
     Bad,
@@ -981,6 +982,64 @@ mod tests {
         assert!(matches!(r, Err(Stop::Bad)));
         assert_eq!(ids(&out), ["p0"]);
         assert_eq!(stats.errors, 1);
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn chunks_keep_every_record_and_its_line_number() {
+        // More records than one chunk holds, blank lines among them, a last
+        // record without a newline.
+        let n = CHUNK_RECORDS * 2 + 7;
+        let mut text = String::new();
+        let mut line: u64 = 0;
+        let mut bad_line = 0;
+        for i in 0..n {
+            if i % 100 == 0 {
+                text.push_str("\n  \n");
+                line += 2;
+            }
+            if i == CHUNK_RECORDS + 3 {
+                text.push_str("{\"id\": \"no text\"}\n");
+                line += 1;
+                bad_line = line;
+            }
+            let rec = serde_json::json!({"id": format!("r{i}"), "text": format!("Menu {i}")});
+            text.push_str(&rec.to_string());
+            line += 1;
+            if i + 1 < n {
+                text.push('\n');
+            }
+        }
+        let path =
+            std::env::temp_dir().join(format!("dumpclean-{}-chunks.jsonl", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        let path = path.to_string_lossy().into_owned();
+        let (out, stats, r) = run(&["--format", "jsonl", "--jobs", "2"], &path);
+        assert!(r.is_ok());
+        let want: Vec<String> = (0..n).map(|i| format!("r{i}")).collect();
+        assert_eq!(ids(&out), want);
+        assert_eq!((stats.docs, stats.errors), (n as u64, 1));
+        // Stopped at the bad record: everything before it was written, and
+        // the error names its line.
+        let (out, _, r) = run(&["--format", "jsonl", "--on-error", "stop"], &path);
+        assert!(matches!(r, Err(Stop::Bad)));
+        assert_eq!(ids(&out), want[..CHUNK_RECORDS + 3]);
+        let mut lines = Vec::new();
+        for_each_chunk(&path, |chunk| {
+            lines.extend(chunk.iter().map(|(n, raw)| (*n, raw.to_vec())));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(lines.len(), n + 1);
+        let (no, raw) = lines
+            .iter()
+            .find(|(_, raw)| raw.starts_with(b"{\"id\": \"no"))
+            .unwrap();
+        assert_eq!(
+            (*no, raw.as_slice()),
+            (bad_line, &b"{\"id\": \"no text\"}"[..])
+        );
+        assert_eq!(lines.last().unwrap().0, line);
         std::fs::remove_file(path).unwrap();
     }
 
