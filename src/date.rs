@@ -161,6 +161,49 @@ pub(crate) fn find_date(text: &str) -> Option<Date> {
     }) {
         return None;
     }
+    find_date_in(text, Forms::of(text))
+}
+
+/// Which date patterns can match a text: cheap tests of what each pattern
+/// needs, so that the patterns (slow on lines with non-ASCII letters) run
+/// only where they may match. Skipping a pattern never changes the result.
+#[derive(Debug, Clone, Copy)]
+struct Forms {
+    /// `-` then a digit: needed by `2025-08-08`.
+    iso: bool,
+    /// `.`, `/` or `-` then a digit: needed by `08/08/2025`.
+    numeric: bool,
+    /// A word that is a month name: needed by both written forms, whose
+    /// month is a whole run of letters between non-letters.
+    month: bool,
+}
+
+impl Forms {
+    fn of(text: &str) -> Forms {
+        let mut f = Forms {
+            iso: false,
+            numeric: false,
+            month: false,
+        };
+        let mut prev_sep = None;
+        for c in text.chars() {
+            if let Some(sep) = prev_sep {
+                if c.is_numeric() {
+                    f.numeric = true;
+                    f.iso |= sep == '-';
+                }
+            }
+            prev_sep = matches!(c, '.' | '/' | '-').then_some(c);
+        }
+        f.month = text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| (3..=40).contains(&w.len()) && month_number(w).is_some());
+        f
+    }
+}
+
+/// [`find_date`] with the patterns `forms` allows.
+fn find_date_in(text: &str, forms: Forms) -> Option<Date> {
     let num = |s: &str| s.parse::<u32>().ok();
     let mut best: Option<(usize, Date)> = None;
     let mut consider = |pos: usize, d: Option<Date>| {
@@ -170,33 +213,39 @@ pub(crate) fn find_date(text: &str) -> Option<Date> {
             }
         }
     };
-    if let Some(c) = ISO.captures(text) {
-        let d = Date::new(num(&c[1])? as u16, num(&c[2])? as u8, num(&c[3])? as u8);
-        consider(c.get(0)?.start(), d);
-    }
-    if let Some(c) = NUMERIC.captures(text) {
-        let (a, b, y) = (num(&c[1])?, num(&c[2])?, num(&c[3])?);
-        // Day first (the European order), unless that is impossible.
-        let d =
-            Date::new(y as u16, b as u8, a as u8).or_else(|| Date::new(y as u16, a as u8, b as u8));
-        consider(c.get(0)?.start(), d);
-    }
-    for c in DAY_MONTH.captures_iter(text) {
-        if let Some(m) = month_number(&c[2]) {
-            consider(
-                c.get(0)?.start(),
-                Date::new(num(&c[3])? as u16, m, num(&c[1])? as u8),
-            );
-            break;
+    if forms.iso {
+        if let Some(c) = ISO.captures(text) {
+            let d = Date::new(num(&c[1])? as u16, num(&c[2])? as u8, num(&c[3])? as u8);
+            consider(c.get(0)?.start(), d);
         }
     }
-    for c in MONTH_DAY.captures_iter(text) {
-        if let Some(m) = month_number(&c[1]) {
-            consider(
-                c.get(0)?.start(),
-                Date::new(num(&c[3])? as u16, m, num(&c[2])? as u8),
-            );
-            break;
+    if forms.numeric {
+        if let Some(c) = NUMERIC.captures(text) {
+            let (a, b, y) = (num(&c[1])?, num(&c[2])?, num(&c[3])?);
+            // Day first (the European order), unless that is impossible.
+            let d = Date::new(y as u16, b as u8, a as u8)
+                .or_else(|| Date::new(y as u16, a as u8, b as u8));
+            consider(c.get(0)?.start(), d);
+        }
+    }
+    if forms.month {
+        for c in DAY_MONTH.captures_iter(text) {
+            if let Some(m) = month_number(&c[2]) {
+                consider(
+                    c.get(0)?.start(),
+                    Date::new(num(&c[3])? as u16, m, num(&c[1])? as u8),
+                );
+                break;
+            }
+        }
+        for c in MONTH_DAY.captures_iter(text) {
+            if let Some(m) = month_number(&c[1]) {
+                consider(
+                    c.get(0)?.start(),
+                    Date::new(num(&c[3])? as u16, m, num(&c[2])? as u8),
+                );
+                break;
+            }
         }
     }
     best.map(|(_, d)| d)
@@ -229,5 +278,56 @@ mod tests {
         assert_eq!(d("le 3 mars 2021"), Some("2021-03-03".into()));
         assert_eq!(d("12:00"), None);
         assert_eq!(d("Transfernieuws 08/08"), None);
+    }
+
+    /// Every pattern tried, whatever the text: what [`find_date`] must equal.
+    fn find_date_every_form(text: &str) -> Option<Date> {
+        let all = Forms {
+            iso: true,
+            numeric: true,
+            month: true,
+        };
+        let mut run = 0;
+        text.bytes()
+            .any(|b| {
+                run = if b.is_ascii_digit() { run + 1 } else { 0 };
+                run == 4
+            })
+            .then(|| find_date_in(text, all))
+            .flatten()
+    }
+
+    #[test]
+    fn skipping_forms_that_cannot_match_changes_nothing_on_the_seeds_and_pages() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata");
+        let mut found = 0;
+        for sub in ["seeds", "pages"] {
+            for entry in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for line in text.lines() {
+                        let want = find_date_every_form(line);
+                        assert_eq!(find_date(line), want, "{line:?}");
+                        found += usize::from(want.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_forms_that_cannot_match_changes_nothing(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "2025", "1999", "08", "8", "31", "-", "/", ".", ",", " ", "  ", "\t", "de", "er", "th",
+                "augustus", "Aug", "März", "mars", "Nov.", "déc", "dic", "janvier", "foo", "é", "ß",
+                "١٢", "٢٠٢٥", "x2025", "2024-01-05", "05.01.2024", "12:00", "\u{0301}", "à", "_",
+            ]), 1..14)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(find_date(&text), find_date_every_form(&text), "{:?}", text);
+        }
     }
 }
