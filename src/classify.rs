@@ -58,7 +58,12 @@ const META_INTO_BODY: usize = 4;
 /// How many non-blank lines before the body are searched for title and metadata.
 const HEAD_WINDOW: usize = 12;
 
-pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> Analysis<'a> {
+pub(crate) fn analyze<'a>(
+    lines: &[Line<'a>],
+    ev: &[Evidence],
+    mode: Mode,
+    words: &crate::context::WordKeys,
+) -> Analysis<'a> {
     let n = lines.len();
     let tune = Tuning::for_mode(mode);
     let mut a = Analysis {
@@ -101,7 +106,7 @@ pub(crate) fn analyze<'a>(lines: &[Line<'a>], ev: &[Evidence], mode: Mode) -> An
     // Body lines: the context model's verdict.
     // A line recurring on the site's other pages (from a site profile) is
     // chrome unless its context speaks clearly for it.
-    let mut ctx_p = crate::context::context_logits(lines, ev, &local, &region);
+    let mut ctx_p = crate::context::context_logits(lines, ev, &local, &region, words);
     for (p, e) in ctx_p.iter_mut().zip(ev) {
         *p -= RECURRING_WEIGHT * e.recurring;
     }
@@ -631,7 +636,8 @@ mod tests {
     fn run(input: &str, mode: Mode) -> Run<'_> {
         let lines = split_lines(input);
         let ev = gather(&lines);
-        let a = analyze(&lines, &ev, mode);
+        let words = crate::context::WordKeys::of(&lines, |_| None);
+        let a = analyze(&lines, &ev, mode, &words);
         Run { lines, ev, a }
     }
 

@@ -321,8 +321,9 @@ impl Cleaner {
             });
         }
         let evidence = features::gather_with(&lines, profile, None);
-        let mut a = classify::analyze(&lines, &evidence, cfg.mode);
-        settle::settle(input, &lines, &evidence, &mut a, cfg.mode, profile);
+        let words = crate::context::WordKeys::of(&lines, |_| None);
+        let mut a = classify::analyze(&lines, &evidence, cfg.mode, &words);
+        settle::settle(input, &lines, &evidence, &words, &mut a, cfg.mode, profile);
         unify_chrome_rows(&lines, &mut a.labels);
 
         let blocks = build_blocks(input, &lines, &a.kinds);

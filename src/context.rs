@@ -22,7 +22,8 @@ pub(crate) fn context_features(
     region: &Range<usize>,
 ) -> Vec<[f32; N_CONTEXT]> {
     let mut out = vec![[0.0; N_CONTEXT]; lines.len()];
-    for_each_context(lines, ev, scores, region, |i, f| out[i] = *f);
+    let words = WordKeys::of(lines, |_| None);
+    for_each_context(lines, ev, scores, region, &words, |i, f| out[i] = *f);
     out
 }
 
@@ -33,9 +34,10 @@ pub(crate) fn context_logits(
     ev: &[Evidence],
     scores: &[f32],
     region: &Range<usize>,
+    words: &WordKeys,
 ) -> Vec<f32> {
     let mut out = vec![0.0; lines.len()];
-    for_each_context(lines, ev, scores, region, |i, f| {
+    for_each_context(lines, ev, scores, region, words, |i, f| {
         out[i] = crate::model::dot(&crate::model::CONTEXT, f);
     });
     out
@@ -47,6 +49,7 @@ fn for_each_context(
     ev: &[Evidence],
     scores: &[f32],
     region: &Range<usize>,
+    words: &WordKeys,
     mut f: impl FnMut(usize, &[f32; N_CONTEXT]),
 ) {
     let n = lines.len();
@@ -65,7 +68,7 @@ fn for_each_context(
     let r_last = nb.iter().rposition(|i| region.contains(i));
 
     let comments = crate::region::comment_zone_start(lines, ev);
-    let cohesion = cohesion(lines, ev, region);
+    let cohesion = cohesion(lines, ev, region, words);
     let runs = crate::lines::wrapped_runs(lines);
     let periodic = periodicity(lines, ev, &nb);
     let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
@@ -155,33 +158,70 @@ fn density(nb: &[usize], k: usize, f: impl Fn(usize) -> bool) -> f32 {
 /// Content words shorter than this (in bytes) are ignored for cohesion.
 const MIN_CONTENT_WORD: usize = 4;
 
+/// Every line's distinct content-word keys (sorted), in one buffer: what
+/// [`cohesion`] compares. They depend on the line's text alone, so a later
+/// pass over the same lines can take them from an earlier one.
+#[derive(Debug, Default)]
+pub(crate) struct WordKeys {
+    keys: Vec<u64>,
+    ends: Vec<usize>,
+}
+
+impl WordKeys {
+    /// The keys of `lines`; `known` gives those of a text already seen.
+    pub(crate) fn of<'k>(
+        lines: &[Line<'_>],
+        known: impl Fn(&str) -> Option<&'k [u64]>,
+    ) -> WordKeys {
+        let mut keys: Vec<u64> = Vec::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(lines.len());
+        for l in lines {
+            if l.is_blank() {
+                ends.push(keys.len());
+                continue;
+            }
+            if let Some(k) = known(l.text) {
+                keys.extend_from_slice(k);
+                ends.push(keys.len());
+                continue;
+            }
+            let start = keys.len();
+            crate::lines::for_each_word(l.text, |k, len| {
+                if len >= MIN_CONTENT_WORD {
+                    keys.push(k);
+                }
+            });
+            keys[start..].sort_unstable();
+            let mut w = start;
+            for r in start..keys.len() {
+                if w == start || keys[w - 1] != keys[r] {
+                    keys[w] = keys[r];
+                    w += 1;
+                }
+            }
+            keys.truncate(w);
+            ends.push(w);
+        }
+        WordKeys { keys, ends }
+    }
+
+    /// The keys of line `i`.
+    pub(crate) fn get(&self, i: usize) -> &[u64] {
+        &self.keys[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
+    }
+}
+
 /// For every line, the share of its content words (four or more bytes,
 /// lowercased) that also occur in *other* confident lines of the main region:
 /// article paragraphs share their topic's words, teasers of other articles
 /// and site chrome do not.
-fn cohesion(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> Vec<f32> {
-    // Every line's distinct content-word keys, in one buffer.
-    let mut keys: Vec<u64> = Vec::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(lines.len());
-    for l in lines {
-        let start = keys.len();
-        crate::lines::for_each_word(l.text, |k, len| {
-            if len >= MIN_CONTENT_WORD {
-                keys.push(k);
-            }
-        });
-        keys[start..].sort_unstable();
-        let mut w = start;
-        for r in start..keys.len() {
-            if w == start || keys[w - 1] != keys[r] {
-                keys[w] = keys[r];
-                w += 1;
-            }
-        }
-        keys.truncate(w);
-        ends.push(w);
-    }
-    let words = |i: usize| &keys[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+fn cohesion(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    region: &Range<usize>,
+    keys: &WordKeys,
+) -> Vec<f32> {
+    let words = |i: usize| keys.get(i);
     let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
     let mut counts: crate::lines::KeyMap<u32> = crate::lines::KeyMap::default();
     for i in (0..lines.len()).filter(|&i| core(i)) {
@@ -406,7 +446,12 @@ mod tests {
         assert_eq!(c.get(teaser2, COHESION), 0.0);
         // The features carry the same values.
         assert_eq!(
-            cohesion(&c.lines, &c.ev, &c.region),
+            cohesion(
+                &c.lines,
+                &c.ev,
+                &c.region,
+                &WordKeys::of(&c.lines, |_| None)
+            ),
             c.f.iter().map(|f| f[COHESION]).collect::<Vec<_>>()
         );
     }

@@ -129,9 +129,10 @@ impl Own {
     }
 }
 
-/// The [`Own`] evidence and shape of lines already seen, by text: the
-/// settling pass cleans the body's lines again and need not measure them twice.
-pub(crate) type Memo<'m> = std::collections::HashMap<&'m str, (Own, crate::lines::Shape)>;
+/// The [`Own`] evidence and shape of lines already seen, and their index
+/// among those lines, by text: the settling pass cleans the body's lines
+/// again and need not measure them twice.
+pub(crate) type Memo<'m> = std::collections::HashMap<&'m str, (Own, crate::lines::Shape, usize)>;
 
 /// The memo of the non-blank lines `keep` selects.
 pub(crate) fn memo<'m>(
@@ -144,7 +145,7 @@ pub(crate) fn memo<'m>(
         .zip(ev)
         .enumerate()
         .filter(|&(i, (l, _))| !l.is_blank() && keep(i))
-        .map(|(_, (l, e))| (l.text, (e.own, l.shape)))
+        .map(|(i, (l, e))| (l.text, (e.own, l.shape, i)))
         .collect()
 }
 

@@ -10,6 +10,7 @@
 use crate::article::Label;
 use crate::classify::{self, Analysis};
 use crate::cleaner::{build_blocks, is_control};
+use crate::context::WordKeys;
 use crate::lines::{split_lines_with, Line};
 use crate::{features, Mode};
 
@@ -91,6 +92,7 @@ pub(crate) fn settle<'a>(
     input: &'a str,
     lines: &[Line<'a>],
     ev: &[features::Evidence],
+    words: &WordKeys,
     a: &mut Analysis<'a>,
     mode: Mode,
     profile: Option<&crate::SiteProfile>,
@@ -115,7 +117,8 @@ pub(crate) fn settle<'a>(
         }
         let lines2 = split_lines_with(&text, |t| memo.get(t).map(|m| m.1));
         let ev2 = features::gather_with(&lines2, profile, Some(&memo));
-        let a2 = classify::analyze(&lines2, &ev2, mode);
+        let words2 = WordKeys::of(&lines2, |t| memo.get(t).map(|m| words.get(m.2)));
+        let a2 = classify::analyze(&lines2, &ev2, mode, &words2);
         if is_body_text(&text, &build_blocks(&text, &lines2, &a2.kinds)) {
             return;
         }
