@@ -769,12 +769,47 @@ const STOPWORD_LIST: &[&str] = &[
 ];
 
 /// The stop words packed into `u64`s (see [`pack_word`]), sorted.
-static STOPWORDS: Lazy<Vec<u64>> = Lazy::new(|| {
-    let mut v: Vec<u64> = STOPWORD_LIST.iter().filter_map(|w| pack_word(w)).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+static STOPWORDS: Lazy<StopwordSet> = Lazy::new(|| {
+    let mut set = StopwordSet {
+        slots: vec![0; STOPWORD_SLOTS],
+    };
+    for w in STOPWORD_LIST.iter().filter_map(|w| pack_word(w)) {
+        let mut i = StopwordSet::slot(w);
+        while set.slots[i] != 0 && set.slots[i] != w {
+            i = (i + 1) % STOPWORD_SLOTS;
+        }
+        set.slots[i] = w;
+    }
+    set
 });
+
+/// Slots of the stop-word table: a power of two, at least four times the
+/// number of stop words, so that a lookup probes one or two slots.
+const STOPWORD_SLOTS: usize = 1024;
+
+/// The packed stop words ([`pack_word`]) in an open-addressing table (0 marks
+/// an empty slot; no packed word is 0).
+struct StopwordSet {
+    slots: Vec<u64>,
+}
+
+impl StopwordSet {
+    /// The slot a lookup of `w` starts at: the top bits of a multiplicative hash.
+    fn slot(w: u64) -> usize {
+        (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn contains(&self, w: u64) -> bool {
+        let mut i = StopwordSet::slot(w);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                s if s == w => return true,
+                _ => i = (i + 1) % STOPWORD_SLOTS,
+            }
+        }
+    }
+}
 
 /// A word of at most eight bytes once lowercased, packed into a `u64` (no
 /// allocation); `None` for longer words, which are never stop words.
@@ -820,7 +855,7 @@ pub(crate) fn stopword_share(text: &str) -> f32 {
             .split(|&b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
             .filter(|w| !w.is_empty())
             .take(64);
-        let stopwords = &**STOPWORDS;
+        let stopwords = &*STOPWORDS;
         for w in words {
             n += 1;
             let Some(first) = w.iter().position(u8::is_ascii_alphanumeric) else {
@@ -837,7 +872,7 @@ pub(crate) fn stopword_share(text: &str) -> f32 {
             let packed = w.iter().enumerate().fold(0u64, |k, (i, &b)| {
                 k | u64::from(b.to_ascii_lowercase()) << (8 * i)
             });
-            if stopwords.binary_search(&packed).is_ok() {
+            if stopwords.contains(packed) {
                 hits += 1;
             }
         }
@@ -856,7 +891,7 @@ fn stopword_share_chars(text: &str) -> f32 {
         if w.is_empty() || w.len() > 8 {
             continue;
         }
-        if pack_word(w).is_some_and(|k| STOPWORDS.binary_search(&k).is_ok()) {
+        if pack_word(w).is_some_and(|k| STOPWORDS.contains(k)) {
             hits += 1;
         }
     }
@@ -887,6 +922,41 @@ mod tests {
             assert_eq!(stopword_share(text), stopword_share_chars(text), "{text:?}");
         }
         assert!(stopword_share("the cat and the dog") > 0.5);
+    }
+
+    #[test]
+    fn the_stopword_table_holds_the_list_and_nothing_else() {
+        let listed: std::collections::BTreeSet<u64> =
+            STOPWORD_LIST.iter().filter_map(|w| pack_word(w)).collect();
+        assert!(listed.len() * 4 <= STOPWORD_SLOTS);
+        for &w in &listed {
+            assert!(STOPWORDS.contains(w), "{w:x}");
+        }
+        assert_eq!(
+            STOPWORDS.slots.iter().filter(|&&s| s != 0).count(),
+            listed.len()
+        );
+        for w in ["cat", "harbour", "brücke", "abcdefgh", "1990", "x", "thé"] {
+            let k = pack_word(w).unwrap();
+            assert_eq!(STOPWORDS.contains(k), listed.contains(&k), "{w}");
+        }
+        assert!(STOPWORDS.contains(pack_word("the").unwrap()));
+        assert!(!STOPWORDS.contains(pack_word("harbour").unwrap()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stopword_share_of_any_ascii_text_is_that_of_the_char_path(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "THE", "and", "de", "Der", "het", "of", "in", "a", "x", "cat", "1990",
+                "abcdefgh", "abcdefghi", "und'", "(die)", "Verantwortung", "extraordinarily",
+                "\"", "(", ")", "--", "...", ",", "'", "/", "-", " ", "  ", "\t", "\x0b",
+                "\x0c", "\r", "\n", "\x1c",
+            ]), 0..150)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(stopword_share(&text), stopword_share_chars(&text), "{:?}", text);
+        }
     }
 
     #[test]
