@@ -127,11 +127,25 @@ const MONTHS: [&[&str]; 12] = [
     ],
 ];
 
+/// The number of the month `name` names (any case, a trailing `.` allowed).
 fn month_number(name: &str) -> Option<u8> {
-    let lower = name.trim_end_matches('.').to_lowercase();
+    // Lowercased on the stack: no month name comes near 32 bytes.
+    let mut buf = [0u8; 32];
+    let mut len = 0;
+    for c in name
+        .trim_end_matches('.')
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
+        if len + c.len_utf8() > buf.len() {
+            return None;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let lower = std::str::from_utf8(&buf[..len]).ok()?;
     MONTHS
         .iter()
-        .position(|names| names.contains(&lower.as_str()))
+        .position(|names| names.contains(&lower))
         .map(|i| i as u8 + 1)
 }
 
@@ -261,6 +275,24 @@ mod tests {
         assert!(Date::new(2023, 2, 29).is_none());
         assert!(Date::new(2023, 13, 1).is_none());
         assert!(Date::new(2023, 4, 31).is_none());
+    }
+
+    #[test]
+    fn month_names_in_any_case() {
+        for (i, names) in MONTHS.iter().enumerate() {
+            for name in *names {
+                let want = Some(i as u8 + 1);
+                assert_eq!(month_number(name), want, "{name}");
+                assert_eq!(month_number(&name.to_uppercase()), want, "{name}");
+                assert_eq!(month_number(&format!("{name}.")), want, "{name}");
+            }
+        }
+        assert_eq!(month_number("MÄRZ"), Some(3));
+        assert_eq!(month_number("Août"), Some(8));
+        assert_eq!(month_number("Dec."), Some(12));
+        assert_eq!(month_number("foo"), None);
+        assert_eq!(month_number(""), None);
+        assert_eq!(month_number(&"ä".repeat(20)), None);
     }
 
     #[test]

@@ -661,11 +661,18 @@ const CREDIT_STARTS: &[&str] = &[
 
 /// A bare byline marker with no name (`door`, `By`) — metadata, no byline.
 pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
-    text.len() <= 6
-        && matches!(
-            text.trim_end_matches(':').to_lowercase().as_str(),
-            "door" | "by" | "von" | "par" | "por" | "di" | "da" | "tekst" | "text" | "texte"
-        )
+    const MARKERS: [&str; 10] = [
+        "door", "by", "von", "par", "por", "di", "da", "tekst", "text", "texte",
+    ];
+    if text.len() > 6 {
+        return false;
+    }
+    let word = text.trim_end_matches(':');
+    if word.is_ascii() {
+        MARKERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    } else {
+        MARKERS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
@@ -1020,6 +1027,12 @@ mod tests {
         assert_eq!(byline("Von Max Muster"), Some("Max Muster"));
         assert_eq!(byline("door"), None);
         assert!(is_bare_byline_marker("door"));
+        for marker in ["By:", "VON", "Texte", "tekst:"] {
+            assert!(is_bare_byline_marker(marker), "{marker}");
+        }
+        for other in ["Home", "bye", "door.", "Über", "texte:x", "by the"] {
+            assert!(!is_bare_byline_marker(other), "{other}");
+        }
         assert_eq!(byline("De wedstrijd begon laat"), None);
     }
 
