@@ -350,6 +350,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        // Failures stay on screen: no `proptest-regressions/` files.
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
         #[test]
         fn skipping_forms_that_cannot_match_changes_nothing(
             parts in proptest::collection::vec(proptest::sample::select(vec![

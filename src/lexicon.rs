@@ -952,6 +952,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        // Failures stay on screen: no `proptest-regressions/` files.
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
         #[test]
         fn stopword_share_of_any_ascii_text_is_that_of_the_char_path(
             parts in proptest::collection::vec(proptest::sample::select(vec![
