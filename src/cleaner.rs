@@ -320,7 +320,7 @@ impl Cleaner {
                 limit: cfg.max_line_bytes,
             });
         }
-        let evidence = features::gather_with(&lines, profile, None);
+        let evidence = features::gather_with(&lines, profile, |_| None);
         let words = crate::context::WordKeys::of(&lines, |_| None);
         let mut a = classify::analyze(&lines, &evidence, cfg.mode, &words);
         settle::settle(input, &lines, &evidence, &words, &mut a, cfg.mode, profile);

@@ -168,19 +168,16 @@ pub(crate) struct WordKeys {
 }
 
 impl WordKeys {
-    /// The keys of `lines`; `known` gives those of a text already seen.
+    /// The keys of `lines`; `known` gives those of line `i` when they were
+    /// computed before.
     pub(crate) fn of<'k>(
         lines: &[Line<'_>],
-        known: impl Fn(&str) -> Option<&'k [u64]>,
+        known: impl Fn(usize) -> Option<&'k [u64]>,
     ) -> WordKeys {
         let mut keys: Vec<u64> = Vec::new();
         let mut ends: Vec<usize> = Vec::with_capacity(lines.len());
-        for l in lines {
-            if l.is_blank() {
-                ends.push(keys.len());
-                continue;
-            }
-            if let Some(k) = known(l.text) {
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(k) = known(i) {
                 keys.extend_from_slice(k);
                 ends.push(keys.len());
                 continue;

@@ -167,15 +167,19 @@ static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
 /// `2025-08-08`, `08/08/2025` (day first), `8 augustus 2025`, `8. August 2025`,
 /// `August 8, 2025`, `8 de agosto de 2025`.
 pub(crate) fn find_date(text: &str) -> Option<Date> {
-    // Every form names a four-digit year.
-    let mut run = 0;
-    if !text.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run == 4
-    }) {
+    if !has_year(text) {
         return None;
     }
     find_date_in(text, Forms::of(text))
+}
+
+/// `text` has four digits in a row: every date form names a four-digit year.
+fn has_year(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// Which date patterns can match a text: cheap tests of what each pattern
@@ -319,14 +323,7 @@ mod tests {
             numeric: true,
             month: true,
         };
-        let mut run = 0;
-        text.bytes()
-            .any(|b| {
-                run = if b.is_ascii_digit() { run + 1 } else { 0 };
-                run == 4
-            })
-            .then(|| find_date_in(text, all))
-            .flatten()
+        has_year(text).then(|| find_date_in(text, all)).flatten()
     }
 
     #[test]
@@ -350,11 +347,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        // Failures stay on screen: no `proptest-regressions/` files.
-        #![proptest_config(proptest::test_runner::Config {
-            failure_persistence: None,
-            ..Default::default()
-        })]
+        #![proptest_config(crate::test_support::proptest_config())]
         #[test]
         fn skipping_forms_that_cannot_match_changes_nothing(
             parts in proptest::collection::vec(proptest::sample::select(vec![

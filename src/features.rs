@@ -74,11 +74,12 @@ const NEAR_COPY_LINES: usize = 6;
 
 /// Gather the evidence for every line.
 pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
-    gather_with(lines, None, None)
+    gather_with(lines, None, |_| None)
 }
 
 /// What a line's own text tells, wherever the line stands: the costly part
-/// of its evidence, computed once per text (see [`Memo`]).
+/// of its evidence, which the settling pass takes from the first pass for
+/// the lines it sees again.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Own {
     /// The line's [`norm_key`].
@@ -129,26 +130,6 @@ impl Own {
     }
 }
 
-/// The [`Own`] evidence and shape of lines already seen, and their index
-/// among those lines, by text: the settling pass cleans the body's lines
-/// again and need not measure them twice.
-pub(crate) type Memo<'m> = std::collections::HashMap<&'m str, (Own, crate::lines::Shape, usize)>;
-
-/// The memo of the non-blank lines `keep` selects.
-pub(crate) fn memo<'m>(
-    lines: &[Line<'m>],
-    ev: &[Evidence],
-    keep: impl Fn(usize) -> bool,
-) -> Memo<'m> {
-    lines
-        .iter()
-        .zip(ev)
-        .enumerate()
-        .filter(|&(i, (l, _))| !l.is_blank() && keep(i))
-        .map(|(i, (l, e))| (l.text, (e.own, l.shape, i)))
-        .collect()
-}
-
 /// A pseudo-count of pages without the line: evidence from few pages is
 /// weak (a line on both pages of a two-page profile gets a share of 1/2).
 const RECURRING_PRIOR: f32 = 1.0;
@@ -191,23 +172,22 @@ fn set_recurring(lines: &[Line<'_>], ev: &mut [Evidence], profile: Option<&crate
     }
 }
 
-/// Gather the evidence for every line, with the site's profile if any.
+/// Gather the evidence for every line, with the site's profile if any;
+/// `known` gives the [`Own`] evidence of line `i` when it was measured before.
 pub(crate) fn gather_with(
     lines: &[Line<'_>],
     profile: Option<&crate::SiteProfile>,
-    memo: Option<&Memo<'_>>,
+    known: impl Fn(usize) -> Option<Own>,
 ) -> Vec<Evidence> {
-    // Each line's own evidence (from the memo when the text was seen).
+    // Each line's own evidence.
     let mut evidence: Vec<Evidence> = lines
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             if l.is_blank() {
                 return Evidence::default();
             }
-            let own = memo
-                .and_then(|m| m.get(l.text))
-                .map(|m| m.0)
-                .unwrap_or_else(|| Own::of(l));
+            let own = known(i).unwrap_or_else(|| Own::of(l));
             Evidence {
                 own,
                 copies: 1,

@@ -775,7 +775,7 @@ const STOPWORD_LIST: &[&str] = &[
     "della", "nel", "alla", "sono", "è", "si", "anche",
 ];
 
-/// The stop words packed into `u64`s (see [`pack_word`]), sorted.
+/// The stop words packed into `u64`s (see [`pack_word`]).
 static STOPWORDS: Lazy<StopwordSet> = Lazy::new(|| {
     let mut set = StopwordSet {
         slots: vec![0; STOPWORD_SLOTS],
@@ -952,11 +952,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        // Failures stay on screen: no `proptest-regressions/` files.
-        #![proptest_config(proptest::test_runner::Config {
-            failure_persistence: None,
-            ..Default::default()
-        })]
+        #![proptest_config(crate::test_support::proptest_config())]
         #[test]
         fn stopword_share_of_any_ascii_text_is_that_of_the_char_path(
             parts in proptest::collection::vec(proptest::sample::select(vec![

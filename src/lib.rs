@@ -100,6 +100,19 @@ mod profile;
 mod region;
 mod settle;
 
+#[cfg(test)]
+mod test_support {
+    /// The configuration of the unit property tests: the case count from
+    /// `PROPTEST_CASES` (default 256), failures on screen only, no
+    /// `proptest-regressions/` files.
+    pub(crate) fn proptest_config() -> proptest::test_runner::Config {
+        proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        }
+    }
+}
+
 pub use article::{Article, Block, BlockKind, ChromeKind, ChromeSegment, Label, LineInfo};
 pub use cleaner::{Cleaner, CleanerBuilder, Mode};
 pub use date::Date;

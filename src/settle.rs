@@ -109,15 +109,22 @@ pub(crate) fn settle<'a>(
         }
     }
     // The body's lines come back in every pass: measure each text once.
-    let memo = features::memo(lines, ev, |i| a.kinds[i].is_some());
+    let seen: std::collections::HashMap<&str, usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| !l.is_blank() && a.kinds[i].is_some())
+        .map(|(i, l)| (l.text, i))
+        .collect();
     for _ in 0..MAX_PASSES {
         let (text, pieces) = body_text(input, lines, a);
         if text.is_empty() {
             return;
         }
-        let lines2 = split_lines_with(&text, |t| memo.get(t).map(|m| m.1));
-        let ev2 = features::gather_with(&lines2, profile, Some(&memo));
-        let words2 = WordKeys::of(&lines2, |t| memo.get(t).map(|m| words.get(m.2)));
+        let lines2 = split_lines_with(&text, |t| seen.get(t).map(|&i| lines[i].shape));
+        // The first pass's line with the same text as each line of this one.
+        let first: Vec<Option<usize>> = lines2.iter().map(|l| seen.get(l.text).copied()).collect();
+        let ev2 = features::gather_with(&lines2, profile, |j| first[j].map(|i| ev[i].own));
+        let words2 = WordKeys::of(&lines2, |j| first[j].map(|i| words.get(i)));
         let a2 = classify::analyze(&lines2, &ev2, mode, &words2);
         if is_body_text(&text, &build_blocks(&text, &lines2, &a2.kinds)) {
             return;
