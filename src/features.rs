@@ -2,7 +2,7 @@
 //! recurs in the dump, and the local body score built from them.
 
 use crate::lexicon::{self, Cue};
-use crate::lines::{norm_key, KeyMap, Line};
+use crate::lines::{KeyMap, Line};
 
 /// What is known about one line before context is taken into account.
 #[derive(Debug, Clone, Copy, Default)]
@@ -53,12 +53,14 @@ const FIXTURE_MAX_STOPWORDS: f32 = 0.15;
 /// Lines longer than this (in words) are not template candidates.
 const TEMPLATE_MAX_WORDS: u32 = 15;
 
-/// A key of the first two words of a line (lowercased letters and digits), 0 if it has fewer.
+/// A key of the first two words of a line (lowercased letters and digits),
+/// 0 if it has fewer: the oracle of [`crate::lines::Lexical::prefix`].
+#[cfg(test)]
 fn prefix_key(text: &str) -> u64 {
     let mut it = text.split_whitespace();
     match (it.next(), it.next()) {
         (Some(a), Some(b)) => {
-            let k = norm_key(a) ^ norm_key(b).rotate_left(17);
+            let k = crate::lines::norm_key(a) ^ crate::lines::norm_key(b).rotate_left(17);
             if k == 0 {
                 1
             } else {
@@ -107,11 +109,11 @@ pub(crate) struct Own {
 impl Own {
     fn of(line: &Line<'_>) -> Own {
         let text = line.text;
-        let stopwords = lexicon::stopword_share(text);
+        let stopwords = line.lex.stopwords;
         Own {
-            key: norm_key(text),
+            key: line.lex.key,
             prefix: if line.shape.words <= TEMPLATE_MAX_WORDS {
-                prefix_key(text)
+                line.lex.prefix
             } else {
                 0
             },
@@ -125,7 +127,7 @@ impl Own {
             meta: lexicon::image_credit(text).is_some()
                 || lexicon::byline(text).is_some()
                 || lexicon::is_bare_byline_marker(text),
-            caps: capitalised_share(text),
+            caps: line.lex.caps,
         }
     }
 }
@@ -353,8 +355,8 @@ pub(crate) fn local_features(
 }
 
 /// Share of the words after the first that start with a capital letter:
-/// high in headlines written in title case and in menus of names, low in
-/// running text.
+/// the oracle of [`crate::lines::Lexical::caps`].
+#[cfg(test)]
 fn capitalised_share(text: &str) -> f32 {
     let mut n = 0u32;
     let mut caps = 0u32;
@@ -377,6 +379,90 @@ fn capitalised_share(text: &str) -> f32 {
 mod tests {
     use super::*;
     use crate::lines::split_lines;
+
+    /// [`crate::lines::measure`] as the separate passes it fuses compute it.
+    fn measure_oracle(text: &str) -> (crate::lines::Shape, crate::lines::Lexical) {
+        (
+            crate::lines::Shape::measure(text),
+            crate::lines::Lexical {
+                key: crate::lines::norm_key(text),
+                prefix: prefix_key(text),
+                stopwords: lexicon::stopword_share(text),
+                caps: capitalised_share(text),
+            },
+        )
+    }
+
+    #[test]
+    fn fused_measure_equals_the_separate_passes() {
+        for text in [
+            "",
+            " ",
+            "The cat and the dog, said Mr. Smith. Then: nothing!",
+            "\u{201c}The\u{201d} “quoted” word’s end… and İstanbul ß Straße",
+            "Ⅷ Ⓐbc ٣٤ 12:00 | Home / News > Sport • More",
+            "这是一个测试句子。 日本語のテキスト、です！",
+            "l'homme de la rue\u{a0}et\u{3000}le chat",
+            "a\u{301}bc DE\u{301}F x\u{200d}y",
+            "abcdefgh abcdefghi ''the'' (die) und'",
+            "-- ... ,,, !!!",
+        ] {
+            assert_eq!(
+                crate::lines::measure(text),
+                measure_oracle(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn fused_measure_equals_the_separate_passes_on_any_text(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "THE", "and", "De", "het", "of", "a", "x", "Cat", "1990", "12:30",
+                "abcdefgh", "abcdefghi", "und'", "(die)", "Über", "façade", "İ", "ß", "Ⅷ", "à", "Één", "für",
+                "Ⓐ", "٣", "日本", "。", "，", "！", "\u{301}", "\u{200d}", "“", "”", "’", "…",
+                "•", "»", "|", "/", ">", ".", "!", "?", ";", ",", "'", "-", "*", " ", "  ",
+                "\t", "\u{a0}", "\u{3000}", "\u{2028}", "\x0b", "\x1c",
+            ]), 0..120)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(crate::lines::measure(&text), measure_oracle(&text), "{:?}", text);
+        }
+    }
+
+    /// The fused measure equals the separate passes on every cell of every
+    /// dump under `DUMPCLEAN_CORPUS` (a directory, searched recursively for
+    /// `*.txt`): `DUMPCLEAN_CORPUS=../shared/corpus cargo test --release
+    /// --lib fused_measure_on_a_corpus -- --ignored`.
+    #[test]
+    #[ignore = "needs DUMPCLEAN_CORPUS"]
+    fn fused_measure_on_a_corpus() {
+        let root = std::env::var("DUMPCLEAN_CORPUS").expect("DUMPCLEAN_CORPUS");
+        let (mut cells, mut dirs) = (0usize, vec![std::path::PathBuf::from(root)]);
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for l in split_lines(&text) {
+                        assert_eq!(
+                            (l.shape, l.lex),
+                            measure_oracle(l.text),
+                            "{path:?}: {:?}",
+                            l.text
+                        );
+                        cells += 1;
+                    }
+                }
+            }
+        }
+        eprintln!("{cells} cells equal");
+        assert!(cells > 0);
+    }
 
     #[test]
     fn fixture_rows() {

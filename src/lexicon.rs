@@ -850,8 +850,21 @@ fn pack_word(word: &str) -> Option<u64> {
     Some(packed)
 }
 
+/// `packed` is a function word packed as [`pack_word`] packs it.
+pub(crate) fn is_packed_stopword(packed: u64) -> bool {
+    STOPWORDS.contains(packed)
+}
+
+/// `word` (trimmed of non-alphanumeric chars) is a function word, in any
+/// case.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    word.len() <= 8 && pack_word(word).is_some_and(|k| STOPWORDS.contains(k))
+}
+
 /// Share of a line's words that are function words, and the number of words
-/// looked at (at most the first 64).
+/// looked at (at most the first 64): the oracle of the share that
+/// [`crate::lines::measure`] computes with the line's other measures.
+#[cfg(test)]
 pub(crate) fn stopword_share(text: &str) -> f32 {
     let mut n = 0u32;
     let mut hits = 0u32;
@@ -889,6 +902,7 @@ pub(crate) fn stopword_share(text: &str) -> f32 {
 }
 
 /// [`stopword_share`] for any text, char by char.
+#[cfg(test)]
 fn stopword_share_chars(text: &str) -> f32 {
     let mut n = 0u32;
     let mut hits = 0u32;

@@ -27,6 +27,8 @@ pub(crate) struct Line<'a> {
     pub text_span: Range<usize>,
     /// Cheap shape measurements of `text`.
     pub shape: Shape,
+    /// What the words of `text` tell, measured in the same pass as `shape`.
+    pub lex: Lexical,
 }
 
 impl Line<'_> {
@@ -36,7 +38,7 @@ impl Line<'_> {
 }
 
 /// Shape measurements of a line's text, computed in one pass over its chars.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Shape {
     /// Number of chars.
     pub chars: u32,
@@ -67,6 +69,26 @@ pub(crate) struct Shape {
     pub cjk: u32,
 }
 
+/// What a line's words tell, measured in the same pass over its bytes as
+/// its [`Shape`]. A word here is a white-space separated token, as
+/// `str::split_whitespace` gives them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Lexical {
+    /// The [`norm_key`] of the whole text.
+    pub key: u64,
+    /// A key of the first two words (each's [`norm_key`] combined), never 0
+    /// when the text has two or more words; 0 when it has fewer.
+    pub prefix: u64,
+    /// The share of function words among the first 64 words: each word
+    /// trimmed of non-alphanumeric chars at both ends and lowercased, looked
+    /// up in the stop-word table of [`crate::lexicon`].
+    pub stopwords: f32,
+    /// The share of words after the first (at most 40 of them) whose first
+    /// alphanumeric char is uppercase, among those with one: high in
+    /// headlines in title case and in menus of names, low in running text.
+    pub caps: f32,
+}
+
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
 /// and each line into cells at gaps (a tab, a lone `\r`, or three or more spaces).
 ///
@@ -77,11 +99,11 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
     split_lines_with(input, |_| None)
 }
 
-/// [`split_lines`], taking the shape of a cell's text from `known` when it
-/// knows the text (text seen before) and measuring it otherwise.
+/// [`split_lines`], taking the measures of a cell's text from `known` when
+/// it knows the text (text seen before) and measuring it otherwise.
 pub(crate) fn split_lines_with<'a>(
     input: &'a str,
-    known: impl Fn(&str) -> Option<Shape>,
+    mut known: impl FnMut(&str) -> Option<(Shape, Lexical)>,
 ) -> Vec<Line<'a>> {
     let bytes = input.as_bytes();
     // One cell per line for most lines: no growing (and copying) of a vector
@@ -98,7 +120,7 @@ pub(crate) fn split_lines_with<'a>(
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
-        push_cells(input, start..line_end, row, &known, &mut lines);
+        push_cells(input, start..line_end, row, &mut known, &mut lines);
         if end >= bytes.len() {
             break;
         }
@@ -120,7 +142,7 @@ fn push_cells<'a>(
     input: &'a str,
     span: Range<usize>,
     row: usize,
-    known: &impl Fn(&str) -> Option<Shape>,
+    known: &mut impl FnMut(&str) -> Option<(Shape, Lexical)>,
     out: &mut Vec<Line<'a>>,
 ) {
     let raw = &input[span.clone()];
@@ -132,6 +154,11 @@ fn push_cells<'a>(
     let b = body.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Every gap byte is at most a space: one test for most bytes.
+        if b[i] > b' ' {
+            i += 1;
+            continue;
+        }
         if b[i] == b'\t'
             || b[i] == b'\r'
             || (b[i] == b' ' && b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' '))
@@ -168,19 +195,21 @@ fn cell<'a>(
     row: usize,
     span: Range<usize>,
     text_span: Range<usize>,
-    known: &impl Fn(&str) -> Option<Shape>,
+    known: &mut impl FnMut(&str) -> Option<(Shape, Lexical)>,
 ) -> Line<'a> {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
     let start = text_span.start + (raw.len() - raw.trim_start_matches(is_space).len());
     let text = raw.trim_matches(is_space);
     let text_span = start..start + text.len();
+    let (shape, lex) = known(text).unwrap_or_else(|| measure(text));
     Line {
         text,
         row,
         span,
         text_span,
-        shape: known(text).unwrap_or_else(|| Shape::measure(text)),
+        shape,
+        lex,
     }
 }
 
@@ -228,6 +257,8 @@ static ASCII_CLASS: [u8; 128] = {
 };
 
 impl Shape {
+    /// The shape alone, char by char: the oracle [`measure`] is tested against.
+    #[cfg(test)]
     pub fn measure(text: &str) -> Shape {
         let mut s = Shape::default();
         if text.is_empty() {
@@ -236,10 +267,7 @@ impl Shape {
         let mut in_word = false;
         let mut word_has_alnum = false;
         let mut prev = ' ';
-        if let Some(c) = text.chars().next() {
-            s.starts_lower = c.is_lowercase();
-            s.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
-        }
+        s.set_edges(text);
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -322,13 +350,279 @@ impl Shape {
             // characters instead (about 1.5 chars a word for Chinese/Japanese).
             s.words += s.cjk * 2 / 3;
         }
-        let t = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', '」', '』', '*']);
-        s.ellipsis = t.ends_with("...") || t.ends_with('…');
-        s.terminal = !s.ellipsis
-            && t.ends_with(['.', '!', '?', '。', '！', '？', ':', ';'])
-            && !t.ends_with(':');
         s
     }
+}
+
+impl Shape {
+    /// The measures of a text's first and last chars: a lowercase start, a
+    /// bullet, and whether it ends a sentence or trails off in an ellipsis.
+    fn set_edges(&mut self, text: &str) {
+        if let Some(c) = text.chars().next() {
+            self.starts_lower = c.is_lowercase();
+            self.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
+        }
+        let t = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', '」', '』', '*']);
+        self.ellipsis = t.ends_with("...") || t.ends_with('…');
+        self.terminal = !self.ellipsis
+            && t.ends_with(['.', '!', '?', '。', '！', '？', ':', ';'])
+            && !t.ends_with(':');
+    }
+}
+
+/// The state of [`measure`]'s walk over a text's words.
+struct Words {
+    /// [`norm_key`] of the text so far, and whether it holds an alphanumeric.
+    key: u64,
+    any: bool,
+    /// Words ended so far, and whether the walk is inside one.
+    ended: u32,
+    inside: bool,
+    /// The current word: its key (kept for the first two words only),
+    /// whether it holds an alphanumeric char, the byte span from its first
+    /// alphanumeric char to the end of its last one, and whether that first
+    /// one is uppercase.
+    word_key: u64,
+    word_alnum: bool,
+    first: usize,
+    last_end: usize,
+    first_upper: bool,
+    /// The word's lowercased bytes from its first alphanumeric char, packed
+    /// into a `u64` (the first eight), while they are all ASCII.
+    packed: u64,
+    ascii: bool,
+    /// The keys of the first two words.
+    keys: [u64; 2],
+    /// Words holding an alphanumeric char (the shape's word count).
+    counted: u32,
+    /// Words looked at for function words, and how many were.
+    stop_seen: u32,
+    stop_hits: u32,
+    /// Words after the first looked at for capitals, and how many had one.
+    caps_seen: u32,
+    caps_hits: u32,
+}
+
+/// Words looked at for the function-word share.
+const STOPWORD_WORDS: u32 = 64;
+/// Words after the first looked at for the capitalised share.
+const CAPS_WORDS: u32 = 40;
+
+impl Words {
+    fn new() -> Words {
+        Words {
+            key: FNV_SEED,
+            any: false,
+            ended: 0,
+            inside: false,
+            word_key: FNV_SEED,
+            word_alnum: false,
+            first: 0,
+            last_end: 0,
+            first_upper: false,
+            packed: 0,
+            ascii: true,
+            keys: [0; 2],
+            counted: 0,
+            stop_seen: 0,
+            stop_hits: 0,
+            caps_seen: 0,
+            caps_hits: 0,
+        }
+    }
+
+    /// One lowercased byte of an alphanumeric char into the keys.
+    #[inline]
+    fn hash(&mut self, lower: u8) {
+        self.key = fnv(self.key, lower);
+        if self.ended < 2 {
+            self.word_key = fnv(self.word_key, lower);
+        }
+    }
+
+    /// An alphanumeric char at bytes `at..end`.
+    #[inline]
+    fn alnum(&mut self, at: usize, end: usize, upper: bool) {
+        self.any = true;
+        if !self.word_alnum {
+            self.word_alnum = true;
+            self.first = at;
+            self.first_upper = upper;
+            self.packed = 0;
+            self.ascii = true;
+        }
+        self.last_end = end;
+    }
+
+    /// An ASCII byte inside a word, lowercased.
+    #[inline]
+    fn ascii(&mut self, at: usize, lower: u8) {
+        let k = at.wrapping_sub(self.first);
+        if self.word_alnum && k < 8 {
+            self.packed |= u64::from(lower) << (8 * k);
+        }
+    }
+
+    /// The end of the current word, if the walk is inside one.
+    #[inline]
+    fn end_word(&mut self, text: &str) {
+        if !self.inside {
+            return;
+        }
+        self.inside = false;
+        let n = self.ended;
+        self.ended += 1;
+        if n < 2 {
+            self.keys[n as usize] = if self.word_alnum {
+                self.word_key | 1
+            } else {
+                0
+            };
+            self.word_key = FNV_SEED;
+        }
+        if !self.word_alnum {
+            self.stop_seen += u32::from(n < STOPWORD_WORDS);
+            return;
+        }
+        self.word_alnum = false;
+        self.counted += 1;
+        if n < STOPWORD_WORDS {
+            self.stop_seen += 1;
+            let len = self.last_end - self.first;
+            if len <= 8 {
+                let hit = if self.ascii {
+                    // Only the bytes up to the last alphanumeric char.
+                    let mask = u64::MAX >> (8 * (8 - len));
+                    crate::lexicon::is_packed_stopword(self.packed & mask)
+                } else {
+                    crate::lexicon::is_stopword(&text[self.first..self.last_end])
+                };
+                self.stop_hits += u32::from(hit);
+            }
+        }
+        if (1..=CAPS_WORDS).contains(&n) {
+            self.caps_seen += 1;
+            self.caps_hits += u32::from(self.first_upper);
+        }
+    }
+
+    fn lexical(&self) -> Lexical {
+        let share = |hits: u32, seen: u32| {
+            if seen == 0 {
+                0.0
+            } else {
+                hits as f32 / seen as f32
+            }
+        };
+        let prefix = if self.ended >= 2 {
+            match self.keys[0] ^ self.keys[1].rotate_left(17) {
+                0 => 1,
+                k => k,
+            }
+        } else {
+            0
+        };
+        Lexical {
+            key: if self.any { self.key | 1 } else { 0 },
+            prefix,
+            stopwords: share(self.stop_hits, self.stop_seen),
+            caps: share(self.caps_hits, self.caps_seen),
+        }
+    }
+}
+
+/// The [`Shape`] and the [`Lexical`] measures of `text`, in one pass over its
+/// bytes. ASCII bytes take one table lookup each; a multi-byte char (a curly
+/// quote, an accented letter) is decoded where it stands and the walk goes on.
+pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
+    let mut s = Shape::default();
+    let mut w = Words::new();
+    if text.is_empty() {
+        return (s, w.lexical());
+    }
+    s.set_edges(text);
+    let bytes = text.as_bytes();
+    let mut prev_stop = false; // the previous char is `.`, `!` or `?`
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            s.chars += 1;
+            if class & SPACE != 0 {
+                w.end_word(text);
+                s.inner_stops += u32::from(prev_stop);
+            } else {
+                w.inside = true;
+                if class & ALNUM != 0 {
+                    s.letters += u32::from(class & LETTER != 0);
+                    s.upper += u32::from(class & UPPER != 0);
+                    s.digits += u32::from(class & LETTER == 0);
+                    let lower = ASCII_LOWER_ALNUM[usize::from(b)];
+                    w.hash(lower);
+                    w.alnum(i, i + 1, class & UPPER != 0);
+                    w.ascii(i, lower);
+                } else {
+                    w.ascii(i, b);
+                    s.commas += u32::from(b == b',');
+                    s.inner_stops += u32::from(b == b';');
+                    s.separators += u32::from(class & SEPARATOR != 0);
+                }
+            }
+            prev_stop = matches!(b, b'.' | b'!' | b'?');
+            i += 1;
+            continue;
+        }
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        let n = c.len_utf8();
+        s.chars += 1;
+        if c.is_whitespace() {
+            w.end_word(text);
+            s.inner_stops += u32::from(prev_stop);
+        } else {
+            w.inside = true;
+            let alpha = c.is_alphabetic();
+            if alpha || c.is_numeric() {
+                let upper = c.is_uppercase();
+                if alpha {
+                    s.letters += 1;
+                    s.upper += u32::from(upper);
+                    s.cjk += u32::from(is_cjk(c));
+                } else {
+                    s.digits += 1;
+                }
+                for lc in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for &lb in lc.encode_utf8(&mut buf).as_bytes() {
+                        w.hash(lb);
+                    }
+                }
+                w.alnum(i, i + n, upper);
+            } else {
+                match c {
+                    '•' | '·' | '»' | '›' | '|' => s.separators += 1,
+                    '，' | '、' => s.commas += 1,
+                    '。' | '！' | '？' => s.inner_stops += 1,
+                    _ => {}
+                }
+            }
+            // The word's packed bytes are no longer all ASCII.
+            w.ascii = false;
+        }
+        prev_stop = false;
+        i += n;
+    }
+    w.end_word(text);
+    s.words = w.counted;
+    if s.cjk > 0 {
+        // A CJK line is often one "word" between spaces; count its
+        // characters instead (about 1.5 chars a word for Chinese/Japanese).
+        s.words += s.cjk * 2 / 3;
+    }
+    (s, w.lexical())
 }
 
 impl Shape {

@@ -121,7 +121,7 @@ impl SiteProfile {
         let mut seen: Vec<(u64, &str)> = lines
             .iter()
             .filter_map(|l| {
-                let k = norm_key(l.text);
+                let k = l.lex.key;
                 (k != 0 && k < self.bound).then_some((k, l.text))
             })
             .collect();

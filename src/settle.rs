@@ -120,7 +120,9 @@ pub(crate) fn settle<'a>(
         if text.is_empty() {
             return;
         }
-        let lines2 = split_lines_with(&text, |t| seen.get(t).map(|&i| lines[i].shape));
+        let lines2 = split_lines_with(&text, |t| {
+            seen.get(t).map(|&i| (lines[i].shape, lines[i].lex))
+        });
         // The first pass's line with the same text as each line of this one.
         let first: Vec<Option<usize>> = lines2.iter().map(|l| seen.get(l.text).copied()).collect();
         let ev2 = features::gather_with(&lines2, profile, |j| first[j].map(|i| ev[i].own));
