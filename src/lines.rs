@@ -387,9 +387,7 @@ struct Words {
     first: usize,
     last_end: usize,
     first_upper: bool,
-    /// The word's lowercased bytes from its first alphanumeric char, packed
-    /// into a `u64` (the first eight), while they are all ASCII.
-    packed: u64,
+    /// The word's bytes from its first alphanumeric char are all ASCII.
     ascii: bool,
     /// The keys of the first two words.
     keys: [u64; 2],
@@ -401,6 +399,27 @@ struct Words {
     /// Words after the first looked at for capitals, and how many had one.
     caps_seen: u32,
     caps_hits: u32,
+}
+
+/// The `len` (1 to 8) ASCII bytes of `bytes` at `at`, lowercased and
+/// packed into a `u64` as the stop-word table holds them: the first byte
+/// lowest. One load and a few word-wide operations, no loop over the bytes.
+#[inline]
+fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
+    let x = match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+        None => {
+            let mut buf = [0u8; 8];
+            buf[..len].copy_from_slice(&bytes[at..at + len]);
+            u64::from_le_bytes(buf)
+        }
+    } & (u64::MAX >> (8 * (8 - len)));
+    // Every byte is below 0x80: adding to each byte never carries into the
+    // next. Bit 7 of `x + 0x3f` is set where a byte is at least `A`, of
+    // `x + 0x25` where it is above `Z`.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let upper = ((x + 0x3f3f_3f3f_3f3f_3f3f) ^ (x + 0x2525_2525_2525_2525)) & HIGH;
+    x | (upper >> 2)
 }
 
 /// Words looked at for the function-word share.
@@ -420,7 +439,6 @@ impl Words {
             first: 0,
             last_end: 0,
             first_upper: false,
-            packed: 0,
             ascii: true,
             keys: [0; 2],
             counted: 0,
@@ -440,6 +458,19 @@ impl Words {
         }
     }
 
+    /// A run of ASCII letters and digits at byte `at` of the text, already
+    /// in [`Words::key`]: the rest of what it tells the current word.
+    #[inline]
+    fn ascii_run(&mut self, run: &[u8], at: usize) {
+        if self.ended < 2 {
+            for &b in run {
+                self.word_key = fnv(self.word_key, ASCII_LOWER_ALNUM[usize::from(b)]);
+            }
+        }
+        self.any = true;
+        self.last_end = at + run.len();
+    }
+
     /// An alphanumeric char at bytes `at..end`.
     #[inline]
     fn alnum(&mut self, at: usize, end: usize, upper: bool) {
@@ -448,19 +479,9 @@ impl Words {
             self.word_alnum = true;
             self.first = at;
             self.first_upper = upper;
-            self.packed = 0;
             self.ascii = true;
         }
         self.last_end = end;
-    }
-
-    /// An ASCII byte inside a word, lowercased.
-    #[inline]
-    fn ascii(&mut self, at: usize, lower: u8) {
-        let k = at.wrapping_sub(self.first);
-        if self.word_alnum && k < 8 {
-            self.packed |= u64::from(lower) << (8 * k);
-        }
     }
 
     /// The end of the current word, if the walk is inside one.
@@ -491,9 +512,7 @@ impl Words {
             let len = self.last_end - self.first;
             if len <= 8 {
                 let hit = if self.ascii {
-                    // Only the bytes up to the last alphanumeric char.
-                    let mask = u64::MAX >> (8 * (8 - len));
-                    crate::lexicon::is_packed_stopword(self.packed & mask)
+                    crate::lexicon::is_packed_stopword(pack_ascii(text.as_bytes(), self.first, len))
                 } else {
                     crate::lexicon::is_stopword(&text[self.first..self.last_end])
                 };
@@ -555,15 +574,32 @@ pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
             } else {
                 w.inside = true;
                 if class & ALNUM != 0 {
-                    s.letters += u32::from(class & LETTER != 0);
-                    s.upper += u32::from(class & UPPER != 0);
-                    s.digits += u32::from(class & LETTER == 0);
-                    let lower = ASCII_LOWER_ALNUM[usize::from(b)];
-                    w.hash(lower);
+                    // A run of ASCII letters and digits, in a tight loop.
                     w.alnum(i, i + 1, class & UPPER != 0);
-                    w.ascii(i, lower);
+                    let run = i;
+                    let (mut letters, mut upper, mut key) = (0u32, 0u32, w.key);
+                    let mut class = class;
+                    loop {
+                        letters += u32::from(class & LETTER != 0);
+                        upper += u32::from(class & UPPER != 0);
+                        key = fnv(key, ASCII_LOWER_ALNUM[usize::from(bytes[i])]);
+                        i += 1;
+                        match bytes.get(i) {
+                            Some(&b) if b < 0x80 && ASCII_CLASS[usize::from(b)] & ALNUM != 0 => {
+                                class = ASCII_CLASS[usize::from(b)];
+                            }
+                            _ => break,
+                        }
+                    }
+                    s.chars += (i - run) as u32 - 1; // the first is counted above
+                    s.letters += letters;
+                    s.upper += upper;
+                    s.digits += (i - run) as u32 - letters;
+                    w.key = key;
+                    w.ascii_run(&bytes[run..i], run);
+                    prev_stop = false;
+                    continue;
                 } else {
-                    w.ascii(i, b);
                     s.commas += u32::from(b == b',');
                     s.inner_stops += u32::from(b == b';');
                     s.separators += u32::from(class & SEPARATOR != 0);
@@ -609,7 +645,7 @@ pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
                     _ => {}
                 }
             }
-            // The word's packed bytes are no longer all ASCII.
+            // The word's bytes are no longer all ASCII.
             w.ascii = false;
         }
         prev_stop = false;

@@ -80,6 +80,57 @@ fn map_back<'a>(input: &'a str, text: &str, pieces: &[Piece], part: &str) -> Opt
     input.get(start..start + part.len())
 }
 
+/// Finds the first-pass line a line of the body text was copied from.
+struct Origin<'s, 'a> {
+    input: &'s str,
+    text: &'s str,
+    lines: &'s [Line<'a>],
+    pieces: &'s [Piece],
+    /// Cursors into `pieces` and `lines`: lines are asked for in order.
+    piece: usize,
+    line: usize,
+}
+
+impl<'s, 'a> Origin<'s, 'a> {
+    fn new(input: &'s str, text: &'s str, lines: &'s [Line<'a>], pieces: &'s [Piece]) -> Self {
+        Origin {
+            input,
+            text,
+            lines,
+            pieces,
+            piece: 0,
+            line: 0,
+        }
+    }
+
+    /// The index of the first-pass line whose text `t` (a non-empty slice of
+    /// the body text, asked for in order) is a copy of: the line with the
+    /// same length that starts where `t` was copied from.
+    fn line_of(&mut self, t: &str) -> Option<usize> {
+        if t.is_empty() {
+            return None;
+        }
+        let off = (t.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        while self.piece + 1 < self.pieces.len() && self.pieces[self.piece + 1].text <= off {
+            self.piece += 1;
+        }
+        let p = self.pieces.get(self.piece)?;
+        if off < p.text || off + t.len() > p.text + p.len {
+            return None;
+        }
+        let at = p.input + (off - p.text);
+        while self.line < self.lines.len() && self.lines[self.line].text_span.start < at {
+            self.line += 1;
+        }
+        let l = self.lines.get(self.line)?;
+        // A copy of the same bytes: the same text.
+        (l.text_span.start == at && l.text.len() == t.len() && !l.is_blank()).then(|| {
+            debug_assert_eq!(&self.input[at..at + t.len()], t);
+            self.line
+        })
+    }
+}
+
 /// `part`, a slice of `input`, lies within `span`.
 fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
     let off = (part.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
@@ -108,23 +159,21 @@ pub(crate) fn settle<'a>(
             *label = Label::Chrome(crate::ChromeKind::Other);
         }
     }
-    // The body's lines come back in every pass: measure each text once.
-    let seen: std::collections::HashMap<&str, usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|&(i, l)| !l.is_blank() && a.kinds[i].is_some())
-        .map(|(i, l)| (l.text, i))
-        .collect();
     for _ in 0..MAX_PASSES {
         let (text, pieces) = body_text(input, lines, a);
         if text.is_empty() {
             return;
         }
+        // The body's lines come back in every pass: each line of this pass
+        // is a copy of a first-pass line, found by where it was copied
+        // from, whose measures it takes.
+        let mut from = Origin::new(input, &text, lines, &pieces);
+        let mut first: Vec<Option<usize>> = Vec::with_capacity(lines.len());
         let lines2 = split_lines_with(&text, |t| {
-            seen.get(t).map(|&i| (lines[i].shape, lines[i].lex))
+            let i = from.line_of(t);
+            first.push(i);
+            i.map(|i| (lines[i].shape, lines[i].lex))
         });
-        // The first pass's line with the same text as each line of this one.
-        let first: Vec<Option<usize>> = lines2.iter().map(|l| seen.get(l.text).copied()).collect();
         let ev2 = features::gather_with(&lines2, profile, |j| first[j].map(|i| ev[i].own));
         let words2 = WordKeys::of(&lines2, |j| first[j].map(|i| words.get(i)));
         let a2 = classify::analyze(&lines2, &ev2, mode, &words2);
