@@ -1,8 +1,13 @@
-//! The configured cleaner and its builder.
+//! The configured cleaner and its builder: it checks the input, cuts a
+//! long dump into parts, and for each part runs the pass
+//! ([`crate::pipeline`]), settles the body ([`crate::settle`]) and
+//! assembles the article ([`crate::assemble`]).
 
-use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
-use crate::{classify, features, lines, settle, Error, SiteProfile};
-use std::borrow::Cow;
+use crate::article::{Article, Block, ChromeSegment, Label, LineInfo};
+use crate::input::{binary_offset, parts, PART_ROWS};
+use crate::pipeline::{self, Page};
+use crate::tuning::Tuning;
+use crate::{assemble, lines, settle, Error, SiteProfile};
 use std::ops::Range;
 
 /// How to trade precision against recall.
@@ -308,7 +313,7 @@ impl Cleaner {
     ) -> Result<Article<'a>, Error> {
         let cfg = &self.config;
         let lines = lines::split_lines(input);
-        let rows = row_spans(&lines);
+        let rows = assemble::row_spans(&lines);
         if let Some((i, r)) = rows
             .iter()
             .enumerate()
@@ -320,229 +325,10 @@ impl Cleaner {
                 limit: cfg.max_line_bytes,
             });
         }
-        let evidence = features::gather_with(&lines, profile, |_| None);
-        let words = crate::context::WordKeys::of(&lines, |_| None);
-        let mut a = classify::analyze(&lines, &evidence, cfg.mode, &words);
-        settle::settle(input, &lines, &evidence, &words, &mut a, cfg.mode, profile);
-        unify_chrome_rows(&lines, &mut a.labels);
-
-        let blocks = build_blocks(input, &lines, &a.kinds);
-
-        // Chrome segments: runs of cells of one kind; blank lines between two
-        // cells of the same segment join it.
-        let mut chrome: Vec<ChromeSegment<'a>> = Vec::new();
-        let mut last_cell = 0; // the last cell of the open segment
-        let mut prev_nonblank: Option<usize> = None;
-        for (i, (l, label)) in lines.iter().zip(&a.labels).enumerate() {
-            if *label == Label::Blank {
-                continue;
-            }
-            if let Label::Chrome(kind) = *label {
-                match chrome.last_mut() {
-                    Some(seg) if seg.kind == kind && Some(last_cell) == prev_nonblank => {
-                        seg.lines.end = l.row + 1;
-                        seg.span.end = l.span.end;
-                    }
-                    _ => chrome.push(ChromeSegment {
-                        kind,
-                        text: Cow::Borrowed(""),
-                        span: l.span.clone(),
-                        lines: l.row..l.row + 1,
-                    }),
-                }
-                last_cell = i;
-            }
-            prev_nonblank = Some(i);
-        }
-        for seg in &mut chrome {
-            seg.text = Cow::Borrowed(&input[seg.span.clone()]);
-        }
-
-        // One record per input line: the strongest label of its cells.
-        let mut infos: Vec<LineInfo> = rows
-            .iter()
-            .map(|r| LineInfo {
-                label: Label::Blank,
-                span: r.clone(),
-                score: 0.0,
-            })
-            .collect();
-        for ((l, &label), e) in lines.iter().zip(&a.labels).zip(&evidence) {
-            let info = &mut infos[l.row];
-            if rank(label) > rank(info.label) {
-                info.label = label;
-            }
-            if !l.is_blank() {
-                info.score = info.score.max(1.0 / (1.0 + (-e.logit).exp()));
-            }
-        }
-
-        Ok(Article {
-            title: a.title.map(Cow::Borrowed),
-            date: a.date,
-            byline: a.byline.map(Cow::Borrowed),
-            image_credit: a.image_credit.map(Cow::Borrowed),
-            comment_count: a.comment_count,
-            blocks,
-            chrome,
-            lines: infos,
-        })
-    }
-}
-
-/// The body blocks: one per body cell, except that the lines of a
-/// hard-wrapped paragraph make one block.
-pub(crate) fn build_blocks<'a>(
-    input: &'a str,
-    lines: &[lines::Line<'a>],
-    kinds: &[Option<BlockKind>],
-) -> Vec<Block<'a>> {
-    let runs = lines::wrapped_runs(lines);
-    let mut blocks: Vec<Block<'a>> = Vec::new();
-    let mut last: Option<usize> = None; // the cell of the last block's end
-    for (i, (l, k)) in lines.iter().zip(kinds).enumerate() {
-        let Some(kind) = *k else { continue };
-        let joins = kind == BlockKind::Paragraph
-            && last.is_some_and(|j| {
-                runs[j] == runs[i] && kinds[j] == Some(BlockKind::Paragraph) && j + 1 == i
-            });
-        match blocks.last_mut() {
-            Some(b) if joins => {
-                b.span.end = l.text_span.end;
-                b.text = Cow::Borrowed(&input[b.span.clone()]);
-            }
-            _ => blocks.push(Block {
-                kind,
-                text: Cow::Borrowed(l.text),
-                span: l.text_span.clone(),
-            }),
-        }
-        last = Some(i);
-    }
-    blocks
-}
-
-/// A dump of more lines than this is cleaned in parts of about this many
-/// lines: more than any real page holds (the longest evaluation pages have
-/// under 4,000 lines), few enough to keep the working memory small.
-const PART_ROWS: usize = 16_384;
-
-/// One part of a long dump: its bytes (without the line feed that ends it)
-/// and the index of its first line.
-struct Part {
-    bytes: Range<usize>,
-    row: usize,
-}
-
-/// The parts a dump is cleaned in: one for a dump of at most `PART_ROWS`
-/// lines. A part ends before a blank line once it holds `PART_ROWS` lines
-/// (paragraphs and lists stay whole), and at twice that many in any case.
-fn parts(input: &str) -> Vec<Part> {
-    let bytes = input.as_bytes();
-    let mut parts = Vec::new();
-    let (mut start, mut row) = (0, 0);
-    let (mut pos, mut rows) = (0, 0); // the current line's start; lines in the part before it
-    loop {
-        let end = memchr_nl(input, pos);
-        let line = &input[pos..end];
-        if rows >= 2 * PART_ROWS || (rows >= PART_ROWS && line.trim().is_empty()) {
-            parts.push(Part {
-                bytes: start..pos - 1,
-                row,
-            });
-            (start, row, rows) = (pos, row + rows, 0);
-        }
-        rows += 1;
-        if end == bytes.len() {
-            break;
-        }
-        pos = end + 1;
-    }
-    parts.push(Part {
-        bytes: start..bytes.len(),
-        row,
-    });
-    parts
-}
-
-/// The index of the first `\n` at or after `from`, or the length.
-fn memchr_nl(input: &str, from: usize) -> usize {
-    input[from..].find('\n').map_or(input.len(), |i| from + i)
-}
-
-/// The span of each input line, from the spans of its cells.
-fn row_spans(cells: &[lines::Line<'_>]) -> Vec<std::ops::Range<usize>> {
-    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
-    for c in cells {
-        match rows.get_mut(c.row) {
-            Some(r) => r.end = c.span.end,
-            None => rows.push(c.span.clone()),
-        }
-    }
-    rows
-}
-
-/// Which label a line with cells of several labels takes: body first.
-fn rank(label: Label) -> u8 {
-    match label {
-        Label::Body => 5,
-        Label::Title => 4,
-        Label::Meta => 3,
-        Label::Chrome(_) => 2,
-        Label::Blank => 1,
-    }
-}
-
-/// A control byte other than tab, line feed, form feed, carriage return and
-/// escape: a sign of binary content.
-pub(crate) fn is_control(b: u8) -> bool {
-    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b)
-}
-
-/// How many leading bytes are checked for binary content.
-const BINARY_SAMPLE: usize = 8192;
-
-/// The offset of the first control byte when the start of `bytes` looks
-/// binary: any NUL byte, or more than one in ten bytes a control byte other
-/// than tab, line feed, form feed, carriage return and escape.
-fn binary_offset(bytes: &[u8]) -> Option<usize> {
-    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
-    if let Some(i) = sample.iter().position(|&b| b == 0) {
-        return Some(i);
-    }
-    let count = sample.iter().filter(|&&b| is_control(b)).count();
-    if count * 10 > sample.len() {
-        sample.iter().position(|&b| is_control(b))
-    } else {
-        None
-    }
-}
-
-/// A line whose cells are all chrome (or blank) is one piece of chrome: its
-/// cells take the kind of its first chrome cell, so that the line lies in
-/// exactly one chrome segment.
-fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
-    let mut start = 0;
-    while start < cells.len() {
-        let row = cells[start].row;
-        let end = cells[start..]
-            .iter()
-            .position(|c| c.row != row)
-            .map_or(cells.len(), |k| start + k);
-        let all_chrome = labels[start..end]
-            .iter()
-            .all(|l| matches!(l, Label::Chrome(_) | Label::Blank));
-        let first = labels[start..end]
-            .iter()
-            .find(|l| matches!(l, Label::Chrome(_)))
-            .copied();
-        if let (true, Some(kind)) = (all_chrome, first) {
-            for l in &mut labels[start..end] {
-                if matches!(l, Label::Chrome(_)) {
-                    *l = kind;
-                }
-            }
-        }
-        start = end;
+        let page = Page::from_lines(lines, profile, |_| None);
+        let tuning = Tuning::for_mode(cfg.mode);
+        let mut verdicts = pipeline::pass(&page, &tuning);
+        settle::settle(input, &page, &mut verdicts, &tuning, profile);
+        Ok(assemble::article(input, &page, verdicts, rows))
     }
 }

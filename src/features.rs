@@ -107,6 +107,16 @@ pub(crate) struct Own {
 }
 
 impl Own {
+    /// The line carries a chrome cue or is only a time or a count.
+    pub(crate) fn marked(&self) -> bool {
+        self.cue.is_some() || self.time || self.count
+    }
+
+    /// [`Own::marked`], or a fixtures row: a line of a list, not text.
+    pub(crate) fn listed(&self) -> bool {
+        self.marked() || self.fixture
+    }
+
     fn of(line: &Line<'_>) -> Own {
         let text = line.text;
         let stopwords = line.lex.stopwords;
@@ -280,8 +290,7 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
     })
 }
 
-/// Number of local features (see [`local_features`]).
-pub(crate) const N_LOCAL: usize = 36;
+pub(crate) use crate::model::N_LOCAL;
 
 /// The shape of the lines `run` (one line, or a hard-wrapped paragraph) as one text.
 pub(crate) fn run_shape(lines: &[Line<'_>], run: std::ops::Range<usize>) -> crate::lines::Shape {

@@ -86,19 +86,19 @@
 #![warn(missing_docs)]
 
 mod article;
-mod chrome;
-mod classify;
+mod assemble;
 mod cleaner;
-mod context;
 mod date;
 mod error;
 mod features;
+mod input;
 mod lexicon;
 mod lines;
 mod model;
+mod pipeline;
 mod profile;
-mod region;
 mod settle;
+mod tuning;
 
 #[cfg(test)]
 mod test_support {
@@ -147,8 +147,8 @@ pub mod __private {
         let lines = crate::lines::split_lines(input);
         let ev = crate::features::gather(&lines);
         let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
-        let region = crate::region::main_region(&lines, &ev, &local);
-        let ctx = crate::context::context_features(&lines, &ev, &local, &region);
+        let region = crate::pipeline::region::main_region(&lines, &ev, &local);
+        let ctx = crate::pipeline::context::context_features(&lines, &ev, &local, &region);
         lines
             .iter()
             .zip(ctx)

@@ -5,8 +5,11 @@
 //! `CONTEXT` over its neighbourhood ([`crate::classify`]). They were fitted
 //! on the dev corpus with `tools/fit.py`; see that script for how.
 
-use crate::context::N_CONTEXT;
-use crate::features::N_LOCAL;
+/// Number of local features (see [`crate::features::local_features`]).
+pub(crate) const N_LOCAL: usize = 36;
+
+/// Number of context features (see [`crate::pipeline::context`]).
+pub(crate) const N_CONTEXT: usize = 29;
 
 /// Weights of the local model, in the order of `local_features`.
 #[rustfmt::skip]

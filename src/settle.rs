@@ -8,11 +8,11 @@
 //! `clean(clean(d).body_text()).body_text() == clean(d).body_text()`.
 
 use crate::article::Label;
-use crate::classify::{self, Analysis};
-use crate::cleaner::{build_blocks, is_control};
-use crate::context::WordKeys;
+use crate::assemble::build_blocks;
+use crate::input::is_control;
 use crate::lines::{split_lines_with, Line};
-use crate::{features, Mode};
+use crate::pipeline::{self, Page, Verdicts};
+use crate::tuning::Tuning;
 
 /// The most passes over the body. A pass that does not settle removes at
 /// least one line; bodies settle in one or two passes on real pages, and a
@@ -32,8 +32,8 @@ struct Piece {
 
 /// The body text (blocks joined by blank lines, as in
 /// [`crate::Article::body_text`]) and where each of its blocks lies in the input.
-fn body_text(input: &str, lines: &[Line<'_>], a: &Analysis<'_>) -> (String, Vec<Piece>) {
-    let blocks = build_blocks(input, lines, &a.kinds);
+fn body_text(input: &str, lines: &[Line<'_>], v: &Verdicts<'_>) -> (String, Vec<Piece>) {
+    let blocks = build_blocks(input, lines, &v.kinds());
     let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut pieces = Vec::with_capacity(blocks.len());
     for b in &blocks {
@@ -141,129 +141,167 @@ fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
 /// out of the body take that pass's label (and fill metadata still missing).
 pub(crate) fn settle<'a>(
     input: &'a str,
-    lines: &[Line<'a>],
-    ev: &[features::Evidence],
-    words: &WordKeys,
-    a: &mut Analysis<'a>,
-    mode: Mode,
+    page: &Page<'a>,
+    v: &mut Verdicts<'a>,
+    tuning: &Tuning,
     profile: Option<&crate::SiteProfile>,
 ) {
-    // Text that would look binary (a NUL byte, more than one byte in ten a
-    // control byte) is not article text: the body, cleaned again, would be
-    // refused as binary.
-    for (l, (kind, label)) in lines.iter().zip(a.kinds.iter_mut().zip(&mut a.labels)) {
-        let bytes = l.text.as_bytes();
-        let control = bytes.iter().filter(|&&b| is_control(b)).count();
-        if kind.is_some() && (bytes.contains(&0) || control * 10 > bytes.len()) {
-            *kind = None;
-            *label = Label::Chrome(crate::ChromeKind::Other);
-        }
-    }
+    drop_binary_lines(page, v);
     for _ in 0..MAX_PASSES {
-        let (text, pieces) = body_text(input, lines, a);
+        let (text, pieces) = body_text(input, &page.lines, v);
         if text.is_empty() {
             return;
         }
-        // The body's lines come back in every pass: each line of this pass
-        // is a copy of a first-pass line, found by where it was copied
-        // from, whose measures it takes.
-        let mut from = Origin::new(input, &text, lines, &pieces);
-        let mut first: Vec<Option<usize>> = Vec::with_capacity(lines.len());
-        let lines2 = split_lines_with(&text, |t| {
-            let i = from.line_of(t);
-            first.push(i);
-            i.map(|i| (lines[i].shape, lines[i].lex))
-        });
-        let ev2 = features::gather_with(&lines2, profile, |j| first[j].map(|i| ev[i].own));
-        let words2 = WordKeys::of(&lines2, |j| first[j].map(|i| words.get(i)));
-        let a2 = classify::analyze(&lines2, &ev2, mode, &words2);
-        if is_body_text(&text, &build_blocks(&text, &lines2, &a2.kinds)) {
+        let (page2, v2) = clean_again(input, &text, &pieces, page, tuning, profile);
+        if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2.kinds())) {
             return;
         }
-
-        // Metadata the first pass missed.
-        if a.title.is_none() {
-            a.title = a2.title.and_then(|t| map_back(input, &text, &pieces, t));
-        }
-        a.date = a.date.or(a2.date);
-        if a.byline.is_none() {
-            a.byline = a2.byline.and_then(|t| map_back(input, &text, &pieces, t));
-        }
-        if a.image_credit.is_none() {
-            a.image_credit = a2
-                .image_credit
-                .and_then(|t| map_back(input, &text, &pieces, t));
-        }
-        a.comment_count = a.comment_count.or(a2.comment_count);
-
-        // Each body cell of the input is kept while a body cell of the later
-        // pass overlaps it; else it takes the strongest label it overlaps.
-        let mut changed = false;
-        let (mut k, mut j) = (0, 0);
-        for (i, line) in lines.iter().enumerate() {
-            if a.kinds[i].is_none() {
-                continue;
-            }
-            let span = &line.text_span;
-            while k + 1 < pieces.len() && pieces[k].input + pieces[k].len <= span.start {
-                k += 1;
-            }
-            let Some(p) = pieces.get(k) else { break };
-            let start = p.text + span.start.saturating_sub(p.input);
-            let end = start + span.len();
-            while j < lines2.len() && lines2[j].text_span.end <= start {
-                j += 1;
-            }
-            let mut kept = None;
-            let mut label = Label::Chrome(crate::ChromeKind::Other);
-            for (n, (l2, &lab)) in lines2[j..].iter().zip(&a2.labels[j..]).enumerate() {
-                if l2.text_span.start >= end {
-                    break;
-                }
-                match lab {
-                    Label::Body => kept = kept.or(a2.kinds[j + n]),
-                    Label::Title if label != Label::Title => {
-                        label = if a.title.is_some_and(|t| within(input, t, span)) {
-                            Label::Title
-                        } else {
-                            Label::Meta
-                        }
-                    }
-                    Label::Meta => label = Label::Meta,
-                    Label::Chrome(_)
-                        if matches!(label, Label::Chrome(crate::ChromeKind::Other)) =>
-                    {
-                        label = lab
-                    }
-                    _ => {}
-                }
-            }
-            match kept {
-                // The later pass may also see a line as a heading, or not.
-                Some(kind) if a.kinds[i] != Some(kind) => {
-                    a.kinds[i] = Some(kind);
-                    changed = true;
-                }
-                Some(_) => {}
-                None => {
-                    a.kinds[i] = None;
-                    a.labels[i] = label;
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
+        take_metadata(input, &text, &pieces, v, &v2);
+        if !follow(input, &pieces, page, &page2, v, &v2) {
             return;
         }
     }
     // A body that still sheds lines after every pass (a tail peeled off one
     // line at a time, seen only on garbage input) is not an article: with no
     // body, cleaning again trivially gives the same body.
-    for (kind, label) in a.kinds.iter_mut().zip(&mut a.labels) {
-        if kind.take().is_some() {
-            *label = Label::Chrome(crate::ChromeKind::Other);
+    for i in 0..page.lines.len() {
+        if v.kind(i).is_some() {
+            v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
         }
     }
+}
+
+/// Text that would look binary (a NUL byte, more than one byte in ten a
+/// control byte) is not article text: the body, cleaned again, would be
+/// refused as binary.
+fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
+    for (i, l) in page.lines.iter().enumerate() {
+        let bytes = l.text.as_bytes();
+        if v.kind(i).is_none() {
+            continue;
+        }
+        let control = bytes.iter().filter(|&&b| is_control(b)).count();
+        if bytes.contains(&0) || control * 10 > bytes.len() {
+            v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
+        }
+    }
+}
+
+/// The body text cleaned as a page of its own. Its lines are copies of the
+/// first page's body lines, found by where they were copied from, and take
+/// their measures and own evidence from them.
+fn clean_again<'t>(
+    input: &str,
+    text: &'t str,
+    pieces: &[Piece],
+    page: &Page<'_>,
+    tuning: &Tuning,
+    profile: Option<&crate::SiteProfile>,
+) -> (Page<'t>, Verdicts<'t>) {
+    let lines = &page.lines;
+    let mut from = Origin::new(input, text, lines, pieces);
+    let mut first: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    let lines2 = split_lines_with(text, |t| {
+        let i = from.line_of(t);
+        first.push(i);
+        i.map(|i| (lines[i].shape, lines[i].lex))
+    });
+    let page2 = Page::from_lines(lines2, profile, |j| {
+        first[j].map(|i| (page.evidence[i].own, page.words.get(i)))
+    });
+    let v2 = pipeline::pass(&page2, tuning);
+    (page2, v2)
+}
+
+/// Metadata the first pass missed, from the later pass `v2`.
+fn take_metadata<'a>(
+    input: &'a str,
+    text: &str,
+    pieces: &[Piece],
+    v: &mut Verdicts<'a>,
+    v2: &Verdicts<'_>,
+) {
+    let back = |t: Option<&str>| t.and_then(|t| map_back(input, text, pieces, t));
+    if v.title.is_none() {
+        v.title = back(v2.title);
+    }
+    v.date = v.date.or(v2.date);
+    if v.byline.is_none() {
+        v.byline = back(v2.byline);
+    }
+    if v.image_credit.is_none() {
+        v.image_credit = back(v2.image_credit);
+    }
+    v.comment_count = v.comment_count.or(v2.comment_count);
+}
+
+/// Each body cell of the input is kept while a body cell of the later pass
+/// overlaps it; else it takes the strongest label it overlaps. Whether any
+/// verdict changed.
+fn follow(
+    input: &str,
+    pieces: &[Piece],
+    page: &Page<'_>,
+    page2: &Page<'_>,
+    v: &mut Verdicts<'_>,
+    v2: &Verdicts<'_>,
+) -> bool {
+    let lines2 = &page2.lines;
+    let mut changed = false;
+    let (mut k, mut j) = (0, 0);
+    for (i, line) in page.lines.iter().enumerate() {
+        if v.kind(i).is_none() {
+            continue;
+        }
+        let span = &line.text_span;
+        while k + 1 < pieces.len() && pieces[k].input + pieces[k].len <= span.start {
+            k += 1;
+        }
+        let Some(p) = pieces.get(k) else { break };
+        let start = p.text + span.start.saturating_sub(p.input);
+        let end = start + span.len();
+        while j < lines2.len() && lines2[j].text_span.end <= start {
+            j += 1;
+        }
+        let mut kept = None;
+        let mut label = Label::Chrome(crate::ChromeKind::Other);
+        for (n, l2) in lines2[j..].iter().enumerate() {
+            if l2.text_span.start >= end {
+                break;
+            }
+            match v2.label(j + n) {
+                Label::Body => kept = kept.or(v2.kind(j + n)),
+                Label::Title if label != Label::Title => {
+                    label = if v.title.is_some_and(|t| within(input, t, span)) {
+                        Label::Title
+                    } else {
+                        Label::Meta
+                    }
+                }
+                Label::Meta => label = Label::Meta,
+                lab @ Label::Chrome(_)
+                    if matches!(label, Label::Chrome(crate::ChromeKind::Other)) =>
+                {
+                    label = lab
+                }
+                _ => {}
+            }
+        }
+        match kept {
+            // The later pass may also see a line as a heading, or not.
+            Some(kind) if v.kind(i) != Some(kind) => {
+                let why = v.get(i).why;
+                v.keep(i, kind, why);
+                changed = true;
+            }
+            Some(_) => {}
+            None => {
+                v.drop_body(i, label);
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 #[cfg(test)]

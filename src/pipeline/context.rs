@@ -1,12 +1,11 @@
-//! Context features: what a line's neighbourhood and the main region say
-//! about it, for the second linear model.
+//! Step 4 of the pass, context: what a line's neighbourhood and the main
+//! region say about it, for the second linear model.
 
 use crate::features::Evidence;
 use crate::lines::Line;
 use std::ops::Range;
 
-/// Number of context features (see [`context_features`]).
-pub(crate) const N_CONTEXT: usize = 29;
+pub(crate) use crate::model::N_CONTEXT;
 
 /// Non-blank neighbours looked at on each side for the window mean.
 const WINDOW: usize = 4;
@@ -25,6 +24,18 @@ pub(crate) fn context_features(
     let words = WordKeys::of(lines, |_| None);
     for_each_context(lines, ev, scores, region, &words, |i, f| out[i] = *f);
     out
+}
+
+/// The context model's log-odds for every line of `page` (0 for blank
+/// lines), less [`crate::tuning::RECURRING_WEIGHT`] times the share of the
+/// site's other pages that hold the line: a line recurring on the site
+/// (from a site profile) is chrome unless its context speaks clearly for it.
+pub(crate) fn scores(page: &super::Page<'_>, local: &[f32], region: &Range<usize>) -> Vec<f32> {
+    let mut p = context_logits(&page.lines, &page.evidence, local, region, &page.words);
+    for (p, e) in p.iter_mut().zip(&page.evidence) {
+        *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
+    }
+    p
 }
 
 /// The context model's log-odds for every line (0 for blank lines), without
@@ -67,7 +78,7 @@ fn for_each_context(
     let r_first = nb.iter().position(|i| region.contains(i));
     let r_last = nb.iter().rposition(|i| region.contains(i));
 
-    let comments = crate::region::comment_zone_start(lines, ev);
+    let comments = super::region::comment_zone_start(lines, ev);
     let cohesion = cohesion(lines, ev, region, words);
     let runs = crate::lines::wrapped_runs(lines);
     let periodic = periodicity(lines, ev, &nb);
@@ -88,19 +99,11 @@ fn for_each_context(
             (Some(_), Some(_)) => 0.0,
             _ => 20.0,
         };
-        let s = &lines[i].shape;
         let e = &ev[i];
         let first = lines[i].text.chars().next().unwrap_or(' ');
         let same_first = |off: isize| at(off).is_some_and(|j| lines[j].text.starts_with(first));
         let list = !first.is_alphanumeric() && (same_first(-1) || same_first(1));
-        let heading = s.words >= 1
-            && s.words <= 14
-            && !s.terminal
-            && !s.ellipsis
-            && s.letters > 0
-            && e.own.cue.is_none()
-            && !e.own.time
-            && !e.own.count;
+        let heading = crate::tuning::heading_shaped(&lines[i], e);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let l = logit(i);
         f(
@@ -317,7 +320,7 @@ mod tests {
         let lines = split_lines(input);
         let ev = gather(&lines);
         let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
-        let region = crate::region::main_region(&lines, &ev, &local);
+        let region = crate::pipeline::region::main_region(&lines, &ev, &local);
         let f = context_features(&lines, &ev, &local, &region);
         Ctx {
             lines,

@@ -1,4 +1,4 @@
-//! Finding the main article region: the contiguous run of lines whose
+//! Step 3 of the pass, the main article region: the contiguous run of lines whose
 //! summed evidence is highest, never crossing a comment-section boundary.
 
 use crate::features::Evidence;
@@ -43,6 +43,14 @@ pub(crate) fn comment_zone_start(lines: &[Line<'_>], evidence: &[Evidence]) -> u
         text_seen += weight(line, ev.logit).max(0.0);
     }
     lines.len()
+}
+
+/// The first line after the comment-section head that follows the region
+/// (the number of lines when there is none): nothing from there on is body.
+pub(crate) fn comments_from(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> usize {
+    (region.end..lines.len())
+        .find(|&i| is_barrier(&lines[i], &ev[i]))
+        .map_or(lines.len(), |i| i + 1)
 }
 
 /// The best region, as a range of line indices (empty when no line scores positive).

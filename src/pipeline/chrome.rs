@@ -1,6 +1,9 @@
-//! Naming the chrome: every line that is not body, title or metadata gets a
-//! [`ChromeKind`], from its own cues first and from its neighbours second.
+//! Step 6 of the pass, naming the chrome: every line that is not body,
+//! title or metadata gets a [`ChromeKind`], from its own cues first and from
+//! its neighbours second.
 
+use super::verdicts::Verdicts;
+use super::Page;
 use crate::article::{ChromeKind, Label};
 use crate::features::Evidence;
 use crate::lexicon::Cue;
@@ -42,13 +45,10 @@ const HEADING_MAX_WORDS: u32 = 6;
 ///    longer line (content) that of the nearest named line above it, each
 ///    falling back to the other side; chrome before the article with no kind
 ///    at all is navigation.
-pub(crate) fn assign_kinds(
-    lines: &[Line<'_>],
-    ev: &[Evidence],
-    labels: &mut [Label],
-    decided: &[bool],
-) {
+pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines[..], &page.evidence[..]);
     let n = lines.len();
+    let decided: Vec<bool> = (0..n).map(|i| v.is_decided(i)).collect();
     let mut kind: Vec<Option<ChromeKind>> = (0..n)
         .map(|i| (!decided[i]).then(|| own_kind(&lines[i], &ev[i])).flatten())
         .collect();
@@ -110,7 +110,7 @@ pub(crate) fn assign_kinds(
             next = kind[j];
         }
     }
-    let first_content = (0..n).find(|&i| matches!(labels[i], Label::Body | Label::Title));
+    let first_content = (0..n).find(|&i| matches!(v.label(i), Label::Body | Label::Title));
     let mut prev: Option<ChromeKind> = None;
     for i in 0..n {
         if !open(i) {
@@ -131,47 +131,44 @@ pub(crate) fn assign_kinds(
             prev = kind[i];
         }
         let before_article = first_content.is_none_or(|f| i < f);
-        labels[i] = Label::Chrome(k.unwrap_or(if before_article {
-            ChromeKind::Navigation
-        } else {
-            ChromeKind::Other
-        }));
+        v.name_chrome(
+            i,
+            k.unwrap_or(if before_article {
+                ChromeKind::Navigation
+            } else {
+                ChromeKind::Other
+            }),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::verdicts::Why;
     use super::*;
-    use crate::features::gather;
-    use crate::lines::split_lines;
 
-    /// Runs `assign_kinds` on `input` as `classify::analyze` does: blank
-    /// lines and the lines listed in `decided` (by text, with their label)
-    /// are decided, every other line is undecided chrome. Returns each
-    /// line's text with its final label.
+    /// Runs `assign_kinds` on `input` as the pass does: blank lines and the
+    /// lines listed in `decided` (by text, with their label) are decided,
+    /// every other line is open chrome. Returns each line's text with its
+    /// final label.
     fn assign<'a>(input: &'a str, decided: &[(&str, Label)]) -> Vec<(&'a str, Label)> {
-        let lines = split_lines(input);
-        let ev = gather(&lines);
+        let page = Page::of(input, None);
         for (text, _) in decided {
-            assert!(lines.iter().any(|l| l.text == *text), "no line {text:?}");
+            assert!(
+                page.lines.iter().any(|l| l.text == *text),
+                "no line {text:?}"
+            );
         }
-        let fixed = |text: &str| decided.iter().find(|(t, _)| *t == text).map(|d| d.1);
-        let mut labels: Vec<Label> = lines
-            .iter()
-            .map(|l| {
-                if l.is_blank() {
-                    Label::Blank
-                } else {
-                    fixed(l.text).unwrap_or(Label::Chrome(ChromeKind::Other))
-                }
-            })
-            .collect();
-        let is_decided: Vec<bool> = lines
-            .iter()
-            .map(|l| l.is_blank() || fixed(l.text).is_some())
-            .collect();
-        assign_kinds(&lines, &ev, &mut labels, &is_decided);
-        lines.iter().map(|l| l.text).zip(labels).collect()
+        let mut v = Verdicts::new(&page.lines);
+        for (i, l) in page.lines.iter().enumerate() {
+            match decided.iter().find(|(t, _)| *t == l.text).map(|d| d.1) {
+                Some(Label::Body) => v.keep(i, crate::BlockKind::Paragraph, Why::Context),
+                Some(label) => v.set(i, label, Why::Meta),
+                None => {}
+            }
+        }
+        assign_kinds(&page, &mut v);
+        page.lines.iter().map(|l| l.text).zip(v.labels()).collect()
     }
 
     fn label_of(out: &[(&str, Label)], text: &str) -> Label {

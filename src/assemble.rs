@@ -1,0 +1,177 @@
+//! Assembling the [`Article`] from a part's verdicts: body blocks, chrome
+//! segments and one [`LineInfo`] per input line.
+
+use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
+use crate::lines;
+use crate::pipeline::{Page, Verdicts};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// The article of a part: `rows` are the spans of its input lines.
+pub(crate) fn article<'a>(
+    input: &'a str,
+    page: &Page<'a>,
+    v: Verdicts<'a>,
+    rows: Vec<Range<usize>>,
+) -> Article<'a> {
+    let lines = &page.lines;
+    let mut labels: Vec<Label> = v.labels().collect();
+    unify_chrome_rows(lines, &mut labels);
+    let blocks = build_blocks(input, lines, &v.kinds());
+    let chrome = chrome_segments(input, lines, &labels);
+    let lines_info = line_infos(page, &labels, rows);
+    Article {
+        title: v.title.map(Cow::Borrowed),
+        date: v.date,
+        byline: v.byline.map(Cow::Borrowed),
+        image_credit: v.image_credit.map(Cow::Borrowed),
+        comment_count: v.comment_count,
+        blocks,
+        chrome,
+        lines: lines_info,
+    }
+}
+
+/// Chrome segments: runs of cells of one kind; blank lines between two
+/// cells of the same segment join it.
+fn chrome_segments<'a>(
+    input: &'a str,
+    lines: &[lines::Line<'a>],
+    labels: &[Label],
+) -> Vec<ChromeSegment<'a>> {
+    let mut chrome: Vec<ChromeSegment<'a>> = Vec::new();
+    let mut last_cell = 0; // the last cell of the open segment
+    let mut prev_nonblank: Option<usize> = None;
+    for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
+        if *label == Label::Blank {
+            continue;
+        }
+        if let Label::Chrome(kind) = *label {
+            match chrome.last_mut() {
+                Some(seg) if seg.kind == kind && Some(last_cell) == prev_nonblank => {
+                    seg.lines.end = l.row + 1;
+                    seg.span.end = l.span.end;
+                }
+                _ => chrome.push(ChromeSegment {
+                    kind,
+                    text: Cow::Borrowed(""),
+                    span: l.span.clone(),
+                    lines: l.row..l.row + 1,
+                }),
+            }
+            last_cell = i;
+        }
+        prev_nonblank = Some(i);
+    }
+    for seg in &mut chrome {
+        seg.text = Cow::Borrowed(&input[seg.span.clone()]);
+    }
+    chrome
+}
+
+/// One record per input line: the strongest label of its cells, and the
+/// highest local score among them.
+fn line_infos(page: &Page<'_>, labels: &[Label], rows: Vec<Range<usize>>) -> Vec<LineInfo> {
+    let mut infos: Vec<LineInfo> = rows
+        .into_iter()
+        .map(|r| LineInfo {
+            label: Label::Blank,
+            span: r,
+            score: 0.0,
+        })
+        .collect();
+    for ((l, &label), e) in page.lines.iter().zip(labels).zip(&page.evidence) {
+        let info = &mut infos[l.row];
+        if rank(label) > rank(info.label) {
+            info.label = label;
+        }
+        if !l.is_blank() {
+            info.score = info.score.max(1.0 / (1.0 + (-e.logit).exp()));
+        }
+    }
+    infos
+}
+
+/// The body blocks: one per body cell, except that the lines of a
+/// hard-wrapped paragraph make one block.
+pub(crate) fn build_blocks<'a>(
+    input: &'a str,
+    lines: &[lines::Line<'a>],
+    kinds: &[Option<BlockKind>],
+) -> Vec<Block<'a>> {
+    let runs = lines::wrapped_runs(lines);
+    let mut blocks: Vec<Block<'a>> = Vec::new();
+    let mut last: Option<usize> = None; // the cell of the last block's end
+    for (i, (l, k)) in lines.iter().zip(kinds).enumerate() {
+        let Some(kind) = *k else { continue };
+        let joins = kind == BlockKind::Paragraph
+            && last.is_some_and(|j| {
+                runs[j] == runs[i] && kinds[j] == Some(BlockKind::Paragraph) && j + 1 == i
+            });
+        match blocks.last_mut() {
+            Some(b) if joins => {
+                b.span.end = l.text_span.end;
+                b.text = Cow::Borrowed(&input[b.span.clone()]);
+            }
+            _ => blocks.push(Block {
+                kind,
+                text: Cow::Borrowed(l.text),
+                span: l.text_span.clone(),
+            }),
+        }
+        last = Some(i);
+    }
+    blocks
+}
+
+/// The span of each input line, from the spans of its cells.
+pub(crate) fn row_spans(cells: &[lines::Line<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
+    for c in cells {
+        match rows.get_mut(c.row) {
+            Some(r) => r.end = c.span.end,
+            None => rows.push(c.span.clone()),
+        }
+    }
+    rows
+}
+
+/// Which label a line with cells of several labels takes: body first.
+fn rank(label: Label) -> u8 {
+    match label {
+        Label::Body => 5,
+        Label::Title => 4,
+        Label::Meta => 3,
+        Label::Chrome(_) => 2,
+        Label::Blank => 1,
+    }
+}
+
+/// A line whose cells are all chrome (or blank) is one piece of chrome: its
+/// cells take the kind of its first chrome cell, so that the line lies in
+/// exactly one chrome segment.
+fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
+    let mut start = 0;
+    while start < cells.len() {
+        let row = cells[start].row;
+        let end = cells[start..]
+            .iter()
+            .position(|c| c.row != row)
+            .map_or(cells.len(), |k| start + k);
+        let all_chrome = labels[start..end]
+            .iter()
+            .all(|l| matches!(l, Label::Chrome(_) | Label::Blank));
+        let first = labels[start..end]
+            .iter()
+            .find(|l| matches!(l, Label::Chrome(_)))
+            .copied();
+        if let (true, Some(kind)) = (all_chrome, first) {
+            for l in &mut labels[start..end] {
+                if matches!(l, Label::Chrome(_)) {
+                    *l = kind;
+                }
+            }
+        }
+        start = end;
+    }
+}

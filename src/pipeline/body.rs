@@ -1,0 +1,237 @@
+//! Step 4 of the pass: the body. The context model's verdict inside and
+//! around the main region, then the lines text does not stop for (gaps,
+//! edges, announced lists), sub-headings, and strays put back with the
+//! chrome; last, the fallback that keeps a short dump's text.
+
+use super::verdicts::{Verdicts, Why};
+use super::Page;
+use crate::article::BlockKind;
+use crate::lines::Line;
+use crate::tuning::{self, hard_chrome, Tuning};
+use std::ops::Range;
+
+/// The body of the page: every step of the body in order. `scores` are the
+/// context model's log-odds.
+pub(crate) fn decide(
+    page: &Page<'_>,
+    tuning: &Tuning,
+    region: &Range<usize>,
+    scores: &[f32],
+    v: &mut Verdicts<'_>,
+) {
+    keep_scored(page, tuning, region, scores, v);
+    fill_gaps(page, scores, tuning.reach(), v);
+    extend_edges(page, scores, region, tuning.reach(), v);
+    take_announced_lists(page, v);
+    mark_headings(page, region, v);
+    drop_stray_lines(page, region, v);
+}
+
+/// The block a body line makes.
+pub(crate) fn block_kind(line: &Line<'_>) -> BlockKind {
+    if line.shape.bullet {
+        BlockKind::ListItem
+    } else if line.text.starts_with('>') {
+        BlockKind::Quote
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// Lines the context model scores above the mode's threshold. Outside the
+/// main region a cut teaser (ending in an ellipsis) is never taken.
+fn keep_scored(
+    page: &Page<'_>,
+    tuning: &Tuning,
+    region: &Range<usize>,
+    scores: &[f32],
+    v: &mut Verdicts<'_>,
+) {
+    for (i, (l, e)) in page.lines.iter().zip(&page.evidence).enumerate() {
+        if v.is_decided(i) {
+            continue;
+        }
+        let inside = region.contains(&i);
+        if scores[i] > tuning.keep && (inside || !l.shape.ellipsis) && !hard_chrome(l, e) {
+            v.keep(i, block_kind(l), Why::Context);
+        }
+    }
+}
+
+/// Lines between two body lines — one weaker sentence, a short list, a
+/// sub-heading — are body too when none of them shows chrome evidence and
+/// each scores within reach of the threshold: text does not stop for them.
+fn fill_gaps(page: &Page<'_>, p: &[f32], threshold: f32, v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let nb = page.non_blank();
+    let fits = |i: usize, v: &Verdicts<'_>| {
+        let e = &ev[i];
+        !v.is_decided(i)
+            && p[i] > threshold
+            && !e.own.listed()
+            && !e.near_copy
+            && !lines[i].shape.ellipsis
+    };
+    let mut k = 0;
+    while k < nb.len() {
+        if !v.is_body(nb[k]) {
+            k += 1;
+            continue;
+        }
+        // nb[k] is body: find the next body line within MAX_GAP lines.
+        let mut j = k + 1;
+        while j < nb.len() && j - k <= tuning::MAX_GAP && !v.is_body(nb[j]) && fits(nb[j], v) {
+            j += 1;
+        }
+        if j > k + 1 && j < nb.len() && v.is_body(nb[j]) {
+            for &i in &nb[k + 1..j] {
+                v.keep(i, block_kind(&lines[i]), Why::Gap);
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+/// Sentences inside the region just before the first or after the last body
+/// line (the lead, the closing paragraph next to a comment count) scoring
+/// within reach of the threshold are body too.
+fn extend_edges(
+    page: &Page<'_>,
+    p: &[f32],
+    region: &Range<usize>,
+    threshold: f32,
+    v: &mut Verdicts<'_>,
+) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let sentence = |i: usize, v: &Verdicts<'_>| {
+        !v.is_decided(i)
+            && tuning::is_sentence(&lines[i])
+            && p[i] > threshold
+            && !hard_chrome(&lines[i], &ev[i])
+    };
+    let first = region.clone().find(|&i| v.is_body(i));
+    let last = region.clone().rev().find(|&i| v.is_body(i));
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    // Outwards from the body: after its last line, then before its first.
+    let after: Vec<usize> = (last + 1..region.end).collect();
+    let before: Vec<usize> = (region.start..first).rev().collect();
+    for side in [after, before] {
+        for i in side.into_iter().filter(|&i| !lines[i].is_blank()) {
+            if !sentence(i, v) {
+                break;
+            }
+            v.keep(i, block_kind(&lines[i]), Why::Edge);
+        }
+    }
+}
+
+/// A body line ending in a colon announces what follows: the bulleted lines
+/// right after it are the article's list items.
+fn take_announced_lists(page: &Page<'_>, v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let n = lines.len();
+    let mut i = 0;
+    while i < n {
+        if !v.is_body(i) || !lines[i].text.ends_with(':') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n {
+            if lines[j].is_blank() {
+                j += 1;
+                continue;
+            }
+            if v.is_decided(j) || !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
+                break;
+            }
+            v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// A short line between body lines, without sentence punctuation, that
+/// introduces more body text: a sub-heading.
+fn mark_headings(page: &Page<'_>, region: &Range<usize>, v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let nb = page.non_blank();
+    for (k, &i) in nb.iter().enumerate() {
+        let (l, e) = (&lines[i], &ev[i]);
+        let s = &l.shape;
+        let shaped = tuning::heading_shaped(l, e)
+            && !l.text.ends_with(':')
+            && !s.bullet
+            && !e.own.fixture
+            && e.copies == 1
+            && s.separators == 0;
+        if !shaped {
+            continue;
+        }
+        let body = |j: Option<&usize>| j.is_some_and(|&j| v.is_body(j));
+        let prev = k.checked_sub(1).and_then(|p| nb.get(p));
+        let next = nb.get(k + 1);
+        let next_para = next.is_some_and(|&j| lines[j].shape.words >= tuning::SENTENCE_WORDS);
+        if !(body(prev) && body(next) && next_para) {
+            continue;
+        }
+        if v.is_body(i) {
+            v.set_kind(i, BlockKind::Heading, Why::Heading);
+        } else if !v.is_decided(i) && region.contains(&i) {
+            v.keep(i, BlockKind::Heading, Why::Heading);
+        }
+    }
+}
+
+/// Short body lines outside the main region with chrome on both sides are
+/// strays (a teaser headline, a reader poll): put them back with the chrome.
+fn drop_stray_lines(page: &Page<'_>, region: &Range<usize>, v: &mut Verdicts<'_>) {
+    let lines = &page.lines;
+    let nb = page.non_blank();
+    for (k, &i) in nb.iter().enumerate() {
+        if !v.is_body(i) || region.contains(&i) || lines[i].shape.words >= tuning::STRAY_MAX_WORDS {
+            continue;
+        }
+        let body = |j: Option<&usize>| j.is_some_and(|&j| v.is_body(j));
+        let prev = k.checked_sub(1).and_then(|p| nb.get(p));
+        if !body(prev) && !body(nb.get(k + 1)) {
+            v.reopen(i, Why::Stray);
+        }
+    }
+}
+
+/// A dump whose lines all fall short (a very short text) keeps the best
+/// region's text lines rather than returning an empty article. As a last
+/// resort the single most text-like line of five or more words (or a
+/// sentence) is the body: a dump with any text gives a non-empty article,
+/// while a pure list of labels stays all chrome.
+pub(crate) fn fallback(page: &Page<'_>, region: &Range<usize>, v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    if !v.has_body() {
+        for i in region.clone() {
+            let (l, e) = (&lines[i], &ev[i]);
+            if !v.is_decided(i) && e.logit > tuning::FALLBACK_MIN_LOGIT && !hard_chrome(l, e) {
+                v.keep(i, block_kind(l), Why::Fallback);
+            }
+        }
+    }
+    if v.has_body() {
+        return;
+    }
+    let best = (0..lines.len())
+        .filter(|&i| {
+            let s = &lines[i].shape;
+            !v.is_decided(i) && s.letters > 0 && (s.words >= 5 || s.terminal)
+        })
+        .max_by(|&x, &y| {
+            let key = |i: usize| (!hard_chrome(&lines[i], &ev[i]), ev[i].logit);
+            let (kx, ky) = (key(x), key(y));
+            kx.0.cmp(&ky.0).then(kx.1.total_cmp(&ky.1))
+        });
+    if let Some(i) = best {
+        v.keep(i, block_kind(&lines[i]), Why::Fallback);
+    }
+}

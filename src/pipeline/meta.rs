@@ -1,0 +1,327 @@
+//! Step 5 of the pass: the article's metadata. The title (a capture
+//! header's headline, else the headline-like line before the first
+//! paragraph), byline, date and image credit around the head of the
+//! article, a reader poll and the comment count just after the body.
+
+use super::verdicts::{Verdicts, Why};
+use super::Page;
+use crate::article::{ChromeKind, Label};
+use crate::date::find_date;
+use crate::features::Evidence;
+use crate::lexicon::{self, Cue};
+use crate::lines::Line;
+use crate::tuning;
+use std::ops::Range;
+
+/// A capture header on the first line (`date 2025-08-08 <headline>`, as
+/// some crawlers write it): it gives the date, and the key of the headline
+/// it names. The line is metadata.
+pub(crate) fn capture_header(page: &Page<'_>, v: &mut Verdicts<'_>) -> Option<u64> {
+    let (date, headline) = page
+        .lines
+        .first()
+        .and_then(|l| parse_capture_header(l.text))?;
+    v.date = find_date(date);
+    v.set(0, Label::Meta, Why::Meta);
+    Some(crate::lines::norm_key(headline))
+}
+
+/// `date`, white space, `YYYY-MM-DD`, white space, a headline: the date and
+/// the headline.
+fn parse_capture_header(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("date")?;
+    let rest = rest.trim_start_matches(char::is_whitespace);
+    if rest.len() == text.len() - 4 {
+        return None; // no white space after `date`
+    }
+    let date = rest.get(..10)?;
+    let b = date.as_bytes();
+    let digits = |r: Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let after = &rest[10..];
+    let headline = after.trim_start_matches(char::is_whitespace);
+    if headline.len() == after.len() || headline.is_empty() {
+        return None; // no white space after the date, or no headline
+    }
+    Some((date, headline))
+}
+
+/// The metadata around the body: title, byline, date, credits, poll and
+/// comment count. `title_key` is the capture header's headline, if any;
+/// `comments_from` the first line of the comment section (or the length).
+pub(crate) fn decide<'a>(
+    page: &Page<'a>,
+    region: &Range<usize>,
+    title_key: Option<u64>,
+    comments_from: usize,
+    v: &mut Verdicts<'a>,
+) {
+    let lines = &page.lines;
+    let body_start = first_paragraph(lines, v).unwrap_or(region.start);
+    let head = head_window(lines, body_start);
+    let open = open_lines(page, head.clone(), v);
+    let title_line = title(page, title_key, head.clone(), body_start, &open, v);
+    let meta_start = title_line.map_or(head.start, |t| t.min(head.start));
+    head_metadata(page, meta_start..body_start, &open, v);
+    credits_in_body(page, region, v);
+    let body_end = v.last_body().map_or(region.end, |i| i + 1);
+    poll(page, body_end, v);
+    comment_count(page, head, body_end, comments_from, v);
+}
+
+/// The first body line shaped like a paragraph (a sentence of some length),
+/// else the first body line.
+fn first_paragraph(lines: &[Line<'_>], v: &Verdicts<'_>) -> Option<usize> {
+    (0..lines.len())
+        .filter(|&i| v.is_body(i))
+        .find(|&i| tuning::is_sentence(&lines[i]) || lines[i].shape.words >= 20)
+        .or_else(|| (0..lines.len()).find(|&i| v.is_body(i)))
+}
+
+/// The lines before the body in which title and metadata are sought: up to
+/// [`tuning::HEAD_WINDOW`] non-blank lines.
+fn head_window(lines: &[Line<'_>], body_start: usize) -> Range<usize> {
+    let mut start = body_start;
+    let mut seen = 0;
+    while start > 0 && seen < tuning::HEAD_WINDOW {
+        start -= 1;
+        if !lines[start].is_blank() {
+            seen += 1;
+        }
+    }
+    start..body_start
+}
+
+/// The lines that may still become title or metadata: the undecided ones,
+/// and body lines of the head. A line taken for body can still be the
+/// headline; opening the dump, only when headline-short (a cleaned body,
+/// cleaned again, keeps its first block, a standfirst). Body lines are
+/// candidates only when the head holds one headline-like body line: of
+/// several above the first paragraph (a cleaned body's sub-headings), none
+/// is the headline.
+fn open_lines(page: &Page<'_>, head: Range<usize>, v: &Verdicts<'_>) -> Vec<bool> {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let first_line = (0..lines.len()).find(|&i| !lines[i].is_blank());
+    let body_in_head = head
+        .filter(|&i| v.is_body(i) && headline_like(&lines[i], &ev[i]))
+        .count();
+    (0..lines.len())
+        .map(|i| {
+            !v.is_decided(i)
+                || (v.is_body(i)
+                    && body_in_head <= 1
+                    && (Some(i) != first_line
+                        || lines[i].shape.words <= tuning::HEADLINE_MAX_WORDS))
+        })
+        .collect()
+}
+
+/// The title line, labelled with every copy of it above the body.
+fn title<'a>(
+    page: &Page<'a>,
+    title_key: Option<u64>,
+    head: Range<usize>,
+    body_start: usize,
+    open: &[bool],
+    v: &mut Verdicts<'a>,
+) -> Option<usize> {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let t = match title_key {
+        Some(k) => (0..lines.len()).find(|&i| open[i] && ev[i].own.key == k),
+        None => find_title(lines, ev, head, open),
+    }?;
+    let k = ev[t].own.key;
+    v.title = Some(lines[t].text);
+    for i in 0..body_start.max(t + 1) {
+        if open[i] && ev[i].own.key == k {
+            v.set(i, Label::Title, Why::Title);
+        }
+    }
+    Some(t)
+}
+
+/// Bylines, credits and date lines from the head of the article to a few
+/// lines into the body: a byline and a date often follow the standfirst.
+fn head_metadata<'a>(page: &Page<'a>, span: Range<usize>, open: &[bool], v: &mut Verdicts<'a>) {
+    let lines = &page.lines;
+    let n = lines.len();
+    let (meta_start, body_start) = (span.start, span.end);
+    let meta_end = (body_start..n)
+        .filter(|&i| !lines[i].is_blank())
+        .nth(tuning::META_INTO_BODY)
+        .unwrap_or(n);
+    for i in meta_start..meta_end {
+        if !open[i] || v.label(i) == Label::Title || (i > body_start && lines[i].shape.words > 12) {
+            continue;
+        }
+        let text = lines[i].text;
+        if let Some(name) = lexicon::byline(text) {
+            v.byline.get_or_insert(name);
+            if v.date.is_none() {
+                v.date = find_date(text);
+            }
+        } else if lexicon::is_bare_byline_marker(text) {
+        } else if let Some(credit) = lexicon::image_credit(text) {
+            v.image_credit.get_or_insert(credit);
+        } else if lines[i].shape.words <= tuning::SHORT_LINE_WORDS
+            && v.date.is_none()
+            && find_date(text).is_some()
+        {
+            v.date = find_date(text);
+        } else {
+            continue;
+        }
+        v.set(i, Label::Meta, Why::Meta);
+    }
+}
+
+/// Image credits inside the body region are metadata too.
+fn credits_in_body<'a>(page: &Page<'a>, region: &Range<usize>, v: &mut Verdicts<'a>) {
+    for i in region.clone() {
+        if !v.is_decided(i) {
+            if let Some(credit) = lexicon::image_credit(page.lines[i].text) {
+                v.image_credit.get_or_insert(credit);
+                v.set(i, Label::Meta, Why::Meta);
+            }
+        }
+    }
+}
+
+/// A short question just after the body is a reader poll.
+fn poll(page: &Page<'_>, body_end: usize, v: &mut Verdicts<'_>) {
+    let lines = &page.lines;
+    let poll = (body_end..lines.len())
+        .filter(|&i| !lines[i].is_blank())
+        .take(tuning::POLL_WINDOW)
+        .find(|&i| {
+            !v.is_decided(i)
+                && lines[i].text.ends_with('?')
+                && lines[i].shape.words <= tuning::SHORT_LINE_WORDS
+        });
+    if let Some(i) = poll {
+        v.set(i, Label::Chrome(ChromeKind::Promo), Why::Poll);
+    }
+}
+
+/// The article's own comment count: just after the body, or in its head.
+/// After the body, the search stops at the first related-articles line:
+/// counts below it belong to teasers. Else the head of the comment section
+/// may carry it (`45 Comments`), unless more counts follow it: then it
+/// counts a teaser in a list.
+fn comment_count(
+    page: &Page<'_>,
+    head: Range<usize>,
+    body_end: usize,
+    comments_from: usize,
+    v: &mut Verdicts<'_>,
+) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let n = lines.len();
+    let after = (body_end..n)
+        .filter(|&i| !lines[i].is_blank())
+        .take(tuning::COUNT_WINDOW)
+        .take_while(|&i| ev[i].own.cue != Some(Cue::Related));
+    for i in head.chain(after) {
+        if v.is_decided(i) {
+            continue;
+        }
+        if let Some(c) = lexicon::comment_count(lines[i].text) {
+            v.comment_count = Some(c);
+            v.set(i, Label::Chrome(ChromeKind::Comments), Why::CommentCount);
+            break;
+        }
+    }
+    if v.comment_count.is_none() && comments_from < n {
+        let more_counts = (comments_from..n)
+            .filter(|&i| !lines[i].is_blank())
+            .take(tuning::COUNT_WINDOW)
+            .any(|i| lexicon::comment_count(lines[i].text).is_some());
+        if !more_counts {
+            v.comment_count = lexicon::comment_count(lines[comments_from - 1].text);
+        }
+    }
+}
+
+/// A byline, a credit or a dated line: metadata rather than a headline.
+fn meta_like(l: &Line<'_>, e: &Evidence) -> bool {
+    e.own.dated
+        || lexicon::byline(l.text).is_some()
+        || lexicon::is_bare_byline_marker(l.text)
+        || lexicon::image_credit(l.text).is_some()
+}
+
+/// A line shaped like a headline: 3 to 30 words, no cue, stamp, byline or
+/// credit, not ending in a full stop or an ellipsis.
+fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
+    let s = &l.shape;
+    !l.is_blank()
+        && !e.own.listed()
+        && !meta_like(l, e)
+        && (3..=30).contains(&s.words)
+        && !s.ellipsis
+        && !l.text.ends_with('.')
+}
+
+/// The headline: the nearest line before the body that reads like one.
+fn find_title(
+    lines: &[Line<'_>],
+    ev: &[Evidence],
+    head: Range<usize>,
+    open: &[bool],
+) -> Option<usize> {
+    let candidate = |i: usize| open[i] && headline_like(&lines[i], &ev[i]);
+    let mut nearest = None;
+    for i in head.clone().rev().filter(|&i| candidate(i)) {
+        // A line repeated in the head (headline shown twice) is the strongest sign.
+        if ev[i].copies > 1 {
+            let k = ev[i].own.key;
+            if head.clone().filter(|&j| ev[j].own.key == k).count() > 1 {
+                return Some(i);
+            }
+        }
+        nearest.get_or_insert(i);
+    }
+    // The nearest candidate may be the standfirst under the headline: a
+    // shorter candidate just above it is the headline.
+    let i = nearest?;
+    let above = (head.start..i).rev().find(|&j| !lines[j].is_blank());
+    match above {
+        Some(j) if candidate(j) && lines[j].shape.words < lines[i].shape.words => Some(j),
+        _ => Some(i),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_capture_header;
+
+    /// The capture header as the regex `^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$`
+    /// read it.
+    #[test]
+    fn capture_headers() {
+        assert_eq!(
+            parse_capture_header("date 2025-08-08 Council approves bridge"),
+            Some(("2025-08-08", "Council approves bridge"))
+        );
+        assert_eq!(
+            parse_capture_header("date\t 2025-08-08 \u{a0}Headline"),
+            Some(("2025-08-08", "Headline"))
+        );
+        for no in [
+            "date 2025-08-08",
+            "date 2025-08-08 ",
+            "date2025-08-08 Headline",
+            "date 2025-08-08Headline",
+            "date 2025-8-08 Headline",
+            "Date 2025-08-08 Headline",
+            "update 2025-08-08 Headline",
+            "date 2025/08/08 Headline",
+            "date ٢٠٢٥-08-08 Headline",
+            "",
+        ] {
+            assert_eq!(parse_capture_header(no), None, "{no:?}");
+        }
+    }
+}

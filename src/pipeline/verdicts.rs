@@ -1,0 +1,198 @@
+//! One verdict per line, and the metadata a pass finds: what every step of
+//! the pipeline reads and writes, in place of parallel arrays.
+
+use crate::article::{BlockKind, ChromeKind, Label};
+use crate::date::Date;
+use crate::lines::Line;
+
+/// Why a line got its verdict: the step of the pass that decided it. Kept
+/// with every verdict so that a reader (or a test) can ask why a line was
+/// kept or dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// Not decided yet (chrome until a step says otherwise).
+    Open,
+    /// A blank line.
+    Blank,
+    /// At or after the head of the comment section: never body.
+    Comments,
+    /// The context model scored it above the mode's threshold.
+    Context,
+    /// A weaker line between two body lines.
+    Gap,
+    /// A sentence just before or after the body inside the region.
+    Edge,
+    /// A bulleted item after a body line ending in a colon.
+    AnnouncedList,
+    /// A short line between paragraphs: a sub-heading.
+    Heading,
+    /// A short body line among chrome outside the region: put back.
+    Stray,
+    /// The capture header, or a copy of the headline.
+    Title,
+    /// A byline, a date line, an image credit, a capture header.
+    Meta,
+    /// A short question just after the body: a reader poll.
+    Poll,
+    /// The article's comment count.
+    CommentCount,
+    /// Kept by the fallback for dumps whose lines all fall short.
+    Fallback,
+    /// A chrome kind from the line's own cues or its neighbours.
+    Chrome,
+    /// Left out of the body by the settling pass.
+    Settled,
+}
+
+/// The verdict on one line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Verdict {
+    pub label: Label,
+    /// The block kind of a body line (`None` for every other line).
+    pub kind: Option<BlockKind>,
+    /// Later steps leave the line alone.
+    pub decided: bool,
+    pub why: Why,
+}
+
+/// Everything a pass decides about a dump, by line index.
+#[derive(Debug)]
+pub(crate) struct Verdicts<'a> {
+    lines: Vec<Verdict>,
+    pub title: Option<&'a str>,
+    pub date: Option<Date>,
+    pub byline: Option<&'a str>,
+    pub image_credit: Option<&'a str>,
+    pub comment_count: Option<u32>,
+}
+
+/// An open line: chrome until some step decides otherwise.
+const OPEN: Verdict = Verdict {
+    label: Label::Chrome(ChromeKind::Other),
+    kind: None,
+    decided: false,
+    why: Why::Open,
+};
+
+impl<'a> Verdicts<'a> {
+    /// Blank lines decided as blank, every other line open.
+    pub(crate) fn new(lines: &[Line<'_>]) -> Verdicts<'a> {
+        let lines = lines
+            .iter()
+            .map(|l| {
+                if l.is_blank() {
+                    Verdict {
+                        label: Label::Blank,
+                        decided: true,
+                        why: Why::Blank,
+                        ..OPEN
+                    }
+                } else {
+                    OPEN
+                }
+            })
+            .collect();
+        Verdicts {
+            lines,
+            title: None,
+            date: None,
+            byline: None,
+            image_credit: None,
+            comment_count: None,
+        }
+    }
+
+    pub(crate) fn get(&self, i: usize) -> &Verdict {
+        &self.lines[i]
+    }
+
+    pub(crate) fn label(&self, i: usize) -> Label {
+        self.lines[i].label
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Option<BlockKind> {
+        self.lines[i].kind
+    }
+
+    pub(crate) fn is_body(&self, i: usize) -> bool {
+        self.lines[i].label == Label::Body
+    }
+
+    pub(crate) fn is_decided(&self, i: usize) -> bool {
+        self.lines[i].decided
+    }
+
+    /// Whether any line is body.
+    pub(crate) fn has_body(&self) -> bool {
+        self.lines.iter().any(|v| v.label == Label::Body)
+    }
+
+    /// The last body line.
+    pub(crate) fn last_body(&self) -> Option<usize> {
+        self.lines.iter().rposition(|v| v.label == Label::Body)
+    }
+
+    /// The labels, in line order.
+    pub(crate) fn labels(&self) -> impl Iterator<Item = Label> + '_ {
+        self.lines.iter().map(|v| v.label)
+    }
+
+    /// The block kinds, in line order.
+    pub(crate) fn kinds(&self) -> Vec<Option<BlockKind>> {
+        self.lines.iter().map(|v| v.kind).collect()
+    }
+
+    /// Line `i` is body, a block of `kind`; decided.
+    pub(crate) fn keep(&mut self, i: usize, kind: BlockKind, why: Why) {
+        self.lines[i] = Verdict {
+            label: Label::Body,
+            kind: Some(kind),
+            decided: true,
+            why,
+        };
+    }
+
+    /// Line `i` takes `label` (not body); decided.
+    pub(crate) fn set(&mut self, i: usize, label: Label, why: Why) {
+        debug_assert!(label != Label::Body);
+        self.lines[i] = Verdict {
+            label,
+            kind: None,
+            decided: true,
+            why,
+        };
+    }
+
+    /// A body line takes another block kind.
+    pub(crate) fn set_kind(&mut self, i: usize, kind: BlockKind, why: Why) {
+        debug_assert!(self.is_body(i));
+        self.lines[i].kind = Some(kind);
+        self.lines[i].why = why;
+    }
+
+    /// Line `i` is open again, chrome until a later step names its kind.
+    pub(crate) fn reopen(&mut self, i: usize, why: Why) {
+        self.lines[i] = Verdict { why, ..OPEN };
+    }
+
+    /// Line `i` is decided without a change of label (lines at and after
+    /// the comment section's head), or open again.
+    pub(crate) fn set_decided(&mut self, i: usize, decided: bool, why: Why) {
+        self.lines[i].decided = decided;
+        self.lines[i].why = why;
+    }
+
+    /// Line `i`, open, is chrome of `kind`, named by the chrome step.
+    pub(crate) fn name_chrome(&mut self, i: usize, kind: ChromeKind) {
+        debug_assert!(!self.lines[i].decided);
+        self.lines[i].label = Label::Chrome(kind);
+        self.lines[i].why = Why::Chrome;
+    }
+
+    /// Line `i` leaves the body (settling): it takes `label`.
+    pub(crate) fn drop_body(&mut self, i: usize, label: Label) {
+        self.lines[i].label = label;
+        self.lines[i].kind = None;
+        self.lines[i].why = Why::Settled;
+    }
+}
