@@ -734,6 +734,11 @@ static KEY_SEED: once_cell::sync::Lazy<u64> = once_cell::sync::Lazy::new(|| {
     std::collections::hash_map::RandomState::new().hash_one(0x6475_6d70_636c_6561_u64)
 });
 
+/// The per-process random seed of the tables keyed by [`norm_key`] hashes.
+pub(crate) fn key_seed() -> u64 {
+    *KEY_SEED
+}
+
 impl Default for KeyHasher {
     fn default() -> KeyHasher {
         KeyHasher(*KEY_SEED)

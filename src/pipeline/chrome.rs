@@ -52,64 +52,12 @@ pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
     let mut kind: Vec<Option<ChromeKind>> = (0..n)
         .map(|i| (!decided[i]).then(|| own_kind(&lines[i], &ev[i])).flatten())
         .collect();
-
-    // Menus: runs of adjacent short unpunctuated lines.
-    let menu_line = |kind: &[Option<ChromeKind>], i: usize| {
-        !decided[i] && {
-            let s = &lines[i].shape;
-            // A menu item may repeat nearby (a section name shown again as a
-            // kicker); that alone does not take it out of the menu.
-            let repeated_only = ev[i].near_copy
-                && ev[i].own.cue.is_none()
-                && !ev[i].own.time
-                && !ev[i].own.count
-                && !s.ellipsis;
-            s.words <= 10
-                && !s.terminal
-                && (repeated_only || kind[i].is_none_or(|k| k == ChromeKind::Navigation))
-        }
-    };
-    let mut i = 0;
-    while i < n {
-        if !menu_line(&kind, i) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < n && menu_line(&kind, j) {
-            j += 1;
-        }
-        if j - i >= 3 {
-            // A list headed by a short cue line ("Read also", "Most read")
-            // is what its head announces; any other is a menu.
-            let head = (0..i).rev().find(|&h| !lines[h].is_blank());
-            let headed = head
-                .filter(|&h| !decided[h] && ev[h].own.cue.is_some() && lines[h].shape.words <= 4)
-                .and_then(|h| kind[h]);
-            let k = headed.unwrap_or(ChromeKind::Navigation);
-            for slot in &mut kind[i..j] {
-                *slot = Some(k);
-            }
-        }
-        i = j;
-    }
-
-    // Nearest named line below and above each line, within its stretch of
-    // chrome (blank lines do not end a stretch; body, title and meta lines do).
-    // Two linear passes.
+    name_menus(page, &decided, &mut kind);
+    let below = named_below(lines, &decided, &kind);
+    // Named from the nearest named line above and below each line, within
+    // its stretch of chrome (blank lines do not end a stretch; body, title
+    // and meta lines do).
     let open = |j: usize| !decided[j] || lines[j].is_blank();
-    let mut below = vec![None; n];
-    let mut next: Option<ChromeKind> = None;
-    for j in (0..n).rev() {
-        if !open(j) {
-            next = None;
-            continue;
-        }
-        below[j] = next;
-        if kind[j].is_some() {
-            next = kind[j];
-        }
-    }
     let first_content = (0..n).find(|&i| matches!(v.label(i), Label::Body | Label::Title));
     let mut prev: Option<ChromeKind> = None;
     for i in 0..n {
@@ -140,6 +88,70 @@ pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
             }),
         );
     }
+}
+
+/// Menus: runs of three or more adjacent short unpunctuated open lines take
+/// the kind a short cue line heading them names, else navigation.
+fn name_menus(page: &Page<'_>, decided: &[bool], kind: &mut [Option<ChromeKind>]) {
+    let (lines, ev) = (&page.lines[..], &page.evidence[..]);
+    let n = lines.len();
+    let menu_line = |kind: &[Option<ChromeKind>], i: usize| {
+        !decided[i] && {
+            let s = &lines[i].shape;
+            // A menu item may repeat nearby (a section name shown again as a
+            // kicker); that alone does not take it out of the menu.
+            let repeated_only = ev[i].near_copy && !ev[i].own.marked() && !s.ellipsis;
+            s.words <= 10
+                && !s.terminal
+                && (repeated_only || kind[i].is_none_or(|k| k == ChromeKind::Navigation))
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        if !menu_line(kind, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && menu_line(kind, j) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            // A list headed by a short cue line ("Read also", "Most read")
+            // is what its head announces; any other is a menu.
+            let head = (0..i).rev().find(|&h| !lines[h].is_blank());
+            let headed = head
+                .filter(|&h| !decided[h] && ev[h].own.cue.is_some() && lines[h].shape.words <= 4)
+                .and_then(|h| kind[h]);
+            let k = headed.unwrap_or(ChromeKind::Navigation);
+            for slot in &mut kind[i..j] {
+                *slot = Some(k);
+            }
+        }
+        i = j;
+    }
+}
+
+/// For each line, the kind of the nearest named line below it within its
+/// stretch of chrome, in one backward pass.
+fn named_below(
+    lines: &[Line<'_>],
+    decided: &[bool],
+    kind: &[Option<ChromeKind>],
+) -> Vec<Option<ChromeKind>> {
+    let mut below = vec![None; lines.len()];
+    let mut next: Option<ChromeKind> = None;
+    for j in (0..lines.len()).rev() {
+        if decided[j] && !lines[j].is_blank() {
+            next = None;
+            continue;
+        }
+        below[j] = next;
+        if kind[j].is_some() {
+            next = kind[j];
+        }
+    }
+    below
 }
 
 #[cfg(test)]

@@ -63,99 +63,193 @@ fn for_each_context(
     words: &WordKeys,
     mut f: impl FnMut(usize, &[f32; N_CONTEXT]),
 ) {
-    let n = lines.len();
-    // Indices of the non-blank lines, and each line's position among them.
-    let nb: Vec<usize> = (0..n).filter(|&i| !lines[i].is_blank()).collect();
-    let logit = |i: usize| scores[i].clamp(-8.0, 8.0);
-    let lw = |i: usize| (1.0 + lines[i].shape.words as f32).ln();
-    let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
-    let region_lw = if region_nb.is_empty() {
-        0.0
-    } else {
-        region_nb.iter().map(|&i| lw(i)).sum::<f32>() / region_nb.len() as f32
-    };
-    // Position of the region's first and last non-blank lines in `nb`.
-    let r_first = nb.iter().position(|i| region.contains(i));
-    let r_last = nb.iter().rposition(|i| region.contains(i));
+    let page = Neighbourhood::of(lines, ev, scores, region, words);
+    for (k, &i) in page.nb.iter().enumerate() {
+        f(i, &page.features(k));
+    }
+}
 
-    let comments = super::region::comment_zone_start(lines, ev);
-    let cohesion = cohesion(lines, ev, region, words);
-    let runs = crate::lines::wrapped_runs(lines);
-    let periodic = periodicity(lines, ev, &nb);
-    let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
-    for (k, &i) in nb.iter().enumerate() {
-        let at = |off: isize| {
-            let j = k as isize + off;
-            (j >= 0 && (j as usize) < nb.len()).then(|| nb[j as usize])
-        };
-        let l_at = |off: isize| at(off).map_or(-4.0, logit);
+/// What the context features read about the whole page, computed once.
+struct Neighbourhood<'p, 'a> {
+    lines: &'p [Line<'a>],
+    ev: &'p [Evidence],
+    scores: &'p [f32],
+    region: &'p Range<usize>,
+    /// Indices of the non-blank lines.
+    nb: Vec<usize>,
+    /// The mean log word count of the region's non-blank lines (`None` for
+    /// an empty region), and their share of the non-blank lines.
+    region_lw: Option<f32>,
+    region_share: f32,
+    /// Positions of the region's first and last non-blank lines in `nb`.
+    r_first: Option<usize>,
+    r_last: Option<usize>,
+    /// The first line of the comment section.
+    comments: usize,
+    cohesion: Vec<f32>,
+    runs: Vec<Range<usize>>,
+    periodic: Vec<f32>,
+    stamps: Counts,
+    cues: Counts,
+}
+
+impl<'p, 'a> Neighbourhood<'p, 'a> {
+    fn of(
+        lines: &'p [Line<'a>],
+        ev: &'p [Evidence],
+        scores: &'p [f32],
+        region: &'p Range<usize>,
+        words: &WordKeys,
+    ) -> Self {
+        let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+        let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
+        let region_lw = (!region_nb.is_empty()).then(|| {
+            region_nb.iter().map(|&i| log_words(&lines[i])).sum::<f32>() / region_nb.len() as f32
+        });
+        Neighbourhood {
+            region_share: region_nb.len() as f32 / nb.len().max(1) as f32,
+            region_lw,
+            r_first: nb.iter().position(|i| region.contains(i)),
+            r_last: nb.iter().rposition(|i| region.contains(i)),
+            comments: super::region::comment_zone_start(lines, ev),
+            cohesion: cohesion(lines, ev, region, words),
+            runs: crate::lines::wrapped_runs(lines),
+            periodic: periodicity(lines, ev, &nb),
+            stamps: Counts::of(&nb, |j| crate::features::is_stamp(&ev[j])),
+            cues: Counts::of(&nb, |j| ev[j].own.cue.is_some()),
+            nb,
+            lines,
+            ev,
+            scores,
+            region,
+        }
+    }
+
+    /// Line `i`'s current log-odds, clamped.
+    fn logit(&self, i: usize) -> f32 {
+        self.scores[i].clamp(-8.0, 8.0)
+    }
+
+    /// The non-blank line `off` places from the `k`th.
+    fn at(&self, k: usize, off: isize) -> Option<usize> {
+        let j = k as isize + off;
+        (j >= 0 && (j as usize) < self.nb.len()).then(|| self.nb[j as usize])
+    }
+
+    /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
+    /// neighbours on each side.
+    fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
-        let hi = (k + WINDOW + 1).min(nb.len());
-        let mean = nb[lo..hi].iter().map(|&j| logit(j)).sum::<f32>() / (hi - lo) as f32;
-        let in_region = region.contains(&i);
-        let dist = match (r_first, r_last) {
+        let hi = (k + WINDOW + 1).min(self.nb.len());
+        self.nb[lo..hi].iter().map(|&j| self.logit(j)).sum::<f32>() / (hi - lo) as f32
+    }
+
+    /// How far (in non-blank lines, up to 20) the `k`th lies from the region.
+    fn distance(&self, k: usize) -> f32 {
+        match (self.r_first, self.r_last) {
             (Some(a), _) if k < a => (a - k) as f32,
             (_, Some(z)) if k > z => (k - z) as f32,
             (Some(_), Some(_)) => 0.0,
             _ => 20.0,
-        };
-        let e = &ev[i];
-        let first = lines[i].text.chars().next().unwrap_or(' ');
-        let same_first = |off: isize| at(off).is_some_and(|j| lines[j].text.starts_with(first));
-        let list = !first.is_alphanumeric() && (same_first(-1) || same_first(1));
-        let heading = crate::tuning::heading_shaped(&lines[i], e);
-        let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let l = logit(i);
-        f(
-            i,
-            &[
-                1.0,
-                l,
-                l_at(-1),
-                l_at(1),
-                l_at(-2),
-                l_at(2),
-                mean,
-                b(in_region),
-                dist.min(20.0) / 20.0,
-                b(i > 0 && lines[i - 1].is_blank()),
-                b(i + 1 < n && lines[i + 1].is_blank()),
-                b(list),
-                b(heading),
-                b(heading && l_at(1) > 1.0),
-                i as f32 / n as f32,
-                if region_nb.is_empty() {
-                    0.0
-                } else {
-                    lw(i) - region_lw
-                },
-                l.max(0.0),
-                l.min(0.0),
-                b(in_region) * l,
-                b(i > comments),
-                region_share,
-                density(&nb, k, |j| crate::features::is_stamp(&ev[j])),
-                density(&nb, k, |j| ev[j].own.cue.is_some()),
-                cohesion[i],
-                cohesion[i] * b(in_region),
-                b(runs[i].len() > 1),
-                (1.0 + ev[i].run_words as f32).ln() * b(runs[i].len() > 1),
-                b(runs[i].len() > 1 && ev[i].run_terminal),
-                periodic[k],
-            ],
-        );
+        }
     }
+
+    /// The line opens with a non-alphanumeric char (a bullet, a dash) that
+    /// a neighbour opens with too: an item of a list.
+    fn listed(&self, k: usize, i: usize) -> bool {
+        let lines = self.lines;
+        let first = lines[i].text.chars().next().unwrap_or(' ');
+        let same_first = |off: isize| {
+            self.at(k, off)
+                .is_some_and(|j| lines[j].text.starts_with(first))
+        };
+        !first.is_alphanumeric() && (same_first(-1) || same_first(1))
+    }
+
+    /// The context features of the `k`th non-blank line, in the order of
+    /// the context model's weights.
+    fn features(&self, k: usize) -> [f32; N_CONTEXT] {
+        let (lines, ev, n) = (self.lines, self.ev, self.lines.len());
+        let i = self.nb[k];
+        let l_at = |off: isize| self.at(k, off).map_or(-4.0, |j| self.logit(j));
+        let in_region = self.region.contains(&i);
+        let heading = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+        let wrapped = self.runs[i].len() > 1;
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let l = self.logit(i);
+        [
+            1.0,
+            l,
+            l_at(-1),
+            l_at(1),
+            l_at(-2),
+            l_at(2),
+            self.window_mean(k),
+            b(in_region),
+            self.distance(k).min(20.0) / 20.0,
+            b(i > 0 && lines[i - 1].is_blank()),
+            b(i + 1 < n && lines[i + 1].is_blank()),
+            b(self.listed(k, i)),
+            b(heading),
+            b(heading && l_at(1) > 1.0),
+            i as f32 / n as f32,
+            self.region_lw.map_or(0.0, |r| log_words(&lines[i]) - r),
+            l.max(0.0),
+            l.min(0.0),
+            b(in_region) * l,
+            b(i > self.comments),
+            self.region_share,
+            self.stamps.density(k),
+            self.cues.density(k),
+            self.cohesion[i],
+            self.cohesion[i] * b(in_region),
+            b(wrapped),
+            (1.0 + ev[i].run_words as f32).ln() * b(wrapped),
+            b(wrapped && ev[i].run_terminal),
+            self.periodic[k],
+        ]
+    }
+}
+
+/// `ln(1 + words)` of a line.
+fn log_words(l: &Line<'_>) -> f32 {
+    (1.0 + l.shape.words as f32).ln()
 }
 
 /// Non-blank neighbours on each side looked at for densities.
 const DENSITY_WINDOW: usize = 6;
 
-/// The share of the non-blank neighbours of `nb[k]` (not itself) that satisfy `f`.
-fn density(nb: &[usize], k: usize, f: impl Fn(usize) -> bool) -> f32 {
-    let lo = k.saturating_sub(DENSITY_WINDOW);
-    let hi = (k + DENSITY_WINDOW + 1).min(nb.len());
-    let hits = (lo..hi).filter(|&j| j != k && f(nb[j])).count();
-    hits as f32 / (2 * DENSITY_WINDOW) as f32
+/// Running counts of a property over the non-blank lines: `at[k]` is how
+/// many of the first `k` hold it. A window's count is then two lookups.
+struct Counts {
+    at: Vec<u32>,
+}
+
+impl Counts {
+    fn of(nb: &[usize], f: impl Fn(usize) -> bool) -> Counts {
+        let mut at = Vec::with_capacity(nb.len() + 1);
+        let mut c = 0u32;
+        at.push(0);
+        for &i in nb {
+            c += u32::from(f(i));
+            at.push(c);
+        }
+        Counts { at }
+    }
+
+    /// How many of the non-blank lines `range` hold the property.
+    fn within(&self, range: std::ops::Range<usize>) -> u32 {
+        self.at[range.end] - self.at[range.start]
+    }
+
+    /// The share of the non-blank neighbours of `nb[k]` (not itself) within
+    /// [`DENSITY_WINDOW`] that hold the property.
+    fn density(&self, k: usize) -> f32 {
+        let lo = k.saturating_sub(DENSITY_WINDOW);
+        let hi = (k + DENSITY_WINDOW + 1).min(self.at.len() - 1);
+        let hits = self.within(lo..hi) - self.within(k..k + 1);
+        hits as f32 / (2 * DENSITY_WINDOW) as f32
+    }
 }
 
 /// Content words shorter than this (in bytes) are ignored for cohesion.
@@ -223,10 +317,14 @@ fn cohesion(
 ) -> Vec<f32> {
     let words = |i: usize| keys.get(i);
     let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
-    let mut counts: crate::lines::KeyMap<u32> = crate::lines::KeyMap::default();
+    let in_core: usize = (0..lines.len())
+        .filter(|&i| core(i))
+        .map(|i| words(i).len())
+        .sum();
+    let mut counts = CountTable::with_capacity(in_core);
     for i in (0..lines.len()).filter(|&i| core(i)) {
         for &w in words(i) {
-            *counts.entry(w).or_insert(0) += 1;
+            counts.add(w);
         }
     }
     (0..lines.len())
@@ -236,13 +334,66 @@ fn cohesion(
                 return 0.0;
             }
             let own = u32::from(core(i));
-            let shared = ws
-                .iter()
-                .filter(|w| counts.get(w).is_some_and(|&c| c > own))
-                .count();
+            let shared = ws.iter().filter(|&&w| counts.get(w) > own).count();
             shared as f32 / ws.len() as f32
         })
         .collect()
+}
+
+/// Counts of word keys (never 0) in an open-addressing table sized once for
+/// the keys it will hold: no growing, no rehashing. Keys are hashes
+/// already; a per-process seed mixed in keeps crafted input from piling
+/// them into one run of slots.
+struct CountTable {
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    seed: u64,
+}
+
+impl CountTable {
+    /// A table for up to `n` keys, at most half full.
+    fn with_capacity(n: usize) -> CountTable {
+        let size = (2 * n).next_power_of_two().max(16);
+        CountTable {
+            slots: vec![(0, 0); size],
+            mask: size - 1,
+            seed: crate::lines::key_seed(),
+        }
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        let h = (key ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & self.mask
+    }
+
+    fn add(&mut self, key: u64) {
+        debug_assert!(key != 0);
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => {
+                    self.slots[i] = (key, 1);
+                    return;
+                }
+                (k, ref mut c) if k == key => {
+                    *c += 1;
+                    return;
+                }
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    fn get(&self, key: u64) -> u32 {
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => return 0,
+                (k, c) if k == key => return c,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
 }
 
 /// Non-blank lines on each side looked at for periodicity.
@@ -270,7 +421,27 @@ fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
             }
         })
         .collect();
+    period_shares(&class)
+}
+
+/// For each position of `class`, the best share of matching pairs at a
+/// period of 2 to 4 less the share at period 1 (see [`periodicity`]), from
+/// running counts: linear in the number of lines.
+fn period_shares(class: &[u8]) -> Vec<f32> {
     let m = class.len();
+    // For each period q, running counts of positions j with class[j] == class[j + q].
+    let same: Vec<Vec<u32>> = (0..=4)
+        .map(|q| {
+            let mut at = Vec::with_capacity(m + 1);
+            let mut c = 0u32;
+            at.push(0);
+            for j in 0..m {
+                c += u32::from(j + q < m && class[j] == class[j + q]);
+                at.push(c);
+            }
+            at
+        })
+        .collect();
     (0..m)
         .map(|k| {
             let lo = k.saturating_sub(PERIOD_WINDOW);
@@ -280,7 +451,7 @@ fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
                     return 0.0;
                 }
                 let pairs = hi - lo - q;
-                let same = (lo..hi - q).filter(|&j| class[j] == class[j + q]).count();
+                let same = same[q][hi - q] - same[q][lo];
                 same as f32 / pairs as f32
             };
             let best = (2..=4).map(share).fold(0.0f32, f32::max);
@@ -408,17 +579,76 @@ mod tests {
     fn density_is_the_share_of_neighbours_within_six_lines() {
         // Non-blank lines at even indices; every second one is a hit.
         let nb: Vec<usize> = (0..30).map(|i| 2 * i).collect();
+        let density = |k: usize, f: &dyn Fn(usize) -> bool| Counts::of(&nb, f).density(k);
         let every_second = |j: usize| j % 4 == 0;
-        assert_eq!(density(&nb, 15, every_second), 0.5);
+        assert_eq!(density(15, &every_second), 0.5);
         // The line itself never counts ...
-        assert_eq!(density(&nb, 15, |j| j == nb[15]), 0.0);
+        assert_eq!(density(15, &|j| j == nb[15]), 0.0);
         // ... its sixth neighbour on either side does, the seventh does not.
-        assert_eq!(density(&nb, 15, |j| j == nb[21]), 1.0 / 12.0);
-        assert_eq!(density(&nb, 15, |j| j == nb[9]), 1.0 / 12.0);
-        assert_eq!(density(&nb, 15, |j| j == nb[22] || j == nb[8]), 0.0);
+        assert_eq!(density(15, &|j| j == nb[21]), 1.0 / 12.0);
+        assert_eq!(density(15, &|j| j == nb[9]), 1.0 / 12.0);
+        assert_eq!(density(15, &|j| j == nb[22] || j == nb[8]), 0.0);
         // At the edge only one side exists: at most half the window is filled.
-        assert_eq!(density(&nb, 0, |_| true), 0.5);
-        assert_eq!(density(&nb, 29, |_| true), 0.5);
+        assert_eq!(density(0, &|_| true), 0.5);
+        assert_eq!(density(29, &|_| true), 0.5);
+    }
+
+    /// The density as a count over the window, line by line.
+    fn naive_density(nb: &[usize], k: usize, f: impl Fn(usize) -> bool) -> f32 {
+        let lo = k.saturating_sub(DENSITY_WINDOW);
+        let hi = (k + DENSITY_WINDOW + 1).min(nb.len());
+        let hits = (lo..hi).filter(|&j| j != k && f(nb[j])).count();
+        hits as f32 / (2 * DENSITY_WINDOW) as f32
+    }
+
+    /// The period shares as counts over each window, pair by pair.
+    fn naive_period_shares(class: &[u8]) -> Vec<f32> {
+        let m = class.len();
+        (0..m)
+            .map(|k| {
+                let lo = k.saturating_sub(PERIOD_WINDOW);
+                let hi = (k + PERIOD_WINDOW + 1).min(m);
+                let share = |q: usize| {
+                    if hi < lo + q + 1 {
+                        return 0.0;
+                    }
+                    let same = (lo..hi - q).filter(|&j| class[j] == class[j + q]).count();
+                    same as f32 / (hi - lo - q) as f32
+                };
+                let best = (2..=4).map(share).fold(0.0f32, f32::max);
+                (best - share(1)).max(0.0)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn the_count_table_counts_as_a_map_does(
+            keys in proptest::collection::vec(1u64..40, 0..200),
+        ) {
+            let mut table = CountTable::with_capacity(keys.len());
+            let mut map = std::collections::HashMap::new();
+            for &k in &keys {
+                table.add(k);
+                *map.entry(k).or_insert(0u32) += 1;
+            }
+            for k in 1..45 {
+                proptest::prop_assert_eq!(table.get(k), map.get(&k).copied().unwrap_or(0));
+            }
+        }
+
+        #[test]
+        fn running_counts_equal_counting_each_window(
+            class in proptest::collection::vec(0u8..4, 0..60),
+        ) {
+            let nb: Vec<usize> = (0..class.len()).collect();
+            let counts = Counts::of(&nb, |j| class[j] == 0);
+            for k in 0..nb.len() {
+                proptest::prop_assert_eq!(counts.density(k), naive_density(&nb, k, |j| class[j] == 0));
+            }
+            proptest::prop_assert_eq!(period_shares(&class), naive_period_shares(&class));
+        }
     }
 
     #[test]
