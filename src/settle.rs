@@ -10,7 +10,9 @@
 use crate::article::Label;
 use crate::assemble::build_blocks;
 use crate::input::is_control;
-use crate::lines::{split_lines_with, Line};
+#[cfg(debug_assertions)]
+use crate::lines::split_lines;
+use crate::lines::Line;
 use crate::pipeline::{self, Page, Verdicts};
 use crate::tuning::Tuning;
 
@@ -80,57 +82,6 @@ fn map_back<'a>(input: &'a str, text: &str, pieces: &[Piece], part: &str) -> Opt
     input.get(start..start + part.len())
 }
 
-/// Finds the first-pass line a line of the body text was copied from.
-struct Origin<'s, 'a> {
-    input: &'s str,
-    text: &'s str,
-    lines: &'s [Line<'a>],
-    pieces: &'s [Piece],
-    /// Cursors into `pieces` and `lines`: lines are asked for in order.
-    piece: usize,
-    line: usize,
-}
-
-impl<'s, 'a> Origin<'s, 'a> {
-    fn new(input: &'s str, text: &'s str, lines: &'s [Line<'a>], pieces: &'s [Piece]) -> Self {
-        Origin {
-            input,
-            text,
-            lines,
-            pieces,
-            piece: 0,
-            line: 0,
-        }
-    }
-
-    /// The index of the first-pass line whose text `t` (a non-empty slice of
-    /// the body text, asked for in order) is a copy of: the line with the
-    /// same length that starts where `t` was copied from.
-    fn line_of(&mut self, t: &str) -> Option<usize> {
-        if t.is_empty() {
-            return None;
-        }
-        let off = (t.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
-        while self.piece + 1 < self.pieces.len() && self.pieces[self.piece + 1].text <= off {
-            self.piece += 1;
-        }
-        let p = self.pieces.get(self.piece)?;
-        if off < p.text || off + t.len() > p.text + p.len {
-            return None;
-        }
-        let at = p.input + (off - p.text);
-        while self.line < self.lines.len() && self.lines[self.line].text_span.start < at {
-            self.line += 1;
-        }
-        let l = self.lines.get(self.line)?;
-        // A copy of the same bytes: the same text.
-        (l.text_span.start == at && l.text.len() == t.len() && !l.is_blank()).then(|| {
-            debug_assert_eq!(&self.input[at..at + t.len()], t);
-            self.line
-        })
-    }
-}
-
 /// `part`, a slice of `input`, lies within `span`.
 fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
     let off = (part.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
@@ -152,7 +103,7 @@ pub(crate) fn settle<'a>(
         if text.is_empty() {
             return;
         }
-        let (page2, v2) = clean_again(input, &text, &pieces, page, tuning, profile);
+        let (page2, v2) = clean_again(&text, &pieces, page, v, tuning, profile);
         if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2.kinds())) {
             return;
         }
@@ -188,29 +139,86 @@ fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
 }
 
 /// The body text cleaned as a page of its own. Its lines are copies of the
-/// first page's body lines, found by where they were copied from, and take
-/// their measures and own evidence from them.
+/// first page's body lines and take their measures and own evidence from
+/// them.
 fn clean_again<'t>(
-    input: &str,
     text: &'t str,
     pieces: &[Piece],
     page: &Page<'_>,
+    v: &Verdicts<'_>,
     tuning: &Tuning,
     profile: Option<&crate::SiteProfile>,
 ) -> (Page<'t>, Verdicts<'t>) {
-    let lines = &page.lines;
-    let mut from = Origin::new(input, text, lines, pieces);
-    let mut first: Vec<Option<usize>> = Vec::with_capacity(lines.len());
-    let lines2 = split_lines_with(text, |t| {
-        let i = from.line_of(t);
-        first.push(i);
-        i.map(|i| (lines[i].shape, lines[i].lex))
-    });
+    let (lines2, first) = body_lines(text, pieces, page, v);
     let page2 = Page::from_lines(lines2, profile, |j| {
         first[j].map(|i| (page.evidence[i].own, page.words.get(i)))
     });
     let v2 = pipeline::pass(&page2, tuning);
     (page2, v2)
+}
+
+/// The lines of the body text as [`split_lines`] splits it, built from the
+/// first-pass body lines they copy instead of from the text, with the index
+/// of that line (`None` for the blank line between two blocks). Each block
+/// is one body cell, or the lines of a hard-wrapped paragraph, each alone
+/// on its row; blocks are joined by one blank row.
+fn body_lines<'t>(
+    text: &'t str,
+    pieces: &[Piece],
+    page: &Page<'_>,
+    v: &Verdicts<'_>,
+) -> (Vec<Line<'t>>, Vec<Option<usize>>) {
+    let mut lines: Vec<Line<'t>> = Vec::with_capacity(2 * pieces.len());
+    let mut first = Vec::with_capacity(2 * pieces.len());
+    let (blank_shape, blank_lex) = crate::lines::measure("");
+    let mut k = 0; // the piece of the current cell
+    for (i, l) in page.lines.iter().enumerate() {
+        if v.kind(i).is_none() {
+            continue;
+        }
+        while pieces[k].input + pieces[k].len < l.text_span.end {
+            k += 1;
+        }
+        let p = pieces[k];
+        let to_text = |at: usize| p.text + at.clamp(p.input, p.input + p.len) - p.input;
+        let start = to_text(l.text_span.start);
+        if start == p.text && k > 0 {
+            // The blank row between this block and the one before it.
+            let at = p.text - 1;
+            lines.push(Line {
+                text: &text[at..at],
+                row: lines.last().map_or(0, |l: &Line<'_>| l.row + 1),
+                span: at..at,
+                text_span: at..at,
+                shape: blank_shape,
+                lex: blank_lex,
+            });
+            first.push(None);
+        }
+        let text_span = start..start + l.text.len();
+        lines.push(Line {
+            text: &text[text_span.clone()],
+            row: lines.last().map_or(0, |l: &Line<'_>| l.row + 1),
+            span: to_text(l.span.start)..to_text(l.span.end),
+            text_span,
+            shape: l.shape,
+            lex: l.lex,
+        });
+        first.push(Some(i));
+    }
+    #[cfg(debug_assertions)]
+    {
+        let split = split_lines(text);
+        assert_eq!(split.len(), lines.len(), "{text:?}");
+        for (a, b) in split.iter().zip(&lines) {
+            assert_eq!(
+                (a.text, a.row, &a.span, &a.text_span, a.shape, a.lex),
+                (b.text, b.row, &b.span, &b.text_span, b.shape, b.lex),
+                "{text:?}"
+            );
+        }
+    }
+    (lines, first)
 }
 
 /// Metadata the first pass missed, from the later pass `v2`.
