@@ -292,6 +292,48 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
 
 pub(crate) use crate::model::N_LOCAL;
 
+/// The names of the local features, in the order [`local_features`] gives
+/// them: `tools/fit.py` writes them into [`crate::model`] with the weights,
+/// and a test checks that the two lists agree.
+pub(crate) const LOCAL_FEATURES: [&str; N_LOCAL] = [
+    "bias",
+    "log_words",
+    "log_chars",
+    "terminal",
+    "ellipsis",
+    "inner_stops",
+    "commas",
+    "digit_ratio",
+    "all_caps",
+    "separators",
+    "starts_lower",
+    "bullet",
+    "cue_related",
+    "cue_comments",
+    "cue_promo",
+    "cue_footer",
+    "cue_navigation",
+    "cue_fixtures",
+    "time",
+    "count",
+    "fixture_row",
+    "near_copy",
+    "far_copy",
+    "meta",
+    "dated",
+    "words_le_2",
+    "words_le_5",
+    "ends_colon",
+    "urlish",
+    "word_length",
+    "opens_quote",
+    "no_letters",
+    "stopwords",
+    "log_words_terminal",
+    "template",
+    "capitalised",
+];
+
 /// The shape of the lines `run` (one line, or a hard-wrapped paragraph) as one text.
 pub(crate) fn run_shape(lines: &[Line<'_>], run: std::ops::Range<usize>) -> crate::lines::Shape {
     lines[run.clone()]

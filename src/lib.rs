@@ -142,6 +142,16 @@ pub mod __private {
             .collect()
     }
 
+    /// The names of the local (`"local"`) or context (`"context"`) features,
+    /// in the order of the vectors above.
+    pub fn feature_names(kind: &str) -> Option<&'static [&'static str]> {
+        match kind {
+            "local" => Some(&crate::features::LOCAL_FEATURES),
+            "context" => Some(&crate::pipeline::context::CONTEXT_FEATURES),
+            _ => None,
+        }
+    }
+
     /// The context features of every cell of `input` (default mode).
     pub fn context_features(input: &str) -> Vec<Cell> {
         let lines = crate::lines::split_lines(input);

@@ -2,21 +2,30 @@
 //! fitting the line model with `tools/fit.py`.
 //!
 //! ```text
-//! cargo run --release --example features -- DIR > features.jsonl
+//! cargo run --release --example features -- [--local|--context] DIR > features.jsonl
+//! cargo run --release --example features -- [--local|--context] --names
 //! ```
+//!
+//! With `--names` it prints the names of the features, in order, as one
+//! JSON array.
 
 use std::io::{self, BufWriter, Write};
 
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args
-        .last()
-        .expect("usage: features [--local|--context] DIR");
     let kind = if args.iter().any(|a| a == "--context") {
         "context"
     } else {
         "local"
     };
+    if args.iter().any(|a| a == "--names") {
+        let names = dumpclean::__private::feature_names(kind).unwrap_or_default();
+        println!("{}", serde_json::to_string(names)?);
+        return Ok(());
+    }
+    let dir = args
+        .last()
+        .expect("usage: features [--local|--context] DIR|--names");
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))

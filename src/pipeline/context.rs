@@ -7,6 +7,42 @@ use std::ops::Range;
 
 pub(crate) use crate::model::N_CONTEXT;
 
+/// The names of the context features, in the order
+/// [`Neighbourhood::features`] gives them: `tools/fit.py` writes them into
+/// [`crate::model`] with the weights, and a test checks that the two lists
+/// agree.
+pub(crate) const CONTEXT_FEATURES: [&str; N_CONTEXT] = [
+    "bias",
+    "logit",
+    "logit_prev",
+    "logit_next",
+    "logit_prev2",
+    "logit_next2",
+    "window_mean",
+    "in_region",
+    "region_distance",
+    "blank_before",
+    "blank_after",
+    "list_item",
+    "heading_shaped",
+    "heading_before_text",
+    "position",
+    "log_words_vs_region",
+    "logit_pos",
+    "logit_neg",
+    "logit_in_region",
+    "after_comments",
+    "region_share",
+    "stamp_density",
+    "cue_density",
+    "cohesion",
+    "cohesion_in_region",
+    "wrapped",
+    "wrapped_log_words",
+    "wrapped_terminal",
+    "periodicity",
+];
+
 /// Non-blank neighbours looked at on each side for the window mean.
 const WINDOW: usize = 4;
 
