@@ -550,6 +550,39 @@ impl Words {
     }
 }
 
+/// A multi-byte char at bytes `at` that is not white space, into the
+/// measures of [`measure`].
+fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words) {
+    w.inside = true;
+    let alpha = c.is_alphabetic();
+    if alpha || c.is_numeric() {
+        let upper = c.is_uppercase();
+        if alpha {
+            s.letters += 1;
+            s.upper += u32::from(upper);
+            s.cjk += u32::from(is_cjk(c));
+        } else {
+            s.digits += 1;
+        }
+        for lc in c.to_lowercase() {
+            let mut buf = [0u8; 4];
+            for &lb in lc.encode_utf8(&mut buf).as_bytes() {
+                w.hash(lb);
+            }
+        }
+        w.alnum(at.start, at.end, upper);
+    } else {
+        match c {
+            '•' | '·' | '»' | '›' | '|' => s.separators += 1,
+            '，' | '、' => s.commas += 1,
+            '。' | '！' | '？' => s.inner_stops += 1,
+            _ => {}
+        }
+    }
+    // The word's bytes are no longer all ASCII.
+    w.ascii = false;
+}
+
 /// The [`Shape`] and the [`Lexical`] measures of `text`, in one pass over its
 /// bytes. ASCII bytes take one table lookup each; a multi-byte char (a curly
 /// quote, an accented letter) is decoded where it stands and the walk goes on.
@@ -619,34 +652,7 @@ pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
             w.end_word(text);
             s.inner_stops += u32::from(prev_stop);
         } else {
-            w.inside = true;
-            let alpha = c.is_alphabetic();
-            if alpha || c.is_numeric() {
-                let upper = c.is_uppercase();
-                if alpha {
-                    s.letters += 1;
-                    s.upper += u32::from(upper);
-                    s.cjk += u32::from(is_cjk(c));
-                } else {
-                    s.digits += 1;
-                }
-                for lc in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    for &lb in lc.encode_utf8(&mut buf).as_bytes() {
-                        w.hash(lb);
-                    }
-                }
-                w.alnum(i, i + n, upper);
-            } else {
-                match c {
-                    '•' | '·' | '»' | '›' | '|' => s.separators += 1,
-                    '，' | '、' => s.commas += 1,
-                    '。' | '！' | '？' => s.inner_stops += 1,
-                    _ => {}
-                }
-            }
-            // The word's bytes are no longer all ASCII.
-            w.ascii = false;
+            non_ascii(c, i..i + n, &mut s, &mut w);
         }
         prev_stop = false;
         i += n;
