@@ -28,6 +28,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -636,15 +637,224 @@ fn write_article(
 ) -> io::Result<()> {
     match format {
         Format::Text => write_text(out, id, a),
-        Format::Json | Format::Jsonl => {
-            let rec = record(id, a);
-            if format == Format::Json {
-                serde_json::to_writer_pretty(&mut *out, &rec)?;
-            } else {
-                serde_json::to_writer(&mut *out, &rec)?;
-            }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &record(id, a))?;
             writeln!(out)
         }
+        Format::Jsonl => {
+            write_jsonl(out, id, a)?;
+            writeln!(out)
+        }
+    }
+}
+
+/// Write one article as a compact JSON object, byte for byte as
+/// `serde_json::to_writer(out, &record(id, a))` writes it: the same keys in
+/// the same order, strings escaped as serde_json escapes them, numbers
+/// formatted as serde_json formats them.
+fn write_jsonl<W: Write + ?Sized>(out: &mut W, id: &str, a: &Article<'_>) -> io::Result<()> {
+    out.write_all(b"{\"id\":")?;
+    write_json_str(out, id)?;
+    out.write_all(b",\"title\":")?;
+    write_json_opt_str(out, a.title())?;
+    out.write_all(b",\"date\":")?;
+    match a.date() {
+        // A date displays as digits and dashes: nothing to escape.
+        Some(d) => write!(out, "\"{d}\"")?,
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"byline\":")?;
+    write_json_opt_str(out, a.byline())?;
+    out.write_all(b",\"image_credit\":")?;
+    write_json_opt_str(out, a.image_credit())?;
+    out.write_all(b",\"comment_count\":")?;
+    match a.comment_count() {
+        Some(n) => write_json_uint(out, n as u64)?,
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"body\":\"")?;
+    for (i, b) in a.blocks().iter().enumerate() {
+        if i > 0 {
+            out.write_all(b"\\n\\n")?;
+        }
+        write_json_escaped(out, b.text.as_bytes())?;
+    }
+    out.write_all(b"\",\"blocks\":[")?;
+    for (i, b) in a.blocks().iter().enumerate() {
+        out.write_all(if i > 0 {
+            b",{\"kind\":\""
+        } else {
+            b"{\"kind\":\""
+        })?;
+        // Kind and label names are ASCII words: nothing to escape.
+        out.write_all(b.kind.as_str().as_bytes())?;
+        out.write_all(b"\",\"text\":")?;
+        write_json_str(out, &b.text)?;
+        out.write_all(b",\"span\":")?;
+        write_json_pair(out, b.span.start, b.span.end)?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"],\"chrome\":[")?;
+    for (i, c) in a.chrome().iter().enumerate() {
+        out.write_all(if i > 0 {
+            b",{\"kind\":\""
+        } else {
+            b"{\"kind\":\""
+        })?;
+        out.write_all(c.kind.as_str().as_bytes())?;
+        out.write_all(b"\",\"text\":")?;
+        write_json_str(out, &c.text)?;
+        out.write_all(b",\"span\":")?;
+        write_json_pair(out, c.span.start, c.span.end)?;
+        out.write_all(b",\"lines\":")?;
+        write_json_pair(out, c.lines.start, c.lines.end)?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"],\"line_labels\":[")?;
+    for (i, l) in a.lines().iter().enumerate() {
+        out.write_all(if i > 0 { b",\"" } else { b"\"" })?;
+        out.write_all(l.label.as_str().as_bytes())?;
+        out.write_all(b"\"")?;
+    }
+    out.write_all(b"],\"line_scores\":[")?;
+    for (i, l) in a.lines().iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write_json_score(out, l.score)?;
+    }
+    out.write_all(b"]}")
+}
+
+fn write_json_opt_str<W: Write + ?Sized>(out: &mut W, s: Option<&str>) -> io::Result<()> {
+    match s {
+        Some(s) => write_json_str(out, s),
+        None => out.write_all(b"null"),
+    }
+}
+
+/// A JSON string: quoted and escaped as serde_json escapes it.
+fn write_json_str<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    write_json_escaped(out, s.as_bytes())?;
+    out.write_all(b"\"")
+}
+
+/// The contents of a JSON string, escaped as serde_json escapes them: `"`
+/// and `\` with a backslash; `\n`, `\r`, `\t`, `\b` and `\f` by name;
+/// other bytes below 0x20 as `\u00xx` (lowercase hex); everything else, DEL
+/// and non-ASCII included, as it is. Runs of bytes needing no escape are
+/// written in one go.
+fn write_json_escaped<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()> {
+    let mut start = 0;
+    while let Some(i) = next_escape(bytes, start) {
+        out.write_all(&bytes[start..i])?;
+        let b = bytes[i];
+        let named = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0x08 => b'b',
+            0x0c => b'f',
+            _ => 0,
+        };
+        if named != 0 {
+            out.write_all(&[b'\\', named])?;
+        } else {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.write_all(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ])?;
+        }
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
+}
+
+/// Whether a JSON string escapes the byte: `"`, `\` and bytes below 0x20.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The index of the first byte at or after `from` that needs an escape,
+/// found eight bytes at a time.
+///
+/// In each eight-byte word (read little-endian, so the lowest byte comes
+/// first), `(x - 0x01..) & !x & 0x80..` sets the high bit of a byte where
+/// `x` is zero, and `(w - 0x20..) & !w & 0x80..` where `w` is below 0x20.
+/// A borrow can only flag a byte above one that truly matched, so the lowest
+/// flagged byte is the first match.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().unwrap());
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let flagged = (w.wrapping_sub(ONES * 0x20) & !w)
+            | (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash);
+        let flagged = flagged & HIGH;
+        if flagged != 0 {
+            return Some(i + flagged.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| needs_escape(b))
+        .map(|j| i + j)
+}
+
+/// `[a,b]`, as serde_json writes a `[usize; 2]`.
+fn write_json_pair<W: Write + ?Sized>(out: &mut W, a: usize, b: usize) -> io::Result<()> {
+    out.write_all(b"[")?;
+    write_json_uint(out, a as u64)?;
+    out.write_all(b",")?;
+    write_json_uint(out, b as u64)?;
+    out.write_all(b"]")
+}
+
+/// An unsigned integer in decimal.
+fn write_json_uint<W: Write + ?Sized>(out: &mut W, mut n: u64) -> io::Result<()> {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.write_all(&buf[at..])
+}
+
+/// A line's score rounded to three decimals, as serde_json writes the f32
+/// `(score * 1000.0).round() / 1000.0`: the thousandths from 0 to 1 are
+/// written as serde_json wrote them once (the same f32 computed the same
+/// way), anything else by serde_json itself.
+fn write_json_score<W: Write + ?Sized>(out: &mut W, score: f32) -> io::Result<()> {
+    static THOUSANDTHS: OnceLock<Vec<String>> = OnceLock::new();
+    let k = (score * 1000.0).round();
+    if (0.0..=1000.0).contains(&k) && k.is_sign_positive() {
+        let table = THOUSANDTHS.get_or_init(|| {
+            (0..=1000u16)
+                .map(|k| serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap())
+                .collect()
+        });
+        out.write_all(table[k as usize].as_bytes())
+    } else {
+        serde_json::to_writer(&mut *out, &(k / 1000.0))?;
+        Ok(())
     }
 }
 
@@ -1070,6 +1280,167 @@ mod tests {
             assert!(b.contains(&format!("on day {i} and approved")), "{b}");
         }
         std::fs::remove_file(path).unwrap();
+    }
+
+    fn escaped(s: &str) -> String {
+        let mut out = Vec::new();
+        write_json_str(&mut out, s).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The record of `text` cleaned in `mode`, by the hand-written writer
+    /// and by serde_json; `None` when the cleaner refuses the text.
+    fn both_records(mode: Mode, id: &str, text: &str) -> Option<(String, String)> {
+        let cleaner = Cleaner::builder().mode(mode).build();
+        let a = cleaner.clean(text).ok()?;
+        let mut ours = Vec::new();
+        write_jsonl(&mut ours, id, &a).unwrap();
+        let theirs = serde_json::to_string(&record(id, &a)).unwrap();
+        Some((String::from_utf8(ours).unwrap(), theirs))
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut cases: Vec<String> = vec![
+            String::new(),
+            "plain".into(),
+            "\"quoted\" and back\\slash \\\"".into(),
+            "\u{7f} DEL, \u{80} and \u{9f} (C1), é, ß, 漢字, 🦀".into(),
+            "line\u{2028}separator\u{2029}paragraph\u{feff}bom".into(),
+            "tab\there\r\nnewline\u{8}\u{c}\u{b}\u{0}\u{1f}".into(),
+            "x".repeat(1000),
+            format!(
+                "{}\"{}\\{}\n",
+                "a".repeat(37),
+                "é".repeat(50),
+                "b".repeat(9)
+            ),
+        ];
+        // Every ASCII byte, alone and at every offset of an eight-byte word.
+        for b in 0..=0x7fu8 {
+            let c = char::from(b);
+            cases.push(c.to_string());
+            for pad in 0..17 {
+                cases.push(format!("{}{c}{}", "a".repeat(pad), "z".repeat(17 - pad)));
+                cases.push(format!("{}{c}{c}", "\u{e9}".repeat(pad)));
+            }
+        }
+        // Two escapes in one word: the first must be found first.
+        for i in 0..8 {
+            for j in i + 1..9 {
+                let mut v = vec![b'm'; 12];
+                v[i] = 0x01;
+                v[j] = b'"';
+                cases.push(String::from_utf8(v.clone()).unwrap());
+                v[i] = b'\\';
+                v[j] = 0x1f;
+                cases.push(String::from_utf8(v).unwrap());
+            }
+        }
+        for s in &cases {
+            assert_eq!(escaped(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_next_escape_is_found_from_any_start() {
+        let s = b"ab\"cdefghijklmn\\opqrstuvwxyz\x01ABCDEFGHIJ\x7f\xc3\xa9\x1f";
+        for from in 0..=s.len() {
+            let want = s[from..]
+                .iter()
+                .position(|&b| needs_escape(b))
+                .map(|j| from + j);
+            assert_eq!(next_escape(s, from), want, "from {from}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX] {
+            let mut out = Vec::new();
+            write_json_uint(&mut out, n).unwrap();
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
+        let mut scores: Vec<f32> = (0..=100_000).map(|i| i as f32 / 100_000.0).collect();
+        scores.extend([
+            -0.0,
+            -0.0004,
+            -0.3,
+            0.0004999,
+            0.9995,
+            1.0004,
+            1.5,
+            1e-7,
+            f32::MIN_POSITIVE,
+            f32::MAX,
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+        ]);
+        for s in scores {
+            let mut out = Vec::new();
+            write_json_score(&mut out, s).unwrap();
+            let want = serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap();
+            assert_eq!(out, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn records_are_written_as_serde_json_writes_them() {
+        let texts = [
+            "",
+            "\n\n",
+            include_str!("../README.md"),
+            "Home | News | Sport\n\nThe \"Harbour\" Plan\nBy Jane Doe\n12 March 2024\n\n\
+             The council met on Tuesday and approved a plan for the harbour, the mayor said \
+             after the long meeting.\tIt costs \\ 5 million.\u{1}\u{7f}\n\n\
+             Support local journalism and become a member of our newsroom today.\n\
+             12 comments\n© 2024 Example Media · Privacy · Cookies\r\n",
+        ];
+        for mode in [Mode::Precision, Mode::Balanced, Mode::Recall] {
+            for (i, text) in texts.iter().enumerate() {
+                for id in ["p1", "a \"quoted\"\tid\u{2028}"] {
+                    let (ours, theirs) = both_records(mode, id, text).unwrap();
+                    assert_eq!(ours, theirs, "text {i}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_string_is_escaped_as_serde_json_escapes_it(s in ".*") {
+            proptest::prop_assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn strings_of_escapes_are_escaped_as_serde_json_escapes_them(
+            s in "[\\x00-\\x1f\"\\\\a-z\u{7f}\u{80}é\u{2028}🦀]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn any_record_is_written_as_serde_json_writes_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Home", "News", "\n", "\n\n", "\r\n", "\t", "   ", "The council met on Tuesday",
+                " and approved a plan for the harbour, the mayor said.", "By Jane Doe", "\"",
+                "\\", "12 March 2024", "Privacy", "© 2024", "\u{1b}", "\u{7f}", "é", "\u{2028}",
+                "12 comments", "Photo: Reuters", "Read more", "• item",
+            ]), 0..60),
+            id in ".{0,6}",
+        ) {
+            let text = parts.concat();
+            // A text the cleaner refuses (binary-looking) has no record.
+            if let Some((ours, theirs)) = both_records(Mode::Balanced, &id, &text) {
+                proptest::prop_assert_eq!(ours, theirs);
+            }
+        }
     }
 
     #[test]
