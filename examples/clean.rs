@@ -23,9 +23,11 @@
 use dumpclean::{Article, Cleaner, Mode, SiteProfile};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -170,13 +172,44 @@ struct ChromeRec<'a> {
     lines: [usize; 2],
 }
 
-/// One record of a JSONL corpus.
+/// One record of a JSONL corpus; its strings without escapes borrow from
+/// the line.
 #[derive(Deserialize)]
-struct InRecord {
+struct InRecord<'a> {
     id: Option<serde_json::Value>,
-    text: Option<String>,
-    site: Option<String>,
-    url: Option<String>,
+    #[serde(borrow)]
+    text: Option<Str<'a>>,
+    #[serde(borrow)]
+    site: Option<Str<'a>>,
+    #[serde(borrow)]
+    url: Option<Str<'a>>,
+}
+
+/// A JSON string, borrowed from the input when it has no escapes. (With
+/// `#[serde(borrow)]`, a `Cow<str>` field borrows, an `Option<Cow<str>>`
+/// never does.) It takes what a `String` takes, with the same errors.
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Cow<'de, str>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(s))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(s))
+            }
+        }
+        d.deserialize_string(Visitor).map(Str)
+    }
 }
 
 /// A run's counts, for `--stats`.
@@ -512,6 +545,7 @@ impl<W: Write> Run<'_, W> {
             for_each_chunk(path, |chunk| {
                 let learned = self.pool.install(|| {
                     chunk
+                        .lines
                         .par_iter()
                         .fold(
                             BTreeMap::new,
@@ -521,12 +555,20 @@ impl<W: Write> Run<'_, W> {
                                     site,
                                     url,
                                     ..
-                                }) = serde_json::from_slice::<InRecord>(raw)
+                                }) = serde_json::from_slice::<InRecord>(chunk.line(raw))
                                 {
-                                    if let Some(site) = site_of(site, url) {
-                                        m.entry(site)
-                                            .or_insert_with(|| SiteProfile::with_max_lines(max))
-                                            .learn(&text);
+                                    let (site, url) = (site.as_ref(), url.as_ref());
+                                    if let Some(site) =
+                                        site_of(site.map(|s| &*s.0), url.map(|u| &*u.0))
+                                    {
+                                        match m.get_mut(&*site) {
+                                            Some(p) => p.learn(&text.0),
+                                            None => {
+                                                let mut p = SiteProfile::with_max_lines(max);
+                                                p.learn(&text.0);
+                                                m.insert(site.into_owned(), p);
+                                            }
+                                        }
                                     }
                                 }
                                 m
@@ -543,6 +585,7 @@ impl<W: Write> Run<'_, W> {
         for_each_chunk(path, |chunk| {
             let outcomes: Vec<Outcome> = self.pool.install(|| {
                 chunk
+                    .lines
                     .par_iter()
                     .map(|(line_no, raw)| {
                         let bad = |msg: String| Outcome {
@@ -550,21 +593,27 @@ impl<W: Write> Run<'_, W> {
                             bytes: 0,
                             empty: false,
                         };
-                        let rec = match serde_json::from_slice::<InRecord>(raw) {
+                        let rec = match serde_json::from_slice::<InRecord>(chunk.line(raw)) {
                             Ok(r) => r,
                             Err(e) => return bad(format!("invalid JSON: {e}")),
                         };
-                        let id = match &rec.id {
-                            Some(serde_json::Value::String(s)) => s.clone(),
+                        let id = match rec.id {
+                            Some(serde_json::Value::String(s)) => s,
                             Some(v) => v.to_string(),
                             None => format!("{line_no}"),
                         };
-                        let Some(text) = rec.text else {
+                        let Some(Str(text)) = rec.text else {
                             return bad(format!("record {id} has no \"text\""));
                         };
-                        let profile = site_of(rec.site, rec.url)
-                            .and_then(|s| profiles.get(&s))
-                            .filter(|p| p.pages() >= 2);
+                        // Without profiles, no record needs its site.
+                        let profile = if profiles.is_empty() {
+                            None
+                        } else {
+                            let (site, url) = (rec.site.as_ref(), rec.url.as_ref());
+                            site_of(site.map(|s| &*s.0), url.map(|u| &*u.0))
+                                .and_then(|s| profiles.get(&*s))
+                                .filter(|p| p.pages() >= 2)
+                        };
                         let r = match profile {
                             Some(p) => cleaner.clean_with_profile(&text, p),
                             None => cleaner.clean(&text),
@@ -608,7 +657,13 @@ impl<W: Write> Run<'_, W> {
 fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) -> Outcome {
     match r {
         Ok(a) => {
-            let mut buf = Vec::with_capacity(bytes as usize / 2 + 256);
+            // A JSON record holds the body twice, the chrome once and a
+            // label and a score per line: about twice the input.
+            let guess = match format {
+                Format::Text => bytes as usize / 2,
+                Format::Json | Format::Jsonl => bytes as usize * 2 + 16 * a.lines().len(),
+            };
+            let mut buf = Vec::with_capacity(guess + 256);
             let written = write_article(&mut buf, format, id, &a);
             Outcome {
                 output: written.map(|()| buf).map_err(|e| format!("{id}: {e}")),
@@ -784,34 +839,50 @@ fn needs_escape(b: u8) -> bool {
 }
 
 /// The index of the first byte at or after `from` that needs an escape,
-/// found eight bytes at a time.
-///
-/// In each eight-byte word (read little-endian, so the lowest byte comes
-/// first), `(x - 0x01..) & !x & 0x80..` sets the high bit of a byte where
-/// `x` is zero, and `(w - 0x20..) & !w & 0x80..` where `w` is below 0x20.
-/// A borrow can only flag a byte above one that truly matched, so the lowest
-/// flagged byte is the first match.
+/// found sixteen bytes at a time.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let word = |b: &[u8]| escape_flags(u64::from_le_bytes(b.try_into().unwrap()));
+    let mut at = from;
+    let mut pairs = bytes[from..].chunks_exact(16);
+    for pair in &mut pairs {
+        let (lo, hi) = (word(&pair[..8]), word(&pair[8..]));
+        if lo | hi != 0 {
+            let first = if lo != 0 {
+                lo.trailing_zeros() / 8
+            } else {
+                8 + hi.trailing_zeros() / 8
+            };
+            return Some(at + first as usize);
+        }
+        at += 16;
+    }
+    let mut rest = pairs.remainder();
+    if let Some(w) = rest.get(..8) {
+        let flags = word(w);
+        if flags != 0 {
+            return Some(at + flags.trailing_zeros() as usize / 8);
+        }
+        (at, rest) = (at + 8, &rest[8..]);
+    }
+    rest.iter().position(|&b| needs_escape(b)).map(|j| at + j)
+}
+
+/// The high bit of every byte of `w` (read little-endian: its lowest byte
+/// comes first) that needs an escape, and perhaps of bytes after it: the
+/// lowest set bit marks the first such byte.
+///
+/// `(x - 0x01..)` sets the high bit of a zero byte of `x`, and
+/// `(w - 0x20..)` that of a byte below 0x20; a borrow only carries into
+/// the byte above one that matched. Masking with `!w` drops bytes of 0x80
+/// and above (`w`, `w ^ '"'` and `w ^ '\\'` share their high bits).
+fn escape_flags(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(word) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(word.try_into().unwrap());
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        let flagged = (w.wrapping_sub(ONES * 0x20) & !w)
-            | (quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash);
-        let flagged = flagged & HIGH;
-        if flagged != 0 {
-            return Some(i + flagged.trailing_zeros() as usize / 8);
-        }
-        i += 8;
-    }
-    bytes[i.min(bytes.len())..]
-        .iter()
-        .position(|&b| needs_escape(b))
-        .map(|j| i + j)
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    (w.wrapping_sub(ONES * 0x20) | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES))
+        & !w
+        & HIGH
 }
 
 /// `[a,b]`, as serde_json writes a `[usize; 2]`.
@@ -874,34 +945,57 @@ fn merge_profiles(
     a
 }
 
+/// Non-empty lines of a JSONL corpus, read into one buffer.
+#[derive(Default)]
+struct Chunk {
+    bytes: Vec<u8>,
+    /// Each line's 1-based number and its bytes in `bytes` (without the `\n`).
+    lines: Vec<(u64, Range<usize>)>,
+}
+
+impl Chunk {
+    fn line(&self, span: &Range<usize>) -> &[u8] {
+        &self.bytes[span.clone()]
+    }
+}
+
 /// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
 /// 1-based line numbers), streaming: at most one chunk is in memory.
-fn for_each_chunk(
-    path: &str,
-    mut f: impl FnMut(&[(u64, Vec<u8>)]) -> Result<(), Stop>,
-) -> Result<(), Stop> {
-    let reader: Box<dyn BufRead> = if path == "-" {
+fn for_each_chunk(path: &str, mut f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
+    let mut reader: Box<dyn BufRead> = if path == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {
         let file = File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?;
         Box::new(BufReader::with_capacity(1 << 20, file))
     };
-    let mut chunk: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut chunk = Chunk::default();
     let mut bytes = 0;
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let mut line_no = 0;
+    loop {
+        // Lines as `BufRead::split(b'\n')` gives them, appended to the chunk.
+        let start = chunk.bytes.len();
+        let n = reader
+            .read_until(b'\n', &mut chunk.bytes)
+            .map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let end = chunk.bytes.len() - usize::from(chunk.bytes.ends_with(b"\n"));
+        if chunk.bytes[start..end].iter().all(u8::is_ascii_whitespace) {
+            chunk.bytes.truncate(start);
             continue;
         }
-        bytes += line.len();
-        chunk.push((i as u64 + 1, line));
-        if chunk.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
+        bytes += end - start;
+        chunk.lines.push((line_no, start..end));
+        if chunk.lines.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
             f(&chunk)?;
-            chunk.clear();
+            chunk.bytes.clear();
+            chunk.lines.clear();
             bytes = 0;
         }
     }
-    if !chunk.is_empty() {
+    if !chunk.lines.is_empty() {
         f(&chunk)?;
     }
     Ok(())
@@ -909,21 +1003,26 @@ fn for_each_chunk(
 
 /// The site of a record: its `site`, else the host of its `url` (lowercased,
 /// without `www.`).
-fn site_of(site: Option<String>, url: Option<String>) -> Option<String> {
+fn site_of<'s>(site: Option<&'s str>, url: Option<&'s str>) -> Option<Cow<'s, str>> {
     if let Some(s) = site.filter(|s| !s.is_empty()) {
-        return Some(s);
+        return Some(Cow::Borrowed(s));
     }
     let url = url?;
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next()?;
-    let host = host
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?
-        .to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    (!host.is_empty()).then(|| host.to_string())
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    // Lowercasing ASCII keeps every byte where it is.
+    let host = match host.get(..4) {
+        Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+        _ => host,
+    };
+    if host.is_empty() {
+        None
+    } else if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        Some(Cow::Owned(host.to_ascii_lowercase()))
+    } else {
+        Some(Cow::Borrowed(host))
+    }
 }
 
 /// Report a bad record or dump; stop the run if asked to.
@@ -1149,8 +1248,7 @@ mod tests {
 
     #[test]
     fn sites_come_from_site_or_url_host() {
-        let site =
-            |s: Option<&str>, u: Option<&str>| site_of(s.map(String::from), u.map(String::from));
+        let site = |s: Option<&'static str>, u: Option<&'static str>| site_of(s, u);
         assert_eq!(
             site(Some("blog"), Some("https://x.org")).as_deref(),
             Some("blog")
@@ -1167,6 +1265,16 @@ mod tests {
             site(None, Some("example.org/path")).as_deref(),
             Some("example.org")
         );
+        assert_eq!(
+            site(None, Some("HTTPS://WwW.News.Example.ORG/")).as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(
+            site(None, Some("wwwexample.org")).as_deref(),
+            Some("wwwexample.org")
+        );
+        assert_eq!(site(None, Some("http://www./x")), None);
+        assert_eq!(site(None, Some("https://wWw")).as_deref(), Some("www"));
         assert_eq!(site(Some(""), None), None);
         assert_eq!(site(None, Some("")), None);
     }
@@ -1236,7 +1344,12 @@ mod tests {
         assert_eq!(ids(&out), want[..CHUNK_RECORDS + 3]);
         let mut lines = Vec::new();
         for_each_chunk(&path, |chunk| {
-            lines.extend(chunk.iter().map(|(n, raw)| (*n, raw.to_vec())));
+            lines.extend(
+                chunk
+                    .lines
+                    .iter()
+                    .map(|(n, raw)| (*n, chunk.line(raw).to_vec())),
+            );
             Ok(())
         })
         .unwrap();
@@ -1440,6 +1553,105 @@ mod tests {
             if let Some((ours, theirs)) = both_records(Mode::Balanced, &id, &text) {
                 proptest::prop_assert_eq!(ours, theirs);
             }
+        }
+    }
+
+    mod owned {
+        /// The record as `serde_json` read it with owned strings (under the
+        /// name its error messages give).
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        pub struct InRecord {
+            pub id: Option<serde_json::Value>,
+            pub text: Option<String>,
+            pub site: Option<String>,
+            pub url: Option<String>,
+        }
+    }
+    use owned::InRecord as OwnedRecord;
+
+    /// A line read as an `InRecord` and as an `OwnedRecord`: the same
+    /// fields, or the same error message.
+    fn read_both(line: &str) -> (Result<OwnedRecord, String>, Result<OwnedRecord, String>) {
+        let own = |s: Option<Str>| s.map(|s| s.0.into_owned());
+        let ours = serde_json::from_str::<InRecord>(line)
+            .map(|r| OwnedRecord {
+                id: r.id,
+                text: own(r.text),
+                site: own(r.site),
+                url: own(r.url),
+            })
+            .map_err(|e| e.to_string());
+        let theirs = serde_json::from_str::<OwnedRecord>(line).map_err(|e| e.to_string());
+        (ours, theirs)
+    }
+
+    #[test]
+    fn records_are_read_as_with_owned_strings() {
+        let lines = [
+            r#"{"id": "a", "text": "one line", "site": "s", "url": "https://x.org/"}"#,
+            r#"{"id": 7, "text": "two\nlines \u00e9 \ud83e\udd80 \"q\" \/", "url": null}"#,
+            r#"{"id": {"k": [1, 2.5, true, null]}, "text": "t", "extra": {"a": [1]}}"#,
+            r#"{"id": null, "text": "t"}"#,
+            r#"{"text": 5}"#,
+            r#"{"text": "t", "site": ["s"]}"#,
+            r#"{"text": "t", "url": 3.5}"#,
+            r#"{"text": "t", "text": "u"}"#,
+            r#"{"text": "bad \ud800 surrogate"}"#,
+            r#"{"text": "bad \x escape"}"#,
+            "{\"text\": \"raw\tcontrol\"}",
+            r#"{"text": "unterminated}"#,
+            r#"{"id": "a"} trailing"#,
+            r#"["not", "an", "object"]"#,
+            r#"["an", "array", "read", "as a record"]"#,
+            r#"{not json"#,
+            "",
+        ];
+        for line in lines {
+            let (ours, theirs) = read_both(line);
+            assert_eq!(ours, theirs, "{line}");
+        }
+        // A string without escapes is not copied.
+        let r = serde_json::from_str::<InRecord>(r#"{"text": "plain", "url": "u\/v"}"#).unwrap();
+        assert!(matches!(r.text, Some(Str(Cow::Borrowed("plain")))));
+        assert!(matches!(r.url, Some(Str(Cow::Owned(ref u))) if u == "u/v"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_line_is_read_as_with_owned_strings(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "[", "]", ",", ":", " ", "\"", "\"id\"", "\"text\"", "\"site\"", "\"url\"",
+                "\"x\"", "1", "-2.5e3", "null", "true", "\\n", "\\\"", "\\u00e9", "\\ud83e\\udd80",
+                "\\ud800", "\\q", "\t", "é", "plain text",
+            ]), 0..24),
+        ) {
+            let line = parts.concat();
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn any_record_is_read_as_with_owned_strings(
+            id in proptest::option::of(".{0,8}"),
+            text in proptest::option::of(".{0,40}"),
+            site in proptest::option::of(".{0,8}"),
+            url in proptest::option::of(".{0,12}"),
+        ) {
+            let mut rec = serde_json::Map::new();
+            for (k, v) in [("id", id), ("text", text), ("site", site), ("url", url)] {
+                if let Some(v) = v {
+                    rec.insert(k.to_string(), v.into());
+                }
+            }
+            let line = serde_json::Value::Object(rec).to_string();
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert!(ours.is_ok());
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 
