@@ -212,6 +212,161 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
     }
 }
 
+/// Read one record of a JSONL corpus. The usual line, an object whose keys
+/// are among `id`, `text`, `site` and `url`, each at most once, with string
+/// or `null` values, is read here; anything else, errors included, by
+/// serde_json (which reads the usual line the same way).
+fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
+    match (Scan { bytes: line, at: 0 }).record() {
+        Some(r) => Ok(r),
+        None => serde_json::from_slice(line),
+    }
+}
+
+/// A reader of the usual record: `None` for anything else.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn record(mut self) -> Option<InRecord<'a>> {
+        let mut rec = InRecord {
+            id: None,
+            text: None,
+            site: None,
+            url: None,
+        };
+        let mut seen = [false; 4];
+        self.space();
+        self.eat(b'{')?;
+        self.space();
+        if self.eat(b'}').is_none() {
+            loop {
+                self.eat(b'"')?;
+                let key = &self.bytes[self.at..];
+                let len = key.iter().position(|&b| b == b'"')?;
+                let field = match &key[..len] {
+                    b"id" => 0,
+                    b"text" => 1,
+                    b"site" => 2,
+                    b"url" => 3,
+                    _ => return None,
+                };
+                if std::mem::replace(&mut seen[field], true) {
+                    return None;
+                }
+                self.at += len + 1;
+                self.space();
+                self.eat(b':')?;
+                self.space();
+                let value = if self.bytes[self.at..].starts_with(b"null") {
+                    self.at += 4;
+                    None
+                } else {
+                    Some(self.string()?)
+                };
+                match field {
+                    0 => rec.id = value.map(|v| serde_json::Value::String(v.into_owned())),
+                    1 => rec.text = value.map(Str),
+                    2 => rec.site = value.map(Str),
+                    _ => rec.url = value.map(Str),
+                }
+                self.space();
+                if self.eat(b'}').is_some() {
+                    break;
+                }
+                self.eat(b',')?;
+                self.space();
+            }
+        }
+        self.space();
+        (self.at == self.bytes.len()).then_some(rec)
+    }
+
+    /// JSON white space, as serde_json skips it.
+    fn space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        (self.bytes.get(self.at) == Some(&b)).then(|| self.at += 1)
+    }
+
+    /// A string: borrowed when it has no escapes, unescaped otherwise.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        let b = self.bytes;
+        self.eat(b'"')?;
+        let start = self.at;
+        let mut i = next_escape(b, start)?;
+        if b[i] == b'"' {
+            self.at = i + 1;
+            return std::str::from_utf8(&b[start..i]).ok().map(Cow::Borrowed);
+        }
+        let mut out = Vec::with_capacity(b.len() - start);
+        let mut run = start;
+        loop {
+            out.extend_from_slice(&b[run..i]);
+            match b[i] {
+                b'"' => break,
+                b'\\' => {
+                    let escape = *b.get(i + 1)?;
+                    i += 2;
+                    let byte = match escape {
+                        b'"' | b'\\' | b'/' => escape,
+                        b'b' => 0x08,
+                        b'f' => 0x0c,
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'u' => {
+                            let mut c = hex4(b.get(i..i + 4)?)?;
+                            i += 4;
+                            if (0xd800..0xdc00).contains(&c) {
+                                // Only a whole surrogate pair: anything else
+                                // is serde_json's to report.
+                                if b.get(i..i + 2)? != b"\\u" {
+                                    return None;
+                                }
+                                let low = hex4(b.get(i + 2..i + 6)?)?;
+                                if !(0xdc00..0xe000).contains(&low) {
+                                    return None;
+                                }
+                                i += 6;
+                                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+                            }
+                            let c = char::from_u32(c)?;
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            0
+                        }
+                        _ => return None,
+                    };
+                    if escape != b'u' {
+                        out.push(byte);
+                    }
+                    run = i;
+                }
+                // A control character.
+                _ => return None,
+            }
+            i = next_escape(b, i)?;
+        }
+        self.at = i + 1;
+        // Escapes give whole characters, so the text is UTF-8 exactly when
+        // every run between them is.
+        String::from_utf8(out).ok().map(Cow::Owned)
+    }
+}
+
+/// Four hex digits.
+fn hex4(digits: &[u8]) -> Option<u32> {
+    digits
+        .iter()
+        .try_fold(0, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
+}
+
 /// A run's counts, for `--stats`.
 #[derive(Default)]
 struct Stats {
@@ -555,7 +710,7 @@ impl<W: Write> Run<'_, W> {
                                     site,
                                     url,
                                     ..
-                                }) = serde_json::from_slice::<InRecord>(chunk.line(raw))
+                                }) = read_record(chunk.line(raw))
                                 {
                                     let (site, url) = (site.as_ref(), url.as_ref());
                                     if let Some(site) =
@@ -593,7 +748,7 @@ impl<W: Write> Run<'_, W> {
                             bytes: 0,
                             empty: false,
                         };
-                        let rec = match serde_json::from_slice::<InRecord>(chunk.line(raw)) {
+                        let rec = match read_record(chunk.line(raw)) {
                             Ok(r) => r,
                             Err(e) => return bad(format!("invalid JSON: {e}")),
                         };
@@ -1571,9 +1726,12 @@ mod tests {
 
     /// A line read as an `InRecord` and as an `OwnedRecord`: the same
     /// fields, or the same error message.
-    fn read_both(line: &str) -> (Result<OwnedRecord, String>, Result<OwnedRecord, String>) {
+    fn read_both(
+        line: impl AsRef<[u8]>,
+    ) -> (Result<OwnedRecord, String>, Result<OwnedRecord, String>) {
+        let line = line.as_ref();
         let own = |s: Option<Str>| s.map(|s| s.0.into_owned());
-        let ours = serde_json::from_str::<InRecord>(line)
+        let ours = read_record(line)
             .map(|r| OwnedRecord {
                 id: r.id,
                 text: own(r.text),
@@ -1581,7 +1739,7 @@ mod tests {
                 url: own(r.url),
             })
             .map_err(|e| e.to_string());
-        let theirs = serde_json::from_str::<OwnedRecord>(line).map_err(|e| e.to_string());
+        let theirs = serde_json::from_slice::<OwnedRecord>(line).map_err(|e| e.to_string());
         (ours, theirs)
     }
 
@@ -1610,6 +1768,22 @@ mod tests {
             let (ours, theirs) = read_both(line);
             assert_eq!(ours, theirs, "{line}");
         }
+        // The usual lines are read without serde_json.
+        for line in [
+            r#"{"id": "a", "text": "one line", "site": "s", "url": "https://x.org/"}"#,
+            r#" {"url":null,"text":"t\u00e9\u00E9\ud83e\udd80\u0000\/\b\f\n\r\t\"\\","id":"\u0041"}"#,
+            "{\"text\"\t:\r\n\"é 漢 🦀\"\n}\r",
+            "{}",
+        ] {
+            let fast = (Scan {
+                bytes: line.as_bytes(),
+                at: 0,
+            })
+            .record();
+            assert!(fast.is_some(), "{line}");
+            let (ours, theirs) = read_both(line);
+            assert_eq!(ours, theirs, "{line}");
+        }
         // A string without escapes is not copied.
         let r = serde_json::from_str::<InRecord>(r#"{"text": "plain", "url": "u\/v"}"#).unwrap();
         assert!(matches!(r.text, Some(Str(Cow::Borrowed("plain")))));
@@ -1631,6 +1805,47 @@ mod tests {
             ]), 0..24),
         ) {
             let line = parts.concat();
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn any_object_is_read_as_with_owned_strings(
+            members in proptest::collection::vec((
+                proptest::sample::select(vec!["id", "text", "site", "url", "other", "te\\u0078t", "i\\d"]),
+                proptest::option::of(proptest::collection::vec(proptest::sample::select(vec![
+                    &b"plain"[..], "é".as_bytes(), "漢".as_bytes(), b" ", b"\\n", b"\\\"", b"\\\\", b"\\/",
+                    b"\\b", b"\\f", b"\\r", b"\\t", b"\\u00e9", b"\\u00E9", b"\\u0000", b"\\u001f",
+                    b"\\ud83e\\udd80", b"\\uD83E\\uDD80", b"\\ud800", b"\\udc00", b"\\ud800\\u0041",
+                    b"\\ud800\\ud800", b"\\u12", b"\\u12g4", b"\\x", b"\\", b"\t", b"\x01", b"\x7f",
+                    b"\xff", b"\xc3", b"\xa9", b"\xc3\xa9",
+                ]), 0..8)),
+                proptest::sample::select(vec!["null", "12", "-1.5e3", "true", "[1]", "{}", "nul", "\"x\"x"]),
+            ), 0..6),
+            spaces in proptest::collection::vec(
+                proptest::sample::select(vec!["", "", "", " ", "\t", "\n", "\r", "  "]), 16),
+            tail in proptest::sample::select(vec!["", "", "", "x", ",", "}", "\n"]),
+        ) {
+            let mut line = Vec::new();
+            let mut space = spaces.iter().cycle();
+            let mut put = |line: &mut Vec<u8>, b: &[u8]| {
+                line.extend_from_slice(space.next().unwrap().as_bytes());
+                line.extend_from_slice(b);
+            };
+            put(&mut line, b"{");
+            for (i, (key, string, other)) in members.iter().enumerate() {
+                if i > 0 {
+                    put(&mut line, b",");
+                }
+                put(&mut line, format!("\"{key}\"").as_bytes());
+                put(&mut line, b":");
+                match string {
+                    Some(parts) => put(&mut line, &[&b"\""[..], &parts.concat(), b"\""].concat()),
+                    None => put(&mut line, other.as_bytes()),
+                }
+            }
+            put(&mut line, b"}");
+            put(&mut line, tail.as_bytes());
             let (ours, theirs) = read_both(&line);
             proptest::prop_assert_eq!(ours, theirs);
         }
