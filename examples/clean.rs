@@ -1040,28 +1040,39 @@ fn escape_flags(w: u64) -> u64 {
         & HIGH
 }
 
-/// `[a,b]`, as serde_json writes a `[usize; 2]`.
+/// `[a,b]`, as serde_json writes a `[usize; 2]`, in one write.
 fn write_json_pair<W: Write + ?Sized>(out: &mut W, a: usize, b: usize) -> io::Result<()> {
-    out.write_all(b"[")?;
-    write_json_uint(out, a as u64)?;
-    out.write_all(b",")?;
-    write_json_uint(out, b as u64)?;
-    out.write_all(b"]")
+    let mut buf = [0u8; 43];
+    let mut at = buf.len() - 1;
+    buf[at] = b']';
+    at = put_decimal(&mut buf[..at], b as u64);
+    at -= 1;
+    buf[at] = b',';
+    at = put_decimal(&mut buf[..at], a as u64);
+    at -= 1;
+    buf[at] = b'[';
+    out.write_all(&buf[at..])
 }
 
 /// An unsigned integer in decimal.
-fn write_json_uint<W: Write + ?Sized>(out: &mut W, mut n: u64) -> io::Result<()> {
+fn write_json_uint<W: Write + ?Sized>(out: &mut W, n: u64) -> io::Result<()> {
     let mut buf = [0u8; 20];
+    let at = put_decimal(&mut buf, n);
+    out.write_all(&buf[at..])
+}
+
+/// Write `n` in decimal at the end of `buf` (20 bytes hold any `u64`);
+/// where its digits start.
+fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
     let mut at = buf.len();
     loop {
         at -= 1;
         buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            return at;
         }
     }
-    out.write_all(&buf[at..])
 }
 
 /// A line's score rounded to three decimals, as serde_json writes the f32
@@ -1624,10 +1635,17 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
-        for n in [0, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX] {
+        let ns = [0, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX];
+        for n in ns {
             let mut out = Vec::new();
             write_json_uint(&mut out, n).unwrap();
             assert_eq!(out, serde_json::to_vec(&n).unwrap());
+            for m in ns {
+                let (a, b) = (n as usize, m as usize);
+                let mut out = Vec::new();
+                write_json_pair(&mut out, a, b).unwrap();
+                assert_eq!(out, serde_json::to_vec(&[a, b]).unwrap());
+            }
         }
         let mut scores: Vec<f32> = (0..=100_000).map(|i| i as f32 / 100_000.0).collect();
         scores.extend([
