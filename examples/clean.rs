@@ -23,11 +23,14 @@
 use dumpclean::{Article, Cleaner, Mode, SiteProfile};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -169,13 +172,199 @@ struct ChromeRec<'a> {
     lines: [usize; 2],
 }
 
-/// One record of a JSONL corpus.
+/// One record of a JSONL corpus; its strings without escapes borrow from
+/// the line.
 #[derive(Deserialize)]
-struct InRecord {
+struct InRecord<'a> {
     id: Option<serde_json::Value>,
-    text: Option<String>,
-    site: Option<String>,
-    url: Option<String>,
+    #[serde(borrow)]
+    text: Option<Str<'a>>,
+    #[serde(borrow)]
+    site: Option<Str<'a>>,
+    #[serde(borrow)]
+    url: Option<Str<'a>>,
+}
+
+/// A JSON string, borrowed from the input when it has no escapes. (With
+/// `#[serde(borrow)]`, a `Cow<str>` field borrows, an `Option<Cow<str>>`
+/// never does.) It takes what a `String` takes, with the same errors.
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Cow<'de, str>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(s))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(s))
+            }
+        }
+        d.deserialize_string(Visitor).map(Str)
+    }
+}
+
+/// Read one record of a JSONL corpus. The usual line, an object whose keys
+/// are among `id`, `text`, `site` and `url`, each at most once, with string
+/// or `null` values, is read here; anything else, errors included, by
+/// serde_json (which reads the usual line the same way).
+fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
+    match (Scan { bytes: line, at: 0 }).record() {
+        Some(r) => Ok(r),
+        None => serde_json::from_slice(line),
+    }
+}
+
+/// A reader of the usual record: `None` for anything else.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn record(mut self) -> Option<InRecord<'a>> {
+        let mut rec = InRecord {
+            id: None,
+            text: None,
+            site: None,
+            url: None,
+        };
+        let mut seen = [false; 4];
+        self.space();
+        self.eat(b'{')?;
+        self.space();
+        if self.eat(b'}').is_none() {
+            loop {
+                self.eat(b'"')?;
+                let key = &self.bytes[self.at..];
+                let len = key.iter().position(|&b| b == b'"')?;
+                let field = match &key[..len] {
+                    b"id" => 0,
+                    b"text" => 1,
+                    b"site" => 2,
+                    b"url" => 3,
+                    _ => return None,
+                };
+                if std::mem::replace(&mut seen[field], true) {
+                    return None;
+                }
+                self.at += len + 1;
+                self.space();
+                self.eat(b':')?;
+                self.space();
+                let value = if self.bytes[self.at..].starts_with(b"null") {
+                    self.at += 4;
+                    None
+                } else {
+                    Some(self.string()?)
+                };
+                match field {
+                    0 => rec.id = value.map(|v| serde_json::Value::String(v.into_owned())),
+                    1 => rec.text = value.map(Str),
+                    2 => rec.site = value.map(Str),
+                    _ => rec.url = value.map(Str),
+                }
+                self.space();
+                if self.eat(b'}').is_some() {
+                    break;
+                }
+                self.eat(b',')?;
+                self.space();
+            }
+        }
+        self.space();
+        (self.at == self.bytes.len()).then_some(rec)
+    }
+
+    /// JSON white space, as serde_json skips it.
+    fn space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        (self.bytes.get(self.at) == Some(&b)).then(|| self.at += 1)
+    }
+
+    /// A string: borrowed when it has no escapes, unescaped otherwise.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        let b = self.bytes;
+        self.eat(b'"')?;
+        let start = self.at;
+        let mut i = next_escape(b, start)?;
+        if b[i] == b'"' {
+            self.at = i + 1;
+            return std::str::from_utf8(&b[start..i]).ok().map(Cow::Borrowed);
+        }
+        let mut out = Vec::with_capacity(b.len() - start);
+        let mut run = start;
+        loop {
+            out.extend_from_slice(&b[run..i]);
+            match b[i] {
+                b'"' => break,
+                b'\\' => {
+                    let escape = *b.get(i + 1)?;
+                    i += 2;
+                    let byte = match escape {
+                        b'"' | b'\\' | b'/' => escape,
+                        b'b' => 0x08,
+                        b'f' => 0x0c,
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'u' => {
+                            let mut c = hex4(b.get(i..i + 4)?)?;
+                            i += 4;
+                            if (0xd800..0xdc00).contains(&c) {
+                                // Only a whole surrogate pair: anything else
+                                // is serde_json's to report.
+                                if b.get(i..i + 2)? != b"\\u" {
+                                    return None;
+                                }
+                                let low = hex4(b.get(i + 2..i + 6)?)?;
+                                if !(0xdc00..0xe000).contains(&low) {
+                                    return None;
+                                }
+                                i += 6;
+                                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+                            }
+                            let c = char::from_u32(c)?;
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            0
+                        }
+                        _ => return None,
+                    };
+                    if escape != b'u' {
+                        out.push(byte);
+                    }
+                    run = i;
+                }
+                // A control character.
+                _ => return None,
+            }
+            i = next_escape(b, i)?;
+        }
+        self.at = i + 1;
+        // Escapes give whole characters, so the text is UTF-8 exactly when
+        // every run between them is.
+        String::from_utf8(out).ok().map(Cow::Owned)
+    }
+}
+
+/// Four hex digits.
+fn hex4(digits: &[u8]) -> Option<u32> {
+    digits
+        .iter()
+        .try_fold(0, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
 }
 
 /// A run's counts, for `--stats`.
@@ -511,6 +700,7 @@ impl<W: Write> Run<'_, W> {
             for_each_chunk(path, |chunk| {
                 let learned = self.pool.install(|| {
                     chunk
+                        .lines
                         .par_iter()
                         .fold(
                             BTreeMap::new,
@@ -520,12 +710,20 @@ impl<W: Write> Run<'_, W> {
                                     site,
                                     url,
                                     ..
-                                }) = serde_json::from_slice::<InRecord>(raw)
+                                }) = read_record(chunk.line(raw))
                                 {
-                                    if let Some(site) = site_of(site, url) {
-                                        m.entry(site)
-                                            .or_insert_with(|| SiteProfile::with_max_lines(max))
-                                            .learn(&text);
+                                    let (site, url) = (site.as_ref(), url.as_ref());
+                                    if let Some(site) =
+                                        site_of(site.map(|s| &*s.0), url.map(|u| &*u.0))
+                                    {
+                                        match m.get_mut(&*site) {
+                                            Some(p) => p.learn(&text.0),
+                                            None => {
+                                                let mut p = SiteProfile::with_max_lines(max);
+                                                p.learn(&text.0);
+                                                m.insert(site.into_owned(), p);
+                                            }
+                                        }
                                     }
                                 }
                                 m
@@ -542,6 +740,7 @@ impl<W: Write> Run<'_, W> {
         for_each_chunk(path, |chunk| {
             let outcomes: Vec<Outcome> = self.pool.install(|| {
                 chunk
+                    .lines
                     .par_iter()
                     .map(|(line_no, raw)| {
                         let bad = |msg: String| Outcome {
@@ -549,21 +748,27 @@ impl<W: Write> Run<'_, W> {
                             bytes: 0,
                             empty: false,
                         };
-                        let rec = match serde_json::from_slice::<InRecord>(raw) {
+                        let rec = match read_record(chunk.line(raw)) {
                             Ok(r) => r,
                             Err(e) => return bad(format!("invalid JSON: {e}")),
                         };
-                        let id = match &rec.id {
-                            Some(serde_json::Value::String(s)) => s.clone(),
+                        let id = match rec.id {
+                            Some(serde_json::Value::String(s)) => s,
                             Some(v) => v.to_string(),
                             None => format!("{line_no}"),
                         };
-                        let Some(text) = rec.text else {
+                        let Some(Str(text)) = rec.text else {
                             return bad(format!("record {id} has no \"text\""));
                         };
-                        let profile = site_of(rec.site, rec.url)
-                            .and_then(|s| profiles.get(&s))
-                            .filter(|p| p.pages() >= 2);
+                        // Without profiles, no record needs its site.
+                        let profile = if profiles.is_empty() {
+                            None
+                        } else {
+                            let (site, url) = (rec.site.as_ref(), rec.url.as_ref());
+                            site_of(site.map(|s| &*s.0), url.map(|u| &*u.0))
+                                .and_then(|s| profiles.get(&*s))
+                                .filter(|p| p.pages() >= 2)
+                        };
                         let r = match profile {
                             Some(p) => cleaner.clean_with_profile(&text, p),
                             None => cleaner.clean(&text),
@@ -607,7 +812,13 @@ impl<W: Write> Run<'_, W> {
 fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) -> Outcome {
     match r {
         Ok(a) => {
-            let mut buf = Vec::with_capacity(bytes as usize / 2 + 256);
+            // A JSON record holds the body twice, the chrome once and a
+            // label and a score per line: about twice the input.
+            let guess = match format {
+                Format::Text => bytes as usize / 2,
+                Format::Json | Format::Jsonl => bytes as usize * 2 + 16 * a.lines().len(),
+            };
+            let mut buf = Vec::with_capacity(guess + 256);
             let written = write_article(&mut buf, format, id, &a);
             Outcome {
                 output: written.map(|()| buf).map_err(|e| format!("{id}: {e}")),
@@ -636,15 +847,251 @@ fn write_article(
 ) -> io::Result<()> {
     match format {
         Format::Text => write_text(out, id, a),
-        Format::Json | Format::Jsonl => {
-            let rec = record(id, a);
-            if format == Format::Json {
-                serde_json::to_writer_pretty(&mut *out, &rec)?;
-            } else {
-                serde_json::to_writer(&mut *out, &rec)?;
-            }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &record(id, a))?;
             writeln!(out)
         }
+        Format::Jsonl => {
+            write_jsonl(out, id, a)?;
+            writeln!(out)
+        }
+    }
+}
+
+/// Write one article as a compact JSON object, byte for byte as
+/// `serde_json::to_writer(out, &record(id, a))` writes it: the same keys in
+/// the same order, strings escaped as serde_json escapes them, numbers
+/// formatted as serde_json formats them.
+fn write_jsonl<W: Write + ?Sized>(out: &mut W, id: &str, a: &Article<'_>) -> io::Result<()> {
+    out.write_all(b"{\"id\":")?;
+    write_json_str(out, id)?;
+    out.write_all(b",\"title\":")?;
+    write_json_opt_str(out, a.title())?;
+    out.write_all(b",\"date\":")?;
+    match a.date() {
+        // A date displays as digits and dashes: nothing to escape.
+        Some(d) => write!(out, "\"{d}\"")?,
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"byline\":")?;
+    write_json_opt_str(out, a.byline())?;
+    out.write_all(b",\"image_credit\":")?;
+    write_json_opt_str(out, a.image_credit())?;
+    out.write_all(b",\"comment_count\":")?;
+    match a.comment_count() {
+        Some(n) => write_json_uint(out, n as u64)?,
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"body\":\"")?;
+    for (i, b) in a.blocks().iter().enumerate() {
+        if i > 0 {
+            out.write_all(b"\\n\\n")?;
+        }
+        write_json_escaped(out, b.text.as_bytes())?;
+    }
+    out.write_all(b"\",\"blocks\":[")?;
+    for (i, b) in a.blocks().iter().enumerate() {
+        out.write_all(if i > 0 {
+            b",{\"kind\":\""
+        } else {
+            b"{\"kind\":\""
+        })?;
+        // Kind and label names are ASCII words: nothing to escape.
+        out.write_all(b.kind.as_str().as_bytes())?;
+        out.write_all(b"\",\"text\":")?;
+        write_json_str(out, &b.text)?;
+        out.write_all(b",\"span\":")?;
+        write_json_pair(out, b.span.start, b.span.end)?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"],\"chrome\":[")?;
+    for (i, c) in a.chrome().iter().enumerate() {
+        out.write_all(if i > 0 {
+            b",{\"kind\":\""
+        } else {
+            b"{\"kind\":\""
+        })?;
+        out.write_all(c.kind.as_str().as_bytes())?;
+        out.write_all(b"\",\"text\":")?;
+        write_json_str(out, &c.text)?;
+        out.write_all(b",\"span\":")?;
+        write_json_pair(out, c.span.start, c.span.end)?;
+        out.write_all(b",\"lines\":")?;
+        write_json_pair(out, c.lines.start, c.lines.end)?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"],\"line_labels\":[")?;
+    for (i, l) in a.lines().iter().enumerate() {
+        out.write_all(if i > 0 { b",\"" } else { b"\"" })?;
+        out.write_all(l.label.as_str().as_bytes())?;
+        out.write_all(b"\"")?;
+    }
+    out.write_all(b"],\"line_scores\":[")?;
+    for (i, l) in a.lines().iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write_json_score(out, l.score)?;
+    }
+    out.write_all(b"]}")
+}
+
+fn write_json_opt_str<W: Write + ?Sized>(out: &mut W, s: Option<&str>) -> io::Result<()> {
+    match s {
+        Some(s) => write_json_str(out, s),
+        None => out.write_all(b"null"),
+    }
+}
+
+/// A JSON string: quoted and escaped as serde_json escapes it.
+fn write_json_str<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    write_json_escaped(out, s.as_bytes())?;
+    out.write_all(b"\"")
+}
+
+/// The contents of a JSON string, escaped as serde_json escapes them: `"`
+/// and `\` with a backslash; `\n`, `\r`, `\t`, `\b` and `\f` by name;
+/// other bytes below 0x20 as `\u00xx` (lowercase hex); everything else, DEL
+/// and non-ASCII included, as it is. Runs of bytes needing no escape are
+/// written in one go.
+fn write_json_escaped<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()> {
+    let mut start = 0;
+    while let Some(i) = next_escape(bytes, start) {
+        out.write_all(&bytes[start..i])?;
+        let b = bytes[i];
+        let named = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0x08 => b'b',
+            0x0c => b'f',
+            _ => 0,
+        };
+        if named != 0 {
+            out.write_all(&[b'\\', named])?;
+        } else {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.write_all(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ])?;
+        }
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
+}
+
+/// Whether a JSON string escapes the byte: `"`, `\` and bytes below 0x20.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The index of the first byte at or after `from` that needs an escape,
+/// found sixteen bytes at a time.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let word = |b: &[u8]| escape_flags(u64::from_le_bytes(b.try_into().unwrap()));
+    let mut at = from;
+    let mut pairs = bytes[from..].chunks_exact(16);
+    for pair in &mut pairs {
+        let (lo, hi) = (word(&pair[..8]), word(&pair[8..]));
+        if lo | hi != 0 {
+            let first = if lo != 0 {
+                lo.trailing_zeros() / 8
+            } else {
+                8 + hi.trailing_zeros() / 8
+            };
+            return Some(at + first as usize);
+        }
+        at += 16;
+    }
+    let mut rest = pairs.remainder();
+    if let Some(w) = rest.get(..8) {
+        let flags = word(w);
+        if flags != 0 {
+            return Some(at + flags.trailing_zeros() as usize / 8);
+        }
+        (at, rest) = (at + 8, &rest[8..]);
+    }
+    rest.iter().position(|&b| needs_escape(b)).map(|j| at + j)
+}
+
+/// The high bit of every byte of `w` (read little-endian: its lowest byte
+/// comes first) that needs an escape, and perhaps of bytes after it: the
+/// lowest set bit marks the first such byte.
+///
+/// `(x - 0x01..)` sets the high bit of a zero byte of `x`, and
+/// `(w - 0x20..)` that of a byte below 0x20; a borrow only carries into
+/// the byte above one that matched. Masking with `!w` drops bytes of 0x80
+/// and above (`w`, `w ^ '"'` and `w ^ '\\'` share their high bits).
+fn escape_flags(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    (w.wrapping_sub(ONES * 0x20) | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES))
+        & !w
+        & HIGH
+}
+
+/// `[a,b]`, as serde_json writes a `[usize; 2]`, in one write.
+fn write_json_pair<W: Write + ?Sized>(out: &mut W, a: usize, b: usize) -> io::Result<()> {
+    let mut buf = [0u8; 43];
+    let mut at = buf.len() - 1;
+    buf[at] = b']';
+    at = put_decimal(&mut buf[..at], b as u64);
+    at -= 1;
+    buf[at] = b',';
+    at = put_decimal(&mut buf[..at], a as u64);
+    at -= 1;
+    buf[at] = b'[';
+    out.write_all(&buf[at..])
+}
+
+/// An unsigned integer in decimal.
+fn write_json_uint<W: Write + ?Sized>(out: &mut W, n: u64) -> io::Result<()> {
+    let mut buf = [0u8; 20];
+    let at = put_decimal(&mut buf, n);
+    out.write_all(&buf[at..])
+}
+
+/// Write `n` in decimal at the end of `buf` (20 bytes hold any `u64`);
+/// where its digits start.
+fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return at;
+        }
+    }
+}
+
+/// A line's score rounded to three decimals, as serde_json writes the f32
+/// `(score * 1000.0).round() / 1000.0`: the thousandths from 0 to 1 are
+/// written as serde_json wrote them once (the same f32 computed the same
+/// way), anything else by serde_json itself.
+fn write_json_score<W: Write + ?Sized>(out: &mut W, score: f32) -> io::Result<()> {
+    static THOUSANDTHS: OnceLock<Vec<String>> = OnceLock::new();
+    let k = (score * 1000.0).round();
+    if (0.0..=1000.0).contains(&k) && k.is_sign_positive() {
+        let table = THOUSANDTHS.get_or_init(|| {
+            (0..=1000u16)
+                .map(|k| serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap())
+                .collect()
+        });
+        out.write_all(table[k as usize].as_bytes())
+    } else {
+        serde_json::to_writer(&mut *out, &(k / 1000.0))?;
+        Ok(())
     }
 }
 
@@ -664,34 +1111,57 @@ fn merge_profiles(
     a
 }
 
+/// Non-empty lines of a JSONL corpus, read into one buffer.
+#[derive(Default)]
+struct Chunk {
+    bytes: Vec<u8>,
+    /// Each line's 1-based number and its bytes in `bytes` (without the `\n`).
+    lines: Vec<(u64, Range<usize>)>,
+}
+
+impl Chunk {
+    fn line(&self, span: &Range<usize>) -> &[u8] {
+        &self.bytes[span.clone()]
+    }
+}
+
 /// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
 /// 1-based line numbers), streaming: at most one chunk is in memory.
-fn for_each_chunk(
-    path: &str,
-    mut f: impl FnMut(&[(u64, Vec<u8>)]) -> Result<(), Stop>,
-) -> Result<(), Stop> {
-    let reader: Box<dyn BufRead> = if path == "-" {
+fn for_each_chunk(path: &str, mut f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
+    let mut reader: Box<dyn BufRead> = if path == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {
         let file = File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?;
         Box::new(BufReader::with_capacity(1 << 20, file))
     };
-    let mut chunk: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut chunk = Chunk::default();
     let mut bytes = 0;
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let mut line_no = 0;
+    loop {
+        // Lines as `BufRead::split(b'\n')` gives them, appended to the chunk.
+        let start = chunk.bytes.len();
+        let n = reader
+            .read_until(b'\n', &mut chunk.bytes)
+            .map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let end = chunk.bytes.len() - usize::from(chunk.bytes.ends_with(b"\n"));
+        if chunk.bytes[start..end].iter().all(u8::is_ascii_whitespace) {
+            chunk.bytes.truncate(start);
             continue;
         }
-        bytes += line.len();
-        chunk.push((i as u64 + 1, line));
-        if chunk.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
+        bytes += end - start;
+        chunk.lines.push((line_no, start..end));
+        if chunk.lines.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
             f(&chunk)?;
-            chunk.clear();
+            chunk.bytes.clear();
+            chunk.lines.clear();
             bytes = 0;
         }
     }
-    if !chunk.is_empty() {
+    if !chunk.lines.is_empty() {
         f(&chunk)?;
     }
     Ok(())
@@ -699,21 +1169,26 @@ fn for_each_chunk(
 
 /// The site of a record: its `site`, else the host of its `url` (lowercased,
 /// without `www.`).
-fn site_of(site: Option<String>, url: Option<String>) -> Option<String> {
+fn site_of<'s>(site: Option<&'s str>, url: Option<&'s str>) -> Option<Cow<'s, str>> {
     if let Some(s) = site.filter(|s| !s.is_empty()) {
-        return Some(s);
+        return Some(Cow::Borrowed(s));
     }
     let url = url?;
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next()?;
-    let host = host
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?
-        .to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    (!host.is_empty()).then(|| host.to_string())
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    // Lowercasing ASCII keeps every byte where it is.
+    let host = match host.get(..4) {
+        Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+        _ => host,
+    };
+    if host.is_empty() {
+        None
+    } else if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        Some(Cow::Owned(host.to_ascii_lowercase()))
+    } else {
+        Some(Cow::Borrowed(host))
+    }
 }
 
 /// Report a bad record or dump; stop the run if asked to.
@@ -939,8 +1414,7 @@ mod tests {
 
     #[test]
     fn sites_come_from_site_or_url_host() {
-        let site =
-            |s: Option<&str>, u: Option<&str>| site_of(s.map(String::from), u.map(String::from));
+        let site = |s: Option<&'static str>, u: Option<&'static str>| site_of(s, u);
         assert_eq!(
             site(Some("blog"), Some("https://x.org")).as_deref(),
             Some("blog")
@@ -957,6 +1431,16 @@ mod tests {
             site(None, Some("example.org/path")).as_deref(),
             Some("example.org")
         );
+        assert_eq!(
+            site(None, Some("HTTPS://WwW.News.Example.ORG/")).as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(
+            site(None, Some("wwwexample.org")).as_deref(),
+            Some("wwwexample.org")
+        );
+        assert_eq!(site(None, Some("http://www./x")), None);
+        assert_eq!(site(None, Some("https://wWw")).as_deref(), Some("www"));
         assert_eq!(site(Some(""), None), None);
         assert_eq!(site(None, Some("")), None);
     }
@@ -1026,7 +1510,12 @@ mod tests {
         assert_eq!(ids(&out), want[..CHUNK_RECORDS + 3]);
         let mut lines = Vec::new();
         for_each_chunk(&path, |chunk| {
-            lines.extend(chunk.iter().map(|(n, raw)| (*n, raw.to_vec())));
+            lines.extend(
+                chunk
+                    .lines
+                    .iter()
+                    .map(|(n, raw)| (*n, chunk.line(raw).to_vec())),
+            );
             Ok(())
         })
         .unwrap();
@@ -1070,6 +1559,333 @@ mod tests {
             assert!(b.contains(&format!("on day {i} and approved")), "{b}");
         }
         std::fs::remove_file(path).unwrap();
+    }
+
+    fn escaped(s: &str) -> String {
+        let mut out = Vec::new();
+        write_json_str(&mut out, s).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The record of `text` cleaned in `mode`, by the hand-written writer
+    /// and by serde_json; `None` when the cleaner refuses the text.
+    fn both_records(mode: Mode, id: &str, text: &str) -> Option<(String, String)> {
+        let cleaner = Cleaner::builder().mode(mode).build();
+        let a = cleaner.clean(text).ok()?;
+        let mut ours = Vec::new();
+        write_jsonl(&mut ours, id, &a).unwrap();
+        let theirs = serde_json::to_string(&record(id, &a)).unwrap();
+        Some((String::from_utf8(ours).unwrap(), theirs))
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut cases: Vec<String> = vec![
+            String::new(),
+            "plain".into(),
+            "\"quoted\" and back\\slash \\\"".into(),
+            "\u{7f} DEL, \u{80} and \u{9f} (C1), é, ß, 漢字, 🦀".into(),
+            "line\u{2028}separator\u{2029}paragraph\u{feff}bom".into(),
+            "tab\there\r\nnewline\u{8}\u{c}\u{b}\u{0}\u{1f}".into(),
+            "x".repeat(1000),
+            format!(
+                "{}\"{}\\{}\n",
+                "a".repeat(37),
+                "é".repeat(50),
+                "b".repeat(9)
+            ),
+        ];
+        // Every ASCII byte, alone and at every offset of an eight-byte word.
+        for b in 0..=0x7fu8 {
+            let c = char::from(b);
+            cases.push(c.to_string());
+            for pad in 0..17 {
+                cases.push(format!("{}{c}{}", "a".repeat(pad), "z".repeat(17 - pad)));
+                cases.push(format!("{}{c}{c}", "\u{e9}".repeat(pad)));
+            }
+        }
+        // Two escapes in one word: the first must be found first.
+        for i in 0..8 {
+            for j in i + 1..9 {
+                let mut v = vec![b'm'; 12];
+                v[i] = 0x01;
+                v[j] = b'"';
+                cases.push(String::from_utf8(v.clone()).unwrap());
+                v[i] = b'\\';
+                v[j] = 0x1f;
+                cases.push(String::from_utf8(v).unwrap());
+            }
+        }
+        for s in &cases {
+            assert_eq!(escaped(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_next_escape_is_found_from_any_start() {
+        let s = b"ab\"cdefghijklmn\\opqrstuvwxyz\x01ABCDEFGHIJ\x7f\xc3\xa9\x1f";
+        for from in 0..=s.len() {
+            let want = s[from..]
+                .iter()
+                .position(|&b| needs_escape(b))
+                .map(|j| from + j);
+            assert_eq!(next_escape(s, from), want, "from {from}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let ns = [0, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX];
+        for n in ns {
+            let mut out = Vec::new();
+            write_json_uint(&mut out, n).unwrap();
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+            for m in ns {
+                let (a, b) = (n as usize, m as usize);
+                let mut out = Vec::new();
+                write_json_pair(&mut out, a, b).unwrap();
+                assert_eq!(out, serde_json::to_vec(&[a, b]).unwrap());
+            }
+        }
+        let mut scores: Vec<f32> = (0..=100_000).map(|i| i as f32 / 100_000.0).collect();
+        scores.extend([
+            -0.0,
+            -0.0004,
+            -0.3,
+            0.0004999,
+            0.9995,
+            1.0004,
+            1.5,
+            1e-7,
+            f32::MIN_POSITIVE,
+            f32::MAX,
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+        ]);
+        for s in scores {
+            let mut out = Vec::new();
+            write_json_score(&mut out, s).unwrap();
+            let want = serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap();
+            assert_eq!(out, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn records_are_written_as_serde_json_writes_them() {
+        let texts = [
+            "",
+            "\n\n",
+            include_str!("../README.md"),
+            "Home | News | Sport\n\nThe \"Harbour\" Plan\nBy Jane Doe\n12 March 2024\n\n\
+             The council met on Tuesday and approved a plan for the harbour, the mayor said \
+             after the long meeting.\tIt costs \\ 5 million.\u{1}\u{7f}\n\n\
+             Support local journalism and become a member of our newsroom today.\n\
+             12 comments\n© 2024 Example Media · Privacy · Cookies\r\n",
+        ];
+        for mode in [Mode::Precision, Mode::Balanced, Mode::Recall] {
+            for (i, text) in texts.iter().enumerate() {
+                for id in ["p1", "a \"quoted\"\tid\u{2028}"] {
+                    let (ours, theirs) = both_records(mode, id, text).unwrap();
+                    assert_eq!(ours, theirs, "text {i}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_string_is_escaped_as_serde_json_escapes_it(s in ".*") {
+            proptest::prop_assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn strings_of_escapes_are_escaped_as_serde_json_escapes_them(
+            s in "[\\x00-\\x1f\"\\\\a-z\u{7f}\u{80}é\u{2028}🦀]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn any_record_is_written_as_serde_json_writes_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Home", "News", "\n", "\n\n", "\r\n", "\t", "   ", "The council met on Tuesday",
+                " and approved a plan for the harbour, the mayor said.", "By Jane Doe", "\"",
+                "\\", "12 March 2024", "Privacy", "© 2024", "\u{1b}", "\u{7f}", "é", "\u{2028}",
+                "12 comments", "Photo: Reuters", "Read more", "• item",
+            ]), 0..60),
+            id in ".{0,6}",
+        ) {
+            let text = parts.concat();
+            // A text the cleaner refuses (binary-looking) has no record.
+            if let Some((ours, theirs)) = both_records(Mode::Balanced, &id, &text) {
+                proptest::prop_assert_eq!(ours, theirs);
+            }
+        }
+    }
+
+    mod owned {
+        /// The record as `serde_json` read it with owned strings (under the
+        /// name its error messages give).
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        pub struct InRecord {
+            pub id: Option<serde_json::Value>,
+            pub text: Option<String>,
+            pub site: Option<String>,
+            pub url: Option<String>,
+        }
+    }
+    use owned::InRecord as OwnedRecord;
+
+    /// A line read as an `InRecord` and as an `OwnedRecord`: the same
+    /// fields, or the same error message.
+    fn read_both(
+        line: impl AsRef<[u8]>,
+    ) -> (Result<OwnedRecord, String>, Result<OwnedRecord, String>) {
+        let line = line.as_ref();
+        let own = |s: Option<Str>| s.map(|s| s.0.into_owned());
+        let ours = read_record(line)
+            .map(|r| OwnedRecord {
+                id: r.id,
+                text: own(r.text),
+                site: own(r.site),
+                url: own(r.url),
+            })
+            .map_err(|e| e.to_string());
+        let theirs = serde_json::from_slice::<OwnedRecord>(line).map_err(|e| e.to_string());
+        (ours, theirs)
+    }
+
+    #[test]
+    fn records_are_read_as_with_owned_strings() {
+        let lines = [
+            r#"{"id": "a", "text": "one line", "site": "s", "url": "https://x.org/"}"#,
+            r#"{"id": 7, "text": "two\nlines \u00e9 \ud83e\udd80 \"q\" \/", "url": null}"#,
+            r#"{"id": {"k": [1, 2.5, true, null]}, "text": "t", "extra": {"a": [1]}}"#,
+            r#"{"id": null, "text": "t"}"#,
+            r#"{"text": 5}"#,
+            r#"{"text": "t", "site": ["s"]}"#,
+            r#"{"text": "t", "url": 3.5}"#,
+            r#"{"text": "t", "text": "u"}"#,
+            r#"{"text": "bad \ud800 surrogate"}"#,
+            r#"{"text": "bad \x escape"}"#,
+            "{\"text\": \"raw\tcontrol\"}",
+            r#"{"text": "unterminated}"#,
+            r#"{"id": "a"} trailing"#,
+            r#"["not", "an", "object"]"#,
+            r#"["an", "array", "read", "as a record"]"#,
+            r#"{not json"#,
+            "",
+        ];
+        for line in lines {
+            let (ours, theirs) = read_both(line);
+            assert_eq!(ours, theirs, "{line}");
+        }
+        // The usual lines are read without serde_json.
+        for line in [
+            r#"{"id": "a", "text": "one line", "site": "s", "url": "https://x.org/"}"#,
+            r#" {"url":null,"text":"t\u00e9\u00E9\ud83e\udd80\u0000\/\b\f\n\r\t\"\\","id":"\u0041"}"#,
+            "{\"text\"\t:\r\n\"é 漢 🦀\"\n}\r",
+            "{}",
+        ] {
+            let fast = (Scan {
+                bytes: line.as_bytes(),
+                at: 0,
+            })
+            .record();
+            assert!(fast.is_some(), "{line}");
+            let (ours, theirs) = read_both(line);
+            assert_eq!(ours, theirs, "{line}");
+        }
+        // A string without escapes is not copied.
+        let r = serde_json::from_str::<InRecord>(r#"{"text": "plain", "url": "u\/v"}"#).unwrap();
+        assert!(matches!(r.text, Some(Str(Cow::Borrowed("plain")))));
+        assert!(matches!(r.url, Some(Str(Cow::Owned(ref u))) if u == "u/v"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_line_is_read_as_with_owned_strings(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "[", "]", ",", ":", " ", "\"", "\"id\"", "\"text\"", "\"site\"", "\"url\"",
+                "\"x\"", "1", "-2.5e3", "null", "true", "\\n", "\\\"", "\\u00e9", "\\ud83e\\udd80",
+                "\\ud800", "\\q", "\t", "é", "plain text",
+            ]), 0..24),
+        ) {
+            let line = parts.concat();
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn any_object_is_read_as_with_owned_strings(
+            members in proptest::collection::vec((
+                proptest::sample::select(vec!["id", "text", "site", "url", "other", "te\\u0078t", "i\\d"]),
+                proptest::option::of(proptest::collection::vec(proptest::sample::select(vec![
+                    &b"plain"[..], "é".as_bytes(), "漢".as_bytes(), b" ", b"\\n", b"\\\"", b"\\\\", b"\\/",
+                    b"\\b", b"\\f", b"\\r", b"\\t", b"\\u00e9", b"\\u00E9", b"\\u0000", b"\\u001f",
+                    b"\\ud83e\\udd80", b"\\uD83E\\uDD80", b"\\ud800", b"\\udc00", b"\\ud800\\u0041",
+                    b"\\ud800\\ud800", b"\\u12", b"\\u12g4", b"\\x", b"\\", b"\t", b"\x01", b"\x7f",
+                    b"\xff", b"\xc3", b"\xa9", b"\xc3\xa9",
+                ]), 0..8)),
+                proptest::sample::select(vec!["null", "12", "-1.5e3", "true", "[1]", "{}", "nul", "\"x\"x"]),
+            ), 0..6),
+            spaces in proptest::collection::vec(
+                proptest::sample::select(vec!["", "", "", " ", "\t", "\n", "\r", "  "]), 16),
+            tail in proptest::sample::select(vec!["", "", "", "x", ",", "}", "\n"]),
+        ) {
+            let mut line = Vec::new();
+            let mut space = spaces.iter().cycle();
+            let mut put = |line: &mut Vec<u8>, b: &[u8]| {
+                line.extend_from_slice(space.next().unwrap().as_bytes());
+                line.extend_from_slice(b);
+            };
+            put(&mut line, b"{");
+            for (i, (key, string, other)) in members.iter().enumerate() {
+                if i > 0 {
+                    put(&mut line, b",");
+                }
+                put(&mut line, format!("\"{key}\"").as_bytes());
+                put(&mut line, b":");
+                match string {
+                    Some(parts) => put(&mut line, &[&b"\""[..], &parts.concat(), b"\""].concat()),
+                    None => put(&mut line, other.as_bytes()),
+                }
+            }
+            put(&mut line, b"}");
+            put(&mut line, tail.as_bytes());
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn any_record_is_read_as_with_owned_strings(
+            id in proptest::option::of(".{0,8}"),
+            text in proptest::option::of(".{0,40}"),
+            site in proptest::option::of(".{0,8}"),
+            url in proptest::option::of(".{0,12}"),
+        ) {
+            let mut rec = serde_json::Map::new();
+            for (k, v) in [("id", id), ("text", text), ("site", site), ("url", url)] {
+                if let Some(v) = v {
+                    rec.insert(k.to_string(), v.into());
+                }
+            }
+            let line = serde_json::Value::Object(rec).to_string();
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert!(ours.is_ok());
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
