@@ -164,9 +164,17 @@ fn month_number(name: &str) -> Option<u8> {
 /// written with digits other than ASCII ones (`٨ August 2025`) reads as no
 /// date at all, for the whole text.
 pub(crate) fn find_date(text: &str) -> Option<Date> {
-    if !has_year(text) {
-        return None;
+    if has_year(text) {
+        scan(text)
+    } else {
+        None
     }
+}
+
+/// [`find_date`] on a text with a year. Not inlined: most texts have no
+/// year, and leave without setting up the scan.
+#[inline(never)]
+fn scan(text: &str) -> Option<Date> {
     // The forms in the order that breaks ties, and the first match of each:
     // where it starts and its date.
     const FORMS: [fn(&str, Digits) -> Option<Found>; 4] = [iso, numeric, day_month, month_day];
@@ -199,13 +207,36 @@ pub(crate) fn find_date(text: &str) -> Option<Date> {
     best.map(|(_, d)| d)
 }
 
-/// `text` has four digits in a row: every date form names a four-digit year
-/// (and one written with other digits is no date).
+/// `text` has four ASCII digits in a row: every date form names a four-digit
+/// year (and one written with other digits is no date).
+///
+/// Eight bytes at a time: in each, the high bit of every byte that is an
+/// ASCII digit, and the digits in a row at either end.
 fn has_year(text: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Added to a byte below 0x80, these carry into its high bit from `0`
+    // (0x30) and from `:` (0x3A, after `9`), and never out of the byte.
+    const FROM_ZERO: u64 = 0x5050_5050_5050_5050;
+    const FROM_COLON: u64 = 0x4646_4646_4646_4646;
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    // Digits in a row at the end of the bytes before the chunk.
     let mut run = 0;
-    text.bytes().any(|b| {
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low = w & !HIGH;
+        let digits = (low + FROM_ZERO) & !(low + FROM_COLON) & !w & HIGH;
+        if digits & (digits << 8) & (digits << 16) & (digits << 24) != 0 {
+            return true;
+        }
+        let others = !digits & HIGH;
+        if run + others.trailing_zeros() / 8 >= 4 {
+            return true;
+        }
+        run = others.leading_zeros() / 8;
+    }
+    chunks.remainder().iter().any(|b| {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run == 4
+        run >= 4
     })
 }
 
@@ -680,7 +711,7 @@ mod tests {
 
     /// The regex implementation the scanner replaced, kept as its oracle.
     mod oracle {
-        use super::super::{has_year, month_number, Date};
+        use super::super::{month_number, Date};
         use once_cell::sync::Lazy;
         use regex::Regex;
 
@@ -703,6 +734,14 @@ mod tests {
                 return None;
             }
             find_date_in(text, Forms::of(text))
+        }
+
+        pub(in super::super) fn has_year(text: &str) -> bool {
+            let mut run = 0;
+            text.bytes().any(|b| {
+                run = if b.is_ascii_digit() { run + 1 } else { 0 };
+                run == 4
+            })
         }
 
         #[derive(Debug, Clone, Copy)]
@@ -884,6 +923,37 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_year_is_four_ascii_digits_in_a_row_wherever_the_chunks_end() {
+        // Every text of up to 18 digits and letters.
+        for len in 0..=18 {
+            for bits in 0..1u32 << len {
+                let text: String = (0..len)
+                    .map(|i| if bits >> i & 1 == 1 { '7' } else { 'a' })
+                    .collect();
+                assert_eq!(has_year(&text), oracle::has_year(&text), "{text:?}");
+            }
+        }
+        // Bytes next to the digits, and in UTF-8.
+        for text in [
+            "/0:9 9/0:",
+            "1٢34 ٢٠٢٥ 12³4",
+            "abcdefg123x456",
+            "°°°°°°°\u{7f}999:0",
+        ] {
+            assert!(!has_year(text), "{text:?}");
+        }
+        for text in [
+            "abcdefg1234",
+            "abcde1234",
+            "é1234",
+            "€€€€€€€€€9999",
+            "°°°°°°°\u{7f}9990",
+        ] {
+            assert!(has_year(text), "{text:?}");
+        }
+    }
+
     /// Every character, against a regex that asks the same question.
     fn each_char_agrees(pattern: &str, ours: impl Fn(char) -> bool) {
         let re = Regex::new(pattern).unwrap();
@@ -1054,6 +1124,20 @@ mod tests {
                 format!("{lead}{day}{suffix}{gap}{month}{dot}{gap2}{year}{tail}")
             };
             proptest::prop_assert!(same(&text).is_ok(), "{}", same(&text).unwrap_err());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+
+        #[test]
+        fn a_year_is_what_a_byte_at_a_time_finds(
+            parts in proptest::collection::vec(proptest::sample::select(
+                &["0", "9", "12", "/", ":", "a", " ", "é", "٣", "°", "\u{7f}", "€", "𝟗"][..]
+            ), 0..40)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(has_year(&text), oracle::has_year(&text), "{:?}", text);
         }
     }
 
