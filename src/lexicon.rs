@@ -225,10 +225,11 @@ fn in_ranges(ranges: &[u32], c: char) -> bool {
 
 /// A word char (`\w`): letters, marks, decimal digits, `_` and the like.
 fn is_word(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        in_ranges(WORD_RANGES, c)
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
+        // Latin-1 and Latin Extended, without a search (the first ranges).
+        n @ 0x80..=0x2C1 => matches!(n, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..),
+        _ => in_ranges(WORD_RANGES, c),
     }
 }
 
@@ -304,65 +305,136 @@ fn rest_is_one_of(text: &str, i: usize, words: &[&str]) -> bool {
 
 /// One step of the hash of a word's folded chars (FNV-1a over chars).
 fn fold_key(h: u64, c: char) -> u64 {
-    (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+    (h ^ u64::from(u32::from(c))).wrapping_mul(FOLD_KEY_PRIME)
 }
+
+const FOLD_KEY_PRIME: u64 = 0x0100_0000_01b3;
 
 const FOLD_KEY_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// Call `f` with the start, the end and the [`fold_key`] hash of every
-/// maximal run of word chars (`\w`) of `text`, in order, until it returns
-/// true; whether it did.
-fn for_each_run(text: &str, mut f: impl FnMut(usize, usize, u64) -> bool) -> bool {
+/// For every byte: its folded (lowercase) form if it is an ASCII word char
+/// (`\w`: letter, digit, `_`), 0 for other ASCII bytes, [`MULTI_BYTE`] for
+/// the bytes of multi-byte chars.
+static BYTE_WORD_FOLD: [u8; 256] = {
+    let mut t = [MULTI_BYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Marks the bytes of multi-byte chars in [`BYTE_WORD_FOLD`].
+const MULTI_BYTE: u8 = 0xFF;
+
+/// The word char (`\w`) at byte `i` of `text`, folded, and its length;
+/// `None` for any other char (or the end).
+fn word_char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = char_at(text, i)?;
+    is_word(c).then(|| (fold(c), c.len_utf8()))
+}
+
+/// Call `f` with the start and the [`fold_key`] hash of every maximal run
+/// of word chars (`\w`) of `text` whose key may be in `bits` (see
+/// [`CueIndex`]), in order, until it returns true; whether it did.
+#[inline]
+fn for_each_run(text: &str, bits: &[u64; 64], mut f: impl FnMut(usize, u64) -> bool) -> bool {
     let bytes = text.as_bytes();
-    let mut start = None;
-    let mut h = FOLD_KEY_SEED;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (word, folded, n) = if b.is_ascii() {
-            let word = b.is_ascii_alphanumeric() || b == b'_';
-            (word, char::from(b.to_ascii_lowercase()), 1)
-        } else {
-            let Some(c) = char_at(text, i) else { break };
-            (is_word(c), fold(c), c.len_utf8())
-        };
-        if word {
-            if start.is_none() {
-                start = Some(i);
-                h = FOLD_KEY_SEED;
-            }
-            h = fold_key(h, folded);
-        } else if let Some(s) = start.take() {
-            if f(s, i, h) {
-                return true;
+        // Skip to the next word char.
+        let t = BYTE_WORD_FOLD[usize::from(bytes[i])];
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        if t == MULTI_BYTE && word_char_at(text, i).is_none() {
+            i += char_at(text, i).map_or(1, char::len_utf8);
+            continue;
+        }
+        // Hash the run of word chars from here: ASCII bytes in a tight loop.
+        let start = i;
+        let mut h = FOLD_KEY_SEED;
+        loop {
+            let t = bytes.get(i).map_or(0, |&b| BYTE_WORD_FOLD[usize::from(b)]);
+            if t.wrapping_sub(1) < MULTI_BYTE - 1 {
+                h = (h ^ u64::from(t)).wrapping_mul(FOLD_KEY_PRIME);
+                i += 1;
+            } else if let Some((c, n)) = (t == MULTI_BYTE).then(|| word_char_at(text, i)).flatten()
+            {
+                h = fold_key(h, c);
+                i += n;
+            } else {
+                break;
             }
         }
-        i += n;
+        if CueIndex::maybe(bits, h) && f(start, h) {
+            return true;
+        }
     }
-    match start {
-        Some(s) => f(s, bytes.len(), h),
-        None => false,
+    false
+}
+
+/// The cue phrases by their first words, with a quick test of a word's key.
+struct CueIndex {
+    /// Every cue phrase with the index of its lexicon in [`CUE_ORDER`], by
+    /// the [`fold_key`] hash of its first word (its leading run of word
+    /// chars: `editor` of "editor's picks"), lexicon by lexicon and each in
+    /// its order. A phrase starts at the start of a run of word chars of the
+    /// line and spans that whole run, so only the phrases under that run's
+    /// key can start there.
+    phrases: crate::lines::KeyMap<Vec<(usize, &'static str)>>,
+    /// Bits by the top 12 bits of the keys of `phrases`, for all lexicons
+    /// and for the legal-footer lexicon alone: most words have no bit set.
+    any_bits: [u64; 64],
+    footer_bits: [u64; 64],
+}
+
+impl CueIndex {
+    /// The bit of `key` in a bit set: (word, mask).
+    fn bit(key: u64) -> (usize, u64) {
+        let top = (key >> 52) as usize;
+        (top >> 6, 1 << (top & 63))
+    }
+
+    fn maybe(bits: &[u64; 64], key: u64) -> bool {
+        let (w, m) = CueIndex::bit(key);
+        bits[w] & m != 0
+    }
+
+    /// The phrases whose first word has `key` (in lexicon order).
+    fn phrases(&self, key: u64) -> &[(usize, &'static str)] {
+        self.phrases.get(&key).map_or(&[], Vec::as_slice)
     }
 }
 
-/// Every cue phrase with the index of its lexicon in [`CUE_ORDER`], by the
-/// [`fold_key`] hash of its first word (its leading run of word chars:
-/// `editor` of "editor's picks"), lexicon by lexicon and each in its order.
-/// A phrase starts at the start of a run of word chars of the line and
-/// spans that whole run, so only the phrases under that run's key can start
-/// there.
-static CUE_FIRST_WORDS: Lazy<crate::lines::KeyMap<Vec<(usize, &'static str)>>> = Lazy::new(|| {
-    let mut map = crate::lines::KeyMap::<Vec<(usize, &'static str)>>::default();
+static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
+    let mut index = CueIndex {
+        phrases: crate::lines::KeyMap::default(),
+        any_bits: [0; 64],
+        footer_bits: [0; 64],
+    };
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for &phrase in *words {
             let key = phrase
                 .chars()
                 .take_while(|&c| is_word(c))
                 .fold(FOLD_KEY_SEED, fold_key);
-            map.entry(key).or_default().push((k, phrase));
+            index.phrases.entry(key).or_default().push((k, phrase));
+            let (w, m) = CueIndex::bit(key);
+            index.any_bits[w] |= m;
+            if k == FOOTER_INDEX {
+                index.footer_bits[w] |= m;
+            }
         }
     }
-    map
+    index
 });
 
 /// The end of `phrase` if it occurs in `text` at byte `start`, the start of
@@ -392,25 +464,24 @@ fn phrase_end(text: &str, start: usize, phrase: &str) -> Option<usize> {
     }
 }
 
-/// The first lexicon (lowest index in [`CUE_ORDER`]) among `mask` (bits by
-/// index) a phrase of which occurs in `text` as a whole word.
-fn first_cue_lexicon(text: &str, mask: u8) -> Option<usize> {
-    if mask == 0 {
-        return None;
-    }
-    let phrases = &*CUE_FIRST_WORDS;
+/// The lexicons among `mask` (bits by index in [`CUE_ORDER`]) a phrase of
+/// which occurs in `text` as a whole word (bits by index).
+fn cue_lexicons(text: &str, mask: u8) -> u8 {
+    let index = &*CUE_INDEX;
     let mut found = 0u8;
-    for_each_run(text, |start, _, key| {
-        for &(k, phrase) in phrases.get(&key).map_or(&[][..], Vec::as_slice) {
-            let bit = 1u8 << k;
-            if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some() {
-                found |= bit;
+    if mask != 0 {
+        for_each_run(text, &index.any_bits, |start, key| {
+            for &(k, phrase) in index.phrases(key) {
+                let bit = 1u8 << k;
+                if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some()
+                {
+                    found |= bit;
+                }
             }
-        }
-        // Done once no lexicon of `mask` before the first found can follow.
-        found != 0 && mask & ((found & found.wrapping_neg()) - 1) == 0
-    });
-    (found != 0).then(|| found.trailing_zeros() as usize)
+            found == mask
+        });
+    }
+    found
 }
 
 /// Whether `text` has two legal terms as the regex
@@ -419,12 +490,11 @@ fn first_cue_lexicon(text: &str, mask: u8) -> Option<usize> {
 /// several start there), and its match takes the char after it, which the
 /// second one, starting after that char, cannot take as its own boundary.
 fn has_two_legal_terms(text: &str) -> bool {
-    let phrases = &*CUE_FIRST_WORDS;
+    let index = &*CUE_INDEX;
     let mut first_end = None;
-    for_each_run(text, |start, _, key| {
-        let mut footer = phrases
-            .get(&key)
-            .map_or(&[][..], Vec::as_slice)
+    for_each_run(text, &index.footer_bits, |start, key| {
+        let mut footer = index
+            .phrases(key)
             .iter()
             .filter(|&&(k, _)| k == FOOTER_INDEX)
             .filter_map(|&(_, phrase)| phrase_end(text, start, phrase));
@@ -451,8 +521,8 @@ type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
 
 /// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
 /// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
-/// first test of which lexicons a short line may carry, before
-/// [`first_cue_lexicon`] matches their phrases.
+/// test of which lexicons a short line names, after [`cue_lexicons`] has
+/// matched their phrases.
 static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
     let mut map = PhraseMap::default();
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
@@ -469,8 +539,7 @@ static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
 /// occurs in `text` as a sequence of words (alphanumeric runs, lowercased).
-/// A line is cued only by a lexicon both this and [`first_cue_lexicon`]
-/// find.
+/// A line is cued only by a lexicon both this and [`cue_lexicons`] find.
 fn candidate_cues(text: &str) -> u8 {
     let mut words: [u64; 96] = [0; 96];
     let mut n = 0;
@@ -904,22 +973,27 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     if text.contains('©') {
         return Some(Cue::Footer);
     }
-    let found = candidate_cues(text);
+    // The lexicons whose phrases occur (fixtures only in short lines), then
+    // those of them the words of the line name too.
+    let fixtures = CUE_ORDER.iter().position(|&(_, c)| c == Cue::Fixtures);
+    let mut mask = (1u8 << CUE_ORDER.len()) - 1;
+    if text.len() > 40 {
+        mask &= !fixtures.map_or(0, |k| 1 << k);
+    }
+    let matched = cue_lexicons(text, mask);
+    if matched == 0 {
+        return None;
+    }
+    let found = candidate_cues(text) & matched;
     // Menu words ("next", "home", "search") are cues only in menu-sized
     // lines, not inside a headline that happens to contain them.
     let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
-    let mut mask = 0u8;
-    for (k, &(_, c)) in CUE_ORDER.iter().enumerate() {
-        let fits = || match c {
-            Cue::Navigation => menu_sized(),
-            Cue::Fixtures => text.len() <= 40,
-            _ => true,
-        };
-        if found & (1 << k) != 0 && fits() {
-            mask |= 1 << k;
-        }
-    }
-    first_cue_lexicon(text, mask).map(|k| CUE_ORDER[k].1)
+    CUE_ORDER
+        .iter()
+        .enumerate()
+        .filter(|&(k, &(_, c))| found & (1 << k) != 0 && (c != Cue::Navigation || menu_sized()))
+        .map(|(_, &(_, c))| c)
+        .next()
 }
 
 /// What may follow a clock time (`12:00 uur`, `10:30 PM`), after white space.
@@ -1592,9 +1666,11 @@ mod tests {
             .unwrap()
         });
 
-        /// [`first_cue_lexicon`] by the regexes.
-        pub(super) fn first_cue_lexicon(text: &str, mask: u8) -> Option<usize> {
-            (0..CUE_ORDER.len()).find(|&k| mask & (1 << k) != 0 && CUE_REGEXES[k].is_match(text))
+        /// [`cue_lexicons`] by the regexes.
+        pub(super) fn cue_lexicons(text: &str, mask: u8) -> u8 {
+            (0..CUE_ORDER.len())
+                .filter(|&k| mask & (1 << k) != 0 && CUE_REGEXES[k].is_match(text))
+                .fold(0, |found, k| found | 1 << k)
         }
 
         /// [`has_two_legal_terms`] by the regex.
@@ -1762,12 +1838,20 @@ mod tests {
                 assert_eq!(phrase.to_lowercase(), *phrase);
             }
         }
-        // Every phrase is in the table under its first word.
+        // Every phrase is in the index under its first word, with its bits.
         let listed: usize = CUE_ORDER.iter().map(|(w, _)| w.len()).sum();
         assert_eq!(
-            CUE_FIRST_WORDS.values().map(Vec::len).sum::<usize>(),
+            CUE_INDEX.phrases.values().map(Vec::len).sum::<usize>(),
             listed
         );
+        for (&key, phrases) in &CUE_INDEX.phrases {
+            assert!(CueIndex::maybe(&CUE_INDEX.any_bits, key));
+            let footer = phrases.iter().any(|&(k, _)| k == FOOTER_INDEX);
+            assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer_bits, key));
+        }
+        let set = |bits: &[u64; 64]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
+        assert!(set(&CUE_INDEX.footer_bits) < set(&CUE_INDEX.any_bits));
+        assert!(set(&CUE_INDEX.any_bits) < 4096 / 8);
     }
 
     /// Pieces the property tests build lines of: phrases and pattern words
@@ -1903,18 +1987,13 @@ mod tests {
 
     /// The new matchers and functions agree with the regexes on `text`.
     fn assert_agrees(text: &str) {
-        for k in 0..CUE_ORDER.len() {
+        for mask in [1, 2, 4, 8, 16, 32, 0b10_1010, 0b11_1111] {
             assert_eq!(
-                first_cue_lexicon(text, 1 << k),
-                oracle::first_cue_lexicon(text, 1 << k),
-                "lexicon {k} in {text:?}"
+                cue_lexicons(text, mask),
+                oracle::cue_lexicons(text, mask),
+                "lexicons {mask:b} in {text:?}"
             );
         }
-        assert_eq!(
-            first_cue_lexicon(text, 0b11_1111),
-            oracle::first_cue_lexicon(text, 0b11_1111),
-            "{text:?}"
-        );
         assert_eq!(
             has_two_legal_terms(text),
             oracle::has_two_legal_terms(text),
@@ -2026,11 +2105,12 @@ mod tests {
     #[test]
     fn matchers_find_what_they_should() {
         // Cue phrases as whole words, case and white space aside.
-        assert_eq!(first_cue_lexicon("Lees\u{a0}OOK", 0b10), Some(1));
-        assert_eq!(first_cue_lexicon("Shareholders", 0b100), None);
-        assert_eq!(first_cue_lexicon("ſhare", 0b100), Some(2));
-        assert_eq!(first_cue_lexicon("share_", 0b100), None);
-        assert_eq!(first_cue_lexicon("²share", 0b100), Some(2));
+        assert_eq!(cue_lexicons("Lees\u{a0}OOK", 0b10), 0b10);
+        assert_eq!(cue_lexicons("Shareholders", 0b100), 0);
+        assert_eq!(cue_lexicons("ſhare", 0b100), 0b100);
+        assert_eq!(cue_lexicons("share_", 0b100), 0);
+        assert_eq!(cue_lexicons("²share", 0b100), 0b100);
+        assert_eq!(cue_lexicons("Share your comments", 0b11_1111), 0b101);
         // Two legal terms need their own boundaries.
         assert!(has_two_legal_terms("Privacy, cookies"));
         assert!(!has_two_legal_terms("privacy cookies"));
