@@ -347,38 +347,46 @@ fn word_char_at(text: &str, i: usize) -> Option<(char, usize)> {
 fn for_each_run(text: &str, bits: &[u64; 64], mut f: impl FnMut(usize, u64) -> bool) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // Skip to the next word char.
-        let t = BYTE_WORD_FOLD[usize::from(bytes[i])];
-        if t == 0 {
-            i += 1;
-            continue;
+    loop {
+        // Skip to the next word char: ASCII bytes in a tight loop.
+        i += bytes[i..]
+            .iter()
+            .take_while(|&&b| BYTE_WORD_FOLD[usize::from(b)] == 0)
+            .count();
+        if i == bytes.len() {
+            return false;
         }
-        if t == MULTI_BYTE && word_char_at(text, i).is_none() {
+        if BYTE_WORD_FOLD[usize::from(bytes[i])] == MULTI_BYTE && word_char_at(text, i).is_none() {
             i += char_at(text, i).map_or(1, char::len_utf8);
             continue;
         }
-        // Hash the run of word chars from here: ASCII bytes in a tight loop.
+        // Hash the run of word chars from here, ASCII bytes in a tight loop.
         let start = i;
         let mut h = FOLD_KEY_SEED;
         loop {
-            let t = bytes.get(i).map_or(0, |&b| BYTE_WORD_FOLD[usize::from(b)]);
-            if t.wrapping_sub(1) < MULTI_BYTE - 1 {
+            for &b in &bytes[i..] {
+                let t = BYTE_WORD_FOLD[usize::from(b)];
+                if t == 0 || t == MULTI_BYTE {
+                    break;
+                }
                 h = (h ^ u64::from(t)).wrapping_mul(FOLD_KEY_PRIME);
                 i += 1;
-            } else if let Some((c, n)) = (t == MULTI_BYTE).then(|| word_char_at(text, i)).flatten()
-            {
-                h = fold_key(h, c);
-                i += n;
-            } else {
+            }
+            if bytes.get(i).is_none_or(u8::is_ascii) {
                 break;
+            }
+            match word_char_at(text, i) {
+                Some((c, n)) => {
+                    h = fold_key(h, c);
+                    i += n;
+                }
+                None => break,
             }
         }
         if CueIndex::maybe(bits, h) && f(start, h) {
             return true;
         }
     }
-    false
 }
 
 /// The cue phrases by their first words, with a quick test of a word's key.
