@@ -6,7 +6,6 @@
 //! English, German, French, Spanish, Italian and Portuguese.
 
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 /// What a cue line announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,40 +24,513 @@ pub(crate) enum Cue {
     Fixtures,
 }
 
-/// A pattern matching any of `words` (spaces match any white space) as
-/// whole words, ignoring case.
-fn words_pattern(words: &[&str]) -> String {
-    let alt = words
-        .iter()
-        .map(|w| regex::escape(w).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    format!(r"(?i)(?:^|[^\w])(?:{alt})(?:$|[^\w])")
-}
-
-fn words_regex(words: &[&str]) -> Regex {
-    Regex::new(&words_pattern(words)).expect("lexicon regex")
-}
-
 /// The index of the legal-footer lexicon in [`CUE_ORDER`].
 const FOOTER_INDEX: usize = 3;
 
-/// One regex per cue lexicon, in the order of [`CUE_ORDER`].
-static CUE_REGEXES: Lazy<Vec<Regex>> = Lazy::new(|| {
-    CUE_ORDER
+// Cue phrases are matched as whole words, ignoring case: a phrase occurs in
+// a line where its chars follow each other (a space in a phrase stands for
+// one or more white-space chars), with no word char (`\w`) right before or
+// after it. Words, digits, white space and case are those of the Unicode
+// classes below, so a line matches exactly where the regular expression
+// `(?i)(?:^|[^\w])(?:phrase|…)(?:$|[^\w])` of the `regex` crate would.
+
+/// The word chars (`\w`: alphabetic, marks, decimal digits, connector
+/// punctuation, join controls) beyond ASCII, of Unicode 16.0 as in the
+/// `regex` crate: sorted disjoint inclusive ranges, as start, end pairs.
+#[rustfmt::skip]
+const WORD_RANGES: &[u32] = &[
+    0xAA, 0xAA, 0xB5, 0xB5, 0xBA, 0xBA, 0xC0, 0xD6, 0xD8, 0xF6, 0xF8, 0x2C1, 0x2C6, 0x2D1,
+    0x2E0, 0x2E4, 0x2EC, 0x2EC, 0x2EE, 0x2EE, 0x300, 0x374, 0x376, 0x377, 0x37A, 0x37D,
+    0x37F, 0x37F, 0x386, 0x386, 0x388, 0x38A, 0x38C, 0x38C, 0x38E, 0x3A1, 0x3A3, 0x3F5,
+    0x3F7, 0x481, 0x483, 0x52F, 0x531, 0x556, 0x559, 0x559, 0x560, 0x588, 0x591, 0x5BD,
+    0x5BF, 0x5BF, 0x5C1, 0x5C2, 0x5C4, 0x5C5, 0x5C7, 0x5C7, 0x5D0, 0x5EA, 0x5EF, 0x5F2,
+    0x610, 0x61A, 0x620, 0x669, 0x66E, 0x6D3, 0x6D5, 0x6DC, 0x6DF, 0x6E8, 0x6EA, 0x6FC,
+    0x6FF, 0x6FF, 0x710, 0x74A, 0x74D, 0x7B1, 0x7C0, 0x7F5, 0x7FA, 0x7FA, 0x7FD, 0x7FD,
+    0x800, 0x82D, 0x840, 0x85B, 0x860, 0x86A, 0x870, 0x887, 0x889, 0x88E, 0x897, 0x8E1,
+    0x8E3, 0x963, 0x966, 0x96F, 0x971, 0x983, 0x985, 0x98C, 0x98F, 0x990, 0x993, 0x9A8,
+    0x9AA, 0x9B0, 0x9B2, 0x9B2, 0x9B6, 0x9B9, 0x9BC, 0x9C4, 0x9C7, 0x9C8, 0x9CB, 0x9CE,
+    0x9D7, 0x9D7, 0x9DC, 0x9DD, 0x9DF, 0x9E3, 0x9E6, 0x9F1, 0x9FC, 0x9FC, 0x9FE, 0x9FE,
+    0xA01, 0xA03, 0xA05, 0xA0A, 0xA0F, 0xA10, 0xA13, 0xA28, 0xA2A, 0xA30, 0xA32, 0xA33,
+    0xA35, 0xA36, 0xA38, 0xA39, 0xA3C, 0xA3C, 0xA3E, 0xA42, 0xA47, 0xA48, 0xA4B, 0xA4D,
+    0xA51, 0xA51, 0xA59, 0xA5C, 0xA5E, 0xA5E, 0xA66, 0xA75, 0xA81, 0xA83, 0xA85, 0xA8D,
+    0xA8F, 0xA91, 0xA93, 0xAA8, 0xAAA, 0xAB0, 0xAB2, 0xAB3, 0xAB5, 0xAB9, 0xABC, 0xAC5,
+    0xAC7, 0xAC9, 0xACB, 0xACD, 0xAD0, 0xAD0, 0xAE0, 0xAE3, 0xAE6, 0xAEF, 0xAF9, 0xAFF,
+    0xB01, 0xB03, 0xB05, 0xB0C, 0xB0F, 0xB10, 0xB13, 0xB28, 0xB2A, 0xB30, 0xB32, 0xB33,
+    0xB35, 0xB39, 0xB3C, 0xB44, 0xB47, 0xB48, 0xB4B, 0xB4D, 0xB55, 0xB57, 0xB5C, 0xB5D,
+    0xB5F, 0xB63, 0xB66, 0xB6F, 0xB71, 0xB71, 0xB82, 0xB83, 0xB85, 0xB8A, 0xB8E, 0xB90,
+    0xB92, 0xB95, 0xB99, 0xB9A, 0xB9C, 0xB9C, 0xB9E, 0xB9F, 0xBA3, 0xBA4, 0xBA8, 0xBAA,
+    0xBAE, 0xBB9, 0xBBE, 0xBC2, 0xBC6, 0xBC8, 0xBCA, 0xBCD, 0xBD0, 0xBD0, 0xBD7, 0xBD7,
+    0xBE6, 0xBEF, 0xC00, 0xC0C, 0xC0E, 0xC10, 0xC12, 0xC28, 0xC2A, 0xC39, 0xC3C, 0xC44,
+    0xC46, 0xC48, 0xC4A, 0xC4D, 0xC55, 0xC56, 0xC58, 0xC5A, 0xC5D, 0xC5D, 0xC60, 0xC63,
+    0xC66, 0xC6F, 0xC80, 0xC83, 0xC85, 0xC8C, 0xC8E, 0xC90, 0xC92, 0xCA8, 0xCAA, 0xCB3,
+    0xCB5, 0xCB9, 0xCBC, 0xCC4, 0xCC6, 0xCC8, 0xCCA, 0xCCD, 0xCD5, 0xCD6, 0xCDD, 0xCDE,
+    0xCE0, 0xCE3, 0xCE6, 0xCEF, 0xCF1, 0xCF3, 0xD00, 0xD0C, 0xD0E, 0xD10, 0xD12, 0xD44,
+    0xD46, 0xD48, 0xD4A, 0xD4E, 0xD54, 0xD57, 0xD5F, 0xD63, 0xD66, 0xD6F, 0xD7A, 0xD7F,
+    0xD81, 0xD83, 0xD85, 0xD96, 0xD9A, 0xDB1, 0xDB3, 0xDBB, 0xDBD, 0xDBD, 0xDC0, 0xDC6,
+    0xDCA, 0xDCA, 0xDCF, 0xDD4, 0xDD6, 0xDD6, 0xDD8, 0xDDF, 0xDE6, 0xDEF, 0xDF2, 0xDF3,
+    0xE01, 0xE3A, 0xE40, 0xE4E, 0xE50, 0xE59, 0xE81, 0xE82, 0xE84, 0xE84, 0xE86, 0xE8A,
+    0xE8C, 0xEA3, 0xEA5, 0xEA5, 0xEA7, 0xEBD, 0xEC0, 0xEC4, 0xEC6, 0xEC6, 0xEC8, 0xECE,
+    0xED0, 0xED9, 0xEDC, 0xEDF, 0xF00, 0xF00, 0xF18, 0xF19, 0xF20, 0xF29, 0xF35, 0xF35,
+    0xF37, 0xF37, 0xF39, 0xF39, 0xF3E, 0xF47, 0xF49, 0xF6C, 0xF71, 0xF84, 0xF86, 0xF97,
+    0xF99, 0xFBC, 0xFC6, 0xFC6, 0x1000, 0x1049, 0x1050, 0x109D, 0x10A0, 0x10C5, 0x10C7, 0x10C7,
+    0x10CD, 0x10CD, 0x10D0, 0x10FA, 0x10FC, 0x1248, 0x124A, 0x124D, 0x1250, 0x1256, 0x1258, 0x1258,
+    0x125A, 0x125D, 0x1260, 0x1288, 0x128A, 0x128D, 0x1290, 0x12B0, 0x12B2, 0x12B5, 0x12B8, 0x12BE,
+    0x12C0, 0x12C0, 0x12C2, 0x12C5, 0x12C8, 0x12D6, 0x12D8, 0x1310, 0x1312, 0x1315, 0x1318, 0x135A,
+    0x135D, 0x135F, 0x1380, 0x138F, 0x13A0, 0x13F5, 0x13F8, 0x13FD, 0x1401, 0x166C, 0x166F, 0x167F,
+    0x1681, 0x169A, 0x16A0, 0x16EA, 0x16EE, 0x16F8, 0x1700, 0x1715, 0x171F, 0x1734, 0x1740, 0x1753,
+    0x1760, 0x176C, 0x176E, 0x1770, 0x1772, 0x1773, 0x1780, 0x17D3, 0x17D7, 0x17D7, 0x17DC, 0x17DD,
+    0x17E0, 0x17E9, 0x180B, 0x180D, 0x180F, 0x1819, 0x1820, 0x1878, 0x1880, 0x18AA, 0x18B0, 0x18F5,
+    0x1900, 0x191E, 0x1920, 0x192B, 0x1930, 0x193B, 0x1946, 0x196D, 0x1970, 0x1974, 0x1980, 0x19AB,
+    0x19B0, 0x19C9, 0x19D0, 0x19D9, 0x1A00, 0x1A1B, 0x1A20, 0x1A5E, 0x1A60, 0x1A7C, 0x1A7F, 0x1A89,
+    0x1A90, 0x1A99, 0x1AA7, 0x1AA7, 0x1AB0, 0x1ACE, 0x1B00, 0x1B4C, 0x1B50, 0x1B59, 0x1B6B, 0x1B73,
+    0x1B80, 0x1BF3, 0x1C00, 0x1C37, 0x1C40, 0x1C49, 0x1C4D, 0x1C7D, 0x1C80, 0x1C8A, 0x1C90, 0x1CBA,
+    0x1CBD, 0x1CBF, 0x1CD0, 0x1CD2, 0x1CD4, 0x1CFA, 0x1D00, 0x1F15, 0x1F18, 0x1F1D, 0x1F20, 0x1F45,
+    0x1F48, 0x1F4D, 0x1F50, 0x1F57, 0x1F59, 0x1F59, 0x1F5B, 0x1F5B, 0x1F5D, 0x1F5D, 0x1F5F, 0x1F7D,
+    0x1F80, 0x1FB4, 0x1FB6, 0x1FBC, 0x1FBE, 0x1FBE, 0x1FC2, 0x1FC4, 0x1FC6, 0x1FCC, 0x1FD0, 0x1FD3,
+    0x1FD6, 0x1FDB, 0x1FE0, 0x1FEC, 0x1FF2, 0x1FF4, 0x1FF6, 0x1FFC, 0x200C, 0x200D, 0x203F, 0x2040,
+    0x2054, 0x2054, 0x2071, 0x2071, 0x207F, 0x207F, 0x2090, 0x209C, 0x20D0, 0x20F0, 0x2102, 0x2102,
+    0x2107, 0x2107, 0x210A, 0x2113, 0x2115, 0x2115, 0x2119, 0x211D, 0x2124, 0x2124, 0x2126, 0x2126,
+    0x2128, 0x2128, 0x212A, 0x212D, 0x212F, 0x2139, 0x213C, 0x213F, 0x2145, 0x2149, 0x214E, 0x214E,
+    0x2160, 0x2188, 0x24B6, 0x24E9, 0x2C00, 0x2CE4, 0x2CEB, 0x2CF3, 0x2D00, 0x2D25, 0x2D27, 0x2D27,
+    0x2D2D, 0x2D2D, 0x2D30, 0x2D67, 0x2D6F, 0x2D6F, 0x2D7F, 0x2D96, 0x2DA0, 0x2DA6, 0x2DA8, 0x2DAE,
+    0x2DB0, 0x2DB6, 0x2DB8, 0x2DBE, 0x2DC0, 0x2DC6, 0x2DC8, 0x2DCE, 0x2DD0, 0x2DD6, 0x2DD8, 0x2DDE,
+    0x2DE0, 0x2DFF, 0x2E2F, 0x2E2F, 0x3005, 0x3007, 0x3021, 0x302F, 0x3031, 0x3035, 0x3038, 0x303C,
+    0x3041, 0x3096, 0x3099, 0x309A, 0x309D, 0x309F, 0x30A1, 0x30FA, 0x30FC, 0x30FF, 0x3105, 0x312F,
+    0x3131, 0x318E, 0x31A0, 0x31BF, 0x31F0, 0x31FF, 0x3400, 0x4DBF, 0x4E00, 0xA48C, 0xA4D0, 0xA4FD,
+    0xA500, 0xA60C, 0xA610, 0xA62B, 0xA640, 0xA672, 0xA674, 0xA67D, 0xA67F, 0xA6F1, 0xA717, 0xA71F,
+    0xA722, 0xA788, 0xA78B, 0xA7CD, 0xA7D0, 0xA7D1, 0xA7D3, 0xA7D3, 0xA7D5, 0xA7DC, 0xA7F2, 0xA827,
+    0xA82C, 0xA82C, 0xA840, 0xA873, 0xA880, 0xA8C5, 0xA8D0, 0xA8D9, 0xA8E0, 0xA8F7, 0xA8FB, 0xA8FB,
+    0xA8FD, 0xA92D, 0xA930, 0xA953, 0xA960, 0xA97C, 0xA980, 0xA9C0, 0xA9CF, 0xA9D9, 0xA9E0, 0xA9FE,
+    0xAA00, 0xAA36, 0xAA40, 0xAA4D, 0xAA50, 0xAA59, 0xAA60, 0xAA76, 0xAA7A, 0xAAC2, 0xAADB, 0xAADD,
+    0xAAE0, 0xAAEF, 0xAAF2, 0xAAF6, 0xAB01, 0xAB06, 0xAB09, 0xAB0E, 0xAB11, 0xAB16, 0xAB20, 0xAB26,
+    0xAB28, 0xAB2E, 0xAB30, 0xAB5A, 0xAB5C, 0xAB69, 0xAB70, 0xABEA, 0xABEC, 0xABED, 0xABF0, 0xABF9,
+    0xAC00, 0xD7A3, 0xD7B0, 0xD7C6, 0xD7CB, 0xD7FB, 0xF900, 0xFA6D, 0xFA70, 0xFAD9, 0xFB00, 0xFB06,
+    0xFB13, 0xFB17, 0xFB1D, 0xFB28, 0xFB2A, 0xFB36, 0xFB38, 0xFB3C, 0xFB3E, 0xFB3E, 0xFB40, 0xFB41,
+    0xFB43, 0xFB44, 0xFB46, 0xFBB1, 0xFBD3, 0xFD3D, 0xFD50, 0xFD8F, 0xFD92, 0xFDC7, 0xFDF0, 0xFDFB,
+    0xFE00, 0xFE0F, 0xFE20, 0xFE2F, 0xFE33, 0xFE34, 0xFE4D, 0xFE4F, 0xFE70, 0xFE74, 0xFE76, 0xFEFC,
+    0xFF10, 0xFF19, 0xFF21, 0xFF3A, 0xFF3F, 0xFF3F, 0xFF41, 0xFF5A, 0xFF66, 0xFFBE, 0xFFC2, 0xFFC7,
+    0xFFCA, 0xFFCF, 0xFFD2, 0xFFD7, 0xFFDA, 0xFFDC, 0x10000, 0x1000B, 0x1000D, 0x10026,
+    0x10028, 0x1003A, 0x1003C, 0x1003D, 0x1003F, 0x1004D, 0x10050, 0x1005D, 0x10080, 0x100FA,
+    0x10140, 0x10174, 0x101FD, 0x101FD, 0x10280, 0x1029C, 0x102A0, 0x102D0, 0x102E0, 0x102E0,
+    0x10300, 0x1031F, 0x1032D, 0x1034A, 0x10350, 0x1037A, 0x10380, 0x1039D, 0x103A0, 0x103C3,
+    0x103C8, 0x103CF, 0x103D1, 0x103D5, 0x10400, 0x1049D, 0x104A0, 0x104A9, 0x104B0, 0x104D3,
+    0x104D8, 0x104FB, 0x10500, 0x10527, 0x10530, 0x10563, 0x10570, 0x1057A, 0x1057C, 0x1058A,
+    0x1058C, 0x10592, 0x10594, 0x10595, 0x10597, 0x105A1, 0x105A3, 0x105B1, 0x105B3, 0x105B9,
+    0x105BB, 0x105BC, 0x105C0, 0x105F3, 0x10600, 0x10736, 0x10740, 0x10755, 0x10760, 0x10767,
+    0x10780, 0x10785, 0x10787, 0x107B0, 0x107B2, 0x107BA, 0x10800, 0x10805, 0x10808, 0x10808,
+    0x1080A, 0x10835, 0x10837, 0x10838, 0x1083C, 0x1083C, 0x1083F, 0x10855, 0x10860, 0x10876,
+    0x10880, 0x1089E, 0x108E0, 0x108F2, 0x108F4, 0x108F5, 0x10900, 0x10915, 0x10920, 0x10939,
+    0x10980, 0x109B7, 0x109BE, 0x109BF, 0x10A00, 0x10A03, 0x10A05, 0x10A06, 0x10A0C, 0x10A13,
+    0x10A15, 0x10A17, 0x10A19, 0x10A35, 0x10A38, 0x10A3A, 0x10A3F, 0x10A3F, 0x10A60, 0x10A7C,
+    0x10A80, 0x10A9C, 0x10AC0, 0x10AC7, 0x10AC9, 0x10AE6, 0x10B00, 0x10B35, 0x10B40, 0x10B55,
+    0x10B60, 0x10B72, 0x10B80, 0x10B91, 0x10C00, 0x10C48, 0x10C80, 0x10CB2, 0x10CC0, 0x10CF2,
+    0x10D00, 0x10D27, 0x10D30, 0x10D39, 0x10D40, 0x10D65, 0x10D69, 0x10D6D, 0x10D6F, 0x10D85,
+    0x10E80, 0x10EA9, 0x10EAB, 0x10EAC, 0x10EB0, 0x10EB1, 0x10EC2, 0x10EC4, 0x10EFC, 0x10F1C,
+    0x10F27, 0x10F27, 0x10F30, 0x10F50, 0x10F70, 0x10F85, 0x10FB0, 0x10FC4, 0x10FE0, 0x10FF6,
+    0x11000, 0x11046, 0x11066, 0x11075, 0x1107F, 0x110BA, 0x110C2, 0x110C2, 0x110D0, 0x110E8,
+    0x110F0, 0x110F9, 0x11100, 0x11134, 0x11136, 0x1113F, 0x11144, 0x11147, 0x11150, 0x11173,
+    0x11176, 0x11176, 0x11180, 0x111C4, 0x111C9, 0x111CC, 0x111CE, 0x111DA, 0x111DC, 0x111DC,
+    0x11200, 0x11211, 0x11213, 0x11237, 0x1123E, 0x11241, 0x11280, 0x11286, 0x11288, 0x11288,
+    0x1128A, 0x1128D, 0x1128F, 0x1129D, 0x1129F, 0x112A8, 0x112B0, 0x112EA, 0x112F0, 0x112F9,
+    0x11300, 0x11303, 0x11305, 0x1130C, 0x1130F, 0x11310, 0x11313, 0x11328, 0x1132A, 0x11330,
+    0x11332, 0x11333, 0x11335, 0x11339, 0x1133B, 0x11344, 0x11347, 0x11348, 0x1134B, 0x1134D,
+    0x11350, 0x11350, 0x11357, 0x11357, 0x1135D, 0x11363, 0x11366, 0x1136C, 0x11370, 0x11374,
+    0x11380, 0x11389, 0x1138B, 0x1138B, 0x1138E, 0x1138E, 0x11390, 0x113B5, 0x113B7, 0x113C0,
+    0x113C2, 0x113C2, 0x113C5, 0x113C5, 0x113C7, 0x113CA, 0x113CC, 0x113D3, 0x113E1, 0x113E2,
+    0x11400, 0x1144A, 0x11450, 0x11459, 0x1145E, 0x11461, 0x11480, 0x114C5, 0x114C7, 0x114C7,
+    0x114D0, 0x114D9, 0x11580, 0x115B5, 0x115B8, 0x115C0, 0x115D8, 0x115DD, 0x11600, 0x11640,
+    0x11644, 0x11644, 0x11650, 0x11659, 0x11680, 0x116B8, 0x116C0, 0x116C9, 0x116D0, 0x116E3,
+    0x11700, 0x1171A, 0x1171D, 0x1172B, 0x11730, 0x11739, 0x11740, 0x11746, 0x11800, 0x1183A,
+    0x118A0, 0x118E9, 0x118FF, 0x11906, 0x11909, 0x11909, 0x1190C, 0x11913, 0x11915, 0x11916,
+    0x11918, 0x11935, 0x11937, 0x11938, 0x1193B, 0x11943, 0x11950, 0x11959, 0x119A0, 0x119A7,
+    0x119AA, 0x119D7, 0x119DA, 0x119E1, 0x119E3, 0x119E4, 0x11A00, 0x11A3E, 0x11A47, 0x11A47,
+    0x11A50, 0x11A99, 0x11A9D, 0x11A9D, 0x11AB0, 0x11AF8, 0x11BC0, 0x11BE0, 0x11BF0, 0x11BF9,
+    0x11C00, 0x11C08, 0x11C0A, 0x11C36, 0x11C38, 0x11C40, 0x11C50, 0x11C59, 0x11C72, 0x11C8F,
+    0x11C92, 0x11CA7, 0x11CA9, 0x11CB6, 0x11D00, 0x11D06, 0x11D08, 0x11D09, 0x11D0B, 0x11D36,
+    0x11D3A, 0x11D3A, 0x11D3C, 0x11D3D, 0x11D3F, 0x11D47, 0x11D50, 0x11D59, 0x11D60, 0x11D65,
+    0x11D67, 0x11D68, 0x11D6A, 0x11D8E, 0x11D90, 0x11D91, 0x11D93, 0x11D98, 0x11DA0, 0x11DA9,
+    0x11EE0, 0x11EF6, 0x11F00, 0x11F10, 0x11F12, 0x11F3A, 0x11F3E, 0x11F42, 0x11F50, 0x11F5A,
+    0x11FB0, 0x11FB0, 0x12000, 0x12399, 0x12400, 0x1246E, 0x12480, 0x12543, 0x12F90, 0x12FF0,
+    0x13000, 0x1342F, 0x13440, 0x13455, 0x13460, 0x143FA, 0x14400, 0x14646, 0x16100, 0x16139,
+    0x16800, 0x16A38, 0x16A40, 0x16A5E, 0x16A60, 0x16A69, 0x16A70, 0x16ABE, 0x16AC0, 0x16AC9,
+    0x16AD0, 0x16AED, 0x16AF0, 0x16AF4, 0x16B00, 0x16B36, 0x16B40, 0x16B43, 0x16B50, 0x16B59,
+    0x16B63, 0x16B77, 0x16B7D, 0x16B8F, 0x16D40, 0x16D6C, 0x16D70, 0x16D79, 0x16E40, 0x16E7F,
+    0x16F00, 0x16F4A, 0x16F4F, 0x16F87, 0x16F8F, 0x16F9F, 0x16FE0, 0x16FE1, 0x16FE3, 0x16FE4,
+    0x16FF0, 0x16FF1, 0x17000, 0x187F7, 0x18800, 0x18CD5, 0x18CFF, 0x18D08, 0x1AFF0, 0x1AFF3,
+    0x1AFF5, 0x1AFFB, 0x1AFFD, 0x1AFFE, 0x1B000, 0x1B122, 0x1B132, 0x1B132, 0x1B150, 0x1B152,
+    0x1B155, 0x1B155, 0x1B164, 0x1B167, 0x1B170, 0x1B2FB, 0x1BC00, 0x1BC6A, 0x1BC70, 0x1BC7C,
+    0x1BC80, 0x1BC88, 0x1BC90, 0x1BC99, 0x1BC9D, 0x1BC9E, 0x1CCF0, 0x1CCF9, 0x1CF00, 0x1CF2D,
+    0x1CF30, 0x1CF46, 0x1D165, 0x1D169, 0x1D16D, 0x1D172, 0x1D17B, 0x1D182, 0x1D185, 0x1D18B,
+    0x1D1AA, 0x1D1AD, 0x1D242, 0x1D244, 0x1D400, 0x1D454, 0x1D456, 0x1D49C, 0x1D49E, 0x1D49F,
+    0x1D4A2, 0x1D4A2, 0x1D4A5, 0x1D4A6, 0x1D4A9, 0x1D4AC, 0x1D4AE, 0x1D4B9, 0x1D4BB, 0x1D4BB,
+    0x1D4BD, 0x1D4C3, 0x1D4C5, 0x1D505, 0x1D507, 0x1D50A, 0x1D50D, 0x1D514, 0x1D516, 0x1D51C,
+    0x1D51E, 0x1D539, 0x1D53B, 0x1D53E, 0x1D540, 0x1D544, 0x1D546, 0x1D546, 0x1D54A, 0x1D550,
+    0x1D552, 0x1D6A5, 0x1D6A8, 0x1D6C0, 0x1D6C2, 0x1D6DA, 0x1D6DC, 0x1D6FA, 0x1D6FC, 0x1D714,
+    0x1D716, 0x1D734, 0x1D736, 0x1D74E, 0x1D750, 0x1D76E, 0x1D770, 0x1D788, 0x1D78A, 0x1D7A8,
+    0x1D7AA, 0x1D7C2, 0x1D7C4, 0x1D7CB, 0x1D7CE, 0x1D7FF, 0x1DA00, 0x1DA36, 0x1DA3B, 0x1DA6C,
+    0x1DA75, 0x1DA75, 0x1DA84, 0x1DA84, 0x1DA9B, 0x1DA9F, 0x1DAA1, 0x1DAAF, 0x1DF00, 0x1DF1E,
+    0x1DF25, 0x1DF2A, 0x1E000, 0x1E006, 0x1E008, 0x1E018, 0x1E01B, 0x1E021, 0x1E023, 0x1E024,
+    0x1E026, 0x1E02A, 0x1E030, 0x1E06D, 0x1E08F, 0x1E08F, 0x1E100, 0x1E12C, 0x1E130, 0x1E13D,
+    0x1E140, 0x1E149, 0x1E14E, 0x1E14E, 0x1E290, 0x1E2AE, 0x1E2C0, 0x1E2F9, 0x1E4D0, 0x1E4F9,
+    0x1E5D0, 0x1E5FA, 0x1E7E0, 0x1E7E6, 0x1E7E8, 0x1E7EB, 0x1E7ED, 0x1E7EE, 0x1E7F0, 0x1E7FE,
+    0x1E800, 0x1E8C4, 0x1E8D0, 0x1E8D6, 0x1E900, 0x1E94B, 0x1E950, 0x1E959, 0x1EE00, 0x1EE03,
+    0x1EE05, 0x1EE1F, 0x1EE21, 0x1EE22, 0x1EE24, 0x1EE24, 0x1EE27, 0x1EE27, 0x1EE29, 0x1EE32,
+    0x1EE34, 0x1EE37, 0x1EE39, 0x1EE39, 0x1EE3B, 0x1EE3B, 0x1EE42, 0x1EE42, 0x1EE47, 0x1EE47,
+    0x1EE49, 0x1EE49, 0x1EE4B, 0x1EE4B, 0x1EE4D, 0x1EE4F, 0x1EE51, 0x1EE52, 0x1EE54, 0x1EE54,
+    0x1EE57, 0x1EE57, 0x1EE59, 0x1EE59, 0x1EE5B, 0x1EE5B, 0x1EE5D, 0x1EE5D, 0x1EE5F, 0x1EE5F,
+    0x1EE61, 0x1EE62, 0x1EE64, 0x1EE64, 0x1EE67, 0x1EE6A, 0x1EE6C, 0x1EE72, 0x1EE74, 0x1EE77,
+    0x1EE79, 0x1EE7C, 0x1EE7E, 0x1EE7E, 0x1EE80, 0x1EE89, 0x1EE8B, 0x1EE9B, 0x1EEA1, 0x1EEA3,
+    0x1EEA5, 0x1EEA9, 0x1EEAB, 0x1EEBB, 0x1F130, 0x1F149, 0x1F150, 0x1F169, 0x1F170, 0x1F189,
+    0x1FBF0, 0x1FBF9, 0x20000, 0x2A6DF, 0x2A700, 0x2B739, 0x2B740, 0x2B81D, 0x2B820, 0x2CEA1,
+    0x2CEB0, 0x2EBE0, 0x2EBF0, 0x2EE5D, 0x2F800, 0x2FA1D, 0x30000, 0x3134A, 0x31350, 0x323AF,
+    0xE0100, 0xE01EF,
+];
+
+/// The decimal digits (`\d`, general category Nd) beyond ASCII, of Unicode
+/// 16.0 as in the `regex` crate: sorted disjoint inclusive ranges, as start,
+/// end pairs.
+#[rustfmt::skip]
+const DIGIT_RANGES: &[u32] = &[
+    0x660, 0x669, 0x6F0, 0x6F9, 0x7C0, 0x7C9, 0x966, 0x96F, 0x9E6, 0x9EF, 0xA66, 0xA6F,
+    0xAE6, 0xAEF, 0xB66, 0xB6F, 0xBE6, 0xBEF, 0xC66, 0xC6F, 0xCE6, 0xCEF, 0xD66, 0xD6F,
+    0xDE6, 0xDEF, 0xE50, 0xE59, 0xED0, 0xED9, 0xF20, 0xF29, 0x1040, 0x1049, 0x1090, 0x1099,
+    0x17E0, 0x17E9, 0x1810, 0x1819, 0x1946, 0x194F, 0x19D0, 0x19D9, 0x1A80, 0x1A89, 0x1A90, 0x1A99,
+    0x1B50, 0x1B59, 0x1BB0, 0x1BB9, 0x1C40, 0x1C49, 0x1C50, 0x1C59, 0xA620, 0xA629, 0xA8D0, 0xA8D9,
+    0xA900, 0xA909, 0xA9D0, 0xA9D9, 0xA9F0, 0xA9F9, 0xAA50, 0xAA59, 0xABF0, 0xABF9, 0xFF10, 0xFF19,
+    0x104A0, 0x104A9, 0x10D30, 0x10D39, 0x10D40, 0x10D49, 0x11066, 0x1106F, 0x110F0, 0x110F9,
+    0x11136, 0x1113F, 0x111D0, 0x111D9, 0x112F0, 0x112F9, 0x11450, 0x11459, 0x114D0, 0x114D9,
+    0x11650, 0x11659, 0x116C0, 0x116C9, 0x116D0, 0x116E3, 0x11730, 0x11739, 0x118E0, 0x118E9,
+    0x11950, 0x11959, 0x11BF0, 0x11BF9, 0x11C50, 0x11C59, 0x11D50, 0x11D59, 0x11DA0, 0x11DA9,
+    0x11F50, 0x11F59, 0x16130, 0x16139, 0x16A60, 0x16A69, 0x16AC0, 0x16AC9, 0x16B50, 0x16B59,
+    0x16D70, 0x16D79, 0x1CCF0, 0x1CCF9, 0x1D7CE, 0x1D7FF, 0x1E140, 0x1E149, 0x1E2F0, 0x1E2F9,
+    0x1E4F0, 0x1E4F9, 0x1E5F1, 0x1E5FA, 0x1E950, 0x1E959, 0x1FBF0, 0x1FBF9,
+];
+
+/// Whether `c` lies in one of `ranges` (sorted disjoint start, end pairs).
+fn in_ranges(ranges: &[u32], c: char) -> bool {
+    let c = u32::from(c);
+    let (mut lo, mut hi) = (0, ranges.len() / 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if ranges[2 * mid + 1] < c {
+            lo = mid + 1;
+        } else if ranges[2 * mid] > c {
+            hi = mid;
+        } else {
+            return true;
+        }
+    }
+    false
+}
+
+/// A word char (`\w`): letters, marks, decimal digits, `_` and the like.
+fn is_word(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
+        // Latin-1 and Latin Extended, without a search (the first ranges).
+        n @ 0x80..=0x2C1 => matches!(n, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..),
+        _ => in_ranges(WORD_RANGES, c),
+    }
+}
+
+/// A decimal digit (`\d`) of any script: `7`, `٧`, `७`.
+fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        in_ranges(DIGIT_RANGES, c)
+    }
+}
+
+/// A white-space char (`\s`, Unicode `White_Space`).
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// The form in which `c` is compared with the (lowercase) chars of the
+/// lexicons and patterns: every char that simple case folding equates with
+/// one of those chars maps to it (`K`, the Kelvin sign `K` → `k`; `ſ` → `s`;
+/// `ẞ` → `ß`; `É` → `é`), and no other char does.
+fn fold(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        '\u{17f}' => 's',
+        '\u{212a}' => 'k',
+        '\u{1e9e}' => '\u{df}',
+        _ => c,
+    }
+}
+
+/// The char starting at byte `i` of `text` (`None` at the end).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// The byte after the run of chars from byte `i` of `text` that satisfy `f`.
+fn skip(text: &str, i: usize, mut f: impl FnMut(char) -> bool) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(text.len(), |(j, _)| i + j)
+}
+
+/// The ends of the white-space runs from byte `i` of `text`, longest first
+/// down to the empty run: the order in which a greedy `\s*` tries them.
+fn space_ends(text: &str, i: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(skip(text, i, is_space)), move |&p| {
+        (p > i).then(|| p - text[..p].chars().next_back().map_or(1, char::len_utf8))
+    })
+}
+
+/// The byte after `word` if `text` has it at byte `i`, ignoring case (char
+/// by char through [`fold`]; `word` is lowercase).
+fn eat_fold(text: &str, i: usize, word: &str) -> Option<usize> {
+    let mut chars = text[i..].char_indices();
+    for w in word.chars() {
+        let (_, c) = chars.next()?;
+        if fold(c) != w {
+            return None;
+        }
+    }
+    Some(i + chars.offset())
+}
+
+/// `text` from byte `i` on is one of `words`, ignoring case.
+fn rest_is_one_of(text: &str, i: usize, words: &[&str]) -> bool {
+    words
         .iter()
-        .map(|(words, _)| words_regex(words))
-        .collect()
+        .any(|w| eat_fold(text, i, w) == Some(text.len()))
+}
+
+/// One step of the hash of a word's folded chars (FNV-1a over chars).
+fn fold_key(h: u64, c: char) -> u64 {
+    (h ^ u64::from(u32::from(c))).wrapping_mul(FOLD_KEY_PRIME)
+}
+
+const FOLD_KEY_PRIME: u64 = 0x0100_0000_01b3;
+
+const FOLD_KEY_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// For every byte: its folded (lowercase) form if it is an ASCII word char
+/// (`\w`: letter, digit, `_`), 0 for other ASCII bytes, [`MULTI_BYTE`] for
+/// the bytes of multi-byte chars.
+static BYTE_WORD_FOLD: [u8; 256] = {
+    let mut t = [MULTI_BYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Marks the bytes of multi-byte chars in [`BYTE_WORD_FOLD`].
+const MULTI_BYTE: u8 = 0xFF;
+
+/// The word char (`\w`) at byte `i` of `text`, folded, and its length;
+/// `None` for any other char (or the end).
+fn word_char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = char_at(text, i)?;
+    is_word(c).then(|| (fold(c), c.len_utf8()))
+}
+
+/// Call `f` with the start and the [`fold_key`] hash of every maximal run
+/// of word chars (`\w`) of `text` whose key may be in `bits` (see
+/// [`CueIndex`]), in order, until it returns true; whether it did.
+#[inline]
+fn for_each_run(text: &str, bits: &[u64; 64], mut f: impl FnMut(usize, u64) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        // Skip to the next word char: ASCII bytes in a tight loop.
+        i += bytes[i..]
+            .iter()
+            .take_while(|&&b| BYTE_WORD_FOLD[usize::from(b)] == 0)
+            .count();
+        if i == bytes.len() {
+            return false;
+        }
+        if BYTE_WORD_FOLD[usize::from(bytes[i])] == MULTI_BYTE && word_char_at(text, i).is_none() {
+            i += char_at(text, i).map_or(1, char::len_utf8);
+            continue;
+        }
+        // Hash the run of word chars from here, ASCII bytes in a tight loop.
+        let start = i;
+        let mut h = FOLD_KEY_SEED;
+        loop {
+            for &b in &bytes[i..] {
+                let t = BYTE_WORD_FOLD[usize::from(b)];
+                if t == 0 || t == MULTI_BYTE {
+                    break;
+                }
+                h = (h ^ u64::from(t)).wrapping_mul(FOLD_KEY_PRIME);
+                i += 1;
+            }
+            if bytes.get(i).is_none_or(u8::is_ascii) {
+                break;
+            }
+            match word_char_at(text, i) {
+                Some((c, n)) => {
+                    h = fold_key(h, c);
+                    i += n;
+                }
+                None => break,
+            }
+        }
+        if CueIndex::maybe(bits, h) && f(start, h) {
+            return true;
+        }
+    }
+}
+
+/// The cue phrases by their first words, with a quick test of a word's key.
+struct CueIndex {
+    /// Every cue phrase with the index of its lexicon in [`CUE_ORDER`], by
+    /// the [`fold_key`] hash of its first word (its leading run of word
+    /// chars: `editor` of "editor's picks"), lexicon by lexicon and each in
+    /// its order. A phrase starts at the start of a run of word chars of the
+    /// line and spans that whole run, so only the phrases under that run's
+    /// key can start there.
+    phrases: crate::lines::KeyMap<Vec<(usize, &'static str)>>,
+    /// Bits by the top 12 bits of the keys of `phrases`, for all lexicons
+    /// and for the legal-footer lexicon alone: most words have no bit set.
+    any_bits: [u64; 64],
+    footer_bits: [u64; 64],
+}
+
+impl CueIndex {
+    /// The bit of `key` in a bit set: (word, mask).
+    fn bit(key: u64) -> (usize, u64) {
+        let top = (key >> 52) as usize;
+        (top >> 6, 1 << (top & 63))
+    }
+
+    fn maybe(bits: &[u64; 64], key: u64) -> bool {
+        let (w, m) = CueIndex::bit(key);
+        bits[w] & m != 0
+    }
+
+    /// The phrases whose first word has `key` (in lexicon order).
+    fn phrases(&self, key: u64) -> &[(usize, &'static str)] {
+        self.phrases.get(&key).map_or(&[], Vec::as_slice)
+    }
+}
+
+static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
+    let mut index = CueIndex {
+        phrases: crate::lines::KeyMap::default(),
+        any_bits: [0; 64],
+        footer_bits: [0; 64],
+    };
+    for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
+        for &phrase in *words {
+            let key = phrase
+                .chars()
+                .take_while(|&c| is_word(c))
+                .fold(FOLD_KEY_SEED, fold_key);
+            index.phrases.entry(key).or_default().push((k, phrase));
+            let (w, m) = CueIndex::bit(key);
+            index.any_bits[w] |= m;
+            if k == FOOTER_INDEX {
+                index.footer_bits[w] |= m;
+            }
+        }
+    }
+    index
 });
+
+/// The end of `phrase` if it occurs in `text` at byte `start`, the start of
+/// a run of word chars, as a whole word: its chars one by one ignoring case,
+/// one or more white-space chars for each of its spaces, and no word char
+/// right after it.
+fn phrase_end(text: &str, start: usize, phrase: &str) -> Option<usize> {
+    let mut i = start;
+    for p in phrase.chars() {
+        if p == ' ' {
+            let end = skip(text, i, is_space);
+            if end == i {
+                return None;
+            }
+            i = end;
+        } else {
+            let c = char_at(text, i)?;
+            if fold(c) != p {
+                return None;
+            }
+            i += c.len_utf8();
+        }
+    }
+    match char_at(text, i) {
+        Some(c) if is_word(c) => None,
+        _ => Some(i),
+    }
+}
+
+/// The lexicons among `mask` (bits by index in [`CUE_ORDER`]) a phrase of
+/// which occurs in `text` as a whole word (bits by index).
+fn cue_lexicons(text: &str, mask: u8) -> u8 {
+    let index = &*CUE_INDEX;
+    let mut found = 0u8;
+    if mask != 0 {
+        for_each_run(text, &index.any_bits, |start, key| {
+            for &(k, phrase) in index.phrases(key) {
+                let bit = 1u8 << k;
+                if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some()
+                {
+                    found |= bit;
+                }
+            }
+            found == mask
+        });
+    }
+    found
+}
+
+/// Whether `text` has two legal terms as the regex
+/// `(?i)(?:^|[^\w])(?:term|…)(?:$|[^\w])` finds them one after the other:
+/// the first is the earliest phrase (the first in the lexicon's order where
+/// several start there), and its match takes the char after it, which the
+/// second one, starting after that char, cannot take as its own boundary.
+fn has_two_legal_terms(text: &str) -> bool {
+    let index = &*CUE_INDEX;
+    let mut first_end = None;
+    for_each_run(text, &index.footer_bits, |start, key| {
+        let mut footer = index
+            .phrases(key)
+            .iter()
+            .filter(|&&(k, _)| k == FOOTER_INDEX)
+            .filter_map(|&(_, phrase)| phrase_end(text, start, phrase));
+        match first_end {
+            None => {
+                if let Some(end) = footer.next() {
+                    // The match ends after the non-word char that follows it.
+                    first_end = Some(char_at(text, end).map_or(end, |c| end + c.len_utf8()));
+                }
+                false
+            }
+            Some(taken) => {
+                // This match starts at the non-word char before the run.
+                let before = text[..start].chars().next_back().map_or(0, char::len_utf8);
+                start - before >= taken && footer.next().is_some()
+            }
+        }
+    })
+}
 
 /// Phrases by the key of their first word: the lexicon's index in
 /// [`CUE_ORDER`] and the keys of the other words.
 type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
 
 /// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
-/// its first word, with the index of its lexicon in [`CUE_ORDER`]. A phrase
-/// the regex finds is always among the line's word sequences, so only the
-/// lexicons found there need their regex.
+/// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
+/// test of which lexicons a short line names, after [`cue_lexicons`] has
+/// matched their phrases.
 static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
     let mut map = PhraseMap::default();
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
@@ -74,8 +546,8 @@ static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
 });
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
-/// occurs in `text` as a sequence of words: a superset of those whose regex
-/// matches.
+/// occurs in `text` as a sequence of words (alphanumeric runs, lowercased).
+/// A line is cued only by a lexicon both this and [`cue_lexicons`] find.
 fn candidate_cues(text: &str) -> u8 {
     let mut words: [u64; 96] = [0; 96];
     let mut n = 0;
@@ -89,7 +561,7 @@ fn candidate_cues(text: &str) -> u8 {
         }
     });
     if more {
-        return u8::MAX; // too many words to check cheaply: let the regexes decide
+        return u8::MAX; // too many words to check cheaply: let the matcher decide
     }
     let words = &words[..n];
     let mut found = 0u8;
@@ -501,7 +973,7 @@ const NAVIGATION_MAX_WORDS: usize = 5;
 pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     if text.len() > 160 || sentence {
         // Long lines: only legal notices (two or more legal terms) are cued.
-        if text.len() < 1000 && CUE_REGEXES[FOOTER_INDEX].find_iter(text).nth(1).is_some() {
+        if text.len() < 1000 && has_two_legal_terms(text) {
             return Some(Cue::Footer);
         }
         return None;
@@ -509,41 +981,139 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     if text.contains('©') {
         return Some(Cue::Footer);
     }
-    let found = candidate_cues(text);
+    // The lexicons whose phrases occur (fixtures only in short lines), then
+    // those of them the words of the line name too.
+    let fixtures = CUE_ORDER.iter().position(|&(_, c)| c == Cue::Fixtures);
+    let mut mask = (1u8 << CUE_ORDER.len()) - 1;
+    if text.len() > 40 {
+        mask &= !fixtures.map_or(0, |k| 1 << k);
+    }
+    let matched = cue_lexicons(text, mask);
+    if matched == 0 {
+        return None;
+    }
+    let found = candidate_cues(text) & matched;
     // Menu words ("next", "home", "search") are cues only in menu-sized
     // lines, not inside a headline that happens to contain them.
     let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
     CUE_ORDER
         .iter()
         .enumerate()
-        .filter(|&(k, _)| found & (1 << k) != 0)
-        .map(|(k, &(_, c))| (k, c))
-        .find(|&(k, c)| {
-            let fits = match c {
-                Cue::Navigation => menu_sized(),
-                Cue::Fixtures => text.len() <= 40,
-                _ => true,
-            };
-            fits && CUE_REGEXES[k].is_match(text)
-        })
-        .map(|(_, c)| c)
+        .filter(|&(k, &(_, c))| found & (1 << k) != 0 && (c != Cue::Navigation || menu_sized()))
+        .map(|(_, &(_, c))| c)
+        .next()
 }
 
-/// `12:00`, `9.30`, `20h45`, `10:30 PM`, `3 hours ago`, `vor 2 Stunden` …
-static TIME: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            \d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|uur|u|h|hrs|uhr)?
-          | \d+\s*(?:min|mins|minutes?|minuten|hours?|hrs?|uur|stunden?|heures?|horas?|ore|days?|dagen|tagen?|jours?|días?|dias?|giorni|sec|seconds?|h|m|d)\s*(?:ago|geleden|her)?
-          | (?:vor|il\ y\ a|hace|há)\s+\d+\s+\w+
-        )$",
-    )
-    .expect("time regex")
-});
+/// What may follow a clock time (`12:00 uur`, `10:30 PM`), after white space.
+const CLOCK_SUFFIXES: &[&str] = &["", "am", "pm", "uur", "u", "h", "hrs", "uhr"];
+
+/// The units of an age (`3 hours`, `5 min`), plural `s`, `n` or `e` written out.
+const AGE_UNITS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuten", "hour", "hours", "hr", "hrs", "uur", "stunde",
+    "stunden", "heure", "heures", "hora", "horas", "ore", "day", "days", "dagen", "tage", "tagen",
+    "jour", "jours", "día", "días", "dia", "dias", "giorni", "sec", "second", "seconds", "h", "m",
+    "d",
+];
+
+/// What may follow an age (`3 hours ago`), after white space.
+const AGE_SUFFIXES: &[&str] = &["", "ago", "geleden", "her"];
+
+/// What may precede an age (`vor 2 Stunden`), before white space.
+const AGE_PREFIXES: &[&str] = &["vor", "il y a", "hace", "há"];
+
+/// The end of the run of decimal digits from byte `i` of `text`, and the
+/// number of digits in it.
+fn digits(text: &str, i: usize) -> (usize, usize) {
+    let mut n = 0;
+    let end = skip(text, i, |c| {
+        n += usize::from(is_digit(c));
+        is_digit(c)
+    });
+    (end, n)
+}
 
 /// A line that is only a time or relative age (`12:00`, `3 hours ago`).
+///
+/// All of `text`, ignoring case, is one of
+/// - a clock time: one or two digits, `:`, `.` or `h`, two digits, maybe
+///   `:` or `.` and two more, then maybe white space and `am`, `pm`, `uur`,
+///   `u`, `h`, `hrs` or `uhr`;
+/// - an age: digits, maybe white space, a unit of [`AGE_UNITS`], then maybe
+///   white space and `ago`, `geleden` or `her`;
+/// - `vor`, `il y a`, `hace` or `há`, white space, digits, white space and a
+///   word (`vor 2 Stunden`).
+///
+/// Digits are decimal digits of any script, white space and word chars
+/// those of Unicode.
 pub(crate) fn is_time(text: &str) -> bool {
-    text.len() <= 24 && TIME.is_match(text)
+    if text.len() > 24 {
+        return false;
+    }
+    // A clock time or an age starts with a digit, a prefixed age with a letter.
+    match digits(text, 0) {
+        (_, 0) => is_prefixed_age(text),
+        (end, n) => is_clock_time(text, end, n) || is_age(text, end),
+    }
+}
+
+/// `12:00`, `9.30`, `20h45`, `10:30:15 PM` (see [`is_time`]), whose leading
+/// `n` digits end at byte `i`.
+fn is_clock_time(text: &str, i: usize, n: usize) -> bool {
+    if n > 2 {
+        return false;
+    }
+    let Some(sep) = char_at(text, i).filter(|&c| matches!(c, ':' | '.') || fold(c) == 'h') else {
+        return false;
+    };
+    let (mut i, n) = digits(text, i + sep.len_utf8());
+    if n != 2 {
+        return false;
+    }
+    if matches!(char_at(text, i), Some(':' | '.')) {
+        let (end, n) = digits(text, i + 1);
+        if n != 2 {
+            return false;
+        }
+        i = end;
+    }
+    rest_is_one_of(text, skip(text, i, is_space), CLOCK_SUFFIXES)
+}
+
+/// `3 hours ago`, `5min`, `2 dagen geleden` (see [`is_time`]), whose
+/// leading digits end at byte `i`.
+fn is_age(text: &str, i: usize) -> bool {
+    let i = skip(text, i, is_space);
+    let Some(first) = char_at(text, i).map(fold) else {
+        return false;
+    };
+    AGE_UNITS
+        .iter()
+        .filter(|unit| unit.starts_with(first))
+        .any(|unit| {
+            eat_fold(text, i, unit)
+                .is_some_and(|end| rest_is_one_of(text, skip(text, end, is_space), AGE_SUFFIXES))
+        })
+}
+
+/// `vor 2 Stunden`, `il y a 3 jours`, `hace 5 minutos` (see [`is_time`]).
+fn is_prefixed_age(text: &str) -> bool {
+    // Every prefix starts with an ASCII letter, which only itself and its
+    // capital fold to.
+    let Some(&first) = text.as_bytes().first() else {
+        return false;
+    };
+    AGE_PREFIXES
+        .iter()
+        .filter(|prefix| prefix.as_bytes()[0] == first.to_ascii_lowercase())
+        .any(|prefix| {
+            let Some(i) = eat_fold(text, 0, prefix) else {
+                return false;
+            };
+            let j = skip(text, i, is_space);
+            let (k, n) = digits(text, j);
+            let l = skip(text, k, is_space);
+            j > i && n > 0 && l > k && l < text.len() && skip(text, l, is_word) == text.len()
+        })
 }
 
 /// A line that is only a number (a count: views, comments, likes), such as `38`, `1.2k`, `(12)`.
@@ -556,36 +1126,133 @@ pub(crate) fn is_count(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'k' | b'K' | b'm' | b'M'))
 }
 
-static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
-    let words = r"reacties?|comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reactions?|réactions?|replies|reply|antworten|respuestas?";
-    Regex::new(&format!(
-        r"(?i)^(?:(\d[\d.,]*)\s+(?:{words})|(?:{words})\s*[:(\[]?\s*(\d[\d.,]*)\s*[)\]]?)$"
-    ))
-    .expect("comment count regex")
-});
+/// The words of a comment count, each optional plural ending written out
+/// (the longer form first).
+const COUNT_WORDS: &[&str] = &[
+    "reacties",
+    "reactie",
+    "comments",
+    "comment",
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentario",
+    "comentários",
+    "comentário",
+    "commenti",
+    "commento",
+    "reactions",
+    "reaction",
+    "réactions",
+    "réaction",
+    "replies",
+    "reply",
+    "antworten",
+    "respuestas",
+    "respuesta",
+];
+
+/// The number of a comment-count line: all of `text`, ignoring case, is a
+/// number (a decimal digit, then digits, `.` and `,`), white space and a
+/// word of [`COUNT_WORDS`] (`12 comments`), or such a word, maybe white
+/// space, `:`, `(` or `[`, white space, the number, white space, and maybe
+/// `)` or `]` (`Kommentare (3)`).
+fn count_number(text: &str) -> Option<&str> {
+    let number_end = |i| skip(text, i, |c| is_digit(c) || matches!(c, '.' | ','));
+    if char_at(text, 0).is_some_and(is_digit) {
+        let end = number_end(0);
+        let word = skip(text, end, is_space);
+        return (word > end && rest_is_one_of(text, word, COUNT_WORDS)).then(|| &text[..end]);
+    }
+    COUNT_WORDS.iter().find_map(|word| {
+        let mut i = skip(text, eat_fold(text, 0, word)?, is_space);
+        if matches!(char_at(text, i), Some(':' | '(' | '[')) {
+            i = skip(text, i + 1, is_space);
+        }
+        if !char_at(text, i).is_some_and(is_digit) {
+            return None;
+        }
+        let end = number_end(i);
+        let mut j = skip(text, end, is_space);
+        if matches!(char_at(text, j), Some(')' | ']')) {
+            j += 1;
+        }
+        (j == text.len()).then(|| &text[i..end])
+    })
+}
 
 /// `2 reacties`, `12 comments`, `Kommentare (3)` → the count.
 pub(crate) fn comment_count(text: &str) -> Option<u32> {
     if text.len() > 40 {
         return None;
     }
-    let caps = COMMENT_COUNT.captures(text)?;
-    let digits: String = caps
-        .get(1)
-        .or_else(|| caps.get(2))?
-        .as_str()
+    let digits: String = count_number(text)?
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
     digits.parse().ok()
 }
 
-static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?x)^(?i:by|door|von|par|por|di|da|de|af|av|texte?|tekst|text|auteur|author|autor|autore|written\ by|geschreven\ door|verfasst\ von|écrit\ par|escrito\ por|scritto\ da|reporting\ by)\s*:?\s*(?P<name>.*)$",
-    )
-    .expect("byline regex")
-});
+/// The words a byline starts with, in the order they are tried.
+const BYLINE_MARKERS: &[&str] = &[
+    "by",
+    "door",
+    "von",
+    "par",
+    "por",
+    "di",
+    "da",
+    "de",
+    "af",
+    "av",
+    "texte",
+    "text",
+    "tekst",
+    "auteur",
+    "author",
+    "autor",
+    "autore",
+    "written by",
+    "geschreven door",
+    "verfasst von",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+    "reporting by",
+];
+
+/// The start of the last line of `text` (after its last `\n`): a name that
+/// runs to the end of `text` starts there or later.
+fn last_line_start(text: &str) -> usize {
+    text.rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The name part of a byline: `text` starts with a marker of
+/// [`BYLINE_MARKERS`] (ignoring case; the first that fits), then maybe
+/// white space, `:` and white space, and the name is the rest, which holds
+/// no `\n` (white space before the name goes to the name only where the
+/// rest would hold a `\n` otherwise; the name may be empty). The marker need
+/// not be a whole word: `Dave` is `da` and `ve`.
+fn byline_name(text: &str) -> Option<&str> {
+    let line = last_line_start(text);
+    BYLINE_MARKERS
+        .iter()
+        .find_map(|marker| {
+            let end = eat_fold(text, 0, marker)?;
+            // Every way of taking white space, `:` and white space, in the
+            // order a backtracking match tries them.
+            space_ends(text, end).find_map(|i| {
+                let colon = (char_at(text, i) == Some(':')).then_some(i + 1);
+                colon
+                    .into_iter()
+                    .chain([i])
+                    .find_map(|j| space_ends(text, j).find(|&k| k >= line))
+            })
+        })
+        .map(|k| &text[k..])
+}
 
 /// The lowercased start of `text`: up to 24 bytes of whole chars.
 struct LowerStart {
@@ -628,7 +1295,7 @@ impl LowerStart {
     }
 }
 
-/// How a byline can start (a cheap test before [`BYLINE`]).
+/// How a byline can start (a cheap test before [`byline_name`]).
 const BYLINE_STARTS: &[&str] = &[
     "by",
     "door",
@@ -654,7 +1321,7 @@ const BYLINE_STARTS: &[&str] = &[
     "reporting",
 ];
 
-/// How an image credit can start (a cheap test before [`CREDIT`]).
+/// How an image credit can start (a cheap test before [`credit_name`]).
 const CREDIT_STARTS: &[&str] = &[
     "foto", "photo", "bild", "imag", "immagine", "credit", "crédit", "beeld", "picture", "©", "(c)",
 ];
@@ -680,8 +1347,7 @@ pub(crate) fn byline(text: &str) -> Option<&str> {
     if text.len() > 90 || !LowerStart::of(text).starts_with_any(BYLINE_STARTS) {
         return None;
     }
-    let caps = BYLINE.captures(text)?;
-    let name = caps.name("name")?.as_str().trim();
+    let name = byline_name(text)?.trim();
     // Cut at a separator (`|`, `-` with spaces, a date) and keep the name part.
     let name = name
         .split(['|', '•', '·', '\u{2014}'])
@@ -708,28 +1374,81 @@ pub(crate) fn byline(text: &str) -> Option<&str> {
     Some(name)
 }
 
-static CREDIT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            (?:foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|crédit|crédits|fotografía|imagen|fotografia|immagine|beeld|picture|pictures|photograph)\s*(?::|\|)\s*(?:©|\(c\))?\s*(?P<a>.+)
-          | (?:©|\(c\))\s*(?P<b>.+)
-          | (?:foto|photo|bild|image|credit|beeld)\s+(?:©|\(c\))\s*(?P<c>.+)
-        )$",
-    )
-    .expect("credit regex")
-});
+/// The words of an image credit followed by `:` or `|` (`Foto: ANP`).
+const CREDIT_WORDS: &[&str] = &[
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "image",
+    "images",
+    "credit",
+    "credits",
+    "crédit",
+    "crédits",
+    "fotografía",
+    "imagen",
+    "fotografia",
+    "immagine",
+    "beeld",
+    "picture",
+    "pictures",
+    "photograph",
+];
+
+/// The words of an image credit followed by white space and `©` (`Foto © ANP`).
+const CREDIT_SYMBOL_WORDS: &[&str] = &["foto", "photo", "bild", "image", "credit", "beeld"];
+
+/// The credited name of an image credit line, the first way that fits of:
+/// - a word of [`CREDIT_WORDS`], maybe white space, `:` or `|`, maybe white
+///   space, maybe `©` or `(c)`, maybe white space, and the name;
+/// - `©` or `(c)`, maybe white space, and the name;
+/// - a word of [`CREDIT_SYMBOL_WORDS`], white space, `©` or `(c)`, maybe
+///   white space, and the name.
+///
+/// Words and `(c)` ignore case. The name is the rest of `text`: at least
+/// one char and no `\n`. Where the longest white space and the symbol leave
+/// no such rest, the white space and symbol are given back in the order a
+/// backtracking match tries (`Foto: ©` credits `©`).
+fn credit_name(text: &str) -> Option<&str> {
+    let line = last_line_start(text);
+    let name = |i: usize| (i >= line && i < text.len()).then_some(i);
+    let symbol = |i| eat_fold(text, i, "©").or_else(|| eat_fold(text, i, "(c)"));
+    // Maybe white space, then the name.
+    let spaced_name = |i| space_ends(text, i).find_map(name);
+    let labelled = || {
+        CREDIT_WORDS.iter().find_map(|word| {
+            space_ends(text, eat_fold(text, 0, word)?)
+                .filter(|&i| matches!(char_at(text, i), Some(':' | '|')))
+                .find_map(|i| {
+                    space_ends(text, i + 1)
+                        .find_map(|j| symbol(j).into_iter().chain([j]).find_map(spaced_name))
+                })
+        })
+    };
+    let symbol_first = || symbol(0).and_then(spaced_name);
+    let word_symbol = || {
+        CREDIT_SYMBOL_WORDS.iter().find_map(|word| {
+            let end = eat_fold(text, 0, word)?;
+            space_ends(text, end)
+                .filter(|&i| i > end)
+                .find_map(|i| symbol(i).and_then(spaced_name))
+        })
+    };
+    labelled()
+        .or_else(symbol_first)
+        .or_else(word_symbol)
+        .map(|i| &text[i..])
+}
 
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
     if text.len() > 100 || !LowerStart::of(text).starts_with_any(CREDIT_STARTS) {
         return None;
     }
-    let caps = CREDIT.captures(text)?;
-    let m = caps
-        .name("a")
-        .or_else(|| caps.name("b"))
-        .or_else(|| caps.name("c"))?;
-    let name = m.as_str().trim();
+    let name = credit_name(text)?.trim();
     let lower = name.to_lowercase();
     // "© 2024 Company. All rights reserved." is a legal footer, not a credit.
     if name.is_empty()
@@ -926,6 +1645,599 @@ fn stopword_share_chars(text: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+
+    /// The regular expressions the matchers replace, as they were: the
+    /// oracle the tests compare the matchers with.
+    mod oracle {
+        use super::*;
+        use regex::Regex;
+
+        fn words_pattern(words: &[&str]) -> String {
+            let alt = words
+                .iter()
+                .map(|w| regex::escape(w).replace(' ', r"\s+"))
+                .collect::<Vec<_>>()
+                .join("|");
+            format!(r"(?i)(?:^|[^\w])(?:{alt})(?:$|[^\w])")
+        }
+
+        pub(super) static CUE_REGEXES: Lazy<Vec<Regex>> = Lazy::new(|| {
+            CUE_ORDER
+                .iter()
+                .map(|(words, _)| Regex::new(&words_pattern(words)).unwrap())
+                .collect()
+        });
+
+        pub(super) static TIME: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?ix)^(?:
+            \d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|uur|u|h|hrs|uhr)?
+          | \d+\s*(?:min|mins|minutes?|minuten|hours?|hrs?|uur|stunden?|heures?|horas?|ore|days?|dagen|tagen?|jours?|días?|dias?|giorni|sec|seconds?|h|m|d)\s*(?:ago|geleden|her)?
+          | (?:vor|il\ y\ a|hace|há)\s+\d+\s+\w+
+        )$",
+            )
+            .unwrap()
+        });
+
+        pub(super) static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
+            let words = r"reacties?|comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reactions?|réactions?|replies|reply|antworten|respuestas?";
+            Regex::new(&format!(
+                r"(?i)^(?:(\d[\d.,]*)\s+(?:{words})|(?:{words})\s*[:(\[]?\s*(\d[\d.,]*)\s*[)\]]?)$"
+            ))
+            .unwrap()
+        });
+
+        pub(super) static BYLINE: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?x)^(?i:by|door|von|par|por|di|da|de|af|av|texte?|tekst|text|auteur|author|autor|autore|written\ by|geschreven\ door|verfasst\ von|écrit\ par|escrito\ por|scritto\ da|reporting\ by)\s*:?\s*(?P<name>.*)$",
+            )
+            .unwrap()
+        });
+
+        pub(super) static CREDIT: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?ix)^(?:
+            (?:foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|crédit|crédits|fotografía|imagen|fotografia|immagine|beeld|picture|pictures|photograph)\s*(?::|\|)\s*(?:©|\(c\))?\s*(?P<a>.+)
+          | (?:©|\(c\))\s*(?P<b>.+)
+          | (?:foto|photo|bild|image|credit|beeld)\s+(?:©|\(c\))\s*(?P<c>.+)
+        )$",
+            )
+            .unwrap()
+        });
+
+        /// [`cue_lexicons`] by the regexes.
+        pub(super) fn cue_lexicons(text: &str, mask: u8) -> u8 {
+            (0..CUE_ORDER.len())
+                .filter(|&k| mask & (1 << k) != 0 && CUE_REGEXES[k].is_match(text))
+                .fold(0, |found, k| found | 1 << k)
+        }
+
+        /// [`has_two_legal_terms`] by the regex.
+        pub(super) fn has_two_legal_terms(text: &str) -> bool {
+            CUE_REGEXES[FOOTER_INDEX].find_iter(text).nth(1).is_some()
+        }
+
+        pub(super) fn count_number(text: &str) -> Option<&str> {
+            let caps = COMMENT_COUNT.captures(text)?;
+            Some(caps.get(1).or_else(|| caps.get(2))?.as_str())
+        }
+
+        pub(super) fn byline_name(text: &str) -> Option<&str> {
+            Some(BYLINE.captures(text)?.name("name")?.as_str())
+        }
+
+        pub(super) fn credit_name(text: &str) -> Option<&str> {
+            let caps = CREDIT.captures(text)?;
+            let m = caps
+                .name("a")
+                .or_else(|| caps.name("b"))
+                .or_else(|| caps.name("c"))?;
+            Some(m.as_str())
+        }
+
+        /// [`cue`] as it was.
+        pub(super) fn cue(text: &str, sentence: bool) -> Option<Cue> {
+            if text.len() > 160 || sentence {
+                if text.len() < 1000 && has_two_legal_terms(text) {
+                    return Some(Cue::Footer);
+                }
+                return None;
+            }
+            if text.contains('©') {
+                return Some(Cue::Footer);
+            }
+            let found = candidate_cues(text);
+            let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
+            CUE_ORDER
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| found & (1 << k) != 0)
+                .map(|(k, &(_, c))| (k, c))
+                .find(|&(k, c)| {
+                    let fits = match c {
+                        Cue::Navigation => menu_sized(),
+                        Cue::Fixtures => text.len() <= 40,
+                        _ => true,
+                    };
+                    fits && CUE_REGEXES[k].is_match(text)
+                })
+                .map(|(_, c)| c)
+        }
+
+        /// [`is_time`] as it was.
+        pub(super) fn is_time(text: &str) -> bool {
+            text.len() <= 24 && TIME.is_match(text)
+        }
+
+        /// [`comment_count`] as it was.
+        pub(super) fn comment_count(text: &str) -> Option<u32> {
+            if text.len() > 40 {
+                return None;
+            }
+            let digits: String = count_number(text)?
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        }
+    }
+
+    /// Every char, for the exhaustive checks of the char classes.
+    fn all_chars() -> impl Iterator<Item = char> {
+        (0..=0x10_FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn char_classes_are_those_of_the_regex_crate() {
+        let word = Regex::new(r"^\w$").unwrap();
+        let non_word_ci = Regex::new(r"(?i)^[^\w]$").unwrap();
+        let digit = Regex::new(r"^\d$").unwrap();
+        let space = Regex::new(r"^\s$").unwrap();
+        let mut buf = [0u8; 4];
+        let mut words = 0;
+        for c in all_chars() {
+            let s = &*c.encode_utf8(&mut buf);
+            assert_eq!(is_word(c), word.is_match(s), "\\w {c:?} {:x}", u32::from(c));
+            assert_eq!(!is_word(c), non_word_ci.is_match(s), "[^\\w] {c:?}");
+            assert_eq!(is_digit(c), digit.is_match(s), "\\d {c:?}");
+            assert_eq!(is_space(c), space.is_match(s), "\\s {c:?}");
+            words += usize::from(is_word(c));
+        }
+        // The tables are sorted and disjoint, and hold many chars.
+        for table in [WORD_RANGES, DIGIT_RANGES] {
+            assert!(table.len() % 2 == 0);
+            assert!(table.windows(2).all(|w| w[0] <= w[1]));
+            assert!(table.chunks(2).all(|r| r[0] <= r[1]));
+            assert!(table.windows(3).step_by(2).all(|w| w[1] < w[2]));
+        }
+        assert!(words > 100_000);
+        assert!(is_word('_') && is_word('\u{301}') && is_word('\u{200d}') && is_word('é'));
+        assert!(!is_word('²') && !is_word('-') && !is_word('\u{a0}'));
+        assert!(is_digit('٣') && !is_digit('²') && is_space('\u{3000}'));
+    }
+
+    /// Every lowercase char a lexicon, unit or marker holds.
+    fn pattern_chars() -> std::collections::BTreeSet<char> {
+        let lists: [&[&str]; 11] = [
+            CLOCK_SUFFIXES,
+            AGE_UNITS,
+            AGE_SUFFIXES,
+            AGE_PREFIXES,
+            COUNT_WORDS,
+            BYLINE_MARKERS,
+            CREDIT_WORDS,
+            CREDIT_SYMBOL_WORDS,
+            &["©", "(c)", "h"],
+            RELATED_WORDS,
+            &[
+                COMMENTS_WORDS,
+                PROMO_WORDS,
+                FOOTER_WORDS,
+                NAVIGATION_WORDS,
+                FIXTURES_WORDS,
+            ]
+            .concat(),
+        ];
+        lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .flat_map(|w| w.chars())
+            .collect()
+    }
+
+    #[test]
+    fn fold_equates_exactly_the_case_variants_of_pattern_chars() {
+        let chars = pattern_chars();
+        assert!(chars.contains(&'k') && chars.contains(&'s') && chars.contains(&'ß'));
+        let mut buf = [0u8; 4];
+        for &p in &chars {
+            assert_eq!(fold(p), p, "{p:?} is not in folded form");
+            let same = Regex::new(&format!("(?i)^{}$", regex::escape(&p.to_string()))).unwrap();
+            for c in all_chars() {
+                let s = &*c.encode_utf8(&mut buf);
+                assert_eq!(fold(c) == p, same.is_match(s), "{c:?} ~ {p:?}");
+            }
+        }
+        assert_eq!(fold('\u{212a}'), 'k');
+        assert_eq!(fold('ſ'), 's');
+        assert_eq!(fold('ẞ'), 'ß');
+        assert_eq!(fold('É'), 'é');
+        assert_eq!(fold('İ'), 'İ');
+    }
+
+    #[test]
+    fn cue_phrases_have_the_shape_the_matcher_assumes() {
+        for (words, _) in CUE_ORDER {
+            for phrase in words {
+                // Word chars at both ends, single spaces between words.
+                assert!(phrase.chars().next().is_some_and(is_word), "{phrase}");
+                assert!(phrase.chars().next_back().is_some_and(is_word), "{phrase}");
+                assert!(!phrase.contains("  "), "{phrase}");
+                assert!(phrase.chars().all(|c| c == ' ' || !is_space(c)), "{phrase}");
+                assert_eq!(phrase.to_lowercase(), *phrase);
+            }
+        }
+        // Every phrase is in the index under its first word, with its bits.
+        let listed: usize = CUE_ORDER.iter().map(|(w, _)| w.len()).sum();
+        assert_eq!(
+            CUE_INDEX.phrases.values().map(Vec::len).sum::<usize>(),
+            listed
+        );
+        for (&key, phrases) in &CUE_INDEX.phrases {
+            assert!(CueIndex::maybe(&CUE_INDEX.any_bits, key));
+            let footer = phrases.iter().any(|&(k, _)| k == FOOTER_INDEX);
+            assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer_bits, key));
+        }
+        let set = |bits: &[u64; 64]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
+        assert!(set(&CUE_INDEX.footer_bits) < set(&CUE_INDEX.any_bits));
+        assert!(set(&CUE_INDEX.any_bits) < 4096 / 8);
+    }
+
+    /// Pieces the property tests build lines of: phrases and pattern words
+    /// in several cases, digits of several scripts, separators, white
+    /// space, marks, joiners and letters that fold.
+    fn pieces() -> Vec<String> {
+        let mut pieces: Vec<String> = [
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\u{85}",
+            ",",
+            ".",
+            ":",
+            ";",
+            "'",
+            "-",
+            "_",
+            "|",
+            "(",
+            ")",
+            "[",
+            "]",
+            "©",
+            "(c)",
+            "(C)",
+            "/",
+            "!",
+            "?",
+            "\u{301}",
+            "\u{200d}",
+            "\u{200c}",
+            "²",
+            "½",
+            "0",
+            "1",
+            "7",
+            "12",
+            "30",
+            "2024",
+            "1.2",
+            "3,5",
+            "٣",
+            "١٢",
+            "७",
+            "x",
+            "a",
+            "é",
+            "É",
+            "e\u{301}",
+            "ß",
+            "ẞ",
+            "ſ",
+            "\u{212a}",
+            "İ",
+            "ı",
+            "Ω",
+            "語",
+            "s",
+            "n",
+            "e",
+            "h",
+            "H",
+            "m",
+            "u",
+            "pm",
+            "AM",
+            "ago",
+            "her",
+            "geleden",
+            "vor",
+            "il y a",
+            "hace",
+            "há",
+            "HÁ",
+            "Dave",
+            "De",
+            "Jan Jansen",
+            "Jane Doe",
+            "Reuters",
+            "ANP",
+            "x\ny",
+            "\n",
+            "home",
+            "Home",
+            "share",
+            "Share",
+            "privacy",
+            "cookies",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let lists: [&[&str]; 14] = [
+            CLOCK_SUFFIXES,
+            AGE_UNITS,
+            COUNT_WORDS,
+            BYLINE_MARKERS,
+            CREDIT_WORDS,
+            CREDIT_SYMBOL_WORDS,
+            RELATED_WORDS,
+            COMMENTS_WORDS,
+            PROMO_WORDS,
+            FOOTER_WORDS,
+            FOOTER_WORDS,
+            NAVIGATION_WORDS,
+            FIXTURES_WORDS,
+            &["texte", "autore", "photograph", "Fotos"],
+        ];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            pieces.push(w.to_string());
+            pieces.push(w.to_uppercase());
+            let mut cap = w.chars();
+            if let Some(first) = cap.next() {
+                pieces.push(first.to_uppercase().chain(cap).collect());
+            }
+            if w.contains(['s', 'k']) {
+                pieces.push(w.replace('s', "ſ").replace('k', "\u{212a}"));
+            }
+            if w.contains(' ') {
+                pieces.push(w.replace(' ', " \t\u{a0}"));
+                pieces.push(w.replace(' ', "\n"));
+            }
+        }
+        pieces
+    }
+
+    /// The new matchers and functions agree with the regexes on `text`.
+    fn assert_agrees(text: &str) {
+        for mask in [1, 2, 4, 8, 16, 32, 0b10_1010, 0b11_1111] {
+            assert_eq!(
+                cue_lexicons(text, mask),
+                oracle::cue_lexicons(text, mask),
+                "lexicons {mask:b} in {text:?}"
+            );
+        }
+        assert_eq!(
+            has_two_legal_terms(text),
+            oracle::has_two_legal_terms(text),
+            "{text:?}"
+        );
+        for sentence in [false, true] {
+            assert_eq!(cue(text, sentence), oracle::cue(text, sentence), "{text:?}");
+        }
+        let time = match digits(text, 0) {
+            (_, 0) => is_prefixed_age(text),
+            (end, n) => is_clock_time(text, end, n) || is_age(text, end),
+        };
+        assert_eq!(time, oracle::TIME.is_match(text), "{text:?}");
+        assert_eq!(is_time(text), oracle::is_time(text), "{text:?}");
+        assert_eq!(count_number(text), oracle::count_number(text), "{text:?}");
+        assert_eq!(comment_count(text), oracle::comment_count(text), "{text:?}");
+        assert_eq!(byline_name(text), oracle::byline_name(text), "{text:?}");
+        assert_eq!(credit_name(text), oracle::credit_name(text), "{text:?}");
+    }
+
+    #[test]
+    fn matchers_agree_with_the_regexes_on_chosen_lines() {
+        for text in [
+            "",
+            " ",
+            "privacy policy",
+            "Privacy, cookies",
+            "privacy cookies",
+            "privacy,cookies",
+            "cookies_privacy",
+            "²home",
+            "ſubscribe now",
+            "\u{212a}ontakt",
+            "Schließen",
+            "SCHLIEẞEN",
+            "Kontakt\u{301}",
+            "home\u{200d}",
+            "Editor's picks",
+            "editor’s picks",
+            "E-mail",
+            "e - mail",
+            "à lire aussi",
+            "Lesen\u{a0}Sie \tauch",
+            "lesen\nsie auch",
+            "Terms of Use and Privacy Policy apply; all rights reserved.",
+            "12:00",
+            "9.30",
+            "20h45",
+            "20H45",
+            "10:30 PM",
+            "10:30:15pm",
+            "123:45",
+            "1:234",
+            "12:3",
+            "12:30:5",
+            "12:30:",
+            "12:30:45 u",
+            "12h",
+            "1.5",
+            "٣:٤٥",
+            "3 hours ago",
+            "3hago",
+            "5 min",
+            "2 dagen geleden",
+            "vor 2 Stunden",
+            "vor 2 Stunden!",
+            "il y a 3 jours",
+            "hace 5 minutos",
+            "há 2 dias",
+            "3 ſeconds",
+            "2 reacties",
+            "12 Comments",
+            "Kommentare (3)",
+            "Comments: 1.234",
+            "comments ( 12 ]",
+            "Comments",
+            "٣ comments",
+            "1٣ comments",
+            "Reply 99999999999",
+            "By Jamelle Bouie",
+            "By: Jane",
+            "by\nJane",
+            "by :\n Jane",
+            "by Jane\nDoe",
+            "Dave Smith",
+            "Autore: Mario Rossi",
+            "written by Jane Doe",
+            "Foto: © photonews",
+            "Foto: ©",
+            "Foto: ©  ",
+            "Foto: (C)",
+            "Foto:\n",
+            "Foto: \n",
+            "Foto :  x",
+            "Fotos | ANP",
+            "© Reuters",
+            "(c) AFP",
+            "©",
+            "© \n",
+            "Photo © Jane",
+            "Photo  (c)  Jane",
+            "Image ©",
+            "© 2024 Example Media. All rights reserved.",
+        ] {
+            assert_agrees(text);
+        }
+    }
+
+    #[test]
+    fn matchers_find_what_they_should() {
+        // Cue phrases as whole words, case and white space aside.
+        assert_eq!(cue_lexicons("Lees\u{a0}OOK", 0b10), 0b10);
+        assert_eq!(cue_lexicons("Shareholders", 0b100), 0);
+        assert_eq!(cue_lexicons("ſhare", 0b100), 0b100);
+        assert_eq!(cue_lexicons("share_", 0b100), 0);
+        assert_eq!(cue_lexicons("²share", 0b100), 0b100);
+        assert_eq!(cue_lexicons("Share your comments", 0b11_1111), 0b101);
+        // Two legal terms need their own boundaries.
+        assert!(has_two_legal_terms("Privacy, cookies"));
+        assert!(!has_two_legal_terms("privacy cookies"));
+        assert!(has_two_legal_terms("privacy  cookies"));
+        assert!(!has_two_legal_terms("privacy policy"));
+        // The names, counts and times the regexes captured.
+        assert_eq!(count_number("Kommentare (3)"), Some("3"));
+        assert_eq!(count_number("٣ comments"), Some("٣"));
+        assert_eq!(comment_count("٣ comments"), None);
+        assert_eq!(byline_name("by :\n Jane"), Some("Jane"));
+        assert_eq!(byline_name("by Jane\nDoe"), None);
+        assert_eq!(byline_name("Autore: Mario"), Some("e: Mario"));
+        assert_eq!(credit_name("Foto: ©"), Some("©"));
+        assert_eq!(credit_name("Foto: © "), Some(" "));
+        assert_eq!(credit_name("Fotos | ANP"), Some("ANP"));
+        assert_eq!(credit_name("Foto:\n"), None);
+        assert!(is_time("٣:٤٥") && is_time("3hago") && !is_time("vor 2 Stunden!"));
+        assert!(is_time("12:30:45 u") && !is_time("12:3") && !is_time("12:30:5"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn matchers_agree_with_the_regexes(
+            parts in proptest::collection::vec(proptest::sample::select(pieces()), 0..12)
+        ) {
+            assert_agrees(&parts.concat());
+        }
+
+        #[test]
+        fn matchers_agree_with_the_regexes_on_spaced_words(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(pieces()), proptest::sample::select(vec![" ", ", ", "\t", " | ", ""])),
+                0..6,
+            )
+        ) {
+            let text: String = parts.iter().flat_map(|(w, s)| [w.as_str(), *s]).collect();
+            assert_agrees(&text);
+        }
+    }
+
+    /// Compare the matchers with the regexes on every line, and every cell
+    /// (split at tabs and runs of three spaces, trimmed), of the `*.txt`
+    /// files under the directories in `DUMPCLEAN_LEXICON_CORPUS`
+    /// (separated by `:`). Run with `--ignored`.
+    #[test]
+    #[ignore]
+    fn matchers_agree_with_the_regexes_on_a_corpus() {
+        fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    files.push(path);
+                }
+            }
+        }
+        let dirs = std::env::var("DUMPCLEAN_LEXICON_CORPUS").expect("DUMPCLEAN_LEXICON_CORPUS");
+        let mut files = Vec::new();
+        for dir in dirs.split(':') {
+            walk(std::path::Path::new(dir), &mut files);
+        }
+        files.sort();
+        let (mut lines, mut texts) = (0usize, 0usize);
+        for file in &files {
+            let Ok(content) = std::fs::read_to_string(file) else {
+                continue;
+            };
+            for line in content.lines() {
+                lines += 1;
+                let cells = line.split('\t').flat_map(|c| c.split("   ")).map(str::trim);
+                for text in std::iter::once(line).chain(cells) {
+                    assert_agrees(text);
+                    texts += 1;
+                }
+            }
+        }
+        eprintln!(
+            "{} files, {lines} lines: {texts} lines and cells agree",
+            files.len()
+        );
+        assert!(texts > 0);
+    }
 
     #[test]
     fn stopword_share_of_ascii_text_is_that_of_any_text() {
