@@ -312,7 +312,7 @@ impl Cleaner {
         profile: Option<&SiteProfile>,
     ) -> Result<Article<'a>, Error> {
         let cfg = &self.config;
-        let lines = lines::split_lines(input);
+        let (lines, words) = lines::split_page(input);
         let rows = assemble::row_spans(&lines);
         if let Some((i, r)) = rows
             .iter()
@@ -325,7 +325,7 @@ impl Cleaner {
                 limit: cfg.max_line_bytes,
             });
         }
-        let page = Page::from_lines(lines, profile, |_| None);
+        let page = Page::scanned(lines, words, profile);
         let tuning = Tuning::for_mode(cfg.mode);
         let mut verdicts = pipeline::pass(&page, &tuning);
         settle::settle(input, &page, &mut verdicts, &tuning, profile);

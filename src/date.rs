@@ -712,8 +712,8 @@ mod tests {
     /// The regex implementation the scanner replaced, kept as its oracle.
     mod oracle {
         use super::super::{month_number, Date};
-        use once_cell::sync::Lazy;
         use regex::Regex;
+        use std::sync::LazyLock as Lazy;
 
         pub(super) static ISO: Lazy<Regex> =
             Lazy::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso date regex"));

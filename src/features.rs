@@ -431,8 +431,28 @@ mod tests {
     use super::*;
     use crate::lines::split_lines;
 
+    type Measures = (crate::lines::Shape, crate::lines::Lexical, Vec<u64>);
+
+    /// [`crate::lines::measure`], with the content-word keys sorted and
+    /// each once (as a line's [`crate::lines::WordKeys`] keeps them).
+    fn measure(text: &str) -> Measures {
+        let mut keys = Vec::new();
+        let (shape, lex) = crate::lines::measure(text, &mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        (shape, lex, keys)
+    }
+
     /// [`crate::lines::measure`] as the separate passes it fuses compute it.
-    fn measure_oracle(text: &str) -> (crate::lines::Shape, crate::lines::Lexical) {
+    fn measure_oracle(text: &str) -> Measures {
+        let mut keys = Vec::new();
+        crate::lines::for_each_word(text, |k, len| {
+            if len >= crate::lines::MIN_CONTENT_WORD {
+                keys.push(k);
+            }
+        });
+        keys.sort_unstable();
+        keys.dedup();
         (
             crate::lines::Shape::measure(text),
             crate::lines::Lexical {
@@ -441,6 +461,7 @@ mod tests {
                 stopwords: lexicon::stopword_share(text),
                 caps: capitalised_share(text),
             },
+            keys,
         )
     }
 
@@ -456,13 +477,10 @@ mod tests {
             "l'homme de la rue\u{a0}et\u{3000}le chat",
             "a\u{301}bc DE\u{301}F x\u{200d}y",
             "abcdefgh abcdefghi ''the'' (die) und'",
+            "café-crème Straße_abc über1234 x\u{301}yzw ١٢٣٤٥",
             "-- ... ,,, !!!",
         ] {
-            assert_eq!(
-                crate::lines::measure(text),
-                measure_oracle(text),
-                "{text:?}"
-            );
+            assert_eq!(measure(text), measure_oracle(text), "{text:?}");
         }
     }
 
@@ -479,7 +497,7 @@ mod tests {
             ]), 0..120)
         ) {
             let text: String = parts.concat();
-            proptest::prop_assert_eq!(crate::lines::measure(&text), measure_oracle(&text), "{:?}", text);
+            proptest::prop_assert_eq!(measure(&text), measure_oracle(&text), "{:?}", text);
         }
     }
 
@@ -499,13 +517,10 @@ mod tests {
                     dirs.push(path);
                 } else if path.extension().is_some_and(|e| e == "txt") {
                     let text = std::fs::read_to_string(&path).unwrap();
-                    for l in split_lines(&text) {
-                        assert_eq!(
-                            (l.shape, l.lex),
-                            measure_oracle(l.text),
-                            "{path:?}: {:?}",
-                            l.text
-                        );
+                    let (lines, words) = crate::lines::split_page(&text);
+                    for (i, l) in lines.iter().enumerate() {
+                        let got = (l.shape, l.lex, words.get(i).to_vec());
+                        assert_eq!(got, measure_oracle(l.text), "{path:?}: {:?}", l.text);
                         cells += 1;
                     }
                 }

@@ -5,7 +5,7 @@
 //! "newsletter"); none is a site's own text. Lexicons cover at least Dutch,
 //! English, German, French, Spanish, Italian and Portuguese.
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 
 /// What a cue line announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

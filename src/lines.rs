@@ -96,19 +96,21 @@ pub(crate) struct Lexical {
 /// newline yields a final empty line, as in the gold `line_labels`; every row
 /// has at least one cell.
 pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
-    split_lines_with(input, |_| None)
+    split_page(input).0
 }
 
-/// [`split_lines`], taking the measures of a cell's text from `known` when
-/// it knows the text (text seen before) and measuring it otherwise.
-pub(crate) fn split_lines_with<'a>(
-    input: &'a str,
-    mut known: impl FnMut(&str) -> Option<(Shape, Lexical)>,
-) -> Vec<Line<'a>> {
+/// [`split_lines`], with the content-word keys of every cell, from the same
+/// pass over the bytes.
+pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
     let bytes = input.as_bytes();
     // One cell per line for most lines: no growing (and copying) of a vector
     // of the size of the input.
-    let mut lines = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+    let rows = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut lines = Vec::with_capacity(rows);
+    let mut words = WordKeys {
+        keys: Vec::with_capacity(input.len() / 16),
+        ends: Vec::with_capacity(rows),
+    };
     let mut start = 0;
     let mut row = 0;
     loop {
@@ -120,14 +122,75 @@ pub(crate) fn split_lines_with<'a>(
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
-        push_cells(input, start..line_end, row, &mut known, &mut lines);
+        push_cells(input, start..line_end, row, &mut words, &mut lines);
         if end >= bytes.len() {
             break;
         }
         start = end + 1;
         row += 1;
     }
-    lines
+    (lines, words)
+}
+
+/// Content words shorter than this (in bytes) are ignored for cohesion.
+pub(crate) const MIN_CONTENT_WORD: usize = 4;
+
+/// Every line's distinct content-word keys (sorted), in one buffer: the
+/// [`norm_key`]s of its runs of alphanumeric chars of [`MIN_CONTENT_WORD`]
+/// bytes or more, which cohesion compares. They depend on the line's text
+/// alone, so a later pass over the same lines can take them from an
+/// earlier one.
+#[derive(Debug, Default)]
+pub(crate) struct WordKeys {
+    keys: Vec<u64>,
+    ends: Vec<usize>,
+}
+
+impl WordKeys {
+    /// The keys of `lines`; `known` gives those of line `i` when they were
+    /// computed before, the others are hashed word by word.
+    pub(crate) fn of<'k>(
+        lines: &[Line<'_>],
+        known: impl Fn(usize) -> Option<&'k [u64]>,
+    ) -> WordKeys {
+        let mut words = WordKeys {
+            keys: Vec::new(),
+            ends: Vec::with_capacity(lines.len()),
+        };
+        for (i, l) in lines.iter().enumerate() {
+            let start = words.keys.len();
+            match known(i) {
+                Some(k) => words.keys.extend_from_slice(k),
+                None => for_each_word(l.text, |k, len| {
+                    if len >= MIN_CONTENT_WORD {
+                        words.keys.push(k);
+                    }
+                }),
+            }
+            words.end_line(start);
+        }
+        words
+    }
+
+    /// The keys pushed since `start` are the next line's: sorted, each once.
+    fn end_line(&mut self, start: usize) {
+        let keys = &mut self.keys;
+        keys[start..].sort_unstable();
+        let mut w = start;
+        for r in start..keys.len() {
+            if w == start || keys[w - 1] != keys[r] {
+                keys[w] = keys[r];
+                w += 1;
+            }
+        }
+        keys.truncate(w);
+        self.ends.push(w);
+    }
+
+    /// The keys of line `i`.
+    pub(crate) fn get(&self, i: usize) -> &[u64] {
+        &self.keys[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
+    }
 }
 
 /// White space around a line's text: Unicode white space and the byte-order
@@ -142,7 +205,7 @@ fn push_cells<'a>(
     input: &'a str,
     span: Range<usize>,
     row: usize,
-    known: &mut impl FnMut(&str) -> Option<(Shape, Lexical)>,
+    words: &mut WordKeys,
     out: &mut Vec<Line<'a>>,
 ) {
     let raw = &input[span.clone()];
@@ -173,7 +236,7 @@ fn push_cells<'a>(
                 row,
                 cell_start..body_start + i,
                 text_start..text_end,
-                known,
+                words,
             ));
             cell_start = body_start + i;
             text_start = body_start + i;
@@ -186,7 +249,7 @@ fn push_cells<'a>(
         row,
         cell_start..span.end,
         text_start..body_start + body.len(),
-        known,
+        words,
     ));
 }
 
@@ -195,14 +258,16 @@ fn cell<'a>(
     row: usize,
     span: Range<usize>,
     text_span: Range<usize>,
-    known: &mut impl FnMut(&str) -> Option<(Shape, Lexical)>,
+    words: &mut WordKeys,
 ) -> Line<'a> {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
     let start = text_span.start + (raw.len() - raw.trim_start_matches(is_space).len());
     let text = raw.trim_matches(is_space);
     let text_span = start..start + text.len();
-    let (shape, lex) = known(text).unwrap_or_else(|| measure(text));
+    let first = words.keys.len();
+    let (shape, lex) = measure(text, &mut words.keys);
+    words.end_line(first);
     Line {
         text,
         row,
@@ -391,6 +456,10 @@ struct Words {
     ascii: bool,
     /// The keys of the first two words.
     keys: [u64; 2],
+    /// The current run of alphanumeric chars (a content word when long
+    /// enough): its key so far and its length in bytes.
+    run: u64,
+    run_len: usize,
     /// Words holding an alphanumeric char (the shape's word count).
     counted: u32,
     /// Words looked at for function words, and how many were.
@@ -441,6 +510,8 @@ impl Words {
             first_upper: false,
             ascii: true,
             keys: [0; 2],
+            run: FNV_SEED,
+            run_len: 0,
             counted: 0,
             stop_seen: 0,
             stop_hits: 0,
@@ -453,6 +524,7 @@ impl Words {
     #[inline]
     fn hash(&mut self, lower: u8) {
         self.key = fnv(self.key, lower);
+        self.run = fnv(self.run, lower);
         if self.ended < 2 {
             self.word_key = fnv(self.word_key, lower);
         }
@@ -469,6 +541,17 @@ impl Words {
         }
         self.any = true;
         self.last_end = at + run.len();
+    }
+
+    /// The end of the current run of alphanumeric chars: its key goes to
+    /// `keys` when it is a content word ([`MIN_CONTENT_WORD`] bytes or more).
+    #[inline]
+    fn end_run(&mut self, keys: &mut Vec<u64>) {
+        if self.run_len >= MIN_CONTENT_WORD {
+            keys.push(self.run | 1);
+        }
+        self.run = FNV_SEED;
+        self.run_len = 0;
     }
 
     /// An alphanumeric char at bytes `at..end`.
@@ -552,7 +635,7 @@ impl Words {
 
 /// A multi-byte char at bytes `at` that is not white space, into the
 /// measures of [`measure`].
-fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words) {
+fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut Vec<u64>) {
     w.inside = true;
     let alpha = c.is_alphabetic();
     if alpha || c.is_numeric() {
@@ -570,8 +653,10 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words) {
                 w.hash(lb);
             }
         }
+        w.run_len += at.len();
         w.alnum(at.start, at.end, upper);
     } else {
+        w.end_run(keys);
         match c {
             '•' | '·' | '»' | '›' | '|' => s.separators += 1,
             '，' | '、' => s.commas += 1,
@@ -584,9 +669,10 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words) {
 }
 
 /// The [`Shape`] and the [`Lexical`] measures of `text`, in one pass over its
-/// bytes. ASCII bytes take one table lookup each; a multi-byte char (a curly
-/// quote, an accented letter) is decoded where it stands and the walk goes on.
-pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
+/// bytes, and its content-word keys pushed to `keys` (unsorted). ASCII bytes
+/// take one table lookup each; a multi-byte char (a curly quote, an accented
+/// letter) is decoded where it stands and the walk goes on.
+pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
     let mut s = Shape::default();
     let mut w = Words::new();
     if text.is_empty() {
@@ -601,6 +687,9 @@ pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
         if b < 0x80 {
             let class = ASCII_CLASS[usize::from(b)];
             s.chars += 1;
+            if class & ALNUM == 0 {
+                w.end_run(keys);
+            }
             if class & SPACE != 0 {
                 w.end_word(text);
                 s.inner_stops += u32::from(prev_stop);
@@ -610,12 +699,14 @@ pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
                     // A run of ASCII letters and digits, in a tight loop.
                     w.alnum(i, i + 1, class & UPPER != 0);
                     let run = i;
-                    let (mut letters, mut upper, mut key) = (0u32, 0u32, w.key);
+                    let (mut letters, mut upper, mut key, mut word) = (0u32, 0u32, w.key, w.run);
                     let mut class = class;
                     loop {
                         letters += u32::from(class & LETTER != 0);
                         upper += u32::from(class & UPPER != 0);
-                        key = fnv(key, ASCII_LOWER_ALNUM[usize::from(bytes[i])]);
+                        let lower = ASCII_LOWER_ALNUM[usize::from(bytes[i])];
+                        key = fnv(key, lower);
+                        word = fnv(word, lower);
                         i += 1;
                         match bytes.get(i) {
                             Some(&b) if b < 0x80 && ASCII_CLASS[usize::from(b)] & ALNUM != 0 => {
@@ -629,6 +720,8 @@ pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
                     s.upper += upper;
                     s.digits += (i - run) as u32 - letters;
                     w.key = key;
+                    w.run = word;
+                    w.run_len += i - run;
                     w.ascii_run(&bytes[run..i], run);
                     prev_stop = false;
                     continue;
@@ -649,14 +742,16 @@ pub(crate) fn measure(text: &str) -> (Shape, Lexical) {
         let n = c.len_utf8();
         s.chars += 1;
         if c.is_whitespace() {
+            w.end_run(keys);
             w.end_word(text);
             s.inner_stops += u32::from(prev_stop);
         } else {
-            non_ascii(c, i..i + n, &mut s, &mut w);
+            non_ascii(c, i..i + n, &mut s, &mut w, keys);
         }
         prev_stop = false;
         i += n;
     }
+    w.end_run(keys);
     w.end_word(text);
     s.words = w.counted;
     if s.cjk > 0 {
@@ -735,7 +830,7 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
 #[derive(Clone, Copy)]
 pub(crate) struct KeyHasher(u64);
 
-static KEY_SEED: once_cell::sync::Lazy<u64> = once_cell::sync::Lazy::new(|| {
+static KEY_SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
     use std::hash::BuildHasher;
     std::collections::hash_map::RandomState::new().hash_one(0x6475_6d70_636c_6561_u64)
 });

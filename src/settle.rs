@@ -170,7 +170,7 @@ fn body_lines<'t>(
 ) -> (Vec<Line<'t>>, Vec<Option<usize>>) {
     let mut lines: Vec<Line<'t>> = Vec::with_capacity(2 * pieces.len());
     let mut first = Vec::with_capacity(2 * pieces.len());
-    let (blank_shape, blank_lex) = crate::lines::measure("");
+    let (blank_shape, blank_lex) = crate::lines::measure("", &mut Vec::new());
     let mut k = 0; // the piece of the current cell
     for (i, l) in page.lines.iter().enumerate() {
         if v.kind(i).is_none() {

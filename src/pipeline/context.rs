@@ -2,7 +2,7 @@
 //! region say about it, for the second linear model.
 
 use crate::features::Evidence;
-use crate::lines::Line;
+use crate::lines::{Line, WordKeys};
 use std::ops::Range;
 
 pub(crate) use crate::model::N_CONTEXT;
@@ -285,59 +285,6 @@ impl Counts {
         let hi = (k + DENSITY_WINDOW + 1).min(self.at.len() - 1);
         let hits = self.within(lo..hi) - self.within(k..k + 1);
         hits as f32 / (2 * DENSITY_WINDOW) as f32
-    }
-}
-
-/// Content words shorter than this (in bytes) are ignored for cohesion.
-const MIN_CONTENT_WORD: usize = 4;
-
-/// Every line's distinct content-word keys (sorted), in one buffer: what
-/// [`cohesion`] compares. They depend on the line's text alone, so a later
-/// pass over the same lines can take them from an earlier one.
-#[derive(Debug, Default)]
-pub(crate) struct WordKeys {
-    keys: Vec<u64>,
-    ends: Vec<usize>,
-}
-
-impl WordKeys {
-    /// The keys of `lines`; `known` gives those of line `i` when they were
-    /// computed before.
-    pub(crate) fn of<'k>(
-        lines: &[Line<'_>],
-        known: impl Fn(usize) -> Option<&'k [u64]>,
-    ) -> WordKeys {
-        let mut keys: Vec<u64> = Vec::new();
-        let mut ends: Vec<usize> = Vec::with_capacity(lines.len());
-        for (i, l) in lines.iter().enumerate() {
-            if let Some(k) = known(i) {
-                keys.extend_from_slice(k);
-                ends.push(keys.len());
-                continue;
-            }
-            let start = keys.len();
-            crate::lines::for_each_word(l.text, |k, len| {
-                if len >= MIN_CONTENT_WORD {
-                    keys.push(k);
-                }
-            });
-            keys[start..].sort_unstable();
-            let mut w = start;
-            for r in start..keys.len() {
-                if w == start || keys[w - 1] != keys[r] {
-                    keys[w] = keys[r];
-                    w += 1;
-                }
-            }
-            keys.truncate(w);
-            ends.push(w);
-        }
-        WordKeys { keys, ends }
-    }
-
-    /// The keys of line `i`.
-    pub(crate) fn get(&self, i: usize) -> &[u64] {
-        &self.keys[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
     }
 }
 

@@ -32,9 +32,8 @@ pub(crate) mod region;
 pub(crate) mod verdicts;
 
 use crate::features::{self, Evidence, Own};
-use crate::lines::Line;
+use crate::lines::{Line, WordKeys};
 use crate::tuning::Tuning;
-use context::WordKeys;
 pub(crate) use verdicts::{Verdicts, Why};
 
 /// What the scan and the evidence step know about a page (or a part of a
@@ -49,7 +48,23 @@ impl<'a> Page<'a> {
     /// Scan `input` and gather the evidence, with the site's profile if any.
     #[cfg(test)]
     pub(crate) fn of(input: &'a str, profile: Option<&crate::SiteProfile>) -> Page<'a> {
-        Page::from_lines(crate::lines::split_lines(input), profile, |_| None)
+        let (lines, words) = crate::lines::split_page(input);
+        Page::scanned(lines, words, profile)
+    }
+
+    /// The page of a scan's lines and word keys ([`crate::lines::split_page`]):
+    /// gather the evidence, with the site's profile if any.
+    pub(crate) fn scanned(
+        lines: Vec<Line<'a>>,
+        words: WordKeys,
+        profile: Option<&crate::SiteProfile>,
+    ) -> Page<'a> {
+        let evidence = features::gather_with(&lines, profile, |_| None);
+        Page {
+            lines,
+            evidence,
+            words,
+        }
     }
 
     /// The page of `lines`; `known(i)` gives the evidence of line `i`'s own
