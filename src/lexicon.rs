@@ -1326,6 +1326,33 @@ const CREDIT_STARTS: &[&str] = &[
     "foto", "photo", "bild", "imag", "immagine", "credit", "crédit", "beeld", "picture", "©", "(c)",
 ];
 
+/// For every byte: whether one of `prefixes` starts with it.
+const fn first_bytes(prefixes: &[&str]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < prefixes.len() {
+        t[prefixes[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+/// The first bytes of [`BYLINE_STARTS`] and [`CREDIT_STARTS`].
+static BYLINE_FIRST: [bool; 256] = first_bytes(BYLINE_STARTS);
+static CREDIT_FIRST: [bool; 256] = first_bytes(CREDIT_STARTS);
+
+/// Whether `text`'s lowercased start may be one of the prefixes whose first
+/// bytes are `first`: a one-byte test before [`LowerStart`]. A text that
+/// starts with a multi-byte char always may (a non-ASCII capital such as
+/// the Kelvin sign lowercases to an ASCII letter).
+fn may_start(text: &str, first: &[bool; 256]) -> bool {
+    match text.as_bytes().first() {
+        Some(&b) if b < 0x80 => first[usize::from(b.to_ascii_lowercase())],
+        Some(_) => true,
+        None => false,
+    }
+}
+
 /// A bare byline marker with no name (`door`, `By`) — metadata, no byline.
 pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
     const MARKERS: [&str; 10] = [
@@ -1344,7 +1371,10 @@ pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
 
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
 pub(crate) fn byline(text: &str) -> Option<&str> {
-    if text.len() > 90 || !LowerStart::of(text).starts_with_any(BYLINE_STARTS) {
+    if text.len() > 90
+        || !may_start(text, &BYLINE_FIRST)
+        || !LowerStart::of(text).starts_with_any(BYLINE_STARTS)
+    {
         return None;
     }
     let name = byline_name(text)?.trim();
@@ -1445,7 +1475,10 @@ fn credit_name(text: &str) -> Option<&str> {
 
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
-    if text.len() > 100 || !LowerStart::of(text).starts_with_any(CREDIT_STARTS) {
+    if text.len() > 100
+        || !may_start(text, &CREDIT_FIRST)
+        || !LowerStart::of(text).starts_with_any(CREDIT_STARTS)
+    {
         return None;
     }
     let name = credit_name(text)?.trim();
