@@ -17,7 +17,7 @@ pub(crate) fn article<'a>(
     let lines = &page.lines;
     let mut labels: Vec<Label> = v.labels().collect();
     unify_chrome_rows(lines, &mut labels);
-    let blocks = build_blocks(input, lines, &v.kinds());
+    let blocks = build_blocks(input, lines, &v.kinds(), &page.runs);
     let chrome = chrome_segments(input, lines, &labels);
     let lines_info = line_infos(page, &labels, rows);
     Article {
@@ -98,8 +98,8 @@ pub(crate) fn build_blocks<'a>(
     input: &'a str,
     lines: &[lines::Line<'a>],
     kinds: &[Option<BlockKind>],
+    runs: &[Range<usize>],
 ) -> Vec<Block<'a>> {
-    let runs = lines::wrapped_runs(lines);
     let mut blocks: Vec<Block<'a>> = Vec::new();
     let mut last: Option<usize> = None; // the cell of the last block's end
     for (i, (l, k)) in lines.iter().zip(kinds).enumerate() {

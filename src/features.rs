@@ -71,12 +71,23 @@ fn prefix_key(text: &str) -> u64 {
     }
 }
 
+/// `ln(1 + n)` of a count (words, chars): from a table of the same values
+/// for counts below 1,024, computed once.
+pub(crate) fn ln_1p(n: u32) -> f32 {
+    static TABLE: std::sync::LazyLock<[f32; 1024]> =
+        std::sync::LazyLock::new(|| std::array::from_fn(|k| (1.0 + k as f32).ln()));
+    match TABLE.get(n as usize) {
+        Some(&v) => v,
+        None => (1.0 + n as f32).ln(),
+    }
+}
+
 /// Copies of a line at most this many lines apart are "near".
 const NEAR_COPY_LINES: usize = 6;
 
 /// Gather the evidence for every line.
 pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
-    gather_with(lines, None, |_| None)
+    gather_with(lines, &crate::lines::wrapped_runs(lines), None, |_| None)
 }
 
 /// What a line's own text tells, wherever the line stands: the costly part
@@ -185,9 +196,12 @@ fn set_recurring(lines: &[Line<'_>], ev: &mut [Evidence], profile: Option<&crate
 }
 
 /// Gather the evidence for every line, with the site's profile if any;
-/// `known` gives the [`Own`] evidence of line `i` when it was measured before.
+/// `runs` are the lines' hard-wrapped paragraphs
+/// ([`crate::lines::wrapped_runs`]); `known` gives the [`Own`] evidence of
+/// line `i` when it was measured before.
 pub(crate) fn gather_with(
     lines: &[Line<'_>],
+    runs: &[std::ops::Range<usize>],
     profile: Option<&crate::SiteProfile>,
     known: impl Fn(usize) -> Option<Own>,
 ) -> Vec<Evidence> {
@@ -243,7 +257,6 @@ pub(crate) fn gather_with(
     }
     set_recurring(lines, &mut evidence, profile);
     // Hard-wrapped paragraphs are measured whole.
-    let runs = crate::lines::wrapped_runs(lines);
     let mut i = 0;
     while i < lines.len() {
         let r = runs[i].clone();
@@ -360,12 +373,12 @@ pub(crate) fn local_features(
     };
     let caps = s.letters >= 6 && s.upper * 10 >= s.letters * 7;
     let first = text.chars().next().unwrap_or(' ');
-    let lw = (1.0 + words).ln();
+    let lw = ln_1p(s.words);
     let urlish = text.contains("http") || text.contains("www.") || text.contains(".com");
     [
         1.0,
         lw,
-        (1.0 + s.chars as f32).ln(),
+        ln_1p(s.chars),
         b(s.terminal),
         b(s.ellipsis),
         s.inner_stops.min(4) as f32,

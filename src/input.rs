@@ -20,6 +20,13 @@ pub(crate) struct Part {
 /// (paragraphs and lists stay whole), and at twice that many in any case.
 pub(crate) fn parts(input: &str) -> Vec<Part> {
     let bytes = input.as_bytes();
+    if crate::lines::count_newlines(bytes) < PART_ROWS {
+        // Every real page: one part, found without walking its lines.
+        return vec![Part {
+            bytes: 0..bytes.len(),
+            row: 0,
+        }];
+    }
     let mut parts = Vec::new();
     let (mut start, mut row) = (0, 0);
     let (mut pos, mut rows) = (0, 0); // the current line's start; lines in the part before it

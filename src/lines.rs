@@ -105,7 +105,7 @@ pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
     let bytes = input.as_bytes();
     // One cell per line for most lines: no growing (and copying) of a vector
     // of the size of the input.
-    let rows = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let rows = count_newlines(bytes) + 1;
     let mut lines = Vec::with_capacity(rows);
     let mut words = WordKeys {
         keys: Vec::with_capacity(input.len() / 16),
@@ -130,6 +130,21 @@ pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
         row += 1;
     }
     (lines, words)
+}
+
+/// The number of `\n` bytes in `bytes`, eight bytes at a time.
+pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8])) ^ NL;
+        // The high bit of each byte of `!(((x & LOW) + LOW) | x | LOW)` is
+        // set exactly where `x` has a zero byte (no carry crosses bytes).
+        n += (!(((x & LOW) + LOW) | x | LOW)).count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Content words shorter than this (in bytes) are ignored for cohesion.
@@ -1009,6 +1024,17 @@ pub(crate) fn norm_key(text: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn newlines_are_counted_as_byte_by_byte(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x7f]), 0..80),
+        ) {
+            let want = bytes.iter().filter(|&&b| b == b'\n').count();
+            proptest::prop_assert_eq!(count_newlines(&bytes), want);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -34,8 +34,8 @@ struct Piece {
 
 /// The body text (blocks joined by blank lines, as in
 /// [`crate::Article::body_text`]) and where each of its blocks lies in the input.
-fn body_text(input: &str, lines: &[Line<'_>], v: &Verdicts<'_>) -> (String, Vec<Piece>) {
-    let blocks = build_blocks(input, lines, &v.kinds());
+fn body_text(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> (String, Vec<Piece>) {
+    let blocks = build_blocks(input, &page.lines, &v.kinds(), &page.runs);
     let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut pieces = Vec::with_capacity(blocks.len());
     for b in &blocks {
@@ -99,12 +99,15 @@ pub(crate) fn settle<'a>(
 ) {
     drop_binary_lines(page, v);
     for _ in 0..MAX_PASSES {
-        let (text, pieces) = body_text(input, &page.lines, v);
+        let (text, pieces) = body_text(input, page, v);
         if text.is_empty() {
             return;
         }
         let (page2, v2) = clean_again(&text, &pieces, page, v, tuning, profile);
-        if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2.kinds())) {
+        if is_body_text(
+            &text,
+            &build_blocks(&text, &page2.lines, &v2.kinds(), &page2.runs),
+        ) {
             return;
         }
         take_metadata(input, &text, &pieces, v, &v2);

@@ -58,7 +58,8 @@ pub(crate) fn context_features(
 ) -> Vec<[f32; N_CONTEXT]> {
     let mut out = vec![[0.0; N_CONTEXT]; lines.len()];
     let words = WordKeys::of(lines, |_| None);
-    for_each_context(lines, ev, scores, region, &words, |i, f| out[i] = *f);
+    let runs = crate::lines::wrapped_runs(lines);
+    for_each_context(lines, ev, scores, region, &words, &runs, |i, f| out[i] = *f);
     out
 }
 
@@ -67,7 +68,14 @@ pub(crate) fn context_features(
 /// site's other pages that hold the line: a line recurring on the site
 /// (from a site profile) is chrome unless its context speaks clearly for it.
 pub(crate) fn scores(page: &super::Page<'_>, local: &[f32], region: &Range<usize>) -> Vec<f32> {
-    let mut p = context_logits(&page.lines, &page.evidence, local, region, &page.words);
+    let mut p = context_logits(
+        &page.lines,
+        &page.evidence,
+        local,
+        region,
+        &page.words,
+        &page.runs,
+    );
     for (p, e) in p.iter_mut().zip(&page.evidence) {
         *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
     }
@@ -82,9 +90,10 @@ pub(crate) fn context_logits(
     scores: &[f32],
     region: &Range<usize>,
     words: &WordKeys,
+    runs: &[Range<usize>],
 ) -> Vec<f32> {
     let mut out = vec![0.0; lines.len()];
-    for_each_context(lines, ev, scores, region, words, |i, f| {
+    for_each_context(lines, ev, scores, region, words, runs, |i, f| {
         out[i] = crate::model::dot(&crate::model::CONTEXT, f);
     });
     out
@@ -97,9 +106,10 @@ fn for_each_context(
     scores: &[f32],
     region: &Range<usize>,
     words: &WordKeys,
+    runs: &[Range<usize>],
     mut f: impl FnMut(usize, &[f32; N_CONTEXT]),
 ) {
-    let page = Neighbourhood::of(lines, ev, scores, region, words);
+    let page = Neighbourhood::of(lines, ev, scores, region, words, runs);
     for (k, &i) in page.nb.iter().enumerate() {
         f(i, &page.features(k));
     }
@@ -123,7 +133,7 @@ struct Neighbourhood<'p, 'a> {
     /// The first line of the comment section.
     comments: usize,
     cohesion: Vec<f32>,
-    runs: Vec<Range<usize>>,
+    runs: &'p [Range<usize>],
     periodic: Vec<f32>,
     stamps: Counts,
     cues: Counts,
@@ -136,6 +146,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         scores: &'p [f32],
         region: &'p Range<usize>,
         words: &WordKeys,
+        runs: &'p [Range<usize>],
     ) -> Self {
         let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
         let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
@@ -149,7 +160,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             r_last: nb.iter().rposition(|i| region.contains(i)),
             comments: super::region::comment_zone_start(lines, ev),
             cohesion: cohesion(lines, ev, region, words),
-            runs: crate::lines::wrapped_runs(lines),
+            runs,
             periodic: periodicity(lines, ev, &nb),
             stamps: Counts::of(&nb, |j| crate::features::is_stamp(&ev[j])),
             cues: Counts::of(&nb, |j| ev[j].own.cue.is_some()),
@@ -240,7 +251,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             self.cohesion[i],
             self.cohesion[i] * b(in_region),
             b(wrapped),
-            (1.0 + ev[i].run_words as f32).ln() * b(wrapped),
+            crate::features::ln_1p(ev[i].run_words) * b(wrapped),
             b(wrapped && ev[i].run_terminal),
             self.periodic[k],
         ]
@@ -249,7 +260,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
 
 /// `ln(1 + words)` of a line.
 fn log_words(l: &Line<'_>) -> f32 {
-    (1.0 + l.shape.words as f32).ln()
+    crate::features::ln_1p(l.shape.words)
 }
 
 /// Non-blank neighbours on each side looked at for densities.

@@ -42,6 +42,8 @@ pub(crate) struct Page<'a> {
     pub lines: Vec<Line<'a>>,
     pub evidence: Vec<Evidence>,
     pub words: WordKeys,
+    /// The hard-wrapped paragraph of each line ([`crate::lines::wrapped_runs`]).
+    pub runs: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Page<'a> {
@@ -59,11 +61,13 @@ impl<'a> Page<'a> {
         words: WordKeys,
         profile: Option<&crate::SiteProfile>,
     ) -> Page<'a> {
-        let evidence = features::gather_with(&lines, profile, |_| None);
+        let runs = crate::lines::wrapped_runs(&lines);
+        let evidence = features::gather_with(&lines, &runs, profile, |_| None);
         Page {
             lines,
             evidence,
             words,
+            runs,
         }
     }
 
@@ -74,12 +78,14 @@ impl<'a> Page<'a> {
         profile: Option<&crate::SiteProfile>,
         known: impl Fn(usize) -> Option<(Own, &'k [u64])>,
     ) -> Page<'a> {
-        let evidence = features::gather_with(&lines, profile, |i| known(i).map(|k| k.0));
+        let runs = crate::lines::wrapped_runs(&lines);
+        let evidence = features::gather_with(&lines, &runs, profile, |i| known(i).map(|k| k.0));
         let words = WordKeys::of(&lines, |i| known(i).map(|k| k.1));
         Page {
             lines,
             evidence,
             words,
+            runs,
         }
     }
 
