@@ -568,6 +568,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, ExitCod
 const CHUNK_RECORDS: usize = 1024;
 /// A chunk ends once its input passes this many bytes.
 const CHUNK_BYTES: usize = 64 << 20;
+
+/// The records (and about the bytes) of one batch of a streamed JSONL
+/// corpus: small, so that the workers share the work evenly.
+const BATCH_RECORDS: usize = 8;
+const BATCH_BYTES: usize = 4 << 20;
 /// A dump file of this many bytes or more is cleaned on its own and written
 /// straight to the output, not kept in memory as output.
 const LARGE_DUMP: u64 = 8 << 20;
@@ -737,54 +742,94 @@ impl<W: Write> Run<'_, W> {
         }
         let (cleaner, format) = (self.cleaner, opts.format);
         let profiles = &*profiles;
-        for_each_chunk(path, |chunk| {
-            let outcomes: Vec<Outcome> = self.pool.install(|| {
-                chunk
-                    .lines
-                    .par_iter()
-                    .map(|(line_no, raw)| {
-                        let bad = |msg: String| Outcome {
-                            output: Err(format!("{path}:{line_no}: {msg}")),
-                            bytes: 0,
-                            empty: false,
-                        };
-                        let rec = match read_record(chunk.line(raw)) {
-                            Ok(r) => r,
-                            Err(e) => return bad(format!("invalid JSON: {e}")),
-                        };
-                        let id = match rec.id {
-                            Some(serde_json::Value::String(s)) => s,
-                            Some(v) => v.to_string(),
-                            None => format!("{line_no}"),
-                        };
-                        let Some(Str(text)) = rec.text else {
-                            return bad(format!("record {id} has no \"text\""));
-                        };
-                        // Without profiles, no record needs its site.
-                        let profile = if profiles.is_empty() {
-                            None
-                        } else {
-                            let (site, url) = (rec.site.as_ref(), rec.url.as_ref());
-                            site_of(site.map(|s| &*s.0), url.map(|u| &*u.0))
-                                .and_then(|s| profiles.get(&*s))
-                                .filter(|p| p.pages() >= 2)
-                        };
-                        let r = match profile {
-                            Some(p) => cleaner.clean_with_profile(&text, p),
-                            None => cleaner.clean(&text),
-                        };
-                        let r = r.map_err(|e| format!("{path}:{line_no}: record {id}: {e}"));
-                        let mut o = render(format, &id, r, text.len() as u64);
-                        if let Err(msg) = &mut o.output {
-                            if !msg.starts_with(path) {
-                                *msg = format!("{path}:{line_no}: {msg}");
-                            }
-                        }
-                        o
-                    })
-                    .collect()
+        self.stream(path, |line_no, raw| {
+            clean_record(cleaner, format, path, profiles, line_no, raw)
+        })
+    }
+
+    /// The records of a JSONL corpus, each turned into an outcome by `work`
+    /// on `--jobs` worker threads and written in input order: a reader
+    /// thread reads small batches of lines, the workers take a batch each as
+    /// they become free, and this thread writes the outcomes as soon as
+    /// those before them are written. No worker waits for a slow record of
+    /// another (as with chunks cleaned in parallel), and memory holds a few
+    /// batches per worker.
+    fn stream(
+        &mut self,
+        path: &str,
+        work: impl Fn(u64, &[u8]) -> Outcome + Sync,
+    ) -> Result<(), Stop> {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{mpsc, Mutex};
+        let jobs = self.pool.current_num_threads().max(1);
+        let stop = AtomicBool::new(false);
+        let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Chunk)>(2 * jobs);
+        let batch_rx = Mutex::new(batch_rx);
+        let (out_tx, out_rx) = mpsc::channel::<(usize, Vec<Outcome>)>();
+        let (stop, batch_rx, work) = (&stop, &batch_rx, &work);
+        std::thread::scope(|s| {
+            // The reader owns the sending end: when it returns, the channel
+            // closes and the workers finish.
+            let reader = s.spawn(move || {
+                let mut seq = 0;
+                for_each_batch(path, BATCH_RECORDS, BATCH_BYTES, |chunk| {
+                    if stop.load(Ordering::Relaxed) || batch_tx.send((seq, chunk.clone())).is_err()
+                    {
+                        return Err(Stop::Bad);
+                    }
+                    seq += 1;
+                    Ok(())
+                })
             });
-            self.emit(outcomes)
+            for _ in 0..jobs {
+                let out_tx = out_tx.clone();
+                s.spawn(move || loop {
+                    // Take the next batch; after a stop, keep taking (and
+                    // dropping) them until the reader has stopped too.
+                    let next = match batch_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((seq, chunk)) = next else { break };
+                    if stop.load(Ordering::Relaxed) {
+                        continue;
+                    }
+                    let outcomes = chunk
+                        .lines
+                        .iter()
+                        .map(|(line_no, raw)| work(*line_no, chunk.line(raw)))
+                        .collect();
+                    if out_tx.send((seq, outcomes)).is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                });
+            }
+            drop(out_tx);
+            // Write in order: batches that finish early wait here for those before them.
+            let mut waiting: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
+            let mut next = 0;
+            let mut written = Ok(());
+            for (seq, outcomes) in out_rx {
+                waiting.insert(seq, outcomes);
+                while let Some(outcomes) = waiting.remove(&next) {
+                    next += 1;
+                    if written.is_ok() {
+                        written = self.emit(outcomes);
+                        if written.is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    }
+                }
+            }
+            let read = reader
+                .join()
+                .unwrap_or(Err(Stop::Io("the reader failed".to_string())));
+            match (written, read) {
+                (Err(e), _) => Err(e),
+                // The reader stopped because the writer did: not an error of its own.
+                (Ok(()), Err(Stop::Bad)) => Ok(()),
+                (Ok(()), read) => read,
+            }
         })
     }
 
@@ -806,6 +851,56 @@ impl<W: Write> Run<'_, W> {
         self.progress.tick(self.stats);
         Ok(())
     }
+}
+
+/// One record of a JSONL corpus (line `line_no` of `path`), cleaned with
+/// its site's profile if `profiles` has one, and rendered in `format`.
+fn clean_record(
+    cleaner: &Cleaner,
+    format: Format,
+    path: &str,
+    profiles: &BTreeMap<String, SiteProfile>,
+    line_no: u64,
+    raw: &[u8],
+) -> Outcome {
+    let bad = |msg: String| Outcome {
+        output: Err(format!("{path}:{line_no}: {msg}")),
+        bytes: 0,
+        empty: false,
+    };
+    let rec = match read_record(raw) {
+        Ok(r) => r,
+        Err(e) => return bad(format!("invalid JSON: {e}")),
+    };
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(v) => v.to_string(),
+        None => format!("{line_no}"),
+    };
+    let Some(Str(text)) = rec.text else {
+        return bad(format!("record {id} has no \"text\""));
+    };
+    // Without profiles, no record needs its site.
+    let profile = if profiles.is_empty() {
+        None
+    } else {
+        let (site, url) = (rec.site.as_ref(), rec.url.as_ref());
+        site_of(site.map(|s| &*s.0), url.map(|u| &*u.0))
+            .and_then(|s| profiles.get(&*s))
+            .filter(|p| p.pages() >= 2)
+    };
+    let r = match profile {
+        Some(p) => cleaner.clean_with_profile(&text, p),
+        None => cleaner.clean(&text),
+    };
+    let r = r.map_err(|e| format!("{path}:{line_no}: record {id}: {e}"));
+    let mut o = render(format, &id, r, text.len() as u64);
+    if let Err(msg) = &mut o.output {
+        if !msg.starts_with(path) {
+            *msg = format!("{path}:{line_no}: {msg}");
+        }
+    }
+    o
 }
 
 /// One cleaned article (or its error) rendered in `format`.
@@ -1112,7 +1207,7 @@ fn merge_profiles(
 }
 
 /// Non-empty lines of a JSONL corpus, read into one buffer.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Chunk {
     bytes: Vec<u8>,
     /// Each line's 1-based number and its bytes in `bytes` (without the `\n`).
@@ -1127,7 +1222,18 @@ impl Chunk {
 
 /// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
 /// 1-based line numbers), streaming: at most one chunk is in memory.
-fn for_each_chunk(path: &str, mut f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
+fn for_each_chunk(path: &str, f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
+    for_each_batch(path, CHUNK_RECORDS, CHUNK_BYTES, f)
+}
+
+/// [`for_each_chunk`] with chunks of at most `records` lines (or about
+/// `max_bytes` bytes).
+fn for_each_batch(
+    path: &str,
+    records: usize,
+    max_bytes: usize,
+    mut f: impl FnMut(&Chunk) -> Result<(), Stop>,
+) -> Result<(), Stop> {
     let mut reader: Box<dyn BufRead> = if path == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {
@@ -1154,7 +1260,7 @@ fn for_each_chunk(path: &str, mut f: impl FnMut(&Chunk) -> Result<(), Stop>) -> 
         }
         bytes += end - start;
         chunk.lines.push((line_no, start..end));
-        if chunk.lines.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
+        if chunk.lines.len() >= records || bytes >= max_bytes {
             f(&chunk)?;
             chunk.bytes.clear();
             chunk.lines.clear();
