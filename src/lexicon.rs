@@ -1528,19 +1528,7 @@ const STOPWORD_LIST: &[&str] = &[
 ];
 
 /// The stop words packed into `u64`s (see [`pack_word`]).
-static STOPWORDS: Lazy<StopwordSet> = Lazy::new(|| {
-    let mut set = StopwordSet {
-        slots: vec![0; STOPWORD_SLOTS],
-    };
-    for w in STOPWORD_LIST.iter().filter_map(|w| pack_word(w)) {
-        let mut i = StopwordSet::slot(w);
-        while set.slots[i] != 0 && set.slots[i] != w {
-            i = (i + 1) % STOPWORD_SLOTS;
-        }
-        set.slots[i] = w;
-    }
-    set
-});
+static STOPWORDS: StopwordSet = StopwordSet::of(STOPWORD_LIST);
 
 /// Slots of the stop-word table: a power of two, at least four times the
 /// number of stop words, so that a lookup probes one or two slots.
@@ -1549,12 +1537,39 @@ const STOPWORD_SLOTS: usize = 1024;
 /// The packed stop words ([`pack_word`]) in an open-addressing table (0 marks
 /// an empty slot; no packed word is 0).
 struct StopwordSet {
-    slots: Vec<u64>,
+    slots: [u64; STOPWORD_SLOTS],
 }
 
 impl StopwordSet {
+    /// The table of `words`, built at compile time. The words are written
+    /// in lowercase (a test checks), so packing their bytes as they are is
+    /// [`pack_word`]; words over eight bytes are left out.
+    const fn of(words: &[&str]) -> StopwordSet {
+        let mut slots = [0u64; STOPWORD_SLOTS];
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            k += 1;
+            if b.is_empty() || b.len() > 8 {
+                continue;
+            }
+            let mut w = 0u64;
+            let mut j = 0;
+            while j < b.len() {
+                w |= (b[j] as u64) << (8 * j);
+                j += 1;
+            }
+            let mut i = StopwordSet::slot(w);
+            while slots[i] != 0 && slots[i] != w {
+                i = (i + 1) % STOPWORD_SLOTS;
+            }
+            slots[i] = w;
+        }
+        StopwordSet { slots }
+    }
+
     /// The slot a lookup of `w` starts at: the top bits of a multiplicative hash.
-    fn slot(w: u64) -> usize {
+    const fn slot(w: u64) -> usize {
         (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
     }
 
@@ -1627,7 +1642,7 @@ pub(crate) fn stopword_share(text: &str) -> f32 {
             .split(|&b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
             .filter(|w| !w.is_empty())
             .take(64);
-        let stopwords = &*STOPWORDS;
+        let stopwords = &STOPWORDS;
         for w in words {
             n += 1;
             let Some(first) = w.iter().position(u8::is_ascii_alphanumeric) else {
@@ -2292,6 +2307,9 @@ mod tests {
 
     #[test]
     fn the_stopword_table_holds_the_list_and_nothing_else() {
+        for w in STOPWORD_LIST {
+            assert_eq!(w.to_lowercase(), *w, "the list is written in lowercase");
+        }
         let listed: std::collections::BTreeSet<u64> =
             STOPWORD_LIST.iter().filter_map(|w| pack_word(w)).collect();
         assert!(listed.len() * 4 <= STOPWORD_SLOTS);
