@@ -471,7 +471,7 @@ mod tests {
             crate::lines::Lexical {
                 key: crate::lines::norm_key(text),
                 prefix: prefix_key(text),
-                stopwords: lexicon::stopword_share(text),
+                stopwords: crate::stopwords::stopword_share(text),
                 caps: capitalised_share(text),
             },
             keys,
@@ -550,15 +550,15 @@ mod tests {
         );
         assert!(is_fixture_row(
             &lines[0],
-            lexicon::stopword_share(lines[0].text)
+            crate::stopwords::stopword_share(lines[0].text)
         ));
         assert!(is_fixture_row(
             &lines[1],
-            lexicon::stopword_share(lines[1].text)
+            crate::stopwords::stopword_share(lines[1].text)
         ));
         assert!(!is_fixture_row(
             &lines[2],
-            lexicon::stopword_share(lines[2].text)
+            crate::stopwords::stopword_share(lines[2].text)
         ));
     }
 

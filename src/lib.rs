@@ -98,6 +98,7 @@ mod model;
 mod pipeline;
 mod profile;
 mod settle;
+mod stopwords;
 mod tuning;
 
 #[cfg(test)]

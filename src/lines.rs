@@ -81,7 +81,7 @@ pub(crate) struct Lexical {
     pub prefix: u64,
     /// The share of function words among the first 64 words: each word
     /// trimmed of non-alphanumeric chars at both ends and lowercased, looked
-    /// up in the stop-word table of [`crate::lexicon`].
+    /// up in the stop-word table of [`crate::stopwords`].
     pub stopwords: f32,
     /// The share of words after the first (at most 40 of them) whose first
     /// alphanumeric char is uppercase, among those with one: high in
@@ -610,9 +610,13 @@ impl Words {
             let len = self.last_end - self.first;
             if len <= 8 {
                 let hit = if self.ascii {
-                    crate::lexicon::is_packed_stopword(pack_ascii(text.as_bytes(), self.first, len))
+                    crate::stopwords::is_packed_stopword(pack_ascii(
+                        text.as_bytes(),
+                        self.first,
+                        len,
+                    ))
                 } else {
-                    crate::lexicon::is_stopword(&text[self.first..self.last_end])
+                    crate::stopwords::is_stopword(&text[self.first..self.last_end])
                 };
                 self.stop_hits += u32::from(hit);
             }

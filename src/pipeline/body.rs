@@ -3,8 +3,8 @@
 //! edges, announced lists), sub-headings, and strays put back with the
 //! chrome; last, the fallback that keeps a short dump's text.
 
+use super::page::Page;
 use super::verdicts::{Verdicts, Why};
-use super::Page;
 use crate::article::BlockKind;
 use crate::lines::Line;
 use crate::tuning::{self, hard_chrome, Tuning};

@@ -2,8 +2,8 @@
 //! title or metadata gets a [`ChromeKind`], from its own cues first and from
 //! its neighbours second.
 
+use super::page::Page;
 use super::verdicts::Verdicts;
-use super::Page;
 use crate::article::{ChromeKind, Label};
 use crate::features::Evidence;
 use crate::lexicon::Cue;

@@ -67,7 +67,11 @@ pub(crate) fn context_features(
 /// lines), less [`crate::tuning::RECURRING_WEIGHT`] times the share of the
 /// site's other pages that hold the line: a line recurring on the site
 /// (from a site profile) is chrome unless its context speaks clearly for it.
-pub(crate) fn scores(page: &super::Page<'_>, local: &[f32], region: &Range<usize>) -> Vec<f32> {
+pub(crate) fn scores(
+    page: &super::page::Page<'_>,
+    local: &[f32],
+    region: &Range<usize>,
+) -> Vec<f32> {
     let mut p = context_logits(
         &page.lines,
         &page.evidence,

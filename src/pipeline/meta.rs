@@ -3,8 +3,8 @@
 //! paragraph), byline, date and image credit around the head of the
 //! article, a reader poll and the comment count just after the body.
 
+use super::page::Page;
 use super::verdicts::{Verdicts, Why};
-use super::Page;
 use crate::article::{ChromeKind, Label};
 use crate::date::find_date;
 use crate::features::Evidence;

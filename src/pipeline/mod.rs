@@ -28,74 +28,13 @@ pub(crate) mod body;
 pub(crate) mod chrome;
 pub(crate) mod context;
 pub(crate) mod meta;
+mod page;
 pub(crate) mod region;
 pub(crate) mod verdicts;
 
-use crate::features::{self, Evidence, Own};
-use crate::lines::{Line, WordKeys};
 use crate::tuning::Tuning;
+pub(crate) use page::Page;
 pub(crate) use verdicts::{Verdicts, Why};
-
-/// What the scan and the evidence step know about a page (or a part of a
-/// long dump): its cells, their evidence and their content-word keys.
-pub(crate) struct Page<'a> {
-    pub lines: Vec<Line<'a>>,
-    pub evidence: Vec<Evidence>,
-    pub words: WordKeys,
-    /// The hard-wrapped paragraph of each line ([`crate::lines::wrapped_runs`]).
-    pub runs: Vec<std::ops::Range<usize>>,
-}
-
-impl<'a> Page<'a> {
-    /// Scan `input` and gather the evidence, with the site's profile if any.
-    #[cfg(test)]
-    pub(crate) fn of(input: &'a str, profile: Option<&crate::SiteProfile>) -> Page<'a> {
-        let (lines, words) = crate::lines::split_page(input);
-        Page::scanned(lines, words, profile)
-    }
-
-    /// The page of a scan's lines and word keys ([`crate::lines::split_page`]):
-    /// gather the evidence, with the site's profile if any.
-    pub(crate) fn scanned(
-        lines: Vec<Line<'a>>,
-        words: WordKeys,
-        profile: Option<&crate::SiteProfile>,
-    ) -> Page<'a> {
-        let runs = crate::lines::wrapped_runs(&lines);
-        let evidence = features::gather_with(&lines, &runs, profile, |_| None);
-        Page {
-            lines,
-            evidence,
-            words,
-            runs,
-        }
-    }
-
-    /// The page of `lines`; `known(i)` gives the evidence of line `i`'s own
-    /// text and its word keys when an earlier page measured the same text.
-    pub(crate) fn from_lines<'k>(
-        lines: Vec<Line<'a>>,
-        profile: Option<&crate::SiteProfile>,
-        known: impl Fn(usize) -> Option<(Own, &'k [u64])>,
-    ) -> Page<'a> {
-        let runs = crate::lines::wrapped_runs(&lines);
-        let evidence = features::gather_with(&lines, &runs, profile, |i| known(i).map(|k| k.0));
-        let words = WordKeys::of(&lines, |i| known(i).map(|k| k.1));
-        Page {
-            lines,
-            evidence,
-            words,
-            runs,
-        }
-    }
-
-    /// The indices of the non-blank lines.
-    pub(crate) fn non_blank(&self) -> Vec<usize> {
-        (0..self.lines.len())
-            .filter(|&i| !self.lines[i].is_blank())
-            .collect()
-    }
-}
 
 /// Steps 3 to 7 over a page: a verdict on every line.
 pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {

@@ -1,0 +1,262 @@
+//! Function words of en, nl, de, fr, es, it and pt, and the share of them
+//! among a line's words: the stop-word table the scan
+//! ([`crate::lines::measure`]) looks words up in.
+
+/// The most frequent function words of en, nl, de, fr, es, it and pt. Their
+/// share among a line's words separates running text from names, menus and
+/// headlines (the jusText signal), in any of these languages.
+const STOPWORD_LIST: &[&str] = &[
+    // en
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is",
+    "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she",
+    "they", "we", "you", "i", "his", "her", "their", "our", "not", "but", "as", "has", "have",
+    "had", "will", "would", "can", "could", "which", "who", "what", "when", "there", "than", "so",
+    "if", "about", "into", "also", "more", "said", "do", "does", // nl
+    "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "is", "voor", "met", "niet",
+    "zijn", "aan", "er", "maar", "om", "ook", "als", "bij", "nog", "wel", "naar", "hij", "zij",
+    "ze", "ik", "wij", "je", "was", "werd", "wordt", "heeft", "hebben", "dan", "door", "over",
+    "uit", "tot", "al", "zal", "kan", "dit", "deze", "wat", "geen", // de
+    "der", "die", "das", "und", "ist", "den", "dem", "des", "ein", "eine", "einen", "nicht", "mit",
+    "sich", "auf", "für", "von", "zu", "im", "es", "auch", "als", "an", "aus", "bei", "nach",
+    "wie", "er", "sie", "wir", "ich", "hat", "haben", "wird", "werden", "war", "sind", "noch",
+    "nur", "oder", "aber", "dass", "so", "um", "am", "vom", "zum", "zur", // fr
+    "le", "la", "les", "un", "une", "des", "du", "et", "est", "en", "que", "qui", "dans", "pour",
+    "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "ils", "nous", "vous", "par", "plus",
+    "ne", "se", "son", "sa", "ses", "sont", "été", "être", "mais", "ou", // es / pt / it
+    "el", "los", "las", "y", "del", "con", "por", "para", "una", "es", "lo", "como", "más", "pero",
+    "sus", "su", "fue", "ha", "al", "o", "e", "os", "as", "um", "uma", "não", "com", "do", "da",
+    "dos", "das", "no", "na", "nos", "em", "foi", "mais", "il", "di", "che", "non", "per", "gli",
+    "della", "nel", "alla", "sono", "è", "si", "anche",
+];
+
+/// The stop words packed into `u64`s (see [`pack_word`]).
+static STOPWORDS: StopwordSet = StopwordSet::of(STOPWORD_LIST);
+
+/// Slots of the stop-word table: a power of two, at least four times the
+/// number of stop words, so that a lookup probes one or two slots.
+const STOPWORD_SLOTS: usize = 1024;
+
+/// The packed stop words ([`pack_word`]) in an open-addressing table (0 marks
+/// an empty slot; no packed word is 0).
+struct StopwordSet {
+    slots: [u64; STOPWORD_SLOTS],
+}
+
+impl StopwordSet {
+    /// The table of `words`, built at compile time. The words are written
+    /// in lowercase (a test checks), so packing their bytes as they are is
+    /// [`pack_word`]; words over eight bytes are left out.
+    const fn of(words: &[&str]) -> StopwordSet {
+        let mut slots = [0u64; STOPWORD_SLOTS];
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            k += 1;
+            if b.is_empty() || b.len() > 8 {
+                continue;
+            }
+            let mut w = 0u64;
+            let mut j = 0;
+            while j < b.len() {
+                w |= (b[j] as u64) << (8 * j);
+                j += 1;
+            }
+            let mut i = StopwordSet::slot(w);
+            while slots[i] != 0 && slots[i] != w {
+                i = (i + 1) % STOPWORD_SLOTS;
+            }
+            slots[i] = w;
+        }
+        StopwordSet { slots }
+    }
+
+    /// The slot a lookup of `w` starts at: the top bits of a multiplicative hash.
+    const fn slot(w: u64) -> usize {
+        (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn contains(&self, w: u64) -> bool {
+        let mut i = StopwordSet::slot(w);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                s if s == w => return true,
+                _ => i = (i + 1) % STOPWORD_SLOTS,
+            }
+        }
+    }
+}
+
+/// A word of at most eight bytes once lowercased, packed into a `u64` (no
+/// allocation); `None` for longer words, which are never stop words.
+fn pack_word(word: &str) -> Option<u64> {
+    let mut packed = 0u64;
+    let mut len = 0;
+    let mut push = |b: u8| {
+        if len == 8 {
+            return false;
+        }
+        packed |= u64::from(b) << (8 * len);
+        len += 1;
+        true
+    };
+    if word.is_ascii() {
+        for &b in word.as_bytes() {
+            if !push(b.to_ascii_lowercase()) {
+                return None;
+            }
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                if !push(b) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(packed)
+}
+
+/// `packed` is a function word packed as [`pack_word`] packs it.
+pub(crate) fn is_packed_stopword(packed: u64) -> bool {
+    STOPWORDS.contains(packed)
+}
+
+/// `word` (trimmed of non-alphanumeric chars) is a function word, in any
+/// case.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    word.len() <= 8 && pack_word(word).is_some_and(|k| STOPWORDS.contains(k))
+}
+
+/// Share of a line's words that are function words, and the number of words
+/// looked at (at most the first 64): the oracle of the share that
+/// [`crate::lines::measure`] computes with the line's other measures.
+#[cfg(test)]
+pub(crate) fn stopword_share(text: &str) -> f32 {
+    let mut n = 0u32;
+    let mut hits = 0u32;
+    if text.is_ascii() {
+        // The same words, split and trimmed byte by byte.
+        let words = text
+            .as_bytes()
+            .split(|&b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+            .filter(|w| !w.is_empty())
+            .take(64);
+        let stopwords = &STOPWORDS;
+        for w in words {
+            n += 1;
+            let Some(first) = w.iter().position(u8::is_ascii_alphanumeric) else {
+                continue;
+            };
+            let last = w
+                .iter()
+                .rposition(u8::is_ascii_alphanumeric)
+                .unwrap_or(first);
+            let w = &w[first..=last];
+            if w.len() > 8 {
+                continue;
+            }
+            let packed = w.iter().enumerate().fold(0u64, |k, (i, &b)| {
+                k | u64::from(b.to_ascii_lowercase()) << (8 * i)
+            });
+            if stopwords.contains(packed) {
+                hits += 1;
+            }
+        }
+        return if n == 0 { 0.0 } else { hits as f32 / n as f32 };
+    }
+    stopword_share_chars(text)
+}
+
+/// [`stopword_share`] for any text, char by char.
+#[cfg(test)]
+fn stopword_share_chars(text: &str) -> f32 {
+    let mut n = 0u32;
+    let mut hits = 0u32;
+    for w in text.split_whitespace().take(64) {
+        n += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || w.len() > 8 {
+            continue;
+        }
+        if pack_word(w).is_some_and(|k| STOPWORDS.contains(k)) {
+            hits += 1;
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        hits as f32 / n as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopword_share_of_ascii_text_is_that_of_any_text() {
+        let long = "the cat and the dog ".repeat(20);
+        for text in [
+            "",
+            "   ",
+            "The harbour reopened on Monday, after the repairs.",
+            "\"And\" (the) --of-- ...in... ',' 1990 DE DER die Das",
+            "a\x0bthe\x0cof\rand\tin",
+            "Verantwortung extraordinarily of-the and/or",
+            long.as_str(),
+        ] {
+            assert!(text.is_ascii());
+            assert_eq!(stopword_share(text), stopword_share_chars(text), "{text:?}");
+        }
+        assert!(stopword_share("the cat and the dog") > 0.5);
+    }
+
+    #[test]
+    fn the_stopword_table_holds_the_list_and_nothing_else() {
+        for w in STOPWORD_LIST {
+            assert_eq!(w.to_lowercase(), *w, "the list is written in lowercase");
+        }
+        let listed: std::collections::BTreeSet<u64> =
+            STOPWORD_LIST.iter().filter_map(|w| pack_word(w)).collect();
+        assert!(listed.len() * 4 <= STOPWORD_SLOTS);
+        for &w in &listed {
+            assert!(STOPWORDS.contains(w), "{w:x}");
+        }
+        assert_eq!(
+            STOPWORDS.slots.iter().filter(|&&s| s != 0).count(),
+            listed.len()
+        );
+        for w in ["cat", "harbour", "brücke", "abcdefgh", "1990", "x", "thé"] {
+            let k = pack_word(w).unwrap();
+            assert_eq!(STOPWORDS.contains(k), listed.contains(&k), "{w}");
+        }
+        assert!(STOPWORDS.contains(pack_word("the").unwrap()));
+        assert!(!STOPWORDS.contains(pack_word("harbour").unwrap()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn stopword_share_of_any_ascii_text_is_that_of_the_char_path(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "THE", "and", "de", "Der", "het", "of", "in", "a", "x", "cat", "1990",
+                "abcdefgh", "abcdefghi", "und'", "(die)", "Verantwortung", "extraordinarily",
+                "\"", "(", ")", "--", "...", ",", "'", "/", "-", " ", "  ", "\t", "\x0b",
+                "\x0c", "\r", "\n", "\x1c",
+            ]), 0..150)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(stopword_share(&text), stopword_share_chars(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn stopword_share_separates_text_from_names() {
+        assert!(stopword_share("Der Hund ist in den Garten gelaufen und hat dort gespielt") > 0.3);
+        assert!(stopword_share("Jupiler Pro League Nieuws Kalender Stand") < 0.1);
+        assert_eq!(stopword_share(""), 0.0);
+    }
+}
