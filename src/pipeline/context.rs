@@ -319,44 +319,74 @@ fn cohesion(
         .filter(|&i| core(i))
         .map(|i| words(i).len())
         .sum();
-    let mut counts = CountTable::with_capacity(in_core);
-    for i in (0..lines.len()).filter(|&i| core(i)) {
-        for &w in words(i) {
-            counts.add(w);
-        }
-    }
-    (0..lines.len())
-        .map(|i| {
-            let ws = words(i);
-            if ws.is_empty() {
-                return 0.0;
+    COUNTS.with_borrow_mut(|counts| {
+        counts.reset(in_core);
+        for i in (0..lines.len()).filter(|&i| core(i)) {
+            for &w in words(i) {
+                counts.add(w);
             }
-            let own = u32::from(core(i));
-            let shared = ws.iter().filter(|&&w| counts.get(w) > own).count();
-            shared as f32 / ws.len() as f32
-        })
-        .collect()
+        }
+        (0..lines.len())
+            .map(|i| {
+                let ws = words(i);
+                if ws.is_empty() {
+                    return 0.0;
+                }
+                let own = u32::from(core(i));
+                let shared = ws.iter().filter(|&&w| counts.get(w) > own).count();
+                shared as f32 / ws.len() as f32
+            })
+            .collect()
+    })
 }
 
-/// Counts of word keys (never 0) in an open-addressing table sized once for
-/// the keys it will hold: no growing, no rehashing. Keys are hashes
-/// already; a per-process seed mixed in keeps crafted input from piling
-/// them into one run of slots.
+thread_local! {
+    /// The table [`cohesion`] counts in, kept for the thread's next page.
+    static COUNTS: std::cell::RefCell<CountTable> = std::cell::RefCell::new(CountTable::new());
+}
+
+/// Counts of word keys (never 0) in an open-addressing table, at most half
+/// full. Keys are hashes already; a per-process seed mixed in keeps crafted
+/// input from piling them into one run of slots. The table is reused from
+/// page to page: a slot written for an earlier page has an older
+/// generation and counts as empty, so emptying the table costs nothing.
 struct CountTable {
-    slots: Vec<(u64, u32)>,
+    slots: Vec<Slot>,
     mask: usize,
     seed: u64,
+    generation: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    count: u32,
+    generation: u32,
 }
 
 impl CountTable {
-    /// A table for up to `n` keys, at most half full.
-    fn with_capacity(n: usize) -> CountTable {
-        let size = (2 * n).next_power_of_two().max(16);
+    fn new() -> CountTable {
         CountTable {
-            slots: vec![(0, 0); size],
-            mask: size - 1,
+            slots: Vec::new(),
+            mask: 0,
             seed: crate::lines::key_seed(),
+            generation: 0,
         }
+    }
+
+    /// Empty the table for up to `n` keys.
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two().max(16);
+        if size > self.slots.len() {
+            self.slots = vec![Slot::default(); size];
+            self.generation = 0;
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.slots.fill(Slot::default());
+            self.generation = 1;
+        }
+        self.mask = size - 1;
     }
 
     fn slot(&self, key: u64) -> usize {
@@ -368,28 +398,34 @@ impl CountTable {
         debug_assert!(key != 0);
         let mut i = self.slot(key);
         loop {
-            match self.slots[i] {
-                (0, _) => {
-                    self.slots[i] = (key, 1);
-                    return;
-                }
-                (k, ref mut c) if k == key => {
-                    *c += 1;
-                    return;
-                }
-                _ => i = (i + 1) & self.mask,
+            let s = &mut self.slots[i];
+            if s.generation != self.generation {
+                *s = Slot {
+                    key,
+                    count: 1,
+                    generation: self.generation,
+                };
+                return;
             }
+            if s.key == key {
+                s.count += 1;
+                return;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 
     fn get(&self, key: u64) -> u32 {
         let mut i = self.slot(key);
         loop {
-            match self.slots[i] {
-                (0, _) => return 0,
-                (k, c) if k == key => return c,
-                _ => i = (i + 1) & self.mask,
+            let s = &self.slots[i];
+            if s.generation != self.generation {
+                return 0;
             }
+            if s.key == key {
+                return s.count;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 }
@@ -625,14 +661,18 @@ mod tests {
         fn the_count_table_counts_as_a_map_does(
             keys in proptest::collection::vec(1u64..40, 0..200),
         ) {
-            let mut table = CountTable::with_capacity(keys.len());
-            let mut map = std::collections::HashMap::new();
-            for &k in &keys {
-                table.add(k);
-                *map.entry(k).or_insert(0u32) += 1;
-            }
-            for k in 1..45 {
-                proptest::prop_assert_eq!(table.get(k), map.get(&k).copied().unwrap_or(0));
+            // Three uses of one table: each counts only its own keys.
+            let mut table = CountTable::new();
+            for round in 0..3u64 {
+                table.reset(keys.len());
+                let mut map = std::collections::HashMap::new();
+                for &k in &keys {
+                    table.add(k + round);
+                    *map.entry(k + round).or_insert(0u32) += 1;
+                }
+                for k in 1..48 {
+                    proptest::prop_assert_eq!(table.get(k), map.get(&k).copied().unwrap_or(0));
+                }
             }
         }
 
