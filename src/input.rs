@@ -64,6 +64,12 @@ pub(crate) fn is_control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b)
 }
 
+/// The number of control bytes ([`is_control`]) in `bytes`, as a sum the
+/// compiler turns into vector code.
+pub(crate) fn count_control(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from(is_control(b))).sum()
+}
+
 /// How many leading bytes are checked for binary content.
 const BINARY_SAMPLE: usize = 8192;
 
@@ -75,7 +81,7 @@ pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if let Some(i) = sample.iter().position(|&b| b == 0) {
         return Some(i);
     }
-    let count = sample.iter().filter(|&&b| is_control(b)).count();
+    let count = count_control(sample);
     if count * 10 > sample.len() {
         sample.iter().position(|&b| is_control(b))
     } else {

@@ -9,7 +9,7 @@
 
 use crate::article::Label;
 use crate::assemble::build_blocks;
-use crate::input::is_control;
+use crate::input::count_control;
 #[cfg(debug_assertions)]
 use crate::lines::split_lines;
 use crate::lines::Line;
@@ -134,7 +134,7 @@ fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
         if v.kind(i).is_none() {
             continue;
         }
-        let control = bytes.iter().filter(|&&b| is_control(b)).count();
+        let control = count_control(bytes);
         if bytes.contains(&0) || control * 10 > bytes.len() {
             v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
         }
