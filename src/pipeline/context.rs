@@ -463,19 +463,17 @@ fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
 /// running counts: linear in the number of lines.
 fn period_shares(class: &[u8]) -> Vec<f32> {
     let m = class.len();
-    // For each period q, running counts of positions j with class[j] == class[j + q].
-    let same: Vec<Vec<u32>> = (0..=4)
-        .map(|q| {
-            let mut at = Vec::with_capacity(m + 1);
-            let mut c = 0u32;
-            at.push(0);
-            for j in 0..m {
-                c += u32::from(j + q < m && class[j] == class[j + q]);
-                at.push(c);
-            }
-            at
-        })
-        .collect();
+    // For each period q of 1 to 4, running counts of the positions j with
+    // class[j] == class[j + q]: `same[k][q - 1]` counts those below k.
+    let mut same: Vec<[u32; 4]> = Vec::with_capacity(m + 1);
+    let mut c = [0u32; 4];
+    same.push(c);
+    for j in 0..m {
+        for (q, c) in (1..=4).zip(&mut c) {
+            *c += u32::from(j + q < m && class[j] == class[j + q]);
+        }
+        same.push(c);
+    }
     (0..m)
         .map(|k| {
             let lo = k.saturating_sub(PERIOD_WINDOW);
@@ -485,7 +483,7 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
                     return 0.0;
                 }
                 let pairs = hi - lo - q;
-                let same = same[q][hi - q] - same[q][lo];
+                let same = same[hi - q][q - 1] - same[lo][q - 1];
                 same as f32 / pairs as f32
             };
             let best = (2..=4).map(share).fold(0.0f32, f32::max);
