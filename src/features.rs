@@ -95,7 +95,7 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
 /// the lines it sees again.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Own {
-    /// The line's [`norm_key`].
+    /// The line's [`crate::lines::norm_key`].
     pub key: u64,
     /// The key of the line's first two words, for short lines (else 0).
     pub prefix: u64,
@@ -113,7 +113,7 @@ pub(crate) struct Own {
     pub dated: bool,
     /// A byline, a bare byline marker or an image credit.
     pub meta: bool,
-    /// Share of capitalised words after the first ([`capitalised_share`]).
+    /// Share of capitalised words after the first ([`crate::lines::Lexical::caps`]).
     pub caps: f32,
 }
 

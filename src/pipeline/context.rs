@@ -511,7 +511,7 @@ mod tests {
     const COHESION: usize = 23;
 
     /// The lines, their evidence, the region and the context features, as
-    /// `classify::analyze` computes them in balanced mode.
+    /// the pass computes them in balanced mode.
     struct Ctx<'a> {
         lines: Vec<Line<'a>>,
         ev: Vec<Evidence>,

@@ -144,7 +144,7 @@ mod tests {
     use crate::lines::split_lines;
 
     /// The lines, their evidence and the region chosen on the local scores
-    /// (as `classify::analyze` does in balanced mode).
+    /// (as the pass does in balanced mode).
     fn region_of(input: &str) -> (Vec<Line<'_>>, Vec<Evidence>, Range<usize>) {
         let lines = split_lines(input);
         let ev = gather(&lines);
