@@ -312,9 +312,11 @@ const LETTER: u8 = 4;
 const UPPER: u8 = 8;
 const SEPARATOR: u8 = 16;
 
-/// The class bits of every ASCII byte, as `Shape::measure` counts them.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// The class bits of every byte, as `Shape::measure` counts them (none for
+/// the bytes of multi-byte chars).
+static ASCII_CLASS: [u8; 256] = {
+    // Bytes of multi-byte chars have no class bits.
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -583,7 +585,7 @@ impl Words {
     }
 
     /// The end of the current word, if the walk is inside one.
-    #[inline]
+    #[inline(always)]
     fn end_word(&mut self, text: &str) {
         if !self.inside {
             return;
@@ -728,7 +730,7 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
                         word = fnv(word, lower);
                         i += 1;
                         match bytes.get(i) {
-                            Some(&b) if b < 0x80 && ASCII_CLASS[usize::from(b)] & ALNUM != 0 => {
+                            Some(&b) if ASCII_CLASS[usize::from(b)] & ALNUM != 0 => {
                                 class = ASCII_CLASS[usize::from(b)];
                             }
                             _ => break,
