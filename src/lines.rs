@@ -349,7 +349,7 @@ impl Shape {
         let mut in_word = false;
         let mut word_has_alnum = false;
         let mut prev = ' ';
-        s.set_edges(text);
+        s.set_edges_of_any_text(text);
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -440,10 +440,29 @@ impl Shape {
     /// The measures of a text's first and last chars: a lowercase start, a
     /// bullet, and whether it ends a sentence or trails off in an ellipsis.
     fn set_edges(&mut self, text: &str) {
+        // Most lines end in an ASCII byte that is not trimmed: only `...` and
+        // `.!?;` need looking at.
+        match text.as_bytes().last() {
+            Some(&last) if last < 0x80 && !matches!(last, b'"' | b'\'' | b')' | b']' | b'*') => {
+                self.set_start(text);
+                self.ellipsis = text.ends_with("...");
+                self.terminal = !self.ellipsis && matches!(last, b'.' | b'!' | b'?' | b';');
+            }
+            _ => self.set_edges_of_any_text(text),
+        }
+    }
+
+    /// Whether the text starts in lowercase or with a bullet.
+    fn set_start(&mut self, text: &str) {
         if let Some(c) = text.chars().next() {
             self.starts_lower = c.is_lowercase();
             self.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
         }
+    }
+
+    /// [`Shape::set_edges`] for any text, char by char.
+    fn set_edges_of_any_text(&mut self, text: &str) {
+        self.set_start(text);
         let t = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', '」', '』', '*']);
         self.ellipsis = t.ends_with("...") || t.ends_with('…');
         self.terminal = !self.ellipsis
