@@ -100,6 +100,8 @@ mod profile;
 mod settle;
 mod stopwords;
 mod tuning;
+mod unicode;
+mod unicode_tables;
 
 #[cfg(test)]
 mod test_support {
