@@ -773,7 +773,8 @@ impl<W: Write> Run<'_, W> {
             let reader = s.spawn(move || {
                 let mut seq = 0;
                 for_each_batch(path, BATCH_RECORDS, BATCH_BYTES, |chunk| {
-                    if stop.load(Ordering::Relaxed) || batch_tx.send((seq, chunk.clone())).is_err()
+                    if stop.load(Ordering::Relaxed)
+                        || batch_tx.send((seq, std::mem::take(chunk))).is_err()
                     {
                         return Err(Stop::Bad);
                     }
@@ -1207,7 +1208,7 @@ fn merge_profiles(
 }
 
 /// Non-empty lines of a JSONL corpus, read into one buffer.
-#[derive(Default, Clone)]
+#[derive(Default)]
 struct Chunk {
     bytes: Vec<u8>,
     /// Each line's 1-based number and its bytes in `bytes` (without the `\n`).
@@ -1222,17 +1223,17 @@ impl Chunk {
 
 /// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
 /// 1-based line numbers), streaming: at most one chunk is in memory.
-fn for_each_chunk(path: &str, f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
-    for_each_batch(path, CHUNK_RECORDS, CHUNK_BYTES, f)
+fn for_each_chunk(path: &str, mut f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
+    for_each_batch(path, CHUNK_RECORDS, CHUNK_BYTES, |chunk| f(chunk))
 }
 
 /// [`for_each_chunk`] with chunks of at most `records` lines (or about
-/// `max_bytes` bytes).
+/// `max_bytes` bytes); `f` may take the chunk (a new one is then started).
 fn for_each_batch(
     path: &str,
     records: usize,
     max_bytes: usize,
-    mut f: impl FnMut(&Chunk) -> Result<(), Stop>,
+    mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut reader: Box<dyn BufRead> = if path == "-" {
         Box::new(BufReader::new(io::stdin()))
@@ -1261,14 +1262,14 @@ fn for_each_batch(
         bytes += end - start;
         chunk.lines.push((line_no, start..end));
         if chunk.lines.len() >= records || bytes >= max_bytes {
-            f(&chunk)?;
+            f(&mut chunk)?;
             chunk.bytes.clear();
             chunk.lines.clear();
             bytes = 0;
         }
     }
     if !chunk.lines.is_empty() {
-        f(&chunk)?;
+        f(&mut chunk)?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! A small calendar date type, and the dates written in dumps.
 
-use crate::unicode::{is_digit, is_word};
+use crate::unicode::{char_at, is_digit, is_word};
 use std::fmt;
 
 /// A calendar date (proleptic Gregorian), as found in a dump.
@@ -504,11 +504,6 @@ fn after_suffix(text: &str, i: usize, suffixes: &[[char; 2]]) -> usize {
         }
         _ => i,
     }
-}
-
-/// The character at byte offset `i`.
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().next()
 }
 
 /// No word character (`\w`) ends right before byte offset `i`.

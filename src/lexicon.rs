@@ -5,7 +5,7 @@
 //! "newsletter"); none is a site's own text. Lexicons cover at least Dutch,
 //! English, German, French, Spanish, Italian and Portuguese.
 
-use crate::unicode::{is_digit, is_word};
+use crate::unicode::{char_at, is_digit, is_word};
 use std::sync::LazyLock as Lazy;
 
 /// What a cue line announces.
@@ -53,11 +53,6 @@ fn fold(c: char) -> char {
         '\u{1e9e}' => '\u{df}',
         _ => c,
     }
-}
-
-/// The char starting at byte `i` of `text` (`None` at the end).
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().next()
 }
 
 /// The byte after the run of chars from byte `i` of `text` that satisfy `f`.

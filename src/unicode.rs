@@ -25,6 +25,11 @@ pub(crate) fn is_digit(c: char) -> bool {
     }
 }
 
+/// The char starting at byte `i` of `text` (`None` at the end).
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
 /// `c` is in the set of `table`: sorted bounds, each range from one bound
 /// (included) to the next (excluded).
 fn in_table(table: &[u32], c: char) -> bool {

@@ -165,11 +165,12 @@ fn head_metadata<'a>(page: &Page<'a>, span: Range<usize>, open: &[bool], v: &mut
         } else if lexicon::is_bare_byline_marker(text) {
         } else if let Some(credit) = lexicon::image_credit(text) {
             v.image_credit.get_or_insert(credit);
-        } else if lines[i].shape.words <= tuning::SHORT_LINE_WORDS
-            && v.date.is_none()
-            && find_date(text).is_some()
+        } else if let Some(date) = (lines[i].shape.words <= tuning::SHORT_LINE_WORDS
+            && v.date.is_none())
+        .then(|| find_date(text))
+        .flatten()
         {
-            v.date = find_date(text);
+            v.date = Some(date);
         } else {
             continue;
         }

@@ -29,14 +29,7 @@ impl<'a> Page<'a> {
         words: WordKeys,
         profile: Option<&crate::SiteProfile>,
     ) -> Page<'a> {
-        let runs = crate::lines::wrapped_runs(&lines);
-        let evidence = features::gather_with(&lines, &runs, profile, |_| None);
-        Page {
-            lines,
-            evidence,
-            words,
-            runs,
-        }
+        Page::gathered(lines, words, profile, |_| None)
     }
 
     /// The page of `lines`; `known(i)` gives the evidence of line `i`'s own
@@ -46,9 +39,20 @@ impl<'a> Page<'a> {
         profile: Option<&crate::SiteProfile>,
         known: impl Fn(usize) -> Option<(Own, &'k [u64])>,
     ) -> Page<'a> {
-        let runs = crate::lines::wrapped_runs(&lines);
-        let evidence = features::gather_with(&lines, &runs, profile, |i| known(i).map(|k| k.0));
         let words = WordKeys::of(&lines, |i| known(i).map(|k| k.1));
+        Page::gathered(lines, words, profile, |i| known(i).map(|k| k.0))
+    }
+
+    /// The page with its evidence gathered; `own(i)` as in
+    /// [`features::gather_with`].
+    fn gathered(
+        lines: Vec<Line<'a>>,
+        words: WordKeys,
+        profile: Option<&crate::SiteProfile>,
+        own: impl Fn(usize) -> Option<Own>,
+    ) -> Page<'a> {
+        let runs = crate::lines::wrapped_runs(&lines);
+        let evidence = features::gather_with(&lines, &runs, profile, own);
         Page {
             lines,
             evidence,
