@@ -214,6 +214,9 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// The high bit of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Push the cells of the line at `span`. A tab, a lone carriage return (an
 /// old Mac line end) or three or more spaces separate cells.
 fn push_cells<'a>(
@@ -224,40 +227,27 @@ fn push_cells<'a>(
     out: &mut Vec<Line<'a>>,
 ) {
     let raw = &input[span.clone()];
-    let lead = raw.len() - raw.trim_start_matches(is_space).len();
-    let body = raw.trim_matches(is_space);
-    let body_start = span.start + lead;
+    let body = trim_space(raw);
+    let body_start = span.start + (body.as_ptr() as usize - raw.as_ptr() as usize);
     let mut cell_start = span.start; // span start of the current cell
     let mut text_start = body_start; // text start of the current cell
     let b = body.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        // Every gap byte is at most a space: one test for most bytes.
-        if b[i] > b' ' {
-            i += 1;
-            continue;
-        }
-        if b[i] == b'\t'
-            || b[i] == b'\r'
-            || (b[i] == b' ' && b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' '))
-        {
-            let gap_start = i;
-            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
-                i += 1;
-            }
-            let text_end = body_start + gap_start;
-            out.push(cell(
-                input,
-                row,
-                cell_start..body_start + i,
-                text_start..text_end,
-                words,
-            ));
-            cell_start = body_start + i;
-            text_start = body_start + i;
-        } else {
+    while let Some(gap_start) = next_gap(b, i) {
+        i = gap_start;
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
             i += 1;
         }
+        let text_end = body_start + gap_start;
+        out.push(cell(
+            input,
+            row,
+            cell_start..body_start + i,
+            text_start..text_end,
+            words,
+        ));
+        cell_start = body_start + i;
+        text_start = body_start + i;
     }
     out.push(cell(
         input,
@@ -266,6 +256,48 @@ fn push_cells<'a>(
         text_start..body_start + body.len(),
         words,
     ));
+}
+
+/// `text` without white space ([`is_space`]) at either end; most texts
+/// start and end with a printable ASCII byte and are returned as they are.
+#[inline]
+fn trim_space(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if (b'!'..0x7f).contains(first) && (b'!'..0x7f).contains(last) => text,
+        [only] if (b'!'..0x7f).contains(only) => text,
+        _ => text.trim_matches(is_space),
+    }
+}
+
+/// The start of the first gap in `b` from byte `from`: a tab, a carriage
+/// return, or the first of three spaces in a row. Eight bytes at a time:
+/// most blocks hold no tab, no carriage return and no two spaces in a row.
+fn next_gap(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte of `x` equal to `c` (exact: no borrow).
+    let eq = |x: u64, c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        !(((y & !HIGH) + !HIGH) | y | !HIGH)
+    };
+    let is_gap = |i: usize| {
+        b[i] == b'\t'
+            || b[i] == b'\r'
+            || (b[i] == b' ' && b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' '))
+    };
+    let mut i = from;
+    while i + 9 <= b.len() {
+        // Bytes i..i+9: a pair of spaces may start at the block's last byte.
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+        let next = u64::from(b[i + 8]) << 56;
+        let pairs = eq(x, b' ') & eq((x >> 8) | next, b' ');
+        if eq(x, b'\t') | eq(x, b'\r') | pairs != 0 {
+            if let Some(gap) = (i..i + 8).find(|&j| is_gap(j)) {
+                return Some(gap);
+            }
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&j| is_gap(j))
 }
 
 fn cell<'a>(
@@ -277,8 +309,8 @@ fn cell<'a>(
 ) -> Line<'a> {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
-    let start = text_span.start + (raw.len() - raw.trim_start_matches(is_space).len());
-    let text = raw.trim_matches(is_space);
+    let text = trim_space(raw);
+    let start = text_span.start + (text.as_ptr() as usize - raw.as_ptr() as usize);
     let text_span = start..start + text.len();
     let first = words.keys.len();
     let (shape, lex) = measure(text, &mut words.keys);
@@ -522,7 +554,6 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
     // Every byte is below 0x80: adding to each byte never carries into the
     // next. Bit 7 of `x + 0x3f` is set where a byte is at least `A`, of
     // `x + 0x25` where it is above `Z`.
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let upper = ((x + 0x3f3f_3f3f_3f3f_3f3f) ^ (x + 0x2525_2525_2525_2525)) & HIGH;
     x | (upper >> 2)
 }
@@ -1051,6 +1082,22 @@ pub(crate) fn norm_key(text: &str) -> u64 {
 mod tests {
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn gaps_are_found_as_byte_by_byte(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "  ", "   ", "\t", "\r", "a", "bcdefgh", "é", "\u{a0}", "\u{3000}",
+            ]), 0..40),
+            from in 0usize..8,
+        ) {
+            let text: String = parts.concat();
+            let b = text.as_bytes();
+            let want = (from..b.len()).find(|&i| {
+                b[i] == b'\t' || b[i] == b'\r' || b[i..].starts_with(b"   ")
+            });
+            proptest::prop_assert_eq!(next_gap(b, from.min(b.len())), want);
+            proptest::prop_assert_eq!(trim_space(&text), text.trim_matches(is_space));
+        }
+
         #[test]
         fn newlines_are_counted_as_byte_by_byte(
             bytes in proptest::collection::vec(proptest::sample::select(vec![b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x7f]), 0..80),
