@@ -770,22 +770,18 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
                     // A run of ASCII letters and digits, in a tight loop.
                     w.alnum(i, i + 1, class & UPPER != 0);
                     let run = i;
-                    let (mut letters, mut upper, mut key, mut word) = (0u32, 0u32, w.key, w.run);
-                    let mut class = class;
-                    loop {
-                        letters += u32::from(class & LETTER != 0);
-                        upper += u32::from(class & UPPER != 0);
-                        let lower = ASCII_LOWER_ALNUM[usize::from(bytes[i])];
+                    let (mut counts, mut key, mut word) = (0u64, w.key, w.run);
+                    for &b in &bytes[run..] {
+                        let lower = ASCII_LOWER_ALNUM[usize::from(b)];
+                        if lower == 0 || lower == NON_ASCII {
+                            break;
+                        }
+                        counts += ASCII_LETTER_UPPER[usize::from(b)];
                         key = fnv(key, lower);
                         word = fnv(word, lower);
                         i += 1;
-                        match bytes.get(i) {
-                            Some(&b) if ASCII_CLASS[usize::from(b)] & ALNUM != 0 => {
-                                class = ASCII_CLASS[usize::from(b)];
-                            }
-                            _ => break,
-                        }
                     }
+                    let (letters, upper) = (counts as u32, (counts >> 32) as u32);
                     s.chars += (i - run) as u32 - 1; // the first is counted above
                     s.letters += letters;
                     s.upper += upper;
@@ -989,6 +985,25 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
         f(h | 1, len);
     }
 }
+
+/// For every ASCII letter: 1, plus `1 << 32` if it is uppercase; 0 for
+/// other bytes. Summed over a run, the run's letters and capitals.
+static ASCII_LETTER_UPPER: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            1 | 1 << 32
+        } else if c.is_ascii_lowercase() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Marks a byte that starts (or continues) a multi-byte char in
 /// [`ASCII_LOWER_ALNUM`].
