@@ -175,14 +175,20 @@ impl WordKeys {
         for (i, l) in lines.iter().enumerate() {
             let start = words.keys.len();
             match known(i) {
-                Some(k) => words.keys.extend_from_slice(k),
-                None => for_each_word(l.text, |k, len| {
-                    if len >= MIN_CONTENT_WORD {
-                        words.keys.push(k);
-                    }
-                }),
+                // Sorted and each once already.
+                Some(k) => {
+                    words.keys.extend_from_slice(k);
+                    words.ends.push(words.keys.len());
+                }
+                None => {
+                    for_each_word(l.text, |k, len| {
+                        if len >= MIN_CONTENT_WORD {
+                            words.keys.push(k);
+                        }
+                    });
+                    words.end_line(start);
+                }
             }
-            words.end_line(start);
         }
         words
     }
