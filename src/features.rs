@@ -28,6 +28,33 @@ pub(crate) struct Evidence {
     pub logit: f32,
 }
 
+/// What an earlier page knew of a line that holds the same text (the
+/// body's lines when the body is cleaned again).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Known {
+    /// The line's evidence on that page.
+    pub evidence: Evidence,
+    /// The line was alone in its hard-wrapped paragraph there.
+    pub alone: bool,
+}
+
+impl Evidence {
+    /// The same evidence as `other` but for the local log-odds, which
+    /// follow from it and the line's paragraph.
+    fn same_as(&self, other: &Evidence) -> bool {
+        let own = |e: &Evidence| (e.own.key, e.own.prefix, e.own.cue, e.own.time, e.own.count);
+        let own2 = |e: &Evidence| (e.own.fixture, e.own.dated, e.own.meta);
+        own(self) == own(other)
+            && own2(self) == own2(other)
+            && self.own.stopwords.to_bits() == other.own.stopwords.to_bits()
+            && self.own.caps.to_bits() == other.own.caps.to_bits()
+            && (self.copies, self.near_copy, self.template)
+                == (other.copies, other.near_copy, other.template)
+            && (self.run_words, self.run_terminal) == (other.run_words, other.run_terminal)
+            && self.recurring.to_bits() == other.recurring.to_bits()
+    }
+}
+
 /// The text holds a clock time such as `8:03` or `20:45`.
 fn has_clock_time(text: &str) -> bool {
     let b = text.as_bytes();
@@ -197,13 +224,13 @@ fn set_recurring(lines: &[Line<'_>], ev: &mut [Evidence], profile: Option<&crate
 
 /// Gather the evidence for every line, with the site's profile if any;
 /// `runs` are the lines' hard-wrapped paragraphs
-/// ([`crate::lines::wrapped_runs`]); `known` gives the [`Own`] evidence of
-/// line `i` when it was measured before.
+/// ([`crate::lines::wrapped_runs`]); `known` gives what an earlier page
+/// knew of line `i` when it held the same text.
 pub(crate) fn gather_with(
     lines: &[Line<'_>],
     runs: &[std::ops::Range<usize>],
     profile: Option<&crate::SiteProfile>,
-    known: impl Fn(usize) -> Option<Own>,
+    known: impl Fn(usize) -> Option<Known>,
 ) -> Vec<Evidence> {
     // Each line's own evidence.
     let mut evidence: Vec<Evidence> = lines
@@ -213,7 +240,7 @@ pub(crate) fn gather_with(
             if l.is_blank() {
                 return Evidence::default();
             }
-            let own = known(i).unwrap_or_else(|| Own::of(l));
+            let own = known(i).map_or_else(|| Own::of(l), |k| k.evidence.own);
             Evidence {
                 own,
                 copies: 1,
@@ -261,12 +288,30 @@ pub(crate) fn gather_with(
     while i < lines.len() {
         let r = runs[i].clone();
         let shape = run_shape(lines, r.clone());
-        for (line, e) in lines[r.clone()].iter().zip(&mut evidence[r.clone()]) {
+        for (j, (line, e)) in lines[r.clone()]
+            .iter()
+            .zip(&mut evidence[r.clone()])
+            .enumerate()
+        {
             e.run_words = shape.words;
             e.run_terminal = shape.terminal;
-            if !line.is_blank() {
-                e.logit = crate::model::dot(&crate::model::LOCAL, &local_features(line, e, &shape));
+            if line.is_blank() {
+                continue;
             }
+            // A line alone in its paragraph here and on the earlier page,
+            // with the same evidence, has the same local features.
+            let same =
+                known(r.start + j).filter(|k| k.alone && r.len() == 1 && k.evidence.same_as(e));
+            let logit = |e: &Evidence| {
+                crate::model::dot(&crate::model::LOCAL, &local_features(line, e, &shape))
+            };
+            e.logit = match same {
+                Some(k) => {
+                    debug_assert_eq!(k.evidence.logit.to_bits(), logit(e).to_bits());
+                    k.evidence.logit
+                }
+                None => logit(e),
+            };
         }
         i = r.end.max(i + 1);
     }

@@ -1,7 +1,7 @@
 //! The [`Page`] the pass reads: what steps 1 and 2 (the scan and the
 //! evidence) know about a page or a part of a long dump.
 
-use crate::features::{self, Evidence, Own};
+use crate::features::{self, Evidence, Known};
 use crate::lines::{Line, WordKeys};
 
 /// What the scan and the evidence step know about a page (or a part of a
@@ -32,27 +32,27 @@ impl<'a> Page<'a> {
         Page::gathered(lines, words, profile, |_| None)
     }
 
-    /// The page of `lines`; `known(i)` gives the evidence of line `i`'s own
-    /// text and its word keys when an earlier page measured the same text.
+    /// The page of `lines`; `known(i)` gives what an earlier page knew of
+    /// line `i` and its word keys when it held the same text.
     pub(crate) fn from_lines<'k>(
         lines: Vec<Line<'a>>,
         profile: Option<&crate::SiteProfile>,
-        known: impl Fn(usize) -> Option<(Own, &'k [u64])>,
+        known: impl Fn(usize) -> Option<(Known, &'k [u64])>,
     ) -> Page<'a> {
         let words = WordKeys::of(&lines, |i| known(i).map(|k| k.1));
         Page::gathered(lines, words, profile, |i| known(i).map(|k| k.0))
     }
 
-    /// The page with its evidence gathered; `own(i)` as in
+    /// The page with its evidence gathered; `known(i)` as in
     /// [`features::gather_with`].
     fn gathered(
         lines: Vec<Line<'a>>,
         words: WordKeys,
         profile: Option<&crate::SiteProfile>,
-        own: impl Fn(usize) -> Option<Own>,
+        known: impl Fn(usize) -> Option<Known>,
     ) -> Page<'a> {
         let runs = crate::lines::wrapped_runs(&lines);
-        let evidence = features::gather_with(&lines, &runs, profile, own);
+        let evidence = features::gather_with(&lines, &runs, profile, known);
         Page {
             lines,
             evidence,
