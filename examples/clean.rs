@@ -20,7 +20,7 @@
 //! profile. `--save-profiles FILE` writes the profiles learned (JSON);
 //! `--load-profiles FILE` cleans with saved profiles in one pass.
 
-use dumpclean::{Article, Cleaner, Mode, SiteProfile};
+use dumpclean::{Article, ChromeKind, Cleaner, Label, Mode, SiteProfile};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -908,16 +908,26 @@ fn clean_record(
 fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) -> Outcome {
     match r {
         Ok(a) => {
-            // A JSON record holds the body twice, the chrome once and a
-            // label and a score per line: about twice the input.
-            let guess = match format {
-                Format::Text => bytes as usize / 2,
-                Format::Json | Format::Jsonl => bytes as usize * 2 + 16 * a.lines().len(),
+            let written = match format {
+                Format::Jsonl => {
+                    let mut buf = Vec::with_capacity(jsonl_size(id, &a));
+                    write_jsonl(&mut buf, id, &a);
+                    buf.push(b'\n');
+                    Ok(buf)
+                }
+                Format::Text | Format::Json => {
+                    // A JSON record holds the body twice, the chrome once and a
+                    // label and a score per line: about twice the input.
+                    let guess = match format {
+                        Format::Text => bytes as usize / 2,
+                        _ => bytes as usize * 2 + 16 * a.lines().len(),
+                    };
+                    let mut buf = Vec::with_capacity(guess + 256);
+                    write_article(&mut buf, format, id, &a).map(|()| buf)
+                }
             };
-            let mut buf = Vec::with_capacity(guess + 256);
-            let written = write_article(&mut buf, format, id, &a);
             Outcome {
-                output: written.map(|()| buf).map_err(|e| format!("{id}: {e}")),
+                output: written.map_err(|e| format!("{id}: {e}")),
                 bytes,
                 empty: a.is_empty(),
             }
@@ -948,102 +958,219 @@ fn write_article(
             writeln!(out)
         }
         Format::Jsonl => {
-            write_jsonl(out, id, a)?;
-            writeln!(out)
+            let mut buf = Vec::with_capacity(jsonl_size(id, a));
+            write_jsonl(&mut buf, id, a);
+            buf.push(b'\n');
+            out.write_all(&buf)
         }
     }
+}
+
+/// About the size of an article's JSONL record, somewhat more for the
+/// usual text (its escapes make it longer; a short guess only costs a
+/// reallocation).
+fn jsonl_size(id: &str, a: &Article<'_>) -> usize {
+    let blocks: usize = a.blocks().iter().map(|b| b.text.len() + 60).sum();
+    let chrome: usize = a.chrome().iter().map(|c| c.text.len() + 90).sum();
+    let meta = [Some(id), a.title(), a.byline(), a.image_credit()]
+        .iter()
+        .map(|s| s.map_or(0, str::len))
+        .sum::<usize>();
+    // A line's label and score take at most 13 and 6 bytes.
+    let n = 2 * blocks + chrome + 20 * a.lines().len() + meta + 256;
+    n + n / 8
 }
 
 /// Write one article as a compact JSON object, byte for byte as
 /// `serde_json::to_writer(out, &record(id, a))` writes it: the same keys in
 /// the same order, strings escaped as serde_json escapes them, numbers
 /// formatted as serde_json formats them.
-fn write_jsonl<W: Write + ?Sized>(out: &mut W, id: &str, a: &Article<'_>) -> io::Result<()> {
-    out.write_all(b"{\"id\":")?;
-    write_json_str(out, id)?;
-    out.write_all(b",\"title\":")?;
-    write_json_opt_str(out, a.title())?;
-    out.write_all(b",\"date\":")?;
+fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>) {
+    out.extend_from_slice(b"{\"id\":");
+    write_json_str(out, id);
+    out.extend_from_slice(b",\"title\":");
+    write_json_opt_str(out, a.title());
+    out.extend_from_slice(b",\"date\":");
     match a.date() {
         // A date displays as digits and dashes: nothing to escape.
-        Some(d) => write!(out, "\"{d}\"")?,
-        None => out.write_all(b"null")?,
+        Some(d) => {
+            out.push(b'"');
+            // Writing to a Vec cannot fail.
+            let _ = write!(out, "{d}");
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
     }
-    out.write_all(b",\"byline\":")?;
-    write_json_opt_str(out, a.byline())?;
-    out.write_all(b",\"image_credit\":")?;
-    write_json_opt_str(out, a.image_credit())?;
-    out.write_all(b",\"comment_count\":")?;
+    out.extend_from_slice(b",\"byline\":");
+    write_json_opt_str(out, a.byline());
+    out.extend_from_slice(b",\"image_credit\":");
+    write_json_opt_str(out, a.image_credit());
+    out.extend_from_slice(b",\"comment_count\":");
     match a.comment_count() {
-        Some(n) => write_json_uint(out, n as u64)?,
-        None => out.write_all(b"null")?,
+        Some(n) => write_json_uint(out, n as u64),
+        None => out.extend_from_slice(b"null"),
     }
-    out.write_all(b",\"body\":\"")?;
+    out.extend_from_slice(b",\"body\":\"");
+    // Where the body holds each block's escaped text: the blocks below
+    // copy it from there rather than escape it again.
+    let mut escaped = Vec::with_capacity(a.blocks().len());
     for (i, b) in a.blocks().iter().enumerate() {
         if i > 0 {
-            out.write_all(b"\\n\\n")?;
+            out.extend_from_slice(b"\\n\\n");
         }
-        write_json_escaped(out, b.text.as_bytes())?;
+        let start = out.len();
+        write_json_escaped(out, b.text.as_bytes());
+        escaped.push(start..out.len());
     }
-    out.write_all(b"\",\"blocks\":[")?;
-    for (i, b) in a.blocks().iter().enumerate() {
-        out.write_all(if i > 0 {
+    out.extend_from_slice(b"\",\"blocks\":[");
+    for (i, (b, text)) in a.blocks().iter().zip(escaped).enumerate() {
+        out.extend_from_slice(if i > 0 {
             b",{\"kind\":\""
         } else {
             b"{\"kind\":\""
-        })?;
+        });
         // Kind and label names are ASCII words: nothing to escape.
-        out.write_all(b.kind.as_str().as_bytes())?;
-        out.write_all(b"\",\"text\":")?;
-        write_json_str(out, &b.text)?;
-        out.write_all(b",\"span\":")?;
-        write_json_pair(out, b.span.start, b.span.end)?;
-        out.write_all(b"}")?;
+        out.extend_from_slice(b.kind.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"text\":\"");
+        out.extend_from_within(text);
+        out.extend_from_slice(b"\",\"span\":");
+        write_json_pair(out, b.span.start, b.span.end);
+        out.push(b'}');
     }
-    out.write_all(b"],\"chrome\":[")?;
+    out.extend_from_slice(b"],\"chrome\":[");
     for (i, c) in a.chrome().iter().enumerate() {
-        out.write_all(if i > 0 {
+        out.extend_from_slice(if i > 0 {
             b",{\"kind\":\""
         } else {
             b"{\"kind\":\""
-        })?;
-        out.write_all(c.kind.as_str().as_bytes())?;
-        out.write_all(b"\",\"text\":")?;
-        write_json_str(out, &c.text)?;
-        out.write_all(b",\"span\":")?;
-        write_json_pair(out, c.span.start, c.span.end)?;
-        out.write_all(b",\"lines\":")?;
-        write_json_pair(out, c.lines.start, c.lines.end)?;
-        out.write_all(b"}")?;
+        });
+        out.extend_from_slice(c.kind.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"text\":");
+        write_json_str(out, &c.text);
+        out.extend_from_slice(b",\"span\":");
+        write_json_pair(out, c.span.start, c.span.end);
+        out.extend_from_slice(b",\"lines\":");
+        write_json_pair(out, c.lines.start, c.lines.end);
+        out.push(b'}');
     }
-    out.write_all(b"],\"line_labels\":[")?;
-    for (i, l) in a.lines().iter().enumerate() {
-        out.write_all(if i > 0 { b",\"" } else { b"\"" })?;
-        out.write_all(l.label.as_str().as_bytes())?;
-        out.write_all(b"\"")?;
-    }
-    out.write_all(b"],\"line_scores\":[")?;
-    for (i, l) in a.lines().iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
+    // Each label and score is written with a comma before it; the first
+    // one's comma becomes the array's `[`.
+    out.extend_from_slice(b"],\"line_labels\":");
+    let first = out.len();
+    let cells = label_cells();
+    for l in a.lines() {
+        match label_index(l.label) {
+            Some(i) => cells[i].put(out),
+            None => label_cell(l.label).put(out),
         }
-        write_json_score(out, l.score)?;
     }
-    out.write_all(b"]}")
+    open_array(out, first);
+    out.extend_from_slice(b"],\"line_scores\":");
+    let first = out.len();
+    let table = thousandths();
+    for l in a.lines() {
+        write_json_score(out, table, l.score);
+    }
+    open_array(out, first);
+    out.extend_from_slice(b"]}");
 }
 
-fn write_json_opt_str<W: Write + ?Sized>(out: &mut W, s: Option<&str>) -> io::Result<()> {
+/// The `[` of an array whose elements, written from `first` on, each
+/// start with a comma: the first comma, or a `[` of its own.
+fn open_array(out: &mut Vec<u8>, first: usize) {
+    match out.get_mut(first) {
+        Some(comma) => *comma = b'[',
+        None => out.push(b'['),
+    }
+}
+
+/// The labels [`label_index`] numbers, in its order.
+const LABELS: [Label; 11] = [
+    Label::Body,
+    Label::Title,
+    Label::Meta,
+    Label::Blank,
+    Label::Chrome(ChromeKind::Navigation),
+    Label::Chrome(ChromeKind::Related),
+    Label::Chrome(ChromeKind::Fixtures),
+    Label::Chrome(ChromeKind::Comments),
+    Label::Chrome(ChromeKind::Promo),
+    Label::Chrome(ChromeKind::Footer),
+    Label::Chrome(ChromeKind::Other),
+];
+
+/// Where `label` stands in [`LABELS`] (`None` for a label added since).
+fn label_index(label: Label) -> Option<usize> {
+    Some(match label {
+        Label::Body => 0,
+        Label::Title => 1,
+        Label::Meta => 2,
+        Label::Blank => 3,
+        Label::Chrome(kind) => match kind {
+            ChromeKind::Navigation => 4,
+            ChromeKind::Related => 5,
+            ChromeKind::Fixtures => 6,
+            ChromeKind::Comments => 7,
+            ChromeKind::Promo => 8,
+            ChromeKind::Footer => 9,
+            ChromeKind::Other => 10,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// A comma and the label's name, quoted.
+fn label_cell(label: Label) -> Cell {
+    Cell::new(&[",\"", label.as_str(), "\""])
+}
+
+/// The [`label_cell`] of each of the [`LABELS`].
+fn label_cells() -> &'static [Cell; LABELS.len()] {
+    static CELLS: OnceLock<[Cell; LABELS.len()]> = OnceLock::new();
+    CELLS.get_or_init(|| LABELS.map(label_cell))
+}
+
+/// A few bytes (at most 16) written with one fixed-size copy.
+#[derive(Clone, Copy)]
+struct Cell {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Cell {
+    /// The parts, one after the other (at most 16 bytes in all).
+    fn new(parts: &[&str]) -> Cell {
+        let mut cell = Cell {
+            bytes: [0; 16],
+            len: 0,
+        };
+        for p in parts {
+            let at = usize::from(cell.len);
+            cell.bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
+            cell.len += p.len() as u8;
+        }
+        cell
+    }
+
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bytes);
+        out.truncate(out.len() - (16 - usize::from(self.len)));
+    }
+}
+
+fn write_json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => write_json_str(out, s),
-        None => out.write_all(b"null"),
+        None => out.extend_from_slice(b"null"),
     }
 }
 
 /// A JSON string: quoted and escaped as serde_json escapes it.
-fn write_json_str<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
-    out.write_all(b"\"")?;
-    write_json_escaped(out, s.as_bytes())?;
-    out.write_all(b"\"")
+fn write_json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    write_json_escaped(out, s.as_bytes());
+    out.push(b'"');
 }
 
 /// The contents of a JSON string, escaped as serde_json escapes them: `"`
@@ -1051,10 +1178,10 @@ fn write_json_str<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
 /// other bytes below 0x20 as `\u00xx` (lowercase hex); everything else, DEL
 /// and non-ASCII included, as it is. Runs of bytes needing no escape are
 /// written in one go.
-fn write_json_escaped<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()> {
+fn write_json_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut start = 0;
     while let Some(i) = next_escape(bytes, start) {
-        out.write_all(&bytes[start..i])?;
+        out.extend_from_slice(&bytes[start..i]);
         let b = bytes[i];
         let named = match b {
             b'"' => b'"',
@@ -1067,21 +1194,21 @@ fn write_json_escaped<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Resul
             _ => 0,
         };
         if named != 0 {
-            out.write_all(&[b'\\', named])?;
+            out.extend_from_slice(&[b'\\', named]);
         } else {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.write_all(&[
+            out.extend_from_slice(&[
                 b'\\',
                 b'u',
                 b'0',
                 b'0',
                 HEX[usize::from(b >> 4)],
                 HEX[usize::from(b & 0xf)],
-            ])?;
+            ]);
         }
         start = i + 1;
     }
-    out.write_all(&bytes[start..])
+    out.extend_from_slice(&bytes[start..]);
 }
 
 /// Whether a JSON string escapes the byte: `"`, `\` and bytes below 0x20.
@@ -1137,7 +1264,7 @@ fn escape_flags(w: u64) -> u64 {
 }
 
 /// `[a,b]`, as serde_json writes a `[usize; 2]`, in one write.
-fn write_json_pair<W: Write + ?Sized>(out: &mut W, a: usize, b: usize) -> io::Result<()> {
+fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
     let mut buf = [0u8; 43];
     let mut at = buf.len() - 1;
     buf[at] = b']';
@@ -1147,14 +1274,14 @@ fn write_json_pair<W: Write + ?Sized>(out: &mut W, a: usize, b: usize) -> io::Re
     at = put_decimal(&mut buf[..at], a as u64);
     at -= 1;
     buf[at] = b'[';
-    out.write_all(&buf[at..])
+    out.extend_from_slice(&buf[at..]);
 }
 
 /// An unsigned integer in decimal.
-fn write_json_uint<W: Write + ?Sized>(out: &mut W, n: u64) -> io::Result<()> {
+fn write_json_uint(out: &mut Vec<u8>, n: u64) {
     let mut buf = [0u8; 20];
     let at = put_decimal(&mut buf, n);
-    out.write_all(&buf[at..])
+    out.extend_from_slice(&buf[at..]);
 }
 
 /// Write `n` in decimal at the end of `buf` (20 bytes hold any `u64`);
@@ -1171,26 +1298,50 @@ fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
     }
 }
 
-/// A line's score rounded to three decimals, as serde_json writes the f32
-/// `(score * 1000.0).round() / 1000.0`: the thousandths from 0 to 1 are
-/// written as serde_json wrote them once (the same f32 computed the same
+/// The thousandths from 0 to 1, each with a comma before it, as serde_json
+/// writes the f32 `k as f32 / 1000.0`.
+fn thousandths() -> &'static [Cell] {
+    static THOUSANDTHS: OnceLock<Vec<Cell>> = OnceLock::new();
+    THOUSANDTHS.get_or_init(|| {
+        (0..=1000u16)
+            .map(|k| {
+                Cell::new(&[
+                    ",",
+                    &serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap(),
+                ])
+            })
+            .collect()
+    })
+}
+
+/// A comma and a line's score rounded to three decimals, as serde_json
+/// writes the f32 `(score * 1000.0).round() / 1000.0`: the thousandths from
+/// 0 to 1 from `table` (the [`thousandths`], the same f32 computed the same
 /// way), anything else by serde_json itself.
-fn write_json_score<W: Write + ?Sized>(out: &mut W, score: f32) -> io::Result<()> {
-    static THOUSANDTHS: OnceLock<Vec<String>> = OnceLock::new();
-    let k = (score * 1000.0).round();
-    if (0.0..=1000.0).contains(&k) && k.is_sign_positive() {
-        let table = THOUSANDTHS.get_or_init(|| {
-            (0..=1000u16)
-                .map(|k| serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap())
-                .collect()
-        });
-        out.write_all(table[k as usize].as_bytes())
-    } else {
-        serde_json::to_writer(&mut *out, &(k / 1000.0))?;
-        Ok(())
+fn write_json_score(out: &mut Vec<u8>, table: &[Cell], score: f32) {
+    // `round_small(x)` is `x.round()` where `x.round()` is one of the
+    // thousandths from 0 to 1000, +0.0 included (-0.0 is not).
+    match round_small(score * 1000.0) {
+        Some(k) => table[k].put(out),
+        None => {
+            out.push(b',');
+            // Writing to a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *out, &((score * 1000.0).round() / 1000.0));
+        }
     }
 }
 
+/// `x.round()` (half away from zero), for `x` from +0.0 up to 1000.5
+/// (excluded); `None` for anything else (-0.0 and NaN included).
+fn round_small(x: f32) -> Option<usize> {
+    if !(0.0..1000.5).contains(&x) || x.is_sign_negative() {
+        return None;
+    }
+    // The integer part, and the rest (both exact).
+    let whole = x as u16;
+    let rest = x - f32::from(whole);
+    Some(usize::from(whole) + usize::from(rest >= 0.5))
+}
 /// Site profiles of two shards, merged.
 fn merge_profiles(
     mut a: BTreeMap<String, SiteProfile>,
@@ -1670,7 +1821,7 @@ mod tests {
 
     fn escaped(s: &str) -> String {
         let mut out = Vec::new();
-        write_json_str(&mut out, s).unwrap();
+        write_json_str(&mut out, s);
         String::from_utf8(out).unwrap()
     }
 
@@ -1680,7 +1831,7 @@ mod tests {
         let cleaner = Cleaner::builder().mode(mode).build();
         let a = cleaner.clean(text).ok()?;
         let mut ours = Vec::new();
-        write_jsonl(&mut ours, id, &a).unwrap();
+        write_jsonl(&mut ours, id, &a);
         let theirs = serde_json::to_string(&record(id, &a)).unwrap();
         Some((String::from_utf8(ours).unwrap(), theirs))
     }
@@ -1745,12 +1896,12 @@ mod tests {
         let ns = [0, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX];
         for n in ns {
             let mut out = Vec::new();
-            write_json_uint(&mut out, n).unwrap();
+            write_json_uint(&mut out, n);
             assert_eq!(out, serde_json::to_vec(&n).unwrap());
             for m in ns {
                 let (a, b) = (n as usize, m as usize);
                 let mut out = Vec::new();
-                write_json_pair(&mut out, a, b).unwrap();
+                write_json_pair(&mut out, a, b);
                 assert_eq!(out, serde_json::to_vec(&[a, b]).unwrap());
             }
         }
@@ -1772,9 +1923,50 @@ mod tests {
         ]);
         for s in scores {
             let mut out = Vec::new();
-            write_json_score(&mut out, s).unwrap();
-            let want = serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap();
+            write_json_score(&mut out, thousandths(), s);
+            let mut want = b",".to_vec();
+            want.extend(serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap());
             assert_eq!(out, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn labels_are_numbered_in_order() {
+        for (i, &label) in LABELS.iter().enumerate() {
+            assert_eq!(label_index(label), Some(i));
+            let cell = label_cells()[i];
+            let want = format!(",{}", serde_json::to_string(&label.as_str()).unwrap());
+            assert_eq!(&cell.bytes[..usize::from(cell.len)], want.as_bytes());
+        }
+    }
+
+    #[test]
+    fn small_numbers_are_rounded_as_f32_round_rounds_them() {
+        let mut xs: Vec<f32> = Vec::new();
+        // Every 7919th f32 from +0.0 to 1001.0, and a few ulps around each
+        // half and each whole number up to there.
+        let top = 1001.0f32.to_bits();
+        xs.extend((0..top).step_by(7919).map(f32::from_bits));
+        for k in 0..=1001u16 {
+            for x in [f32::from(k), f32::from(k) + 0.5] {
+                let b = x.to_bits();
+                xs.extend((b.saturating_sub(4)..b + 4).map(f32::from_bits));
+            }
+        }
+        xs.extend([
+            -0.0,
+            -0.2,
+            -0.5,
+            -0.7,
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            1e9,
+        ]);
+        for x in xs {
+            let r = x.round();
+            let want = ((0.0..=1000.0).contains(&r) && r.is_sign_positive()).then_some(r as usize);
+            assert_eq!(round_small(x), want, "{x}");
         }
     }
 
