@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -569,10 +569,11 @@ const CHUNK_RECORDS: usize = 1024;
 /// A chunk ends once its input passes this many bytes.
 const CHUNK_BYTES: usize = 64 << 20;
 
-/// The records (and about the bytes) of one batch of a streamed JSONL
-/// corpus: small, so that the workers share the work evenly.
-const BATCH_RECORDS: usize = 8;
-const BATCH_BYTES: usize = 4 << 20;
+/// The bytes read for one batch of a streamed JSONL corpus (a dozen records
+/// of the usual size): small, so that the workers share the work evenly.
+const BATCH_BLOCK: usize = 128 << 10;
+/// The bytes read for one chunk of a JSONL corpus read in chunks.
+const CHUNK_BLOCK: usize = 16 << 20;
 /// A dump file of this many bytes or more is cleaned on its own and written
 /// straight to the output, not kept in memory as output.
 const LARGE_DUMP: u64 = 8 << 20;
@@ -772,7 +773,7 @@ impl<W: Write> Run<'_, W> {
             // closes and the workers finish.
             let reader = s.spawn(move || {
                 let mut seq = 0;
-                for_each_batch(path, BATCH_RECORDS, BATCH_BYTES, |chunk| {
+                for_each_batch(path, BATCH_BLOCK, |chunk| {
                     if stop.load(Ordering::Relaxed)
                         || batch_tx.send((seq, std::mem::take(chunk))).is_err()
                     {
@@ -1375,54 +1376,120 @@ impl Chunk {
 /// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
 /// 1-based line numbers), streaming: at most one chunk is in memory.
 fn for_each_chunk(path: &str, mut f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
-    for_each_batch(path, CHUNK_RECORDS, CHUNK_BYTES, |chunk| f(chunk))
+    for_each_batch(path, CHUNK_BLOCK, |chunk| f(chunk))
 }
 
-/// [`for_each_chunk`] with chunks of at most `records` lines (or about
-/// `max_bytes` bytes); `f` may take the chunk (a new one is then started).
+/// [`for_each_chunk`] with chunks of the lines ended in about `block` bytes
+/// of input (one line at least); `f` may take the chunk.
 fn for_each_batch(
     path: &str,
-    records: usize,
-    max_bytes: usize,
-    mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
+    block: usize,
+    f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
-    let mut reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(BufReader::new(io::stdin()))
+    let input: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
     } else {
-        let file = File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?;
-        Box::new(BufReader::with_capacity(1 << 20, file))
+        Box::new(File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?)
     };
+    batches(input, block, f).map_err(|e| match e {
+        Batches::Read(e) => Stop::Io(format!("cannot read {path}: {e}")),
+        Batches::Stop(s) => s,
+    })
+}
+
+/// Why [`batches`] stopped.
+enum Batches {
+    Read(io::Error),
+    Stop(Stop),
+}
+
+/// The lines of `input`, as `BufRead::split(b'\n')` gives them, without the
+/// ones of ASCII white space only, in chunks: `block` bytes are read straight
+/// onto the end of the chunk (without a copy in between) and the lines they
+/// end handed to `f`; the start of a line they do not end is carried over to
+/// the next chunk.
+fn batches(
+    mut input: impl Read,
+    block: usize,
+    mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
+) -> Result<(), Batches> {
+    let block = block.max(1);
     let mut chunk = Chunk::default();
-    let mut bytes = 0;
     let mut line_no = 0;
+    // Where the line being read starts in the chunk.
+    let mut start = 0;
     loop {
-        // Lines as `BufRead::split(b'\n')` gives them, appended to the chunk.
-        let start = chunk.bytes.len();
-        let n = reader
-            .read_until(b'\n', &mut chunk.bytes)
-            .map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
-        if n == 0 {
-            break;
+        let from = chunk.bytes.len();
+        chunk.bytes.reserve(block);
+        let n = (&mut input)
+            .take(block as u64)
+            .read_to_end(&mut chunk.bytes)
+            .map_err(Batches::Read)?;
+        let end_of_input = n < block;
+        // Before `from`, the line has no end.
+        let mut at = from;
+        loop {
+            let end = match newline(&chunk.bytes[at..]) {
+                Some(i) => at + i,
+                None if end_of_input && start < chunk.bytes.len() => chunk.bytes.len(),
+                None => break,
+            };
+            line_no += 1;
+            if !chunk.bytes[start..end].iter().all(u8::is_ascii_whitespace) {
+                chunk.lines.push((line_no, start..end));
+            }
+            start = end + 1;
+            at = start;
+            if at >= chunk.bytes.len() {
+                break;
+            }
         }
-        line_no += 1;
-        let end = chunk.bytes.len() - usize::from(chunk.bytes.ends_with(b"\n"));
-        if chunk.bytes[start..end].iter().all(u8::is_ascii_whitespace) {
-            chunk.bytes.truncate(start);
-            continue;
-        }
-        bytes += end - start;
-        chunk.lines.push((line_no, start..end));
-        if chunk.lines.len() >= records || bytes >= max_bytes {
-            f(&mut chunk)?;
-            chunk.bytes.clear();
+        let start_here = start.min(chunk.bytes.len());
+        if start_here > 0 || end_of_input {
+            // Hand over the lines ended; carry over the line begun.
+            let mut next = Vec::with_capacity(block + chunk.bytes.len() - start_here);
+            next.extend_from_slice(&chunk.bytes[start_here..]);
+            chunk.bytes.truncate(start_here);
+            if !chunk.lines.is_empty() {
+                f(&mut chunk).map_err(Batches::Stop)?;
+            }
+            chunk.bytes = next;
             chunk.lines.clear();
-            bytes = 0;
+            start = 0;
+        }
+        if end_of_input {
+            return Ok(());
         }
     }
-    if !chunk.lines.is_empty() {
-        f(&mut chunk)?;
+}
+
+/// Where the first `\n` of `bytes` is, found sixteen bytes at a time.
+fn newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each `\n` byte, and perhaps of bytes after one (a
+    // borrow only carries into the byte above a zero): the lowest set bit
+    // marks the first.
+    let flags = |w: &[u8]| {
+        let x = u64::from_le_bytes(w.try_into().unwrap()) ^ (ONES * u64::from(b'\n'));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let mut pairs = bytes.chunks_exact(16);
+    let mut at = 0;
+    for pair in &mut pairs {
+        let (lo, hi) = (flags(&pair[..8]), flags(&pair[8..]));
+        if lo | hi != 0 {
+            let first = if lo != 0 {
+                lo.trailing_zeros() / 8
+            } else {
+                8 + hi.trailing_zeros() / 8
+            };
+            return Some(at + first as usize);
+        }
+        at += 16;
     }
-    Ok(())
+    let rest = pairs.remainder();
+    rest.iter().position(|&b| b == b'\n').map(|j| at + j)
 }
 
 /// The site of a record: its `site`, else the host of its `url` (lowercased,
@@ -1788,6 +1855,106 @@ mod tests {
         );
         assert_eq!(lines.last().unwrap().0, line);
         std::fs::remove_file(path).unwrap();
+    }
+
+    /// The non-blank lines of `input` with their numbers, as `batches` with
+    /// `block` gives them, and each batch's number of lines.
+    fn batched(input: &[u8], block: usize) -> (Vec<(u64, Vec<u8>)>, Vec<usize>) {
+        let (mut lines, mut sizes) = (Vec::new(), Vec::new());
+        let r = batches(input, block, |chunk| {
+            let taken = std::mem::take(chunk);
+            sizes.push(taken.lines.len());
+            lines.extend(
+                taken
+                    .lines
+                    .iter()
+                    .map(|(n, raw)| (*n, taken.line(raw).to_vec())),
+            );
+            Ok(())
+        });
+        assert!(r.is_ok());
+        (lines, sizes)
+    }
+
+    /// The same, as `BufRead::split` gives them.
+    fn split_lines(input: &[u8]) -> Vec<(u64, Vec<u8>)> {
+        io::BufRead::split(input, b'\n')
+            .map(|l| l.unwrap())
+            .zip(1..)
+            .filter(|(l, _)| !l.iter().all(u8::is_ascii_whitespace))
+            .map(|(l, n)| (n, l))
+            .collect()
+    }
+
+    #[test]
+    fn the_first_newline_is_found_anywhere() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for fill in [b'a', 0x8a, 0x0b, 0x09, 0xff, 0x00] {
+                    let mut v = vec![fill; len];
+                    if at < len {
+                        v[at] = b'\n';
+                        // A second one after it, and bytes around it that
+                        // differ from `\n` in one bit.
+                        if at + 3 < len {
+                            v[at + 3] = b'\n';
+                        }
+                        if at > 0 {
+                            v[at - 1] = 0x0b;
+                        }
+                    }
+                    let want = v.iter().position(|&b| b == b'\n');
+                    assert_eq!(newline(&v), want, "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn batches_hold_the_lines_as_read_until_reads_them() {
+        let inputs: [&[u8]; 9] = [
+            b"",
+            b"\n",
+            b"a",
+            b"a\n",
+            b"\n\n  \n\t\x0c\r\nab\r\n\ncd",
+            b"{\"id\": 1}\n{\"id\": 2}\n \n{\"id\": 3}",
+            b"one long line without an end, longer than any block here",
+            b"x\ny\nz\n\n\n",
+            b"\xff\xfe\n\x00\n\xc3\xa9",
+        ];
+        for input in inputs {
+            let want = split_lines(input);
+            for block in [1, 2, 3, 5, 8, 13, 64, 1 << 16] {
+                let (lines, sizes) = batched(input, block);
+                assert_eq!(lines, want, "{input:?} in blocks of {block}");
+                assert!(sizes.iter().all(|&n| n > 0));
+            }
+        }
+        // A block ends the lines it reads: a batch of about as many
+        // lines as fit in it.
+        let input = "0123456789\n".repeat(100);
+        let (_, sizes) = batched(input.as_bytes(), 55);
+        assert_eq!(sizes.len(), 20);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_input_is_batched_as_read_until_reads_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"\n"[..], b"\n\n", b" ", b"\t", b"\r\n", b"\x0c", b"{}", b"{\"id\": 7}",
+                b"abc", b"\xc3\xa9", b"\xff",
+            ]), 0..40),
+            block in 1usize..24,
+        ) {
+            let input = parts.concat();
+            proptest::prop_assert_eq!(batched(&input, block).0, split_lines(&input));
+        }
     }
 
     #[test]
