@@ -1218,24 +1218,26 @@ fn needs_escape(b: u8) -> bool {
 }
 
 /// The index of the first byte at or after `from` that needs an escape,
-/// found sixteen bytes at a time.
+/// found sixteen bytes at a time: a block is tested byte by byte in a form
+/// the compiler turns into a few vector instructions, and the first byte of
+/// a block that has one is found a word at a time.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let word = |b: &[u8]| escape_flags(u64::from_le_bytes(b.try_into().unwrap()));
     let mut at = from;
-    let mut pairs = bytes[from..].chunks_exact(16);
-    for pair in &mut pairs {
-        let (lo, hi) = (word(&pair[..8]), word(&pair[8..]));
-        if lo | hi != 0 {
+    let mut blocks = bytes[from..].chunks_exact(16);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | escapes(b)) {
+            let lo = word(&block[..8]);
             let first = if lo != 0 {
                 lo.trailing_zeros() / 8
             } else {
-                8 + hi.trailing_zeros() / 8
+                8 + word(&block[8..]).trailing_zeros() / 8
             };
             return Some(at + first as usize);
         }
         at += 16;
     }
-    let mut rest = pairs.remainder();
+    let mut rest = blocks.remainder();
     if let Some(w) = rest.get(..8) {
         let flags = word(w);
         if flags != 0 {
@@ -1244,6 +1246,12 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
         (at, rest) = (at + 8, &rest[8..]);
     }
     rest.iter().position(|&b| needs_escape(b)).map(|j| at + j)
+}
+
+/// [`needs_escape`] in two comparisons: `b ^ 2` maps the bytes below 0x20
+/// among themselves and `"` (0x22) to 0x20, and no other byte below 0x21.
+fn escapes(b: u8) -> bool {
+    ((b ^ 2) < 0x21) | (b == b'\\')
 }
 
 /// The high bit of every byte of `w` (read little-endian: its lowest byte
@@ -1463,33 +1471,18 @@ fn batches(
     }
 }
 
-/// Where the first `\n` of `bytes` is, found sixteen bytes at a time.
+/// Where the first `\n` of `bytes` is: blocks of 32 bytes are tested in a
+/// form the compiler turns into a few vector instructions.
 fn newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each `\n` byte, and perhaps of bytes after one (a
-    // borrow only carries into the byte above a zero): the lowest set bit
-    // marks the first.
-    let flags = |w: &[u8]| {
-        let x = u64::from_le_bytes(w.try_into().unwrap()) ^ (ONES * u64::from(b'\n'));
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
-    let mut pairs = bytes.chunks_exact(16);
+    let mut blocks = bytes.chunks_exact(32);
     let mut at = 0;
-    for pair in &mut pairs {
-        let (lo, hi) = (flags(&pair[..8]), flags(&pair[8..]));
-        if lo | hi != 0 {
-            let first = if lo != 0 {
-                lo.trailing_zeros() / 8
-            } else {
-                8 + hi.trailing_zeros() / 8
-            };
-            return Some(at + first as usize);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
+            break;
         }
-        at += 16;
+        at += 32;
     }
-    let rest = pairs.remainder();
-    rest.iter().position(|&b| b == b'\n').map(|j| at + j)
+    bytes[at..].iter().position(|&b| b == b'\n').map(|j| at + j)
 }
 
 /// The site of a record: its `site`, else the host of its `url` (lowercased,
@@ -2043,6 +2036,39 @@ mod tests {
         }
         for s in &cases {
             assert_eq!(escaped(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_is_needs_escape() {
+        for b in 0..=255u8 {
+            assert_eq!(escapes(b), needs_escape(b), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn the_next_escape_is_found_in_any_block() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for fill in [b'a', b' ', b'#', b'!', 0x7f, 0x80, 0xa2, 0xdc, 0xff] {
+                    for esc in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+                        let mut v = vec![fill; len];
+                        if at < len {
+                            v[at] = esc;
+                            if at + 2 < len {
+                                v[at + 2] = b'"';
+                            }
+                        }
+                        for from in [0, at.saturating_sub(1), at] {
+                            let want = v[from..]
+                                .iter()
+                                .position(|&b| needs_escape(b))
+                                .map(|j| from + j);
+                            assert_eq!(next_escape(&v, from), want, "{v:?} from {from}");
+                        }
+                    }
+                }
+            }
         }
     }
 
