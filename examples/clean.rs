@@ -183,6 +183,67 @@ struct InRecord<'a> {
     site: Option<Str<'a>>,
     #[serde(borrow)]
     url: Option<Str<'a>>,
+    /// How `text` was written in the line (when read without serde_json).
+    #[serde(skip)]
+    text_escapes: Option<Escapes<'a>>,
+}
+
+/// How a string was written in a JSON line: its bytes between the quotes,
+/// and where each escape ends in the string and in those bytes. A part of
+/// the string whose escapes are all written as serde_json writes them is
+/// written back by copying its bytes.
+#[derive(Default)]
+struct Escapes<'a> {
+    raw: &'a [u8],
+    /// The end of each escape in the string and in `raw`, in order.
+    ends: Vec<(usize, usize)>,
+    /// The end in the string of each escape serde_json writes otherwise
+    /// (`\/`, `\uXXXX`), in order.
+    odd: Vec<usize>,
+}
+
+impl Escapes<'_> {
+    /// Where the string's byte `at` was written in `raw`. `next` is the
+    /// number of escapes that end at or before the byte asked for last (a
+    /// guess: bytes are mostly asked for in order), and is set to the number
+    /// of those that end at or before `at`.
+    fn raw_at(&self, at: usize, next: &std::cell::Cell<usize>) -> usize {
+        let ends = &self.ends;
+        let mut k = next.get();
+        if k > ends.len() || (k > 0 && ends[k - 1].0 > at) {
+            k = ends.partition_point(|&(end, _)| end <= at);
+        } else {
+            while ends.get(k).is_some_and(|&(end, _)| end <= at) {
+                k += 1;
+            }
+        }
+        next.set(k);
+        match k {
+            0 => at,
+            _ => {
+                let (end, raw_end) = ends[k - 1];
+                raw_end + (at - end)
+            }
+        }
+    }
+
+    /// The bytes `part` of the string `text` was written as, when they are
+    /// the ones serde_json writes for it: `part` lies in `text`, and its
+    /// escapes are all of the usual kind.
+    fn written(&self, text: &str, part: &str, next: &std::cell::Cell<usize>) -> Option<&[u8]> {
+        let base = text.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = start + part.len();
+        if end > text.len() {
+            return None;
+        }
+        let k = self.odd.partition_point(|&e| e <= start);
+        if self.odd.get(k).is_some_and(|&e| e <= end) {
+            return None;
+        }
+        self.raw
+            .get(self.raw_at(start, next)..self.raw_at(end, next))
+    }
 }
 
 /// A JSON string, borrowed from the input when it has no escapes. (With
@@ -217,7 +278,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 /// or `null` values, is read here; anything else, errors included, by
 /// serde_json (which reads the usual line the same way).
 fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
-    match (Scan { bytes: line, at: 0 }).record() {
+    match Scan::new(line).record() {
         Some(r) => Ok(r),
         None => serde_json::from_slice(line),
     }
@@ -227,15 +288,26 @@ fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
 struct Scan<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// How the last string read was written.
+    escapes: Escapes<'a>,
 }
 
 impl<'a> Scan<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Scan {
+            bytes,
+            at: 0,
+            escapes: Escapes::default(),
+        }
+    }
+
     fn record(mut self) -> Option<InRecord<'a>> {
         let mut rec = InRecord {
             id: None,
             text: None,
             site: None,
             url: None,
+            text_escapes: None,
         };
         let mut seen = [false; 4];
         self.space();
@@ -268,7 +340,12 @@ impl<'a> Scan<'a> {
                 };
                 match field {
                     0 => rec.id = value.map(|v| serde_json::Value::String(v.into_owned())),
-                    1 => rec.text = value.map(Str),
+                    1 => {
+                        if value.is_some() {
+                            rec.text_escapes = Some(std::mem::take(&mut self.escapes));
+                        }
+                        rec.text = value.map(Str);
+                    }
                     2 => rec.site = value.map(Str),
                     _ => rec.url = value.map(Str),
                 }
@@ -301,10 +378,22 @@ impl<'a> Scan<'a> {
         self.eat(b'"')?;
         let start = self.at;
         let mut i = next_escape(b, start)?;
+        let (mut ends, mut odd) = (
+            std::mem::take(&mut self.escapes.ends),
+            std::mem::take(&mut self.escapes.odd),
+        );
+        ends.clear();
+        odd.clear();
         if b[i] == b'"' {
             self.at = i + 1;
+            self.escapes = Escapes {
+                raw: &b[start..i],
+                ends,
+                odd,
+            };
             return std::str::from_utf8(&b[start..i]).ok().map(Cow::Borrowed);
         }
+        ends.reserve((b.len() - i) / 32);
         let mut out = Vec::with_capacity(b.len() - start);
         let mut run = start;
         loop {
@@ -346,14 +435,26 @@ impl<'a> Scan<'a> {
                     if escape != b'u' {
                         out.push(byte);
                     }
+                    ends.push((out.len(), i - start));
+                    if matches!(escape, b'u' | b'/') {
+                        odd.push(out.len());
+                    }
                     run = i;
                 }
                 // A control character.
                 _ => return None,
             }
-            i = next_escape(b, i)?;
+            // The next escape, often right after this one.
+            if b.get(i) != Some(&b'\\') {
+                i = next_escape(b, i)?;
+            }
         }
         self.at = i + 1;
+        self.escapes = Escapes {
+            raw: &b[start..i],
+            ends,
+            odd,
+        };
         // Escapes give whole characters, so the text is UTF-8 exactly when
         // every run between them is.
         String::from_utf8(out).ok().map(Cow::Owned)
@@ -652,7 +753,7 @@ impl<W: Write> Run<'_, W> {
                         Ok(bytes) => {
                             let n = bytes.len() as u64;
                             let r = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string());
-                            render(format, id, r, n)
+                            render(format, id, r, n, None)
                         }
                         Err(e) => Outcome {
                             output: Err(format!("{id}: {e}")),
@@ -896,7 +997,9 @@ fn clean_record(
         None => cleaner.clean(&text),
     };
     let r = r.map_err(|e| format!("{path}:{line_no}: record {id}: {e}"));
-    let mut o = render(format, &id, r, text.len() as u64);
+    let next = std::cell::Cell::new(0);
+    let from = rec.text_escapes.as_ref().map(|e| (&*text, e, &next));
+    let mut o = render(format, &id, r, text.len() as u64, from);
     if let Err(msg) = &mut o.output {
         if !msg.starts_with(path) {
             *msg = format!("{path}:{line_no}: {msg}");
@@ -905,14 +1008,25 @@ fn clean_record(
     o
 }
 
-/// One cleaned article (or its error) rendered in `format`.
-fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) -> Outcome {
+/// A string (the text an article was cleaned from) and how it was written
+/// in its JSON line, with where [`Escapes::raw_at`] looked last.
+type Written<'t> = (&'t str, &'t Escapes<'t>, &'t std::cell::Cell<usize>);
+
+/// One cleaned article (or its error) rendered in `format`; `from`, the
+/// text it was cleaned from as it was written, when there is one.
+fn render(
+    format: Format,
+    id: &str,
+    r: Result<Article<'_>, String>,
+    bytes: u64,
+    from: Option<Written<'_>>,
+) -> Outcome {
     match r {
         Ok(a) => {
             let written = match format {
                 Format::Jsonl => {
                     let mut buf = Vec::with_capacity(jsonl_size(id, &a));
-                    write_jsonl(&mut buf, id, &a);
+                    write_jsonl(&mut buf, id, &a, from);
                     buf.push(b'\n');
                     Ok(buf)
                 }
@@ -960,7 +1074,7 @@ fn write_article(
         }
         Format::Jsonl => {
             let mut buf = Vec::with_capacity(jsonl_size(id, a));
-            write_jsonl(&mut buf, id, a);
+            write_jsonl(&mut buf, id, a, None);
             buf.push(b'\n');
             out.write_all(&buf)
         }
@@ -985,8 +1099,10 @@ fn jsonl_size(id: &str, a: &Article<'_>) -> usize {
 /// Write one article as a compact JSON object, byte for byte as
 /// `serde_json::to_writer(out, &record(id, a))` writes it: the same keys in
 /// the same order, strings escaped as serde_json escapes them, numbers
-/// formatted as serde_json formats them.
-fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>) {
+/// formatted as serde_json formats them. The texts of blocks and chrome
+/// segments are copied from `from` where they were written there as
+/// serde_json writes them.
+fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>, from: Option<Written<'_>>) {
     out.extend_from_slice(b"{\"id\":");
     write_json_str(out, id);
     out.extend_from_slice(b",\"title\":");
@@ -1020,7 +1136,7 @@ fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>) {
             out.extend_from_slice(b"\\n\\n");
         }
         let start = out.len();
-        write_json_escaped(out, b.text.as_bytes());
+        write_json_part(out, &b.text, from);
         escaped.push(start..out.len());
     }
     out.extend_from_slice(b"\",\"blocks\":[");
@@ -1046,9 +1162,9 @@ fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>) {
             b"{\"kind\":\""
         });
         out.extend_from_slice(c.kind.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"text\":");
-        write_json_str(out, &c.text);
-        out.extend_from_slice(b",\"span\":");
+        out.extend_from_slice(b"\",\"text\":\"");
+        write_json_part(out, &c.text, from);
+        out.extend_from_slice(b"\",\"span\":");
         write_json_pair(out, c.span.start, c.span.end);
         out.extend_from_slice(b",\"lines\":");
         write_json_pair(out, c.lines.start, c.lines.end);
@@ -1157,6 +1273,15 @@ impl Cell {
     fn put(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.bytes);
         out.truncate(out.len() - (16 - usize::from(self.len)));
+    }
+}
+
+/// The contents of a JSON string for `part`: copied from `from` where it
+/// was written there as serde_json writes it, escaped otherwise.
+fn write_json_part(out: &mut Vec<u8>, part: &str, from: Option<Written<'_>>) {
+    match from.and_then(|(text, escapes, next)| escapes.written(text, part, next)) {
+        Some(raw) => out.extend_from_slice(raw),
+        None => write_json_escaped(out, part.as_bytes()),
     }
 }
 
@@ -1991,7 +2116,7 @@ mod tests {
         let cleaner = Cleaner::builder().mode(mode).build();
         let a = cleaner.clean(text).ok()?;
         let mut ours = Vec::new();
-        write_jsonl(&mut ours, id, &a);
+        write_jsonl(&mut ours, id, &a, None);
         let theirs = serde_json::to_string(&record(id, &a)).unwrap();
         Some((String::from_utf8(ours).unwrap(), theirs))
     }
@@ -2123,6 +2248,57 @@ mod tests {
         }
     }
 
+    /// The text of a JSON line's record, read without serde_json, and how
+    /// it was written.
+    fn text_and_escapes(line: &str) -> (String, Escapes<'_>) {
+        let rec = Scan::new(line.as_bytes()).record().unwrap();
+        (rec.text.unwrap().0.into_owned(), rec.text_escapes.unwrap())
+    }
+
+    /// Every part of the text from a line: where `written` gives its bytes
+    /// in the line, they are what serde_json writes for it; and it gives
+    /// them when the part holds no `\/` or `\u` escape (`odd`: whether the
+    /// line has any).
+    fn check_written(line: &str, odd: bool) {
+        let (text, escapes) = text_and_escapes(line);
+        let next = std::cell::Cell::new(0);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &s in &bounds {
+            for &e in bounds.iter().filter(|&&e| e >= s) {
+                let part = &text[s..e];
+                let want = escaped(part);
+                match escapes.written(&text, part, &next) {
+                    Some(raw) => {
+                        assert_eq!(raw, &want.as_bytes()[1..want.len() - 1], "{line} {s}..{e}")
+                    }
+                    None => assert!(odd, "{line} {s}..{e}"),
+                }
+            }
+        }
+        // Not a part of the text: nothing.
+        let elsewhere = String::from("abc");
+        assert!(escapes.written(&text, &elsewhere, &next).is_none());
+    }
+
+    #[test]
+    fn parts_of_a_text_are_copied_as_written() {
+        for (line, odd) in [
+            (r#"{"text": ""}"#, false),
+            (r#"{"text": "plain é 漢"}"#, false),
+            (r#"{"text": "a\nb\n\nc \"q\" \\ \t\r\b\f end"}"#, false),
+            (
+                r#"{"id": "x\ny", "text": "\n\n\"\\", "url": "u\/v"}"#,
+                false,
+            ),
+            (r#"{"text": "a\/b\nc"}"#, true),
+            (r#"{"text": "\u00e9\n\u001f x \ud83e\udd80\n"}"#, true),
+        ] {
+            check_written(line, odd);
+        }
+    }
+
     #[test]
     fn labels_are_numbered_in_order() {
         for (i, &label) in LABELS.iter().enumerate() {
@@ -2201,6 +2377,44 @@ mod tests {
             s in "[\\x00-\\x1f\"\\\\a-z\u{7f}\u{80}é\u{2028}🦀]{0,40}"
         ) {
             proptest::prop_assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn any_part_is_copied_as_serde_json_writes_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", "漢", " ", "\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r", "\\t",
+                "\\u00e9", "\\u001f", "\\u000a", "\\ud83e\\udd80", "\u{7f}",
+            ]), 0..12),
+        ) {
+            let body = parts.concat();
+            check_written(&format!("{{\"text\": \"{body}\"}}"), body.contains("\\u") || body.contains("\\/"));
+        }
+
+        #[test]
+        fn any_record_is_written_from_its_line_as_serde_json_writes_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Home", "News", "\n", "\n\n", "\r\n", "\t", "   ", "The council met on Tuesday",
+                " and approved a plan for the harbour, the mayor said.", "By Jane Doe", "\"",
+                "\\", "12 March 2024", "Privacy", "© 2024", "\u{1b}", "\u{7f}", "é", "/",
+                "12 comments", "Photo: Reuters", "Read more", "• item",
+            ]), 0..60),
+            slash in proptest::bool::ANY,
+        ) {
+            let text = parts.concat();
+            let mut line = serde_json::to_string(&serde_json::json!({"text": text})).unwrap();
+            if slash {
+                line = line.replace('/', "\\/");
+            }
+            let (read, escapes) = text_and_escapes(&line);
+            proptest::prop_assert_eq!(&read, &text);
+            if let Ok(a) = Cleaner::builder().build().clean(&read) {
+                let next = std::cell::Cell::new(0);
+                let mut copied = Vec::new();
+                write_jsonl(&mut copied, "p", &a, Some((&read, &escapes, &next)));
+                let mut plain = Vec::new();
+                write_jsonl(&mut plain, "p", &a, None);
+                proptest::prop_assert_eq!(copied, plain);
+            }
         }
 
         #[test]
@@ -2285,11 +2499,7 @@ mod tests {
             "{\"text\"\t:\r\n\"é 漢 🦀\"\n}\r",
             "{}",
         ] {
-            let fast = (Scan {
-                bytes: line.as_bytes(),
-                at: 0,
-            })
-            .record();
+            let fast = Scan::new(line.as_bytes()).record();
             assert!(fast.is_some(), "{line}");
             let (ours, theirs) = read_both(line);
             assert_eq!(ours, theirs, "{line}");
