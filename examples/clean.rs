@@ -1174,22 +1174,66 @@ fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>, from: Option<Writte
     // one's comma becomes the array's `[`.
     out.extend_from_slice(b"],\"line_labels\":");
     let first = out.len();
-    let cells = label_cells();
-    for l in a.lines() {
-        match label_index(l.label) {
-            Some(i) => cells[i].put(out),
-            None => label_cell(l.label).put(out),
-        }
-    }
+    write_json_labels(out, a.lines().iter().map(|l| l.label));
     open_array(out, first);
     out.extend_from_slice(b"],\"line_scores\":");
     let first = out.len();
-    let table = thousandths();
-    for l in a.lines() {
-        write_json_score(out, table, l.score);
-    }
+    write_json_scores(out, a.lines().iter().map(|l| l.score));
     open_array(out, first);
     out.extend_from_slice(b"]}");
+}
+
+/// Each label with a comma before it.
+fn write_json_labels(out: &mut Vec<u8>, labels: impl ExactSizeIterator<Item = Label>) {
+    let cells = label_cells();
+    put_cells(
+        out,
+        labels,
+        |&label| label_index(label).map(|i| cells[i]),
+        |out, label| {
+            // Label names are ASCII words: nothing to escape.
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(label.as_str().as_bytes());
+            out.push(b'"');
+        },
+    );
+}
+
+/// Each line's score with a comma before it, rounded to three decimals,
+/// as serde_json writes the f32 `(score * 1000.0).round() / 1000.0`: the
+/// thousandths from 0 to 1 from [`thousandths`] (the same f32 computed the
+/// same way), anything else by serde_json itself.
+fn write_json_scores(out: &mut Vec<u8>, scores: impl ExactSizeIterator<Item = f32>) {
+    let table = thousandths();
+    put_cells(
+        out,
+        scores,
+        // `round_small(x)` is `x.round()` where `x.round()` is one of the
+        // thousandths from 0 to 1000, +0.0 included (-0.0 is not).
+        |&score| round_small(score * 1000.0).map(|k| table[k]),
+        |out, score| {
+            out.push(b',');
+            // Writing to a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *out, &((score * 1000.0).round() / 1000.0));
+        },
+    );
+}
+
+/// The cell of each item, one after the other; an item without a cell is
+/// written by `slow`.
+fn put_cells<T>(
+    out: &mut Vec<u8>,
+    items: impl ExactSizeIterator<Item = T>,
+    cell: impl Fn(&T) -> Option<Cell>,
+    slow: impl Fn(&mut Vec<u8>, T),
+) {
+    out.reserve(16 * items.len());
+    for item in items {
+        match cell(&item) {
+            Some(c) => c.put(out),
+            None => slow(out, item),
+        }
+    }
 }
 
 /// The `[` of an array whose elements, written from `first` on, each
@@ -1270,6 +1314,7 @@ impl Cell {
         cell
     }
 
+    /// Its bytes, with one copy of sixteen (those after it taken back).
     fn put(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.bytes);
         out.truncate(out.len() - (16 - usize::from(self.len)));
@@ -1397,18 +1442,26 @@ fn escape_flags(w: u64) -> u64 {
         & HIGH
 }
 
-/// `[a,b]`, as serde_json writes a `[usize; 2]`, in one write.
+/// `[a,b]`, as serde_json writes a `[usize; 2]`: made in a buffer and
+/// copied with one fixed-size copy when short.
 fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
-    let mut buf = [0u8; 43];
-    let mut at = buf.len() - 1;
-    buf[at] = b']';
-    at = put_decimal(&mut buf[..at], b as u64);
-    at -= 1;
-    buf[at] = b',';
-    at = put_decimal(&mut buf[..at], a as u64);
-    at -= 1;
-    buf[at] = b'[';
-    out.extend_from_slice(&buf[at..]);
+    let (a, b) = (a as u64, b as u64);
+    let digits = |n: u64| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let (da, db) = (digits(a), digits(b));
+    let len = da + db + 3;
+    let mut buf = [0u8; 48];
+    buf[0] = b'[';
+    put_decimal(&mut buf[1..1 + da], a);
+    buf[1 + da] = b',';
+    put_decimal(&mut buf[2 + da..2 + da + db], b);
+    buf[len - 1] = b']';
+    if len <= 32 {
+        let start = out.len();
+        out.extend_from_slice(&buf[..32]);
+        out.truncate(start + len);
+    } else {
+        out.extend_from_slice(&buf[..len]);
+    }
 }
 
 /// An unsigned integer in decimal.
@@ -1418,18 +1471,36 @@ fn write_json_uint(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(&buf[at..]);
 }
 
-/// Write `n` in decimal at the end of `buf` (20 bytes hold any `u64`);
-/// where its digits start.
+/// Write `n` in decimal at the end of `buf` (20 bytes hold any `u64`), two
+/// digits at a time; where its digits start.
 fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return at;
+    /// "00", "01", ..., "99".
+    const PAIRS: [u8; 200] = {
+        let mut t = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            t[2 * i] = b'0' + (i / 10) as u8;
+            t[2 * i + 1] = b'0' + (i % 10) as u8;
+            i += 1;
         }
+        t
+    };
+    let mut at = buf.len();
+    while n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[r..r + 2]);
     }
+    if n >= 10 {
+        let r = n as usize * 2;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    } else {
+        at -= 1;
+        buf[at] = b'0' + n as u8;
+    }
+    at
 }
 
 /// The thousandths from 0 to 1, each with a comma before it, as serde_json
@@ -1446,23 +1517,6 @@ fn thousandths() -> &'static [Cell] {
             })
             .collect()
     })
-}
-
-/// A comma and a line's score rounded to three decimals, as serde_json
-/// writes the f32 `(score * 1000.0).round() / 1000.0`: the thousandths from
-/// 0 to 1 from `table` (the [`thousandths`], the same f32 computed the same
-/// way), anything else by serde_json itself.
-fn write_json_score(out: &mut Vec<u8>, table: &[Cell], score: f32) {
-    // `round_small(x)` is `x.round()` where `x.round()` is one of the
-    // thousandths from 0 to 1000, +0.0 included (-0.0 is not).
-    match round_small(score * 1000.0) {
-        Some(k) => table[k].put(out),
-        None => {
-            out.push(b',');
-            // Writing to a Vec cannot fail.
-            let _ = serde_json::to_writer(&mut *out, &((score * 1000.0).round() / 1000.0));
-        }
-    }
 }
 
 /// `x.round()` (half away from zero), for `x` from +0.0 up to 1000.5
@@ -2239,13 +2293,45 @@ mod tests {
             f32::INFINITY,
             f32::NEG_INFINITY,
         ]);
-        for s in scores {
+        let serde_score = |s: f32| serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap();
+        let mut all = Vec::new();
+        for &s in &scores {
             let mut out = Vec::new();
-            write_json_score(&mut out, thousandths(), s);
+            write_json_scores(&mut out, [s].into_iter());
             let mut want = b",".to_vec();
-            want.extend(serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap());
+            want.extend(serde_score(s));
             assert_eq!(out, want, "{s}");
+            all.extend(want);
         }
+        // All at once: scores written by serde_json among the others.
+        let mut out = b"x".to_vec();
+        write_json_scores(&mut out, scores.iter().copied());
+        assert_eq!(out[1..], all[..]);
+        let mut small: Vec<u64> = (0..=20_000).collect();
+        for p in 1..20 {
+            let t = 10u64.pow(p);
+            small.extend([t - 1, t, t + 1]);
+        }
+        small.push(u64::MAX);
+        for n in small {
+            let mut out = Vec::new();
+            write_json_uint(&mut out, n);
+            assert_eq!(out, n.to_string().as_bytes());
+            let mut out = Vec::new();
+            write_json_pair(&mut out, n as usize, 7);
+            write_json_pair(&mut out, 12, n as usize);
+            assert_eq!(out, format!("[{n},7][12,{n}]").as_bytes());
+        }
+        // Labels: each known one from its cell, all at once.
+        let mut out = b"x".to_vec();
+        let labels: Vec<Label> = LABELS.iter().chain(LABELS.iter().rev()).copied().collect();
+        write_json_labels(&mut out, labels.into_iter());
+        let names: Vec<String> = LABELS
+            .iter()
+            .chain(LABELS.iter().rev())
+            .map(|l| format!(",\"{}\"", l.as_str()))
+            .collect();
+        assert_eq!(out[1..], *names.concat().as_bytes());
     }
 
     /// The text of a JSON line's record, read without serde_json, and how
