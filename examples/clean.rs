@@ -1189,7 +1189,7 @@ fn write_json_labels(out: &mut Vec<u8>, labels: impl ExactSizeIterator<Item = La
     put_cells(
         out,
         labels,
-        |&label| label_index(label).map(|i| cells[i]),
+        |&label| label_index(label).map(|i| &cells[i]),
         |out, label| {
             // Label names are ASCII words: nothing to escape.
             out.extend_from_slice(b",\"");
@@ -1210,7 +1210,7 @@ fn write_json_scores(out: &mut Vec<u8>, scores: impl ExactSizeIterator<Item = f3
         scores,
         // `round_small(x)` is `x.round()` where `x.round()` is one of the
         // thousandths from 0 to 1000, +0.0 included (-0.0 is not).
-        |&score| round_small(score * 1000.0).map(|k| table[k]),
+        |&score| round_small(score * 1000.0).map(|k| &table[k]),
         |out, score| {
             out.push(b',');
             // Writing to a Vec cannot fail.
@@ -1224,7 +1224,7 @@ fn write_json_scores(out: &mut Vec<u8>, scores: impl ExactSizeIterator<Item = f3
 fn put_cells<T>(
     out: &mut Vec<u8>,
     items: impl ExactSizeIterator<Item = T>,
-    cell: impl Fn(&T) -> Option<Cell>,
+    cell: impl Fn(&T) -> Option<&'static Cell>,
     slow: impl Fn(&mut Vec<u8>, T),
 ) {
     out.reserve(16 * items.len());
@@ -1391,6 +1391,7 @@ fn needs_escape(b: u8) -> bool {
 /// found sixteen bytes at a time: a block is tested byte by byte in a form
 /// the compiler turns into a few vector instructions, and the first byte of
 /// a block that has one is found a word at a time.
+#[inline(always)]
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let word = |b: &[u8]| escape_flags(u64::from_le_bytes(b.try_into().unwrap()));
     let mut at = from;
