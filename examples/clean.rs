@@ -1429,18 +1429,18 @@ fn escapes(b: u8) -> bool {
 /// comes first) that needs an escape, and perhaps of bytes after it: the
 /// lowest set bit marks the first such byte.
 ///
-/// `(x - 0x01..)` sets the high bit of a zero byte of `x`, and
-/// `(w - 0x20..)` that of a byte below 0x20; a borrow only carries into
-/// the byte above one that matched. Masking with `!w` drops bytes of 0x80
-/// and above (`w`, `w ^ '"'` and `w ^ '\\'` share their high bits).
+/// As in [`escapes`], `x = w ^ 0x02..` has a byte below 0x21 exactly where
+/// `w` has a control byte or `"`; `(x - 0x21..)` sets the high bit of such
+/// a byte, and `(y - 0x01..)` that of a zero byte of `y = w ^ '\\'`; a
+/// borrow only carries into the byte above one that matched. Masking with
+/// `!w` drops bytes of 0x80 and above (`w`, `x` and `y` share their high
+/// bits).
 fn escape_flags(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = w ^ (ONES * u64::from(b'"'));
+    let low = w ^ (ONES * 0x02);
     let backslash = w ^ (ONES * u64::from(b'\\'));
-    (w.wrapping_sub(ONES * 0x20) | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES))
-        & !w
-        & HIGH
+    (low.wrapping_sub(ONES * 0x21) | backslash.wrapping_sub(ONES)) & !w & HIGH
 }
 
 /// `[a,b]`, as serde_json writes a `[usize; 2]`: made in a buffer and
@@ -2223,6 +2223,24 @@ mod tests {
     fn escapes_is_needs_escape() {
         for b in 0..=255u8 {
             assert_eq!(escapes(b), needs_escape(b), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn escape_flags_mark_the_first_escape_of_a_word() {
+        // Every byte at every place of a word, the others every byte too
+        // (in a few patterns).
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in 0..=255u8 {
+                    let mut w = [fill; 8];
+                    w[at] = b;
+                    let want = w.iter().position(|&c| needs_escape(c));
+                    let flags = escape_flags(u64::from_le_bytes(w));
+                    let got = (flags != 0).then(|| flags.trailing_zeros() as usize / 8);
+                    assert_eq!(got, want, "{w:?}");
+                }
+            }
         }
     }
 
