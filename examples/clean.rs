@@ -20,13 +20,13 @@
 //! profile. `--save-profiles FILE` writes the profiles learned (JSON);
 //! `--load-profiles FILE` cleans with saved profiles in one pass.
 
-use dumpclean::{Article, Cleaner, Mode, SiteProfile};
+use dumpclean::{Article, ChromeKind, Cleaner, Label, Mode, SiteProfile};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -183,6 +183,67 @@ struct InRecord<'a> {
     site: Option<Str<'a>>,
     #[serde(borrow)]
     url: Option<Str<'a>>,
+    /// How `text` was written in the line (when read without serde_json).
+    #[serde(skip)]
+    text_escapes: Option<Escapes<'a>>,
+}
+
+/// How a string was written in a JSON line: its bytes between the quotes,
+/// and where each escape ends in the string and in those bytes. A part of
+/// the string whose escapes are all written as serde_json writes them is
+/// written back by copying its bytes.
+#[derive(Default)]
+struct Escapes<'a> {
+    raw: &'a [u8],
+    /// The end of each escape in the string and in `raw`, in order.
+    ends: Vec<(usize, usize)>,
+    /// The end in the string of each escape serde_json writes otherwise
+    /// (`\/`, `\uXXXX`), in order.
+    odd: Vec<usize>,
+}
+
+impl Escapes<'_> {
+    /// Where the string's byte `at` was written in `raw`. `next` is the
+    /// number of escapes that end at or before the byte asked for last (a
+    /// guess: bytes are mostly asked for in order), and is set to the number
+    /// of those that end at or before `at`.
+    fn raw_at(&self, at: usize, next: &std::cell::Cell<usize>) -> usize {
+        let ends = &self.ends;
+        let mut k = next.get();
+        if k > ends.len() || (k > 0 && ends[k - 1].0 > at) {
+            k = ends.partition_point(|&(end, _)| end <= at);
+        } else {
+            while ends.get(k).is_some_and(|&(end, _)| end <= at) {
+                k += 1;
+            }
+        }
+        next.set(k);
+        match k {
+            0 => at,
+            _ => {
+                let (end, raw_end) = ends[k - 1];
+                raw_end + (at - end)
+            }
+        }
+    }
+
+    /// The bytes `part` of the string `text` was written as, when they are
+    /// the ones serde_json writes for it: `part` lies in `text`, and its
+    /// escapes are all of the usual kind.
+    fn written(&self, text: &str, part: &str, next: &std::cell::Cell<usize>) -> Option<&[u8]> {
+        let base = text.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = start + part.len();
+        if end > text.len() {
+            return None;
+        }
+        let k = self.odd.partition_point(|&e| e <= start);
+        if self.odd.get(k).is_some_and(|&e| e <= end) {
+            return None;
+        }
+        self.raw
+            .get(self.raw_at(start, next)..self.raw_at(end, next))
+    }
 }
 
 /// A JSON string, borrowed from the input when it has no escapes. (With
@@ -217,7 +278,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 /// or `null` values, is read here; anything else, errors included, by
 /// serde_json (which reads the usual line the same way).
 fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
-    match (Scan { bytes: line, at: 0 }).record() {
+    match Scan::new(line).record() {
         Some(r) => Ok(r),
         None => serde_json::from_slice(line),
     }
@@ -227,15 +288,26 @@ fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
 struct Scan<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// How the last string read was written.
+    escapes: Escapes<'a>,
 }
 
 impl<'a> Scan<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Scan {
+            bytes,
+            at: 0,
+            escapes: Escapes::default(),
+        }
+    }
+
     fn record(mut self) -> Option<InRecord<'a>> {
         let mut rec = InRecord {
             id: None,
             text: None,
             site: None,
             url: None,
+            text_escapes: None,
         };
         let mut seen = [false; 4];
         self.space();
@@ -268,7 +340,12 @@ impl<'a> Scan<'a> {
                 };
                 match field {
                     0 => rec.id = value.map(|v| serde_json::Value::String(v.into_owned())),
-                    1 => rec.text = value.map(Str),
+                    1 => {
+                        if value.is_some() {
+                            rec.text_escapes = Some(std::mem::take(&mut self.escapes));
+                        }
+                        rec.text = value.map(Str);
+                    }
                     2 => rec.site = value.map(Str),
                     _ => rec.url = value.map(Str),
                 }
@@ -301,10 +378,22 @@ impl<'a> Scan<'a> {
         self.eat(b'"')?;
         let start = self.at;
         let mut i = next_escape(b, start)?;
+        let (mut ends, mut odd) = (
+            std::mem::take(&mut self.escapes.ends),
+            std::mem::take(&mut self.escapes.odd),
+        );
+        ends.clear();
+        odd.clear();
         if b[i] == b'"' {
             self.at = i + 1;
+            self.escapes = Escapes {
+                raw: &b[start..i],
+                ends,
+                odd,
+            };
             return std::str::from_utf8(&b[start..i]).ok().map(Cow::Borrowed);
         }
+        ends.reserve((b.len() - i) / 32);
         let mut out = Vec::with_capacity(b.len() - start);
         let mut run = start;
         loop {
@@ -346,14 +435,26 @@ impl<'a> Scan<'a> {
                     if escape != b'u' {
                         out.push(byte);
                     }
+                    ends.push((out.len(), i - start));
+                    if matches!(escape, b'u' | b'/') {
+                        odd.push(out.len());
+                    }
                     run = i;
                 }
                 // A control character.
                 _ => return None,
             }
-            i = next_escape(b, i)?;
+            // The next escape, often right after this one.
+            if b.get(i) != Some(&b'\\') {
+                i = next_escape(b, i)?;
+            }
         }
         self.at = i + 1;
+        self.escapes = Escapes {
+            raw: &b[start..i],
+            ends,
+            odd,
+        };
         // Escapes give whole characters, so the text is UTF-8 exactly when
         // every run between them is.
         String::from_utf8(out).ok().map(Cow::Owned)
@@ -569,10 +670,11 @@ const CHUNK_RECORDS: usize = 1024;
 /// A chunk ends once its input passes this many bytes.
 const CHUNK_BYTES: usize = 64 << 20;
 
-/// The records (and about the bytes) of one batch of a streamed JSONL
-/// corpus: small, so that the workers share the work evenly.
-const BATCH_RECORDS: usize = 8;
-const BATCH_BYTES: usize = 4 << 20;
+/// The bytes read for one batch of a streamed JSONL corpus (a dozen records
+/// of the usual size): small, so that the workers share the work evenly.
+const BATCH_BLOCK: usize = 128 << 10;
+/// The bytes read for one chunk of a JSONL corpus read in chunks.
+const CHUNK_BLOCK: usize = 16 << 20;
 /// A dump file of this many bytes or more is cleaned on its own and written
 /// straight to the output, not kept in memory as output.
 const LARGE_DUMP: u64 = 8 << 20;
@@ -651,7 +753,7 @@ impl<W: Write> Run<'_, W> {
                         Ok(bytes) => {
                             let n = bytes.len() as u64;
                             let r = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string());
-                            render(format, id, r, n)
+                            render(format, id, r, n, None)
                         }
                         Err(e) => Outcome {
                             output: Err(format!("{id}: {e}")),
@@ -772,7 +874,7 @@ impl<W: Write> Run<'_, W> {
             // closes and the workers finish.
             let reader = s.spawn(move || {
                 let mut seq = 0;
-                for_each_batch(path, BATCH_RECORDS, BATCH_BYTES, |chunk| {
+                for_each_batch(path, BATCH_BLOCK, |chunk| {
                     if stop.load(Ordering::Relaxed)
                         || batch_tx.send((seq, std::mem::take(chunk))).is_err()
                     {
@@ -895,7 +997,9 @@ fn clean_record(
         None => cleaner.clean(&text),
     };
     let r = r.map_err(|e| format!("{path}:{line_no}: record {id}: {e}"));
-    let mut o = render(format, &id, r, text.len() as u64);
+    let next = std::cell::Cell::new(0);
+    let from = rec.text_escapes.as_ref().map(|e| (&*text, e, &next));
+    let mut o = render(format, &id, r, text.len() as u64, from);
     if let Err(msg) = &mut o.output {
         if !msg.starts_with(path) {
             *msg = format!("{path}:{line_no}: {msg}");
@@ -904,20 +1008,41 @@ fn clean_record(
     o
 }
 
-/// One cleaned article (or its error) rendered in `format`.
-fn render(format: Format, id: &str, r: Result<Article<'_>, String>, bytes: u64) -> Outcome {
+/// A string (the text an article was cleaned from) and how it was written
+/// in its JSON line, with where [`Escapes::raw_at`] looked last.
+type Written<'t> = (&'t str, &'t Escapes<'t>, &'t std::cell::Cell<usize>);
+
+/// One cleaned article (or its error) rendered in `format`; `from`, the
+/// text it was cleaned from as it was written, when there is one.
+fn render(
+    format: Format,
+    id: &str,
+    r: Result<Article<'_>, String>,
+    bytes: u64,
+    from: Option<Written<'_>>,
+) -> Outcome {
     match r {
         Ok(a) => {
-            // A JSON record holds the body twice, the chrome once and a
-            // label and a score per line: about twice the input.
-            let guess = match format {
-                Format::Text => bytes as usize / 2,
-                Format::Json | Format::Jsonl => bytes as usize * 2 + 16 * a.lines().len(),
+            let written = match format {
+                Format::Jsonl => {
+                    let mut buf = Vec::with_capacity(jsonl_size(id, &a));
+                    write_jsonl(&mut buf, id, &a, from);
+                    buf.push(b'\n');
+                    Ok(buf)
+                }
+                Format::Text | Format::Json => {
+                    // A JSON record holds the body twice, the chrome once and a
+                    // label and a score per line: about twice the input.
+                    let guess = match format {
+                        Format::Text => bytes as usize / 2,
+                        _ => bytes as usize * 2 + 16 * a.lines().len(),
+                    };
+                    let mut buf = Vec::with_capacity(guess + 256);
+                    write_article(&mut buf, format, id, &a).map(|()| buf)
+                }
             };
-            let mut buf = Vec::with_capacity(guess + 256);
-            let written = write_article(&mut buf, format, id, &a);
             Outcome {
-                output: written.map(|()| buf).map_err(|e| format!("{id}: {e}")),
+                output: written.map_err(|e| format!("{id}: {e}")),
                 bytes,
                 empty: a.is_empty(),
             }
@@ -948,102 +1073,275 @@ fn write_article(
             writeln!(out)
         }
         Format::Jsonl => {
-            write_jsonl(out, id, a)?;
-            writeln!(out)
+            let mut buf = Vec::with_capacity(jsonl_size(id, a));
+            write_jsonl(&mut buf, id, a, None);
+            buf.push(b'\n');
+            out.write_all(&buf)
         }
     }
+}
+
+/// About the size of an article's JSONL record, somewhat more for the
+/// usual text (its escapes make it longer; a short guess only costs a
+/// reallocation).
+fn jsonl_size(id: &str, a: &Article<'_>) -> usize {
+    let blocks: usize = a.blocks().iter().map(|b| b.text.len() + 60).sum();
+    let chrome: usize = a.chrome().iter().map(|c| c.text.len() + 90).sum();
+    let meta = [Some(id), a.title(), a.byline(), a.image_credit()]
+        .iter()
+        .map(|s| s.map_or(0, str::len))
+        .sum::<usize>();
+    // A line's label and score take at most 13 and 6 bytes.
+    let n = 2 * blocks + chrome + 20 * a.lines().len() + meta + 256;
+    n + n / 8
 }
 
 /// Write one article as a compact JSON object, byte for byte as
 /// `serde_json::to_writer(out, &record(id, a))` writes it: the same keys in
 /// the same order, strings escaped as serde_json escapes them, numbers
-/// formatted as serde_json formats them.
-fn write_jsonl<W: Write + ?Sized>(out: &mut W, id: &str, a: &Article<'_>) -> io::Result<()> {
-    out.write_all(b"{\"id\":")?;
-    write_json_str(out, id)?;
-    out.write_all(b",\"title\":")?;
-    write_json_opt_str(out, a.title())?;
-    out.write_all(b",\"date\":")?;
+/// formatted as serde_json formats them. The texts of blocks and chrome
+/// segments are copied from `from` where they were written there as
+/// serde_json writes them.
+fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>, from: Option<Written<'_>>) {
+    out.extend_from_slice(b"{\"id\":");
+    write_json_str(out, id);
+    out.extend_from_slice(b",\"title\":");
+    write_json_opt_str(out, a.title());
+    out.extend_from_slice(b",\"date\":");
     match a.date() {
         // A date displays as digits and dashes: nothing to escape.
-        Some(d) => write!(out, "\"{d}\"")?,
-        None => out.write_all(b"null")?,
+        Some(d) => {
+            out.push(b'"');
+            // Writing to a Vec cannot fail.
+            let _ = write!(out, "{d}");
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
     }
-    out.write_all(b",\"byline\":")?;
-    write_json_opt_str(out, a.byline())?;
-    out.write_all(b",\"image_credit\":")?;
-    write_json_opt_str(out, a.image_credit())?;
-    out.write_all(b",\"comment_count\":")?;
+    out.extend_from_slice(b",\"byline\":");
+    write_json_opt_str(out, a.byline());
+    out.extend_from_slice(b",\"image_credit\":");
+    write_json_opt_str(out, a.image_credit());
+    out.extend_from_slice(b",\"comment_count\":");
     match a.comment_count() {
-        Some(n) => write_json_uint(out, n as u64)?,
-        None => out.write_all(b"null")?,
+        Some(n) => write_json_uint(out, n as u64),
+        None => out.extend_from_slice(b"null"),
     }
-    out.write_all(b",\"body\":\"")?;
+    out.extend_from_slice(b",\"body\":\"");
+    // Where the body holds each block's escaped text: the blocks below
+    // copy it from there rather than escape it again.
+    let mut escaped = Vec::with_capacity(a.blocks().len());
     for (i, b) in a.blocks().iter().enumerate() {
         if i > 0 {
-            out.write_all(b"\\n\\n")?;
+            out.extend_from_slice(b"\\n\\n");
         }
-        write_json_escaped(out, b.text.as_bytes())?;
+        let start = out.len();
+        write_json_part(out, &b.text, from);
+        escaped.push(start..out.len());
     }
-    out.write_all(b"\",\"blocks\":[")?;
-    for (i, b) in a.blocks().iter().enumerate() {
-        out.write_all(if i > 0 {
+    out.extend_from_slice(b"\",\"blocks\":[");
+    for (i, (b, text)) in a.blocks().iter().zip(escaped).enumerate() {
+        out.extend_from_slice(if i > 0 {
             b",{\"kind\":\""
         } else {
             b"{\"kind\":\""
-        })?;
+        });
         // Kind and label names are ASCII words: nothing to escape.
-        out.write_all(b.kind.as_str().as_bytes())?;
-        out.write_all(b"\",\"text\":")?;
-        write_json_str(out, &b.text)?;
-        out.write_all(b",\"span\":")?;
-        write_json_pair(out, b.span.start, b.span.end)?;
-        out.write_all(b"}")?;
+        out.extend_from_slice(b.kind.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"text\":\"");
+        out.extend_from_within(text);
+        out.extend_from_slice(b"\",\"span\":");
+        write_json_pair(out, b.span.start, b.span.end);
+        out.push(b'}');
     }
-    out.write_all(b"],\"chrome\":[")?;
+    out.extend_from_slice(b"],\"chrome\":[");
     for (i, c) in a.chrome().iter().enumerate() {
-        out.write_all(if i > 0 {
+        out.extend_from_slice(if i > 0 {
             b",{\"kind\":\""
         } else {
             b"{\"kind\":\""
-        })?;
-        out.write_all(c.kind.as_str().as_bytes())?;
-        out.write_all(b"\",\"text\":")?;
-        write_json_str(out, &c.text)?;
-        out.write_all(b",\"span\":")?;
-        write_json_pair(out, c.span.start, c.span.end)?;
-        out.write_all(b",\"lines\":")?;
-        write_json_pair(out, c.lines.start, c.lines.end)?;
-        out.write_all(b"}")?;
+        });
+        out.extend_from_slice(c.kind.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"text\":\"");
+        write_json_part(out, &c.text, from);
+        out.extend_from_slice(b"\",\"span\":");
+        write_json_pair(out, c.span.start, c.span.end);
+        out.extend_from_slice(b",\"lines\":");
+        write_json_pair(out, c.lines.start, c.lines.end);
+        out.push(b'}');
     }
-    out.write_all(b"],\"line_labels\":[")?;
-    for (i, l) in a.lines().iter().enumerate() {
-        out.write_all(if i > 0 { b",\"" } else { b"\"" })?;
-        out.write_all(l.label.as_str().as_bytes())?;
-        out.write_all(b"\"")?;
-    }
-    out.write_all(b"],\"line_scores\":[")?;
-    for (i, l) in a.lines().iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        write_json_score(out, l.score)?;
-    }
-    out.write_all(b"]}")
+    // Each label and score is written with a comma before it; the first
+    // one's comma becomes the array's `[`.
+    out.extend_from_slice(b"],\"line_labels\":");
+    let first = out.len();
+    write_json_labels(out, a.lines().iter().map(|l| l.label));
+    open_array(out, first);
+    out.extend_from_slice(b"],\"line_scores\":");
+    let first = out.len();
+    write_json_scores(out, a.lines().iter().map(|l| l.score));
+    open_array(out, first);
+    out.extend_from_slice(b"]}");
 }
 
-fn write_json_opt_str<W: Write + ?Sized>(out: &mut W, s: Option<&str>) -> io::Result<()> {
+/// Each label with a comma before it.
+fn write_json_labels(out: &mut Vec<u8>, labels: impl ExactSizeIterator<Item = Label>) {
+    let cells = label_cells();
+    put_cells(
+        out,
+        labels,
+        |&label| label_index(label).map(|i| &cells[i]),
+        |out, label| {
+            // Label names are ASCII words: nothing to escape.
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(label.as_str().as_bytes());
+            out.push(b'"');
+        },
+    );
+}
+
+/// Each line's score with a comma before it, rounded to three decimals,
+/// as serde_json writes the f32 `(score * 1000.0).round() / 1000.0`: the
+/// thousandths from 0 to 1 from [`thousandths`] (the same f32 computed the
+/// same way), anything else by serde_json itself.
+fn write_json_scores(out: &mut Vec<u8>, scores: impl ExactSizeIterator<Item = f32>) {
+    let table = thousandths();
+    put_cells(
+        out,
+        scores,
+        // `round_small(x)` is `x.round()` where `x.round()` is one of the
+        // thousandths from 0 to 1000, +0.0 included (-0.0 is not).
+        |&score| round_small(score * 1000.0).map(|k| &table[k]),
+        |out, score| {
+            out.push(b',');
+            // Writing to a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *out, &((score * 1000.0).round() / 1000.0));
+        },
+    );
+}
+
+/// The cell of each item, one after the other; an item without a cell is
+/// written by `slow`.
+fn put_cells<T>(
+    out: &mut Vec<u8>,
+    items: impl ExactSizeIterator<Item = T>,
+    cell: impl Fn(&T) -> Option<&'static Cell>,
+    slow: impl Fn(&mut Vec<u8>, T),
+) {
+    out.reserve(16 * items.len());
+    for item in items {
+        match cell(&item) {
+            Some(c) => c.put(out),
+            None => slow(out, item),
+        }
+    }
+}
+
+/// The `[` of an array whose elements, written from `first` on, each
+/// start with a comma: the first comma, or a `[` of its own.
+fn open_array(out: &mut Vec<u8>, first: usize) {
+    match out.get_mut(first) {
+        Some(comma) => *comma = b'[',
+        None => out.push(b'['),
+    }
+}
+
+/// The labels [`label_index`] numbers, in its order.
+const LABELS: [Label; 11] = [
+    Label::Body,
+    Label::Title,
+    Label::Meta,
+    Label::Blank,
+    Label::Chrome(ChromeKind::Navigation),
+    Label::Chrome(ChromeKind::Related),
+    Label::Chrome(ChromeKind::Fixtures),
+    Label::Chrome(ChromeKind::Comments),
+    Label::Chrome(ChromeKind::Promo),
+    Label::Chrome(ChromeKind::Footer),
+    Label::Chrome(ChromeKind::Other),
+];
+
+/// Where `label` stands in [`LABELS`] (`None` for a label added since).
+fn label_index(label: Label) -> Option<usize> {
+    Some(match label {
+        Label::Body => 0,
+        Label::Title => 1,
+        Label::Meta => 2,
+        Label::Blank => 3,
+        Label::Chrome(kind) => match kind {
+            ChromeKind::Navigation => 4,
+            ChromeKind::Related => 5,
+            ChromeKind::Fixtures => 6,
+            ChromeKind::Comments => 7,
+            ChromeKind::Promo => 8,
+            ChromeKind::Footer => 9,
+            ChromeKind::Other => 10,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// A comma and the label's name, quoted.
+fn label_cell(label: Label) -> Cell {
+    Cell::new(&[",\"", label.as_str(), "\""])
+}
+
+/// The [`label_cell`] of each of the [`LABELS`].
+fn label_cells() -> &'static [Cell; LABELS.len()] {
+    static CELLS: OnceLock<[Cell; LABELS.len()]> = OnceLock::new();
+    CELLS.get_or_init(|| LABELS.map(label_cell))
+}
+
+/// A few bytes (at most 16) written with one fixed-size copy.
+#[derive(Clone, Copy)]
+struct Cell {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Cell {
+    /// The parts, one after the other (at most 16 bytes in all).
+    fn new(parts: &[&str]) -> Cell {
+        let mut cell = Cell {
+            bytes: [0; 16],
+            len: 0,
+        };
+        for p in parts {
+            let at = usize::from(cell.len);
+            cell.bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
+            cell.len += p.len() as u8;
+        }
+        cell
+    }
+
+    /// Its bytes, with one copy of sixteen (those after it taken back).
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bytes);
+        out.truncate(out.len() - (16 - usize::from(self.len)));
+    }
+}
+
+/// The contents of a JSON string for `part`: copied from `from` where it
+/// was written there as serde_json writes it, escaped otherwise.
+fn write_json_part(out: &mut Vec<u8>, part: &str, from: Option<Written<'_>>) {
+    match from.and_then(|(text, escapes, next)| escapes.written(text, part, next)) {
+        Some(raw) => out.extend_from_slice(raw),
+        None => write_json_escaped(out, part.as_bytes()),
+    }
+}
+
+fn write_json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => write_json_str(out, s),
-        None => out.write_all(b"null"),
+        None => out.extend_from_slice(b"null"),
     }
 }
 
 /// A JSON string: quoted and escaped as serde_json escapes it.
-fn write_json_str<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
-    out.write_all(b"\"")?;
-    write_json_escaped(out, s.as_bytes())?;
-    out.write_all(b"\"")
+fn write_json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    write_json_escaped(out, s.as_bytes());
+    out.push(b'"');
 }
 
 /// The contents of a JSON string, escaped as serde_json escapes them: `"`
@@ -1051,10 +1349,10 @@ fn write_json_str<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
 /// other bytes below 0x20 as `\u00xx` (lowercase hex); everything else, DEL
 /// and non-ASCII included, as it is. Runs of bytes needing no escape are
 /// written in one go.
-fn write_json_escaped<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()> {
+fn write_json_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut start = 0;
     while let Some(i) = next_escape(bytes, start) {
-        out.write_all(&bytes[start..i])?;
+        out.extend_from_slice(&bytes[start..i]);
         let b = bytes[i];
         let named = match b {
             b'"' => b'"',
@@ -1067,21 +1365,21 @@ fn write_json_escaped<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Resul
             _ => 0,
         };
         if named != 0 {
-            out.write_all(&[b'\\', named])?;
+            out.extend_from_slice(&[b'\\', named]);
         } else {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.write_all(&[
+            out.extend_from_slice(&[
                 b'\\',
                 b'u',
                 b'0',
                 b'0',
                 HEX[usize::from(b >> 4)],
                 HEX[usize::from(b & 0xf)],
-            ])?;
+            ]);
         }
         start = i + 1;
     }
-    out.write_all(&bytes[start..])
+    out.extend_from_slice(&bytes[start..]);
 }
 
 /// Whether a JSON string escapes the byte: `"`, `\` and bytes below 0x20.
@@ -1090,24 +1388,27 @@ fn needs_escape(b: u8) -> bool {
 }
 
 /// The index of the first byte at or after `from` that needs an escape,
-/// found sixteen bytes at a time.
+/// found sixteen bytes at a time: a block is tested byte by byte in a form
+/// the compiler turns into a few vector instructions, and the first byte of
+/// a block that has one is found a word at a time.
+#[inline(always)]
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let word = |b: &[u8]| escape_flags(u64::from_le_bytes(b.try_into().unwrap()));
     let mut at = from;
-    let mut pairs = bytes[from..].chunks_exact(16);
-    for pair in &mut pairs {
-        let (lo, hi) = (word(&pair[..8]), word(&pair[8..]));
-        if lo | hi != 0 {
+    let mut blocks = bytes[from..].chunks_exact(16);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | escapes(b)) {
+            let lo = word(&block[..8]);
             let first = if lo != 0 {
                 lo.trailing_zeros() / 8
             } else {
-                8 + hi.trailing_zeros() / 8
+                8 + word(&block[8..]).trailing_zeros() / 8
             };
             return Some(at + first as usize);
         }
         at += 16;
     }
-    let mut rest = pairs.remainder();
+    let mut rest = blocks.remainder();
     if let Some(w) = rest.get(..8) {
         let flags = word(w);
         if flags != 0 {
@@ -1118,79 +1419,118 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     rest.iter().position(|&b| needs_escape(b)).map(|j| at + j)
 }
 
+/// [`needs_escape`] in two comparisons: `b ^ 2` maps the bytes below 0x20
+/// among themselves and `"` (0x22) to 0x20, and no other byte below 0x21.
+fn escapes(b: u8) -> bool {
+    ((b ^ 2) < 0x21) | (b == b'\\')
+}
+
 /// The high bit of every byte of `w` (read little-endian: its lowest byte
 /// comes first) that needs an escape, and perhaps of bytes after it: the
 /// lowest set bit marks the first such byte.
 ///
-/// `(x - 0x01..)` sets the high bit of a zero byte of `x`, and
-/// `(w - 0x20..)` that of a byte below 0x20; a borrow only carries into
-/// the byte above one that matched. Masking with `!w` drops bytes of 0x80
-/// and above (`w`, `w ^ '"'` and `w ^ '\\'` share their high bits).
+/// As in [`escapes`], `x = w ^ 0x02..` has a byte below 0x21 exactly where
+/// `w` has a control byte or `"`; `(x - 0x21..)` sets the high bit of such
+/// a byte, and `(y - 0x01..)` that of a zero byte of `y = w ^ '\\'`; a
+/// borrow only carries into the byte above one that matched. Masking with
+/// `!w` drops bytes of 0x80 and above (`w`, `x` and `y` share their high
+/// bits).
 fn escape_flags(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = w ^ (ONES * u64::from(b'"'));
+    let low = w ^ (ONES * 0x02);
     let backslash = w ^ (ONES * u64::from(b'\\'));
-    (w.wrapping_sub(ONES * 0x20) | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES))
-        & !w
-        & HIGH
+    (low.wrapping_sub(ONES * 0x21) | backslash.wrapping_sub(ONES)) & !w & HIGH
 }
 
-/// `[a,b]`, as serde_json writes a `[usize; 2]`, in one write.
-fn write_json_pair<W: Write + ?Sized>(out: &mut W, a: usize, b: usize) -> io::Result<()> {
-    let mut buf = [0u8; 43];
-    let mut at = buf.len() - 1;
-    buf[at] = b']';
-    at = put_decimal(&mut buf[..at], b as u64);
-    at -= 1;
-    buf[at] = b',';
-    at = put_decimal(&mut buf[..at], a as u64);
-    at -= 1;
-    buf[at] = b'[';
-    out.write_all(&buf[at..])
+/// `[a,b]`, as serde_json writes a `[usize; 2]`: made in a buffer and
+/// copied with one fixed-size copy when short.
+fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
+    let (a, b) = (a as u64, b as u64);
+    let digits = |n: u64| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let (da, db) = (digits(a), digits(b));
+    let len = da + db + 3;
+    let mut buf = [0u8; 48];
+    buf[0] = b'[';
+    put_decimal(&mut buf[1..1 + da], a);
+    buf[1 + da] = b',';
+    put_decimal(&mut buf[2 + da..2 + da + db], b);
+    buf[len - 1] = b']';
+    if len <= 32 {
+        let start = out.len();
+        out.extend_from_slice(&buf[..32]);
+        out.truncate(start + len);
+    } else {
+        out.extend_from_slice(&buf[..len]);
+    }
 }
 
 /// An unsigned integer in decimal.
-fn write_json_uint<W: Write + ?Sized>(out: &mut W, n: u64) -> io::Result<()> {
+fn write_json_uint(out: &mut Vec<u8>, n: u64) {
     let mut buf = [0u8; 20];
     let at = put_decimal(&mut buf, n);
-    out.write_all(&buf[at..])
+    out.extend_from_slice(&buf[at..]);
 }
 
-/// Write `n` in decimal at the end of `buf` (20 bytes hold any `u64`);
-/// where its digits start.
+/// Write `n` in decimal at the end of `buf` (20 bytes hold any `u64`), two
+/// digits at a time; where its digits start.
 fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return at;
+    /// "00", "01", ..., "99".
+    const PAIRS: [u8; 200] = {
+        let mut t = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            t[2 * i] = b'0' + (i / 10) as u8;
+            t[2 * i + 1] = b'0' + (i % 10) as u8;
+            i += 1;
         }
+        t
+    };
+    let mut at = buf.len();
+    while n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[r..r + 2]);
     }
-}
-
-/// A line's score rounded to three decimals, as serde_json writes the f32
-/// `(score * 1000.0).round() / 1000.0`: the thousandths from 0 to 1 are
-/// written as serde_json wrote them once (the same f32 computed the same
-/// way), anything else by serde_json itself.
-fn write_json_score<W: Write + ?Sized>(out: &mut W, score: f32) -> io::Result<()> {
-    static THOUSANDTHS: OnceLock<Vec<String>> = OnceLock::new();
-    let k = (score * 1000.0).round();
-    if (0.0..=1000.0).contains(&k) && k.is_sign_positive() {
-        let table = THOUSANDTHS.get_or_init(|| {
-            (0..=1000u16)
-                .map(|k| serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap())
-                .collect()
-        });
-        out.write_all(table[k as usize].as_bytes())
+    if n >= 10 {
+        let r = n as usize * 2;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[r..r + 2]);
     } else {
-        serde_json::to_writer(&mut *out, &(k / 1000.0))?;
-        Ok(())
+        at -= 1;
+        buf[at] = b'0' + n as u8;
     }
+    at
 }
 
+/// The thousandths from 0 to 1, each with a comma before it, as serde_json
+/// writes the f32 `k as f32 / 1000.0`.
+fn thousandths() -> &'static [Cell] {
+    static THOUSANDTHS: OnceLock<Vec<Cell>> = OnceLock::new();
+    THOUSANDTHS.get_or_init(|| {
+        (0..=1000u16)
+            .map(|k| {
+                Cell::new(&[
+                    ",",
+                    &serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap(),
+                ])
+            })
+            .collect()
+    })
+}
+
+/// `x.round()` (half away from zero), for `x` from +0.0 up to 1000.5
+/// (excluded); `None` for anything else (-0.0 and NaN included).
+fn round_small(x: f32) -> Option<usize> {
+    if !(0.0..1000.5).contains(&x) || x.is_sign_negative() {
+        return None;
+    }
+    // The integer part, and the rest (both exact).
+    let whole = x as u16;
+    let rest = x - f32::from(whole);
+    Some(usize::from(whole) + usize::from(rest >= 0.5))
+}
 /// Site profiles of two shards, merged.
 fn merge_profiles(
     mut a: BTreeMap<String, SiteProfile>,
@@ -1224,54 +1564,105 @@ impl Chunk {
 /// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
 /// 1-based line numbers), streaming: at most one chunk is in memory.
 fn for_each_chunk(path: &str, mut f: impl FnMut(&Chunk) -> Result<(), Stop>) -> Result<(), Stop> {
-    for_each_batch(path, CHUNK_RECORDS, CHUNK_BYTES, |chunk| f(chunk))
+    for_each_batch(path, CHUNK_BLOCK, |chunk| f(chunk))
 }
 
-/// [`for_each_chunk`] with chunks of at most `records` lines (or about
-/// `max_bytes` bytes); `f` may take the chunk (a new one is then started).
+/// [`for_each_chunk`] with chunks of the lines ended in about `block` bytes
+/// of input (one line at least); `f` may take the chunk.
 fn for_each_batch(
     path: &str,
-    records: usize,
-    max_bytes: usize,
-    mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
+    block: usize,
+    f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
-    let mut reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(BufReader::new(io::stdin()))
+    let input: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
     } else {
-        let file = File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?;
-        Box::new(BufReader::with_capacity(1 << 20, file))
+        Box::new(File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?)
     };
+    batches(input, block, f).map_err(|e| match e {
+        Batches::Read(e) => Stop::Io(format!("cannot read {path}: {e}")),
+        Batches::Stop(s) => s,
+    })
+}
+
+/// Why [`batches`] stopped.
+enum Batches {
+    Read(io::Error),
+    Stop(Stop),
+}
+
+/// The lines of `input`, as `BufRead::split(b'\n')` gives them, without the
+/// ones of ASCII white space only, in chunks: `block` bytes are read straight
+/// onto the end of the chunk (without a copy in between) and the lines they
+/// end handed to `f`; the start of a line they do not end is carried over to
+/// the next chunk.
+fn batches(
+    mut input: impl Read,
+    block: usize,
+    mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
+) -> Result<(), Batches> {
+    let block = block.max(1);
     let mut chunk = Chunk::default();
-    let mut bytes = 0;
     let mut line_no = 0;
+    // Where the line being read starts in the chunk.
+    let mut start = 0;
     loop {
-        // Lines as `BufRead::split(b'\n')` gives them, appended to the chunk.
-        let start = chunk.bytes.len();
-        let n = reader
-            .read_until(b'\n', &mut chunk.bytes)
-            .map_err(|e| Stop::Io(format!("cannot read {path}: {e}")))?;
-        if n == 0 {
+        let from = chunk.bytes.len();
+        chunk.bytes.reserve(block);
+        let n = (&mut input)
+            .take(block as u64)
+            .read_to_end(&mut chunk.bytes)
+            .map_err(Batches::Read)?;
+        let end_of_input = n < block;
+        // Before `from`, the line has no end.
+        let mut at = from;
+        loop {
+            let end = match newline(&chunk.bytes[at..]) {
+                Some(i) => at + i,
+                None if end_of_input && start < chunk.bytes.len() => chunk.bytes.len(),
+                None => break,
+            };
+            line_no += 1;
+            if !chunk.bytes[start..end].iter().all(u8::is_ascii_whitespace) {
+                chunk.lines.push((line_no, start..end));
+            }
+            start = end + 1;
+            at = start;
+            if at >= chunk.bytes.len() {
+                break;
+            }
+        }
+        let start_here = start.min(chunk.bytes.len());
+        if start_here > 0 || end_of_input {
+            // Hand over the lines ended; carry over the line begun.
+            let mut next = Vec::with_capacity(block + chunk.bytes.len() - start_here);
+            next.extend_from_slice(&chunk.bytes[start_here..]);
+            chunk.bytes.truncate(start_here);
+            if !chunk.lines.is_empty() {
+                f(&mut chunk).map_err(Batches::Stop)?;
+            }
+            chunk.bytes = next;
+            chunk.lines.clear();
+            start = 0;
+        }
+        if end_of_input {
+            return Ok(());
+        }
+    }
+}
+
+/// Where the first `\n` of `bytes` is: blocks of 32 bytes are tested in a
+/// form the compiler turns into a few vector instructions.
+fn newline(bytes: &[u8]) -> Option<usize> {
+    let mut blocks = bytes.chunks_exact(32);
+    let mut at = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
             break;
         }
-        line_no += 1;
-        let end = chunk.bytes.len() - usize::from(chunk.bytes.ends_with(b"\n"));
-        if chunk.bytes[start..end].iter().all(u8::is_ascii_whitespace) {
-            chunk.bytes.truncate(start);
-            continue;
-        }
-        bytes += end - start;
-        chunk.lines.push((line_no, start..end));
-        if chunk.lines.len() >= records || bytes >= max_bytes {
-            f(&mut chunk)?;
-            chunk.bytes.clear();
-            chunk.lines.clear();
-            bytes = 0;
-        }
+        at += 32;
     }
-    if !chunk.lines.is_empty() {
-        f(&mut chunk)?;
-    }
-    Ok(())
+    bytes[at..].iter().position(|&b| b == b'\n').map(|j| at + j)
 }
 
 /// The site of a record: its `site`, else the host of its `url` (lowercased,
@@ -1639,6 +2030,106 @@ mod tests {
         std::fs::remove_file(path).unwrap();
     }
 
+    /// The non-blank lines of `input` with their numbers, as `batches` with
+    /// `block` gives them, and each batch's number of lines.
+    fn batched(input: &[u8], block: usize) -> (Vec<(u64, Vec<u8>)>, Vec<usize>) {
+        let (mut lines, mut sizes) = (Vec::new(), Vec::new());
+        let r = batches(input, block, |chunk| {
+            let taken = std::mem::take(chunk);
+            sizes.push(taken.lines.len());
+            lines.extend(
+                taken
+                    .lines
+                    .iter()
+                    .map(|(n, raw)| (*n, taken.line(raw).to_vec())),
+            );
+            Ok(())
+        });
+        assert!(r.is_ok());
+        (lines, sizes)
+    }
+
+    /// The same, as `BufRead::split` gives them.
+    fn split_lines(input: &[u8]) -> Vec<(u64, Vec<u8>)> {
+        io::BufRead::split(input, b'\n')
+            .map(|l| l.unwrap())
+            .zip(1..)
+            .filter(|(l, _)| !l.iter().all(u8::is_ascii_whitespace))
+            .map(|(l, n)| (n, l))
+            .collect()
+    }
+
+    #[test]
+    fn the_first_newline_is_found_anywhere() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for fill in [b'a', 0x8a, 0x0b, 0x09, 0xff, 0x00] {
+                    let mut v = vec![fill; len];
+                    if at < len {
+                        v[at] = b'\n';
+                        // A second one after it, and bytes around it that
+                        // differ from `\n` in one bit.
+                        if at + 3 < len {
+                            v[at + 3] = b'\n';
+                        }
+                        if at > 0 {
+                            v[at - 1] = 0x0b;
+                        }
+                    }
+                    let want = v.iter().position(|&b| b == b'\n');
+                    assert_eq!(newline(&v), want, "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn batches_hold_the_lines_as_read_until_reads_them() {
+        let inputs: [&[u8]; 9] = [
+            b"",
+            b"\n",
+            b"a",
+            b"a\n",
+            b"\n\n  \n\t\x0c\r\nab\r\n\ncd",
+            b"{\"id\": 1}\n{\"id\": 2}\n \n{\"id\": 3}",
+            b"one long line without an end, longer than any block here",
+            b"x\ny\nz\n\n\n",
+            b"\xff\xfe\n\x00\n\xc3\xa9",
+        ];
+        for input in inputs {
+            let want = split_lines(input);
+            for block in [1, 2, 3, 5, 8, 13, 64, 1 << 16] {
+                let (lines, sizes) = batched(input, block);
+                assert_eq!(lines, want, "{input:?} in blocks of {block}");
+                assert!(sizes.iter().all(|&n| n > 0));
+            }
+        }
+        // A block ends the lines it reads: a batch of about as many
+        // lines as fit in it.
+        let input = "0123456789\n".repeat(100);
+        let (_, sizes) = batched(input.as_bytes(), 55);
+        assert_eq!(sizes.len(), 20);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_input_is_batched_as_read_until_reads_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"\n"[..], b"\n\n", b" ", b"\t", b"\r\n", b"\x0c", b"{}", b"{\"id\": 7}",
+                b"abc", b"\xc3\xa9", b"\xff",
+            ]), 0..40),
+            block in 1usize..24,
+        ) {
+            let input = parts.concat();
+            proptest::prop_assert_eq!(batched(&input, block).0, split_lines(&input));
+        }
+    }
+
     #[test]
     fn site_profiles_drop_the_line_on_every_page() {
         let path = corpus("profiles", 6);
@@ -1670,7 +2161,7 @@ mod tests {
 
     fn escaped(s: &str) -> String {
         let mut out = Vec::new();
-        write_json_str(&mut out, s).unwrap();
+        write_json_str(&mut out, s);
         String::from_utf8(out).unwrap()
     }
 
@@ -1680,7 +2171,7 @@ mod tests {
         let cleaner = Cleaner::builder().mode(mode).build();
         let a = cleaner.clean(text).ok()?;
         let mut ours = Vec::new();
-        write_jsonl(&mut ours, id, &a).unwrap();
+        write_jsonl(&mut ours, id, &a, None);
         let theirs = serde_json::to_string(&record(id, &a)).unwrap();
         Some((String::from_utf8(ours).unwrap(), theirs))
     }
@@ -1729,6 +2220,57 @@ mod tests {
     }
 
     #[test]
+    fn escapes_is_needs_escape() {
+        for b in 0..=255u8 {
+            assert_eq!(escapes(b), needs_escape(b), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn escape_flags_mark_the_first_escape_of_a_word() {
+        // Every byte at every place of a word, the others every byte too
+        // (in a few patterns).
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in 0..=255u8 {
+                    let mut w = [fill; 8];
+                    w[at] = b;
+                    let want = w.iter().position(|&c| needs_escape(c));
+                    let flags = escape_flags(u64::from_le_bytes(w));
+                    let got = (flags != 0).then(|| flags.trailing_zeros() as usize / 8);
+                    assert_eq!(got, want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_escape_is_found_in_any_block() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for fill in [b'a', b' ', b'#', b'!', 0x7f, 0x80, 0xa2, 0xdc, 0xff] {
+                    for esc in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+                        let mut v = vec![fill; len];
+                        if at < len {
+                            v[at] = esc;
+                            if at + 2 < len {
+                                v[at + 2] = b'"';
+                            }
+                        }
+                        for from in [0, at.saturating_sub(1), at] {
+                            let want = v[from..]
+                                .iter()
+                                .position(|&b| needs_escape(b))
+                                .map(|j| from + j);
+                            assert_eq!(next_escape(&v, from), want, "{v:?} from {from}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_next_escape_is_found_from_any_start() {
         let s = b"ab\"cdefghijklmn\\opqrstuvwxyz\x01ABCDEFGHIJ\x7f\xc3\xa9\x1f";
         for from in 0..=s.len() {
@@ -1745,12 +2287,12 @@ mod tests {
         let ns = [0, 1, 9, 10, 99, 100, 12345, u64::from(u32::MAX), u64::MAX];
         for n in ns {
             let mut out = Vec::new();
-            write_json_uint(&mut out, n).unwrap();
+            write_json_uint(&mut out, n);
             assert_eq!(out, serde_json::to_vec(&n).unwrap());
             for m in ns {
                 let (a, b) = (n as usize, m as usize);
                 let mut out = Vec::new();
-                write_json_pair(&mut out, a, b).unwrap();
+                write_json_pair(&mut out, a, b);
                 assert_eq!(out, serde_json::to_vec(&[a, b]).unwrap());
             }
         }
@@ -1770,11 +2312,135 @@ mod tests {
             f32::INFINITY,
             f32::NEG_INFINITY,
         ]);
-        for s in scores {
+        let serde_score = |s: f32| serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap();
+        let mut all = Vec::new();
+        for &s in &scores {
             let mut out = Vec::new();
-            write_json_score(&mut out, s).unwrap();
-            let want = serde_json::to_vec(&((s * 1000.0).round() / 1000.0)).unwrap();
+            write_json_scores(&mut out, [s].into_iter());
+            let mut want = b",".to_vec();
+            want.extend(serde_score(s));
             assert_eq!(out, want, "{s}");
+            all.extend(want);
+        }
+        // All at once: scores written by serde_json among the others.
+        let mut out = b"x".to_vec();
+        write_json_scores(&mut out, scores.iter().copied());
+        assert_eq!(out[1..], all[..]);
+        let mut small: Vec<u64> = (0..=20_000).collect();
+        for p in 1..20 {
+            let t = 10u64.pow(p);
+            small.extend([t - 1, t, t + 1]);
+        }
+        small.push(u64::MAX);
+        for n in small {
+            let mut out = Vec::new();
+            write_json_uint(&mut out, n);
+            assert_eq!(out, n.to_string().as_bytes());
+            let mut out = Vec::new();
+            write_json_pair(&mut out, n as usize, 7);
+            write_json_pair(&mut out, 12, n as usize);
+            assert_eq!(out, format!("[{n},7][12,{n}]").as_bytes());
+        }
+        // Labels: each known one from its cell, all at once.
+        let mut out = b"x".to_vec();
+        let labels: Vec<Label> = LABELS.iter().chain(LABELS.iter().rev()).copied().collect();
+        write_json_labels(&mut out, labels.into_iter());
+        let names: Vec<String> = LABELS
+            .iter()
+            .chain(LABELS.iter().rev())
+            .map(|l| format!(",\"{}\"", l.as_str()))
+            .collect();
+        assert_eq!(out[1..], *names.concat().as_bytes());
+    }
+
+    /// The text of a JSON line's record, read without serde_json, and how
+    /// it was written.
+    fn text_and_escapes(line: &str) -> (String, Escapes<'_>) {
+        let rec = Scan::new(line.as_bytes()).record().unwrap();
+        (rec.text.unwrap().0.into_owned(), rec.text_escapes.unwrap())
+    }
+
+    /// Every part of the text from a line: where `written` gives its bytes
+    /// in the line, they are what serde_json writes for it; and it gives
+    /// them when the part holds no `\/` or `\u` escape (`odd`: whether the
+    /// line has any).
+    fn check_written(line: &str, odd: bool) {
+        let (text, escapes) = text_and_escapes(line);
+        let next = std::cell::Cell::new(0);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &s in &bounds {
+            for &e in bounds.iter().filter(|&&e| e >= s) {
+                let part = &text[s..e];
+                let want = escaped(part);
+                match escapes.written(&text, part, &next) {
+                    Some(raw) => {
+                        assert_eq!(raw, &want.as_bytes()[1..want.len() - 1], "{line} {s}..{e}")
+                    }
+                    None => assert!(odd, "{line} {s}..{e}"),
+                }
+            }
+        }
+        // Not a part of the text: nothing.
+        let elsewhere = String::from("abc");
+        assert!(escapes.written(&text, &elsewhere, &next).is_none());
+    }
+
+    #[test]
+    fn parts_of_a_text_are_copied_as_written() {
+        for (line, odd) in [
+            (r#"{"text": ""}"#, false),
+            (r#"{"text": "plain é 漢"}"#, false),
+            (r#"{"text": "a\nb\n\nc \"q\" \\ \t\r\b\f end"}"#, false),
+            (
+                r#"{"id": "x\ny", "text": "\n\n\"\\", "url": "u\/v"}"#,
+                false,
+            ),
+            (r#"{"text": "a\/b\nc"}"#, true),
+            (r#"{"text": "\u00e9\n\u001f x \ud83e\udd80\n"}"#, true),
+        ] {
+            check_written(line, odd);
+        }
+    }
+
+    #[test]
+    fn labels_are_numbered_in_order() {
+        for (i, &label) in LABELS.iter().enumerate() {
+            assert_eq!(label_index(label), Some(i));
+            let cell = label_cells()[i];
+            let want = format!(",{}", serde_json::to_string(&label.as_str()).unwrap());
+            assert_eq!(&cell.bytes[..usize::from(cell.len)], want.as_bytes());
+        }
+    }
+
+    #[test]
+    fn small_numbers_are_rounded_as_f32_round_rounds_them() {
+        let mut xs: Vec<f32> = Vec::new();
+        // Every 7919th f32 from +0.0 to 1001.0, and a few ulps around each
+        // half and each whole number up to there.
+        let top = 1001.0f32.to_bits();
+        xs.extend((0..top).step_by(7919).map(f32::from_bits));
+        for k in 0..=1001u16 {
+            for x in [f32::from(k), f32::from(k) + 0.5] {
+                let b = x.to_bits();
+                xs.extend((b.saturating_sub(4)..b + 4).map(f32::from_bits));
+            }
+        }
+        xs.extend([
+            -0.0,
+            -0.2,
+            -0.5,
+            -0.7,
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            1e9,
+        ]);
+        for x in xs {
+            let r = x.round();
+            let want = ((0.0..=1000.0).contains(&r) && r.is_sign_positive()).then_some(r as usize);
+            assert_eq!(round_small(x), want, "{x}");
         }
     }
 
@@ -1816,6 +2482,44 @@ mod tests {
             s in "[\\x00-\\x1f\"\\\\a-z\u{7f}\u{80}é\u{2028}🦀]{0,40}"
         ) {
             proptest::prop_assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn any_part_is_copied_as_serde_json_writes_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", "漢", " ", "\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r", "\\t",
+                "\\u00e9", "\\u001f", "\\u000a", "\\ud83e\\udd80", "\u{7f}",
+            ]), 0..12),
+        ) {
+            let body = parts.concat();
+            check_written(&format!("{{\"text\": \"{body}\"}}"), body.contains("\\u") || body.contains("\\/"));
+        }
+
+        #[test]
+        fn any_record_is_written_from_its_line_as_serde_json_writes_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Home", "News", "\n", "\n\n", "\r\n", "\t", "   ", "The council met on Tuesday",
+                " and approved a plan for the harbour, the mayor said.", "By Jane Doe", "\"",
+                "\\", "12 March 2024", "Privacy", "© 2024", "\u{1b}", "\u{7f}", "é", "/",
+                "12 comments", "Photo: Reuters", "Read more", "• item",
+            ]), 0..60),
+            slash in proptest::bool::ANY,
+        ) {
+            let text = parts.concat();
+            let mut line = serde_json::to_string(&serde_json::json!({"text": text})).unwrap();
+            if slash {
+                line = line.replace('/', "\\/");
+            }
+            let (read, escapes) = text_and_escapes(&line);
+            proptest::prop_assert_eq!(&read, &text);
+            if let Ok(a) = Cleaner::builder().build().clean(&read) {
+                let next = std::cell::Cell::new(0);
+                let mut copied = Vec::new();
+                write_jsonl(&mut copied, "p", &a, Some((&read, &escapes, &next)));
+                let mut plain = Vec::new();
+                write_jsonl(&mut plain, "p", &a, None);
+                proptest::prop_assert_eq!(copied, plain);
+            }
         }
 
         #[test]
@@ -1900,11 +2604,7 @@ mod tests {
             "{\"text\"\t:\r\n\"é 漢 🦀\"\n}\r",
             "{}",
         ] {
-            let fast = (Scan {
-                bytes: line.as_bytes(),
-                at: 0,
-            })
-            .record();
+            let fast = Scan::new(line.as_bytes()).record();
             assert!(fast.is_some(), "{line}");
             let (ours, theirs) = read_both(line);
             assert_eq!(ours, theirs, "{line}");

@@ -100,7 +100,8 @@ pub(crate) fn build_blocks<'a>(
     kinds: &[Option<BlockKind>],
     runs: &[Range<usize>],
 ) -> Vec<Block<'a>> {
-    let mut blocks: Vec<Block<'a>> = Vec::new();
+    // At most one block per body cell: no growing on the way.
+    let mut blocks: Vec<Block<'a>> = Vec::with_capacity(kinds.iter().flatten().count());
     let mut last: Option<usize> = None; // the cell of the last block's end
     for (i, (l, k)) in lines.iter().zip(kinds).enumerate() {
         let Some(kind) = *k else { continue };
