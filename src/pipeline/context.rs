@@ -313,36 +313,47 @@ fn cohesion(
     region: &Range<usize>,
     keys: &WordKeys,
 ) -> Vec<f32> {
-    let words = |i: usize| keys.get(i);
     let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
-    let in_core: usize = (0..lines.len())
+    let core_lines = region.start.min(lines.len())..region.end.min(lines.len());
+    let in_core: usize = core_lines
+        .clone()
         .filter(|&i| core(i))
-        .map(|i| words(i).len())
+        .map(|i| keys.get(i).len())
         .sum();
-    COUNTS.with_borrow_mut(|counts| {
+    let mut out = vec![0.0; lines.len()];
+    COUNTS.with_borrow_mut(|(counts, at)| {
         counts.reset(in_core);
-        for i in (0..lines.len()).filter(|&i| core(i)) {
-            for &w in words(i) {
-                counts.add(w);
-            }
+        // The slot of each key of the core lines, in their order: their
+        // counts are read back from there, not looked up again.
+        at.clear();
+        at.reserve(in_core);
+        for i in core_lines.clone().filter(|&i| core(i)) {
+            counts.add_all(keys.get(i), at);
         }
-        (0..lines.len())
-            .map(|i| {
-                let ws = words(i);
-                if ws.is_empty() {
-                    return 0.0;
-                }
-                let own = u32::from(core(i));
-                let shared = ws.iter().filter(|&&w| counts.get(w) > own).count();
-                shared as f32 / ws.len() as f32
-            })
-            .collect()
-    })
+        let mut at = &at[..];
+        for (i, out) in out.iter_mut().enumerate() {
+            let ws = keys.get(i);
+            if ws.is_empty() {
+                continue;
+            }
+            let shared = if core(i) {
+                let (own, rest) = at.split_at(ws.len());
+                at = rest;
+                counts.shared_at(own)
+            } else {
+                counts.present(ws)
+            };
+            *out = shared as f32 / ws.len() as f32;
+        }
+    });
+    out
 }
 
 thread_local! {
-    /// The table [`cohesion`] counts in, kept for the thread's next page.
-    static COUNTS: std::cell::RefCell<CountTable> = std::cell::RefCell::new(CountTable::new());
+    /// The table [`cohesion`] counts in and its list of slots, kept for the
+    /// thread's next page.
+    static COUNTS: std::cell::RefCell<(CountTable, Vec<u32>)> =
+        std::cell::RefCell::new((CountTable::new(), Vec::new()));
 }
 
 /// Counts of word keys (never 0) in an open-addressing table, at most half
@@ -355,6 +366,12 @@ struct CountTable {
     mask: usize,
     seed: u64,
     generation: u32,
+}
+
+/// The first slot to probe for `key`.
+fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
+    let h = (key ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 32) as usize & mask
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -389,32 +406,72 @@ impl CountTable {
         self.mask = size - 1;
     }
 
+    #[cfg(test)]
     fn slot(&self, key: u64) -> usize {
-        let h = (key ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> 32) as usize & self.mask
+        slot_of(key, self.seed, self.mask)
     }
 
-    fn add(&mut self, key: u64) {
-        debug_assert!(key != 0);
-        let mut i = self.slot(key);
-        loop {
-            let s = &mut self.slots[i];
-            if s.generation != self.generation {
-                *s = Slot {
-                    key,
-                    count: 1,
-                    generation: self.generation,
-                };
-                return;
+    /// Count each of `keys` once more, pushing the indices of their
+    /// slots to `at`.
+    fn add_all(&mut self, keys: &[u64], at: &mut Vec<u32>) {
+        let (mask, seed, generation) = (self.mask, self.seed, self.generation);
+        let slots = &mut self.slots[..=mask];
+        for &key in keys {
+            debug_assert!(key != 0);
+            let mut i = slot_of(key, seed, mask);
+            loop {
+                let s = &mut slots[i];
+                if s.generation != generation {
+                    *s = Slot {
+                        key,
+                        count: 1,
+                        generation,
+                    };
+                    break;
+                }
+                if s.key == key {
+                    s.count += 1;
+                    break;
+                }
+                i = (i + 1) & mask;
             }
-            if s.key == key {
-                s.count += 1;
-                return;
-            }
-            i = (i + 1) & self.mask;
+            at.push(i as u32);
         }
     }
 
+    /// How many of the slots `at` (indices [`CountTable::add_all`] gave) hold a
+    /// key counted more than once.
+    fn shared_at(&self, at: &[u32]) -> usize {
+        let slots = &self.slots[..=self.mask];
+        at.iter()
+            .filter(|&&i| slots[i as usize & self.mask].count > 1)
+            .count()
+    }
+
+    /// How many of `keys` the table holds.
+    fn present(&self, keys: &[u64]) -> usize {
+        let (mask, seed, generation) = (self.mask, self.seed, self.generation);
+        let slots = &self.slots[..=mask];
+        let mut n = 0;
+        for &key in keys {
+            let mut i = slot_of(key, seed, mask);
+            loop {
+                let s = &slots[i];
+                if s.generation != generation {
+                    break;
+                }
+                if s.key == key {
+                    n += 1;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        n
+    }
+
+    /// The count of `key`, probed one slot after another.
+    #[cfg(test)]
     fn get(&self, key: u64) -> u32 {
         let mut i = self.slot(key);
         loop {
@@ -653,6 +710,55 @@ mod tests {
             .collect()
     }
 
+    /// Cohesion counted in a map, line by line.
+    fn naive_cohesion(
+        lines: &[Line<'_>],
+        ev: &[Evidence],
+        region: &Range<usize>,
+        keys: &WordKeys,
+    ) -> Vec<f32> {
+        let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
+        let mut counts = std::collections::HashMap::new();
+        for i in (0..lines.len()).filter(|&i| core(i)) {
+            for &w in keys.get(i) {
+                *counts.entry(w).or_insert(0u32) += 1;
+            }
+        }
+        (0..lines.len())
+            .map(|i| {
+                let ws = keys.get(i);
+                if ws.is_empty() {
+                    return 0.0;
+                }
+                let own = u32::from(core(i));
+                let shared = ws
+                    .iter()
+                    .filter(|&&w| counts.get(&w).copied().unwrap_or(0) > own)
+                    .count();
+                shared as f32 / ws.len() as f32
+            })
+            .collect()
+    }
+
+    /// A page of `words` (indices into a small vocabulary, 0 ends a line),
+    /// with the local logits replaced by `logits`.
+    fn random_page(words: &[usize], logits: &[f32]) -> (String, Vec<f32>) {
+        const VOCAB: [&str; 9] = [
+            "\n", "haus", "stadt", "markt", "brücke", "schule", "am", "der", "rathaus",
+        ];
+        let text: String = words
+            .iter()
+            .map(|&w| {
+                if w == 0 {
+                    "\n".to_string()
+                } else {
+                    format!("{} ", VOCAB[w])
+                }
+            })
+            .collect();
+        (text, logits.to_vec())
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
@@ -664,14 +770,51 @@ mod tests {
             for round in 0..3u64 {
                 table.reset(keys.len());
                 let mut map = std::collections::HashMap::new();
+                let mut at = Vec::new();
                 for &k in &keys {
-                    table.add(k + round);
+                    table.add_all(&[k + round], &mut at);
                     *map.entry(k + round).or_insert(0u32) += 1;
                 }
+                let count = |k: u64| map.get(&k).copied().unwrap_or(0);
                 for k in 1..48 {
-                    proptest::prop_assert_eq!(table.get(k), map.get(&k).copied().unwrap_or(0));
+                    proptest::prop_assert_eq!(table.get(k), count(k));
+                    proptest::prop_assert_eq!(table.present(&[k]), usize::from(count(k) > 0));
+                }
+                let all: Vec<u64> = (1..48).collect();
+                proptest::prop_assert_eq!(
+                    table.present(&all),
+                    all.iter().filter(|&&k| count(k) > 0).count()
+                );
+                // The slots given back hold the keys added, in their order.
+                for (&k, &i) in keys.iter().zip(&at) {
+                    proptest::prop_assert_eq!(table.slots[i as usize].key, k + round);
+                    proptest::prop_assert_eq!(
+                        table.shared_at(&[i]),
+                        usize::from(count(k + round) > 1)
+                    );
                 }
             }
+        }
+
+        #[test]
+        fn cohesion_counts_as_a_map_does(
+            words in proptest::collection::vec(0usize..9, 0..200),
+            logits in proptest::collection::vec(-2.0f32..2.0, 60),
+            start in 0usize..70,
+            len in 0usize..70,
+        ) {
+            let (text, logits) = random_page(&words, &logits);
+            let lines = split_lines(&text);
+            let mut ev = gather(&lines);
+            for (e, &l) in ev.iter_mut().zip(logits.iter().cycle()) {
+                e.logit = l;
+            }
+            let region = start..start + len;
+            let keys = WordKeys::of(&lines, |_| None);
+            proptest::prop_assert_eq!(
+                cohesion(&lines, &ev, &region, &keys),
+                naive_cohesion(&lines, &ev, &region, &keys)
+            );
         }
 
         #[test]
