@@ -123,10 +123,13 @@ fn for_each_context(
 struct Neighbourhood<'p, 'a> {
     lines: &'p [Line<'a>],
     ev: &'p [Evidence],
-    scores: &'p [f32],
     region: &'p Range<usize>,
     /// Indices of the non-blank lines.
     nb: Vec<usize>,
+    /// The clamped log-odds of the non-blank lines, after two -4.0 (the
+    /// log-odds of a missing neighbour) and before two more: the `k`th
+    /// line's is `lg[k + 2]`.
+    lg: Vec<f32>,
     /// The mean log word count of the region's non-blank lines (`None` for
     /// an empty region), and their share of the non-blank lines.
     region_lw: Option<f32>,
@@ -143,6 +146,9 @@ struct Neighbourhood<'p, 'a> {
     cues: Counts,
 }
 
+/// The log-odds of a neighbour beyond the first or last non-blank line.
+const MISSING_LOGIT: f32 = -4.0;
+
 impl<'p, 'a> Neighbourhood<'p, 'a> {
     fn of(
         lines: &'p [Line<'a>],
@@ -152,39 +158,61 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         words: &WordKeys,
         runs: &'p [Range<usize>],
     ) -> Self {
-        let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-        let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
+        let n = lines.len();
+        let mut nb = Vec::with_capacity(n);
+        let mut lg = Vec::with_capacity(n + 4);
+        lg.extend([MISSING_LOGIT; 2]);
+        let mut stamps = Vec::with_capacity(n + 1);
+        let mut cues = Vec::with_capacity(n + 1);
+        let mut class = Vec::with_capacity(n);
+        let (mut stamp_count, mut cue_count) = (0u32, 0u32);
+        stamps.push(0);
+        cues.push(0);
+        let (mut r_first, mut r_last) = (None, None);
+        for (i, (l, e)) in lines.iter().zip(ev).enumerate() {
+            if l.is_blank() {
+                continue;
+            }
+            if region.contains(&i) {
+                r_first.get_or_insert(nb.len());
+                r_last = Some(nb.len());
+            }
+            nb.push(i);
+            lg.push(scores[i].clamp(-8.0, 8.0));
+            let stamp = crate::features::is_stamp(e);
+            stamp_count += u32::from(stamp);
+            cue_count += u32::from(e.own.cue.is_some());
+            stamps.push(stamp_count);
+            cues.push(cue_count);
+            class.push(shape_class(l, stamp));
+        }
+        lg.extend([MISSING_LOGIT; 2]);
+        // The region is a run of lines: its non-blank ones are those from
+        // its first to its last.
+        let region_nb = match (r_first, r_last) {
+            (Some(a), Some(z)) => &nb[a..=z],
+            _ => &[],
+        };
         let region_lw = (!region_nb.is_empty()).then(|| {
             region_nb.iter().map(|&i| log_words(&lines[i])).sum::<f32>() / region_nb.len() as f32
         });
         Neighbourhood {
             region_share: region_nb.len() as f32 / nb.len().max(1) as f32,
             region_lw,
-            r_first: nb.iter().position(|i| region.contains(i)),
-            r_last: nb.iter().rposition(|i| region.contains(i)),
+            r_first,
+            r_last,
             comments: super::region::comment_zone_start(lines, ev),
             cohesion: cohesion(lines, ev, region, words),
             runs,
-            periodic: periodicity(lines, ev, &nb),
-            stamps: Counts::of(&nb, |j| crate::features::is_stamp(&ev[j])),
-            cues: Counts::of(&nb, |j| ev[j].own.cue.is_some()),
+            periodic: period_shares(&class),
+            stamps: Counts { at: stamps },
+            cues: Counts { at: cues },
             nb,
+            lg,
             lines,
             ev,
-            scores,
             region,
         }
-    }
-
-    /// Line `i`'s current log-odds, clamped.
-    fn logit(&self, i: usize) -> f32 {
-        self.scores[i].clamp(-8.0, 8.0)
-    }
-
-    /// The non-blank line `off` places from the `k`th.
-    fn at(&self, k: usize, off: isize) -> Option<usize> {
-        let j = k as isize + off;
-        (j >= 0 && (j as usize) < self.nb.len()).then(|| self.nb[j as usize])
     }
 
     /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
@@ -192,7 +220,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
         let hi = (k + WINDOW + 1).min(self.nb.len());
-        self.nb[lo..hi].iter().map(|&j| self.logit(j)).sum::<f32>() / (hi - lo) as f32
+        self.lg[lo + 2..hi + 2].iter().sum::<f32>() / (hi - lo) as f32
     }
 
     /// How far (in non-blank lines, up to 20) the `k`th lies from the region.
@@ -209,12 +237,19 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     /// a neighbour opens with too: an item of a list.
     fn listed(&self, k: usize, i: usize) -> bool {
         let lines = self.lines;
-        let first = lines[i].text.chars().next().unwrap_or(' ');
-        let same_first = |off: isize| {
-            self.at(k, off)
-                .is_some_and(|j| lines[j].text.starts_with(first))
-        };
-        !first.is_alphanumeric() && (same_first(-1) || same_first(1))
+        let text = lines[i].text;
+        if text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
+        let first = text.chars().next().unwrap_or(' ');
+        let same_first = |j: Option<&usize>| j.is_some_and(|&j| lines[j].text.starts_with(first));
+        !first.is_alphanumeric()
+            && (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
+                || same_first(self.nb.get(k + 1)))
     }
 
     /// The context features of the `k`th non-blank line, in the order of
@@ -222,29 +257,41 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     fn features(&self, k: usize) -> [f32; N_CONTEXT] {
         let (lines, ev, n) = (self.lines, self.ev, self.lines.len());
         let i = self.nb[k];
-        let l_at = |off: isize| self.at(k, off).map_or(-4.0, |j| self.logit(j));
+        let (line, e) = (&lines[i], &ev[i]);
+        // The log-odds of the line two before to two after.
+        let &[l_prev2, l_prev, l, l_next, l_next2] = &self.lg[k..k + 5] else {
+            unreachable!("a window of five")
+        };
         let in_region = self.region.contains(&i);
-        let heading = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+        let heading = crate::tuning::heading_shaped(line, e);
         let wrapped = self.runs[i].len() > 1;
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let l = self.logit(i);
+        // The line before is blank unless it is the previous non-blank one.
+        let blank_before = match k.checked_sub(1) {
+            Some(p) => self.nb[p] + 1 != i,
+            None => i > 0,
+        };
+        let blank_after = match self.nb.get(k + 1) {
+            Some(&j) => j != i + 1,
+            None => i + 1 < n,
+        };
         [
             1.0,
             l,
-            l_at(-1),
-            l_at(1),
-            l_at(-2),
-            l_at(2),
+            l_prev,
+            l_next,
+            l_prev2,
+            l_next2,
             self.window_mean(k),
             b(in_region),
             self.distance(k).min(20.0) / 20.0,
-            b(i > 0 && lines[i - 1].is_blank()),
-            b(i + 1 < n && lines[i + 1].is_blank()),
+            b(blank_before),
+            b(blank_after),
             b(self.listed(k, i)),
             b(heading),
-            b(heading && l_at(1) > 1.0),
+            b(heading && l_next > 1.0),
             i as f32 / n as f32,
-            self.region_lw.map_or(0.0, |r| log_words(&lines[i]) - r),
+            self.region_lw.map_or(0.0, |r| log_words(line) - r),
             l.max(0.0),
             l.min(0.0),
             b(in_region) * l,
@@ -255,8 +302,8 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             self.cohesion[i],
             self.cohesion[i] * b(in_region),
             b(wrapped),
-            crate::features::ln_1p(ev[i].run_words) * b(wrapped),
-            b(wrapped && ev[i].run_terminal),
+            crate::features::ln_1p(e.run_words) * b(wrapped),
+            b(wrapped && e.run_terminal),
             self.periodic[k],
         ]
     }
@@ -277,6 +324,7 @@ struct Counts {
 }
 
 impl Counts {
+    #[cfg(test)]
     fn of(nb: &[usize], f: impl Fn(usize) -> bool) -> Counts {
         let mut at = Vec::with_capacity(nb.len() + 1);
         let mut c = 0u32;
@@ -496,23 +544,28 @@ const PERIOD_WINDOW: usize = 8;
 /// not. For `nb[k]`, the best share of positions `j` in the window whose
 /// shape equals that of `j + q` for a period `q` of 2 to 4, less the share
 /// for period 1.
+#[cfg(test)]
 fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
     let class: Vec<u8> = nb
         .iter()
-        .map(|&i| {
-            let s = &lines[i].shape;
-            if crate::features::is_stamp(&ev[i]) {
-                0
-            } else if s.words < 8 {
-                1
-            } else if !s.terminal {
-                2
-            } else {
-                3
-            }
-        })
+        .map(|&i| shape_class(&lines[i], crate::features::is_stamp(&ev[i])))
         .collect();
     period_shares(&class)
+}
+
+/// The shape [`periodicity`] compares: a stamp (time, count, date, near
+/// copy), a short line, a long line without and one with an end mark.
+fn shape_class(l: &Line<'_>, stamp: bool) -> u8 {
+    let s = &l.shape;
+    if stamp {
+        0
+    } else if s.words < 8 {
+        1
+    } else if !s.terminal {
+        2
+    } else {
+        3
+    }
 }
 
 /// For each position of `class`, the best share of matching pairs at a
@@ -759,6 +812,109 @@ mod tests {
         (text, logits.to_vec())
     }
 
+    /// The context features as first written: each read from the lines
+    /// around, with the oracles above for cohesion, densities and
+    /// periodicity.
+    fn naive_context_features(
+        lines: &[Line<'_>],
+        ev: &[Evidence],
+        scores: &[f32],
+        region: &Range<usize>,
+    ) -> Vec<[f32; N_CONTEXT]> {
+        let n = lines.len();
+        let words = WordKeys::of(lines, |_| None);
+        let runs = crate::lines::wrapped_runs(lines);
+        let nb: Vec<usize> = (0..n).filter(|&i| !lines[i].is_blank()).collect();
+        let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
+        let region_lw = (!region_nb.is_empty()).then(|| {
+            region_nb.iter().map(|&i| log_words(&lines[i])).sum::<f32>() / region_nb.len() as f32
+        });
+        let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
+        let r_first = nb.iter().position(|i| region.contains(i));
+        let r_last = nb.iter().rposition(|i| region.contains(i));
+        let comments = crate::pipeline::region::comment_zone_start(lines, ev);
+        let cohesion = naive_cohesion(lines, ev, region, &words);
+        let class: Vec<u8> = nb
+            .iter()
+            .map(|&i| {
+                let s = &lines[i].shape;
+                if crate::features::is_stamp(&ev[i]) {
+                    0
+                } else if s.words < 8 {
+                    1
+                } else if !s.terminal {
+                    2
+                } else {
+                    3
+                }
+            })
+            .collect();
+        let periodic = naive_period_shares(&class);
+        let logit = |i: usize| scores[i].clamp(-8.0, 8.0);
+        let at = |k: usize, off: isize| {
+            let j = k as isize + off;
+            (j >= 0 && (j as usize) < nb.len()).then(|| nb[j as usize])
+        };
+        let mut out = vec![[0.0; N_CONTEXT]; n];
+        for (k, &i) in nb.iter().enumerate() {
+            let l_at = |off: isize| at(k, off).map_or(-4.0, logit);
+            let in_region = region.contains(&i);
+            let heading = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+            let wrapped = runs[i].len() > 1;
+            let b = |x: bool| if x { 1.0 } else { 0.0 };
+            let l = logit(i);
+            let window_mean = {
+                let lo = k.saturating_sub(WINDOW);
+                let hi = (k + WINDOW + 1).min(nb.len());
+                nb[lo..hi].iter().map(|&j| logit(j)).sum::<f32>() / (hi - lo) as f32
+            };
+            let distance = match (r_first, r_last) {
+                (Some(a), _) if k < a => (a - k) as f32,
+                (_, Some(z)) if k > z => (k - z) as f32,
+                (Some(_), Some(_)) => 0.0,
+                _ => 20.0,
+            };
+            let listed = {
+                let first = lines[i].text.chars().next().unwrap_or(' ');
+                let same_first =
+                    |off: isize| at(k, off).is_some_and(|j| lines[j].text.starts_with(first));
+                !first.is_alphanumeric() && (same_first(-1) || same_first(1))
+            };
+            out[i] = [
+                1.0,
+                l,
+                l_at(-1),
+                l_at(1),
+                l_at(-2),
+                l_at(2),
+                window_mean,
+                b(in_region),
+                distance.min(20.0) / 20.0,
+                b(i > 0 && lines[i - 1].is_blank()),
+                b(i + 1 < n && lines[i + 1].is_blank()),
+                b(listed),
+                b(heading),
+                b(heading && l_at(1) > 1.0),
+                i as f32 / n as f32,
+                region_lw.map_or(0.0, |r| log_words(&lines[i]) - r),
+                l.max(0.0),
+                l.min(0.0),
+                b(in_region) * l,
+                b(i > comments),
+                region_share,
+                naive_density(&nb, k, |j| crate::features::is_stamp(&ev[j])),
+                naive_density(&nb, k, |j| ev[j].own.cue.is_some()),
+                cohesion[i],
+                cohesion[i] * b(in_region),
+                b(wrapped),
+                crate::features::ln_1p(ev[i].run_words) * b(wrapped),
+                b(wrapped && ev[i].run_terminal),
+                periodic[k],
+            ];
+        }
+        out
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
@@ -815,6 +971,39 @@ mod tests {
                 cohesion(&lines, &ev, &region, &keys),
                 naive_cohesion(&lines, &ev, &region, &keys)
             );
+        }
+
+        #[test]
+        fn context_features_equal_the_first_written(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "", "", "Startseite", "• Baubeginn im Frühjahr", "• Fertigstellung in zwei Jahren",
+                    "– Ein Gedanke", "- ein Punkt", "12:30", "3 Kommentare", "Hintergrund",
+                    "Kommentare", "Lesen Sie auch", "12. März 2024",
+                    "Der Gemeinderat hat am Dienstag beschlossen, die alte Turnhalle abzureißen.",
+                    "Die Kosten von rund sechs Millionen Euro sollen zur Hälfte aus Mitteln des Landes kommen, den Rest",
+                    "muss die Gemeinde aus eigenen Rücklagen aufbringen, sagte der Kämmerer.",
+                    "Endlich wird die Halle ersetzt, unsere Kinder haben lange genug dort geturnt.",
+                    "Ähnliche Artikel", "1. Punkt", "...", "»Zitat des Tages«",
+                ]),
+                0..80,
+            ),
+            scores in proptest::collection::vec(-12.0f32..12.0, 1..40),
+            start in 0usize..90,
+            len in 0usize..90,
+        ) {
+            let text = lines.join("\n");
+            let lines = split_lines(&text);
+            let ev = gather(&lines);
+            let scores: Vec<f32> = (0..lines.len()).map(|i| scores[i % scores.len()]).collect();
+            for region in [start..start + len, crate::pipeline::region::main_region(&lines, &ev, &scores)] {
+                let fast = context_features(&lines, &ev, &scores, &region);
+                let naive = naive_context_features(&lines, &ev, &scores, &region);
+                for (i, (f, g)) in fast.iter().zip(&naive).enumerate() {
+                    let bits = |f: &[f32; N_CONTEXT]| f.map(f32::to_bits);
+                    proptest::prop_assert_eq!(bits(f), bits(g), "line {} of {:?}", i, region);
+                }
+            }
         }
 
         #[test]
