@@ -579,27 +579,38 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
     let mut c = [0u32; 4];
     same.push(c);
     for j in 0..m {
+        let rest = &class[j..];
         for (q, c) in (1..=4).zip(&mut c) {
-            *c += u32::from(j + q < m && class[j] == class[j + q]);
+            *c += u32::from(rest.get(q) == Some(&rest[0]));
         }
         same.push(c);
     }
-    (0..m)
-        .map(|k| {
-            let lo = k.saturating_sub(PERIOD_WINDOW);
-            let hi = (k + PERIOD_WINDOW + 1).min(m);
-            let share = |q: usize| {
-                if hi < lo + q + 1 {
-                    return 0.0;
-                }
-                let pairs = hi - lo - q;
-                let same = same[hi - q][q - 1] - same[lo][q - 1];
-                same as f32 / pairs as f32
-            };
-            let best = (2..=4).map(share).fold(0.0f32, f32::max);
-            (best - share(1)).max(0.0)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(m);
+    for k in 0..m {
+        let lo = k.saturating_sub(PERIOD_WINDOW);
+        let hi = (k + PERIOD_WINDOW + 1).min(m);
+        // The running counts from the window's start to its end.
+        let w = &same[lo..=hi];
+        let len = hi - lo;
+        let share = |q: usize| {
+            if len <= q {
+                return 0.0;
+            }
+            let same = w[len - q][q - 1] - w[0][q - 1];
+            same as f32 / (len - q) as f32
+        };
+        // Shares are never NaN nor -0.0: comparisons pick what `f32::max` does.
+        let mut best = 0.0f32;
+        for q in 2..=4 {
+            let s = share(q);
+            if s > best {
+                best = s;
+            }
+        }
+        let d = best - share(1);
+        out.push(if d > 0.0 { d } else { 0.0 });
+    }
+    out
 }
 
 #[cfg(test)]
