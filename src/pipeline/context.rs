@@ -59,64 +59,35 @@ pub(crate) fn context_features(
     let mut out = vec![[0.0; N_CONTEXT]; lines.len()];
     let words = WordKeys::of(lines, |_| None);
     let runs = crate::lines::wrapped_runs(lines);
-    for_each_context(lines, ev, scores, region, &words, &runs, |i, f| out[i] = *f);
+    let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let page = Neighbourhood::of(lines, ev, &nb, scores, region, &words, &runs);
+    for (k, &i) in nb.iter().enumerate() {
+        out[i] = page.features(k);
+    }
     out
 }
 
 /// The context model's log-odds for every line of `page` (0 for blank
-/// lines), less [`crate::tuning::RECURRING_WEIGHT`] times the share of the
-/// site's other pages that hold the line: a line recurring on the site
-/// (from a site profile) is chrome unless its context speaks clearly for it.
+/// lines, whose indices `nb` leaves out), less
+/// [`crate::tuning::RECURRING_WEIGHT`] times the share of the site's other
+/// pages that hold the line: a line recurring on the site (from a site
+/// profile) is chrome unless its context speaks clearly for it.
 pub(crate) fn scores(
     page: &super::page::Page<'_>,
+    nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
 ) -> Vec<f32> {
-    let mut p = context_logits(
-        &page.lines,
-        &page.evidence,
-        local,
-        region,
-        &page.words,
-        &page.runs,
-    );
-    for (p, e) in p.iter_mut().zip(&page.evidence) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let mut p = vec![0.0; lines.len()];
+    let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
+    for (k, &i) in nb.iter().enumerate() {
+        p[i] = crate::model::dot(&crate::model::CONTEXT, &context.features(k));
+    }
+    for (p, e) in p.iter_mut().zip(ev) {
         *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
     }
     p
-}
-
-/// The context model's log-odds for every line (0 for blank lines), without
-/// keeping the feature vectors.
-pub(crate) fn context_logits(
-    lines: &[Line<'_>],
-    ev: &[Evidence],
-    scores: &[f32],
-    region: &Range<usize>,
-    words: &WordKeys,
-    runs: &[Range<usize>],
-) -> Vec<f32> {
-    let mut out = vec![0.0; lines.len()];
-    for_each_context(lines, ev, scores, region, words, runs, |i, f| {
-        out[i] = crate::model::dot(&crate::model::CONTEXT, f);
-    });
-    out
-}
-
-/// Call `f` with the index and the context features of every non-blank line.
-fn for_each_context(
-    lines: &[Line<'_>],
-    ev: &[Evidence],
-    scores: &[f32],
-    region: &Range<usize>,
-    words: &WordKeys,
-    runs: &[Range<usize>],
-    mut f: impl FnMut(usize, &[f32; N_CONTEXT]),
-) {
-    let page = Neighbourhood::of(lines, ev, scores, region, words, runs);
-    for (k, &i) in page.nb.iter().enumerate() {
-        f(i, &page.features(k));
-    }
 }
 
 /// What the context features read about the whole page, computed once.
@@ -125,7 +96,7 @@ struct Neighbourhood<'p, 'a> {
     ev: &'p [Evidence],
     region: &'p Range<usize>,
     /// Indices of the non-blank lines.
-    nb: Vec<usize>,
+    nb: &'p [usize],
     /// The clamped log-odds of the non-blank lines, after two -4.0 (the
     /// log-odds of a missing neighbour) and before two more: the `k`th
     /// line's is `lg[k + 2]`.
@@ -150,16 +121,17 @@ struct Neighbourhood<'p, 'a> {
 const MISSING_LOGIT: f32 = -4.0;
 
 impl<'p, 'a> Neighbourhood<'p, 'a> {
+    /// The neighbourhood of the non-blank lines `nb` of `lines`.
     fn of(
         lines: &'p [Line<'a>],
         ev: &'p [Evidence],
+        nb: &'p [usize],
         scores: &'p [f32],
         region: &'p Range<usize>,
         words: &WordKeys,
         runs: &'p [Range<usize>],
     ) -> Self {
-        let n = lines.len();
-        let mut nb = Vec::with_capacity(n);
+        let n = nb.len();
         let mut lg = Vec::with_capacity(n + 4);
         lg.extend([MISSING_LOGIT; 2]);
         let mut stamps = Vec::with_capacity(n + 1);
@@ -169,15 +141,13 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         stamps.push(0);
         cues.push(0);
         let (mut r_first, mut r_last) = (None, None);
-        for (i, (l, e)) in lines.iter().zip(ev).enumerate() {
-            if l.is_blank() {
-                continue;
-            }
+        for (k, &i) in nb.iter().enumerate() {
+            let (l, e) = (&lines[i], &ev[i]);
+            debug_assert!(!l.is_blank());
             if region.contains(&i) {
-                r_first.get_or_insert(nb.len());
-                r_last = Some(nb.len());
+                r_first.get_or_insert(k);
+                r_last = Some(k);
             }
-            nb.push(i);
             lg.push(scores[i].clamp(-8.0, 8.0));
             let stamp = crate::features::is_stamp(e);
             stamp_count += u32::from(stamp);
