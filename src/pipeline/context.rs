@@ -82,7 +82,7 @@ pub(crate) fn scores(
     let mut p = vec![0.0; lines.len()];
     let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
     for (k, &i) in nb.iter().enumerate() {
-        p[i] = crate::model::dot(&crate::model::CONTEXT, &context.features(k));
+        p[i] = context.logit(k);
     }
     for (p, e) in p.iter_mut().zip(ev) {
         *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
@@ -222,8 +222,22 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
                 || same_first(self.nb.get(k + 1)))
     }
 
+    /// The context model's log-odds of the `k`th non-blank line: the
+    /// products of weights and features summed in order, as
+    /// [`crate::model::dot`] sums them, with the features inlined here
+    /// rather than stored and read back.
+    fn logit(&self, k: usize) -> f32 {
+        let f = self.features(k);
+        crate::model::CONTEXT
+            .iter()
+            .zip(&f)
+            .map(|(w, x)| w * x)
+            .sum()
+    }
+
     /// The context features of the `k`th non-blank line, in the order of
     /// the context model's weights.
+    #[inline(always)]
     fn features(&self, k: usize) -> [f32; N_CONTEXT] {
         let (lines, ev, n) = (self.lines, self.ev, self.lines.len());
         let i = self.nb[k];
@@ -980,6 +994,17 @@ mod tests {
             for region in [start..start + len, crate::pipeline::region::main_region(&lines, &ev, &scores)] {
                 let fast = context_features(&lines, &ev, &scores, &region);
                 let naive = naive_context_features(&lines, &ev, &scores, &region);
+                // The fused log-odds are the dot product of the features.
+                let words = WordKeys::of(&lines, |_| None);
+                let runs = crate::lines::wrapped_runs(&lines);
+                let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+                let context = Neighbourhood::of(&lines, &ev, &nb, &scores, &region, &words, &runs);
+                for (k, &i) in nb.iter().enumerate() {
+                    proptest::prop_assert_eq!(
+                        context.logit(k).to_bits(),
+                        crate::model::dot(&crate::model::CONTEXT, &naive[i]).to_bits()
+                    );
+                }
                 for (i, (f, g)) in fast.iter().zip(&naive).enumerate() {
                     let bits = |f: &[f32; N_CONTEXT]| f.map(f32::to_bits);
                     proptest::prop_assert_eq!(bits(f), bits(g), "line {} of {:?}", i, region);
