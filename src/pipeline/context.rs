@@ -172,7 +172,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             r_first,
             r_last,
             comments: super::region::comment_zone_start(lines, ev),
-            cohesion: cohesion(lines, ev, region, words),
+            cohesion: cohesion(lines, ev, nb, region, words),
             runs,
             periodic: period_shares(&class),
             stamps: Counts { at: stamps },
@@ -342,15 +342,18 @@ impl Counts {
 fn cohesion(
     lines: &[Line<'_>],
     ev: &[Evidence],
+    nb: &[usize],
     region: &Range<usize>,
     keys: &WordKeys,
 ) -> Vec<f32> {
     let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
-    let core_lines = region.start.min(lines.len())..region.end.min(lines.len());
-    let in_core: usize = core_lines
-        .clone()
-        .filter(|&i| core(i))
-        .map(|i| keys.get(i).len())
+    // Blank lines have no words; the region's non-blank lines are a run of `nb`.
+    let in_region = &nb[nb.partition_point(|&i| i < region.start)..];
+    let in_region = &in_region[..in_region.partition_point(|&i| i < region.end)];
+    let in_core: usize = in_region
+        .iter()
+        .filter(|&&i| core(i))
+        .map(|&i| keys.get(i).len())
         .sum();
     let mut out = vec![0.0; lines.len()];
     COUNTS.with_borrow_mut(|(counts, at)| {
@@ -359,11 +362,11 @@ fn cohesion(
         // counts are read back from there, not looked up again.
         at.clear();
         at.reserve(in_core);
-        for i in core_lines.clone().filter(|&i| core(i)) {
+        for &i in in_region.iter().filter(|&&i| core(i)) {
             counts.add_all(keys.get(i), at);
         }
         let mut at = &at[..];
-        for (i, out) in out.iter_mut().enumerate() {
+        for &i in nb {
             let ws = keys.get(i);
             if ws.is_empty() {
                 continue;
@@ -375,7 +378,7 @@ fn cohesion(
             } else {
                 counts.present(ws)
             };
-            *out = shared as f32 / ws.len() as f32;
+            out[i] = shared as f32 / ws.len() as f32;
         }
     });
     out
@@ -962,8 +965,9 @@ mod tests {
             }
             let region = start..start + len;
             let keys = WordKeys::of(&lines, |_| None);
+            let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
             proptest::prop_assert_eq!(
-                cohesion(&lines, &ev, &region, &keys),
+                cohesion(&lines, &ev, &nb, &region, &keys),
                 naive_cohesion(&lines, &ev, &region, &keys)
             );
         }
@@ -1053,6 +1057,7 @@ mod tests {
             cohesion(
                 &c.lines,
                 &c.ev,
+                &c.non_blank(),
                 &c.region,
                 &WordKeys::of(&c.lines, |_| None)
             ),
