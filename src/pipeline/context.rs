@@ -572,32 +572,54 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
         }
         same.push(c);
     }
-    let mut out = Vec::with_capacity(m);
-    for k in 0..m {
+    let window = |k: usize| {
         let lo = k.saturating_sub(PERIOD_WINDOW);
         let hi = (k + PERIOD_WINDOW + 1).min(m);
         // The running counts from the window's start to its end.
-        let w = &same[lo..=hi];
-        let len = hi - lo;
-        let share = |q: usize| {
-            if len <= q {
-                return 0.0;
-            }
-            let same = w[len - q][q - 1] - w[0][q - 1];
-            same as f32 / (len - q) as f32
-        };
-        // Shares are never NaN nor -0.0: comparisons pick what `f32::max` does.
-        let mut best = 0.0f32;
-        for q in 2..=4 {
-            let s = share(q);
-            if s > best {
-                best = s;
-            }
-        }
-        let d = best - share(1);
-        out.push(if d > 0.0 { d } else { 0.0 });
+        &same[lo..=hi]
+    };
+    // Lines with a full window on both sides, between those near an end.
+    let full = PERIOD_WINDOW..m.saturating_sub(PERIOD_WINDOW).max(PERIOD_WINDOW);
+    let mut out = Vec::with_capacity(m);
+    for k in 0..full.start.min(m) {
+        out.push(period_share(window(k)));
+    }
+    for k in full.clone() {
+        let w: &[[u32; 4]; 2 * PERIOD_WINDOW + 2] = window(k).try_into().expect("a full window");
+        out.push(period_share(w));
+    }
+    for k in full.end.max(full.start.min(m))..m {
+        out.push(period_share(window(k)));
     }
     out
+}
+
+/// The period share of one window, from the running counts `w` at its
+/// start to those at its end (the length of `w` less one lines).
+#[inline(always)]
+fn period_share(w: &[[u32; 4]]) -> f32 {
+    let len = w.len() - 1;
+    let share = |q: usize| {
+        if len <= q {
+            return 0.0;
+        }
+        let same = w[len - q][q - 1] - w[0][q - 1];
+        same as f32 / (len - q) as f32
+    };
+    // Shares are never NaN nor -0.0: comparisons pick what `f32::max` does.
+    let mut best = 0.0f32;
+    for q in 2..=4 {
+        let s = share(q);
+        if s > best {
+            best = s;
+        }
+    }
+    let d = best - share(1);
+    if d > 0.0 {
+        d
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
