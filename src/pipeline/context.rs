@@ -361,9 +361,13 @@ fn cohesion(
         // The slot of each key of the core lines, in their order: their
         // counts are read back from there, not looked up again.
         at.clear();
-        at.reserve(in_core);
+        at.resize(in_core, 0);
+        let mut free = &mut at[..];
         for &i in in_region.iter().filter(|&&i| core(i)) {
-            counts.add_all(keys.get(i), at);
+            let ws = keys.get(i);
+            let (slots, rest) = free.split_at_mut(ws.len());
+            counts.add_all(ws, slots);
+            free = rest;
         }
         let mut at = &at[..];
         for &i in nb {
@@ -446,12 +450,13 @@ impl CountTable {
         slot_of(key, self.seed, self.mask)
     }
 
-    /// Count each of `keys` once more, pushing the indices of their
-    /// slots to `at`.
-    fn add_all(&mut self, keys: &[u64], at: &mut Vec<u32>) {
+    /// Count each of `keys` once more, writing the indices of their slots
+    /// to `at` (as long as `keys`).
+    fn add_all(&mut self, keys: &[u64], at: &mut [u32]) {
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
         let slots = &mut self.slots[..=mask];
-        for &key in keys {
+        debug_assert_eq!(keys.len(), at.len());
+        for (&key, at) in keys.iter().zip(at) {
             debug_assert!(key != 0);
             let mut i = slot_of(key, seed, mask);
             loop {
@@ -470,7 +475,7 @@ impl CountTable {
                 }
                 i = (i + 1) & mask;
             }
-            at.push(i as u32);
+            *at = i as u32;
         }
     }
 
@@ -946,9 +951,9 @@ mod tests {
             for round in 0..3u64 {
                 table.reset(keys.len());
                 let mut map = std::collections::HashMap::new();
-                let mut at = Vec::new();
-                for &k in &keys {
-                    table.add_all(&[k + round], &mut at);
+                let mut at = vec![0; keys.len()];
+                for (&k, at) in keys.iter().zip(at.chunks_mut(1)) {
+                    table.add_all(&[k + round], at);
                     *map.entry(k + round).or_insert(0u32) += 1;
                 }
                 let count = |k: u64| map.get(&k).copied().unwrap_or(0);
