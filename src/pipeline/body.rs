@@ -10,21 +10,22 @@ use crate::lines::Line;
 use crate::tuning::{self, hard_chrome, Tuning};
 use std::ops::Range;
 
-/// The body of the page: every step of the body in order. `scores` are the
-/// context model's log-odds.
+/// The body of the page: every step of the body in order. `nb` are the
+/// indices of the non-blank lines, `scores` the context model's log-odds.
 pub(crate) fn decide(
     page: &Page<'_>,
+    nb: &[usize],
     tuning: &Tuning,
     region: &Range<usize>,
     scores: &[f32],
     v: &mut Verdicts<'_>,
 ) {
     keep_scored(page, tuning, region, scores, v);
-    fill_gaps(page, scores, tuning.reach(), v);
+    fill_gaps(page, nb, scores, tuning.reach(), v);
     extend_edges(page, scores, region, tuning.reach(), v);
     take_announced_lists(page, v);
-    mark_headings(page, region, v);
-    drop_stray_lines(page, region, v);
+    mark_headings(page, nb, region, v);
+    drop_stray_lines(page, nb, region, v);
 }
 
 /// The block a body line makes.
@@ -61,9 +62,8 @@ fn keep_scored(
 /// Lines between two body lines — one weaker sentence, a short list, a
 /// sub-heading — are body too when none of them shows chrome evidence and
 /// each scores within reach of the threshold: text does not stop for them.
-fn fill_gaps(page: &Page<'_>, p: &[f32], threshold: f32, v: &mut Verdicts<'_>) {
+fn fill_gaps(page: &Page<'_>, nb: &[usize], p: &[f32], threshold: f32, v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
-    let nb = page.non_blank();
     let fits = |i: usize, v: &Verdicts<'_>| {
         let e = &ev[i];
         !v.is_decided(i)
@@ -156,9 +156,8 @@ fn take_announced_lists(page: &Page<'_>, v: &mut Verdicts<'_>) {
 
 /// A short line between body lines, without sentence punctuation, that
 /// introduces more body text: a sub-heading.
-fn mark_headings(page: &Page<'_>, region: &Range<usize>, v: &mut Verdicts<'_>) {
+fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
-    let nb = page.non_blank();
     for (k, &i) in nb.iter().enumerate() {
         let (l, e) = (&lines[i], &ev[i]);
         let s = &l.shape;
@@ -188,9 +187,8 @@ fn mark_headings(page: &Page<'_>, region: &Range<usize>, v: &mut Verdicts<'_>) {
 
 /// Short body lines outside the main region with chrome on both sides are
 /// strays (a teaser headline, a reader poll): put them back with the chrome.
-fn drop_stray_lines(page: &Page<'_>, region: &Range<usize>, v: &mut Verdicts<'_>) {
+fn drop_stray_lines(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut Verdicts<'_>) {
     let lines = &page.lines;
-    let nb = page.non_blank();
     for (k, &i) in nb.iter().enumerate() {
         if !v.is_body(i) || region.contains(&i) || lines[i].shape.words >= tuning::STRAY_MAX_WORDS {
             continue;

@@ -59,74 +59,48 @@ pub(crate) fn context_features(
     let mut out = vec![[0.0; N_CONTEXT]; lines.len()];
     let words = WordKeys::of(lines, |_| None);
     let runs = crate::lines::wrapped_runs(lines);
-    for_each_context(lines, ev, scores, region, &words, &runs, |i, f| out[i] = *f);
+    let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let page = Neighbourhood::of(lines, ev, &nb, scores, region, &words, &runs);
+    for (k, &i) in nb.iter().enumerate() {
+        out[i] = page.features(k);
+    }
     out
 }
 
 /// The context model's log-odds for every line of `page` (0 for blank
-/// lines), less [`crate::tuning::RECURRING_WEIGHT`] times the share of the
-/// site's other pages that hold the line: a line recurring on the site
-/// (from a site profile) is chrome unless its context speaks clearly for it.
+/// lines, whose indices `nb` leaves out), less
+/// [`crate::tuning::RECURRING_WEIGHT`] times the share of the site's other
+/// pages that hold the line: a line recurring on the site (from a site
+/// profile) is chrome unless its context speaks clearly for it.
 pub(crate) fn scores(
     page: &super::page::Page<'_>,
+    nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
 ) -> Vec<f32> {
-    let mut p = context_logits(
-        &page.lines,
-        &page.evidence,
-        local,
-        region,
-        &page.words,
-        &page.runs,
-    );
-    for (p, e) in p.iter_mut().zip(&page.evidence) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let mut p = vec![0.0; lines.len()];
+    let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
+    for (k, &i) in nb.iter().enumerate() {
+        p[i] = context.logit(k);
+    }
+    for (p, e) in p.iter_mut().zip(ev) {
         *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
     }
     p
-}
-
-/// The context model's log-odds for every line (0 for blank lines), without
-/// keeping the feature vectors.
-pub(crate) fn context_logits(
-    lines: &[Line<'_>],
-    ev: &[Evidence],
-    scores: &[f32],
-    region: &Range<usize>,
-    words: &WordKeys,
-    runs: &[Range<usize>],
-) -> Vec<f32> {
-    let mut out = vec![0.0; lines.len()];
-    for_each_context(lines, ev, scores, region, words, runs, |i, f| {
-        out[i] = crate::model::dot(&crate::model::CONTEXT, f);
-    });
-    out
-}
-
-/// Call `f` with the index and the context features of every non-blank line.
-fn for_each_context(
-    lines: &[Line<'_>],
-    ev: &[Evidence],
-    scores: &[f32],
-    region: &Range<usize>,
-    words: &WordKeys,
-    runs: &[Range<usize>],
-    mut f: impl FnMut(usize, &[f32; N_CONTEXT]),
-) {
-    let page = Neighbourhood::of(lines, ev, scores, region, words, runs);
-    for (k, &i) in page.nb.iter().enumerate() {
-        f(i, &page.features(k));
-    }
 }
 
 /// What the context features read about the whole page, computed once.
 struct Neighbourhood<'p, 'a> {
     lines: &'p [Line<'a>],
     ev: &'p [Evidence],
-    scores: &'p [f32],
     region: &'p Range<usize>,
     /// Indices of the non-blank lines.
-    nb: Vec<usize>,
+    nb: &'p [usize],
+    /// The clamped log-odds of the non-blank lines, after two -4.0 (the
+    /// log-odds of a missing neighbour) and before two more: the `k`th
+    /// line's is `lg[k + 2]`.
+    lg: Vec<f32>,
     /// The mean log word count of the region's non-blank lines (`None` for
     /// an empty region), and their share of the non-blank lines.
     region_lw: Option<f32>,
@@ -143,48 +117,72 @@ struct Neighbourhood<'p, 'a> {
     cues: Counts,
 }
 
+/// The log-odds of a neighbour beyond the first or last non-blank line.
+const MISSING_LOGIT: f32 = -4.0;
+
 impl<'p, 'a> Neighbourhood<'p, 'a> {
+    /// The neighbourhood of the non-blank lines `nb` of `lines`.
     fn of(
         lines: &'p [Line<'a>],
         ev: &'p [Evidence],
+        nb: &'p [usize],
         scores: &'p [f32],
         region: &'p Range<usize>,
         words: &WordKeys,
         runs: &'p [Range<usize>],
     ) -> Self {
-        let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-        let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
+        let n = nb.len();
+        let mut lg = Vec::with_capacity(n + 4);
+        lg.extend([MISSING_LOGIT; 2]);
+        let mut stamps = Vec::with_capacity(n + 1);
+        let mut cues = Vec::with_capacity(n + 1);
+        let mut class = Vec::with_capacity(n);
+        let (mut stamp_count, mut cue_count) = (0u32, 0u32);
+        stamps.push(0);
+        cues.push(0);
+        let (mut r_first, mut r_last) = (None, None);
+        for (k, &i) in nb.iter().enumerate() {
+            let (l, e) = (&lines[i], &ev[i]);
+            debug_assert!(!l.is_blank());
+            if region.contains(&i) {
+                r_first.get_or_insert(k);
+                r_last = Some(k);
+            }
+            lg.push(scores[i].clamp(-8.0, 8.0));
+            let stamp = crate::features::is_stamp(e);
+            stamp_count += u32::from(stamp);
+            cue_count += u32::from(e.own.cue.is_some());
+            stamps.push(stamp_count);
+            cues.push(cue_count);
+            class.push(shape_class(l, stamp));
+        }
+        lg.extend([MISSING_LOGIT; 2]);
+        // The region is a run of lines: its non-blank ones are those from
+        // its first to its last.
+        let region_nb = match (r_first, r_last) {
+            (Some(a), Some(z)) => &nb[a..=z],
+            _ => &[],
+        };
         let region_lw = (!region_nb.is_empty()).then(|| {
             region_nb.iter().map(|&i| log_words(&lines[i])).sum::<f32>() / region_nb.len() as f32
         });
         Neighbourhood {
             region_share: region_nb.len() as f32 / nb.len().max(1) as f32,
             region_lw,
-            r_first: nb.iter().position(|i| region.contains(i)),
-            r_last: nb.iter().rposition(|i| region.contains(i)),
+            r_first,
+            r_last,
             comments: super::region::comment_zone_start(lines, ev),
-            cohesion: cohesion(lines, ev, region, words),
+            cohesion: cohesion(lines, ev, nb, region, words),
             runs,
-            periodic: periodicity(lines, ev, &nb),
-            stamps: Counts::of(&nb, |j| crate::features::is_stamp(&ev[j])),
-            cues: Counts::of(&nb, |j| ev[j].own.cue.is_some()),
+            periodic: period_shares(&class),
+            stamps: Counts { at: stamps },
+            cues: Counts { at: cues },
             nb,
+            lg,
             lines,
             ev,
-            scores,
             region,
         }
-    }
-
-    /// Line `i`'s current log-odds, clamped.
-    fn logit(&self, i: usize) -> f32 {
-        self.scores[i].clamp(-8.0, 8.0)
-    }
-
-    /// The non-blank line `off` places from the `k`th.
-    fn at(&self, k: usize, off: isize) -> Option<usize> {
-        let j = k as isize + off;
-        (j >= 0 && (j as usize) < self.nb.len()).then(|| self.nb[j as usize])
     }
 
     /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
@@ -192,7 +190,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
         let hi = (k + WINDOW + 1).min(self.nb.len());
-        self.nb[lo..hi].iter().map(|&j| self.logit(j)).sum::<f32>() / (hi - lo) as f32
+        self.lg[lo + 2..hi + 2].iter().sum::<f32>() / (hi - lo) as f32
     }
 
     /// How far (in non-blank lines, up to 20) the `k`th lies from the region.
@@ -209,42 +207,75 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     /// a neighbour opens with too: an item of a list.
     fn listed(&self, k: usize, i: usize) -> bool {
         let lines = self.lines;
-        let first = lines[i].text.chars().next().unwrap_or(' ');
-        let same_first = |off: isize| {
-            self.at(k, off)
-                .is_some_and(|j| lines[j].text.starts_with(first))
-        };
-        !first.is_alphanumeric() && (same_first(-1) || same_first(1))
+        let text = lines[i].text;
+        if text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
+        let first = text.chars().next().unwrap_or(' ');
+        let same_first = |j: Option<&usize>| j.is_some_and(|&j| lines[j].text.starts_with(first));
+        !first.is_alphanumeric()
+            && (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
+                || same_first(self.nb.get(k + 1)))
+    }
+
+    /// The context model's log-odds of the `k`th non-blank line: the
+    /// products of weights and features summed in order, as
+    /// [`crate::model::dot`] sums them, with the features inlined here
+    /// rather than stored and read back.
+    fn logit(&self, k: usize) -> f32 {
+        let f = self.features(k);
+        crate::model::CONTEXT
+            .iter()
+            .zip(&f)
+            .map(|(w, x)| w * x)
+            .sum()
     }
 
     /// The context features of the `k`th non-blank line, in the order of
     /// the context model's weights.
+    #[inline(always)]
     fn features(&self, k: usize) -> [f32; N_CONTEXT] {
         let (lines, ev, n) = (self.lines, self.ev, self.lines.len());
         let i = self.nb[k];
-        let l_at = |off: isize| self.at(k, off).map_or(-4.0, |j| self.logit(j));
+        let (line, e) = (&lines[i], &ev[i]);
+        // The log-odds of the line two before to two after.
+        let &[l_prev2, l_prev, l, l_next, l_next2] = &self.lg[k..k + 5] else {
+            unreachable!("a window of five")
+        };
         let in_region = self.region.contains(&i);
-        let heading = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+        let heading = crate::tuning::heading_shaped(line, e);
         let wrapped = self.runs[i].len() > 1;
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let l = self.logit(i);
+        // The line before is blank unless it is the previous non-blank one.
+        let blank_before = match k.checked_sub(1) {
+            Some(p) => self.nb[p] + 1 != i,
+            None => i > 0,
+        };
+        let blank_after = match self.nb.get(k + 1) {
+            Some(&j) => j != i + 1,
+            None => i + 1 < n,
+        };
         [
             1.0,
             l,
-            l_at(-1),
-            l_at(1),
-            l_at(-2),
-            l_at(2),
+            l_prev,
+            l_next,
+            l_prev2,
+            l_next2,
             self.window_mean(k),
             b(in_region),
             self.distance(k).min(20.0) / 20.0,
-            b(i > 0 && lines[i - 1].is_blank()),
-            b(i + 1 < n && lines[i + 1].is_blank()),
+            b(blank_before),
+            b(blank_after),
             b(self.listed(k, i)),
             b(heading),
-            b(heading && l_at(1) > 1.0),
+            b(heading && l_next > 1.0),
             i as f32 / n as f32,
-            self.region_lw.map_or(0.0, |r| log_words(&lines[i]) - r),
+            self.region_lw.map_or(0.0, |r| log_words(line) - r),
             l.max(0.0),
             l.min(0.0),
             b(in_region) * l,
@@ -255,8 +286,8 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             self.cohesion[i],
             self.cohesion[i] * b(in_region),
             b(wrapped),
-            crate::features::ln_1p(ev[i].run_words) * b(wrapped),
-            b(wrapped && ev[i].run_terminal),
+            crate::features::ln_1p(e.run_words) * b(wrapped),
+            b(wrapped && e.run_terminal),
             self.periodic[k],
         ]
     }
@@ -277,6 +308,7 @@ struct Counts {
 }
 
 impl Counts {
+    #[cfg(test)]
     fn of(nb: &[usize], f: impl Fn(usize) -> bool) -> Counts {
         let mut at = Vec::with_capacity(nb.len() + 1);
         let mut c = 0u32;
@@ -310,39 +342,57 @@ impl Counts {
 fn cohesion(
     lines: &[Line<'_>],
     ev: &[Evidence],
+    nb: &[usize],
     region: &Range<usize>,
     keys: &WordKeys,
 ) -> Vec<f32> {
-    let words = |i: usize| keys.get(i);
     let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
-    let in_core: usize = (0..lines.len())
-        .filter(|&i| core(i))
-        .map(|i| words(i).len())
+    // Blank lines have no words; the region's non-blank lines are a run of `nb`.
+    let in_region = &nb[nb.partition_point(|&i| i < region.start)..];
+    let in_region = &in_region[..in_region.partition_point(|&i| i < region.end)];
+    let in_core: usize = in_region
+        .iter()
+        .filter(|&&i| core(i))
+        .map(|&i| keys.get(i).len())
         .sum();
-    COUNTS.with_borrow_mut(|counts| {
+    let mut out = vec![0.0; lines.len()];
+    COUNTS.with_borrow_mut(|(counts, at)| {
         counts.reset(in_core);
-        for i in (0..lines.len()).filter(|&i| core(i)) {
-            for &w in words(i) {
-                counts.add(w);
-            }
+        // The slot of each key of the core lines, in their order: their
+        // counts are read back from there, not looked up again.
+        at.clear();
+        at.resize(in_core, 0);
+        let mut free = &mut at[..];
+        for &i in in_region.iter().filter(|&&i| core(i)) {
+            let ws = keys.get(i);
+            let (slots, rest) = free.split_at_mut(ws.len());
+            counts.add_all(ws, slots);
+            free = rest;
         }
-        (0..lines.len())
-            .map(|i| {
-                let ws = words(i);
-                if ws.is_empty() {
-                    return 0.0;
-                }
-                let own = u32::from(core(i));
-                let shared = ws.iter().filter(|&&w| counts.get(w) > own).count();
-                shared as f32 / ws.len() as f32
-            })
-            .collect()
-    })
+        let mut at = &at[..];
+        for &i in nb {
+            let ws = keys.get(i);
+            if ws.is_empty() {
+                continue;
+            }
+            let shared = if core(i) {
+                let (own, rest) = at.split_at(ws.len());
+                at = rest;
+                counts.shared_at(own)
+            } else {
+                counts.present(ws)
+            };
+            out[i] = shared as f32 / ws.len() as f32;
+        }
+    });
+    out
 }
 
 thread_local! {
-    /// The table [`cohesion`] counts in, kept for the thread's next page.
-    static COUNTS: std::cell::RefCell<CountTable> = std::cell::RefCell::new(CountTable::new());
+    /// The table [`cohesion`] counts in and its list of slots, kept for the
+    /// thread's next page.
+    static COUNTS: std::cell::RefCell<(CountTable, Vec<u32>)> =
+        std::cell::RefCell::new((CountTable::new(), Vec::new()));
 }
 
 /// Counts of word keys (never 0) in an open-addressing table, at most half
@@ -355,6 +405,12 @@ struct CountTable {
     mask: usize,
     seed: u64,
     generation: u32,
+}
+
+/// The first slot to probe for `key`.
+fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
+    let h = (key ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 32) as usize & mask
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -389,32 +445,73 @@ impl CountTable {
         self.mask = size - 1;
     }
 
+    #[cfg(test)]
     fn slot(&self, key: u64) -> usize {
-        let h = (key ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> 32) as usize & self.mask
+        slot_of(key, self.seed, self.mask)
     }
 
-    fn add(&mut self, key: u64) {
-        debug_assert!(key != 0);
-        let mut i = self.slot(key);
-        loop {
-            let s = &mut self.slots[i];
-            if s.generation != self.generation {
-                *s = Slot {
-                    key,
-                    count: 1,
-                    generation: self.generation,
-                };
-                return;
+    /// Count each of `keys` once more, writing the indices of their slots
+    /// to `at` (as long as `keys`).
+    fn add_all(&mut self, keys: &[u64], at: &mut [u32]) {
+        let (mask, seed, generation) = (self.mask, self.seed, self.generation);
+        let slots = &mut self.slots[..=mask];
+        debug_assert_eq!(keys.len(), at.len());
+        for (&key, at) in keys.iter().zip(at) {
+            debug_assert!(key != 0);
+            let mut i = slot_of(key, seed, mask);
+            loop {
+                let s = &mut slots[i];
+                if s.generation != generation {
+                    *s = Slot {
+                        key,
+                        count: 1,
+                        generation,
+                    };
+                    break;
+                }
+                if s.key == key {
+                    s.count += 1;
+                    break;
+                }
+                i = (i + 1) & mask;
             }
-            if s.key == key {
-                s.count += 1;
-                return;
-            }
-            i = (i + 1) & self.mask;
+            *at = i as u32;
         }
     }
 
+    /// How many of the slots `at` (indices [`CountTable::add_all`] gave) hold a
+    /// key counted more than once.
+    fn shared_at(&self, at: &[u32]) -> usize {
+        let slots = &self.slots[..=self.mask];
+        at.iter()
+            .filter(|&&i| slots[i as usize & self.mask].count > 1)
+            .count()
+    }
+
+    /// How many of `keys` the table holds.
+    fn present(&self, keys: &[u64]) -> usize {
+        let (mask, seed, generation) = (self.mask, self.seed, self.generation);
+        let slots = &self.slots[..=mask];
+        let mut n = 0;
+        for &key in keys {
+            let mut i = slot_of(key, seed, mask);
+            loop {
+                let s = &slots[i];
+                if s.generation != generation {
+                    break;
+                }
+                if s.key == key {
+                    n += 1;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        n
+    }
+
+    /// The count of `key`, probed one slot after another.
+    #[cfg(test)]
     fn get(&self, key: u64) -> u32 {
         let mut i = self.slot(key);
         loop {
@@ -439,23 +536,28 @@ const PERIOD_WINDOW: usize = 8;
 /// not. For `nb[k]`, the best share of positions `j` in the window whose
 /// shape equals that of `j + q` for a period `q` of 2 to 4, less the share
 /// for period 1.
+#[cfg(test)]
 fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
     let class: Vec<u8> = nb
         .iter()
-        .map(|&i| {
-            let s = &lines[i].shape;
-            if crate::features::is_stamp(&ev[i]) {
-                0
-            } else if s.words < 8 {
-                1
-            } else if !s.terminal {
-                2
-            } else {
-                3
-            }
-        })
+        .map(|&i| shape_class(&lines[i], crate::features::is_stamp(&ev[i])))
         .collect();
     period_shares(&class)
+}
+
+/// The shape [`periodicity`] compares: a stamp (time, count, date, near
+/// copy), a short line, a long line without and one with an end mark.
+fn shape_class(l: &Line<'_>, stamp: bool) -> u8 {
+    let s = &l.shape;
+    if stamp {
+        0
+    } else if s.words < 8 {
+        1
+    } else if !s.terminal {
+        2
+    } else {
+        3
+    }
 }
 
 /// For each position of `class`, the best share of matching pairs at a
@@ -469,27 +571,60 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
     let mut c = [0u32; 4];
     same.push(c);
     for j in 0..m {
+        let rest = &class[j..];
         for (q, c) in (1..=4).zip(&mut c) {
-            *c += u32::from(j + q < m && class[j] == class[j + q]);
+            *c += u32::from(rest.get(q) == Some(&rest[0]));
         }
         same.push(c);
     }
-    (0..m)
-        .map(|k| {
-            let lo = k.saturating_sub(PERIOD_WINDOW);
-            let hi = (k + PERIOD_WINDOW + 1).min(m);
-            let share = |q: usize| {
-                if hi < lo + q + 1 {
-                    return 0.0;
-                }
-                let pairs = hi - lo - q;
-                let same = same[hi - q][q - 1] - same[lo][q - 1];
-                same as f32 / pairs as f32
-            };
-            let best = (2..=4).map(share).fold(0.0f32, f32::max);
-            (best - share(1)).max(0.0)
-        })
-        .collect()
+    let window = |k: usize| {
+        let lo = k.saturating_sub(PERIOD_WINDOW);
+        let hi = (k + PERIOD_WINDOW + 1).min(m);
+        // The running counts from the window's start to its end.
+        &same[lo..=hi]
+    };
+    // Lines with a full window on both sides, between those near an end.
+    let full = PERIOD_WINDOW..m.saturating_sub(PERIOD_WINDOW).max(PERIOD_WINDOW);
+    let mut out = Vec::with_capacity(m);
+    for k in 0..full.start.min(m) {
+        out.push(period_share(window(k)));
+    }
+    for k in full.clone() {
+        let w: &[[u32; 4]; 2 * PERIOD_WINDOW + 2] = window(k).try_into().expect("a full window");
+        out.push(period_share(w));
+    }
+    for k in full.end.max(full.start.min(m))..m {
+        out.push(period_share(window(k)));
+    }
+    out
+}
+
+/// The period share of one window, from the running counts `w` at its
+/// start to those at its end (the length of `w` less one lines).
+#[inline(always)]
+fn period_share(w: &[[u32; 4]]) -> f32 {
+    let len = w.len() - 1;
+    let share = |q: usize| {
+        if len <= q {
+            return 0.0;
+        }
+        let same = w[len - q][q - 1] - w[0][q - 1];
+        same as f32 / (len - q) as f32
+    };
+    // Shares are never NaN nor -0.0: comparisons pick what `f32::max` does.
+    let mut best = 0.0f32;
+    for q in 2..=4 {
+        let s = share(q);
+        if s > best {
+            best = s;
+        }
+    }
+    let d = best - share(1);
+    if d > 0.0 {
+        d
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
@@ -653,6 +788,158 @@ mod tests {
             .collect()
     }
 
+    /// Cohesion counted in a map, line by line.
+    fn naive_cohesion(
+        lines: &[Line<'_>],
+        ev: &[Evidence],
+        region: &Range<usize>,
+        keys: &WordKeys,
+    ) -> Vec<f32> {
+        let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
+        let mut counts = std::collections::HashMap::new();
+        for i in (0..lines.len()).filter(|&i| core(i)) {
+            for &w in keys.get(i) {
+                *counts.entry(w).or_insert(0u32) += 1;
+            }
+        }
+        (0..lines.len())
+            .map(|i| {
+                let ws = keys.get(i);
+                if ws.is_empty() {
+                    return 0.0;
+                }
+                let own = u32::from(core(i));
+                let shared = ws
+                    .iter()
+                    .filter(|&&w| counts.get(&w).copied().unwrap_or(0) > own)
+                    .count();
+                shared as f32 / ws.len() as f32
+            })
+            .collect()
+    }
+
+    /// A page of `words` (indices into a small vocabulary, 0 ends a line),
+    /// with the local logits replaced by `logits`.
+    fn random_page(words: &[usize], logits: &[f32]) -> (String, Vec<f32>) {
+        const VOCAB: [&str; 9] = [
+            "\n", "haus", "stadt", "markt", "brücke", "schule", "am", "der", "rathaus",
+        ];
+        let text: String = words
+            .iter()
+            .map(|&w| {
+                if w == 0 {
+                    "\n".to_string()
+                } else {
+                    format!("{} ", VOCAB[w])
+                }
+            })
+            .collect();
+        (text, logits.to_vec())
+    }
+
+    /// The context features as first written: each read from the lines
+    /// around, with the oracles above for cohesion, densities and
+    /// periodicity.
+    fn naive_context_features(
+        lines: &[Line<'_>],
+        ev: &[Evidence],
+        scores: &[f32],
+        region: &Range<usize>,
+    ) -> Vec<[f32; N_CONTEXT]> {
+        let n = lines.len();
+        let words = WordKeys::of(lines, |_| None);
+        let runs = crate::lines::wrapped_runs(lines);
+        let nb: Vec<usize> = (0..n).filter(|&i| !lines[i].is_blank()).collect();
+        let region_nb: Vec<usize> = nb.iter().copied().filter(|i| region.contains(i)).collect();
+        let region_lw = (!region_nb.is_empty()).then(|| {
+            region_nb.iter().map(|&i| log_words(&lines[i])).sum::<f32>() / region_nb.len() as f32
+        });
+        let region_share = region_nb.len() as f32 / nb.len().max(1) as f32;
+        let r_first = nb.iter().position(|i| region.contains(i));
+        let r_last = nb.iter().rposition(|i| region.contains(i));
+        let comments = crate::pipeline::region::comment_zone_start(lines, ev);
+        let cohesion = naive_cohesion(lines, ev, region, &words);
+        let class: Vec<u8> = nb
+            .iter()
+            .map(|&i| {
+                let s = &lines[i].shape;
+                if crate::features::is_stamp(&ev[i]) {
+                    0
+                } else if s.words < 8 {
+                    1
+                } else if !s.terminal {
+                    2
+                } else {
+                    3
+                }
+            })
+            .collect();
+        let periodic = naive_period_shares(&class);
+        let logit = |i: usize| scores[i].clamp(-8.0, 8.0);
+        let at = |k: usize, off: isize| {
+            let j = k as isize + off;
+            (j >= 0 && (j as usize) < nb.len()).then(|| nb[j as usize])
+        };
+        let mut out = vec![[0.0; N_CONTEXT]; n];
+        for (k, &i) in nb.iter().enumerate() {
+            let l_at = |off: isize| at(k, off).map_or(-4.0, logit);
+            let in_region = region.contains(&i);
+            let heading = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+            let wrapped = runs[i].len() > 1;
+            let b = |x: bool| if x { 1.0 } else { 0.0 };
+            let l = logit(i);
+            let window_mean = {
+                let lo = k.saturating_sub(WINDOW);
+                let hi = (k + WINDOW + 1).min(nb.len());
+                nb[lo..hi].iter().map(|&j| logit(j)).sum::<f32>() / (hi - lo) as f32
+            };
+            let distance = match (r_first, r_last) {
+                (Some(a), _) if k < a => (a - k) as f32,
+                (_, Some(z)) if k > z => (k - z) as f32,
+                (Some(_), Some(_)) => 0.0,
+                _ => 20.0,
+            };
+            let listed = {
+                let first = lines[i].text.chars().next().unwrap_or(' ');
+                let same_first =
+                    |off: isize| at(k, off).is_some_and(|j| lines[j].text.starts_with(first));
+                !first.is_alphanumeric() && (same_first(-1) || same_first(1))
+            };
+            out[i] = [
+                1.0,
+                l,
+                l_at(-1),
+                l_at(1),
+                l_at(-2),
+                l_at(2),
+                window_mean,
+                b(in_region),
+                distance.min(20.0) / 20.0,
+                b(i > 0 && lines[i - 1].is_blank()),
+                b(i + 1 < n && lines[i + 1].is_blank()),
+                b(listed),
+                b(heading),
+                b(heading && l_at(1) > 1.0),
+                i as f32 / n as f32,
+                region_lw.map_or(0.0, |r| log_words(&lines[i]) - r),
+                l.max(0.0),
+                l.min(0.0),
+                b(in_region) * l,
+                b(i > comments),
+                region_share,
+                naive_density(&nb, k, |j| crate::features::is_stamp(&ev[j])),
+                naive_density(&nb, k, |j| ev[j].own.cue.is_some()),
+                cohesion[i],
+                cohesion[i] * b(in_region),
+                b(wrapped),
+                crate::features::ln_1p(ev[i].run_words) * b(wrapped),
+                b(wrapped && ev[i].run_terminal),
+                periodic[k],
+            ];
+        }
+        out
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
@@ -664,12 +951,94 @@ mod tests {
             for round in 0..3u64 {
                 table.reset(keys.len());
                 let mut map = std::collections::HashMap::new();
-                for &k in &keys {
-                    table.add(k + round);
+                let mut at = vec![0; keys.len()];
+                for (&k, at) in keys.iter().zip(at.chunks_mut(1)) {
+                    table.add_all(&[k + round], at);
                     *map.entry(k + round).or_insert(0u32) += 1;
                 }
+                let count = |k: u64| map.get(&k).copied().unwrap_or(0);
                 for k in 1..48 {
-                    proptest::prop_assert_eq!(table.get(k), map.get(&k).copied().unwrap_or(0));
+                    proptest::prop_assert_eq!(table.get(k), count(k));
+                    proptest::prop_assert_eq!(table.present(&[k]), usize::from(count(k) > 0));
+                }
+                let all: Vec<u64> = (1..48).collect();
+                proptest::prop_assert_eq!(
+                    table.present(&all),
+                    all.iter().filter(|&&k| count(k) > 0).count()
+                );
+                // The slots given back hold the keys added, in their order.
+                for (&k, &i) in keys.iter().zip(&at) {
+                    proptest::prop_assert_eq!(table.slots[i as usize].key, k + round);
+                    proptest::prop_assert_eq!(
+                        table.shared_at(&[i]),
+                        usize::from(count(k + round) > 1)
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn cohesion_counts_as_a_map_does(
+            words in proptest::collection::vec(0usize..9, 0..200),
+            logits in proptest::collection::vec(-2.0f32..2.0, 60),
+            start in 0usize..70,
+            len in 0usize..70,
+        ) {
+            let (text, logits) = random_page(&words, &logits);
+            let lines = split_lines(&text);
+            let mut ev = gather(&lines);
+            for (e, &l) in ev.iter_mut().zip(logits.iter().cycle()) {
+                e.logit = l;
+            }
+            let region = start..start + len;
+            let keys = WordKeys::of(&lines, |_| None);
+            let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+            proptest::prop_assert_eq!(
+                cohesion(&lines, &ev, &nb, &region, &keys),
+                naive_cohesion(&lines, &ev, &region, &keys)
+            );
+        }
+
+        #[test]
+        fn context_features_equal_the_first_written(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "", "", "Startseite", "• Baubeginn im Frühjahr", "• Fertigstellung in zwei Jahren",
+                    "– Ein Gedanke", "- ein Punkt", "12:30", "3 Kommentare", "Hintergrund",
+                    "Kommentare", "Lesen Sie auch", "12. März 2024",
+                    "Der Gemeinderat hat am Dienstag beschlossen, die alte Turnhalle abzureißen.",
+                    "Die Kosten von rund sechs Millionen Euro sollen zur Hälfte aus Mitteln des Landes kommen, den Rest",
+                    "muss die Gemeinde aus eigenen Rücklagen aufbringen, sagte der Kämmerer.",
+                    "Endlich wird die Halle ersetzt, unsere Kinder haben lange genug dort geturnt.",
+                    "Ähnliche Artikel", "1. Punkt", "...", "»Zitat des Tages«",
+                ]),
+                0..80,
+            ),
+            scores in proptest::collection::vec(-12.0f32..12.0, 1..40),
+            start in 0usize..90,
+            len in 0usize..90,
+        ) {
+            let text = lines.join("\n");
+            let lines = split_lines(&text);
+            let ev = gather(&lines);
+            let scores: Vec<f32> = (0..lines.len()).map(|i| scores[i % scores.len()]).collect();
+            for region in [start..start + len, crate::pipeline::region::main_region(&lines, &ev, &scores)] {
+                let fast = context_features(&lines, &ev, &scores, &region);
+                let naive = naive_context_features(&lines, &ev, &scores, &region);
+                // The fused log-odds are the dot product of the features.
+                let words = WordKeys::of(&lines, |_| None);
+                let runs = crate::lines::wrapped_runs(&lines);
+                let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+                let context = Neighbourhood::of(&lines, &ev, &nb, &scores, &region, &words, &runs);
+                for (k, &i) in nb.iter().enumerate() {
+                    proptest::prop_assert_eq!(
+                        context.logit(k).to_bits(),
+                        crate::model::dot(&crate::model::CONTEXT, &naive[i]).to_bits()
+                    );
+                }
+                for (i, (f, g)) in fast.iter().zip(&naive).enumerate() {
+                    let bits = |f: &[f32; N_CONTEXT]| f.map(f32::to_bits);
+                    proptest::prop_assert_eq!(bits(f), bits(g), "line {} of {:?}", i, region);
                 }
             }
         }
@@ -715,6 +1084,7 @@ mod tests {
             cohesion(
                 &c.lines,
                 &c.ev,
+                &c.non_blank(),
                 &c.region,
                 &WordKeys::of(&c.lines, |_| None)
             ),

@@ -228,7 +228,7 @@ fn comment_count(
         if v.is_decided(i) {
             continue;
         }
-        if let Some(c) = lexicon::comment_count(lines[i].text) {
+        if let Some(c) = comment_count_of(lines[i].text) {
             v.comment_count = Some(c);
             v.set(i, Label::Chrome(ChromeKind::Comments), Why::CommentCount);
             break;
@@ -238,11 +238,20 @@ fn comment_count(
         let more_counts = (comments_from..n)
             .filter(|&i| !lines[i].is_blank())
             .take(tuning::COUNT_WINDOW)
-            .any(|i| lexicon::comment_count(lines[i].text).is_some());
+            .any(|i| comment_count_of(lines[i].text).is_some());
         if !more_counts {
-            v.comment_count = lexicon::comment_count(lines[comments_from - 1].text);
+            v.comment_count = comment_count_of(lines[comments_from - 1].text);
         }
     }
+}
+
+/// [`lexicon::comment_count`], first ruling out text longer than it reads
+/// or without an ASCII digit: a count it gives is parsed from ASCII digits.
+fn comment_count_of(text: &str) -> Option<u32> {
+    if text.len() > 40 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    lexicon::comment_count(text)
 }
 
 /// A byline, a credit or a dated line: metadata rather than a headline.
@@ -296,7 +305,34 @@ fn find_title(
 
 #[cfg(test)]
 mod tests {
-    use super::parse_capture_header;
+    use super::{comment_count_of, parse_capture_header};
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn the_guarded_comment_count_is_the_lexicons(
+            text in "(Kommentare|comments|reacties|[ (:\\[\\]),.]|[0-9]|[٠-٩]|x){0,12}",
+        ) {
+            proptest::prop_assert_eq!(
+                comment_count_of(&text),
+                crate::lexicon::comment_count(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn guarded_comment_counts() {
+        for (text, count) in [
+            ("12 comments", Some(12)),
+            ("Kommentare (3)", Some(3)),
+            ("١٢ comments", None),
+            ("comments", None),
+            ("Read the 12 comments on this article below this line", None),
+        ] {
+            assert_eq!(comment_count_of(text), count, "{text:?}");
+            assert_eq!(crate::lexicon::comment_count(text), count, "{text:?}");
+        }
+    }
 
     /// The capture header as the regex `^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$`
     /// read it.

@@ -49,8 +49,9 @@ pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
             v.set_decided(i, true, Why::Comments);
         }
     }
-    let scores = context::scores(page, &local, &region);
-    body::decide(page, tuning, &region, &scores, &mut v);
+    let nb = page.non_blank();
+    let scores = context::scores(page, &nb, &local, &region);
+    body::decide(page, &nb, tuning, &region, &scores, &mut v);
     meta::decide(page, &region, title_key, comments_from, &mut v);
     body::fallback(page, &region, &mut v);
     // The comment section's lines are named as chrome like any other.
