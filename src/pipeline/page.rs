@@ -63,8 +63,8 @@ impl<'a> Page<'a> {
 
     /// The indices of the non-blank lines.
     pub(crate) fn non_blank(&self) -> Vec<usize> {
-        (0..self.lines.len())
-            .filter(|&i| !self.lines[i].is_blank())
-            .collect()
+        let mut out = Vec::with_capacity(self.lines.len());
+        out.extend((0..self.lines.len()).filter(|&i| !self.lines[i].is_blank()));
+        out
     }
 }
