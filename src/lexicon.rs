@@ -163,22 +163,28 @@ const HIGH: u64 = ONES * 0x80;
 /// The bit that tells an ASCII letter's lowercase from its capital.
 const CASE: u64 = ONES * 0x20;
 
-/// For each of the eight bytes of `x`: its high bit set if the byte is an
-/// ASCII word char (`\w`: letter, digit, `_`), all bits clear otherwise.
-/// Each byte is tested on its own (no carry crosses a byte).
-fn ascii_word_bytes(x: u64) -> u64 {
-    let a = x & !HIGH; // bytes below 0x80: sums below stay within the byte
+/// For each of the eight bytes of `x`, all below 0x80: its high bit set if
+/// the byte is an ASCII word char (`\w`: letter, digit, `_`), all bits
+/// clear otherwise. Each byte is tested on its own: no sum carries out of
+/// a byte below 0x80.
+fn ascii_word_bytes_of_ascii(a: u64) -> u64 {
     let y = a | CASE; // letters in lowercase
     let letter = (y + ONES * 0x1F) & !(y + ONES * 0x05); // 0x61 <= y <= 0x7A
     let digit = (a + ONES * 0x50) & !(a + ONES * 0x46); // 0x30 <= a <= 0x39
     let underscore = !((a ^ (ONES * 0x5F)) + ONES * 0x7F); // a == 0x5F
-    (letter | digit | underscore) & !x & HIGH
+    (letter | digit | underscore) & HIGH
+}
+
+/// [`ascii_word_bytes_of_ascii`] for any eight bytes (those from 0x80 up
+/// are no ASCII word chars).
+fn ascii_word_bytes(x: u64) -> u64 {
+    ascii_word_bytes_of_ascii(x & !HIGH) & !x
 }
 
 /// The high bits of the eight bytes of `x` (all other bits clear) as bits
-/// 0 to 7.
+/// 0 to 7: the bit of byte `j` (bit `8j + 7`) lands on bit `56 + j`.
 fn high_bits(x: u64) -> u32 {
-    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    (x.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
 }
 
 /// The bit in [`RunFilter::packed`] of the first eight bytes `x` of a run
@@ -201,12 +207,46 @@ struct RunFilter {
     /// can only have the key of a first word whose bit its own first eight
     /// bytes have.
     packed: [u64; 256],
+    /// Bits by [`RunFilter::pair_bit`] of the first two bytes of a run of
+    /// ASCII word chars that may be a first word (for a word of one char,
+    /// with every ASCII non-word byte after it).
+    pairs: [u64; 512],
 }
 
 impl RunFilter {
+    /// The bit of two ASCII bytes in [`RunFilter::pairs`]: (word, mask).
+    /// Both are or'ed with 0x20, which folds letters to lowercase (and
+    /// maps some non-word bytes onto others: only more pairs pass).
+    fn pair_bit(b0: u8, b1: u8) -> (usize, u64) {
+        let i = usize::from((u16::from_le_bytes([b0, b1]) | 0x2020) & 0x7F7F);
+        (i >> 6, 1 << (i & 63))
+    }
+
+    /// Whether a run of ASCII word chars whose first two bytes (the
+    /// second maybe the non-word byte after it) are `b0` and `b1` may be a
+    /// first word.
+    fn pair_may_start(&self, b0: u8, b1: u8) -> bool {
+        let (w, m) = RunFilter::pair_bit(b0, b1);
+        self.pairs[w] & m != 0
+    }
+
     fn add(&mut self, word: &str, key: u64) {
         let (w, m) = CueIndex::bit(key);
         self.bits[w] |= m;
+        // The ASCII bytes that fold to the first two chars (an ASCII byte
+        // folds to its lowercase only).
+        let mut chars = word.chars();
+        if let Some(c0) = chars.next().filter(char::is_ascii) {
+            let second: Vec<u8> = match chars.next() {
+                None => (0..0x80u8).filter(|&b| !is_word(char::from(b))).collect(),
+                Some(c1) if c1.is_ascii() => vec![c1 as u8],
+                Some(_) => Vec::new(),
+            };
+            for b1 in second {
+                let (w, m) = RunFilter::pair_bit(c0 as u8, b1);
+                self.pairs[w] |= m;
+            }
+        }
         let head: Vec<char> = word.chars().take(8).collect();
         if head.iter().all(char::is_ascii) {
             let x = head
@@ -263,24 +303,25 @@ fn for_each_run(text: &str, filter: &RunFilter, mut f: impl FnMut(usize, u64) ->
         })
     };
     while i < bytes.len() {
-        let mut buf = [0u8; 24];
-        let avail = bytes.len() - i;
-        if avail >= 16 {
-            buf[..16].copy_from_slice(&bytes[i..i + 16]);
-        } else {
-            buf[..avail].copy_from_slice(&bytes[i..]);
-        }
-        let lo = u64::from_le_bytes(buf[..8].try_into().unwrap_or_default());
-        let hi = u64::from_le_bytes(buf[8..16].try_into().unwrap_or_default());
-        // The bytes before the first non-ASCII byte, and the word chars
-        // among them (padding bytes are 0, no word char).
-        let limit = if (lo | hi) & HIGH == 0 {
-            16
-        } else {
-            (high_bits(lo & HIGH) | high_bits(hi & HIGH) << 8).trailing_zeros()
+        // Sixteen bytes from `i`, little-endian; 0 (no word char) past the end.
+        let chunk = match bytes.get(i..i + 16) {
+            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+            None => bytes[i..]
+                .iter()
+                .rev()
+                .fold(0u128, |v, &b| v << 8 | u128::from(b)),
         };
-        let words = (high_bits(ascii_word_bytes(lo)) | high_bits(ascii_word_bytes(hi)) << 8)
-            & ((1u32 << limit) - 1);
+        let (lo, hi) = (chunk as u64, (chunk >> 64) as u64);
+        // The bytes before the first non-ASCII byte, and the word chars
+        // among them.
+        let (limit, words) = if (lo | hi) & HIGH == 0 {
+            let words = |x| high_bits(ascii_word_bytes_of_ascii(x));
+            (16, words(lo) | words(hi) << 8)
+        } else {
+            let limit = (high_bits(lo & HIGH) | high_bits(hi & HIGH) << 8).trailing_zeros();
+            let words = |x| high_bits(ascii_word_bytes(x));
+            (limit, (words(lo) | words(hi) << 8) & ((1u32 << limit) - 1))
+        };
         let mut starts = words & !(words << 1);
         // Where the walk goes on char by char, if it does.
         let mut slow = (limit < 16).then_some(i + limit as usize);
@@ -298,38 +339,45 @@ fn for_each_run(text: &str, filter: &RunFilter, mut f: impl FnMut(usize, u64) ->
                 starts = 0;
             } else {
                 let end = i + n as usize;
-                let mut head = [0u8; 8];
-                let m = (end - start).min(8);
-                head[..m].copy_from_slice(&bytes[start..start + m]);
-                if let Some(h) = run_hash(u64::from_le_bytes(head), start, end) {
-                    if CueIndex::maybe(&filter.bits, h) && f(start, h) {
-                        return stopped;
+                let second = bytes.get(start + 1).copied().unwrap_or(0);
+                if filter.pair_may_start(bytes[start], second) {
+                    let head = match bytes.get(start..start + 8) {
+                        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+                        None => bytes[start..end]
+                            .iter()
+                            .rev()
+                            .fold(0u64, |v, &b| v << 8 | u64::from(b)),
+                    };
+                    if let Some(h) = run_hash(head, start, end) {
+                        if CueIndex::maybe(&filter.bits, h) && f(start, h) {
+                            return stopped;
+                        }
                     }
                 }
             }
         }
+        // The last run, if it goes on past these bytes.
+        if limit > 0 && words >> (limit - 1) & 1 != 0 && starts != 0 {
+            let k = 31 - starts.leading_zeros();
+            starts &= !(1 << k);
+            if limit == 16 {
+                pending = Some(i + k as usize);
+            } else {
+                slow = Some(i + k as usize);
+            }
+        }
+        // Whole runs of ASCII word chars, between ASCII non-word bytes (or
+        // the ends of `text`): those whose first two bytes pass.
         while starts != 0 {
             let k = starts.trailing_zeros();
             starts &= starts - 1;
-            let n = (!(words >> k)).trailing_zeros();
-            let start = i + k as usize;
-            if k + n == limit {
-                // The run goes on past these bytes.
-                if limit == 16 {
-                    pending = Some(start);
-                } else {
-                    slow = Some(start);
-                }
-                break;
+            let head = (chunk >> (8 * k)) as u64;
+            if !filter.pair_may_start(head as u8, (head >> 8) as u8) {
+                continue;
             }
-            // A whole run of ASCII word chars, between ASCII non-word
-            // bytes (or the ends of `text`).
-            let head = u64::from_le_bytes(
-                buf[k as usize..k as usize + 8]
-                    .try_into()
-                    .unwrap_or_default(),
-            );
-            if let Some(h) = run_hash(head, start, start + n as usize) {
+            let n = (!(words >> k)).trailing_zeros() as usize;
+            let start = i + k as usize;
+            if let Some(h) = run_hash(head, start, start + n) {
                 if CueIndex::maybe(&filter.bits, h) && f(start, h) {
                     return stopped;
                 }
@@ -411,6 +459,7 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
     let empty = || RunFilter {
         bits: [0; 64],
         packed: [0; 256],
+        pairs: [0; 512],
     };
     let mut index = CueIndex {
         phrases: crate::lines::KeyMap::default(),
