@@ -1124,6 +1124,7 @@ fn digits(text: &str, i: usize) -> (usize, usize) {
 ///
 /// Digits are decimal digits of any script, white space and word chars
 /// those of Unicode.
+#[inline]
 pub(crate) fn is_time(text: &str) -> bool {
     if text.len() > 24 {
         return false;
@@ -1139,6 +1140,12 @@ pub(crate) fn is_time(text: &str) -> bool {
         }
         _ => {}
     }
+    is_time_from_start(text)
+}
+
+/// [`is_time`] past its quick tests (out of line, so that they stay cheap).
+#[inline(never)]
+fn is_time_from_start(text: &str) -> bool {
     match digits(text, 0) {
         (_, 0) => is_prefixed_age(text),
         (end, n) => is_clock_time(text, end, n) || is_age(text, end),
@@ -1537,10 +1544,17 @@ pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
 }
 
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
+#[inline]
 pub(crate) fn byline(text: &str) -> Option<&str> {
     if text.len() > 90 || !starts_lower(text, &BYLINE_PAIRS, BYLINE_STARTS) {
         return None;
     }
+    byline_from_start(text)
+}
+
+/// [`byline`] past its quick tests (out of line, so that they stay cheap).
+#[inline(never)]
+fn byline_from_start(text: &str) -> Option<&str> {
     let name = byline_name(text)?.trim();
     // Cut at a separator (`|`, `-` with spaces, a date) and keep the name part.
     let name = name
@@ -1638,10 +1652,18 @@ fn credit_name(text: &str) -> Option<&str> {
 }
 
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
+#[inline]
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
     if text.len() > 100 || !starts_lower(text, &CREDIT_PAIRS, CREDIT_STARTS) {
         return None;
     }
+    image_credit_from_start(text)
+}
+
+/// [`image_credit`] past its quick tests (out of line, so that they stay
+/// cheap).
+#[inline(never)]
+fn image_credit_from_start(text: &str) -> Option<&str> {
     let name = credit_name(text)?.trim();
     let lower = name.to_lowercase();
     // "© 2024 Company. All rights reserved." is a legal footer, not a credit.
