@@ -306,6 +306,12 @@ fn for_each_run(text: &str, filter: &RunFilter, mut f: impl FnMut(usize, u64) ->
         // Sixteen bytes from `i`, little-endian; 0 (no word char) past the end.
         let chunk = match bytes.get(i..i + 16) {
             Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+            // The last sixteen bytes, shifted down to byte `i`.
+            None if bytes.len() >= 16 => {
+                let last = &bytes[bytes.len() - 16..];
+                u128::from_le_bytes(last.try_into().unwrap_or_default())
+                    >> (8 * (i + 16 - bytes.len()))
+            }
             None => bytes[i..]
                 .iter()
                 .rev()
