@@ -273,10 +273,12 @@ struct Walked {
 /// [`CueIndex`]), in order, until it returns true.
 ///
 /// Sixteen bytes at a time: where they are ASCII, the word chars among
-/// them are found byte-parallel, and a run that ends among them is hashed
-/// only if its first eight bytes pass [`RunFilter::packed`]. A run that
-/// reaches a non-ASCII byte, or spans all sixteen, and the non-ASCII chars
-/// between runs, are walked char by char (which also finds `©`).
+/// them are found byte-parallel, and a run of ASCII word chars that ends
+/// among them (maybe begun in earlier chunks) is hashed only if its first
+/// two bytes pass [`RunFilter::pairs`] and its first eight
+/// [`RunFilter::packed`]. A run that reaches a non-ASCII byte, and the
+/// non-ASCII chars between runs, are walked char by char (which also finds
+/// `©`).
 #[inline]
 fn for_each_run(text: &str, filter: &RunFilter, mut f: impl FnMut(usize, u64) -> bool) -> Walked {
     let bytes = text.as_bytes();
