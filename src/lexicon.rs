@@ -555,8 +555,9 @@ fn cue_lexicons(text: &str, mask: u8) -> u8 {
     cue_walk(text, mask).0
 }
 
-/// [`cue_lexicons`] (`mask` not empty) and whether `text` has a `©`, in
-/// one walk.
+/// The lexicons among `mask` (bits by index in [`CUE_ORDER`], not empty) a
+/// phrase of which occurs in `text` as a whole word (bits by index), and
+/// whether `text` has a `©`, in one walk.
 fn cue_walk(text: &str, mask: u8) -> (u8, bool) {
     let index = &*CUE_INDEX;
     let mut found = 0u8;
@@ -615,7 +616,7 @@ type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
 
 /// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
 /// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
-/// test of which lexicons a short line names, after [`cue_lexicons`] has
+/// test of which lexicons a short line names, after [`cue_walk`] has
 /// matched their phrases.
 static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
     let mut map = PhraseMap::default();
@@ -633,7 +634,7 @@ static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
 /// occurs in `text` as a sequence of words (alphanumeric runs, lowercased).
-/// A line is cued only by a lexicon both this and [`cue_lexicons`] find.
+/// A line is cued only by a lexicon both this and [`cue_walk`] find.
 fn candidate_cues(text: &str) -> u8 {
     let mut words: [u64; 96] = [0; 96];
     let mut n = 0;
