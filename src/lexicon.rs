@@ -128,52 +128,305 @@ fn word_char_at(text: &str, i: usize) -> Option<(char, usize)> {
     is_word(c).then(|| (fold(c), c.len_utf8()))
 }
 
-/// Call `f` with the start and the [`fold_key`] hash of every maximal run
-/// of word chars (`\w`) of `text` whose key may be in `bits` (see
-/// [`CueIndex`]), in order, until it returns true; whether it did.
-#[inline]
-fn for_each_run(text: &str, bits: &[u64; 64], mut f: impl FnMut(usize, u64) -> bool) -> bool {
+/// The end and the [`fold_key`] hash of the run of word chars (`\w`) that
+/// starts at byte `start` of `text`: ASCII bytes in a tight loop, other
+/// chars one by one.
+fn run_key(text: &str, start: usize) -> (usize, u64) {
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = start;
+    let mut h = FOLD_KEY_SEED;
     loop {
-        // Skip to the next word char: ASCII bytes in a tight loop.
-        i += bytes[i..]
-            .iter()
-            .take_while(|&&b| BYTE_WORD_FOLD[usize::from(b)] == 0)
-            .count();
-        if i == bytes.len() {
-            return false;
+        for &b in &bytes[i..] {
+            let t = BYTE_WORD_FOLD[usize::from(b)];
+            if t == 0 || t == MULTI_BYTE {
+                break;
+            }
+            h = (h ^ u64::from(t)).wrapping_mul(FOLD_KEY_PRIME);
+            i += 1;
         }
-        if BYTE_WORD_FOLD[usize::from(bytes[i])] == MULTI_BYTE && word_char_at(text, i).is_none() {
-            i += char_at(text, i).map_or(1, char::len_utf8);
-            continue;
+        if bytes.get(i).is_none_or(u8::is_ascii) {
+            return (i, h);
         }
-        // Hash the run of word chars from here, ASCII bytes in a tight loop.
-        let start = i;
-        let mut h = FOLD_KEY_SEED;
-        loop {
-            for &b in &bytes[i..] {
-                let t = BYTE_WORD_FOLD[usize::from(b)];
-                if t == 0 || t == MULTI_BYTE {
-                    break;
+        match word_char_at(text, i) {
+            Some((c, n)) => {
+                h = fold_key(h, c);
+                i += n;
+            }
+            None => return (i, h),
+        }
+    }
+}
+
+/// Eight copies of a byte, for the byte-parallel tests below.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+/// The bit that tells an ASCII letter's lowercase from its capital.
+const CASE: u64 = ONES * 0x20;
+
+/// For each of the eight bytes of `x`, all below 0x80: its high bit set if
+/// the byte is an ASCII word char (`\w`: letter, digit, `_`), all bits
+/// clear otherwise. Each byte is tested on its own: no sum carries out of
+/// a byte below 0x80.
+fn ascii_word_bytes_of_ascii(a: u64) -> u64 {
+    let y = a | CASE; // letters in lowercase
+    let letter = (y + ONES * 0x1F) & !(y + ONES * 0x05); // 0x61 <= y <= 0x7A
+    let digit = (a + ONES * 0x50) & !(a + ONES * 0x46); // 0x30 <= a <= 0x39
+    let underscore = !((a ^ (ONES * 0x5F)) + ONES * 0x7F); // a == 0x5F
+    (letter | digit | underscore) & HIGH
+}
+
+/// [`ascii_word_bytes_of_ascii`] for any eight bytes (those from 0x80 up
+/// are no ASCII word chars).
+fn ascii_word_bytes(x: u64) -> u64 {
+    ascii_word_bytes_of_ascii(x & !HIGH) & !x
+}
+
+/// The high bits of the eight bytes of `x` (all other bits clear) as bits
+/// 0 to 7: the bit of byte `j` (bit `8j + 7`) lands on bit `56 + j`.
+fn high_bits(x: u64) -> u32 {
+    (x.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
+}
+
+/// The bit in [`RunFilter::packed`] of the first eight bytes `x` of a run
+/// of ASCII word chars (little-endian, bytes past the run's end clear),
+/// each or'ed with 0x20: that folds letters to lowercase, keeps digits and
+/// maps `_` to 0x7F, which no other word char folds to.
+fn packed_bit(x: u64) -> (usize, u64) {
+    let h = (x | CASE).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50;
+    ((h >> 6) as usize, 1 << (h & 63))
+}
+
+/// What a walk of the runs of a text looks for: the runs whose key may be
+/// the key of a phrase's first word.
+struct RunFilter {
+    /// Bits by [`CueIndex::bit`] of the [`fold_key`] keys of the first
+    /// words: most words have no bit set.
+    bits: [u64; 64],
+    /// Bits by [`packed_bit`] of the first (up to) eight bytes of the first
+    /// words whose first eight chars are ASCII: a run of ASCII word chars
+    /// can only have the key of a first word whose bit its own first eight
+    /// bytes have.
+    packed: [u64; 256],
+    /// Bits by [`RunFilter::pair_bit`] of the first two bytes of a run of
+    /// ASCII word chars that may be a first word (for a word of one char,
+    /// with every ASCII non-word byte after it).
+    pairs: [u64; 512],
+}
+
+impl RunFilter {
+    /// The bit of two ASCII bytes in [`RunFilter::pairs`]: (word, mask).
+    /// Both are or'ed with 0x20, which folds letters to lowercase (and
+    /// maps some non-word bytes onto others: only more pairs pass).
+    fn pair_bit(b0: u8, b1: u8) -> (usize, u64) {
+        let i = usize::from((u16::from_le_bytes([b0, b1]) | 0x2020) & 0x7F7F);
+        (i >> 6, 1 << (i & 63))
+    }
+
+    /// Whether a run of ASCII word chars whose first two bytes (the
+    /// second maybe the non-word byte after it) are `b0` and `b1` may be a
+    /// first word.
+    fn pair_may_start(&self, b0: u8, b1: u8) -> bool {
+        let (w, m) = RunFilter::pair_bit(b0, b1);
+        self.pairs[w] & m != 0
+    }
+
+    fn add(&mut self, word: &str, key: u64) {
+        let (w, m) = CueIndex::bit(key);
+        self.bits[w] |= m;
+        // The ASCII bytes that fold to the first two chars (an ASCII byte
+        // folds to its lowercase only).
+        let mut chars = word.chars();
+        if let Some(c0) = chars.next().filter(char::is_ascii) {
+            let second: Vec<u8> = match chars.next() {
+                None => (0..0x80u8).filter(|&b| !is_word(char::from(b))).collect(),
+                Some(c1) if c1.is_ascii() => vec![c1 as u8],
+                Some(_) => Vec::new(),
+            };
+            for b1 in second {
+                let (w, m) = RunFilter::pair_bit(c0 as u8, b1);
+                self.pairs[w] |= m;
+            }
+        }
+        let head: Vec<char> = word.chars().take(8).collect();
+        if head.iter().all(char::is_ascii) {
+            let x = head
+                .iter()
+                .rev()
+                .fold(0u64, |x, &c| x << 8 | u64::from(u32::from(c)));
+            let (w, m) = packed_bit(x);
+            self.packed[w] |= m;
+        }
+    }
+}
+
+/// How a walk of the runs of a text ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Walked {
+    /// The callback returned true (and the walk stopped there).
+    stopped: bool,
+    /// The text has a `©` (only known where the walk did not stop).
+    copyright: bool,
+}
+
+/// Call `f` with the start and the [`fold_key`] hash of every maximal run
+/// of word chars (`\w`) of `text` whose key may be one of `filter`'s (see
+/// [`CueIndex`]), in order, until it returns true.
+///
+/// Sixteen bytes at a time: where they are ASCII, the word chars among
+/// them are found byte-parallel, and a run of ASCII word chars that ends
+/// among them (maybe begun in earlier chunks) is hashed only if its first
+/// two bytes pass [`RunFilter::pairs`] and its first eight
+/// [`RunFilter::packed`]. A run that reaches a non-ASCII byte, and the
+/// non-ASCII chars between runs, are walked char by char (which also finds
+/// `©`).
+#[inline]
+fn for_each_run(text: &str, filter: &RunFilter, mut f: impl FnMut(usize, u64) -> bool) -> Walked {
+    let bytes = text.as_bytes();
+    let mut copyright = false;
+    let stopped = Walked {
+        stopped: true,
+        copyright: false,
+    };
+    // Invariant: the char before byte `i` is no word char (or `i` is 0),
+    // but where a run of ASCII word chars from byte `pending` to `i` goes
+    // on past `i`.
+    let mut i = 0;
+    let mut pending = None;
+    // The key of the run of ASCII word chars from `start` to `end`, if its
+    // first eight bytes `head` (little-endian, maybe more bytes above)
+    // pass the filter.
+    let run_hash = |head: u64, start: usize, end: usize| {
+        let n = (end - start).min(8);
+        let (w, m) = packed_bit(head & (u64::MAX >> (64 - 8 * n)));
+        (filter.packed[w] & m != 0).then(|| {
+            bytes[start..end].iter().fold(FOLD_KEY_SEED, |h, &b| {
+                (h ^ u64::from(BYTE_WORD_FOLD[usize::from(b)])).wrapping_mul(FOLD_KEY_PRIME)
+            })
+        })
+    };
+    while i < bytes.len() {
+        // Sixteen bytes from `i`, little-endian; 0 (no word char) past the end.
+        let chunk = match bytes.get(i..i + 16) {
+            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+            // The last sixteen bytes, shifted down to byte `i`.
+            None if bytes.len() >= 16 => {
+                let last = &bytes[bytes.len() - 16..];
+                u128::from_le_bytes(last.try_into().unwrap_or_default())
+                    >> (8 * (i + 16 - bytes.len()))
+            }
+            None => bytes[i..]
+                .iter()
+                .rev()
+                .fold(0u128, |v, &b| v << 8 | u128::from(b)),
+        };
+        let (lo, hi) = (chunk as u64, (chunk >> 64) as u64);
+        // The bytes before the first non-ASCII byte, and the word chars
+        // among them.
+        let (limit, words) = if (lo | hi) & HIGH == 0 {
+            let words = |x| high_bits(ascii_word_bytes_of_ascii(x));
+            (16, words(lo) | words(hi) << 8)
+        } else {
+            let limit = (high_bits(lo & HIGH) | high_bits(hi & HIGH) << 8).trailing_zeros();
+            let words = |x| high_bits(ascii_word_bytes(x));
+            (limit, (words(lo) | words(hi) << 8) & ((1u32 << limit) - 1))
+        };
+        let mut starts = words & !(words << 1);
+        // Where the walk goes on char by char, if it does.
+        let mut slow = (limit < 16).then_some(i + limit as usize);
+        if let Some(start) = pending.take() {
+            // The run from an earlier chunk ends here, or goes on.
+            let n = (!words).trailing_zeros();
+            starts &= !1;
+            if n == limit {
+                if limit == 16 {
+                    pending = Some(start);
+                    i += 16;
+                    continue;
                 }
-                h = (h ^ u64::from(t)).wrapping_mul(FOLD_KEY_PRIME);
-                i += 1;
+                slow = Some(start);
+                starts = 0;
+            } else {
+                let end = i + n as usize;
+                let second = bytes.get(start + 1).copied().unwrap_or(0);
+                if filter.pair_may_start(bytes[start], second) {
+                    let head = match bytes.get(start..start + 8) {
+                        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+                        None => bytes[start..end]
+                            .iter()
+                            .rev()
+                            .fold(0u64, |v, &b| v << 8 | u64::from(b)),
+                    };
+                    if let Some(h) = run_hash(head, start, end) {
+                        if CueIndex::maybe(&filter.bits, h) && f(start, h) {
+                            return stopped;
+                        }
+                    }
+                }
+            }
+        }
+        // The last run, if it goes on past these bytes.
+        if limit > 0 && words >> (limit - 1) & 1 != 0 && starts != 0 {
+            let k = 31 - starts.leading_zeros();
+            starts &= !(1 << k);
+            if limit == 16 {
+                pending = Some(i + k as usize);
+            } else {
+                slow = Some(i + k as usize);
+            }
+        }
+        // Whole runs of ASCII word chars, between ASCII non-word bytes (or
+        // the ends of `text`): those whose first two bytes pass.
+        while starts != 0 {
+            let k = starts.trailing_zeros();
+            starts &= starts - 1;
+            let head = (chunk >> (8 * k)) as u64;
+            if !filter.pair_may_start(head as u8, (head >> 8) as u8) {
+                continue;
+            }
+            let n = (!(words >> k)).trailing_zeros() as usize;
+            let start = i + k as usize;
+            if let Some(h) = run_hash(head, start, start + n) {
+                if CueIndex::maybe(&filter.bits, h) && f(start, h) {
+                    return stopped;
+                }
+            }
+        }
+        let Some(from) = slow else {
+            i += 16;
+            continue;
+        };
+        // Char by char: a run from here, or a non-word char, and on while
+        // non-ASCII bytes follow.
+        i = from;
+        while let Some(c) = char_at(text, i) {
+            if is_word(c) {
+                let (end, h) = run_key(text, i);
+                if CueIndex::maybe(&filter.bits, h) && f(i, h) {
+                    return stopped;
+                }
+                i = end;
+            }
+            // The non-word char after the run, or here.
+            if let Some(c) = char_at(text, i) {
+                copyright |= c == '©';
+                i += c.len_utf8();
             }
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 break;
             }
-            match word_char_at(text, i) {
-                Some((c, n)) => {
-                    h = fold_key(h, c);
-                    i += n;
-                }
-                None => break,
-            }
         }
-        if CueIndex::maybe(bits, h) && f(start, h) {
-            return true;
+    }
+    if let Some(start) = pending {
+        // A run to the end of `text`.
+        let (end, h) = run_key(text, start);
+        if CueIndex::maybe(&filter.bits, h) && f(start, h) {
+            return stopped;
         }
+        debug_assert_eq!(end, text.len());
+    }
+    Walked {
+        stopped: false,
+        copyright,
     }
 }
 
@@ -186,10 +439,10 @@ struct CueIndex {
     /// line and spans that whole run, so only the phrases under that run's
     /// key can start there.
     phrases: crate::lines::KeyMap<Vec<(usize, &'static str)>>,
-    /// Bits by the top 12 bits of the keys of `phrases`, for all lexicons
-    /// and for the legal-footer lexicon alone: most words have no bit set.
-    any_bits: [u64; 64],
-    footer_bits: [u64; 64],
+    /// The first words of the phrases of all lexicons, and of the
+    /// legal-footer lexicon alone.
+    any: RunFilter,
+    footer: RunFilter,
 }
 
 impl CueIndex {
@@ -211,22 +464,25 @@ impl CueIndex {
 }
 
 static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
+    let empty = || RunFilter {
+        bits: [0; 64],
+        packed: [0; 256],
+        pairs: [0; 512],
+    };
     let mut index = CueIndex {
         phrases: crate::lines::KeyMap::default(),
-        any_bits: [0; 64],
-        footer_bits: [0; 64],
+        any: empty(),
+        footer: empty(),
     };
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for &phrase in *words {
-            let key = phrase
-                .chars()
-                .take_while(|&c| is_word(c))
-                .fold(FOLD_KEY_SEED, fold_key);
+            let end = phrase.find(|c| !is_word(c)).unwrap_or(phrase.len());
+            let word = &phrase[..end];
+            let key = word.chars().fold(FOLD_KEY_SEED, fold_key);
             index.phrases.entry(key).or_default().push((k, phrase));
-            let (w, m) = CueIndex::bit(key);
-            index.any_bits[w] |= m;
+            index.any.add(word, key);
             if k == FOOTER_INDEX {
-                index.footer_bits[w] |= m;
+                index.footer.add(word, key);
             }
         }
     }
@@ -238,46 +494,88 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
 /// one or more white-space chars for each of its spaces, and no word char
 /// right after it.
 fn phrase_end(text: &str, start: usize, phrase: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut i = start;
     for p in phrase.chars() {
         if p == ' ' {
-            let end = skip(text, i, is_space);
+            let end = skip_space(text, i);
             if end == i {
                 return None;
             }
             i = end;
         } else {
-            let c = char_at(text, i)?;
-            if fold(c) != p {
-                return None;
+            match bytes.get(i) {
+                // An ASCII char folds to its lowercase.
+                Some(&b) if b.is_ascii() => {
+                    if char::from(b.to_ascii_lowercase()) != p {
+                        return None;
+                    }
+                    i += 1;
+                }
+                _ => {
+                    let c = char_at(text, i)?;
+                    if fold(c) != p {
+                        return None;
+                    }
+                    i += c.len_utf8();
+                }
             }
-            i += c.len_utf8();
         }
     }
-    match char_at(text, i) {
-        Some(c) if is_word(c) => None,
-        _ => Some(i),
+    match bytes.get(i) {
+        Some(&b) if b.is_ascii() => (BYTE_WORD_FOLD[usize::from(b)] == 0).then_some(i),
+        _ => match char_at(text, i) {
+            Some(c) if is_word(c) => None,
+            _ => Some(i),
+        },
+    }
+}
+
+/// The end of the white space from byte `i` of `text` (as [`skip`] with
+/// [`is_space`]): ASCII bytes one by one, then chars.
+fn skip_space(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let ascii = bytes[i..]
+        .iter()
+        .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        .count();
+    match bytes.get(i + ascii) {
+        Some(&b) if !b.is_ascii() => skip(text, i + ascii, is_space),
+        _ => i + ascii,
     }
 }
 
 /// The lexicons among `mask` (bits by index in [`CUE_ORDER`]) a phrase of
 /// which occurs in `text` as a whole word (bits by index).
+#[cfg(test)]
 fn cue_lexicons(text: &str, mask: u8) -> u8 {
+    if mask == 0 {
+        return 0;
+    }
+    cue_walk(text, mask).0
+}
+
+/// The lexicons among `mask` (bits by index in [`CUE_ORDER`], not empty) a
+/// phrase of which occurs in `text` as a whole word (bits by index), and
+/// whether `text` has a `©`, in one walk.
+fn cue_walk(text: &str, mask: u8) -> (u8, bool) {
     let index = &*CUE_INDEX;
     let mut found = 0u8;
-    if mask != 0 {
-        for_each_run(text, &index.any_bits, |start, key| {
-            for &(k, phrase) in index.phrases(key) {
-                let bit = 1u8 << k;
-                if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some()
-                {
-                    found |= bit;
-                }
+    let walked = for_each_run(text, &index.any, |start, key| {
+        for &(k, phrase) in index.phrases(key) {
+            let bit = 1u8 << k;
+            if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some() {
+                found |= bit;
             }
-            found == mask
-        });
-    }
-    found
+        }
+        found == mask
+    });
+    let copyright = if walked.stopped {
+        text.contains('©')
+    } else {
+        walked.copyright
+    };
+    (found, copyright)
 }
 
 /// Whether `text` has two legal terms as the regex
@@ -288,7 +586,7 @@ fn cue_lexicons(text: &str, mask: u8) -> u8 {
 fn has_two_legal_terms(text: &str) -> bool {
     let index = &*CUE_INDEX;
     let mut first_end = None;
-    for_each_run(text, &index.footer_bits, |start, key| {
+    for_each_run(text, &index.footer, |start, key| {
         let mut footer = index
             .phrases(key)
             .iter()
@@ -309,6 +607,7 @@ fn has_two_legal_terms(text: &str) -> bool {
             }
         }
     })
+    .stopped
 }
 
 /// Phrases by the key of their first word: the lexicon's index in
@@ -317,7 +616,7 @@ type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
 
 /// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
 /// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
-/// test of which lexicons a short line names, after [`cue_lexicons`] has
+/// test of which lexicons a short line names, after [`cue_walk`] has
 /// matched their phrases.
 static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
     let mut map = PhraseMap::default();
@@ -335,7 +634,7 @@ static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
 /// occurs in `text` as a sequence of words (alphanumeric runs, lowercased).
-/// A line is cued only by a lexicon both this and [`cue_lexicons`] find.
+/// A line is cued only by a lexicon both this and [`cue_walk`] find.
 fn candidate_cues(text: &str) -> u8 {
     let mut words: [u64; 96] = [0; 96];
     let mut n = 0;
@@ -766,17 +1065,18 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
         }
         return None;
     }
-    if text.contains('©') {
-        return Some(Cue::Footer);
-    }
     // The lexicons whose phrases occur (fixtures only in short lines), then
-    // those of them the words of the line name too.
+    // those of them the words of the line name too; a `©` anywhere makes a
+    // legal footer.
     let fixtures = CUE_ORDER.iter().position(|&(_, c)| c == Cue::Fixtures);
     let mut mask = (1u8 << CUE_ORDER.len()) - 1;
     if text.len() > 40 {
         mask &= !fixtures.map_or(0, |k| 1 << k);
     }
-    let matched = cue_lexicons(text, mask);
+    let (matched, copyright) = cue_walk(text, mask);
+    if copyright {
+        return Some(Cue::Footer);
+    }
     if matched == 0 {
         return None;
     }
@@ -833,11 +1133,28 @@ fn digits(text: &str, i: usize) -> (usize, usize) {
 ///
 /// Digits are decimal digits of any script, white space and word chars
 /// those of Unicode.
+#[inline]
 pub(crate) fn is_time(text: &str) -> bool {
     if text.len() > 24 {
         return false;
     }
-    // A clock time or an age starts with a digit, a prefixed age with a letter.
+    // A clock time or an age starts with a digit, a prefixed age with a
+    // letter of [`AGE_PREFIXES`] (ASCII, which only itself and its capital
+    // fold to): any other ASCII byte starts none.
+    match text.as_bytes().first() {
+        Some(&b)
+            if b.is_ascii() && !b.is_ascii_digit() && !matches!(b | 0x20, b'v' | b'i' | b'h') =>
+        {
+            return false
+        }
+        _ => {}
+    }
+    is_time_from_start(text)
+}
+
+/// [`is_time`] past its quick tests (out of line, so that they stay cheap).
+#[inline(never)]
+fn is_time_from_start(text: &str) -> bool {
     match digits(text, 0) {
         (_, 0) => is_prefixed_age(text),
         (end, n) => is_clock_time(text, end, n) || is_age(text, end),
@@ -906,6 +1223,15 @@ fn is_prefixed_age(text: &str) -> bool {
 
 /// A line that is only a number (a count: views, comments, likes), such as `38`, `1.2k`, `(12)`.
 pub(crate) fn is_count(text: &str) -> bool {
+    // The trimmed text starts with an ASCII digit: where the first byte is
+    // not trimmed, it is that digit.
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'(' | b')' | b'[' | b']'))
+    {
+        return false;
+    }
     let t = text.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']');
     !t.is_empty()
         && t.len() <= 8
@@ -948,6 +1274,18 @@ const COUNT_WORDS: &[&str] = &[
 /// space, `:`, `(` or `[`, white space, the number, white space, and maybe
 /// `)` or `]` (`Kommentare (3)`).
 fn count_number(text: &str) -> Option<&str> {
+    // An ASCII first byte is a digit or folds to the first letter of a
+    // word of [`COUNT_WORDS`] (ASCII: only itself and its capital fold to it).
+    match text.as_bytes().first() {
+        Some(&b)
+            if b.is_ascii()
+                && !b.is_ascii_digit()
+                && !matches!(b | 0x20, b'r' | b'c' | b'k' | b'a') =>
+        {
+            return None
+        }
+        _ => {}
+    }
     let number_end = |i| skip(text, i, |c| is_digit(c) || matches!(c, '.' | ','));
     if char_at(text, 0).is_some_and(is_digit) {
         let end = number_end(0);
@@ -1042,12 +1380,15 @@ fn byline_name(text: &str) -> Option<&str> {
         .map(|k| &text[k..])
 }
 
-/// The lowercased start of `text`: up to 24 bytes of whole chars.
+/// The lowercased start of `text`: up to 24 bytes of whole chars (the
+/// oracle of [`starts_lower`]).
+#[cfg(test)]
 struct LowerStart {
     buf: [u8; 24],
     len: usize,
 }
 
+#[cfg(test)]
 impl LowerStart {
     fn of(text: &str) -> LowerStart {
         let mut s = LowerStart {
@@ -1114,31 +1455,115 @@ const CREDIT_STARTS: &[&str] = &[
     "foto", "photo", "bild", "imag", "immagine", "credit", "crédit", "beeld", "picture", "©", "(c)",
 ];
 
-/// For every byte: whether one of `prefixes` starts with it.
-const fn first_bytes(prefixes: &[&str]) -> [bool; 256] {
-    let mut t = [false; 256];
+/// For every pair of ASCII bytes (bit `b0 << 7 | b1`): whether one of
+/// `prefixes` (each of two bytes or more) starts with them.
+const fn first_pairs(prefixes: &[&str]) -> [u64; 256] {
+    let mut t = [0u64; 256];
     let mut i = 0;
     while i < prefixes.len() {
-        t[prefixes[i].as_bytes()[0] as usize] = true;
+        let p = prefixes[i].as_bytes();
+        if p[0] < 0x80 && p[1] < 0x80 {
+            let bit = (p[0] as usize) << 7 | p[1] as usize;
+            t[bit >> 6] |= 1 << (bit & 63);
+        }
         i += 1;
     }
     t
 }
 
-/// The first bytes of [`BYLINE_STARTS`] and [`CREDIT_STARTS`].
-static BYLINE_FIRST: [bool; 256] = first_bytes(BYLINE_STARTS);
-static CREDIT_FIRST: [bool; 256] = first_bytes(CREDIT_STARTS);
+/// The first two bytes of [`BYLINE_STARTS`] and [`CREDIT_STARTS`].
+static BYLINE_PAIRS: [u64; 256] = first_pairs(BYLINE_STARTS);
+static CREDIT_PAIRS: [u64; 256] = first_pairs(CREDIT_STARTS);
 
-/// Whether `text`'s lowercased start may be one of the prefixes whose first
-/// bytes are `first`: a one-byte test before [`LowerStart`]. A text that
-/// starts with a multi-byte char always may (a non-ASCII capital such as
-/// the Kelvin sign lowercases to an ASCII letter).
-fn may_start(text: &str, first: &[bool; 256]) -> bool {
-    match text.as_bytes().first() {
-        Some(&b) if b < 0x80 => first[usize::from(b.to_ascii_lowercase())],
-        Some(_) => true,
-        None => false,
+/// For each of `prefixes`: its first (up to) eight bytes as a
+/// little-endian number, and the mask of those bytes.
+const fn heads<const N: usize>(prefixes: &[&str]) -> [(u64, u64); N] {
+    let mut t = [(0u64, 0u64); N];
+    let mut i = 0;
+    while i < N {
+        let p = prefixes[i].as_bytes();
+        let mut j = 0;
+        while j < p.len() && j < 8 {
+            t[i].0 |= (p[j] as u64) << (8 * j);
+            t[i].1 |= 0xFF << (8 * j);
+            j += 1;
+        }
+        i += 1;
     }
+    t
+}
+
+/// The heads of [`BYLINE_STARTS`] and [`CREDIT_STARTS`].
+static BYLINE_HEADS: [(u64, u64); BYLINE_STARTS.len()] = heads(BYLINE_STARTS);
+static CREDIT_HEADS: [(u64, u64); CREDIT_STARTS.len()] = heads(CREDIT_STARTS);
+
+/// The longest of [`BYLINE_STARTS`] and [`CREDIT_STARTS`], in bytes.
+const STARTS_MAX_LEN: usize = 10;
+
+/// Whether `text`'s lowercased start (its chars' lowercase forms, as
+/// [`char::to_lowercase`] gives them) starts with one of `prefixes`
+/// (lowercase, each of two to [`STARTS_MAX_LEN`] bytes), whose first two
+/// bytes `pairs` has. Where `text` starts with two ASCII bytes, so does its
+/// lowercased start: their lowercase forms must be a pair of `pairs`, a
+/// test that turns most lines away. A text of one ASCII byte lowercases to
+/// one byte, shorter than any prefix.
+#[inline]
+fn starts_lower(text: &str, pairs: &[u64; 256], prefixes: &[&str], heads: &[(u64, u64)]) -> bool {
+    match *text.as_bytes() {
+        [b0, b1, ..] if (b0 | b1).is_ascii() => {
+            let bit =
+                usize::from(b0.to_ascii_lowercase()) << 7 | usize::from(b1.to_ascii_lowercase());
+            pairs[bit >> 6] >> (bit & 63) & 1 != 0 && starts_lower_exact(text, prefixes, heads)
+        }
+        [] => false,
+        [b0] if b0.is_ascii() => false,
+        _ => starts_lower_exact(text, prefixes, heads),
+    }
+}
+
+/// [`starts_lower`] without the quick test: the lowercase forms of the
+/// chars of `text` until they make [`STARTS_MAX_LEN`] bytes, compared with
+/// each of `prefixes`.
+#[inline(never)]
+fn starts_lower_exact(text: &str, prefixes: &[&str], heads: &[(u64, u64)]) -> bool {
+    let bytes = text.as_bytes();
+    let head = &bytes[..bytes.len().min(STARTS_MAX_LEN)];
+    if head.is_ascii() {
+        // ASCII chars lowercase byte for byte: the first eight bytes at
+        // once (capitals gain 0x20; 0 past the end, in no prefix), the
+        // rest of longer prefixes one by one.
+        let x = match bytes.get(..8) {
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+            None => bytes.iter().rev().fold(0, |x, &b| x << 8 | u64::from(b)),
+        };
+        let capitals = (x + ONES * 0x3F) & !(x + ONES * 0x25) & HIGH; // 0x41..=0x5A
+        let lower = x | capitals >> 2;
+        return prefixes.iter().zip(heads).any(|(p, &(first, mask))| {
+            lower & mask == first
+                && (p.len() <= 8
+                    || bytes
+                        .get(8..p.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(&p.as_bytes()[8..])))
+        });
+    }
+    // Each char lowercases to at most four bytes.
+    let mut buf = [0u8; STARTS_MAX_LEN + 8];
+    let mut len = 0;
+    for c in text.chars() {
+        if len >= STARTS_MAX_LEN {
+            break;
+        }
+        if c.is_ascii() {
+            buf[len] = c.to_ascii_lowercase() as u8;
+            len += 1;
+        } else {
+            for lc in c.to_lowercase() {
+                len += lc.encode_utf8(&mut buf[len..]).len();
+            }
+        }
+    }
+    let start = &buf[..len];
+    prefixes.iter().any(|p| start.starts_with(p.as_bytes()))
 }
 
 /// A bare byline marker with no name (`door`, `By`) — metadata, no byline.
@@ -1158,13 +1583,17 @@ pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
 }
 
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
+#[inline]
 pub(crate) fn byline(text: &str) -> Option<&str> {
-    if text.len() > 90
-        || !may_start(text, &BYLINE_FIRST)
-        || !LowerStart::of(text).starts_with_any(BYLINE_STARTS)
-    {
+    if text.len() > 90 || !starts_lower(text, &BYLINE_PAIRS, BYLINE_STARTS, &BYLINE_HEADS) {
         return None;
     }
+    byline_from_start(text)
+}
+
+/// [`byline`] past its quick tests (out of line, so that they stay cheap).
+#[inline(never)]
+fn byline_from_start(text: &str) -> Option<&str> {
     let name = byline_name(text)?.trim();
     // Cut at a separator (`|`, `-` with spaces, a date) and keep the name part.
     let name = name
@@ -1176,17 +1605,19 @@ pub(crate) fn byline(text: &str) -> Option<&str> {
         .unwrap_or("")
         .trim()
         .trim_end_matches([',', '.', ';']);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 {
-        return None;
+    // One to eight words, mostly capitalised, the first one too
+    // (connectives such as "and", "en", "van" allowed).
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let (mut words, mut caps_words, mut first_capital) = (0, 0, false);
+    for w in name.split_whitespace() {
+        if words == 8 {
+            return None;
+        }
+        first_capital |= words == 0 && capital(w);
+        caps_words += usize::from(capital(w));
+        words += 1;
     }
-    // A name: words mostly capitalised (connectives such as "and", "en", "van" allowed).
-    let caps_words = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    if caps_words * 2 < words.len() + 1 || !words[0].chars().next().is_some_and(char::is_uppercase)
-    {
+    if words == 0 || caps_words * 2 < words + 1 || !first_capital {
         return None;
     }
     Some(name)
@@ -1262,13 +1693,18 @@ fn credit_name(text: &str) -> Option<&str> {
 }
 
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
+#[inline]
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
-    if text.len() > 100
-        || !may_start(text, &CREDIT_FIRST)
-        || !LowerStart::of(text).starts_with_any(CREDIT_STARTS)
-    {
+    if text.len() > 100 || !starts_lower(text, &CREDIT_PAIRS, CREDIT_STARTS, &CREDIT_HEADS) {
         return None;
     }
+    image_credit_from_start(text)
+}
+
+/// [`image_credit`] past its quick tests (out of line, so that they stay
+/// cheap).
+#[inline(never)]
+fn image_credit_from_start(text: &str) -> Option<&str> {
     let name = credit_name(text)?.trim();
     let lower = name.to_lowercase();
     // "© 2024 Company. All rights reserved." is a legal footer, not a credit.
@@ -1502,13 +1938,13 @@ mod tests {
             listed
         );
         for (&key, phrases) in &CUE_INDEX.phrases {
-            assert!(CueIndex::maybe(&CUE_INDEX.any_bits, key));
+            assert!(CueIndex::maybe(&CUE_INDEX.any.bits, key));
             let footer = phrases.iter().any(|&(k, _)| k == FOOTER_INDEX);
-            assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer_bits, key));
+            assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer.bits, key));
         }
         let set = |bits: &[u64; 64]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
-        assert!(set(&CUE_INDEX.footer_bits) < set(&CUE_INDEX.any_bits));
-        assert!(set(&CUE_INDEX.any_bits) < 4096 / 8);
+        assert!(set(&CUE_INDEX.footer.bits) < set(&CUE_INDEX.any.bits));
+        assert!(set(&CUE_INDEX.any.bits) < 4096 / 8);
     }
 
     /// Pieces the property tests build lines of: phrases and pattern words
@@ -1642,8 +2078,123 @@ mod tests {
         pieces
     }
 
+    /// Every maximal run of word chars of `text`, char by char: its start
+    /// and its [`fold_key`] hash.
+    fn all_runs(text: &str) -> Vec<(usize, u64)> {
+        let mut runs = Vec::new();
+        let mut before = false;
+        for (i, c) in text.char_indices() {
+            if is_word(c) && !before {
+                let key = text[i..]
+                    .chars()
+                    .take_while(|&c| is_word(c))
+                    .map(fold)
+                    .fold(FOLD_KEY_SEED, fold_key);
+                runs.push((i, key));
+            }
+            before = is_word(c);
+        }
+        runs
+    }
+
+    /// The walk of [`for_each_run`] calls back at runs of `text`, in order,
+    /// at least at every run that has the key of a first word of its
+    /// filter's phrases, stops where told to, and finds every `©`.
+    fn assert_walk_agrees(text: &str) {
+        let runs = all_runs(text);
+        for (filter, footer) in [(&CUE_INDEX.any, false), (&CUE_INDEX.footer, true)] {
+            let mut called = Vec::new();
+            let walked = for_each_run(text, filter, |start, key| {
+                called.push((start, key));
+                false
+            });
+            assert_eq!(
+                walked,
+                Walked {
+                    stopped: false,
+                    copyright: text.contains('©')
+                },
+                "{text:?}"
+            );
+            let mut rest = runs.iter();
+            for run in &called {
+                assert!(rest.any(|r| r == run), "{run:?} in {text:?}");
+            }
+            for run in &runs {
+                let first_word = CUE_INDEX
+                    .phrases(run.1)
+                    .iter()
+                    .any(|&(k, _)| !footer || k == FOOTER_INDEX);
+                assert!(!first_word || called.contains(run), "{run:?} in {text:?}");
+            }
+            for stop in 0..called.len() {
+                let mut n = 0;
+                let walked = for_each_run(text, filter, |_, _| {
+                    n += 1;
+                    n > stop
+                });
+                assert!(walked.stopped && n == stop + 1, "{text:?}");
+            }
+        }
+    }
+
+    /// [`is_count`] as it was.
+    fn is_count_simple(text: &str) -> bool {
+        let t = text.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']');
+        !t.is_empty()
+            && t.len() <= 8
+            && t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'k' | b'K' | b'm' | b'M'))
+    }
+
+    /// [`byline`]'s test of a name, as it was.
+    fn byline_simple(text: &str) -> Option<&str> {
+        if text.len() > 90 || !LowerStart::of(text).starts_with_any(BYLINE_STARTS) {
+            return None;
+        }
+        let name = byline_name(text)?.trim();
+        let name = name
+            .split(['|', '•', '·', '\u{2014}'])
+            .next()
+            .unwrap_or("")
+            .split(" - ")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches([',', '.', ';']);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 {
+            return None;
+        }
+        let caps_words = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if caps_words * 2 < words.len() + 1
+            || !words[0].chars().next().is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        Some(name)
+    }
+
     /// The new matchers and functions agree with the regexes on `text`.
     fn assert_agrees(text: &str) {
+        assert_walk_agrees(text);
+        assert_eq!(byline(text), byline_simple(text), "{text:?}");
+        for (pairs, prefixes, heads) in [
+            (&BYLINE_PAIRS, BYLINE_STARTS, &BYLINE_HEADS[..]),
+            (&CREDIT_PAIRS, CREDIT_STARTS, &CREDIT_HEADS[..]),
+        ] {
+            assert_eq!(
+                starts_lower(text, pairs, prefixes, heads),
+                LowerStart::of(text).starts_with_any(prefixes),
+                "{text:?}"
+            );
+        }
+        assert_eq!(is_count(text), is_count_simple(text), "{text:?}");
+        assert_eq!(skip_space(text, 0), skip(text, 0, is_space), "{text:?}");
         for mask in [1, 2, 4, 8, 16, 32, 0b10_1010, 0b11_1111] {
             assert_eq!(
                 cue_lexicons(text, mask),
@@ -1756,6 +2307,50 @@ mod tests {
             "© 2024 Example Media. All rights reserved.",
         ] {
             assert_agrees(text);
+        }
+    }
+
+    #[test]
+    fn quick_tests_assume_what_holds() {
+        for b in 0..=0x7Fu8 {
+            let ascii_space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+            assert_eq!(ascii_space, char::from(b).is_whitespace(), "{b:#x}");
+            let word = char::from(b);
+            assert_eq!(BYTE_WORD_FOLD[usize::from(b)] != 0, is_word(word), "{b:#x}");
+            // The byte-parallel word test, on each byte of a word of bytes.
+            for at in 0..8 {
+                let x = u64::from(b) << (8 * at) | 0x8040_0180_7F20_2100 & !(0xFF << (8 * at));
+                let high = ascii_word_bytes(x) >> (8 * at) & 0xFF;
+                assert_eq!(high == 0x80, is_word(word), "{b:#x} at {at}");
+                assert!(high == 0 || high == 0x80);
+            }
+        }
+        for b in 0x80..=0xFFu8 {
+            assert_eq!(ascii_word_bytes(u64::from(b) * ONES), 0);
+        }
+        for prefixes in [BYLINE_STARTS, CREDIT_STARTS] {
+            for p in prefixes {
+                assert!((2..=STARTS_MAX_LEN).contains(&p.len()), "{p}");
+                assert_eq!(p.to_lowercase(), *p);
+            }
+        }
+        // Runs across the sixteen-byte steps of the walk, and to the end.
+        let mut text = String::new();
+        for n in 0..70 {
+            for sep in ["", " ", "é", "’", "©", "_"] {
+                for word in [
+                    "privacy",
+                    "Cookies",
+                    "abcdefghijklmnopqrstu",
+                    "home",
+                    "ſhare",
+                ] {
+                    let line = format!("{text}{sep}{word}");
+                    assert_agrees(&line);
+                    assert_agrees(&format!("{line} x"));
+                }
+            }
+            text.push(if n % 7 == 3 { ' ' } else { 'x' });
         }
     }
 
