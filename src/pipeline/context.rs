@@ -545,7 +545,7 @@ fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
     period_shares(&class)
 }
 
-/// The shape [`periodicity`] compares: a stamp (time, count, date, near
+/// The shape [`period_shares`] compares: a stamp (time, count, date, near
 /// copy), a short line, a long line without and one with an end mark.
 fn shape_class(l: &Line<'_>, stamp: bool) -> u8 {
     let s = &l.shape;
@@ -561,7 +561,7 @@ fn shape_class(l: &Line<'_>, stamp: bool) -> u8 {
 }
 
 /// For each position of `class`, the best share of matching pairs at a
-/// period of 2 to 4 less the share at period 1 (see [`periodicity`]), from
+/// period of 2 to 4 less the share at period 1 (the `periodicity` context feature), from
 /// running counts: linear in the number of lines.
 fn period_shares(class: &[u8]) -> Vec<f32> {
     let m = class.len();
