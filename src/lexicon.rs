@@ -268,6 +268,39 @@ struct Walked {
     copyright: bool,
 }
 
+/// Sixteen bytes of `bytes` from `i`, little-endian; 0 (no word char) past
+/// the end.
+#[inline(always)]
+fn load16(bytes: &[u8], i: usize) -> u128 {
+    match bytes.get(i..i + 16) {
+        Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+        // The last sixteen bytes, shifted down to byte `i`.
+        None if bytes.len() >= 16 => {
+            let last = &bytes[bytes.len() - 16..];
+            u128::from_le_bytes(last.try_into().unwrap_or_default()) >> (8 * (i + 16 - bytes.len()))
+        }
+        None => bytes[i..]
+            .iter()
+            .rev()
+            .fold(0u128, |v, &b| v << 8 | u128::from(b)),
+    }
+}
+
+/// Of sixteen bytes (little-endian): how many come before the first
+/// non-ASCII byte, and which of those are ASCII word chars (a bit a byte).
+#[inline(always)]
+fn ascii_words(chunk: u128) -> (u32, u32) {
+    let (lo, hi) = (chunk as u64, (chunk >> 64) as u64);
+    if (lo | hi) & HIGH == 0 {
+        let words = |x| high_bits(ascii_word_bytes_of_ascii(x));
+        (16, words(lo) | words(hi) << 8)
+    } else {
+        let limit = (high_bits(lo & HIGH) | high_bits(hi & HIGH) << 8).trailing_zeros();
+        let words = |x| high_bits(ascii_word_bytes(x));
+        (limit, (words(lo) | words(hi) << 8) & ((1u32 << limit) - 1))
+    }
+}
+
 /// Call `f` with the start and the [`fold_key`] hash of every maximal run
 /// of word chars (`\w`) of `text` whose key may be one of `filter`'s (see
 /// [`CueIndex`]), in order, until it returns true.
@@ -305,31 +338,8 @@ fn for_each_run(text: &str, filter: &RunFilter, mut f: impl FnMut(usize, u64) ->
         })
     };
     while i < bytes.len() {
-        // Sixteen bytes from `i`, little-endian; 0 (no word char) past the end.
-        let chunk = match bytes.get(i..i + 16) {
-            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
-            // The last sixteen bytes, shifted down to byte `i`.
-            None if bytes.len() >= 16 => {
-                let last = &bytes[bytes.len() - 16..];
-                u128::from_le_bytes(last.try_into().unwrap_or_default())
-                    >> (8 * (i + 16 - bytes.len()))
-            }
-            None => bytes[i..]
-                .iter()
-                .rev()
-                .fold(0u128, |v, &b| v << 8 | u128::from(b)),
-        };
-        let (lo, hi) = (chunk as u64, (chunk >> 64) as u64);
-        // The bytes before the first non-ASCII byte, and the word chars
-        // among them.
-        let (limit, words) = if (lo | hi) & HIGH == 0 {
-            let words = |x| high_bits(ascii_word_bytes_of_ascii(x));
-            (16, words(lo) | words(hi) << 8)
-        } else {
-            let limit = (high_bits(lo & HIGH) | high_bits(hi & HIGH) << 8).trailing_zeros();
-            let words = |x| high_bits(ascii_word_bytes(x));
-            (limit, (words(lo) | words(hi) << 8) & ((1u32 << limit) - 1))
-        };
+        let chunk = load16(bytes, i);
+        let (limit, words) = ascii_words(chunk);
         let mut starts = words & !(words << 1);
         // Where the walk goes on char by char, if it does.
         let mut slow = (limit < 16).then_some(i + limit as usize);
