@@ -54,7 +54,7 @@ enum OnError {
     Stop,
 }
 
-const USAGE: &str = "usage: clean [OPTIONS] PATH...
+const USAGE: &str = "usage: dumpclean [OPTIONS] PATH...
   PATH                 a dump file, a directory (every *.txt, sorted), a .jsonl
                        corpus ({\"id\",\"text\"[,\"site\"|\"url\"]} per line), or -
                        for stdin
