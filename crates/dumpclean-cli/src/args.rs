@@ -1,50 +1,112 @@
-//! The command line.
+//! The command line: one clap definition gives the options, their help
+//! text and their defaults.
 
+use clap::{Parser, ValueEnum};
 use dumpclean::Mode;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]
 pub(crate) enum Format {
+    /// A readable article per dump
     Text,
+    /// One pretty JSON object per dump
     Json,
+    /// One JSON object per line
     Jsonl,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]
 pub(crate) enum Input {
-    /// By the path: `.jsonl` files are corpora, anything else a dump.
+    /// By the path: `.jsonl` files are corpora, anything else a dump
     Auto,
-    /// Every path, `-` included, is a JSONL corpus.
+    /// Every PATH, - included, is a JSONL corpus
     Jsonl,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]
 pub(crate) enum OnError {
+    /// Report it on stderr, go on, exit with status 1 at the end
     Skip,
+    /// Report it and stop
     Stop,
 }
 
-pub(crate) const USAGE: &str = "usage: dumpclean [OPTIONS] PATH...
-  PATH                 a dump file, a directory (every *.txt, sorted), a .jsonl
-                       corpus ({\"id\",\"text\"[,\"site\"|\"url\"]} per line), or -
-                       for stdin
-  --format FORMAT      text (default), json or jsonl
-  --mode MODE          precision, balanced (default) or recall
-  --input jsonl        read every PATH, - included, as a JSONL corpus
-  --on-error ACTION    a bad record or dump: skip (default; reported on stderr)
-                       or stop
-  --site-profiles      corpus mode: learn a site profile per site (the record's
-                       site, or its url's host) in a first pass over each
-                       corpus, then clean each page with its site's profile
-  --save-profiles FILE write the learned profiles to FILE (JSON)
-  --load-profiles FILE clean with the profiles saved in FILE (one pass)
-  --max-profile-lines N
-                       distinct lines kept per site profile (default 200000)
-  --jobs N             worker threads (default: all cores); the output is the
-                       same for any N
-  --stats              print documents, bytes, seconds, MB/s, empty articles
-                       and errors on stderr at the end";
+/// The trade-off between keeping chrome and losing body text.
+#[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]
+pub(crate) enum ModeArg {
+    /// Drop a line when in doubt
+    Precision,
+    /// The default trade-off
+    Balanced,
+    /// Keep a line when in doubt
+    Recall,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Precision => Mode::Precision,
+            ModeArg::Balanced => Mode::Balanced,
+            ModeArg::Recall => Mode::Recall,
+        }
+    }
+}
+
+/// Clean raw web-page text dumps (innerText, "save as text", WET records)
+/// into articles: the body, the metadata the page shows, and its chrome
+/// labelled by kind.
+#[derive(Parser, Debug)]
+#[command(name = "dumpclean", version, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// A dump file, a directory (every *.txt in it, sorted), a .jsonl corpus
+    /// ({"id","text"[,"site"|"url"]} per line), or - for stdin
+    #[arg(value_name = "PATH", required = true)]
+    pub(crate) paths: Vec<String>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+
+    /// Cleaning mode
+    #[arg(long, value_enum, default_value_t = ModeArg::Balanced)]
+    pub(crate) mode: ModeArg,
+
+    /// How to read each PATH
+    #[arg(long, value_enum, default_value_t = Input::Auto)]
+    pub(crate) input: Input,
+
+    /// What to do with a bad record or dump
+    #[arg(long, value_enum, value_name = "ACTION", default_value_t = OnError::Skip)]
+    pub(crate) on_error: OnError,
+
+    /// Corpus mode: learn a site profile per site (the record's site, or its
+    /// url's host) in a first pass over each corpus, then clean each page
+    /// with its site's profile
+    #[arg(long)]
+    pub(crate) site_profiles: bool,
+
+    /// Write the learned profiles to FILE (JSON)
+    #[arg(long, value_name = "FILE", requires = "site_profiles")]
+    pub(crate) save_profiles: Option<PathBuf>,
+
+    /// Clean with the profiles saved in FILE (one pass)
+    #[arg(long, value_name = "FILE", conflicts_with = "site_profiles")]
+    pub(crate) load_profiles: Option<PathBuf>,
+
+    /// Distinct lines kept per site profile
+    #[arg(long, value_name = "N", default_value_t = dumpclean::DEFAULT_MAX_LINES)]
+    pub(crate) max_profile_lines: usize,
+
+    /// Worker threads [default: all cores]; the output is the same for any N
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) jobs: Option<u32>,
+
+    /// Print documents, bytes, seconds, MB/s, empty articles and errors on
+    /// stderr at the end
+    #[arg(long)]
+    pub(crate) stats: bool,
+}
 
 pub(crate) struct Options {
     pub(crate) format: Format,
@@ -60,105 +122,39 @@ pub(crate) struct Options {
     pub(crate) paths: Vec<String>,
 }
 
-pub(crate) fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, ExitCode> {
-    let mut o = Options {
-        format: Format::Text,
-        mode: Mode::Balanced,
-        input: Input::Auto,
-        on_error: OnError::Skip,
-        site_profiles: false,
-        save_profiles: None,
-        load_profiles: None,
-        max_profile_lines: dumpclean::DEFAULT_MAX_LINES,
-        stats: false,
-        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
-        paths: Vec::new(),
-    };
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| usage_error(&format!("{name} needs a value")))
-        };
-        match arg.as_str() {
-            "--format" | "-f" => {
-                o.format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    "jsonl" => Format::Jsonl,
-                    other => return Err(usage_error(&format!("unknown format {other:?}"))),
-                }
-            }
-            "--mode" => {
-                o.mode = match value("--mode")?.as_str() {
-                    "precision" => Mode::Precision,
-                    "balanced" => Mode::Balanced,
-                    "recall" => Mode::Recall,
-                    other => return Err(usage_error(&format!("unknown mode {other:?}"))),
-                }
-            }
-            "--input" => {
-                o.input = match value("--input")?.as_str() {
-                    "jsonl" => Input::Jsonl,
-                    "auto" => Input::Auto,
-                    other => return Err(usage_error(&format!("unknown input {other:?}"))),
-                }
-            }
-            "--on-error" => {
-                o.on_error = match value("--on-error")?.as_str() {
-                    "skip" => OnError::Skip,
-                    "stop" => OnError::Stop,
-                    other => return Err(usage_error(&format!("unknown action {other:?}"))),
-                }
-            }
-            "--site-profiles" => o.site_profiles = true,
-            "--save-profiles" => o.save_profiles = Some(PathBuf::from(value("--save-profiles")?)),
-            "--load-profiles" => o.load_profiles = Some(PathBuf::from(value("--load-profiles")?)),
-            "--max-profile-lines" => {
-                let v = value("--max-profile-lines")?;
-                o.max_profile_lines = v.parse().map_err(|_| {
-                    usage_error(&format!("--max-profile-lines: not a number: {v:?}"))
-                })?;
-            }
-            "--stats" => o.stats = true,
-            "--jobs" | "-j" => {
-                let v = value("--jobs")?;
-                o.jobs = match v.parse() {
-                    Ok(n) if n > 0 => n,
-                    _ => {
-                        return Err(usage_error(&format!(
-                            "--jobs: not a positive number: {v:?}"
-                        )))
-                    }
-                };
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Err(ExitCode::SUCCESS);
-            }
-            _ if arg.starts_with("--") => {
-                return Err(usage_error(&format!("unknown option {arg}")))
-            }
-            _ => o.paths.push(arg),
+impl From<Cli> for Options {
+    fn from(c: Cli) -> Options {
+        Options {
+            format: c.format,
+            mode: c.mode.into(),
+            input: c.input,
+            on_error: c.on_error,
+            site_profiles: c.site_profiles,
+            save_profiles: c.save_profiles,
+            load_profiles: c.load_profiles,
+            max_profile_lines: c.max_profile_lines,
+            stats: c.stats,
+            jobs: c.jobs.map_or_else(
+                || std::thread::available_parallelism().map_or(1, |n| n.get()),
+                |n| n as usize,
+            ),
+            paths: c.paths,
         }
     }
-    if o.paths.is_empty() {
-        return Err(usage_error("no PATH given"));
-    }
-    if o.save_profiles.is_some() && !o.site_profiles {
-        return Err(usage_error("--save-profiles needs --site-profiles"));
-    }
-    if o.site_profiles && o.load_profiles.is_some() {
-        return Err(usage_error(
-            "--site-profiles learns profiles, --load-profiles reads them: give one",
-        ));
-    }
-    Ok(o)
 }
 
-pub(crate) fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("clean: {msg}\n{USAGE}");
-    ExitCode::from(2)
+/// The options of the arguments (without the program's name); the exit
+/// code on `--help`, `--version` (0) or a usage error (2, reported).
+pub(crate) fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, ExitCode> {
+    let args = std::iter::once("dumpclean".to_string()).chain(args);
+    match Cli::try_parse_from(args) {
+        Ok(c) => Ok(c.into()),
+        Err(e) => {
+            // Printing fails only when stdout or stderr is gone.
+            let _ = e.print();
+            Err(ExitCode::from(e.exit_code().clamp(0, 255) as u8))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -180,5 +176,53 @@ pub(crate) mod tests {
             "x.jsonl"
         ]));
         assert_eq!(opts(&["-j", "3", "x"]).jobs, 3);
+    }
+
+    fn cli(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once(&"dumpclean").chain(args))
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn options_take_their_value_with_an_equals_sign_or_after_a_space() {
+        let c = cli(&["--format=jsonl", "--mode", "recall", "--jobs=2", "-"]).unwrap();
+        assert_eq!(
+            (c.format, c.mode, c.jobs),
+            (Format::Jsonl, ModeArg::Recall, Some(2))
+        );
+        assert_eq!(c.paths, ["-"]);
+        let o = opts(&["--max-profile-lines=7", "a", "b"]);
+        assert_eq!((o.max_profile_lines, o.paths.len()), (7, 2));
+    }
+
+    #[test]
+    fn version_help_and_unknown_flags_are_not_paths() {
+        use clap::error::ErrorKind;
+        for (args, kind) in [
+            (&["-V"][..], ErrorKind::DisplayVersion),
+            (&["--version"], ErrorKind::DisplayVersion),
+            (&["-h"], ErrorKind::DisplayHelp),
+            (&["-q", "x"], ErrorKind::UnknownArgument),
+            (&["--frmat", "jsonl", "x"], ErrorKind::UnknownArgument),
+        ] {
+            assert_eq!(cli(args).unwrap_err().kind(), kind, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn defaults_come_from_the_library() {
+        use clap::CommandFactory;
+        let o = opts(&["x"]);
+        assert_eq!(o.max_profile_lines, dumpclean::DEFAULT_MAX_LINES);
+        assert_eq!(o.mode, Mode::Balanced);
+        assert!(o.jobs >= 1);
+        let help = Cli::command().render_long_help().to_string();
+        let default = format!("[default: {}]", dumpclean::DEFAULT_MAX_LINES);
+        assert!(help.contains(&default), "{help}");
     }
 }

@@ -1,7 +1,7 @@
 //! Clean raw page dumps: files, directories, stdin, or JSONL corpora.
 //!
 //! ```text
-//! clean [OPTIONS] PATH...
+//! dumpclean [OPTIONS] PATH...
 //! ```
 //!
 //! PATH is a dump file, a directory (every `*.txt` in it, sorted by name), a
@@ -98,7 +98,7 @@ fn main() -> ExitCode {
     if opts.stats {
         let secs = start.elapsed().as_secs_f64();
         eprintln!(
-            "clean: {} documents, {} bytes, {:.3} s, {:.1} MB/s, {} empty articles, {} errors",
+            "dumpclean: {} documents, {} bytes, {:.3} s, {:.1} MB/s, {} empty articles, {} errors",
             stats.docs,
             stats.bytes,
             secs,
@@ -133,6 +133,6 @@ pub(crate) fn save_profiles(
 }
 
 pub(crate) fn fail(msg: &str) -> ExitCode {
-    eprintln!("clean: {msg}");
+    eprintln!("dumpclean: {msg}");
     ExitCode::FAILURE
 }

@@ -416,7 +416,7 @@ pub(crate) fn site_of<'s>(site: Option<&'s str>, url: Option<&'s str>) -> Option
 
 /// Report a bad record or dump; stop the run if asked to.
 pub(crate) fn bad(opts: &Options, stats: &mut Stats, msg: &str) -> Result<(), Stop> {
-    eprintln!("clean: {msg}");
+    eprintln!("dumpclean: {msg}");
     stats.errors += 1;
     match opts.on_error {
         OnError::Skip => Ok(()),
@@ -449,7 +449,7 @@ impl Progress {
         self.last = Instant::now();
         let secs = self.start.elapsed().as_secs_f64();
         eprint!(
-            "\rclean: {} documents, {:.1} MB, {:.1} MB/s, {} errors ",
+            "\rdumpclean: {} documents, {:.1} MB, {:.1} MB/s, {} errors ",
             stats.docs,
             stats.bytes as f64 / 1e6,
             stats.bytes as f64 / 1e6 / secs.max(1e-9),
