@@ -18,10 +18,15 @@ pub(crate) enum Format {
 
 #[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]
 pub(crate) enum Input {
-    /// By the path: `.jsonl` files are corpora, anything else a dump
+    /// From the content: WARC/WET, JSONL (a `{` first), else one dump;
+    /// gzip and zstd are decompressed first
     Auto,
     /// Every PATH, - included, is a JSONL corpus
     Jsonl,
+    /// Every PATH is a WARC/WET file
+    Warc,
+    /// Every PATH is one dump
+    Dump,
 }
 
 #[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]
@@ -59,8 +64,11 @@ impl From<ModeArg> for Mode {
 #[derive(Parser, Debug)]
 #[command(name = "dumpclean", version, max_term_width = 100)]
 pub(crate) struct Cli {
-    /// A dump file, a directory (every *.txt in it, sorted), a .jsonl corpus
-    /// ({"id","text"[,"site"|"url"]} per line), or - for stdin
+    /// A dump file, a directory (every *.txt in it, sorted, each a dump), a
+    /// JSONL corpus ({"id","text",...} per line; "site" or "url" name the
+    /// site for profiles), a WARC/WET file (its `conversion` records), or -
+    /// for stdin; each plain, gzip- or zstd-compressed, recognised from its
+    /// content
     #[arg(value_name = "PATH", required = true)]
     pub(crate) paths: Vec<String>,
 

@@ -5,7 +5,6 @@ use crate::output::*;
 use crate::run::*;
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::fs::File;
 use std::io::{self, Read};
 use std::ops::Range;
 
@@ -327,33 +326,34 @@ impl Chunk {
 /// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
 /// 1-based line numbers), streaming: at most one chunk is in memory.
 pub(crate) fn for_each_chunk(
-    path: &str,
+    input: impl Read,
+    name: &str,
     mut f: impl FnMut(&Chunk) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
-    for_each_batch(path, CHUNK_BLOCK, |chunk| f(chunk))
+    for_each_batch(input, name, CHUNK_BLOCK, |chunk| f(chunk))
 }
 
 /// [`for_each_chunk`] with chunks of the lines ended in about `block` bytes
-/// of input (one line at least); `f` may take the chunk.
+/// of input (one line at least); `f` may take the chunk. An input that
+/// cannot be read to its end (a truncated gzip file) hands over the lines
+/// before the one it fails in, and stops with [`Stop::Input`] naming that
+/// line.
 pub(crate) fn for_each_batch(
-    path: &str,
+    input: impl Read,
+    name: &str,
     block: usize,
     f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
-    let input: Box<dyn Read> = if path == "-" {
-        Box::new(io::stdin())
-    } else {
-        Box::new(File::open(path).map_err(|e| Stop::Io(format!("cannot open {path}: {e}")))?)
-    };
     batches(input, block, f).map_err(|e| match e {
-        Batches::Read(e) => Stop::Io(format!("cannot read {path}: {e}")),
+        Batches::Read(e, line) => Stop::Input(format!("{name}:{line}: cannot read: {e}")),
         Batches::Stop(s) => s,
     })
 }
 
 /// Why [`batches`] stopped.
 pub(crate) enum Batches {
-    Read(io::Error),
+    /// Reading failed in this line (1-based).
+    Read(io::Error, u64),
     Stop(Stop),
 }
 
@@ -375,17 +375,24 @@ pub(crate) fn batches(
     loop {
         let from = chunk.bytes.len();
         chunk.bytes.reserve(block);
-        let n = (&mut input)
+        // Bytes read before an error are kept: the lines they end are
+        // handed over before the error is.
+        let (n, failed) = match (&mut input)
             .take(block as u64)
             .read_to_end(&mut chunk.bytes)
-            .map_err(Batches::Read)?;
-        let end_of_input = n < block;
+        {
+            Ok(n) => (n, None),
+            Err(e) => (0, Some(e)),
+        };
+        let end_of_input = failed.is_some() || n < block;
         // Before `from`, the line has no end.
         let mut at = from;
         loop {
             let end = match newline(&chunk.bytes[at..]) {
                 Some(i) => at + i,
-                None if end_of_input && start < chunk.bytes.len() => chunk.bytes.len(),
+                None if end_of_input && failed.is_none() && start < chunk.bytes.len() => {
+                    chunk.bytes.len()
+                }
                 None => break,
             };
             line_no += 1;
@@ -410,6 +417,9 @@ pub(crate) fn batches(
             chunk.bytes = next;
             chunk.lines.clear();
             start = 0;
+        }
+        if let Some(e) = failed {
+            return Err(Batches::Read(e, line_no + 1));
         }
         if end_of_input {
             return Ok(());
@@ -463,6 +473,38 @@ pub(crate) mod tests {
             .filter(|(l, _)| !l.iter().all(u8::is_ascii_whitespace))
             .map(|(l, n)| (n, l))
             .collect()
+    }
+
+    /// A reader that gives `bytes`, then an error.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "cut"));
+            }
+            let n = self.0.len().min(buf.len()).min(3);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_read_error_hands_over_the_lines_before_it_and_names_its_line() {
+        let input = b"{\"id\": 1}\n\n{\"id\": 2}\n{\"id\": 3, \"te";
+        for block in [1, 2, 5, 8, 64] {
+            let mut lines = Vec::new();
+            let r = for_each_batch(Failing(input), "c.jsonl (gzip)", block, |chunk| {
+                lines.extend(chunk.lines.iter().map(|(n, _)| *n));
+                Ok(())
+            });
+            assert_eq!(lines, [1, 3], "block {block}");
+            match r {
+                Err(Stop::Input(msg)) => assert_eq!(msg, "c.jsonl (gzip):4: cannot read: cut"),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -1,24 +1,27 @@
-//! Clean raw page dumps: files, directories, stdin, or JSONL corpora.
+//! `dumpclean`: clean raw page dumps from files, directories, JSONL corpora,
+//! WARC/WET files and stdin.
 //!
 //! ```text
 //! dumpclean [OPTIONS] PATH...
 //! ```
 //!
-//! PATH is a dump file, a directory (every `*.txt` in it, sorted by name), a
-//! `.jsonl` corpus (one `{"id", "text"}` object per line, optionally with
-//! `site` or `url`), or `-` for standard input (a dump; a JSONL corpus with
-//! `--input jsonl`).
+//! PATH is a dump file, a directory (every `*.txt` in it, sorted by name, each
+//! a dump), a JSONL corpus (one `{"id", "text", ...}` object per line,
+//! optionally with `site` or `url`), a WARC/WET file (its `conversion`
+//! records), or `-` for standard input. Each is read plain, gzip- or
+//! zstd-compressed, and recognised from its content (`input`); `--input`
+//! can say what every PATH holds.
 //!
 //! `text` (the default) prints a readable article; `json` prints one pretty
 //! JSON object per dump; `jsonl` one object per line with `id`, the metadata,
 //! `body`, `blocks`, `chrome`, `line_labels` (one label per input line, split
-//! on `\n`) and `line_scores`. Output is in input order.
+//! on `\n`) and `line_scores`. Output is in input order (`output`).
 //!
-//! Corpus mode (`--site-profiles`): a JSONL corpus is read twice; the first
-//! pass learns a [`dumpclean::SiteProfile`] per site (the record's `site`, or
-//! the host of its `url`), the second cleans every page with its site's
-//! profile. `--save-profiles FILE` writes the profiles learned (JSON);
-//! `--load-profiles FILE` cleans with saved profiles in one pass.
+//! Corpus mode (`--site-profiles`): a corpus is read twice; the first pass
+//! learns a [`dumpclean::SiteProfile`] per site (the record's `site`, or the
+//! host of its `url` or WARC target URI), the second cleans every page with
+//! its site's profile. `--save-profiles FILE` writes the profiles learned
+//! (JSON); `--load-profiles FILE` cleans with saved profiles in one pass.
 
 use dumpclean::{Cleaner, SiteProfile};
 use std::collections::BTreeMap;
@@ -29,9 +32,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 mod args;
+mod input;
 mod jsonl;
 mod output;
 mod run;
+mod warc;
 
 use args::*;
 use run::*;
@@ -69,7 +74,6 @@ fn main() -> ExitCode {
     let mut progress = Progress::new(opts.stats || io::stderr().is_terminal());
     let mut result = Ok(());
     for p in &opts.paths {
-        let jsonl = opts.input == Input::Jsonl || p.ends_with(".jsonl");
         let mut run = Run {
             opts: &opts,
             cleaner: &cleaner,
@@ -78,11 +82,7 @@ fn main() -> ExitCode {
             stats: &mut stats,
             progress: &mut progress,
         };
-        result = if jsonl {
-            run.corpus(p, &mut profiles)
-        } else {
-            run.dumps(p)
-        };
+        result = run.input(p, &mut profiles);
         if result.is_err() {
             break;
         }
@@ -108,7 +108,7 @@ fn main() -> ExitCode {
         );
     }
     match (result, flushed) {
-        (Err(Stop::Io(msg)), _) => fail(&msg),
+        (Err(Stop::Io(msg) | Stop::Input(msg)), _) => fail(&msg),
         (_, Err(e)) if e.kind() != io::ErrorKind::BrokenPipe => {
             fail(&format!("cannot write output: {e}"))
         }

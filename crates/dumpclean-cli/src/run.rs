@@ -2,13 +2,15 @@
 //! streamed through worker threads, outputs written in input order.
 
 use crate::args::*;
+use crate::input::{open, read_dump, Kind};
 use crate::jsonl::*;
 use crate::output::*;
+use crate::warc;
 use dumpclean::{Cleaner, SiteProfile};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -26,8 +28,12 @@ pub(crate) struct Stats {
 pub(crate) enum Stop {
     /// A bad record or dump with `--on-error stop` (already reported).
     Bad,
-    /// Output or input failed.
+    /// Output failed, or an input that the run cannot go on without.
     Io(String),
+    /// An input cannot be read on (a truncated gzip file): reported and
+    /// counted as a bad record, and the run goes on with the next input
+    /// (`--on-error skip`).
+    Input(String),
 }
 
 /// How many records or dumps are cleaned together (and held in memory at
@@ -63,22 +69,45 @@ pub(crate) struct Run<'r, W: Write> {
 }
 
 impl<W: Write> Run<'_, W> {
-    /// Dump files, directories of dumps, or one dump on stdin.
-    pub(crate) fn dumps(&mut self, path: &str) -> Result<(), Stop> {
-        let mut inputs: Vec<(String, Option<PathBuf>)> = Vec::new();
-        if path == "-" {
-            inputs.push(("stdin".to_string(), None));
-        } else if Path::new(path).is_dir() {
+    /// One PATH: a directory of dumps, or a file (`-`: stdin) read as what
+    /// it holds.
+    pub(crate) fn input(
+        &mut self,
+        path: &str,
+        profiles: &mut BTreeMap<String, SiteProfile>,
+    ) -> Result<(), Stop> {
+        if path != "-" && Path::new(path).is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(|e| Stop::Io(format!("cannot read directory {path}: {e}")))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|f| f.extension().is_some_and(|x| x == "txt"))
                 .collect();
             files.sort();
-            inputs.extend(files.into_iter().map(|f| (stem(&f), Some(f))));
-        } else {
-            inputs.push((stem(Path::new(path)), Some(PathBuf::from(path))));
+            return self.dumps(files.into_iter().map(|f| (stem(&f), Some(f))).collect());
         }
+        let opened = match open(path, self.opts.input) {
+            Ok(o) => o,
+            Err(e) => return bad(self.opts, self.stats, &format!("{path}: cannot read: {e}")),
+        };
+        let name = format!("{path}{}", opened.compression.note());
+        match opened.kind {
+            Kind::Dump if path == "-" => {
+                let mut bytes = Vec::new();
+                let mut reader = opened.reader;
+                let read = reader.read_to_end(&mut bytes).map(|_| bytes);
+                self.large_dump("stdin", read.map_err(|e| format!("{name}: {e}")))
+            }
+            Kind::Dump => {
+                drop(opened);
+                self.dumps(vec![(stem(Path::new(path)), Some(PathBuf::from(path)))])
+            }
+            Kind::Jsonl => self.corpus(path, &name, opened.reader, profiles),
+            Kind::Warc => self.warc(path, &name, opened.reader, profiles),
+        }
+    }
+
+    /// Dump files (a file of `None`: stdin), each with its id.
+    pub(crate) fn dumps(&mut self, inputs: Vec<(String, Option<PathBuf>)>) -> Result<(), Stop> {
         let (cleaner, format) = (self.cleaner, self.opts.format);
         // Dumps are cleaned in parallel chunks, their outputs kept in memory
         // until written in order; a large dump is cleaned on its own and
@@ -109,13 +138,14 @@ impl<W: Write> Run<'_, W> {
         }
         for chunk in chunks {
             if let [(id, file)] = chunk {
-                self.large_dump(id, file.as_deref())?;
+                let bytes = read_dump(file.as_deref()).map_err(|e| format!("{id}: {e}"));
+                self.large_dump(id, bytes)?;
                 continue;
             }
             let outcomes: Vec<Outcome> = self.pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|(id, file)| match read_input(file.as_deref()) {
+                    .map(|(id, file)| match read_dump(file.as_deref()) {
                         Ok(bytes) => {
                             let n = bytes.len() as u64;
                             let r = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string());
@@ -134,11 +164,16 @@ impl<W: Write> Run<'_, W> {
         Ok(())
     }
 
-    /// One dump, cleaned and written straight to the output.
-    pub(crate) fn large_dump(&mut self, id: &str, file: Option<&Path>) -> Result<(), Stop> {
-        let bytes = match read_input(file) {
+    /// One dump (or why it could not be read), cleaned and written
+    /// straight to the output.
+    pub(crate) fn large_dump(
+        &mut self,
+        id: &str,
+        bytes: Result<Vec<u8>, String>,
+    ) -> Result<(), Stop> {
+        let bytes = match bytes {
             Ok(b) => b,
-            Err(e) => return bad(self.opts, self.stats, &format!("{id}: {e}")),
+            Err(msg) => return bad(self.opts, self.stats, &msg),
         };
         self.stats.bytes += bytes.len() as u64;
         let article = match self.pool.install(|| self.cleaner.clean_bytes(&bytes)) {
@@ -157,6 +192,8 @@ impl<W: Write> Run<'_, W> {
     pub(crate) fn corpus(
         &mut self,
         path: &str,
+        name: &str,
+        reader: impl Read + Send,
         profiles: &mut BTreeMap<String, SiteProfile>,
     ) -> Result<(), Stop> {
         let opts = self.opts;
@@ -170,7 +207,9 @@ impl<W: Write> Run<'_, W> {
             // learning on the union, so the result does not depend on the
             // threads). Bad records are reported in the second pass.
             let max = opts.max_profile_lines;
-            for_each_chunk(path, |chunk| {
+            let again = open(path, opts.input)
+                .map_err(|e| Stop::Io(format!("{path}: cannot read again: {e}")))?;
+            let learned = for_each_chunk(again.reader, name, |chunk| {
                 let learned = self.pool.install(|| {
                     chunk
                         .lines
@@ -206,13 +245,97 @@ impl<W: Write> Run<'_, W> {
                 });
                 *profiles = merge_profiles(std::mem::take(profiles), learned);
                 Ok(())
-            })?;
+            });
+            // A part that cannot be read is reported in the second pass.
+            match learned {
+                Ok(()) | Err(Stop::Input(_)) => {}
+                Err(e) => return Err(e),
+            }
         }
         let (cleaner, format) = (self.cleaner, opts.format);
         let profiles = &*profiles;
-        self.stream(path, |line_no, raw| {
-            clean_record(cleaner, format, path, profiles, line_no, raw)
-        })
+        self.stream(
+            |send| {
+                for_each_batch(reader, name, BATCH_BLOCK, |chunk| {
+                    send(std::mem::take(chunk))
+                })
+            },
+            |chunk: &Chunk| {
+                chunk
+                    .lines
+                    .iter()
+                    .map(|(line_no, raw)| {
+                        clean_record(cleaner, format, path, profiles, *line_no, chunk.line(raw))
+                    })
+                    .collect()
+            },
+        )
+    }
+
+    /// A WARC/WET file: its `conversion` records are dumps, with the
+    /// record's id and target URI; one pass, or two with `--site-profiles`.
+    pub(crate) fn warc(
+        &mut self,
+        path: &str,
+        name: &str,
+        reader: impl BufRead + Send,
+        profiles: &mut BTreeMap<String, SiteProfile>,
+    ) -> Result<(), Stop> {
+        let opts = self.opts;
+        if opts.site_profiles {
+            if path == "-" {
+                return Err(Stop::Io(
+                    "--site-profiles reads a corpus twice: give a file, not -".to_string(),
+                ));
+            }
+            let again = open(path, opts.input)
+                .map_err(|e| Stop::Io(format!("{path}: cannot read again: {e}")))?;
+            let max = opts.max_profile_lines;
+            // Bad records are reported in the second pass.
+            let learn = |docs: Vec<WetDoc>| {
+                self.pool.install(|| {
+                    docs.par_iter()
+                        .fold(
+                            BTreeMap::new,
+                            |mut m: BTreeMap<String, SiteProfile>, doc| {
+                                let site = site_of(None, doc.url.as_deref());
+                                if let (Some(site), Ok(text)) =
+                                    (site, std::str::from_utf8(&doc.text))
+                                {
+                                    m.entry(site.into_owned())
+                                        .or_insert_with(|| SiteProfile::with_max_lines(max))
+                                        .learn(text);
+                                }
+                                m
+                            },
+                        )
+                        .reduce(BTreeMap::new, merge_profiles)
+                })
+            };
+            let _ = wet_batches(again.reader, name, CHUNK_BLOCK, &mut |batch| {
+                let docs = batch.into_iter().filter_map(Result::ok).collect();
+                *profiles = merge_profiles(std::mem::take(profiles), learn(docs));
+                Ok(())
+            });
+        }
+        let (cleaner, format) = (self.cleaner, opts.format);
+        let profiles = &*profiles;
+        self.stream(
+            |send| wet_batches(reader, name, BATCH_BLOCK, send),
+            |batch: &Vec<WetItem>| {
+                batch
+                    .iter()
+                    .map(|item| match item {
+                        Ok(doc) => clean_wet(cleaner, format, path, profiles, doc),
+                        Err(msg) => Outcome {
+                            output: Err(msg.clone()),
+                            bytes: 0,
+                            empty: false,
+                        },
+                    })
+                    .collect()
+            },
+        )
     }
 
     /// The records of a JSONL corpus, each turned into an outcome by `work`
@@ -222,16 +345,16 @@ impl<W: Write> Run<'_, W> {
     /// those before them are written. No worker waits for a slow record of
     /// another (as with chunks cleaned in parallel), and memory holds a few
     /// batches per worker.
-    pub(crate) fn stream(
+    pub(crate) fn stream<B: Send>(
         &mut self,
-        path: &str,
-        work: impl Fn(u64, &[u8]) -> Outcome + Sync,
+        read: impl FnOnce(&mut dyn FnMut(B) -> Result<(), Stop>) -> Result<(), Stop> + Send,
+        work: impl Fn(&B) -> Vec<Outcome> + Sync,
     ) -> Result<(), Stop> {
         use std::sync::atomic::{AtomicBool, Ordering};
         use std::sync::{mpsc, Mutex};
         let jobs = self.pool.current_num_threads().max(1);
         let stop = AtomicBool::new(false);
-        let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Chunk)>(2 * jobs);
+        let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, B)>(2 * jobs);
         let batch_rx = Mutex::new(batch_rx);
         let (out_tx, out_rx) = mpsc::channel::<(usize, Vec<Outcome>)>();
         let (stop, batch_rx, work) = (&stop, &batch_rx, &work);
@@ -240,10 +363,8 @@ impl<W: Write> Run<'_, W> {
             // closes and the workers finish.
             let reader = s.spawn(move || {
                 let mut seq = 0;
-                for_each_batch(path, BATCH_BLOCK, |chunk| {
-                    if stop.load(Ordering::Relaxed)
-                        || batch_tx.send((seq, std::mem::take(chunk))).is_err()
-                    {
+                read(&mut |batch| {
+                    if stop.load(Ordering::Relaxed) || batch_tx.send((seq, batch)).is_err() {
                         return Err(Stop::Bad);
                     }
                     seq += 1;
@@ -259,15 +380,11 @@ impl<W: Write> Run<'_, W> {
                         Ok(rx) => rx.recv(),
                         Err(_) => break,
                     };
-                    let Ok((seq, chunk)) = next else { break };
+                    let Ok((seq, batch)) = next else { break };
                     if stop.load(Ordering::Relaxed) {
                         continue;
                     }
-                    let outcomes = chunk
-                        .lines
-                        .iter()
-                        .map(|(line_no, raw)| work(*line_no, chunk.line(raw)))
-                        .collect();
+                    let outcomes = work(&batch);
                     if out_tx.send((seq, outcomes)).is_err() {
                         stop.store(true, Ordering::Relaxed);
                     }
@@ -297,6 +414,8 @@ impl<W: Write> Run<'_, W> {
                 (Err(e), _) => Err(e),
                 // The reader stopped because the writer did: not an error of its own.
                 (Ok(()), Err(Stop::Bad)) => Ok(()),
+                // The input ends early: everything before was written.
+                (Ok(()), Err(Stop::Input(msg))) => bad(self.opts, self.stats, &msg),
                 (Ok(()), read) => read,
             }
         })
@@ -372,6 +491,109 @@ pub(crate) fn clean_record(
         }
     }
     o
+}
+
+/// A dump read from a WARC/WET file: a `conversion` record.
+pub(crate) struct WetDoc {
+    /// The record's number in the file, from 1.
+    pub(crate) record: u64,
+    /// Its `WARC-Record-ID`.
+    pub(crate) id: String,
+    /// Its `WARC-Target-URI`.
+    pub(crate) url: Option<String>,
+    pub(crate) text: Vec<u8>,
+}
+
+/// A dump of a WARC/WET file, or the message for a record that is none.
+pub(crate) type WetItem = Result<WetDoc, String>;
+
+/// The records of a WARC/WET file (`name` in messages) in batches of about
+/// `block` bytes, in order: `conversion` records (and `resource` records of
+/// plain text) as dumps, `response` records and broken ones as messages;
+/// `warcinfo`, `request`, `metadata` and other records are skipped. A
+/// broken record ends the file (the next record's start cannot be found).
+pub(crate) fn wet_batches(
+    reader: impl BufRead,
+    name: &str,
+    block: usize,
+    send: &mut dyn FnMut(Vec<WetItem>) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    let (mut batch, mut bytes) = (Vec::new(), 0);
+    let mut number = 0;
+    for record in warc::Reader::new(reader) {
+        let item = match record {
+            Ok(rec) => {
+                number += 1;
+                let id = rec.header("WARC-Record-ID").unwrap_or_default().to_string();
+                let id = if id.is_empty() {
+                    format!("{name}#{number}")
+                } else {
+                    id
+                };
+                let plain = rec
+                    .header("Content-Type")
+                    .is_none_or(|t| t.starts_with("text/plain"));
+                match rec.kind() {
+                    "conversion" => {}
+                    "resource" if plain => {}
+                    "response" | "resource" => {
+                        let what = match rec.kind() {
+                            "response" => "HTML, not a text dump",
+                            _ => "not plain text, not a text dump",
+                        };
+                        let msg = format!("{name}: WARC record {number} ({id}): {what}");
+                        batch.push(Err(msg));
+                        continue;
+                    }
+                    _ => continue,
+                }
+                bytes += rec.block.len();
+                Ok(WetDoc {
+                    record: number,
+                    url: rec.header("WARC-Target-URI").map(str::to_string),
+                    id,
+                    text: rec.block,
+                })
+            }
+            Err(e) => Err(format!("{name}: {e}")),
+        };
+        batch.push(item);
+        if bytes >= block || batch.len() >= 1024 {
+            send(std::mem::take(&mut batch))?;
+            bytes = 0;
+        }
+    }
+    if !batch.is_empty() {
+        send(batch)?;
+    }
+    Ok(())
+}
+
+/// One dump of a WARC/WET file, cleaned with its site's profile if
+/// `profiles` has one, and rendered in `format`.
+pub(crate) fn clean_wet(
+    cleaner: &Cleaner,
+    format: Format,
+    path: &str,
+    profiles: &BTreeMap<String, SiteProfile>,
+    doc: &WetDoc,
+) -> Outcome {
+    let profile = if profiles.is_empty() {
+        None
+    } else {
+        site_of(None, doc.url.as_deref())
+            .and_then(|s| profiles.get(&*s))
+            .filter(|p| p.pages() >= 2)
+    };
+    let r = match profile {
+        Some(p) => match std::str::from_utf8(&doc.text) {
+            Ok(text) => cleaner.clean_with_profile(text, p),
+            Err(_) => cleaner.clean_bytes(&doc.text),
+        },
+        None => cleaner.clean_bytes(&doc.text),
+    };
+    let r = r.map_err(|e| format!("{path}: WARC record {} ({}): {e}", doc.record, doc.id));
+    render(format, &doc.id, r, doc.text.len() as u64, None)
 }
 
 /// Site profiles of two shards, merged.
@@ -464,17 +686,6 @@ impl Progress {
     }
 }
 
-pub(crate) fn read_input(path: Option<&Path>) -> io::Result<Vec<u8>> {
-    match path {
-        Some(p) => std::fs::read(p),
-        None => {
-            let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes)?;
-            Ok(bytes)
-        }
-    }
-}
-
 pub(crate) fn stem(p: &Path) -> String {
     p.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -511,11 +722,7 @@ pub(crate) mod tests {
             stats: &mut stats,
             progress: &mut progress,
         };
-        let result = if path.ends_with(".jsonl") {
-            r.corpus(path, &mut profiles)
-        } else {
-            r.dumps(path)
-        };
+        let result = r.input(path, &mut profiles);
         (String::from_utf8(out).unwrap(), stats, result)
     }
 
@@ -650,7 +857,7 @@ pub(crate) mod tests {
         assert!(matches!(r, Err(Stop::Bad)));
         assert_eq!(ids(&out), want[..CHUNK_RECORDS + 3]);
         let mut lines = Vec::new();
-        for_each_chunk(&path, |chunk| {
+        for_each_chunk(std::fs::File::open(&path).unwrap(), &path, |chunk| {
             lines.extend(
                 chunk
                     .lines
