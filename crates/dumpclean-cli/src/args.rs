@@ -1,6 +1,7 @@
 //! The command line: one clap definition gives the options, their help
 //! text and their defaults.
 
+use crate::output::Fields;
 use clap::{Parser, ValueEnum};
 use dumpclean::Mode;
 use std::path::PathBuf;
@@ -76,6 +77,19 @@ pub(crate) struct Cli {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 
+    /// Fields of a JSON record (--format json or jsonl), comma-separated:
+    /// NAME,... writes those, -NAME,... all but those. Written in this order:
+    /// id; the input's fields ("input": a JSONL record's fields other than
+    /// id and text, such as url and site, as the input wrote them; a WET
+    /// record's url and warc_date; or one by name); title, date, byline,
+    /// image_credit, comment_count; text (the body: the blocks joined by
+    /// blank lines) and body (the same text, kept for older readers);
+    /// blocks, chrome, line_labels and line_scores (one per input line). All
+    /// by default; -blocks,-chrome,-line_labels,-line_scores writes a third
+    /// of the bytes. An input field named like an article field is left out
+    #[arg(long, value_name = "LIST", value_parser = Fields::parse, default_value = "all")]
+    pub(crate) fields: Fields,
+
     /// Cleaning mode
     #[arg(long, value_enum, default_value_t = ModeArg::Balanced)]
     pub(crate) mode: ModeArg,
@@ -118,6 +132,7 @@ pub(crate) struct Cli {
 
 pub(crate) struct Options {
     pub(crate) format: Format,
+    pub(crate) fields: Fields,
     pub(crate) mode: Mode,
     pub(crate) input: Input,
     pub(crate) on_error: OnError,
@@ -134,6 +149,7 @@ impl From<Cli> for Options {
     fn from(c: Cli) -> Options {
         Options {
             format: c.format,
+            fields: c.fields,
             mode: c.mode.into(),
             input: c.input,
             on_error: c.on_error,

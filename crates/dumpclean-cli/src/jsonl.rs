@@ -22,6 +22,9 @@ pub(crate) struct InRecord<'a> {
     /// How `text` was written in the line (when read without serde_json).
     #[serde(skip)]
     pub(crate) text_escapes: Option<Escapes<'a>>,
+    /// Every field but `id` and `text`, in order, with its value as written.
+    #[serde(skip)]
+    pub(crate) extras: Vec<Extra<'a>>,
 }
 
 /// How a string was written in a JSON line: its bytes between the quotes,
@@ -121,8 +124,44 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 pub(crate) fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
     match Scan::new(line).record() {
         Some(r) => Ok(r),
-        None => serde_json::from_slice(line),
+        None => {
+            let mut r: InRecord = serde_json::from_slice(line)?;
+            r.extras = raw_fields(line);
+            Ok(r)
+        }
     }
+}
+
+/// The fields of a JSON object but `id` and `text`, in order, each value
+/// as written (the first of fields of one name); none for anything else.
+pub(crate) fn raw_fields(line: &[u8]) -> Vec<Extra<'_>> {
+    struct Fields<'a>(Vec<Extra<'a>>);
+    impl<'de> Deserialize<'de> for Fields<'de> {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Fields<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Self::Value, A::Error> {
+                    let mut fields: Vec<Extra<'de>> = Vec::new();
+                    while let Some(Str(key)) = map.next_key::<Str<'de>>()? {
+                        let value: &'de serde_json::value::RawValue = map.next_value()?;
+                        if key != "id" && key != "text" && fields.iter().all(|(k, _)| *k != key) {
+                            fields.push((key, Cow::Borrowed(value.get().as_bytes())));
+                        }
+                    }
+                    Ok(Fields(fields))
+                }
+            }
+            d.deserialize_map(Visitor)
+        }
+    }
+    serde_json::from_slice::<Fields>(line).map_or_else(|_| Vec::new(), |f| f.0)
 }
 
 /// A reader of the usual record: `None` for anything else.
@@ -149,6 +188,7 @@ impl<'a> Scan<'a> {
             site: None,
             url: None,
             text_escapes: None,
+            extras: Vec::new(),
         };
         let mut seen = [false; 4];
         self.space();
@@ -173,6 +213,7 @@ impl<'a> Scan<'a> {
                 self.space();
                 self.eat(b':')?;
                 self.space();
+                let written = self.at;
                 let value = if self.bytes[self.at..].starts_with(b"null") {
                     self.at += 4;
                     None
@@ -187,8 +228,16 @@ impl<'a> Scan<'a> {
                         }
                         rec.text = value.map(Str);
                     }
-                    2 => rec.site = value.map(Str),
-                    _ => rec.url = value.map(Str),
+                    _ => {
+                        let raw = Cow::Borrowed(&self.bytes[written..self.at]);
+                        if field == 2 {
+                            rec.extras.push((Cow::Borrowed("site"), raw));
+                            rec.site = value.map(Str);
+                        } else {
+                            rec.extras.push((Cow::Borrowed("url"), raw));
+                            rec.url = value.map(Str);
+                        }
+                    }
                 }
                 self.space();
                 if self.eat(b'}').is_some() {
@@ -698,6 +747,22 @@ pub(crate) mod tests {
             let (ours, theirs) = read_both(line);
             assert_eq!(ours, theirs, "{line}");
         }
+        // The fields other than id and text pass through as written.
+        let line = br#"{"id": "a", "site" : "s\/t", "text": "t", "url":null, "n": [1, {"x": 2}]}"#;
+        let extras = read_record(line).unwrap().extras;
+        let got: Vec<(&str, &[u8])> = extras.iter().map(|(k, v)| (&**k, &**v)).collect();
+        assert_eq!(
+            got,
+            [
+                ("site", &br#""s\/t""#[..]),
+                ("url", b"null"),
+                ("n", br#"[1, {"x": 2}]"#)
+            ]
+        );
+        let usual = br#"{"id": "a", "site" : "s\/t", "text": "t", "url":null}"#;
+        assert!(Scan::new(usual).record().is_some());
+        let fast = read_record(usual).unwrap().extras;
+        assert_eq!(fast, extras[..2]);
         // A string without escapes is not copied.
         let r = serde_json::from_str::<InRecord>(r#"{"text": "plain", "url": "u\/v"}"#).unwrap();
         assert!(matches!(r.text, Some(Str(Cow::Borrowed("plain")))));
@@ -762,6 +827,15 @@ pub(crate) mod tests {
             put(&mut line, tail.as_bytes());
             let (ours, theirs) = read_both(&line);
             proptest::prop_assert_eq!(ours, theirs);
+            // The fields passed through are the same, read either way.
+            if let Ok(rec) = read_record(&line) {
+                let want = if line.trim_ascii_start().starts_with(b"{") {
+                    raw_fields(&line)
+                } else {
+                    Vec::new()
+                };
+                proptest::prop_assert_eq!(rec.extras, want);
+            }
         }
 
         #[test]

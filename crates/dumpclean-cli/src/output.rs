@@ -5,124 +5,141 @@ use crate::args::*;
 use crate::jsonl::*;
 use crate::run::*;
 use dumpclean::{Article, ChromeKind, Label};
-use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::OnceLock;
-
-#[derive(Serialize)]
-pub(crate) struct Record<'a> {
-    pub(crate) id: &'a str,
-    pub(crate) title: Option<&'a str>,
-    pub(crate) date: Option<String>,
-    pub(crate) byline: Option<&'a str>,
-    pub(crate) image_credit: Option<&'a str>,
-    pub(crate) comment_count: Option<u32>,
-    pub(crate) body: Body<'a>,
-    pub(crate) blocks: Vec<BlockRec<'a>>,
-    pub(crate) chrome: Chrome<'a>,
-    pub(crate) line_labels: LineLabels<'a>,
-    pub(crate) line_scores: LineScores<'a>,
-}
-
-/// The body text, written block by block (no copy of the body in memory).
-pub(crate) struct Body<'a>(pub(crate) &'a [dumpclean::Block<'a>]);
-
-impl std::fmt::Display for Body<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, b) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n\n")?;
-            }
-            f.write_str(&b.text)?;
-        }
-        Ok(())
-    }
-}
-
-impl Serialize for Body<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// The chrome segments, written one by one.
-pub(crate) struct Chrome<'a>(pub(crate) &'a [dumpclean::ChromeSegment<'a>]);
-
-impl Serialize for Chrome<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|c| ChromeRec {
-            kind: c.kind.as_str(),
-            text: &c.text,
-            span: [c.span.start, c.span.end],
-            lines: [c.lines.start, c.lines.end],
-        }))
-    }
-}
-
-/// The label of every line, written one by one.
-pub(crate) struct LineLabels<'a>(pub(crate) &'a [dumpclean::LineInfo]);
-
-impl Serialize for LineLabels<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|l| l.label.as_str()))
-    }
-}
-
-/// The score of every line, rounded to three decimals, written one by one.
-pub(crate) struct LineScores<'a>(pub(crate) &'a [dumpclean::LineInfo]);
-
-impl Serialize for LineScores<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|l| (l.score * 1000.0).round() / 1000.0))
-    }
-}
-
-#[derive(Serialize)]
-pub(crate) struct BlockRec<'a> {
-    pub(crate) kind: &'static str,
-    pub(crate) text: &'a str,
-    pub(crate) span: [usize; 2],
-}
-
-#[derive(Serialize)]
-pub(crate) struct ChromeRec<'a> {
-    pub(crate) kind: &'static str,
-    pub(crate) text: &'a str,
-    pub(crate) span: [usize; 2],
-    pub(crate) lines: [usize; 2],
-}
 
 /// A string (the text an article was cleaned from) and how it was written
 /// in its JSON line, with where [`Escapes::raw_at`] looked last.
 pub(crate) type Written<'t> = (&'t str, &'t Escapes<'t>, &'t std::cell::Cell<usize>);
 
+/// A field of the input written into the output: its name and its value
+/// as JSON (raw, as the input held it).
+pub(crate) type Extra<'a> = (Cow<'a, str>, Cow<'a, [u8]>);
+
+/// The fields of the article, in the order they are written.
+pub(crate) const ARTICLE_FIELDS: [&str; 12] = [
+    "id",
+    "title",
+    "date",
+    "byline",
+    "image_credit",
+    "comment_count",
+    "text",
+    "body",
+    "blocks",
+    "chrome",
+    "line_labels",
+    "line_scores",
+];
+
+/// What a JSON record holds (`--fields`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Fields {
+    /// Whether each of [`ARTICLE_FIELDS`] is written.
+    article: [bool; ARTICLE_FIELDS.len()],
+    /// Input fields written: all, or only these.
+    input: Option<Vec<String>>,
+    /// Input fields not written (`-name` when `input` is `None`).
+    dropped: Vec<String>,
+}
+
+impl Default for Fields {
+    /// Everything.
+    fn default() -> Fields {
+        Fields {
+            article: [true; ARTICLE_FIELDS.len()],
+            input: None,
+            dropped: Vec::new(),
+        }
+    }
+}
+
+impl Fields {
+    /// A `--fields` list: names to write (an article field, `input` for
+    /// every input field, `all`, or the name of an input field), or, when
+    /// every name starts with `-`, names to leave out of everything.
+    pub(crate) fn parse(list: &str) -> Result<Fields, String> {
+        let names: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() {
+            return Err("no field named".to_string());
+        }
+        let minus = names.iter().all(|n| n.starts_with('-'));
+        if !minus && names.iter().any(|n| n.starts_with('-')) {
+            return Err("give either fields to write or -fields to leave out, not both".into());
+        }
+        let mut f = if minus {
+            Fields::default()
+        } else {
+            Fields {
+                article: [false; ARTICLE_FIELDS.len()],
+                input: Some(Vec::new()),
+                dropped: Vec::new(),
+            }
+        };
+        for name in names {
+            let name = name.strip_prefix('-').unwrap_or(name);
+            match (name, ARTICLE_FIELDS.iter().position(|&a| a == name)) {
+                (_, Some(k)) => f.article[k] = !minus,
+                ("all", _) if !minus => return Ok(Fields::default()),
+                ("input", _) => f.input = if minus { Some(Vec::new()) } else { None },
+                (name, _) if minus => f.dropped.push(name.to_string()),
+                (name, _) => {
+                    if let Some(v) = &mut f.input {
+                        v.push(name.to_string());
+                    }
+                }
+            }
+        }
+        Ok(f)
+    }
+
+    /// Whether the input field `name` is written: an input field named like
+    /// an article field never is (the article's own is written instead).
+    fn has_input(&self, name: &str) -> bool {
+        !ARTICLE_FIELDS.contains(&name)
+            && !self.dropped.iter().any(|d| d == name)
+            && self
+                .input
+                .as_ref()
+                .is_none_or(|only| only.iter().any(|o| o == name))
+    }
+}
+
 /// One cleaned article (or its error) rendered in `format`; `from`, the
-/// text it was cleaned from as it was written, when there is one.
+/// text it was cleaned from as it was written, when there is one; `extras`,
+/// the input's fields to pass through.
 pub(crate) fn render(
     format: Format,
+    fields: &Fields,
     id: &str,
     r: Result<Article<'_>, String>,
     bytes: u64,
     from: Option<Written<'_>>,
+    extras: &[Extra<'_>],
 ) -> Outcome {
     match r {
         Ok(a) => {
             let written = match format {
                 Format::Jsonl => {
-                    let mut buf = Vec::with_capacity(jsonl_size(id, &a));
-                    write_jsonl(&mut buf, id, &a, from);
+                    let mut buf = Vec::with_capacity(jsonl_size(id, &a, extras));
+                    write_jsonl(&mut buf, fields, id, &a, from, extras);
                     buf.push(b'\n');
                     Ok(buf)
                 }
                 Format::Text | Format::Json => {
-                    // A JSON record holds the body twice, the chrome once and a
-                    // label and a score per line: about twice the input.
+                    // A JSON record holds the body three times, the chrome
+                    // once and a label and a score per line.
                     let guess = match format {
                         Format::Text => bytes as usize / 2,
-                        _ => bytes as usize * 2 + 16 * a.lines().len(),
+                        _ => bytes as usize * 3 + 16 * a.lines().len(),
                     };
                     let mut buf = Vec::with_capacity(guess + 256);
-                    write_article(&mut buf, format, id, &a).map(|()| buf)
+                    write_article(&mut buf, format, fields, id, &a, extras).map(|()| buf)
                 }
             };
             Outcome {
@@ -147,124 +164,247 @@ pub(crate) fn render(
 pub(crate) fn write_article(
     out: &mut impl Write,
     format: Format,
+    fields: &Fields,
     id: &str,
     a: &Article<'_>,
+    extras: &[Extra<'_>],
 ) -> io::Result<()> {
     match format {
         Format::Text => write_text(out, id, a),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &record(id, a))?;
-            writeln!(out)
-        }
-        Format::Jsonl => {
-            let mut buf = Vec::with_capacity(jsonl_size(id, a));
-            write_jsonl(&mut buf, id, a, None);
+        Format::Json | Format::Jsonl => {
+            let mut buf = Vec::with_capacity(jsonl_size(id, a, extras));
+            write_jsonl(&mut buf, fields, id, a, None, extras);
+            if format == Format::Json {
+                buf = pretty(&buf);
+            }
             buf.push(b'\n');
             out.write_all(&buf)
         }
     }
 }
 
+/// A compact JSON value, as serde_json's pretty printer writes it: two
+/// spaces of indent, `": "` after keys, every array and object element on a
+/// line of its own, empty ones as `[]` and `{}`.
+pub(crate) fn pretty(compact: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(compact.len() + compact.len() / 4);
+    let mut depth = 0usize;
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * depth, b' ');
+    };
+    let mut i = 0;
+    while i < compact.len() {
+        let b = compact[i];
+        match b {
+            b'"' => {
+                // A string, copied whole: its end is the first `"` not
+                // escaped.
+                let mut j = i + 1;
+                while j < compact.len() && compact[j] != b'"' {
+                    j += if compact[j] == b'\\' { 2 } else { 1 };
+                }
+                let end = (j + 1).min(compact.len());
+                out.extend_from_slice(&compact[i..end]);
+                i = end;
+                continue;
+            }
+            b'{' | b'[' => {
+                let close = if b == b'{' { b'}' } else { b']' };
+                out.push(b);
+                if compact.get(i + 1) == Some(&close) {
+                    out.push(close);
+                    i += 2;
+                    continue;
+                }
+                depth += 1;
+                newline(&mut out, depth);
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b);
+                newline(&mut out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
 /// About the size of an article's JSONL record, somewhat more for the
 /// usual text (its escapes make it longer; a short guess only costs a
 /// reallocation).
-pub(crate) fn jsonl_size(id: &str, a: &Article<'_>) -> usize {
+pub(crate) fn jsonl_size(id: &str, a: &Article<'_>, extras: &[Extra<'_>]) -> usize {
     let blocks: usize = a.blocks().iter().map(|b| b.text.len() + 60).sum();
     let chrome: usize = a.chrome().iter().map(|c| c.text.len() + 90).sum();
     let meta = [Some(id), a.title(), a.byline(), a.image_credit()]
         .iter()
         .map(|s| s.map_or(0, str::len))
         .sum::<usize>();
+    let extra: usize = extras.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
     // A line's label and score take at most 13 and 6 bytes.
-    let n = 2 * blocks + chrome + 20 * a.lines().len() + meta + 256;
+    let n = 3 * blocks + chrome + 20 * a.lines().len() + meta + extra + 256;
     n + n / 8
 }
 
-/// Write one article as a compact JSON object, byte for byte as
-/// `serde_json::to_writer(out, &record(id, a))` writes it: the same keys in
-/// the same order, strings escaped as serde_json escapes them, numbers
+/// Write one article as a compact JSON object: `id`, the input's fields
+/// (`extras`, values as they were), then the article's fields, those of
+/// `fields`. With every field and no extras, it is byte for byte what
+/// `serde_json::to_writer(out, &record(id, a))` writes: the same keys in the
+/// same order, strings escaped as serde_json escapes them, numbers
 /// formatted as serde_json formats them. The texts of blocks and chrome
 /// segments are copied from `from` where they were written there as
 /// serde_json writes them.
-pub(crate) fn write_jsonl(out: &mut Vec<u8>, id: &str, a: &Article<'_>, from: Option<Written<'_>>) {
-    out.extend_from_slice(b"{\"id\":");
-    write_json_str(out, id);
-    out.extend_from_slice(b",\"title\":");
-    write_json_opt_str(out, a.title());
-    out.extend_from_slice(b",\"date\":");
-    match a.date() {
-        // A date displays as digits and dashes: nothing to escape.
-        Some(d) => {
-            out.push(b'"');
-            // Writing to a Vec cannot fail.
-            let _ = write!(out, "{d}");
-            out.push(b'"');
+pub(crate) fn write_jsonl(
+    out: &mut Vec<u8>,
+    fields: &Fields,
+    id: &str,
+    a: &Article<'_>,
+    from: Option<Written<'_>>,
+    extras: &[Extra<'_>],
+) {
+    // The byte before the next field: the object's `{`, then commas.
+    let mut lead = b'{';
+    let mut key = |out: &mut Vec<u8>, name: &str| {
+        out.push(std::mem::replace(&mut lead, b','));
+        write_json_str(out, name);
+        out.push(b':');
+    };
+    let f = |k: usize| fields.article[k];
+    if f(0) {
+        key(out, "id");
+        write_json_str(out, id);
+    }
+    for (name, value) in extras {
+        if fields.has_input(name) {
+            key(out, name);
+            out.extend_from_slice(value);
         }
-        None => out.extend_from_slice(b"null"),
     }
-    out.extend_from_slice(b",\"byline\":");
-    write_json_opt_str(out, a.byline());
-    out.extend_from_slice(b",\"image_credit\":");
-    write_json_opt_str(out, a.image_credit());
-    out.extend_from_slice(b",\"comment_count\":");
-    match a.comment_count() {
-        Some(n) => write_json_uint(out, n as u64),
-        None => out.extend_from_slice(b"null"),
+    if f(1) {
+        key(out, "title");
+        write_json_opt_str(out, a.title());
     }
-    out.extend_from_slice(b",\"body\":\"");
+    if f(2) {
+        key(out, "date");
+        match a.date() {
+            // A date displays as digits and dashes: nothing to escape.
+            Some(d) => {
+                out.push(b'"');
+                // Writing to a Vec cannot fail.
+                let _ = write!(out, "{d}");
+                out.push(b'"');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    if f(3) {
+        key(out, "byline");
+        write_json_opt_str(out, a.byline());
+    }
+    if f(4) {
+        key(out, "image_credit");
+        write_json_opt_str(out, a.image_credit());
+    }
+    if f(5) {
+        key(out, "comment_count");
+        match a.comment_count() {
+            Some(n) => write_json_uint(out, n as u64),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
     // Where the body holds each block's escaped text: the blocks below
     // copy it from there rather than escape it again.
-    let mut escaped = Vec::with_capacity(a.blocks().len());
-    for (i, b) in a.blocks().iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(b"\\n\\n");
+    let mut escaped = Vec::new();
+    if f(6) || f(7) {
+        key(out, if f(6) { "text" } else { "body" });
+        out.push(b'"');
+        let body = out.len();
+        escaped.reserve(a.blocks().len());
+        for (i, b) in a.blocks().iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b"\\n\\n");
+            }
+            let start = out.len();
+            write_json_part(out, &b.text, from);
+            escaped.push(start..out.len());
         }
-        let start = out.len();
-        write_json_part(out, &b.text, from);
-        escaped.push(start..out.len());
+        out.push(b'"');
+        if f(6) && f(7) {
+            // `body`: the same string again.
+            let end = out.len();
+            key(out, "body");
+            out.extend_from_within(body - 1..end);
+        }
     }
-    out.extend_from_slice(b"\",\"blocks\":[");
-    for (i, (b, text)) in a.blocks().iter().zip(escaped).enumerate() {
-        out.extend_from_slice(if i > 0 {
-            b",{\"kind\":\""
-        } else {
-            b"{\"kind\":\""
-        });
-        // Kind and label names are ASCII words: nothing to escape.
-        out.extend_from_slice(b.kind.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"text\":\"");
-        out.extend_from_within(text);
-        out.extend_from_slice(b"\",\"span\":");
-        write_json_pair(out, b.span.start, b.span.end);
-        out.push(b'}');
+    if f(8) {
+        key(out, "blocks");
+        out.push(b'[');
+        for (i, b) in a.blocks().iter().enumerate() {
+            out.extend_from_slice(if i > 0 {
+                b",{\"kind\":\""
+            } else {
+                b"{\"kind\":\""
+            });
+            // Kind and label names are ASCII words: nothing to escape.
+            out.extend_from_slice(b.kind.as_str().as_bytes());
+            out.extend_from_slice(b"\",\"text\":\"");
+            match escaped.get(i) {
+                Some(text) => out.extend_from_within(text.clone()),
+                None => write_json_part(out, &b.text, from),
+            }
+            out.extend_from_slice(b"\",\"span\":");
+            write_json_pair(out, b.span.start, b.span.end);
+            out.push(b'}');
+        }
+        out.push(b']');
     }
-    out.extend_from_slice(b"],\"chrome\":[");
-    for (i, c) in a.chrome().iter().enumerate() {
-        out.extend_from_slice(if i > 0 {
-            b",{\"kind\":\""
-        } else {
-            b"{\"kind\":\""
-        });
-        out.extend_from_slice(c.kind.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"text\":\"");
-        write_json_part(out, &c.text, from);
-        out.extend_from_slice(b"\",\"span\":");
-        write_json_pair(out, c.span.start, c.span.end);
-        out.extend_from_slice(b",\"lines\":");
-        write_json_pair(out, c.lines.start, c.lines.end);
-        out.push(b'}');
+    if f(9) {
+        key(out, "chrome");
+        out.push(b'[');
+        for (i, c) in a.chrome().iter().enumerate() {
+            out.extend_from_slice(if i > 0 {
+                b",{\"kind\":\""
+            } else {
+                b"{\"kind\":\""
+            });
+            out.extend_from_slice(c.kind.as_str().as_bytes());
+            out.extend_from_slice(b"\",\"text\":\"");
+            write_json_part(out, &c.text, from);
+            out.extend_from_slice(b"\",\"span\":");
+            write_json_pair(out, c.span.start, c.span.end);
+            out.extend_from_slice(b",\"lines\":");
+            write_json_pair(out, c.lines.start, c.lines.end);
+            out.push(b'}');
+        }
+        out.push(b']');
     }
     // Each label and score is written with a comma before it; the first
     // one's comma becomes the array's `[`.
-    out.extend_from_slice(b"],\"line_labels\":");
-    let first = out.len();
-    write_json_labels(out, a.lines().iter().map(|l| l.label));
-    open_array(out, first);
-    out.extend_from_slice(b"],\"line_scores\":");
-    let first = out.len();
-    write_json_scores(out, a.lines().iter().map(|l| l.score));
-    open_array(out, first);
-    out.extend_from_slice(b"]}");
+    if f(10) {
+        key(out, "line_labels");
+        let first = out.len();
+        write_json_labels(out, a.lines().iter().map(|l| l.label));
+        open_array(out, first);
+        out.push(b']');
+    }
+    if f(11) {
+        key(out, "line_scores");
+        let first = out.len();
+        write_json_scores(out, a.lines().iter().map(|l| l.score));
+        open_array(out, first);
+        out.push(b']');
+    }
+    if lead == b'{' {
+        out.push(lead);
+    }
+    out.push(b'}');
 }
 
 /// Each label with a comma before it.
@@ -616,30 +756,6 @@ pub(crate) fn round_small(x: f32) -> Option<usize> {
     Some(usize::from(whole) + usize::from(rest >= 0.5))
 }
 
-pub(crate) fn record<'a>(id: &'a str, a: &'a Article<'a>) -> Record<'a> {
-    Record {
-        id,
-        title: a.title(),
-        date: a.date().map(|d| d.to_string()),
-        byline: a.byline(),
-        image_credit: a.image_credit(),
-        comment_count: a.comment_count(),
-        body: Body(a.blocks()),
-        blocks: a
-            .blocks()
-            .iter()
-            .map(|b| BlockRec {
-                kind: b.kind.as_str(),
-                text: &b.text,
-                span: [b.span.start, b.span.end],
-            })
-            .collect(),
-        chrome: Chrome(a.chrome()),
-        line_labels: LineLabels(a.lines()),
-        line_scores: LineScores(a.lines()),
-    }
-}
-
 pub(crate) fn write_text(out: &mut impl Write, id: &str, a: &Article<'_>) -> io::Result<()> {
     writeln!(out, "=== {id}")?;
     if let Some(t) = a.title() {
@@ -682,6 +798,120 @@ pub(crate) mod tests {
     use super::*;
     use crate::jsonl::tests::{check_written, text_and_escapes};
     use dumpclean::{Cleaner, Mode};
+    use serde::Serialize;
+
+    // The record as serde_json writes it: what the hand-written writer
+    // must write with every field.
+
+    #[derive(Serialize)]
+    pub(crate) struct Record<'a> {
+        pub(crate) id: &'a str,
+        pub(crate) title: Option<&'a str>,
+        pub(crate) date: Option<String>,
+        pub(crate) byline: Option<&'a str>,
+        pub(crate) image_credit: Option<&'a str>,
+        pub(crate) comment_count: Option<u32>,
+        pub(crate) text: Body<'a>,
+        pub(crate) body: Body<'a>,
+        pub(crate) blocks: Vec<BlockRec<'a>>,
+        pub(crate) chrome: Chrome<'a>,
+        pub(crate) line_labels: LineLabels<'a>,
+        pub(crate) line_scores: LineScores<'a>,
+    }
+
+    /// The body text, written block by block (no copy of the body in memory).
+    pub(crate) struct Body<'a>(pub(crate) &'a [dumpclean::Block<'a>]);
+
+    impl std::fmt::Display for Body<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            for (i, b) in self.0.iter().enumerate() {
+                if i > 0 {
+                    f.write_str("\n\n")?;
+                }
+                f.write_str(&b.text)?;
+            }
+            Ok(())
+        }
+    }
+
+    impl Serialize for Body<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(self)
+        }
+    }
+
+    /// The chrome segments, written one by one.
+    pub(crate) struct Chrome<'a>(pub(crate) &'a [dumpclean::ChromeSegment<'a>]);
+
+    impl Serialize for Chrome<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|c| ChromeRec {
+                kind: c.kind.as_str(),
+                text: &c.text,
+                span: [c.span.start, c.span.end],
+                lines: [c.lines.start, c.lines.end],
+            }))
+        }
+    }
+
+    /// The label of every line, written one by one.
+    pub(crate) struct LineLabels<'a>(pub(crate) &'a [dumpclean::LineInfo]);
+
+    impl Serialize for LineLabels<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|l| l.label.as_str()))
+        }
+    }
+
+    /// The score of every line, rounded to three decimals, written one by one.
+    pub(crate) struct LineScores<'a>(pub(crate) &'a [dumpclean::LineInfo]);
+
+    impl Serialize for LineScores<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|l| (l.score * 1000.0).round() / 1000.0))
+        }
+    }
+
+    #[derive(Serialize)]
+    pub(crate) struct BlockRec<'a> {
+        pub(crate) kind: &'static str,
+        pub(crate) text: &'a str,
+        pub(crate) span: [usize; 2],
+    }
+
+    #[derive(Serialize)]
+    pub(crate) struct ChromeRec<'a> {
+        pub(crate) kind: &'static str,
+        pub(crate) text: &'a str,
+        pub(crate) span: [usize; 2],
+        pub(crate) lines: [usize; 2],
+    }
+
+    /// The record of an article, as a struct serde_json writes.
+    pub(crate) fn record<'a>(id: &'a str, a: &'a Article<'a>) -> Record<'a> {
+        Record {
+            id,
+            title: a.title(),
+            date: a.date().map(|d| d.to_string()),
+            byline: a.byline(),
+            image_credit: a.image_credit(),
+            comment_count: a.comment_count(),
+            text: Body(a.blocks()),
+            body: Body(a.blocks()),
+            blocks: a
+                .blocks()
+                .iter()
+                .map(|b| BlockRec {
+                    kind: b.kind.as_str(),
+                    text: &b.text,
+                    span: [b.span.start, b.span.end],
+                })
+                .collect(),
+            chrome: Chrome(a.chrome()),
+            line_labels: LineLabels(a.lines()),
+            line_scores: LineScores(a.lines()),
+        }
+    }
 
     pub(crate) fn escaped(s: &str) -> String {
         let mut out = Vec::new();
@@ -695,7 +925,7 @@ pub(crate) mod tests {
         let cleaner = Cleaner::builder().mode(mode).build();
         let a = cleaner.clean(text).ok()?;
         let mut ours = Vec::new();
-        write_jsonl(&mut ours, id, &a, None);
+        write_jsonl(&mut ours, &Fields::default(), id, &a, None, &[]);
         let theirs = serde_json::to_string(&record(id, &a)).unwrap();
         Some((String::from_utf8(ours).unwrap(), theirs))
     }
@@ -934,9 +1164,91 @@ pub(crate) mod tests {
                 for id in ["p1", "a \"quoted\"\tid\u{2028}"] {
                     let (ours, theirs) = both_records(mode, id, text).unwrap();
                     assert_eq!(ours, theirs, "text {i}");
+                    // --format json: the same record, pretty.
+                    let a = Cleaner::builder().mode(mode).build().clean(text).unwrap();
+                    let pretty_theirs = serde_json::to_string_pretty(&record(id, &a)).unwrap();
+                    assert_eq!(
+                        String::from_utf8(pretty(ours.as_bytes())).unwrap(),
+                        pretty_theirs
+                    );
                 }
             }
         }
+    }
+
+    #[test]
+    fn pretty_json_is_written_as_serde_json_writes_it() {
+        for v in [
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!({"a": [], "b": {}, "c": [1, [2, {"d": null}]], "e": "x,:{}[]\"\\"}),
+            serde_json::json!([{"k": "v"}, "s", 1.5, true]),
+        ] {
+            let compact = serde_json::to_vec(&v).unwrap();
+            let want = serde_json::to_vec_pretty(&v).unwrap();
+            assert_eq!(pretty(&compact), want, "{v}");
+        }
+    }
+
+    /// The JSON record of an article with `fields` and `extras`.
+    fn record_with(fields: &str, extras: &[Extra<'_>]) -> serde_json::Value {
+        let text = "Home\n\nThe council met on Tuesday and approved a plan for the harbour, \
+                    the mayor said after the long meeting.\n\nPrivacy\n";
+        let a = Cleaner::new().clean(text).unwrap();
+        let mut out = Vec::new();
+        let f = Fields::parse(fields).unwrap();
+        write_jsonl(&mut out, &f, "p", &a, None, extras);
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    fn keys(v: &serde_json::Value) -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    }
+
+    #[test]
+    fn fields_pick_what_a_record_holds() {
+        let extras: Vec<Extra> = vec![
+            ("url".into(), b"\"https://x.org/a\"".as_slice().into()),
+            ("lang".into(), b"[\"en\", 1]".as_slice().into()),
+            ("title".into(), b"\"the input's\"".as_slice().into()),
+        ];
+        let all = record_with("all", &extras);
+        let mut want: Vec<String> = ARTICLE_FIELDS.iter().map(|s| s.to_string()).collect();
+        want.extend(["url".to_string(), "lang".to_string()]);
+        want.sort();
+        assert_eq!(keys(&all), want);
+        assert_eq!(all["text"], all["body"]);
+        assert_eq!(all["lang"], serde_json::json!(["en", 1]));
+        // The article's title, not the input's.
+        assert_ne!(all["title"], "the input's");
+        let some = record_with("id,text,url", &extras);
+        assert_eq!(keys(&some), ["id", "text", "url"]);
+        assert_eq!(some["text"], all["text"]);
+        let input = record_with("input,id", &extras);
+        assert_eq!(keys(&input), ["id", "lang", "url"]);
+        let blocks = record_with("blocks", &[]);
+        assert_eq!(blocks["blocks"], all["blocks"]);
+        let less = record_with("-blocks,-chrome,-line_labels,-line_scores,-lang", &extras);
+        assert_eq!(
+            keys(&less),
+            [
+                "body",
+                "byline",
+                "comment_count",
+                "date",
+                "id",
+                "image_credit",
+                "text",
+                "title",
+                "url"
+            ]
+        );
+        assert_eq!(record_with("-input,-id,-title,-date,-byline,-image_credit,-comment_count,-text,-body,-blocks,-chrome,-line_labels,-line_scores", &extras), serde_json::json!({}));
+        assert!(Fields::parse("id,-text").is_err());
+        assert!(Fields::parse(" , ").is_err());
+        assert_eq!(Fields::parse("-nothing").unwrap().article, [true; 12]);
     }
 
     proptest::proptest! {
@@ -988,9 +1300,9 @@ pub(crate) mod tests {
             if let Ok(a) = Cleaner::builder().build().clean(&read) {
                 let next = std::cell::Cell::new(0);
                 let mut copied = Vec::new();
-                write_jsonl(&mut copied, "p", &a, Some((&read, &escapes, &next)));
+                write_jsonl(&mut copied, &Fields::default(), "p", &a, Some((&read, &escapes, &next)), &[]);
                 let mut plain = Vec::new();
-                write_jsonl(&mut plain, "p", &a, None);
+                write_jsonl(&mut plain, &Fields::default(), "p", &a, None, &[]);
                 proptest::prop_assert_eq!(copied, plain);
             }
         }

@@ -108,7 +108,7 @@ impl<W: Write> Run<'_, W> {
 
     /// Dump files (a file of `None`: stdin), each with its id.
     pub(crate) fn dumps(&mut self, inputs: Vec<(String, Option<PathBuf>)>) -> Result<(), Stop> {
-        let (cleaner, format) = (self.cleaner, self.opts.format);
+        let (cleaner, format, fields) = (self.cleaner, self.opts.format, &self.opts.fields);
         // Dumps are cleaned in parallel chunks, their outputs kept in memory
         // until written in order; a large dump is cleaned on its own and
         // written straight to the output.
@@ -149,7 +149,7 @@ impl<W: Write> Run<'_, W> {
                         Ok(bytes) => {
                             let n = bytes.len() as u64;
                             let r = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string());
-                            render(format, id, r, n, None)
+                            render(format, fields, id, r, n, None, &[])
                         }
                         Err(e) => Outcome {
                             output: Err(format!("{id}: {e}")),
@@ -180,7 +180,8 @@ impl<W: Write> Run<'_, W> {
             Ok(a) => a,
             Err(e) => return bad(self.opts, self.stats, &format!("{id}: {e}")),
         };
-        write_article(&mut *self.out, self.opts.format, id, &article)
+        let (format, fields) = (self.opts.format, &self.opts.fields);
+        write_article(&mut *self.out, format, fields, id, &article, &[])
             .map_err(|e| Stop::Io(format!("cannot write output: {e}")))?;
         self.stats.docs += 1;
         self.stats.empty += u64::from(article.is_empty());
@@ -252,7 +253,7 @@ impl<W: Write> Run<'_, W> {
                 Err(e) => return Err(e),
             }
         }
-        let (cleaner, format) = (self.cleaner, opts.format);
+        let (cleaner, format, fields) = (self.cleaner, opts.format, &opts.fields);
         let profiles = &*profiles;
         self.stream(
             |send| {
@@ -265,7 +266,8 @@ impl<W: Write> Run<'_, W> {
                     .lines
                     .iter()
                     .map(|(line_no, raw)| {
-                        clean_record(cleaner, format, path, profiles, *line_no, chunk.line(raw))
+                        let raw = chunk.line(raw);
+                        clean_record(cleaner, format, fields, path, profiles, *line_no, raw)
                     })
                     .collect()
             },
@@ -318,7 +320,7 @@ impl<W: Write> Run<'_, W> {
                 Ok(())
             });
         }
-        let (cleaner, format) = (self.cleaner, opts.format);
+        let (cleaner, format, fields) = (self.cleaner, opts.format, &opts.fields);
         let profiles = &*profiles;
         self.stream(
             |send| wet_batches(reader, name, BATCH_BLOCK, send),
@@ -326,7 +328,7 @@ impl<W: Write> Run<'_, W> {
                 batch
                     .iter()
                     .map(|item| match item {
-                        Ok(doc) => clean_wet(cleaner, format, path, profiles, doc),
+                        Ok(doc) => clean_wet(cleaner, format, fields, path, profiles, doc),
                         Err(msg) => Outcome {
                             output: Err(msg.clone()),
                             bytes: 0,
@@ -446,6 +448,7 @@ impl<W: Write> Run<'_, W> {
 pub(crate) fn clean_record(
     cleaner: &Cleaner,
     format: Format,
+    fields: &Fields,
     path: &str,
     profiles: &BTreeMap<String, SiteProfile>,
     line_no: u64,
@@ -484,7 +487,7 @@ pub(crate) fn clean_record(
     let r = r.map_err(|e| format!("{path}:{line_no}: record {id}: {e}"));
     let next = std::cell::Cell::new(0);
     let from = rec.text_escapes.as_ref().map(|e| (&*text, e, &next));
-    let mut o = render(format, &id, r, text.len() as u64, from);
+    let mut o = render(format, fields, &id, r, text.len() as u64, from, &rec.extras);
     if let Err(msg) = &mut o.output {
         if !msg.starts_with(path) {
             *msg = format!("{path}:{line_no}: {msg}");
@@ -501,6 +504,8 @@ pub(crate) struct WetDoc {
     pub(crate) id: String,
     /// Its `WARC-Target-URI`.
     pub(crate) url: Option<String>,
+    /// Its `WARC-Date`.
+    pub(crate) date: Option<String>,
     pub(crate) text: Vec<u8>,
 }
 
@@ -551,6 +556,7 @@ pub(crate) fn wet_batches(
                 Ok(WetDoc {
                     record: number,
                     url: rec.header("WARC-Target-URI").map(str::to_string),
+                    date: rec.header("WARC-Date").map(str::to_string),
                     id,
                     text: rec.block,
                 })
@@ -574,6 +580,7 @@ pub(crate) fn wet_batches(
 pub(crate) fn clean_wet(
     cleaner: &Cleaner,
     format: Format,
+    fields: &Fields,
     path: &str,
     profiles: &BTreeMap<String, SiteProfile>,
     doc: &WetDoc,
@@ -593,7 +600,23 @@ pub(crate) fn clean_wet(
         None => cleaner.clean_bytes(&doc.text),
     };
     let r = r.map_err(|e| format!("{path}: WARC record {} ({}): {e}", doc.record, doc.id));
-    render(format, &doc.id, r, doc.text.len() as u64, None)
+    let mut extras = Vec::with_capacity(2);
+    for (name, value) in [("url", &doc.url), ("warc_date", &doc.date)] {
+        if let Some(v) = value {
+            let mut json = Vec::with_capacity(v.len() + 2);
+            write_json_str(&mut json, v);
+            extras.push((Cow::Borrowed(name), Cow::Owned(json)));
+        }
+    }
+    render(
+        format,
+        fields,
+        &doc.id,
+        r,
+        doc.text.len() as u64,
+        None,
+        &extras,
+    )
 }
 
 /// Site profiles of two shards, merged.
