@@ -60,19 +60,22 @@ pub(crate) struct Opened {
 
 /// Open `path` (`-`: stdin), decompress it when it is compressed, and tell
 /// what it holds: `input` when it says, else from its content (and a name
-/// ending in `.jsonl`, before any `.gz`/`.zst`).
-pub(crate) fn open(path: &str, input: Input) -> io::Result<Opened> {
+/// ending in `.jsonl`, before any `.gz`/`.zst`). An error says how far it
+/// got: `path: cannot read: ...`, with the compression after the path.
+pub(crate) fn open(path: &str, input: Input) -> Result<Opened, String> {
+    let fail = |c: Compression, e: io::Error| format!("{path}{}: cannot read: {e}", c.note());
     let raw: Box<dyn Read + Send> = if path == "-" {
         Box::new(io::stdin())
     } else {
-        Box::new(File::open(path)?)
+        Box::new(File::open(path).map_err(|e| fail(Compression::None, e))?)
     };
-    let (mut reader, compression) = decompress(BufReader::with_capacity(BUFFER, raw))?;
+    let (mut reader, compression) = decompress(BufReader::with_capacity(BUFFER, raw))
+        .map_err(|e| fail(Compression::None, e))?;
     let kind = match input {
         Input::Jsonl => Kind::Jsonl,
         Input::Warc => Kind::Warc,
         Input::Dump => Kind::Dump,
-        Input::Auto => match sniff(reader.fill_buf()?) {
+        Input::Auto => match sniff(reader.fill_buf().map_err(|e| fail(compression, e))?) {
             Kind::Dump if named_jsonl(path) => Kind::Jsonl,
             kind => kind,
         },

@@ -34,6 +34,17 @@ pub(crate) enum Stop {
     /// counted as a bad record, and the run goes on with the next input
     /// (`--on-error skip`).
     Input(String),
+    /// The output was closed (a pipe to `head`): nothing more to write.
+    Closed,
+}
+
+/// Why writing the output stopped the run.
+pub(crate) fn write_error(e: io::Error) -> Stop {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Stop::Closed
+    } else {
+        Stop::Io(format!("cannot write output: {e}"))
+    }
 }
 
 /// How many records or dumps are cleaned together (and held in memory at
@@ -87,7 +98,7 @@ impl<W: Write> Run<'_, W> {
         }
         let opened = match open(path, self.opts.input) {
             Ok(o) => o,
-            Err(e) => return bad(self.opts, self.stats, &format!("{path}: cannot read: {e}")),
+            Err(msg) => return bad(self.opts, self.stats, &msg),
         };
         let name = format!("{path}{}", opened.compression.note());
         match opened.kind {
@@ -181,8 +192,7 @@ impl<W: Write> Run<'_, W> {
             Err(e) => return bad(self.opts, self.stats, &format!("{id}: {e}")),
         };
         let (format, fields) = (self.opts.format, &self.opts.fields);
-        write_article(&mut *self.out, format, fields, id, &article, &[])
-            .map_err(|e| Stop::Io(format!("cannot write output: {e}")))?;
+        write_article(&mut *self.out, format, fields, id, &article, &[]).map_err(write_error)?;
         self.stats.docs += 1;
         self.stats.empty += u64::from(article.is_empty());
         self.progress.tick(self.stats);
@@ -208,8 +218,7 @@ impl<W: Write> Run<'_, W> {
             // learning on the union, so the result does not depend on the
             // threads). Bad records are reported in the second pass.
             let max = opts.max_profile_lines;
-            let again = open(path, opts.input)
-                .map_err(|e| Stop::Io(format!("{path}: cannot read again: {e}")))?;
+            let again = open(path, opts.input).map_err(Stop::Io)?;
             let learned = for_each_chunk(again.reader, name, |chunk| {
                 let learned = self.pool.install(|| {
                     chunk
@@ -290,8 +299,7 @@ impl<W: Write> Run<'_, W> {
                     "--site-profiles reads a corpus twice: give a file, not -".to_string(),
                 ));
             }
-            let again = open(path, opts.input)
-                .map_err(|e| Stop::Io(format!("{path}: cannot read again: {e}")))?;
+            let again = open(path, opts.input).map_err(Stop::Io)?;
             let max = opts.max_profile_lines;
             // Bad records are reported in the second pass.
             let learn = |docs: Vec<WetDoc>| {
@@ -431,9 +439,7 @@ impl<W: Write> Run<'_, W> {
                 Ok(bytes) => {
                     self.stats.docs += 1;
                     self.stats.empty += u64::from(o.empty);
-                    self.out
-                        .write_all(&bytes)
-                        .map_err(|e| Stop::Io(format!("cannot write output: {e}")))?;
+                    self.out.write_all(&bytes).map_err(write_error)?;
                 }
                 Err(msg) => bad(self.opts, self.stats, &msg)?,
             }

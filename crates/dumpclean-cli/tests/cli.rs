@@ -261,3 +261,93 @@ fn an_invalid_json_line_is_reported_and_skipped_or_stops_the_run() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(records(&out).len(), 1);
 }
+
+#[test]
+fn a_bad_warc_record_stops_the_run_when_asked() {
+    let mut bytes = warc_record(
+        "conversion",
+        "a",
+        "https://example.org/a",
+        page(1).as_bytes(),
+    );
+    bytes.extend(warc_record(
+        "response",
+        "r",
+        "https://example.org/",
+        b"<html></html>",
+    ));
+    bytes.extend(warc_record(
+        "conversion",
+        "b",
+        "https://example.org/b",
+        page(2).as_bytes(),
+    ));
+    let out = run(&["--format", "jsonl", "--on-error", "stop", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], "<urn:test:a>");
+    assert_eq!(recs[0]["url"], "https://example.org/a");
+    let out = run(&["--format", "jsonl", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(records(&out).len(), 2);
+}
+
+#[test]
+fn a_truncated_zstd_file_and_a_missing_file_are_reported() {
+    // Cut past the first bytes read (to tell what the file holds), and
+    // within them.
+    for n in [4000, 20] {
+        let text = jsonl(n);
+        let z = zstd::encode_all(text.as_bytes(), 3).unwrap();
+        let cut = file("zstd", "corpus.jsonl.zst", &z[..z.len() / 2]);
+        let out = run(
+            &["--format", "jsonl", &cut, "/nonexistent/dumpclean/x.txt"],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(err.contains(&format!("{cut} (zstd):")), "{err}");
+        assert!(err.contains("cannot read"), "{err}");
+        assert!(err.contains("/nonexistent/dumpclean/x.txt"), "{err}");
+        assert!(records(&out).len() < n);
+    }
+}
+
+#[test]
+fn site_profiles_are_learned_from_wet_urls() {
+    // Six pages of one site share a promo line, which the profile drops.
+    let mut bytes = Vec::new();
+    for i in 0..6 {
+        let text = page(i).replace(
+            "Privacy\n",
+            "Support local journalism and become a member of our newsroom today.\n\nPrivacy\n",
+        );
+        let url = format!("https://www.example.org/story/{i}");
+        bytes.extend(warc_record(
+            "conversion",
+            &format!("p{i}"),
+            &url,
+            text.as_bytes(),
+        ));
+    }
+    let path = file("profiles", "site.warc.wet.gz", &gzip(&bytes));
+    let body = |out: &Output| -> Vec<String> {
+        records(out)
+            .iter()
+            .map(|r| r["body"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let plain = run(&["--format", "jsonl", &path], b"");
+    assert!(body(&plain)
+        .iter()
+        .all(|b| b.contains("Support local journalism")));
+    let with = run(&["--format", "jsonl", "--site-profiles", &path], b"");
+    assert!(with.status.success(), "{}", stderr(&with));
+    let bodies = body(&with);
+    assert_eq!(bodies.len(), 6);
+    for (i, b) in bodies.iter().enumerate() {
+        assert!(!b.contains("Support local journalism"), "{b}");
+        assert!(b.contains(&format!("on day {i} and approved")), "{b}");
+    }
+}
