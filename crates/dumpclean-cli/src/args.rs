@@ -64,13 +64,17 @@ impl From<ModeArg> for Mode {
 /// labelled by kind.
 #[derive(Parser, Debug)]
 #[command(name = "dumpclean", version, max_term_width = 100)]
+#[command(group(clap::ArgGroup::new("profiles").args(["site_profiles", "load_profiles"]).multiple(true)))]
 pub(crate) struct Cli {
     /// A dump file, a directory (every *.txt in it, sorted, each a dump), a
     /// JSONL corpus ({"id","text",...} per line; "site" or "url" name the
     /// site for profiles), a WARC/WET file (its `conversion` records), or -
     /// for stdin; each plain, gzip- or zstd-compressed, recognised from its
     /// content
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(
+        value_name = "PATH",
+        required_unless_present_all = ["load_profiles", "save_profiles"]
+    )]
     pub(crate) paths: Vec<String>,
 
     /// Output format
@@ -108,13 +112,22 @@ pub(crate) struct Cli {
     #[arg(long)]
     pub(crate) site_profiles: bool,
 
-    /// Write the learned profiles to FILE (JSON)
-    #[arg(long, value_name = "FILE", requires = "site_profiles")]
+    /// Write the profiles learned (--site-profiles) or loaded and merged
+    /// (--load-profiles) to FILE (JSON)
+    #[arg(long, value_name = "FILE", requires = "profiles")]
     pub(crate) save_profiles: Option<PathBuf>,
 
-    /// Clean with the profiles saved in FILE (one pass)
+    /// With --site-profiles and --save-profiles: learn the profiles of the
+    /// corpora (the first pass) and save them, without cleaning: the
+    /// profiles of a shard, to merge with --load-profiles
+    #[arg(long, requires_all = ["site_profiles", "save_profiles"])]
+    pub(crate) learn_only: bool,
+
+    /// Clean with the profiles saved in FILE (one pass). Given more than
+    /// once, the profiles are merged (as if learned on all the shards at
+    /// once); with --save-profiles and no PATH, only merged and saved
     #[arg(long, value_name = "FILE", conflicts_with = "site_profiles")]
-    pub(crate) load_profiles: Option<PathBuf>,
+    pub(crate) load_profiles: Vec<PathBuf>,
 
     /// Distinct lines kept per site profile
     #[arg(long, value_name = "N", default_value_t = dumpclean::DEFAULT_MAX_LINES)]
@@ -138,7 +151,8 @@ pub(crate) struct Options {
     pub(crate) on_error: OnError,
     pub(crate) site_profiles: bool,
     pub(crate) save_profiles: Option<PathBuf>,
-    pub(crate) load_profiles: Option<PathBuf>,
+    pub(crate) learn_only: bool,
+    pub(crate) load_profiles: Vec<PathBuf>,
     pub(crate) max_profile_lines: usize,
     pub(crate) stats: bool,
     pub(crate) jobs: usize,
@@ -155,6 +169,7 @@ impl From<Cli> for Options {
             on_error: c.on_error,
             site_profiles: c.site_profiles,
             save_profiles: c.save_profiles,
+            learn_only: c.learn_only,
             load_profiles: c.load_profiles,
             max_profile_lines: c.max_profile_lines,
             stats: c.stats,
@@ -201,6 +216,28 @@ pub(crate) mod tests {
             "x.jsonl"
         ]));
         assert_eq!(opts(&["-j", "3", "x"]).jobs, 3);
+        // Profiles: learned and saved, learned only, loaded, merged.
+        assert!(bad(&["--learn-only", "--site-profiles", "x"]));
+        assert!(bad(&["--learn-only", "--save-profiles", "p.json", "x"]));
+        assert!(bad(&["--load-profiles", "a.json"]));
+        assert!(bad(&["--save-profiles", "p.json"]));
+        let o = opts(&[
+            "--site-profiles",
+            "--learn-only",
+            "--save-profiles",
+            "p",
+            "x",
+        ]);
+        assert!(o.learn_only && o.site_profiles);
+        let o = opts(&[
+            "--load-profiles",
+            "a",
+            "--load-profiles=b",
+            "--save-profiles",
+            "m",
+        ]);
+        assert_eq!((o.load_profiles.len(), o.paths.len()), (2, 0));
+        assert_eq!(opts(&["--load-profiles", "a", "x"]).load_profiles.len(), 1);
     }
 
     fn cli(args: &[&str]) -> Result<Cli, clap::Error> {

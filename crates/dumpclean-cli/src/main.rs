@@ -54,10 +54,12 @@ fn main() -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&format!("cannot start {} threads: {e}", opts.jobs)),
     };
+    // Profiles of several files are merged: the same as learning them on
+    // all their pages at once.
     let mut profiles: BTreeMap<String, SiteProfile> = BTreeMap::new();
-    if let Some(path) = &opts.load_profiles {
+    for path in &opts.load_profiles {
         match load_profiles(path) {
-            Ok(p) => profiles = p,
+            Ok(p) => profiles = merge_profiles(profiles, p),
             Err(e) => {
                 return fail(&format!(
                     "cannot load profiles from {}: {e}",

@@ -94,6 +94,9 @@ impl<W: Write> Run<'_, W> {
                 .filter(|f| f.extension().is_some_and(|x| x == "txt"))
                 .collect();
             files.sort();
+            if self.opts.learn_only {
+                return Ok(());
+            }
             return self.dumps(files.into_iter().map(|f| (stem(&f), Some(f))).collect());
         }
         let opened = match open(path, self.opts.input) {
@@ -102,6 +105,8 @@ impl<W: Write> Run<'_, W> {
         };
         let name = format!("{path}{}", opened.compression.note());
         match opened.kind {
+            // A dump has no site to learn a profile for.
+            Kind::Dump if self.opts.learn_only => Ok(()),
             Kind::Dump if path == "-" => {
                 let mut bytes = Vec::new();
                 let mut reader = opened.reader;
@@ -256,10 +261,15 @@ impl<W: Write> Run<'_, W> {
                 *profiles = merge_profiles(std::mem::take(profiles), learned);
                 Ok(())
             });
-            // A part that cannot be read is reported in the second pass.
+            // A part that cannot be read is reported in the second pass,
+            // or here when there is none.
             match learned {
+                Err(Stop::Input(msg)) if opts.learn_only => return bad(opts, self.stats, &msg),
                 Ok(()) | Err(Stop::Input(_)) => {}
                 Err(e) => return Err(e),
+            }
+            if opts.learn_only {
+                return Ok(());
             }
         }
         let (cleaner, format, fields) = (self.cleaner, opts.format, &opts.fields);
@@ -322,11 +332,26 @@ impl<W: Write> Run<'_, W> {
                         .reduce(BTreeMap::new, merge_profiles)
                 })
             };
+            let mut bad_records = Vec::new();
             let _ = wet_batches(again.reader, name, CHUNK_BLOCK, &mut |batch| {
-                let docs = batch.into_iter().filter_map(Result::ok).collect();
+                let mut docs = Vec::with_capacity(batch.len());
+                for item in batch {
+                    match item {
+                        Ok(doc) => docs.push(doc),
+                        Err(msg) => bad_records.push(msg),
+                    }
+                }
                 *profiles = merge_profiles(std::mem::take(profiles), learn(docs));
                 Ok(())
             });
+            // Bad records are reported in the second pass, or here when
+            // there is none.
+            if opts.learn_only {
+                for msg in bad_records {
+                    bad(opts, self.stats, &msg)?;
+                }
+                return Ok(());
+            }
         }
         let (cleaner, format, fields) = (self.cleaner, opts.format, &opts.fields);
         let profiles = &*profiles;

@@ -351,3 +351,91 @@ fn site_profiles_are_learned_from_wet_urls() {
         assert!(b.contains(&format!("on day {i} and approved")), "{b}");
     }
 }
+
+#[test]
+fn profiles_learned_on_shards_and_merged_clean_as_those_of_the_whole() {
+    let promo = "Support local journalism and become a member of our newsroom today.\n\n";
+    let text: String = (0..6)
+        .map(|i| {
+            let page = page(i).replace("Privacy\n", &format!("{promo}Privacy\n"));
+            let url = format!("https://www.example.org/story/{i}");
+            serde_json::json!({"id": format!("p{i}"), "text": page, "url": url}).to_string() + "\n"
+        })
+        .collect();
+    let lines: Vec<&str> = text.lines().collect();
+    let whole = file("shards", "whole.jsonl", text.as_bytes());
+    let one = file(
+        "shards",
+        "one.jsonl",
+        (lines[..2].join("\n") + "\n").as_bytes(),
+    );
+    // The second shard is a WET file.
+    let mut wet = Vec::new();
+    for (i, line) in lines[2..].iter().enumerate() {
+        let rec: serde_json::Value = serde_json::from_str(line).unwrap();
+        let url = rec["url"].as_str().unwrap();
+        let body = rec["text"].as_str().unwrap();
+        wet.extend(warc_record(
+            "conversion",
+            &format!("w{i}"),
+            url,
+            body.as_bytes(),
+        ));
+    }
+    let two = file("shards", "two.warc.wet.gz", &gzip(&wet));
+    let (p1, p2, merged) = (
+        file("shards", "p1.json", b""),
+        file("shards", "p2.json", b""),
+        file("shards", "merged.json", b""),
+    );
+    for (shard, profile) in [(&one, &p1), (&two, &p2)] {
+        let args = [
+            "--site-profiles",
+            "--learn-only",
+            "--save-profiles",
+            profile,
+            shard,
+        ];
+        let out = run(&args, b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(
+        &[
+            "--load-profiles",
+            &p1,
+            "--load-profiles",
+            &p2,
+            "--save-profiles",
+            &merged,
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let with_merged = run(
+        &["--format", "jsonl", "--load-profiles", &merged, &whole],
+        b"",
+    );
+    assert!(with_merged.status.success(), "{}", stderr(&with_merged));
+    let learned = run(&["--format", "jsonl", "--site-profiles", &whole], b"");
+    assert_eq!(records(&with_merged), records(&learned));
+    let bodies = records(&learned);
+    assert_eq!(bodies.len(), 6);
+    assert!(bodies
+        .iter()
+        .all(|r| !r["body"].as_str().unwrap().contains("Support local")));
+    // Two files loaded at once: the same.
+    let both = run(
+        &[
+            "--format",
+            "jsonl",
+            "--load-profiles",
+            &p1,
+            "--load-profiles",
+            &p2,
+            &whole,
+        ],
+        b"",
+    );
+    assert_eq!(records(&both), records(&learned));
+}
