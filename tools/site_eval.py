@@ -3,11 +3,11 @@
 
 Pages are grouped by the host of their gold `url` (lowercased, without
 `www.`); only hosts with two pages or more are scored. Both runs use
-`examples/clean.rs` over a JSONL corpus built from the split, the second with
+the `dumpclean` command-line tool over a JSONL corpus built from the split, the second with
 `--site-profiles`. Prints the AEB P/R/F1 of the grouped pages and the F1 of
 every host.
 
-    cargo build --release --example clean
+    cargo build --release -p dumpclean-cli
     python3 tools/site_eval.py ../shared/corpus/dev/innertext
 """
 import collections
@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CLEAN = os.path.join(HERE, "..", "target", "release", "examples", "clean")
+CLEAN = os.path.join(HERE, "..", "target", "release", "dumpclean")
 SCORE = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
 
 

@@ -1,0 +1,860 @@
+//! Reading JSONL corpora: lines in batches, records without serde_json
+//! where they take the usual form.
+
+use crate::output::*;
+use crate::run::*;
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::io::{self, Read};
+use std::ops::Range;
+
+/// One record of a JSONL corpus; its strings without escapes borrow from
+/// the line.
+#[derive(Deserialize)]
+pub(crate) struct InRecord<'a> {
+    pub(crate) id: Option<serde_json::Value>,
+    #[serde(borrow)]
+    pub(crate) text: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub(crate) site: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub(crate) url: Option<Str<'a>>,
+    /// How `text` was written in the line (when read without serde_json).
+    #[serde(skip)]
+    pub(crate) text_escapes: Option<Escapes<'a>>,
+    /// Every field but `id` and `text`, in order, with its value as written.
+    #[serde(skip)]
+    pub(crate) extras: Vec<Extra<'a>>,
+}
+
+/// How a string was written in a JSON line: its bytes between the quotes,
+/// and where each escape ends in the string and in those bytes. A part of
+/// the string whose escapes are all written as serde_json writes them is
+/// written back by copying its bytes.
+#[derive(Default)]
+pub(crate) struct Escapes<'a> {
+    pub(crate) raw: &'a [u8],
+    /// The end of each escape in the string and in `raw`, in order.
+    pub(crate) ends: Vec<(usize, usize)>,
+    /// The end in the string of each escape serde_json writes otherwise
+    /// (`\/`, `\uXXXX`), in order.
+    pub(crate) odd: Vec<usize>,
+}
+
+impl Escapes<'_> {
+    /// Where the string's byte `at` was written in `raw`. `next` is the
+    /// number of escapes that end at or before the byte asked for last (a
+    /// guess: bytes are mostly asked for in order), and is set to the number
+    /// of those that end at or before `at`.
+    pub(crate) fn raw_at(&self, at: usize, next: &std::cell::Cell<usize>) -> usize {
+        let ends = &self.ends;
+        let mut k = next.get();
+        if k > ends.len() || (k > 0 && ends[k - 1].0 > at) {
+            k = ends.partition_point(|&(end, _)| end <= at);
+        } else {
+            while ends.get(k).is_some_and(|&(end, _)| end <= at) {
+                k += 1;
+            }
+        }
+        next.set(k);
+        match k {
+            0 => at,
+            _ => {
+                let (end, raw_end) = ends[k - 1];
+                raw_end + (at - end)
+            }
+        }
+    }
+
+    /// The bytes `part` of the string `text` was written as, when they are
+    /// the ones serde_json writes for it: `part` lies in `text`, and its
+    /// escapes are all of the usual kind.
+    pub(crate) fn written(
+        &self,
+        text: &str,
+        part: &str,
+        next: &std::cell::Cell<usize>,
+    ) -> Option<&[u8]> {
+        let base = text.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = start + part.len();
+        if end > text.len() {
+            return None;
+        }
+        let k = self.odd.partition_point(|&e| e <= start);
+        if self.odd.get(k).is_some_and(|&e| e <= end) {
+            return None;
+        }
+        self.raw
+            .get(self.raw_at(start, next)..self.raw_at(end, next))
+    }
+}
+
+/// A JSON string, borrowed from the input when it has no escapes. (With
+/// `#[serde(borrow)]`, a `Cow<str>` field borrows, an `Option<Cow<str>>`
+/// never does.) It takes what a `String` takes, with the same errors.
+pub(crate) struct Str<'a>(pub(crate) Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Cow<'de, str>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(s))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(s))
+            }
+        }
+        d.deserialize_string(Visitor).map(Str)
+    }
+}
+
+/// Read one record of a JSONL corpus. The usual line, an object whose keys
+/// are among `id`, `text`, `site` and `url`, each at most once, with string
+/// or `null` values, is read here; anything else, errors included, by
+/// serde_json (which reads the usual line the same way).
+pub(crate) fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
+    match Scan::new(line).record() {
+        Some(r) => Ok(r),
+        None => {
+            let mut r: InRecord = serde_json::from_slice(line)?;
+            r.extras = raw_fields(line);
+            Ok(r)
+        }
+    }
+}
+
+/// The fields of a JSON object but `id` and `text`, in order, each value
+/// as written (the first of fields of one name); none for anything else.
+pub(crate) fn raw_fields(line: &[u8]) -> Vec<Extra<'_>> {
+    struct Fields<'a>(Vec<Extra<'a>>);
+    impl<'de> Deserialize<'de> for Fields<'de> {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Fields<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Self::Value, A::Error> {
+                    let mut fields: Vec<Extra<'de>> = Vec::new();
+                    while let Some(Str(key)) = map.next_key::<Str<'de>>()? {
+                        let value: &'de serde_json::value::RawValue = map.next_value()?;
+                        if key != "id" && key != "text" && fields.iter().all(|(k, _)| *k != key) {
+                            fields.push((key, Cow::Borrowed(value.get().as_bytes())));
+                        }
+                    }
+                    Ok(Fields(fields))
+                }
+            }
+            d.deserialize_map(Visitor)
+        }
+    }
+    serde_json::from_slice::<Fields>(line).map_or_else(|_| Vec::new(), |f| f.0)
+}
+
+/// A reader of the usual record: `None` for anything else.
+pub(crate) struct Scan<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
+    /// How the last string read was written.
+    pub(crate) escapes: Escapes<'a>,
+}
+
+impl<'a> Scan<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Scan {
+            bytes,
+            at: 0,
+            escapes: Escapes::default(),
+        }
+    }
+
+    pub(crate) fn record(mut self) -> Option<InRecord<'a>> {
+        let mut rec = InRecord {
+            id: None,
+            text: None,
+            site: None,
+            url: None,
+            text_escapes: None,
+            extras: Vec::new(),
+        };
+        let mut seen = [false; 4];
+        self.space();
+        self.eat(b'{')?;
+        self.space();
+        if self.eat(b'}').is_none() {
+            loop {
+                self.eat(b'"')?;
+                let key = &self.bytes[self.at..];
+                let len = key.iter().position(|&b| b == b'"')?;
+                let field = match &key[..len] {
+                    b"id" => 0,
+                    b"text" => 1,
+                    b"site" => 2,
+                    b"url" => 3,
+                    _ => return None,
+                };
+                if std::mem::replace(&mut seen[field], true) {
+                    return None;
+                }
+                self.at += len + 1;
+                self.space();
+                self.eat(b':')?;
+                self.space();
+                let written = self.at;
+                let value = if self.bytes[self.at..].starts_with(b"null") {
+                    self.at += 4;
+                    None
+                } else {
+                    Some(self.string()?)
+                };
+                match field {
+                    0 => rec.id = value.map(|v| serde_json::Value::String(v.into_owned())),
+                    1 => {
+                        if value.is_some() {
+                            rec.text_escapes = Some(std::mem::take(&mut self.escapes));
+                        }
+                        rec.text = value.map(Str);
+                    }
+                    _ => {
+                        let raw = Cow::Borrowed(&self.bytes[written..self.at]);
+                        if field == 2 {
+                            rec.extras.push((Cow::Borrowed("site"), raw));
+                            rec.site = value.map(Str);
+                        } else {
+                            rec.extras.push((Cow::Borrowed("url"), raw));
+                            rec.url = value.map(Str);
+                        }
+                    }
+                }
+                self.space();
+                if self.eat(b'}').is_some() {
+                    break;
+                }
+                self.eat(b',')?;
+                self.space();
+            }
+        }
+        self.space();
+        (self.at == self.bytes.len()).then_some(rec)
+    }
+
+    /// JSON white space, as serde_json skips it.
+    pub(crate) fn space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    pub(crate) fn eat(&mut self, b: u8) -> Option<()> {
+        (self.bytes.get(self.at) == Some(&b)).then(|| self.at += 1)
+    }
+
+    /// A string: borrowed when it has no escapes, unescaped otherwise.
+    pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
+        let b = self.bytes;
+        self.eat(b'"')?;
+        let start = self.at;
+        let mut i = next_escape(b, start)?;
+        let (mut ends, mut odd) = (
+            std::mem::take(&mut self.escapes.ends),
+            std::mem::take(&mut self.escapes.odd),
+        );
+        ends.clear();
+        odd.clear();
+        if b[i] == b'"' {
+            self.at = i + 1;
+            self.escapes = Escapes {
+                raw: &b[start..i],
+                ends,
+                odd,
+            };
+            return std::str::from_utf8(&b[start..i]).ok().map(Cow::Borrowed);
+        }
+        ends.reserve((b.len() - i) / 32);
+        let mut out = Vec::with_capacity(b.len() - start);
+        let mut run = start;
+        loop {
+            out.extend_from_slice(&b[run..i]);
+            match b[i] {
+                b'"' => break,
+                b'\\' => {
+                    let escape = *b.get(i + 1)?;
+                    i += 2;
+                    let byte = match escape {
+                        b'"' | b'\\' | b'/' => escape,
+                        b'b' => 0x08,
+                        b'f' => 0x0c,
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'u' => {
+                            let mut c = hex4(b.get(i..i + 4)?)?;
+                            i += 4;
+                            if (0xd800..0xdc00).contains(&c) {
+                                // Only a whole surrogate pair: anything else
+                                // is serde_json's to report.
+                                if b.get(i..i + 2)? != b"\\u" {
+                                    return None;
+                                }
+                                let low = hex4(b.get(i + 2..i + 6)?)?;
+                                if !(0xdc00..0xe000).contains(&low) {
+                                    return None;
+                                }
+                                i += 6;
+                                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+                            }
+                            let c = char::from_u32(c)?;
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            0
+                        }
+                        _ => return None,
+                    };
+                    if escape != b'u' {
+                        out.push(byte);
+                    }
+                    ends.push((out.len(), i - start));
+                    if matches!(escape, b'u' | b'/') {
+                        odd.push(out.len());
+                    }
+                    run = i;
+                }
+                // A control character.
+                _ => return None,
+            }
+            // The next escape, often right after this one.
+            if b.get(i) != Some(&b'\\') {
+                i = next_escape(b, i)?;
+            }
+        }
+        self.at = i + 1;
+        self.escapes = Escapes {
+            raw: &b[start..i],
+            ends,
+            odd,
+        };
+        // Escapes give whole characters, so the text is UTF-8 exactly when
+        // every run between them is.
+        String::from_utf8(out).ok().map(Cow::Owned)
+    }
+}
+
+/// Four hex digits.
+pub(crate) fn hex4(digits: &[u8]) -> Option<u32> {
+    digits
+        .iter()
+        .try_fold(0, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
+}
+
+/// Non-empty lines of a JSONL corpus, read into one buffer.
+#[derive(Default)]
+pub(crate) struct Chunk {
+    pub(crate) bytes: Vec<u8>,
+    /// Each line's 1-based number and its bytes in `bytes` (without the `\n`).
+    pub(crate) lines: Vec<(u64, Range<usize>)>,
+}
+
+impl Chunk {
+    pub(crate) fn line(&self, span: &Range<usize>) -> &[u8] {
+        &self.bytes[span.clone()]
+    }
+}
+
+/// Call `f` with chunks of the non-empty lines of a JSONL corpus (with their
+/// 1-based line numbers), streaming: at most one chunk is in memory.
+pub(crate) fn for_each_chunk(
+    input: impl Read,
+    name: &str,
+    mut f: impl FnMut(&Chunk) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    for_each_batch(input, name, CHUNK_BLOCK, |chunk| f(chunk))
+}
+
+/// [`for_each_chunk`] with chunks of the lines ended in about `block` bytes
+/// of input (one line at least); `f` may take the chunk. An input that
+/// cannot be read to its end (a truncated gzip file) hands over the lines
+/// before the one it fails in, and stops with [`Stop::Input`] naming that
+/// line.
+pub(crate) fn for_each_batch(
+    input: impl Read,
+    name: &str,
+    block: usize,
+    f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    batches(input, block, f).map_err(|e| match e {
+        Batches::Read(e, line) => Stop::Input(format!("{name}:{line}: cannot read: {e}")),
+        Batches::Stop(s) => s,
+    })
+}
+
+/// Why [`batches`] stopped.
+pub(crate) enum Batches {
+    /// Reading failed in this line (1-based).
+    Read(io::Error, u64),
+    Stop(Stop),
+}
+
+/// The lines of `input`, as `BufRead::split(b'\n')` gives them, without the
+/// ones of ASCII white space only, in chunks: `block` bytes are read straight
+/// onto the end of the chunk (without a copy in between) and the lines they
+/// end handed to `f`; the start of a line they do not end is carried over to
+/// the next chunk.
+pub(crate) fn batches(
+    mut input: impl Read,
+    block: usize,
+    mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
+) -> Result<(), Batches> {
+    let block = block.max(1);
+    let mut chunk = Chunk::default();
+    let mut line_no = 0;
+    // Where the line being read starts in the chunk.
+    let mut start = 0;
+    loop {
+        let from = chunk.bytes.len();
+        chunk.bytes.reserve(block);
+        // Bytes read before an error are kept: the lines they end are
+        // handed over before the error is.
+        let (n, failed) = match (&mut input)
+            .take(block as u64)
+            .read_to_end(&mut chunk.bytes)
+        {
+            Ok(n) => (n, None),
+            Err(e) => (0, Some(e)),
+        };
+        let end_of_input = failed.is_some() || n < block;
+        // Before `from`, the line has no end.
+        let mut at = from;
+        loop {
+            let end = match newline(&chunk.bytes[at..]) {
+                Some(i) => at + i,
+                None if end_of_input && failed.is_none() && start < chunk.bytes.len() => {
+                    chunk.bytes.len()
+                }
+                None => break,
+            };
+            line_no += 1;
+            if !chunk.bytes[start..end].iter().all(u8::is_ascii_whitespace) {
+                chunk.lines.push((line_no, start..end));
+            }
+            start = end + 1;
+            at = start;
+            if at >= chunk.bytes.len() {
+                break;
+            }
+        }
+        let start_here = start.min(chunk.bytes.len());
+        if start_here > 0 || end_of_input {
+            // Hand over the lines ended; carry over the line begun.
+            let mut next = Vec::with_capacity(block + chunk.bytes.len() - start_here);
+            next.extend_from_slice(&chunk.bytes[start_here..]);
+            chunk.bytes.truncate(start_here);
+            if !chunk.lines.is_empty() {
+                f(&mut chunk).map_err(Batches::Stop)?;
+            }
+            chunk.bytes = next;
+            chunk.lines.clear();
+            start = 0;
+        }
+        if let Some(e) = failed {
+            return Err(Batches::Read(e, line_no + 1));
+        }
+        if end_of_input {
+            return Ok(());
+        }
+    }
+}
+
+/// Where the first `\n` of `bytes` is: blocks of 32 bytes are tested in a
+/// form the compiler turns into a few vector instructions.
+pub(crate) fn newline(bytes: &[u8]) -> Option<usize> {
+    let mut blocks = bytes.chunks_exact(32);
+    let mut at = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
+            break;
+        }
+        at += 32;
+    }
+    bytes[at..].iter().position(|&b| b == b'\n').map(|j| at + j)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::output::tests::escaped;
+
+    /// The non-blank lines of `input` with their numbers, as `batches` with
+    /// `block` gives them, and each batch's number of lines.
+    fn batched(input: &[u8], block: usize) -> (Vec<(u64, Vec<u8>)>, Vec<usize>) {
+        let (mut lines, mut sizes) = (Vec::new(), Vec::new());
+        let r = batches(input, block, |chunk| {
+            let taken = std::mem::take(chunk);
+            sizes.push(taken.lines.len());
+            lines.extend(
+                taken
+                    .lines
+                    .iter()
+                    .map(|(n, raw)| (*n, taken.line(raw).to_vec())),
+            );
+            Ok(())
+        });
+        assert!(r.is_ok());
+        (lines, sizes)
+    }
+
+    /// The same, as `BufRead::split` gives them.
+    fn split_lines(input: &[u8]) -> Vec<(u64, Vec<u8>)> {
+        io::BufRead::split(input, b'\n')
+            .map(|l| l.unwrap())
+            .zip(1..)
+            .filter(|(l, _)| !l.iter().all(u8::is_ascii_whitespace))
+            .map(|(l, n)| (n, l))
+            .collect()
+    }
+
+    /// A reader that gives `bytes`, then an error.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "cut"));
+            }
+            let n = self.0.len().min(buf.len()).min(3);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_read_error_hands_over_the_lines_before_it_and_names_its_line() {
+        let input = b"{\"id\": 1}\n\n{\"id\": 2}\n{\"id\": 3, \"te";
+        for block in [1, 2, 5, 8, 64] {
+            let mut lines = Vec::new();
+            let r = for_each_batch(Failing(input), "c.jsonl (gzip)", block, |chunk| {
+                lines.extend(chunk.lines.iter().map(|(n, _)| *n));
+                Ok(())
+            });
+            assert_eq!(lines, [1, 3], "block {block}");
+            match r {
+                Err(Stop::Input(msg)) => assert_eq!(msg, "c.jsonl (gzip):4: cannot read: cut"),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_newline_is_found_anywhere() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for fill in [b'a', 0x8a, 0x0b, 0x09, 0xff, 0x00] {
+                    let mut v = vec![fill; len];
+                    if at < len {
+                        v[at] = b'\n';
+                        // A second one after it, and bytes around it that
+                        // differ from `\n` in one bit.
+                        if at + 3 < len {
+                            v[at + 3] = b'\n';
+                        }
+                        if at > 0 {
+                            v[at - 1] = 0x0b;
+                        }
+                    }
+                    let want = v.iter().position(|&b| b == b'\n');
+                    assert_eq!(newline(&v), want, "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn batches_hold_the_lines_as_read_until_reads_them() {
+        let inputs: [&[u8]; 9] = [
+            b"",
+            b"\n",
+            b"a",
+            b"a\n",
+            b"\n\n  \n\t\x0c\r\nab\r\n\ncd",
+            b"{\"id\": 1}\n{\"id\": 2}\n \n{\"id\": 3}",
+            b"one long line without an end, longer than any block here",
+            b"x\ny\nz\n\n\n",
+            b"\xff\xfe\n\x00\n\xc3\xa9",
+        ];
+        for input in inputs {
+            let want = split_lines(input);
+            for block in [1, 2, 3, 5, 8, 13, 64, 1 << 16] {
+                let (lines, sizes) = batched(input, block);
+                assert_eq!(lines, want, "{input:?} in blocks of {block}");
+                assert!(sizes.iter().all(|&n| n > 0));
+            }
+        }
+        // A block ends the lines it reads: a batch of about as many
+        // lines as fit in it.
+        let input = "0123456789\n".repeat(100);
+        let (_, sizes) = batched(input.as_bytes(), 55);
+        assert_eq!(sizes.len(), 20);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_input_is_batched_as_read_until_reads_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"\n"[..], b"\n\n", b" ", b"\t", b"\r\n", b"\x0c", b"{}", b"{\"id\": 7}",
+                b"abc", b"\xc3\xa9", b"\xff",
+            ]), 0..40),
+            block in 1usize..24,
+        ) {
+            let input = parts.concat();
+            proptest::prop_assert_eq!(batched(&input, block).0, split_lines(&input));
+        }
+    }
+
+    /// The text of a JSON line's record, read without serde_json, and how
+    /// it was written.
+    pub(crate) fn text_and_escapes(line: &str) -> (String, Escapes<'_>) {
+        let rec = Scan::new(line.as_bytes()).record().unwrap();
+        (rec.text.unwrap().0.into_owned(), rec.text_escapes.unwrap())
+    }
+
+    /// Every part of the text from a line: where `written` gives its bytes
+    /// in the line, they are what serde_json writes for it; and it gives
+    /// them when the part holds no `\/` or `\u` escape (`odd`: whether the
+    /// line has any).
+    pub(crate) fn check_written(line: &str, odd: bool) {
+        let (text, escapes) = text_and_escapes(line);
+        let next = std::cell::Cell::new(0);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &s in &bounds {
+            for &e in bounds.iter().filter(|&&e| e >= s) {
+                let part = &text[s..e];
+                let want = escaped(part);
+                match escapes.written(&text, part, &next) {
+                    Some(raw) => {
+                        assert_eq!(raw, &want.as_bytes()[1..want.len() - 1], "{line} {s}..{e}")
+                    }
+                    None => assert!(odd, "{line} {s}..{e}"),
+                }
+            }
+        }
+        // Not a part of the text: nothing.
+        let elsewhere = String::from("abc");
+        assert!(escapes.written(&text, &elsewhere, &next).is_none());
+    }
+
+    #[test]
+    fn parts_of_a_text_are_copied_as_written() {
+        for (line, odd) in [
+            (r#"{"text": ""}"#, false),
+            (r#"{"text": "plain é 漢"}"#, false),
+            (r#"{"text": "a\nb\n\nc \"q\" \\ \t\r\b\f end"}"#, false),
+            (
+                r#"{"id": "x\ny", "text": "\n\n\"\\", "url": "u\/v"}"#,
+                false,
+            ),
+            (r#"{"text": "a\/b\nc"}"#, true),
+            (r#"{"text": "\u00e9\n\u001f x \ud83e\udd80\n"}"#, true),
+        ] {
+            check_written(line, odd);
+        }
+    }
+
+    mod owned {
+        /// The record as `serde_json` read it with owned strings (under the
+        /// name its error messages give).
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        pub struct InRecord {
+            pub id: Option<serde_json::Value>,
+            pub text: Option<String>,
+            pub site: Option<String>,
+            pub url: Option<String>,
+        }
+    }
+    use owned::InRecord as OwnedRecord;
+
+    /// A line read as an `InRecord` and as an `OwnedRecord`: the same
+    /// fields, or the same error message.
+    fn read_both(
+        line: impl AsRef<[u8]>,
+    ) -> (Result<OwnedRecord, String>, Result<OwnedRecord, String>) {
+        let line = line.as_ref();
+        let own = |s: Option<Str>| s.map(|s| s.0.into_owned());
+        let ours = read_record(line)
+            .map(|r| OwnedRecord {
+                id: r.id,
+                text: own(r.text),
+                site: own(r.site),
+                url: own(r.url),
+            })
+            .map_err(|e| e.to_string());
+        let theirs = serde_json::from_slice::<OwnedRecord>(line).map_err(|e| e.to_string());
+        (ours, theirs)
+    }
+
+    #[test]
+    fn records_are_read_as_with_owned_strings() {
+        let lines = [
+            r#"{"id": "a", "text": "one line", "site": "s", "url": "https://x.org/"}"#,
+            r#"{"id": 7, "text": "two\nlines \u00e9 \ud83e\udd80 \"q\" \/", "url": null}"#,
+            r#"{"id": {"k": [1, 2.5, true, null]}, "text": "t", "extra": {"a": [1]}}"#,
+            r#"{"id": null, "text": "t"}"#,
+            r#"{"text": 5}"#,
+            r#"{"text": "t", "site": ["s"]}"#,
+            r#"{"text": "t", "url": 3.5}"#,
+            r#"{"text": "t", "text": "u"}"#,
+            r#"{"text": "bad \ud800 surrogate"}"#,
+            r#"{"text": "bad \x escape"}"#,
+            "{\"text\": \"raw\tcontrol\"}",
+            r#"{"text": "unterminated}"#,
+            r#"{"id": "a"} trailing"#,
+            r#"["not", "an", "object"]"#,
+            r#"["an", "array", "read", "as a record"]"#,
+            r#"{not json"#,
+            "",
+        ];
+        for line in lines {
+            let (ours, theirs) = read_both(line);
+            assert_eq!(ours, theirs, "{line}");
+        }
+        // The usual lines are read without serde_json.
+        for line in [
+            r#"{"id": "a", "text": "one line", "site": "s", "url": "https://x.org/"}"#,
+            r#" {"url":null,"text":"t\u00e9\u00E9\ud83e\udd80\u0000\/\b\f\n\r\t\"\\","id":"\u0041"}"#,
+            "{\"text\"\t:\r\n\"é 漢 🦀\"\n}\r",
+            "{}",
+        ] {
+            let fast = Scan::new(line.as_bytes()).record();
+            assert!(fast.is_some(), "{line}");
+            let (ours, theirs) = read_both(line);
+            assert_eq!(ours, theirs, "{line}");
+        }
+        // The fields other than id and text pass through as written.
+        let line = br#"{"id": "a", "site" : "s\/t", "text": "t", "url":null, "n": [1, {"x": 2}]}"#;
+        let extras = read_record(line).unwrap().extras;
+        let got: Vec<(&str, &[u8])> = extras.iter().map(|(k, v)| (&**k, &**v)).collect();
+        assert_eq!(
+            got,
+            [
+                ("site", &br#""s\/t""#[..]),
+                ("url", b"null"),
+                ("n", br#"[1, {"x": 2}]"#)
+            ]
+        );
+        let usual = br#"{"id": "a", "site" : "s\/t", "text": "t", "url":null}"#;
+        assert!(Scan::new(usual).record().is_some());
+        let fast = read_record(usual).unwrap().extras;
+        assert_eq!(fast, extras[..2]);
+        // A string without escapes is not copied.
+        let r = serde_json::from_str::<InRecord>(r#"{"text": "plain", "url": "u\/v"}"#).unwrap();
+        assert!(matches!(r.text, Some(Str(Cow::Borrowed("plain")))));
+        assert!(matches!(r.url, Some(Str(Cow::Owned(ref u))) if u == "u/v"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn any_line_is_read_as_with_owned_strings(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "[", "]", ",", ":", " ", "\"", "\"id\"", "\"text\"", "\"site\"", "\"url\"",
+                "\"x\"", "1", "-2.5e3", "null", "true", "\\n", "\\\"", "\\u00e9", "\\ud83e\\udd80",
+                "\\ud800", "\\q", "\t", "é", "plain text",
+            ]), 0..24),
+        ) {
+            let line = parts.concat();
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn any_object_is_read_as_with_owned_strings(
+            members in proptest::collection::vec((
+                proptest::sample::select(vec!["id", "text", "site", "url", "other", "te\\u0078t", "i\\d"]),
+                proptest::option::of(proptest::collection::vec(proptest::sample::select(vec![
+                    &b"plain"[..], "é".as_bytes(), "漢".as_bytes(), b" ", b"\\n", b"\\\"", b"\\\\", b"\\/",
+                    b"\\b", b"\\f", b"\\r", b"\\t", b"\\u00e9", b"\\u00E9", b"\\u0000", b"\\u001f",
+                    b"\\ud83e\\udd80", b"\\uD83E\\uDD80", b"\\ud800", b"\\udc00", b"\\ud800\\u0041",
+                    b"\\ud800\\ud800", b"\\u12", b"\\u12g4", b"\\x", b"\\", b"\t", b"\x01", b"\x7f",
+                    b"\xff", b"\xc3", b"\xa9", b"\xc3\xa9",
+                ]), 0..8)),
+                proptest::sample::select(vec!["null", "12", "-1.5e3", "true", "[1]", "{}", "nul", "\"x\"x"]),
+            ), 0..6),
+            spaces in proptest::collection::vec(
+                proptest::sample::select(vec!["", "", "", " ", "\t", "\n", "\r", "  "]), 16),
+            tail in proptest::sample::select(vec!["", "", "", "x", ",", "}", "\n"]),
+        ) {
+            let mut line = Vec::new();
+            let mut space = spaces.iter().cycle();
+            let mut put = |line: &mut Vec<u8>, b: &[u8]| {
+                line.extend_from_slice(space.next().unwrap().as_bytes());
+                line.extend_from_slice(b);
+            };
+            put(&mut line, b"{");
+            for (i, (key, string, other)) in members.iter().enumerate() {
+                if i > 0 {
+                    put(&mut line, b",");
+                }
+                put(&mut line, format!("\"{key}\"").as_bytes());
+                put(&mut line, b":");
+                match string {
+                    Some(parts) => put(&mut line, &[&b"\""[..], &parts.concat(), b"\""].concat()),
+                    None => put(&mut line, other.as_bytes()),
+                }
+            }
+            put(&mut line, b"}");
+            put(&mut line, tail.as_bytes());
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert_eq!(ours, theirs);
+            // The fields passed through are the same, read either way.
+            if let Ok(rec) = read_record(&line) {
+                let want = if line.trim_ascii_start().starts_with(b"{") {
+                    raw_fields(&line)
+                } else {
+                    Vec::new()
+                };
+                proptest::prop_assert_eq!(rec.extras, want);
+            }
+        }
+
+        #[test]
+        fn any_record_is_read_as_with_owned_strings(
+            id in proptest::option::of(".{0,8}"),
+            text in proptest::option::of(".{0,40}"),
+            site in proptest::option::of(".{0,8}"),
+            url in proptest::option::of(".{0,12}"),
+        ) {
+            let mut rec = serde_json::Map::new();
+            for (k, v) in [("id", id), ("text", text), ("site", site), ("url", url)] {
+                if let Some(v) = v {
+                    rec.insert(k.to_string(), v.into());
+                }
+            }
+            let line = serde_json::Value::Object(rec).to_string();
+            let (ours, theirs) = read_both(&line);
+            proptest::prop_assert!(ours.is_ok());
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+}
