@@ -40,9 +40,11 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// A file of `bytes` in a temporary folder of this test.
+/// A file of `bytes` in a folder of this test under the target directory's
+/// `tmp` (cargo's place for integration tests' files; `cargo clean` removes
+/// it), not the system's temporary folder.
 fn file(test: &str, name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("dumpclean-cli-{}-{test}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}"));
     std::fs::create_dir_all(&dir).unwrap();
     let path: PathBuf = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
