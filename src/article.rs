@@ -44,6 +44,7 @@ pub struct Block<'a> {
     /// hard-wrapped over several lines keeps its line breaks).
     pub text: Cow<'a, str>,
     /// The byte span of `text` in the input.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serde_impl::span"))]
     pub span: Range<usize>,
 }
 
@@ -93,10 +94,12 @@ pub struct ChromeSegment<'a> {
     /// The segment's text: the input from its first to its last line.
     pub text: Cow<'a, str>,
     /// The byte span of `text` in the input.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serde_impl::span"))]
     pub span: Range<usize>,
     /// The (0-based) input lines the segment covers. Two segments share a
     /// line only when the line is cut into cells (at a tab, a lone `\r` or
     /// three spaces) that went to different places.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serde_impl::span"))]
     pub lines: Range<usize>,
 }
 
@@ -151,6 +154,7 @@ pub struct LineInfo {
     /// Where the line went.
     pub label: Label,
     /// The byte span of the line in the input, without its line terminator.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serde_impl::span"))]
     pub span: Range<usize>,
     /// How much the line looks like article text on its own, from 0 (surely chrome)
     /// to 1 (surely text), before context decided its label.
@@ -161,8 +165,22 @@ pub struct LineInfo {
 ///
 /// Text fields borrow from the input when possible; [`Article::into_owned`]
 /// gives an `Article<'static>` that can be sent across threads or stored.
+///
+/// With the `serde` feature it serialises as the record the command-line
+/// tool writes (without the tool's `id`, the input's fields and `body`):
+///
+/// ```json
+/// {"title": "…", "date": "2024-03-12", "byline": "…", "image_credit": null,
+///  "comment_count": 2, "text": "the body: blocks joined by blank lines",
+///  "blocks": [{"kind": "paragraph", "text": "…", "span": [242, 504]}],
+///  "chrome": [{"kind": "promo", "text": "…", "span": [206, 240], "lines": [5, 6]}],
+///  "line_labels": ["title", "blank", …], "line_scores": [0.99, 0.0, …]}
+/// ```
+///
+/// Spans are `[start, end]` byte offsets (line ranges for a segment's
+/// `lines`); there is one label and one score (rounded to three decimals)
+/// per input line, split on `\n`, named as in the corpus's gold files.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Article<'a> {
     pub(crate) title: Option<Cow<'a, str>>,
     pub(crate) date: Option<Date>,
@@ -264,6 +282,53 @@ impl<'a> Article<'a> {
                 })
                 .collect(),
             lines: self.lines,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use super::{Article, LineInfo};
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+    use std::ops::Range;
+
+    /// A span as `[start, end]`.
+    pub(super) fn span<S: Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
+        [r.start, r.end].serialize(s)
+    }
+
+    impl Serialize for Article<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Article", 10)?;
+            st.serialize_field("title", &self.title)?;
+            st.serialize_field("date", &self.date)?;
+            st.serialize_field("byline", &self.byline)?;
+            st.serialize_field("image_credit", &self.image_credit)?;
+            st.serialize_field("comment_count", &self.comment_count)?;
+            st.serialize_field("text", &self.body_text())?;
+            st.serialize_field("blocks", &self.blocks)?;
+            st.serialize_field("chrome", &self.chrome)?;
+            st.serialize_field("line_labels", &Labels(&self.lines))?;
+            st.serialize_field("line_scores", &Scores(&self.lines))?;
+            st.end()
+        }
+    }
+
+    /// Every line's label.
+    struct Labels<'l>(&'l [LineInfo]);
+
+    impl Serialize for Labels<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|l| l.label))
+        }
+    }
+
+    /// Every line's score, rounded to three decimals.
+    struct Scores<'l>(&'l [LineInfo]);
+
+    impl Serialize for Scores<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|l| (l.score * 1000.0).round() / 1000.0))
         }
     }
 }

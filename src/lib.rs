@@ -79,7 +79,8 @@
 //!
 //! # Features
 //!
-//! * `serde`: `serde::Serialize` for all output types, and `Serialize` +
+//! * `serde`: `serde::Serialize` for all output types (an [`Article`] as
+//!   the command-line tool's JSON record, see there), and `Serialize` +
 //!   `Deserialize` for [`SiteProfile`].
 //! * `rayon`: [`Cleaner::clean_batch`] cleans its dumps in parallel.
 #![forbid(unsafe_code)]

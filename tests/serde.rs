@@ -21,8 +21,8 @@ fn article_serialises_with_metadata_blocks_chrome_and_lines() {
     assert_eq!(blocks[0]["kind"], json!("paragraph"));
     let span = &blocks[0]["span"];
     let (start, end) = (
-        span["start"].as_u64().unwrap() as usize,
-        span["end"].as_u64().unwrap() as usize,
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
     );
     assert_eq!(blocks[0]["text"].as_str().unwrap(), &DUMP[start..end]);
     let kinds: Vec<&str> = v["chrome"]
@@ -33,11 +33,11 @@ fn article_serialises_with_metadata_blocks_chrome_and_lines() {
         .collect();
     assert_eq!(kinds.first(), Some(&"navigation"));
     assert!(kinds.contains(&"footer"), "{kinds:?}");
-    let labels: Vec<&str> = v["lines"]
+    let labels: Vec<&str> = v["line_labels"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|l| l["label"].as_str().unwrap())
+        .map(|l| l.as_str().unwrap())
         .collect();
     assert_eq!(labels.len(), DUMP.split('\n').count());
     assert_eq!(

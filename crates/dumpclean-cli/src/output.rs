@@ -1176,6 +1176,40 @@ pub(crate) mod tests {
         }
     }
 
+    /// One schema: the record is the library's serde form of the article
+    /// (the same keys, in the same order, with the same values) with the
+    /// tool's `id` first and `body` (a copy of `text`) after `text`.
+    #[test]
+    fn a_record_is_the_librarys_serde_form_with_id_and_body() {
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(seeds)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.push("Home\n\nA headline\n\nA paragraph of text, long enough to be one.\n".into());
+        assert!(texts.len() > 3);
+        for text in &texts {
+            let a = Cleaner::new().clean(text).unwrap();
+            let mut ours = Vec::new();
+            write_jsonl(&mut ours, &Fields::default(), "x", &a, None, &[]);
+            let library = serde_json::to_string(&a).unwrap();
+            // The library's record is ours without `"id":"x",` and `"body":…,`.
+            let ours = String::from_utf8(ours).unwrap();
+            let body = format!(
+                ",\"body\":{}",
+                serde_json::to_string(&a.body_text()).unwrap()
+            );
+            let want = format!("{{\"id\":\"x\",{}", &library[1..]).replacen(
+                ",\"blocks\":",
+                &format!("{body},\"blocks\":"),
+                1,
+            );
+            assert_eq!(ours.trim_end(), want);
+        }
+    }
+
     #[test]
     fn pretty_json_is_written_as_serde_json_writes_it() {
         for v in [
