@@ -103,6 +103,7 @@ mod lines;
 mod model;
 mod pipeline;
 mod profile;
+mod report;
 mod settle;
 mod stopwords;
 mod tuning;
@@ -127,6 +128,7 @@ pub use cleaner::{Cleaner, CleanerBuilder, Mode};
 pub use date::Date;
 pub use error::Error;
 pub use profile::{SiteProfile, TemplateLine, DEFAULT_MAX_LINES};
+pub use report::Report;
 
 /// Internals for the project's own tools (`tools/fit.py`); not a stable API.
 #[doc(hidden)]
