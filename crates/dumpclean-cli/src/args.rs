@@ -15,6 +15,14 @@ pub(crate) enum Format {
     Json,
     /// One JSON object per line
     Jsonl,
+    /// The library's plain-text report of each dump (dumpclean::Report), as
+    /// snapshot tests store it: metadata, blocks, chrome and one row per
+    /// line; after a line `=== ID` for each dump, except when the only PATH
+    /// is one dump
+    Report,
+    /// [`Format::Report`] without the `=== ID` line: the run's only dump.
+    #[value(skip)]
+    ReportBare,
 }
 
 #[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]

@@ -110,18 +110,19 @@ impl Fields {
     }
 }
 
-/// One cleaned article (or its error) rendered in `format`; `from`, the
-/// text it was cleaned from as it was written, when there is one; `extras`,
-/// the input's fields to pass through.
+/// One cleaned article (or its error) rendered in `format`; `dump`, the
+/// text it was cleaned from; `from`, that text as it was written in JSON,
+/// when there is one; `extras`, the input's fields to pass through.
 pub(crate) fn render(
     format: Format,
     fields: &Fields,
     id: &str,
     r: Result<Article<'_>, String>,
-    bytes: u64,
+    dump: &[u8],
     from: Option<Written<'_>>,
     extras: &[Extra<'_>],
 ) -> Outcome {
+    let bytes = dump.len() as u64;
     match r {
         Ok(a) => {
             let written = match format {
@@ -131,15 +132,17 @@ pub(crate) fn render(
                     buf.push(b'\n');
                     Ok(buf)
                 }
-                Format::Text | Format::Json => {
+                _ => {
                     // A JSON record holds the body three times, the chrome
-                    // once and a label and a score per line.
+                    // once and a label and a score per line; a report a
+                    // row of about 90 bytes per line.
                     let guess = match format {
                         Format::Text => bytes as usize / 2,
+                        Format::Report | Format::ReportBare => 90 * a.lines().len(),
                         _ => bytes as usize * 3 + 16 * a.lines().len(),
                     };
                     let mut buf = Vec::with_capacity(guess + 256);
-                    write_article(&mut buf, format, fields, id, &a, extras).map(|()| buf)
+                    write_article(&mut buf, format, fields, id, &a, dump, extras).map(|()| buf)
                 }
             };
             Outcome {
@@ -160,17 +163,26 @@ pub(crate) fn render(
     }
 }
 
-/// Write one cleaned article in `format`.
+/// Write one cleaned article in `format`; `dump`, the text it was cleaned
+/// from (UTF-8, as the article was cleaned from it).
 pub(crate) fn write_article(
     out: &mut impl Write,
     format: Format,
     fields: &Fields,
     id: &str,
     a: &Article<'_>,
+    dump: &[u8],
     extras: &[Extra<'_>],
 ) -> io::Result<()> {
     match format {
         Format::Text => write_text(out, id, a),
+        Format::Report | Format::ReportBare => {
+            if format == Format::Report {
+                writeln!(out, "=== {id}")?;
+            }
+            let dump = std::str::from_utf8(dump).unwrap_or_default();
+            write!(out, "{}", a.report(dump))
+        }
         Format::Json | Format::Jsonl => {
             let mut buf = Vec::with_capacity(jsonl_size(id, a, extras));
             write_jsonl(&mut buf, fields, id, a, None, extras);

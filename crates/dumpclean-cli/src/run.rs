@@ -80,6 +80,17 @@ pub(crate) struct Run<'r, W: Write> {
 }
 
 impl<W: Write> Run<'_, W> {
+    /// The format of a dump file's output: a report without its `=== ID`
+    /// line when the run's only PATH is that dump.
+    fn dump_format(&self, only: bool) -> Format {
+        match self.opts.format {
+            Format::Report if only && self.opts.paths.len() == 1 => Format::ReportBare,
+            f => f,
+        }
+    }
+}
+
+impl<W: Write> Run<'_, W> {
     /// One PATH: a directory of dumps, or a file (`-`: stdin) read as what
     /// it holds.
     pub(crate) fn input(
@@ -97,7 +108,8 @@ impl<W: Write> Run<'_, W> {
             if self.opts.learn_only {
                 return Ok(());
             }
-            return self.dumps(files.into_iter().map(|f| (stem(&f), Some(f))).collect());
+            let files = files.into_iter().map(|f| (stem(&f), Some(f))).collect();
+            return self.dumps(files, false);
         }
         let opened = match open(path, self.opts.input) {
             Ok(o) => o,
@@ -111,11 +123,14 @@ impl<W: Write> Run<'_, W> {
                 let mut bytes = Vec::new();
                 let mut reader = opened.reader;
                 let read = reader.read_to_end(&mut bytes).map(|_| bytes);
-                self.large_dump("stdin", read.map_err(|e| format!("{name}: {e}")))
+                self.large_dump("stdin", read.map_err(|e| format!("{name}: {e}")), true)
             }
             Kind::Dump => {
                 drop(opened);
-                self.dumps(vec![(stem(Path::new(path)), Some(PathBuf::from(path)))])
+                self.dumps(
+                    vec![(stem(Path::new(path)), Some(PathBuf::from(path)))],
+                    true,
+                )
             }
             Kind::Jsonl => self.corpus(path, &name, opened.reader, profiles),
             Kind::Warc => self.warc(path, &name, opened.reader, profiles),
@@ -123,8 +138,13 @@ impl<W: Write> Run<'_, W> {
     }
 
     /// Dump files (a file of `None`: stdin), each with its id.
-    pub(crate) fn dumps(&mut self, inputs: Vec<(String, Option<PathBuf>)>) -> Result<(), Stop> {
-        let (cleaner, format, fields) = (self.cleaner, self.opts.format, &self.opts.fields);
+    /// `only`: the inputs are the dump of the run's only PATH.
+    pub(crate) fn dumps(
+        &mut self,
+        inputs: Vec<(String, Option<PathBuf>)>,
+        only: bool,
+    ) -> Result<(), Stop> {
+        let (cleaner, format, fields) = (self.cleaner, self.dump_format(only), &self.opts.fields);
         // Dumps are cleaned in parallel chunks, their outputs kept in memory
         // until written in order; a large dump is cleaned on its own and
         // written straight to the output.
@@ -155,7 +175,7 @@ impl<W: Write> Run<'_, W> {
         for chunk in chunks {
             if let [(id, file)] = chunk {
                 let bytes = read_dump(file.as_deref()).map_err(|e| format!("{id}: {e}"));
-                self.large_dump(id, bytes)?;
+                self.large_dump(id, bytes, only)?;
                 continue;
             }
             let outcomes: Vec<Outcome> = self.pool.install(|| {
@@ -163,9 +183,8 @@ impl<W: Write> Run<'_, W> {
                     .par_iter()
                     .map(|(id, file)| match read_dump(file.as_deref()) {
                         Ok(bytes) => {
-                            let n = bytes.len() as u64;
                             let r = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string());
-                            render(format, fields, id, r, n, None, &[])
+                            render(format, fields, id, r, &bytes, None, &[])
                         }
                         Err(e) => Outcome {
                             output: Err(format!("{id}: {e}")),
@@ -186,6 +205,7 @@ impl<W: Write> Run<'_, W> {
         &mut self,
         id: &str,
         bytes: Result<Vec<u8>, String>,
+        only: bool,
     ) -> Result<(), Stop> {
         let bytes = match bytes {
             Ok(b) => b,
@@ -196,8 +216,9 @@ impl<W: Write> Run<'_, W> {
             Ok(a) => a,
             Err(e) => return bad(self.opts, self.stats, &format!("{id}: {e}")),
         };
-        let (format, fields) = (self.opts.format, &self.opts.fields);
-        write_article(&mut *self.out, format, fields, id, &article, &[]).map_err(write_error)?;
+        let (format, fields) = (self.dump_format(only), &self.opts.fields);
+        write_article(&mut *self.out, format, fields, id, &article, &bytes, &[])
+            .map_err(write_error)?;
         self.stats.docs += 1;
         self.stats.empty += u64::from(article.is_empty());
         self.progress.tick(self.stats);
@@ -518,7 +539,7 @@ pub(crate) fn clean_record(
     let r = r.map_err(|e| format!("{path}:{line_no}: record {id}: {e}"));
     let next = std::cell::Cell::new(0);
     let from = rec.text_escapes.as_ref().map(|e| (&*text, e, &next));
-    let mut o = render(format, fields, &id, r, text.len() as u64, from, &rec.extras);
+    let mut o = render(format, fields, &id, r, text.as_bytes(), from, &rec.extras);
     if let Err(msg) = &mut o.output {
         if !msg.starts_with(path) {
             *msg = format!("{path}:{line_no}: {msg}");
@@ -639,15 +660,7 @@ pub(crate) fn clean_wet(
             extras.push((Cow::Borrowed(name), Cow::Owned(json)));
         }
     }
-    render(
-        format,
-        fields,
-        &doc.id,
-        r,
-        doc.text.len() as u64,
-        None,
-        &extras,
-    )
+    render(format, fields, &doc.id, r, &doc.text, None, &extras)
 }
 
 /// Site profiles of two shards, merged.

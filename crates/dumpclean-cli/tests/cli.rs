@@ -441,3 +441,27 @@ fn profiles_learned_on_shards_and_merged_clean_as_those_of_the_whole() {
     );
     assert_eq!(records(&both), records(&learned));
 }
+
+/// `--format report` prints the library's report: bare for the run's only
+/// dump, after a `=== ID` line for each dump of a directory or corpus.
+#[test]
+fn report_format_prints_the_librarys_report() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/seeds");
+    let path = format!("{seeds}/000.txt");
+    let dump = std::fs::read_to_string(&path).unwrap();
+    let want = dumpclean::clean(&dump).unwrap().report(&dump).to_string();
+    let out = run(&["--format", "report", &path], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    // On stdin, the same.
+    let out = run(&["--format=report", "-"], dump.as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    // A directory: each report after its id.
+    let out = run(&["--format", "report", seeds], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(&format!("=== 000\n{want}=== 001\n")),
+        "{text}"
+    );
+    assert_eq!(text.matches("\n== lines\n").count(), 3);
+}
