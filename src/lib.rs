@@ -49,6 +49,9 @@
 //! assert_eq!(labels, ["navigation", "blank", "body", "blank"]);
 //! ```
 //!
+//! For snapshot tests, [`Article::report`] renders an article against its
+//! dump as a stable, versioned plain-text [`Report`] (one row per line).
+//!
 //! # Long dumps
 //!
 //! A dump of more than 16,384 lines (no real page comes near: the longest
