@@ -114,7 +114,10 @@ mod tests {
         let f = &crate::model::BODY;
         assert!(!f.trees.is_empty());
         for t in f.trees {
-            assert!(t.feature.iter().all(|&j| usize::from(j) < crate::model::N_BODY));
+            assert!(t
+                .feature
+                .iter()
+                .all(|&j| usize::from(j) < crate::model::N_BODY));
             assert!(t.threshold.iter().chain(&t.leaf).all(|v| v.is_finite()));
         }
     }

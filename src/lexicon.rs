@@ -1657,6 +1657,53 @@ const CREDIT_WORDS: &[&str] = &[
     "photograph",
 ];
 
+/// The most words of a picture caption that [`caption_credit`] reads.
+const CAPTION_MAX_WORDS: usize = 40;
+
+/// A picture caption that ends in its credit in brackets →
+/// the credit: `A view of the bridge on Monday. (Jane Doe / Agency)`,
+/// `… in Cygnus. (Photo: Jane Doe)`, `… at night [Image © X]`. The bracketed
+/// group holds at most eight words and a `/` between capitalised words,
+/// a `©`, or a word of [`CREDIT_WORDS`]; at least three words come before
+/// it, and the line has at most [`CAPTION_MAX_WORDS`] words.
+pub(crate) fn caption_credit(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let open = match t.as_bytes().last()? {
+        b')' => '(',
+        b']' => '[',
+        _ => return None,
+    };
+    let body = &t[..t.len() - 1];
+    let start = body.rfind(open)?;
+    let (before, inner) = (&body[..start], &body[start + 1..]);
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    if inner.len() > 80
+        || inner.contains([')', ']'])
+        || inner.split_whitespace().count() > 8
+        || words(before) < 3
+        || t.split_whitespace().count() > CAPTION_MAX_WORDS
+    {
+        return None;
+    }
+    let capital = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let slash = inner.split_once('/').is_some_and(|(a, b)| {
+        capital(a.split_whitespace().next_back()) && capital(b.split_whitespace().next())
+    });
+    let credit_word = || {
+        inner
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && CREDIT_WORDS.iter().any(|c| w.to_lowercase() == *c))
+    };
+    (slash || inner.contains('©') || credit_word()).then(|| inner.trim())
+}
+
 /// The words of an image credit followed by white space and `©` (`Foto © ANP`).
 const CREDIT_SYMBOL_WORDS: &[&str] = &["foto", "photo", "bild", "image", "credit", "beeld"];
 
@@ -2542,5 +2589,30 @@ mod tests {
             image_credit("© 2024 Example Media. All rights reserved."),
             None
         );
+    }
+
+    #[test]
+    fn caption_credits() {
+        let credit = caption_credit;
+        assert_eq!(
+            credit("A view of the bridge from the east bank. (John Park / Daily Example)"),
+            Some("John Park / Daily Example")
+        );
+        assert_eq!(
+            credit("Demonstranten vor dem Rathaus am Montag. [Bild: Anna Schmidt]"),
+            Some("Bild: Anna Schmidt")
+        );
+        assert_eq!(
+            credit("Les pompiers sur place (Photo © Jean Dupont)  "),
+            Some("Photo © Jean Dupont")
+        );
+        // Brackets that credit no one, too few words before them, and a
+        // paragraph too long to be a caption.
+        assert_eq!(credit("The vote was close (seven to two) on Monday."), None);
+        assert_eq!(credit("The vote was close (seven to two)"), None);
+        assert_eq!(credit("Sales rose (see page 4/5)"), None);
+        assert_eq!(credit("Pictured (John Park / Daily Example)"), None);
+        let long = format!("{} (John Park / Daily Example)", "word ".repeat(40));
+        assert_eq!(credit(&long), None);
     }
 }

@@ -194,7 +194,11 @@ pub mod __private {
         let all = f32::INFINITY;
         crate::pipeline::context::body_features(&page, &nb, &local, &region, all, |k, _, f| {
             let l = &page.lines[nb[k]];
-            out.push((l.row, l.text.to_string(), f.map(|f| f.to_vec()).unwrap_or_default()));
+            out.push((
+                l.row,
+                l.text.to_string(),
+                f.map(|f| f.to_vec()).unwrap_or_default(),
+            ));
         });
         out
     }

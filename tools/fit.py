@@ -65,7 +65,7 @@ FOREST = dict(max_iter=30, max_depth=4, learning_rate=0.3, random_state=0, early
 # The body forest scores only lines whose context log-odds lie within this
 # band of zero; outside it the context model's log-odds stand (a cascade:
 # most lines of a page are plainly text or plainly chrome).
-BAND = float(os.environ.get("BODY_BAND", "3.0"))
+BAND = float(os.environ.get("BODY_BAND", "2.0"))
 MODEL = ROOT / "src" / "model.rs"
 FEATURES = ROOT / "target/release/examples/features"
 FIT_SPLITS = ("train/innertext", "train/inscriptis", "seeds")

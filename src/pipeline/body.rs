@@ -144,10 +144,17 @@ fn take_announced_lists(page: &Page<'_>, v: &mut Verdicts<'_>) {
                 j += 1;
                 continue;
             }
-            if v.is_decided(j) || !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
+            if !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
                 break;
             }
-            v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+            // An item the model kept already is part of the list too: the
+            // list goes on after it.
+            if !v.is_body(j) {
+                if v.is_decided(j) {
+                    break;
+                }
+                v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+            }
             j += 1;
         }
         i = j.max(i + 1);

@@ -80,9 +80,16 @@ pub(crate) fn scores(
 ) -> Vec<f32> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut p = vec![0.0; lines.len()];
-    body_features(page, nb, local, region, crate::model::BODY_BAND, |k, c, f| {
-        p[nb[k]] = f.map_or(c, |f| crate::model::BODY.score(f));
-    });
+    body_features(
+        page,
+        nb,
+        local,
+        region,
+        crate::model::BODY_BAND,
+        |k, c, f| {
+            p[nb[k]] = f.map_or(c, |f| crate::model::BODY.score(f));
+        },
+    );
     for (p, e) in p.iter_mut().zip(ev) {
         *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
     }
