@@ -1676,32 +1676,36 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
     let body = &t[..t.len() - 1];
     let start = body.rfind(open)?;
     let (before, inner) = (&body[..start], &body[start + 1..]);
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .count()
-    };
-    if inner.len() > 80
-        || inner.contains([')', ']'])
-        || inner.split_whitespace().count() > 8
-        || words(before) < 3
-        || t.split_whitespace().count() > CAPTION_MAX_WORDS
-    {
+    if inner.len() > 80 || inner.contains([')', ']']) || inner.split_whitespace().nth(8).is_some() {
         return None;
     }
     let capital = |w: Option<&str>| {
         w.and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase)
     };
-    let slash = inner.split_once('/').is_some_and(|(a, b)| {
-        capital(a.split_whitespace().next_back()) && capital(b.split_whitespace().next())
-    });
-    let credit_word = || {
-        inner
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && CREDIT_WORDS.iter().any(|c| w.to_lowercase() == *c))
+    let slash = || {
+        inner.split_once('/').is_some_and(|(a, b)| {
+            capital(a.split_whitespace().next_back()) && capital(b.split_whitespace().next())
+        })
     };
-    (slash || inner.contains('©') || credit_word()).then(|| inner.trim())
+    let credit_word = || {
+        inner.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            !w.is_empty()
+                && CREDIT_WORDS
+                    .iter()
+                    .any(|c| w.chars().map(fold).eq(c.chars()))
+        })
+    };
+    if !(inner.contains('©') || slash() || credit_word()) {
+        return None;
+    }
+    let words_before = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .count();
+    let long = t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some();
+    (words_before == 3 && !long).then(|| inner.trim())
 }
 
 /// The words of an image credit followed by white space and `©` (`Foto © ANP`).
