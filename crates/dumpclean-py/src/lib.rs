@@ -203,7 +203,8 @@ fn short(s: &str) -> String {
 /// Spans are UTF-8 byte offsets into the input (as in the library and the
 /// command-line tool): `text.encode()[start:end].decode()` is the spanned
 /// text.
-#[pyclass(module = "dumpclean", name = "Article", frozen)]
+#[pyclass(module = "dumpclean", name = "Article", frozen, eq)]
+#[derive(PartialEq)]
 struct PyArticle {
     a: Article<'static>,
 }

@@ -124,6 +124,8 @@ class Article:
         as ``[start, end]`` lists. Equal to ``json.loads(self.to_json())``."""
     def to_json(self) -> str:
         """The article as the library's JSON record, as a string."""
+    def __eq__(self, other: object) -> bool:
+        """Equal articles: the same metadata, blocks, chrome and lines (scores included)."""
     def report(self, text: str, scores: bool = False) -> str:
         """The library's plain-text report of the article against ``text``,
         the dump it was cleaned from (``dumpclean --format report``)."""
