@@ -387,6 +387,9 @@ impl PyArticle {
     }
 }
 
+// The default above, written out so that Python's signature shows it.
+const _: () = assert!(DEFAULT_MAX_LINES == 500_000);
+
 /// A site profile: on how many of a site's pages each line occurs.
 #[pyclass(module = "dumpclean", name = "SiteProfile")]
 struct PySiteProfile {
@@ -398,7 +401,7 @@ struct PySiteProfile {
 #[pymethods]
 impl PySiteProfile {
     #[new]
-    #[pyo3(signature = (max_lines = DEFAULT_MAX_LINES))]
+    #[pyo3(signature = (max_lines = 500_000))]
     fn new(max_lines: usize) -> PySiteProfile {
         PySiteProfile {
             inner: Arc::new(SiteProfile::with_max_lines(max_lines)),

@@ -25,7 +25,7 @@ library's messages.
 from __future__ import annotations
 
 import os
-from typing import Mapping, Optional
+from typing import Literal, Mapping, Optional
 
 from ._dumpclean import (
     Article,
@@ -47,6 +47,9 @@ from ._dumpclean import (
     profiles_to_json,
 )
 
+#: The modes of :func:`clean`: the precision/recall trade-off.
+Mode = Literal["precision", "balanced", "recall"]
+
 __all__ = [
     "Article",
     "BinaryInputError",
@@ -57,6 +60,7 @@ __all__ = [
     "InvalidUtf8Error",
     "Line",
     "LineTooLongError",
+    "Mode",
     "SiteProfile",
     "Utf16Error",
     "__version__",

@@ -2,14 +2,33 @@
 
 import datetime
 import os
-from typing import Iterable, Literal, Optional, Union, overload
+from typing import Iterable, Literal, Optional, Union, final, overload
 
 __version__: str
+__all__ = [
+    "__version__",
+    "Article",
+    "Block",
+    "ChromeSegment",
+    "Line",
+    "SiteProfile",
+    "DumpcleanError",
+    "InputTooLargeError",
+    "LineTooLongError",
+    "InvalidUtf8Error",
+    "Utf16Error",
+    "BinaryInputError",
+    "clean",
+    "clean_bytes",
+    "clean_batch",
+    "profiles_to_json",
+    "profiles_from_json",
+]
 
-Mode = Literal["precision", "balanced", "recall"]
-BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
-ChromeKind = Literal["navigation", "related", "fixtures", "comments", "promo", "footer", "other"]
-LineLabel = Literal[
+_Mode = Literal["precision", "balanced", "recall"]
+_BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
+_ChromeKind = Literal["navigation", "related", "fixtures", "comments", "promo", "footer", "other"]
+_LineLabel = Literal[
     "body", "title", "meta", "blank",
     "navigation", "related", "fixtures", "comments", "promo", "footer", "other",
 ]
@@ -37,11 +56,12 @@ class Utf16Error(DumpcleanError):
 class BinaryInputError(DumpcleanError):
     """The input looks binary (NUL bytes or many other control bytes)."""
 
+@final
 class Block:
     """One block of the article body."""
 
     @property
-    def kind(self) -> BlockKind:
+    def kind(self) -> _BlockKind:
         """``"paragraph"``, ``"heading"``, ``"list_item"`` or ``"quote"``."""
     @property
     def text(self) -> str:
@@ -50,11 +70,12 @@ class Block:
     def span(self) -> tuple[int, int]:
         """The UTF-8 byte span ``(start, end)`` of the text in the input."""
 
+@final
 class ChromeSegment:
     """A run of input lines of one chrome kind (blank lines inside it included)."""
 
     @property
-    def kind(self) -> ChromeKind:
+    def kind(self) -> _ChromeKind:
         """What the segment is: navigation, related, fixtures, comments, promo, footer or other."""
     @property
     def text(self) -> str:
@@ -66,11 +87,12 @@ class ChromeSegment:
     def lines(self) -> tuple[int, int]:
         """The 0-based input lines ``(first, end)`` the segment covers (end excluded)."""
 
+@final
 class Line:
     """The verdict on one input line."""
 
     @property
-    def label(self) -> LineLabel:
+    def label(self) -> _LineLabel:
         """Where the line went: body, title, meta, blank or a chrome kind."""
     @property
     def score(self) -> float:
@@ -79,6 +101,7 @@ class Line:
     def span(self) -> tuple[int, int]:
         """The UTF-8 byte span ``(start, end)`` of the line, without its line end."""
 
+@final
 class Article:
     """A structured article cleaned from a raw dump.
 
@@ -124,12 +147,13 @@ class Article:
         as ``[start, end]`` lists. Equal to ``json.loads(self.to_json())``."""
     def to_json(self) -> str:
         """The article as the library's JSON record, as a string."""
-    def __eq__(self, other: object) -> bool:
+    def __eq__(self, other: object, /) -> bool:
         """Equal articles: the same metadata, blocks, chrome and lines (scores included)."""
     def report(self, text: str, scores: bool = False) -> str:
         """The library's plain-text report of the article against ``text``,
         the dump it was cleaned from (``dumpclean --format report``)."""
 
+@final
 class SiteProfile:
     """What a site's pages have in common: on how many pages each line
     (compared by its lowercased letters and digits) occurs.
@@ -140,7 +164,7 @@ class SiteProfile:
     their pages, merge exactly (``a.merge(b)`` equals learning on both),
     save and load as JSON, and pickle."""
 
-    def __init__(self, max_lines: int = 500_000) -> None:
+    def __new__(cls, max_lines: int = 500_000) -> "SiteProfile":
         """An empty profile that keeps up to ``max_lines`` distinct lines."""
     def learn(self, text: str) -> None:
         """Add one page (a raw dump) of the site."""
@@ -176,11 +200,11 @@ class SiteProfile:
     @staticmethod
     def load(path: Union[str, "os.PathLike[str]"]) -> "SiteProfile":
         """Read a profile written by ``save``."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 def clean(
     text: str,
-    mode: Mode = "balanced",
+    mode: _Mode = "balanced",
     profile: Optional[SiteProfile] = None,
     *,
     max_input_bytes: Optional[int] = None,
@@ -192,7 +216,7 @@ def clean(
 
 def clean_bytes(
     data: Union[bytes, bytearray],
-    mode: Mode = "balanced",
+    mode: _Mode = "balanced",
     *,
     max_input_bytes: Optional[int] = None,
     max_line_bytes: Optional[int] = None,
@@ -204,7 +228,7 @@ def clean_bytes(
 @overload
 def clean_batch(
     texts: Iterable[str],
-    mode: Mode = "balanced",
+    mode: _Mode = "balanced",
     threads: Optional[int] = None,
     profile: Optional[SiteProfile] = None,
     *,
@@ -220,7 +244,7 @@ def clean_batch(
 @overload
 def clean_batch(
     texts: Iterable[str],
-    mode: Mode = "balanced",
+    mode: _Mode = "balanced",
     threads: Optional[int] = None,
     profile: Optional[SiteProfile] = None,
     *,

@@ -100,10 +100,11 @@ class DumpcleanExtractor(BaseExtractor):
     """
 
     name = "🧹 dumpclean"
+    _warned_error: bool  # set by BaseExtractor.__init__
 
     def __init__(
         self,
-        mode: str = "balanced",
+        mode: dumpclean.Mode = "balanced",
         profiles: Optional[DataFolderLike | dict[str, dumpclean.SiteProfile]] = None,
         timeout: float = 1,
         metadata_prefix: str = "",
@@ -144,7 +145,7 @@ class DumpcleanExtractor(BaseExtractor):
             "comment_count": a.comment_count,
         }
 
-    def _site(self, metadata: dict) -> Optional[str]:
+    def _site(self, metadata: dict[str, Any]) -> Optional[str]:
         return dumpclean.site_of(metadata.get(self.url_key), metadata.get(self.site_key))
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
@@ -249,7 +250,7 @@ def corpus_pipelines(
     reader: PipelineStep,
     writer: PipelineStep,
     profiles_folder: DataFolderLike,
-    mode: str = "balanced",
+    mode: dumpclean.Mode = "balanced",
     **extractor_args: Any,
 ) -> tuple[list[PipelineStep], list[PipelineStep]]:
     """The two pipelines of corpus mode: ``[reader, SiteProfileLearner]``
