@@ -155,4 +155,4 @@ def run_cli(cli: Path, *args: str) -> list[dict]:
     """The records `dumpclean --format jsonl ARGS` writes (its exit status
     must be 0)."""
     out = subprocess.run([str(cli), "--format", "jsonl", *args], check=True, capture_output=True, text=True)
-    return [json.loads(line) for line in out.stdout.splitlines()]
+    return [json.loads(line) for line in out.stdout.split("\n")[:-1]]

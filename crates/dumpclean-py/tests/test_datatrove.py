@@ -34,7 +34,9 @@ META = ("title", "date", "byline", "image_credit", "comment_count")
 def read_jsonl(folder: Path) -> dict[str, dict]:
     docs = {}
     for p in sorted(folder.glob("*.jsonl")):
-        for line in p.read_text(encoding="utf-8").splitlines():
+        # Not splitlines(): JSON strings may hold U+2028 and other line
+        # separators that only "\n" is not.
+        for line in p.read_text(encoding="utf-8").split("\n")[:-1]:
             d = json.loads(line)
             assert d["id"] not in docs
             docs[d["id"]] = d
