@@ -235,3 +235,17 @@ def test_site_of_follows_the_cli():
     assert dumpclean.site_of("https://example.net/x", site="") == "example.net"
     assert dumpclean.site_of(None) is None and dumpclean.site_of("https:///x") is None
     assert dumpclean.site_of("https://www./x") is None
+
+
+def test_readme_example(monkeypatch, capsys):
+    """The README's first Python example runs as written, from the
+    repository's root."""
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## Python\n") :]
+    start = section.index("```python\n") + len("```python\n")
+    code = section[start : section.index("```", start)]
+    monkeypatch.chdir(REPO)
+    exec(compile(code, "README.md", "exec"), {})
+    assert "[paragraph] Steven Defour" in capsys.readouterr().out
