@@ -83,20 +83,19 @@ def test_pipeline_on_local_executor_equals_cli(tmp_path, wet_dir, cli):
     assert extractor["stats"]["extracted"] == len(dumps())
 
 
-def test_corpus_mode_two_stages_equal_cli_shards(tmp_path, wet_dir, cli):
-    """Stage one learns profiles per task, stage two merges them and cleans:
-    the same as the tool's --learn-only per shard, then --load-profiles of
-    every shard."""
+def check_corpus_mode(executor, tmp_path, wet_dir, cli):
+    """Stage one learns profiles per task, stage two merges them and cleans,
+    each on `executor(pipeline, **kwargs)` with 2 tasks and 2 workers: the
+    same as the tool's --learn-only per shard, then --load-profiles of every
+    shard."""
     out, profiles = tmp_path / "out", tmp_path / "profiles"
     learn, clean = corpus_pipelines(
         WarcReader(str(wet_dir), glob_pattern="*.warc.wet.gz"),
         JsonlWriter(str(out), compression=None),
         profiles_folder=str(profiles),
     )
-    first = LocalPipelineExecutor(learn, tasks=2, workers=2, logging_dir=str(tmp_path / "logs-learn"))
-    LocalPipelineExecutor(
-        clean, tasks=2, workers=2, logging_dir=str(tmp_path / "logs-clean"), depends=first
-    ).run()
+    first = executor(learn, tasks=2, workers=2, logging_dir=str(tmp_path / "logs-learn"))
+    executor(clean, tasks=2, workers=2, logging_dir=str(tmp_path / "logs-clean"), depends=first).run()
     assert sorted(p.name for p in profiles.iterdir()) == ["00000.json", "00001.json"]
 
     shards = []
@@ -116,6 +115,26 @@ def test_corpus_mode_two_stages_equal_cli_shards(tmp_path, wet_dir, cli):
     # drops the promo.
     for stem, _, _ in site_pages():
         assert SITE_PROMO[0] not in ours[f"<urn:dumpclean:{stem}>"]["text"]
+
+
+def test_corpus_mode_on_local_executor(tmp_path, wet_dir, cli):
+    check_corpus_mode(LocalPipelineExecutor, tmp_path, wet_dir, cli)
+
+
+def test_corpus_mode_on_ray_executor(tmp_path, wet_dir, cli):
+    """The same two pipelines, unchanged, on a local Ray cluster (skipped
+    where Ray is not installed, as in .ci/run)."""
+    ray = pytest.importorskip("ray")
+    from datatrove.executor.ray import RayPipelineExecutor
+
+    def executor(pipeline, **kwargs):
+        return RayPipelineExecutor(pipeline, mem_per_cpu_gb=0.5, **kwargs)
+
+    ray.init(num_cpus=2, include_dashboard=False)
+    try:
+        check_corpus_mode(executor, tmp_path, wet_dir, cli)
+    finally:
+        ray.shutdown()
 
 
 def test_extractor_contract():
