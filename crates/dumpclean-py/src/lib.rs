@@ -19,6 +19,7 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -569,6 +570,18 @@ fn profiles_from_json(json: &str) -> PyResult<BTreeMap<String, PySiteProfile>> {
         .collect())
 }
 
+/// The site a page belongs to, as the command-line tool's corpus mode reads
+/// it: `site` when given and not empty, else the site of `url`
+/// (`SiteProfile::site_of` of the library), else None.
+#[pyfunction]
+#[pyo3(signature = (url = None, site = None))]
+fn site_of(url: Option<&str>, site: Option<&str>) -> Option<String> {
+    match site.filter(|s| !s.is_empty()) {
+        Some(s) => Some(s.to_owned()),
+        None => SiteProfile::site_of(url?).map(Cow::into_owned),
+    }
+}
+
 /// Clean one dump (a str).
 #[pyfunction]
 #[pyo3(signature = (text, mode = "balanced", profile = None, *, max_input_bytes = None, max_line_bytes = None))]
@@ -740,5 +753,6 @@ fn _dumpclean(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(clean_batch, m)?)?;
     m.add_function(wrap_pyfunction!(profiles_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(profiles_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(site_of, m)?)?;
     Ok(())
 }

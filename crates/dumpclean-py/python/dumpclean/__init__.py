@@ -25,7 +25,7 @@ library's messages.
 from __future__ import annotations
 
 import os
-from typing import Literal, Mapping, Optional
+from typing import Literal, Mapping
 
 from ._dumpclean import (
     Article,
@@ -45,6 +45,7 @@ from ._dumpclean import (
     clean_bytes,
     profiles_from_json,
     profiles_to_json,
+    site_of,
 )
 
 #: The modes of :func:`clean`: the precision/recall trade-off.
@@ -73,34 +74,6 @@ __all__ = [
     "save_profiles",
     "site_of",
 ]
-
-
-def site_of(url: Optional[str] = None, site: Optional[str] = None) -> Optional[str]:
-    """The site a page belongs to, as the command-line tool's corpus mode
-    reads it: ``site`` when given and not empty, else the host of ``url``
-    (without user, port and a leading ``www.``, ASCII-lowercased), else None.
-
-    >>> site_of("https://www.Example.com:8080/a/b?c")
-    'example.com'
-    >>> site_of("https://news.example.com/x", site="Example")
-    'Example'
-    """
-    if site:
-        return site
-    if not url:
-        return None
-    rest = url.split("://", 1)[1] if "://" in url else url
-    for sep in "/?#":
-        rest = rest.split(sep, 1)[0]
-    host = rest.rsplit("@", 1)[-1].split(":", 1)[0]
-    if host[:4].translate(_ASCII_LOWER) == "www.":
-        host = host[4:]
-    if not host:
-        return None
-    return host.translate(_ASCII_LOWER)
-
-
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 def load_profiles(path: "str | os.PathLike[str]") -> dict[str, SiteProfile]:

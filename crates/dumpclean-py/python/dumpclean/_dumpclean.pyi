@@ -23,6 +23,7 @@ __all__ = [
     "clean_batch",
     "profiles_to_json",
     "profiles_from_json",
+    "site_of",
 ]
 
 _Mode = Literal["precision", "balanced", "recall"]
@@ -257,3 +258,14 @@ def profiles_to_json(profiles: dict[str, SiteProfile]) -> str:
 
 def profiles_from_json(json: str) -> dict[str, SiteProfile]:
     """Profiles by site from JSON in the command-line tool's ``--save-profiles`` format."""
+
+def site_of(url: Optional[str] = None, site: Optional[str] = None) -> Optional[str]:
+    """The site a page belongs to, as the command-line tool's corpus mode
+    reads it: ``site`` when given and not empty, else the host of ``url``
+    (without user, port and a leading ``www.``, ASCII-lowercased), else None.
+
+    >>> site_of("https://www.Example.com:8080/a/b?c")
+    'example.com'
+    >>> site_of("https://news.example.com/x", site="Example")
+    'Example'
+    """
