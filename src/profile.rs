@@ -1,6 +1,7 @@
 //! Site profiles: which lines recur across the pages of one site.
 
 use crate::lines::{norm_key, split_lines, KeyMap};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How many distinct lines a profile keeps by default.
@@ -209,6 +210,39 @@ impl SiteProfile {
             1.0
         } else {
             self.bound as f64 / u64::MAX as f64
+        }
+    }
+
+    /// The site a page belongs to, read from its URL, as profiles are kept
+    /// by site in corpus mode: the URL's host without user, port and a
+    /// leading `www.`, ASCII-lowercased; `None` for a URL without a host.
+    /// The command-line tool and the Python package use this key.
+    ///
+    /// ```
+    /// use dumpclean::SiteProfile;
+    ///
+    /// assert_eq!(
+    ///     SiteProfile::site_of("https://WWW.Example.org:8080/a?b").as_deref(),
+    ///     Some("example.org")
+    /// );
+    /// assert_eq!(SiteProfile::site_of("news.example.org/x").as_deref(), Some("news.example.org"));
+    /// assert_eq!(SiteProfile::site_of("https:///x"), None);
+    /// ```
+    pub fn site_of(url: &str) -> Option<Cow<'_, str>> {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next()?;
+        let host = host.rsplit('@').next()?.split(':').next()?;
+        // Lowercasing ASCII keeps every byte where it is.
+        let host = match host.get(..4) {
+            Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+            _ => host,
+        };
+        if host.is_empty() {
+            None
+        } else if host.bytes().any(|b| b.is_ascii_uppercase()) {
+            Some(Cow::Owned(host.to_ascii_lowercase()))
+        } else {
+            Some(Cow::Borrowed(host))
         }
     }
 

@@ -747,7 +747,7 @@ mod tests {
     #[test]
     fn heading_and_list_shapes() {
         let input = format!(
-            "Startseite\n\n– Ein einzelner Gedanke\n\n{L1}\n\nHintergrund\n\n{L2}\n\n• Baubeginn im Frühjahr\n• Fertigstellung in zwei Jahren\n\nKommentare\n"
+            "Lokales\n\n– Ein einzelner Gedanke\n\n{L1}\n\nHintergrund\n\n{L2}\n\n• Baubeginn im Frühjahr\n• Fertigstellung in zwei Jahren\n\nKommentare\n"
         );
         let c = ctx(&input);
         // A short unpunctuated line before a paragraph is shaped like a heading.
@@ -755,8 +755,8 @@ mod tests {
         assert_eq!(c.get("Hintergrund", HEADING_BEFORE_TEXT), 1.0);
         assert_eq!(c.get("Hintergrund", BLANK_BEFORE), 1.0);
         // Before a weak line it introduces no text.
-        assert_eq!(c.get("Startseite", HEADING), 1.0);
-        assert_eq!(c.get("Startseite", HEADING_BEFORE_TEXT), 0.0);
+        assert_eq!(c.get("Lokales", HEADING), 1.0);
+        assert_eq!(c.get("Lokales", HEADING_BEFORE_TEXT), 0.0);
         // A sentence or a cue line is not.
         assert_eq!(c.get(L1, HEADING), 0.0);
         assert_eq!(c.get("Kommentare", HEADING), 0.0);

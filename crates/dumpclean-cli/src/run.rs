@@ -679,28 +679,13 @@ pub(crate) fn merge_profiles(
     a
 }
 
-/// The site of a record: its `site`, else the host of its `url` (lowercased,
-/// without `www.`).
+/// The site of a record: its `site`, else the site of its `url`
+/// ([`dumpclean::SiteProfile::site_of`]).
 pub(crate) fn site_of<'s>(site: Option<&'s str>, url: Option<&'s str>) -> Option<Cow<'s, str>> {
     if let Some(s) = site.filter(|s| !s.is_empty()) {
         return Some(Cow::Borrowed(s));
     }
-    let url = url?;
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?;
-    // Lowercasing ASCII keeps every byte where it is.
-    let host = match host.get(..4) {
-        Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
-        _ => host,
-    };
-    if host.is_empty() {
-        None
-    } else if host.bytes().any(|b| b.is_ascii_uppercase()) {
-        Some(Cow::Owned(host.to_ascii_lowercase()))
-    } else {
-        Some(Cow::Borrowed(host))
-    }
+    dumpclean::SiteProfile::site_of(url?)
 }
 
 /// Report a bad record or dump; stop the run if asked to.
