@@ -110,6 +110,7 @@ pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
     let mut words = WordKeys {
         keys: Vec::with_capacity(input.len() / 16),
         ends: Vec::with_capacity(rows),
+        seen: Vec::new(),
     };
     let mut start = 0;
     let mut row = 0;
@@ -150,7 +151,8 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
 /// Content words shorter than this (in bytes) are ignored for cohesion.
 pub(crate) const MIN_CONTENT_WORD: usize = 4;
 
-/// Every line's distinct content-word keys (sorted), in one buffer: the
+/// Every line's distinct content-word keys (each once, in the order they
+/// first occur in the line), in one buffer: the
 /// [`norm_key`]s of its runs of alphanumeric chars of [`MIN_CONTENT_WORD`]
 /// bytes or more, which cohesion compares. They depend on the line's text
 /// alone, so a later pass over the same lines can take them from an
@@ -159,6 +161,8 @@ pub(crate) const MIN_CONTENT_WORD: usize = 4;
 pub(crate) struct WordKeys {
     keys: Vec<u64>,
     ends: Vec<usize>,
+    /// The table [`dedup_hashed`] works in, kept from line to line.
+    seen: Vec<u64>,
 }
 
 impl WordKeys {
@@ -171,11 +175,12 @@ impl WordKeys {
         let mut words = WordKeys {
             keys: Vec::new(),
             ends: Vec::with_capacity(lines.len()),
+            seen: Vec::new(),
         };
         for (i, l) in lines.iter().enumerate() {
             let start = words.keys.len();
             match known(i) {
-                // Sorted and each once already.
+                // Each once already.
                 Some(k) => {
                     words.keys.extend_from_slice(k);
                     words.ends.push(words.keys.len());
@@ -193,25 +198,74 @@ impl WordKeys {
         words
     }
 
-    /// The keys pushed since `start` are the next line's: sorted, each once.
+    /// The keys pushed since `start` are the next line's: each once, in
+    /// the order of their first occurrence.
     fn end_line(&mut self, start: usize) {
-        let keys = &mut self.keys;
-        keys[start..].sort_unstable();
-        let mut w = start;
-        for r in start..keys.len() {
-            if w == start || keys[w - 1] != keys[r] {
-                keys[w] = keys[r];
-                w += 1;
-            }
-        }
-        keys.truncate(w);
-        self.ends.push(w);
+        let line = &mut self.keys[start..];
+        let n = if line.len() <= SMALL_LINE_KEYS {
+            dedup_small(line)
+        } else {
+            dedup_hashed(line, &mut self.seen)
+        };
+        self.keys.truncate(start + n);
+        self.ends.push(start + n);
     }
 
     /// The keys of line `i`.
     pub(crate) fn get(&self, i: usize) -> &[u64] {
         &self.keys[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
     }
+}
+
+/// Lines with at most this many content-word keys drop repeats by comparing
+/// each key with those kept before it; longer lines through a hash table.
+const SMALL_LINE_KEYS: usize = 16;
+
+/// Drop the repeats of `keys`, keeping the first of each: the distinct
+/// keys are then `keys[..n]`, `n` returned.
+fn dedup_small(keys: &mut [u64]) -> usize {
+    let mut n = 0;
+    for r in 0..keys.len() {
+        let k = keys[r];
+        if !keys[..n].contains(&k) {
+            keys[n] = k;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// [`dedup_small`] for any number of keys (none 0), through an
+/// open-addressing set in `table` (emptied here, at most half full).
+/// Keys are hashes already; the per-process seed mixed in keeps crafted
+/// input from piling them into one run of slots.
+fn dedup_hashed(keys: &mut [u64], table: &mut Vec<u64>) -> usize {
+    let size = (2 * keys.len()).next_power_of_two();
+    let mask = size - 1;
+    table.clear();
+    table.resize(size, 0);
+    let seed = key_seed();
+    let mut n = 0;
+    for r in 0..keys.len() {
+        let k = keys[r];
+        debug_assert!(k != 0);
+        let mut i = ((k ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        let new = loop {
+            match table[i] {
+                0 => {
+                    table[i] = k;
+                    break true;
+                }
+                t if t == k => break false,
+                _ => i = (i + 1) & mask,
+            }
+        };
+        if new {
+            keys[n] = k;
+            n += 1;
+        }
+    }
+    n
 }
 
 /// White space around a line's text: Unicode white space and the byte-order
