@@ -65,6 +65,15 @@ fn has_clock_time(text: &str) -> bool {
     })
 }
 
+/// The high bit of each byte of `x` that equals `c`, all other bits clear
+/// (exact: no borrow crosses a byte).
+fn byte_eq(x: u64, c: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let y = x ^ (ONES * u64::from(c));
+    !(((y & !HIGH) + !HIGH) | y | !HIGH)
+}
+
 /// A line that stamps an item of a list: a time, a count, a date line, a
 /// headline shown twice. Many stamps close together mark a teaser list or a
 /// comment thread.
@@ -398,6 +407,32 @@ pub(crate) fn run_shape(lines: &[Line<'_>], run: std::ops::Range<usize>) -> crat
         .fold(lines[run.start].shape, |acc, l| acc.then(l.shape))
 }
 
+/// The text holds `http`, `www.` or `.com`. Every such string ends in a
+/// `p` or holds a `.`: only where those bytes stand are the bytes around
+/// them compared, and the bytes are searched for them eight at a time.
+fn is_urlish(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize| match b[i] {
+        b'p' => i >= 3 && &b[i - 3..i] == b"htt",
+        b'.' => (i >= 3 && &b[i - 3..i] == b"www") || b[i + 1..].starts_with(b"com"),
+        _ => false,
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        let mut m = byte_eq(x, b'p') | byte_eq(x, b'.');
+        while m != 0 {
+            if at(i + m.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).any(at)
+}
+
 /// The local features of a line whose paragraph has the shape `s` (see
 /// [`run_shape`]), for the linear model in [`crate::model`].
 pub(crate) fn local_features(
@@ -417,7 +452,7 @@ pub(crate) fn local_features(
     let caps = s.letters >= 6 && s.upper * 10 >= s.letters * 7;
     let first = text.chars().next().unwrap_or(' ');
     let lw = ln_1p(s.words);
-    let urlish = text.contains("http") || text.contains("www.") || text.contains(".com");
+    let urlish = is_urlish(text);
     [
         1.0,
         lw,
@@ -586,6 +621,20 @@ mod tests {
         }
         eprintln!("{cells} cells equal");
         assert!(cells > 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn urlish_is_found_as_by_substring_search(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "h", "t", "p", "w", ".", "c", "o", "m", "http", "www", "com", "x", " ", "é",
+            ]), 0..40)
+        ) {
+            let text: String = parts.concat();
+            let want = text.contains("http") || text.contains("www.") || text.contains(".com");
+            proptest::prop_assert_eq!(is_urlish(&text), want, "{:?}", text);
+        }
     }
 
     #[test]
