@@ -53,16 +53,28 @@ impl Evidence {
     }
 }
 
-/// The text holds a clock time such as `8:03` or `20:45`.
+/// The text holds a clock time such as `8:03` or `20:45`: a digit, a
+/// colon and two digits not followed by a third. Only where a colon stands
+/// are the bytes around it looked at; the bytes are searched for colons
+/// eight at a time.
 fn has_clock_time(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(4).enumerate().any(|(i, w)| {
-        w[0].is_ascii_digit()
-            && w[1] == b':'
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
-    })
+    let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+    let at = |j: usize| j >= 1 && digit(j - 1) && digit(j + 1) && digit(j + 2) && !digit(j + 3);
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        let mut m = byte_eq(x, b':');
+        while m != 0 {
+            if at(i + m.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).any(|j| b[j] == b':' && at(j))
 }
 
 /// The high bit of each byte of `x` that equals `c`, all other bits clear
@@ -634,6 +646,27 @@ mod tests {
             let text: String = parts.concat();
             let want = text.contains("http") || text.contains("www.") || text.contains(".com");
             proptest::prop_assert_eq!(is_urlish(&text), want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn clock_times_are_found_as_by_windows(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "12", "123", ":", "1:", ":30", "8:03", "20:45", "x", " ", "é", "::",
+            ]), 0..30)
+        ) {
+            let text: String = parts.concat();
+            let b = text.as_bytes();
+            let want = b.windows(4).enumerate().any(|(i, w)| {
+                w[0].is_ascii_digit()
+                    && w[1] == b':'
+                    && w[2].is_ascii_digit()
+                    && w[3].is_ascii_digit()
+                    && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+            });
+            proptest::prop_assert_eq!(has_clock_time(&text), want, "{:?}", text);
         }
     }
 
