@@ -115,10 +115,7 @@ pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
     let mut start = 0;
     let mut row = 0;
     loop {
-        let end = match input[start..].find('\n') {
-            Some(i) => start + i,
-            None => bytes.len(),
-        };
+        let end = next_newline(bytes, start);
         let mut line_end = end;
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
@@ -131,6 +128,26 @@ pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
         row += 1;
     }
     (lines, words)
+}
+
+/// The index of the first `\n` in `bytes` from byte `from`, or the length:
+/// eight bytes at a time, the lines of a page being short.
+fn next_newline(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(c) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        let y = x ^ 0x0a0a_0a0a_0a0a_0a0a;
+        // The high bit of each byte that is a line feed (exact: no borrow).
+        let nl = !(((y & !HIGH) + !HIGH) | y | !HIGH);
+        if nl != 0 {
+            return i + nl.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |k| i + k)
 }
 
 /// The number of `\n` bytes in `bytes`, eight bytes at a time.
@@ -1179,6 +1196,10 @@ mod tests {
         ) {
             let want = bytes.iter().filter(|&&b| b == b'\n').count();
             proptest::prop_assert_eq!(count_newlines(&bytes), want);
+            for from in 0..=bytes.len() {
+                let next = bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| from + k);
+                proptest::prop_assert_eq!(next_newline(&bytes, from), next);
+            }
         }
     }
 
