@@ -133,7 +133,14 @@ const NEAR_COPY_LINES: usize = 6;
 
 /// Gather the evidence for every line.
 pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
-    gather_with(lines, &crate::lines::wrapped_runs(lines), None, |_| None)
+    let words = crate::lines::WordKeys::of(lines, |_| None);
+    gather_with(
+        lines,
+        &crate::lines::wrapped_runs(lines),
+        &words,
+        None,
+        |_| None,
+    )
 }
 
 /// What a line's own text tells, wherever the line stands: the costly part
@@ -174,7 +181,8 @@ impl Own {
         self.marked() || self.fixture
     }
 
-    fn of(line: &Line<'_>) -> Own {
+    /// The own evidence of `line`, whose content-word keys are `words`.
+    fn of(line: &Line<'_>, words: &[u64]) -> Own {
         let text = line.text;
         let stopwords = line.lex.stopwords;
         Own {
@@ -184,7 +192,11 @@ impl Own {
             } else {
                 0
             },
-            cue: lexicon::cue(text, line.shape.terminal && line.shape.words >= 8),
+            cue: lexicon::cue_with(
+                text,
+                line.shape.terminal && line.shape.words >= 8,
+                line.lex.plain.then_some(words),
+            ),
             time: lexicon::is_time(text),
             count: lexicon::is_count(text),
             fixture: is_fixture_row(line, stopwords),
@@ -243,11 +255,13 @@ fn set_recurring(lines: &[Line<'_>], ev: &mut [Evidence], profile: Option<&crate
 
 /// Gather the evidence for every line, with the site's profile if any;
 /// `runs` are the lines' hard-wrapped paragraphs
-/// ([`crate::lines::wrapped_runs`]); `known` gives what an earlier page
-/// knew of line `i` when it held the same text.
+/// ([`crate::lines::wrapped_runs`]) and `words` their content-word keys;
+/// `known` gives what an earlier page knew of line `i` when it held the
+/// same text.
 pub(crate) fn gather_with(
     lines: &[Line<'_>],
     runs: &[std::ops::Range<usize>],
+    words: &crate::lines::WordKeys,
     profile: Option<&crate::SiteProfile>,
     known: impl Fn(usize) -> Option<Known>,
 ) -> Vec<Evidence> {
@@ -259,7 +273,7 @@ pub(crate) fn gather_with(
             if l.is_blank() {
                 return Evidence::default();
             }
-            let own = known(i).map_or_else(|| Own::of(l), |k| k.evidence.own);
+            let own = known(i).map_or_else(|| Own::of(l, words.get(i)), |k| k.evidence.own);
             Evidence {
                 own,
                 copies: 1,
@@ -563,6 +577,7 @@ mod tests {
                 prefix: prefix_key(text),
                 stopwords: crate::stopwords::stopword_share(text),
                 caps: capitalised_share(text),
+                plain: !text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()),
             },
             keys,
         )

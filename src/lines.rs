@@ -87,6 +87,9 @@ pub(crate) struct Lexical {
     /// alphanumeric char is uppercase, among those with one: high in
     /// headlines in title case and in menus of names, low in running text.
     pub caps: f32,
+    /// No char of the text outside ASCII is alphanumeric: its maximal runs
+    /// of alphanumeric chars are runs of ASCII letters and digits.
+    pub plain: bool,
 }
 
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
@@ -613,6 +616,8 @@ struct Words {
     /// Words after the first looked at for capitals, and how many had one.
     caps_seen: u32,
     caps_hits: u32,
+    /// No alphanumeric char outside ASCII so far.
+    plain: bool,
 }
 
 /// The `len` (1 to 8) ASCII bytes of `bytes` at `at`, lowercased and
@@ -661,6 +666,7 @@ impl Words {
             stop_hits: 0,
             caps_seen: 0,
             caps_hits: 0,
+            plain: true,
         }
     }
 
@@ -777,6 +783,7 @@ impl Words {
             prefix,
             stopwords: share(self.stop_hits, self.stop_seen),
             caps: share(self.caps_hits, self.caps_seen),
+            plain: self.plain,
         }
     }
 }
@@ -787,6 +794,7 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut
     w.inside = true;
     let alpha = c.is_alphabetic();
     if alpha || c.is_numeric() {
+        w.plain = false;
         let upper = c.is_uppercase();
         if alpha {
             s.letters += 1;
