@@ -105,10 +105,16 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
 /// [`split_lines`], with the content-word keys of every cell, from the same
 /// pass over the bytes.
 pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
+    split_page_of_rows(input, count_newlines(input.as_bytes()) + 1)
+}
+
+/// [`split_page`] of an `input` known to hold `rows` lines (one more than
+/// its line feeds).
+pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, WordKeys) {
     let bytes = input.as_bytes();
+    debug_assert_eq!(rows, count_newlines(bytes) + 1);
     // One cell per line for most lines: no growing (and copying) of a vector
     // of the size of the input.
-    let rows = count_newlines(bytes) + 1;
     let mut lines = Vec::with_capacity(rows);
     let mut words = WordKeys {
         keys: Vec::with_capacity(input.len() / 16),
