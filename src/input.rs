@@ -104,10 +104,14 @@ const BINARY_SAMPLE: usize = 8192;
 /// than tab, line feed, form feed, carriage return and escape.
 pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    // A NUL byte is a control byte: most samples hold neither.
+    let count = count_control(sample);
+    if count == 0 {
+        return None;
+    }
     if let Some(i) = sample.iter().position(|&b| b == 0) {
         return Some(i);
     }
-    let count = count_control(sample);
     if count * 10 > sample.len() {
         sample.iter().position(|&b| is_control(b))
     } else {
