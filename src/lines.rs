@@ -357,14 +357,14 @@ fn trim_space(text: &str) -> &str {
 
 /// The start of the first gap in `b` from byte `from`: a tab, a carriage
 /// return, or the first of three spaces in a row. Eight bytes at a time:
-/// most blocks hold no tab, no carriage return and no two spaces in a row.
+/// most blocks hold no byte below a space and no two bytes in a row that
+/// are at most a space.
 fn next_gap(b: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte of `x` equal to `c` (exact: no borrow).
-    let eq = |x: u64, c: u8| {
-        let y = x ^ (ONES * u64::from(c));
-        !(((y & !HIGH) + !HIGH) | y | !HIGH)
-    };
+    // The high bit of each byte of `x` below `n` (at most 0x80): with every
+    // high bit set, subtracting `n` from each byte never borrows; bytes
+    // from 0x80 up are not below.
+    let below = |x: u64, n: u8| !((x | HIGH) - ONES * u64::from(n)) & !x & HIGH;
     let is_gap = |i: usize| {
         b[i] == b'\t'
             || b[i] == b'\r'
@@ -375,8 +375,10 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
         // Bytes i..i+9: a pair of spaces may start at the block's last byte.
         let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
         let next = u64::from(b[i + 8]) << 56;
-        let pairs = eq(x, b' ') & eq((x >> 8) | next, b' ');
-        if eq(x, b'\t') | eq(x, b'\r') | pairs != 0 {
+        // A tab or a carriage return is below a space; three spaces start
+        // with two bytes in a row that are at most a space.
+        let pairs = below(x, b'!') & below((x >> 8) | next, b'!');
+        if below(x, b' ') | pairs != 0 {
             if let Some(gap) = (i..i + 8).find(|&j| is_gap(j)) {
                 return Some(gap);
             }
