@@ -117,7 +117,8 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
     // of the size of the input.
     let mut lines = Vec::with_capacity(rows);
     let mut words = WordKeys {
-        keys: Vec::with_capacity(input.len() / 16),
+        // About one content word in ten bytes of text.
+        keys: Vec::with_capacity(input.len() / 8),
         ends: Vec::with_capacity(rows),
         seen: Vec::new(),
     };
@@ -198,8 +199,10 @@ impl WordKeys {
         lines: &[Line<'_>],
         known: impl Fn(usize) -> Option<&'k [u64]>,
     ) -> WordKeys {
+        // A content word and the char after it take five bytes or more.
+        let most = lines.iter().map(|l| (l.text.len() + 1) / 5).sum();
         let mut words = WordKeys {
-            keys: Vec::new(),
+            keys: Vec::with_capacity(most),
             ends: Vec::with_capacity(lines.len()),
             seen: Vec::new(),
         };
