@@ -287,8 +287,10 @@ pub(crate) fn gather_with(
         })
         .collect();
     // Copies of each line in the dump, and copies close together.
+    // Both maps sized for all their keys: no growing (and rehashing).
+    let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
     let mut counts: KeyMap<(u32, usize)> =
-        KeyMap::with_capacity_and_hasher(lines.len() / 2, Default::default());
+        KeyMap::with_capacity_and_hasher(keyed, Default::default());
     for i in 0..evidence.len() {
         let k = evidence[i].own.key;
         if k != 0 {
@@ -302,7 +304,9 @@ pub(crate) fn gather_with(
         }
     }
     // Lines sharing their first two words with other short lines.
-    let mut prefix_counts: KeyMap<u32> = KeyMap::default();
+    let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
+    let mut prefix_counts: KeyMap<u32> =
+        KeyMap::with_capacity_and_hasher(prefixed, Default::default());
     for e in &evidence {
         if e.own.prefix != 0 {
             *prefix_counts.entry(e.own.prefix).or_insert(0) += 1;
