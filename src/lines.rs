@@ -113,9 +113,10 @@ pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
 pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, WordKeys) {
     let bytes = input.as_bytes();
     debug_assert_eq!(rows, count_newlines(bytes) + 1);
-    // One cell per line for most lines: no growing (and copying) of a vector
-    // of the size of the input.
-    let mut lines = Vec::with_capacity(rows);
+    // One cell per line for most lines, and room for an eighth more (the
+    // cells of a few tables): no growing (and copying) of a vector of the
+    // size of the input on most pages.
+    let mut lines = Vec::with_capacity(rows + rows / 8);
     let mut words = WordKeys {
         // About one content word in ten bytes of text.
         keys: Vec::with_capacity(input.len() / 8),
