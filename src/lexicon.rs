@@ -623,6 +623,130 @@ fn has_two_legal_terms(text: &str) -> bool {
     .stopped
 }
 
+/// What a text none of whose alphanumeric chars lies outside ASCII must
+/// hold for a legal term (a phrase of the legal-footer lexicon) to occur in
+/// it. Every run of word chars of a phrase occurs in the text as a whole
+/// run of word chars, its chars matched one by one; in such a text, a run
+/// of ASCII letters and digits is matched by the same letters and digits
+/// (`ſ` and the Kelvin sign, which fold to ASCII, are alphanumeric), so it
+/// is one of the text's runs of alphanumeric chars, and one of its content
+/// words when it is long enough. A phrase with an alphanumeric char outside
+/// ASCII occurs in no such text.
+struct LegalWitnesses {
+    /// The content-word keys of the legal terms (one a term, its longest
+    /// run of ASCII letters and digits of [`crate::lines::MIN_CONTENT_WORD`]
+    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each.
+    keys: Vec<u64>,
+    bits: [u64; 16],
+    /// A run of ASCII chars of each term without such a run (`agb`), which
+    /// the text's bytes hold, ignoring case, where the term occurs.
+    short: Vec<&'static str>,
+    /// A term has neither: every text may hold one.
+    always: bool,
+}
+
+impl LegalWitnesses {
+    fn bit(key: u64) -> (usize, u64) {
+        let top = (key >> 54) as usize;
+        (top >> 6, 1 << (top & 63))
+    }
+}
+
+static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
+    let mut w = LegalWitnesses {
+        keys: Vec::new(),
+        bits: [0; 16],
+        short: Vec::new(),
+        always: false,
+    };
+    for &phrase in CUE_ORDER[FOOTER_INDEX].0 {
+        if phrase.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+            continue;
+        }
+        let runs: Vec<&str> = phrase
+            .split(|c| !is_word(c))
+            .filter(|r| !r.is_empty())
+            .collect();
+        let witness = runs
+            .iter()
+            .filter(|r| r.len() >= crate::lines::MIN_CONTENT_WORD)
+            .filter(|r| r.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .max_by_key(|r| r.len());
+        match witness {
+            Some(r) => crate::lines::for_each_word(r, |k, _| {
+                let (i, m) = LegalWitnesses::bit(k);
+                w.bits[i] |= m;
+                w.keys.push(k);
+            }),
+            None => match runs.iter().find(|r| r.is_ascii()) {
+                Some(r) => w.short.push(r),
+                None => w.always = true,
+            },
+        }
+    }
+    w.keys.sort_unstable();
+    w.keys.dedup();
+    w
+});
+
+/// Whether a text none of whose alphanumeric chars lies outside ASCII, with
+/// the content-word keys `keys`, may hold a legal term: false only where
+/// none occurs (see [`LegalWitnesses`]).
+fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
+    let w = &*LEGAL_WITNESSES;
+    w.always
+        || keys.iter().any(|&k| {
+            let (i, m) = LegalWitnesses::bit(k);
+            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
+        })
+        || w.short
+            .iter()
+            .any(|r| has_ascii_ignoring_case(text.as_bytes(), r.as_bytes()))
+}
+
+/// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
+/// case. Only where the rarest letter of `word` stands are the bytes
+/// compared; the bytes are searched for it eight at a time.
+fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
+    // Letters from the most to the least frequent in text.
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rank = |b: u8| {
+        BY_FREQUENCY
+            .iter()
+            .position(|&f| f == b.to_ascii_lowercase())
+            .unwrap_or(BY_FREQUENCY.len())
+    };
+    let Some(at) = (0..word.len()).max_by_key(|&k| rank(word[k])) else {
+        return true;
+    };
+    let b = word[at];
+    let (case, want) = if b.is_ascii_alphabetic() {
+        (CASE, u64::from(b | 0x20))
+    } else {
+        (0, u64::from(b))
+    };
+    let found = |i: usize| {
+        i.checked_sub(at)
+            .and_then(|start| bytes.get(start..start + word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
+    for c in &mut chunks {
+        let y = (u64::from_le_bytes(c.try_into().unwrap_or_default()) | case) ^ (ONES * want);
+        // The high bit of each byte of `y` that is zero (exact: no borrow).
+        let mut m = !(((y & !HIGH) + !HIGH) | y | !HIGH);
+        while m != 0 {
+            if found(i + m.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).any(|j| u64::from(bytes[j] | case as u8) == want && found(j))
+}
+
 /// Phrases by the key of their first word: the lexicon's index in
 /// [`CUE_ORDER`] and the keys of the other words.
 type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
@@ -1310,16 +1434,31 @@ const FIXTURES_WORDS: &[&str] = &[
 /// The most words a line may have for a menu word in it to be a cue.
 const NAVIGATION_MAX_WORDS: usize = 5;
 
+/// The cue a line carries, if any, in order of strength: [`cue_with`]
+/// without the keys of the line.
+#[cfg(test)]
+pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
+    cue_with(text, sentence, None)
+}
+
 /// The cue a line carries, if any, in order of strength.
 ///
 /// Only menu-sized lines are cued: a sentence (`sentence` is true for a line
 /// of eight or more words ending in sentence punctuation) that happens to
 /// contain "comment" or "share" is text. Long lines and sentences are cued
 /// only as legal notices, when they name two or more legal terms.
-pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
+///
+/// `plain_keys` are the content-word keys ([`crate::lines::WordKeys`]) of
+/// a text none of whose alphanumeric chars lies outside ASCII
+/// ([`crate::lines::Lexical::plain`]), where known: a long line whose keys
+/// and bytes show it holds no legal term is not walked for legal terms.
+pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -> Option<Cue> {
     if text.len() > 160 || sentence {
         // Long lines: only legal notices (two or more legal terms) are cued.
-        if text.len() < 1000 && has_two_legal_terms(text) {
+        if text.len() < 1000
+            && plain_keys.is_none_or(|keys| may_have_legal_term(text, keys))
+            && has_two_legal_terms(text)
+        {
             return Some(Cue::Footer);
         }
         return None;
@@ -2537,8 +2676,19 @@ mod tests {
             oracle::has_two_legal_terms(text),
             "{text:?}"
         );
+        // Given the keys of each of the text's cells, as the scan gives them.
+        let mut keys = Vec::new();
+        let (_, lex) = crate::lines::measure(text, &mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        if lex.plain && !may_have_legal_term(text, &keys) {
+            assert!(!has_two_legal_terms(text), "{text:?}");
+        }
         for sentence in [false, true] {
-            assert_eq!(cue(text, sentence), oracle::cue(text, sentence), "{text:?}");
+            let want = oracle::cue(text, sentence);
+            assert_eq!(cue(text, sentence), want, "{text:?}");
+            let plain = lex.plain.then_some(&keys[..]);
+            assert_eq!(cue_with(text, sentence, plain), want, "{text:?}");
         }
         let time = match digits(text, 0) {
             (_, 0) => is_prefixed_age(text),
@@ -2751,6 +2901,31 @@ mod tests {
         ) {
             let text: String = parts.iter().flat_map(|(w, s)| [w.as_str(), *s]).collect();
             assert_agrees(&text);
+        }
+    }
+
+    #[test]
+    fn legal_terms_are_walked_for_only_where_keys_or_bytes_may_hold_one() {
+        let prose = "The council met on Monday and agreed to build the bridge, which will open next year after a long debate.";
+        for (text, gated) in [
+            (prose, true),
+            ("Read our Privacy Policy and the Terms of Use. All rights reserved.", false),
+            ("AGB und agb: the rules of the shop, as it sets them out for its customers.", false),
+            ("Privacy\u{b2} and \u{17f}ite map and \u{212a}ontakt, the notices of the shop for all readers.", false),
+            ("privacy_policy and privacy, terms_of_use and terms of use, for the readers of the shop.", false),
+            ("\u{dc}ber uns und Datenschutzerkl\u{e4}rung: what the shop says of itself and of its readers.", false),
+        ] {
+            let mut keys = Vec::new();
+            let (_, lex) = crate::lines::measure(text, &mut keys);
+            let plain = lex.plain.then_some(&keys[..]);
+            assert_eq!(
+                plain.is_some_and(|k| !may_have_legal_term(text, k)),
+                gated,
+                "{text:?}"
+            );
+            for sentence in [false, true] {
+                assert_eq!(cue_with(text, sentence, plain), cue(text, sentence), "{text:?}");
+            }
         }
     }
 
