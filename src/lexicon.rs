@@ -638,8 +638,9 @@ struct LegalWitnesses {
     /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each.
     keys: Vec<u64>,
     bits: [u64; 16],
-    /// A run of ASCII chars of each term without such a run (`agb`), which
-    /// the text's bytes hold, ignoring case, where the term occurs.
+    /// The longest run of ASCII chars of each term without such a run
+    /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
+    /// case, where the term occurs.
     short: Vec<&'static str>,
     /// A term has neither: every text may hold one.
     always: bool,
@@ -678,7 +679,8 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                 w.bits[i] |= m;
                 w.keys.push(k);
             }),
-            None => match runs.iter().find(|r| r.is_ascii()) {
+            // The longest such run: the rarest in a text's bytes.
+            None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
                 Some(r) => w.short.push(r),
                 None => w.always = true,
             },
