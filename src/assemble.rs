@@ -127,7 +127,8 @@ pub(crate) fn build_blocks<'a>(
 
 /// The span of each input line, from the spans of its cells.
 pub(crate) fn row_spans(cells: &[lines::Line<'_>]) -> Vec<std::ops::Range<usize>> {
-    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut rows: Vec<std::ops::Range<usize>> =
+        Vec::with_capacity(cells.last().map_or(0, |c| c.row + 1));
     for c in cells {
         match rows.get_mut(c.row) {
             Some(r) => r.end = c.span.end,

@@ -244,8 +244,8 @@ impl Cleaner {
             return Err(Error::Binary { offset });
         }
         let parts = parts(input);
-        if parts.len() == 1 {
-            return self.clean_part(input, profile);
+        if let [one] = &parts[..] {
+            return self.clean_part(input, one.rows, profile);
         }
         // A long dump is cleaned part by part: the working memory stays that
         // of one part, and the cost per line does not grow with the dump.
@@ -262,7 +262,7 @@ impl Cleaner {
         for part in parts {
             let off = part.bytes.start;
             let a = self
-                .clean_part(&input[part.bytes], profile)
+                .clean_part(&input[part.bytes], part.rows, profile)
                 .map_err(|e| match e {
                     Error::LineTooLong { line, len, limit } => Error::LineTooLong {
                         line: line + part.row,
@@ -305,14 +305,16 @@ impl Cleaner {
         Ok(article)
     }
 
-    /// Clean `input` as one part: every line is seen with all the others.
+    /// Clean `input`, of `rows` lines, as one part: every line is seen
+    /// with all the others.
     fn clean_part<'a>(
         &self,
         input: &'a str,
+        rows: usize,
         profile: Option<&SiteProfile>,
     ) -> Result<Article<'a>, Error> {
         let cfg = &self.config;
-        let (lines, words) = lines::split_page(input);
+        let (lines, words) = lines::split_page_of_rows(input, rows);
         let rows = assemble::row_spans(&lines);
         if let Some((i, r)) = rows
             .iter()

@@ -65,11 +65,12 @@ impl serde::Serialize for Date {
     }
 }
 
-/// Month names (full and common abbreviations) in en, nl, de, fr, es, it, pt.
+/// Month names (full and common abbreviations) in en, nl, de, fr, es, it, pt
+/// and pl (Polish in the nominative and in the genitive of dates: `12 marca`).
 const MONTHS: [&[&str]; 12] = [
     &[
         "january", "jan", "januari", "januar", "jänner", "janvier", "janv", "enero", "ene",
-        "gennaio", "gen", "janeiro",
+        "gennaio", "gen", "janeiro", "styczeń", "stycznia", "sty",
     ],
     &[
         "february",
@@ -83,19 +84,49 @@ const MONTHS: [&[&str]; 12] = [
         "febbraio",
         "fevereiro",
         "fev",
+        "luty",
+        "lutego",
+        "lut",
     ],
     &[
-        "march", "mar", "maart", "mrt", "märz", "mars", "marzo", "março", "marco",
-    ],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-    &["may", "mei", "mai", "mayo", "maggio", "mag", "maio"],
-    &[
-        "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho",
+        "march", "mar", "maart", "mrt", "märz", "mär", "mars", "marzo", "março", "marco", "marzec",
+        "marca",
     ],
     &[
-        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho",
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "kwiecień",
+        "kwietnia",
+        "kwi",
     ],
-    &["august", "aug", "augustus", "août", "aout", "agosto", "ago"],
+    &[
+        "may", "mei", "mai", "mayo", "maggio", "mag", "maio", "maj", "maja",
+    ],
+    &[
+        "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca",
+        "cze",
+    ],
+    &[
+        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec",
+        "lipca", "lip",
+    ],
+    &[
+        "august",
+        "aug",
+        "augustus",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "sierpień",
+        "sierpnia",
+        "sie",
+    ],
     &[
         "september",
         "sep",
@@ -105,12 +136,36 @@ const MONTHS: [&[&str]; 12] = [
         "settembre",
         "set",
         "setembro",
+        "setiembre",
+        "wrzesień",
+        "września",
+        "wrz",
     ],
     &[
-        "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
         "out",
+        "październik",
+        "października",
+        "paź",
     ],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "listopad",
+        "listopada",
+        "lis",
+    ],
     &[
         "december",
         "dec",
@@ -123,6 +178,9 @@ const MONTHS: [&[&str]; 12] = [
         "dic",
         "dicembre",
         "dezembro",
+        "grudzień",
+        "grudnia",
+        "gru",
     ],
 ];
 
@@ -399,13 +457,13 @@ fn month_day(text: &str, day: Digits) -> Option<Found> {
         return None;
     }
     let before = before.strip_suffix('.').unwrap_or(before);
-    // The month: the word ending there, of at most 10 characters.
+    // The month: the word ending there, of at most 12 characters.
     let mut word = before.len();
     for (n, c) in before.chars().rev().enumerate() {
         if !is_word(c) {
             break;
         }
-        if n == 10 {
+        if n == 12 {
             return None;
         }
         word -= c.len_utf8();
@@ -447,14 +505,14 @@ fn year_at(text: &str, i: usize) -> Option<Digits> {
     (year.len == 4 && word_end(text, year.end)).then_some(year)
 }
 
-/// The end of a possible month name at `i`: 3 to 10 characters up to a `.`,
+/// The end of a possible month name at `i`: 3 to 12 characters up to a `.`,
 /// a `,` or a space (a month name has letters only, as many after folding).
 fn month_word_end(text: &str, i: usize) -> Option<usize> {
     for (n, (j, c)) in text[i..].char_indices().enumerate() {
         if matches!(c, '.' | ',') || c.is_whitespace() {
-            return (3..=10).contains(&n).then_some(i + j);
+            return (3..=12).contains(&n).then_some(i + j);
         }
-        if n == 10 {
+        if n == 12 {
             return None;
         }
     }
@@ -533,11 +591,11 @@ mod tests {
             Regex::new(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b").expect("numeric date regex")
         });
         pub(super) static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(r"(?i)\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b")
+            Regex::new(r"(?i)\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
                 .expect("day month regex")
         });
         pub(super) static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+            Regex::new(r"(?i)\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
                 .expect("month day regex")
         });
 
@@ -701,6 +759,13 @@ mod tests {
         assert_eq!(d("8 de agosto de 2025"), Some("2025-08-08".into()));
         assert_eq!(d("08/08/2025 - 12:00"), Some("2025-08-08".into()));
         assert_eq!(d("le 3 mars 2021"), Some("2021-03-03".into()));
+        assert_eq!(d("12 marca 2024"), Some("2024-03-12".into()));
+        assert_eq!(
+            d("Opublikowano 5 października 2023, 12:00"),
+            Some("2023-10-05".into())
+        );
+        assert_eq!(d("1 grudnia 2022 r."), Some("2022-12-01".into()));
+        assert_eq!(d("3. Mär. 2021"), Some("2021-03-03".into()));
         assert_eq!(d("12:00"), None);
         assert_eq!(d("Transfernieuws 08/08"), None);
     }
@@ -819,9 +884,9 @@ mod tests {
                 assert!(letter.is_match(&c.to_string()), "{c:?}");
             }
         }
-        // So a month name is 3 to 10 letters, as the written forms want.
+        // So a month name is 3 to 12 letters, as the written forms want.
         for name in MONTHS.concat() {
-            assert!((3..=10).contains(&name.chars().count()), "{name}");
+            assert!((3..=12).contains(&name.chars().count()), "{name}");
         }
     }
 
@@ -877,6 +942,9 @@ mod tests {
         "janvier",
         "agosto",
         "septiembre",
+        "października",
+        "PAŹDZIERNIKA",
+        "marca",
         "O\u{212a}T",
         "oKt",
         "mai",
@@ -885,6 +953,7 @@ mod tests {
         "bar",
         "days",
         "abcdefghijk",
+        "abcdefghijklm",
         "é",
         "ß",
         "x",

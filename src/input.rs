@@ -8,11 +8,12 @@ use std::ops::Range;
 /// under 4,000 lines), few enough to keep the working memory small.
 pub(crate) const PART_ROWS: usize = 16_384;
 
-/// One part of a long dump: its bytes (without the line feed that ends it)
-/// and the index of its first line.
+/// One part of a long dump: its bytes (without the line feed that ends it),
+/// the index of its first line and its number of lines.
 pub(crate) struct Part {
     pub bytes: Range<usize>,
     pub row: usize,
+    pub rows: usize,
 }
 
 /// The parts a dump is cleaned in: one for a dump of at most `PART_ROWS`
@@ -20,11 +21,13 @@ pub(crate) struct Part {
 /// (paragraphs and lists stay whole), and at twice that many in any case.
 pub(crate) fn parts(input: &str) -> Vec<Part> {
     let bytes = input.as_bytes();
-    if crate::lines::count_newlines(bytes) < PART_ROWS {
+    let newlines = crate::lines::count_newlines(bytes);
+    if newlines < PART_ROWS {
         // Every real page: one part, found without walking its lines.
         return vec![Part {
             bytes: 0..bytes.len(),
             row: 0,
+            rows: newlines + 1,
         }];
     }
     let mut parts = Vec::new();
@@ -37,6 +40,7 @@ pub(crate) fn parts(input: &str) -> Vec<Part> {
             parts.push(Part {
                 bytes: start..pos - 1,
                 row,
+                rows,
             });
             (start, row, rows) = (pos, row + rows, 0);
         }
@@ -49,6 +53,7 @@ pub(crate) fn parts(input: &str) -> Vec<Part> {
     parts.push(Part {
         bytes: start..bytes.len(),
         row,
+        rows,
     });
     parts
 }
@@ -99,10 +104,14 @@ const BINARY_SAMPLE: usize = 8192;
 /// than tab, line feed, form feed, carriage return and escape.
 pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    // A NUL byte is a control byte: most samples hold neither.
+    let count = count_control(sample);
+    if count == 0 {
+        return None;
+    }
     if let Some(i) = sample.iter().position(|&b| b == 0) {
         return Some(i);
     }
-    let count = count_control(sample);
     if count * 10 > sample.len() {
         sample.iter().position(|&b| is_control(b))
     } else {

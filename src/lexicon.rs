@@ -3,7 +3,7 @@
 //!
 //! Every entry is a general phrase of its language ("read also", "lees ook",
 //! "newsletter"); none is a site's own text. Lexicons cover at least Dutch,
-//! English, German, French, Spanish, Italian and Portuguese.
+//! English, German, French, Spanish, Italian, Portuguese and Polish.
 
 use crate::unicode::{char_at, is_digit, is_word};
 use std::sync::LazyLock as Lazy;
@@ -48,6 +48,9 @@ fn fold(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
         '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        // The capitals of the Polish letters of the lexicons (Ą Ć Ę Ł Ń Ś Ź Ż).
+        '\u{104}' | '\u{106}' | '\u{118}' | '\u{141}' | '\u{143}' | '\u{15a}' | '\u{179}'
+        | '\u{17b}' => char::from_u32(u32::from(c) + 1).unwrap_or(c),
         '\u{17f}' => 's',
         '\u{212a}' => 'k',
         '\u{1e9e}' => '\u{df}',
@@ -620,6 +623,132 @@ fn has_two_legal_terms(text: &str) -> bool {
     .stopped
 }
 
+/// What a text none of whose alphanumeric chars lies outside ASCII must
+/// hold for a legal term (a phrase of the legal-footer lexicon) to occur in
+/// it. Every run of word chars of a phrase occurs in the text as a whole
+/// run of word chars, its chars matched one by one; in such a text, a run
+/// of ASCII letters and digits is matched by the same letters and digits
+/// (`ſ` and the Kelvin sign, which fold to ASCII, are alphanumeric), so it
+/// is one of the text's runs of alphanumeric chars, and one of its content
+/// words when it is long enough. A phrase with an alphanumeric char outside
+/// ASCII occurs in no such text.
+struct LegalWitnesses {
+    /// The content-word keys of the legal terms (one a term, its longest
+    /// run of ASCII letters and digits of [`crate::lines::MIN_CONTENT_WORD`]
+    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each.
+    keys: Vec<u64>,
+    bits: [u64; 16],
+    /// The longest run of ASCII chars of each term without such a run
+    /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
+    /// case, where the term occurs.
+    short: Vec<&'static str>,
+    /// A term has neither: every text may hold one.
+    always: bool,
+}
+
+impl LegalWitnesses {
+    fn bit(key: u64) -> (usize, u64) {
+        let top = (key >> 54) as usize;
+        (top >> 6, 1 << (top & 63))
+    }
+}
+
+static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
+    let mut w = LegalWitnesses {
+        keys: Vec::new(),
+        bits: [0; 16],
+        short: Vec::new(),
+        always: false,
+    };
+    for &phrase in CUE_ORDER[FOOTER_INDEX].0 {
+        if phrase.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+            continue;
+        }
+        let runs: Vec<&str> = phrase
+            .split(|c| !is_word(c))
+            .filter(|r| !r.is_empty())
+            .collect();
+        let witness = runs
+            .iter()
+            .filter(|r| r.len() >= crate::lines::MIN_CONTENT_WORD)
+            .filter(|r| r.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .max_by_key(|r| r.len());
+        match witness {
+            Some(r) => crate::lines::for_each_word(r, |k, _| {
+                let (i, m) = LegalWitnesses::bit(k);
+                w.bits[i] |= m;
+                w.keys.push(k);
+            }),
+            // The longest such run: the rarest in a text's bytes.
+            None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
+                Some(r) => w.short.push(r),
+                None => w.always = true,
+            },
+        }
+    }
+    w.keys.sort_unstable();
+    w.keys.dedup();
+    w
+});
+
+/// Whether a text none of whose alphanumeric chars lies outside ASCII, with
+/// the content-word keys `keys`, may hold a legal term: false only where
+/// none occurs (see [`LegalWitnesses`]).
+fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
+    let w = &*LEGAL_WITNESSES;
+    w.always
+        || keys.iter().any(|&k| {
+            let (i, m) = LegalWitnesses::bit(k);
+            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
+        })
+        || w.short
+            .iter()
+            .any(|r| has_ascii_ignoring_case(text.as_bytes(), r.as_bytes()))
+}
+
+/// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
+/// case. Only where the rarest letter of `word` stands are the bytes
+/// compared; the bytes are searched for it eight at a time.
+fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
+    // Letters from the most to the least frequent in text.
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rank = |b: u8| {
+        BY_FREQUENCY
+            .iter()
+            .position(|&f| f == b.to_ascii_lowercase())
+            .unwrap_or(BY_FREQUENCY.len())
+    };
+    let Some(at) = (0..word.len()).max_by_key(|&k| rank(word[k])) else {
+        return true;
+    };
+    let b = word[at];
+    let (case, want) = if b.is_ascii_alphabetic() {
+        (CASE, u64::from(b | 0x20))
+    } else {
+        (0, u64::from(b))
+    };
+    let found = |i: usize| {
+        i.checked_sub(at)
+            .and_then(|start| bytes.get(start..start + word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
+    for c in &mut chunks {
+        let y = (u64::from_le_bytes(c.try_into().unwrap_or_default()) | case) ^ (ONES * want);
+        // The high bit of each byte of `y` that is zero (exact: no borrow).
+        let mut m = !(((y & !HIGH) + !HIGH) | y | !HIGH);
+        while m != 0 {
+            if found(i + m.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).any(|j| u64::from(bytes[j] | case as u8) == want && found(j))
+}
+
 /// Phrases by the key of their first word: the lexicon's index in
 /// [`CUE_ORDER`] and the keys of the other words.
 type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
@@ -739,6 +868,20 @@ const RELATED_WORDS: &[&str] = &[
     "mehr aus",
     "neueste artikel",
     "zum thema",
+    "weitere nachrichten",
+    "weitere meldungen",
+    "mehr nachrichten",
+    "neueste nachrichten",
+    "aktuelle nachrichten",
+    "meist gelesen",
+    "verwandte artikel",
+    "empfohlene artikel",
+    "beliebte artikel",
+    "das könnte dich auch interessieren",
+    "das könnte sie interessieren",
+    "auch lesenswert",
+    "weiterlesen",
+    "mehr lesen",
     // fr
     "lire aussi",
     "à lire aussi",
@@ -748,6 +891,23 @@ const RELATED_WORDS: &[&str] = &[
     "sur le même sujet",
     "à lire également",
     "dernières actualités",
+    "lire la suite",
+    "lire plus",
+    "lire également",
+    "en savoir plus",
+    "voir plus",
+    "voir également",
+    "à voir aussi",
+    "les plus lues",
+    "les plus populaires",
+    "les plus consultés",
+    "articles similaires",
+    "articles recommandés",
+    "vous aimerez aussi",
+    "vous pourriez aimer",
+    "dans la même rubrique",
+    "sur le même thème",
+    "dernières nouvelles",
     // es
     "lee también",
     "leer más",
@@ -757,12 +917,42 @@ const RELATED_WORDS: &[&str] = &[
     "noticias relacionadas",
     "relacionado",
     "últimas noticias",
+    "lea también",
+    "ver también",
+    "ver más",
+    "más noticias",
+    "más vistas",
+    "más vistos",
+    "más populares",
+    "te recomendamos",
+    "le puede interesar",
+    "puede interesarte",
+    "artículos relacionados",
+    "relacionados",
+    "relacionadas",
+    "seguir leyendo",
+    "sigue leyendo",
     // it
     "leggi anche",
     "potrebbe interessarti",
     "articoli correlati",
     "più letti",
     "ultime notizie",
+    "leggi di più",
+    "leggi tutto",
+    "vedi anche",
+    "guarda anche",
+    "più lette",
+    "più visti",
+    "più popolari",
+    "ti potrebbe interessare",
+    "potrebbero interessarti",
+    "articoli consigliati",
+    "altre notizie",
+    "notizie correlate",
+    "correlati",
+    "ultimi articoli",
+    "continua a leggere",
     // pt
     "leia também",
     "leia mais",
@@ -771,6 +961,46 @@ const RELATED_WORDS: &[&str] = &[
     "notícias relacionadas",
     "últimas notícias",
     "saiba mais",
+    "leia ainda",
+    "veja mais",
+    "ver mais",
+    "mais lidos",
+    "mais vistos",
+    "mais vistas",
+    "mais populares",
+    "mais notícias",
+    "você também pode gostar",
+    "você pode gostar",
+    "pode te interessar",
+    "artigos relacionados",
+    "conteúdo relacionado",
+    "continue lendo",
+    // pl
+    "czytaj także",
+    "czytaj też",
+    "czytaj również",
+    "czytaj więcej",
+    "czytaj dalej",
+    "przeczytaj także",
+    "przeczytaj też",
+    "przeczytaj również",
+    "zobacz też",
+    "zobacz także",
+    "zobacz również",
+    "zobacz więcej",
+    "polecamy",
+    "polecane",
+    "najczęściej czytane",
+    "najpopularniejsze",
+    "najnowsze artykuły",
+    "najnowsze wiadomości",
+    "powiązane artykuły",
+    "podobne artykuły",
+    "inne artykuły",
+    "więcej wiadomości",
+    "może cię zainteresować",
+    "mogą cię zainteresować",
+    "więcej na ten temat",
 ];
 
 const COMMENTS_WORDS: &[&str] = &[
@@ -793,6 +1023,7 @@ const COMMENTS_WORDS: &[&str] = &[
     "kommentar",
     "kommentieren",
     "leserkommentare",
+    "beitrag melden",
     "commentaires",
     "commentaire",
     "commenter",
@@ -806,6 +1037,11 @@ const COMMENTS_WORDS: &[&str] = &[
     "commenti",
     "commento",
     "commenta",
+    "komentarze",
+    "komentarz",
+    "komentarzy",
+    "skomentuj",
+    "signaler un abus",
     "posted by",
     "posted on",
     "report abuse",
@@ -820,6 +1056,7 @@ const COMMENTS_WORDS: &[&str] = &[
     "répondre",
     "responder",
     "rispondi",
+    "odpowiedz",
     "likes",
     "upvote",
     "downvote",
@@ -846,10 +1083,23 @@ const PROMO_WORDS: &[&str] = &[
     "assinar",
     "iscriviti",
     "abbonati",
+    "abbonamento",
+    "inscrivez-vous",
+    "suscríbase",
+    "suscripción",
+    "boletín",
+    "assinatura",
+    "inscreva-se",
+    "abo",
+    "zapisz się",
+    "prenumerata",
+    "subskrybuj",
+    "subskrypcja",
     // apps and social
     "download the app",
     "get the app",
     "download de app",
+    "pobierz aplikację",
     "app store",
     "google play",
     "whatsapp",
@@ -869,6 +1119,9 @@ const PROMO_WORDS: &[&str] = &[
     "síguenos",
     "siga-nos",
     "seguici",
+    "folge uns",
+    "obserwuj nas",
+    "śledź nas",
     // share / print / mail
     "share",
     "share this",
@@ -879,7 +1132,14 @@ const PROMO_WORDS: &[&str] = &[
     "compartir",
     "compartilhar",
     "condividi",
+    "compartilhe",
+    "udostępnij",
+    "podziel się",
     "print",
+    "drucken",
+    "imprimer",
+    "imprimir",
+    "drukuj",
     "email",
     "e-mail",
     "mail this",
@@ -892,8 +1152,16 @@ const PROMO_WORDS: &[&str] = &[
     "publicidad",
     "publicidade",
     "pubblicità",
+    "reklama",
     "sponsored",
     "gesponsord",
+    "gesponsert",
+    "sponsorisé",
+    "patrocinado",
+    "sponsorizzato",
+    "sponsorowane",
+    "materiał sponsorowany",
+    "artykuł sponsorowany",
     "ad",
     "ads",
     // corrections / feedback prompts
@@ -904,6 +1172,7 @@ const PROMO_WORDS: &[&str] = &[
     "signaler une erreur",
     "reportar un error",
     "segnala un errore",
+    "zgłoś błąd",
     "feedback",
 ];
 
@@ -927,6 +1196,8 @@ const FOOTER_WORDS: &[&str] = &[
     "todos los derechos reservados",
     "todos os direitos reservados",
     "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone",
+    "prawa zastrzeżone",
     "copyright",
     "contact us",
     "contacteer ons",
@@ -935,24 +1206,71 @@ const FOOTER_WORDS: &[&str] = &[
     "about us",
     "over ons",
     "über uns",
+    "nous contacter",
+    "contactez-nous",
+    "qui sommes-nous",
+    "contacto",
+    "contáctenos",
+    "quiénes somos",
+    "sobre nosotros",
+    "contatti",
+    "chi siamo",
+    "contato",
+    "fale conosco",
+    "quem somos",
+    "sobre nós",
+    "o nas",
     "disclaimer",
     "gebruikersovereenkomst",
     "gebruiksvoorwaarden",
     "algemene voorwaarden",
     "nutzungsbedingungen",
     "agb",
+    "haftungsausschluss",
+    "datenschutzhinweise",
+    "datenschutzeinstellungen",
+    "barrierefreiheit",
+    "mediadaten",
+    "rechtliche hinweise",
     "mentions légales",
     "conditions générales",
     "politique de confidentialité",
+    "confidentialité",
+    "données personnelles",
+    "accessibilité",
     "aviso legal",
     "política de privacidad",
+    "aviso de privacidad",
+    "privacidad",
+    "términos y condiciones",
+    "condiciones de uso",
+    "note legali",
+    "termini e condizioni",
+    "partita iva",
     "política de privacidade",
+    "privacidade",
     "termos de uso",
+    "termos e condições",
+    "regulamin",
+    "polityka prywatności",
+    "prywatność",
+    "nota prawna",
+    "deklaracja dostępności",
     "sitemap",
     "site map",
+    "plan du site",
+    "mapa del sitio",
+    "mappa del sito",
+    "mapa do site",
+    "mapa strony",
     "vacatures",
     "careers",
     "jobs",
+    "karriere",
+    "trabaja con nosotros",
+    "lavora con noi",
+    "trabalhe conosco",
+    "kariera",
     "adverteren",
     "advertise",
     "press",
@@ -974,6 +1292,15 @@ const NAVIGATION_WORDS: &[&str] = &[
     "home",
     "homepage",
     "menu",
+    "startseite",
+    "menü",
+    "accueil",
+    "inicio",
+    "portada",
+    "menú",
+    "início",
+    "página inicial",
+    "strona główna",
     "search",
     "zoeken",
     "zoek",
@@ -984,6 +1311,11 @@ const NAVIGATION_WORDS: &[&str] = &[
     "buscar",
     "cerca",
     "pesquisar",
+    "ricerca",
+    "búsqueda",
+    "szukaj",
+    "wyszukaj",
+    "wyszukiwarka",
     "log in",
     "login",
     "sign in",
@@ -996,17 +1328,42 @@ const NAVIGATION_WORDS: &[&str] = &[
     "iniciar sesión",
     "entrar",
     "accedi",
+    "einloggen",
+    "abmelden",
+    "déconnexion",
+    "mon compte",
+    "mi cuenta",
+    "minha conta",
+    "zaloguj",
+    "wyloguj",
     "skip to content",
     "skip to main content",
     "skip navigation",
+    "zum inhalt",
+    "zum hauptinhalt",
+    "aller au contenu",
+    "ir al contenido",
+    "vai al contenuto",
+    "ir para o conteúdo",
+    "przejdź do treści",
     "sections",
     "back to top",
     "terug naar boven",
     "nach oben",
     "haut de page",
+    "retour en haut",
+    "volver arriba",
+    "torna su",
+    "voltar ao topo",
     "register",
     "registreren",
     "registrieren",
+    "inscription",
+    "registrarse",
+    "registrati",
+    "cadastre-se",
+    "zarejestruj się",
+    "rejestracja",
     "next",
     "previous",
     "volgende",
@@ -1020,6 +1377,14 @@ const NAVIGATION_WORDS: &[&str] = &[
     "successivo",
     "precedente",
     "próximo",
+    "vorherige",
+    "nächste",
+    "następny",
+    "następna",
+    "poprzedni",
+    "poprzednia",
+    "dalej",
+    "wstecz",
     "toggle navigation",
     "navigation",
     "main menu",
@@ -1030,6 +1395,7 @@ const NAVIGATION_WORDS: &[&str] = &[
     "cerrar",
     "chiudi",
     "fechar",
+    "zamknij",
 ];
 
 const FIXTURES_WORDS: &[&str] = &[
@@ -1045,21 +1411,37 @@ const FIXTURES_WORDS: &[&str] = &[
     "spieltag",
     "tabelle",
     "ergebnisse",
+    "spielplan",
     "journée",
     "classement",
     "résultats",
+    "calendrier",
     "jornada",
     "clasificación",
     "resultados",
+    "calendario",
+    "tabla de posiciones",
     "giornata",
     "classifica",
     "risultati",
     "rodada",
     "classificação",
+    "calendário",
+    "tabela",
+    "terminarz",
+    "wyniki",
+    "klasyfikacja",
 ];
 
 /// The most words a line may have for a menu word in it to be a cue.
 const NAVIGATION_MAX_WORDS: usize = 5;
+
+/// The cue a line carries, if any, in order of strength: [`cue_with`]
+/// without the keys of the line.
+#[cfg(test)]
+pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
+    cue_with(text, sentence, None)
+}
 
 /// The cue a line carries, if any, in order of strength.
 ///
@@ -1067,10 +1449,18 @@ const NAVIGATION_MAX_WORDS: usize = 5;
 /// of eight or more words ending in sentence punctuation) that happens to
 /// contain "comment" or "share" is text. Long lines and sentences are cued
 /// only as legal notices, when they name two or more legal terms.
-pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
+///
+/// `plain_keys` are the content-word keys ([`crate::lines::WordKeys`]) of
+/// a text none of whose alphanumeric chars lies outside ASCII
+/// ([`crate::lines::Lexical::plain`]), where known: a long line whose keys
+/// and bytes show it holds no legal term is not walked for legal terms.
+pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -> Option<Cue> {
     if text.len() > 160 || sentence {
         // Long lines: only legal notices (two or more legal terms) are cued.
-        if text.len() < 1000 && has_two_legal_terms(text) {
+        if text.len() < 1000
+            && plain_keys.is_none_or(|keys| may_have_legal_term(text, keys))
+            && has_two_legal_terms(text)
+        {
             return Some(Cue::Footer);
         }
         return None;
@@ -1110,11 +1500,13 @@ const AGE_UNITS: &[&str] = &[
     "min", "mins", "minute", "minutes", "minuten", "hour", "hours", "hr", "hrs", "uur", "stunde",
     "stunden", "heure", "heures", "hora", "horas", "ore", "day", "days", "dagen", "tage", "tagen",
     "jour", "jours", "día", "días", "dia", "dias", "giorni", "sec", "second", "seconds", "h", "m",
-    "d",
+    "d", "minuto", "minutos", "minuti", "ora", "giorno", "sekunden", "secondes", "segundos",
+    "secondi", "minut", "minuty", "minutę", "godzin", "godziny", "godzinę", "godz.", "dni",
+    "dzień", "sekund",
 ];
 
 /// What may follow an age (`3 hours ago`), after white space.
-const AGE_SUFFIXES: &[&str] = &["", "ago", "geleden", "her"];
+const AGE_SUFFIXES: &[&str] = &["", "ago", "geleden", "her", "fa", "atrás", "temu"];
 
 /// What may precede an age (`vor 2 Stunden`), before white space.
 const AGE_PREFIXES: &[&str] = &["vor", "il y a", "hace", "há"];
@@ -1137,7 +1529,7 @@ fn digits(text: &str, i: usize) -> (usize, usize) {
 ///   `:` or `.` and two more, then maybe white space and `am`, `pm`, `uur`,
 ///   `u`, `h`, `hrs` or `uhr`;
 /// - an age: digits, maybe white space, a unit of [`AGE_UNITS`], then maybe
-///   white space and `ago`, `geleden` or `her`;
+///   white space and `ago`, `geleden`, `her`, `fa`, `atrás` or `temu`;
 /// - `vor`, `il y a`, `hace` or `há`, white space, digits, white space and a
 ///   word (`vor 2 Stunden`).
 ///
@@ -1276,6 +1668,16 @@ const COUNT_WORDS: &[&str] = &[
     "antworten",
     "respuestas",
     "respuesta",
+    "réponses",
+    "réponse",
+    "risposte",
+    "risposta",
+    "respostas",
+    "resposta",
+    "komentarze",
+    "komentarzy",
+    "komentarz",
+    "odpowiedzi",
 ];
 
 /// The number of a comment-count line: all of `text`, ignoring case, is a
@@ -1290,7 +1692,7 @@ fn count_number(text: &str) -> Option<&str> {
         Some(&b)
             if b.is_ascii()
                 && !b.is_ascii_digit()
-                && !matches!(b | 0x20, b'r' | b'c' | b'k' | b'a') =>
+                && !matches!(b | 0x20, b'r' | b'c' | b'k' | b'a' | b'o') =>
         {
             return None
         }
@@ -1462,7 +1864,8 @@ const BYLINE_STARTS: &[&str] = &[
 
 /// How an image credit can start (a cheap test before [`credit_name`]).
 const CREDIT_STARTS: &[&str] = &[
-    "foto", "photo", "bild", "imag", "immagine", "credit", "crédit", "beeld", "picture", "©", "(c)",
+    "foto", "photo", "bild", "imag", "immagine", "credit", "crédit", "beeld", "picture", "©",
+    "(c)", "fot", "zdjęci",
 ];
 
 /// For every pair of ASCII bytes (bit `b0 << 7 | b1`): whether one of
@@ -1651,11 +2054,66 @@ const CREDIT_WORDS: &[&str] = &[
     "imagen",
     "fotografia",
     "immagine",
+    "imagem",
+    "fot",
+    "zdjęcie",
+    "zdjęcia",
     "beeld",
     "picture",
     "pictures",
     "photograph",
 ];
+
+/// The most words of a picture caption that [`caption_credit`] reads.
+const CAPTION_MAX_WORDS: usize = 40;
+
+/// A picture caption that ends in its credit in brackets →
+/// the credit: `A view of the bridge on Monday. (Jane Doe / Agency)`,
+/// `… in Cygnus. (Photo: Jane Doe)`, `… at night [Image © X]`. The bracketed
+/// group holds at most eight words and a `/` between capitalised words,
+/// a `©`, or a word of [`CREDIT_WORDS`]; at least three words come before
+/// it, and the line has at most [`CAPTION_MAX_WORDS`] words.
+pub(crate) fn caption_credit(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let open = match t.as_bytes().last()? {
+        b')' => '(',
+        b']' => '[',
+        _ => return None,
+    };
+    let body = &t[..t.len() - 1];
+    let start = body.rfind(open)?;
+    let (before, inner) = (&body[..start], &body[start + 1..]);
+    if inner.len() > 80 || inner.contains([')', ']']) || inner.split_whitespace().nth(8).is_some() {
+        return None;
+    }
+    let capital = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let slash = || {
+        inner.split_once('/').is_some_and(|(a, b)| {
+            capital(a.split_whitespace().next_back()) && capital(b.split_whitespace().next())
+        })
+    };
+    let credit_word = || {
+        inner.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            !w.is_empty()
+                && CREDIT_WORDS
+                    .iter()
+                    .any(|c| w.chars().map(fold).eq(c.chars()))
+        })
+    };
+    if !(inner.contains('©') || slash() || credit_word()) {
+        return None;
+    }
+    let words_before = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .count();
+    let long = t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some();
+    (words_before == 3 && !long).then(|| inner.trim())
+}
 
 /// The words of an image credit followed by white space and `©` (`Foto © ANP`).
 const CREDIT_SYMBOL_WORDS: &[&str] = &["foto", "photo", "bild", "image", "credit", "beeld"];
@@ -1765,7 +2223,7 @@ mod tests {
             Regex::new(
                 r"(?ix)^(?:
             \d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|uur|u|h|hrs|uhr)?
-          | \d+\s*(?:min|mins|minutes?|minuten|hours?|hrs?|uur|stunden?|heures?|horas?|ore|days?|dagen|tagen?|jours?|días?|dias?|giorni|sec|seconds?|h|m|d)\s*(?:ago|geleden|her)?
+          | \d+\s*(?:min|mins|minutes?|minuten|hours?|hrs?|uur|stunden?|heures?|horas?|ore|days?|dagen|tagen?|jours?|días?|dias?|giorni|sec|seconds?|h|m|d|minutos?|minuti|ora|giorno|sekunden|secondes|segundos|secondi|minut|minuty|minutę|godzin|godziny|godzinę|godz\.|dni|dzień|sekund)\s*(?:ago|geleden|her|fa|atrás|temu)?
           | (?:vor|il\ y\ a|hace|há)\s+\d+\s+\w+
         )$",
             )
@@ -1773,7 +2231,7 @@ mod tests {
         });
 
         pub(super) static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
-            let words = r"reacties?|comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reactions?|réactions?|replies|reply|antworten|respuestas?";
+            let words = r"reacties?|comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reactions?|réactions?|replies|reply|antworten|respuestas?|réponses?|risposte|risposta|respostas?|komentarz[ey]?|odpowiedzi";
             Regex::new(&format!(
                 r"(?i)^(?:(\d[\d.,]*)\s+(?:{words})|(?:{words})\s*[:(\[]?\s*(\d[\d.,]*)\s*[)\]]?)$"
             ))
@@ -1790,7 +2248,7 @@ mod tests {
         pub(super) static CREDIT: Lazy<Regex> = Lazy::new(|| {
             Regex::new(
                 r"(?ix)^(?:
-            (?:foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|crédit|crédits|fotografía|imagen|fotografia|immagine|beeld|picture|pictures|photograph)\s*(?::|\|)\s*(?:©|\(c\))?\s*(?P<a>.+)
+            (?:foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|crédit|crédits|fotografía|imagen|fotografia|immagine|imagem|fot|zdjęcie|zdjęcia|beeld|picture|pictures|photograph)\s*(?::|\|)\s*(?:©|\(c\))?\s*(?P<a>.+)
           | (?:©|\(c\))\s*(?P<b>.+)
           | (?:foto|photo|bild|image|credit|beeld)\s+(?:©|\(c\))\s*(?P<c>.+)
         )$",
@@ -2031,6 +2489,9 @@ mod tests {
             "ago",
             "her",
             "geleden",
+            "temu",
+            "fa",
+            "atrás",
             "vor",
             "il y a",
             "hace",
@@ -2217,8 +2678,19 @@ mod tests {
             oracle::has_two_legal_terms(text),
             "{text:?}"
         );
+        // Given the keys of each of the text's cells, as the scan gives them.
+        let mut keys = Vec::new();
+        let (_, lex) = crate::lines::measure(text, &mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        if lex.plain && !may_have_legal_term(text, &keys) {
+            assert!(!has_two_legal_terms(text), "{text:?}");
+        }
         for sentence in [false, true] {
-            assert_eq!(cue(text, sentence), oracle::cue(text, sentence), "{text:?}");
+            let want = oracle::cue(text, sentence);
+            assert_eq!(cue(text, sentence), want, "{text:?}");
+            let plain = lex.plain.then_some(&keys[..]);
+            assert_eq!(cue_with(text, sentence, plain), want, "{text:?}");
         }
         let time = match digits(text, 0) {
             (_, 0) => is_prefixed_age(text),
@@ -2315,6 +2787,26 @@ mod tests {
             "Photo  (c)  Jane",
             "Image ©",
             "© 2024 Example Media. All rights reserved.",
+            "Czytaj także:",
+            "ŁAŃCUCH",
+            "Śledź nas",
+            "ŚLEDŹ NAS",
+            "o nas",
+            "O  NAS",
+            "Wszelkie prawa zastrzeżone",
+            "5 minut temu",
+            "1 godz. temu",
+            "1 GODZ.TEMU",
+            "10 minuti fa",
+            "2 horas atrás",
+            "12 komentarzy",
+            "Komentarze (3)",
+            "Odpowiedzi: 4",
+            "Zdjęcie: Jan Kowalski",
+            "ZDJĘCIA | PAP",
+            "Fot: Anna Nowak",
+            "Imagem: Maria Silva",
+            "Autor: Jan Kowalski",
         ] {
             assert_agrees(text);
         }
@@ -2414,6 +2906,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn legal_terms_are_walked_for_only_where_keys_or_bytes_may_hold_one() {
+        let prose = "The council met on Monday and agreed to build the bridge, which will open next year after a long debate.";
+        for (text, gated) in [
+            (prose, true),
+            ("Read our Privacy Policy and the Terms of Use. All rights reserved.", false),
+            ("AGB und agb: the rules of the shop, as it sets them out for its customers.", false),
+            ("Privacy\u{b2} and \u{17f}ite map and \u{212a}ontakt, the notices of the shop for all readers.", false),
+            ("privacy_policy and privacy, terms_of_use and terms of use, for the readers of the shop.", false),
+            ("\u{dc}ber uns und Datenschutzerkl\u{e4}rung: what the shop says of itself and of its readers.", false),
+        ] {
+            let mut keys = Vec::new();
+            let (_, lex) = crate::lines::measure(text, &mut keys);
+            let plain = lex.plain.then_some(&keys[..]);
+            assert_eq!(
+                plain.is_some_and(|k| !may_have_legal_term(text, k)),
+                gated,
+                "{text:?}"
+            );
+            for sentence in [false, true] {
+                assert_eq!(cue_with(text, sentence, plain), cue(text, sentence), "{text:?}");
+            }
+        }
+    }
+
     /// Compare the matchers with the regexes on every line, and every cell
     /// (split at tabs and runs of three spaces, trimmed), of the `*.txt`
     /// files under the directories in `DUMPCLEAN_LEXICON_CORPUS`
@@ -2487,6 +3004,84 @@ mod tests {
     }
 
     #[test]
+    fn cues_in_polish() {
+        let cue_short = |t| cue(t, false);
+        assert_eq!(cue_short("Czytaj także:"), Some(Cue::Related));
+        assert_eq!(cue_short("ZOBACZ TEŻ"), Some(Cue::Related));
+        assert_eq!(cue_short("Najczęściej czytane"), Some(Cue::Related));
+        assert_eq!(cue_short("Komentarze (12)"), Some(Cue::Comments));
+        assert_eq!(cue_short("Dodaj komentarz"), Some(Cue::Comments));
+        assert_eq!(cue_short("Zapisz się do newslettera"), Some(Cue::Promo));
+        assert_eq!(cue_short("Udostępnij"), Some(Cue::Promo));
+        assert_eq!(cue_short("REKLAMA"), Some(Cue::Promo));
+        assert_eq!(
+            cue_short("Regulamin | Polityka prywatności"),
+            Some(Cue::Footer)
+        );
+        assert_eq!(
+            cue_short("© 2024 Wszelkie prawa zastrzeżone"),
+            Some(Cue::Footer)
+        );
+        assert_eq!(cue_short("WSZELKIE PRAWA ZASTRZEŻONE"), Some(Cue::Footer));
+        assert_eq!(cue_short("Strona główna"), Some(Cue::Navigation));
+        assert_eq!(cue_short("Szukaj"), Some(Cue::Navigation));
+        assert_eq!(cue_short("Zaloguj się"), Some(Cue::Navigation));
+        assert_eq!(cue_short("Terminarz i wyniki"), Some(Cue::Fixtures));
+        // Menu words are cues in menus only, and prose is no cue.
+        assert_eq!(
+            cue_short("Rada miasta zdecydowała, że szukaj trzeba dalej nowego wykonawcy"),
+            None
+        );
+        assert_eq!(cue_short("Most na Wiśle został otwarty po remoncie."), None);
+        // A sentence naming two legal terms is a legal notice.
+        let legal = "Korzystanie z serwisu oznacza akceptację regulaminu, a zasady opisuje nasza polityka prywatności oraz regulamin serwisu.";
+        assert_eq!(cue(legal, true), Some(Cue::Footer));
+    }
+
+    #[test]
+    fn cues_in_german_french_spanish_italian_and_portuguese() {
+        let cue_short = |t| cue(t, false);
+        for (line, want) in [
+            ("Das könnte Sie auch interessieren", Cue::Related),
+            ("Weitere Nachrichten", Cue::Related),
+            ("Weiterlesen", Cue::Related),
+            ("Jetzt Abo abschließen", Cue::Promo),
+            ("Anzeige", Cue::Promo),
+            ("Impressum | Datenschutz | Barrierefreiheit", Cue::Footer),
+            ("Startseite", Cue::Navigation),
+            ("Zum Inhalt springen", Cue::Navigation),
+            ("Spielplan", Cue::Fixtures),
+            ("Lire la suite", Cue::Related),
+            ("Vous aimerez aussi", Cue::Related),
+            ("Inscrivez-vous", Cue::Promo),
+            ("Plan du site", Cue::Footer),
+            ("Accueil", Cue::Navigation),
+            ("Ver más", Cue::Related),
+            ("Artículos relacionados", Cue::Related),
+            ("Suscríbase al boletín", Cue::Promo),
+            ("Términos y condiciones", Cue::Footer),
+            ("Quiénes somos", Cue::Footer),
+            ("Inicio", Cue::Navigation),
+            ("Tabla de posiciones", Cue::Fixtures),
+            ("Ti potrebbe interessare", Cue::Related),
+            ("Altre notizie", Cue::Related),
+            ("Chi siamo", Cue::Footer),
+            ("Partita IVA 01234567890", Cue::Footer),
+            ("Torna su", Cue::Navigation),
+            ("Calendario", Cue::Fixtures),
+            ("Você também pode gostar", Cue::Related),
+            ("Mais lidos", Cue::Related),
+            ("Inscreva-se", Cue::Promo),
+            ("Fale conosco", Cue::Footer),
+            ("Página inicial", Cue::Navigation),
+            ("Tabela", Cue::Fixtures),
+        ] {
+            assert_eq!(cue_short(line), Some(want), "{line}");
+            assert_agrees(line);
+        }
+    }
+
+    #[test]
     fn sentences_are_cued_only_as_legal_notices() {
         let s = "The minister declined to comment on the report, saying the inquiry had to finish.";
         assert_eq!(cue(s, true), None);
@@ -2500,6 +3095,14 @@ mod tests {
         assert!(is_time("12:00"));
         assert!(is_time("3 hours ago"));
         assert!(is_time("vor 2 Stunden"));
+        assert!(is_time("5 minut temu"));
+        assert!(is_time("2 godziny temu"));
+        assert!(is_time("1 godz. temu"));
+        assert!(is_time("3 DNI TEMU"));
+        assert!(is_time("10 minuti fa"));
+        assert!(is_time("2 horas atrás"));
+        assert!(is_time("hace 5 minutos"));
+        assert!(!is_time("5 minut temu, jak"));
         assert!(!is_time("12:00 uur was het druk in de stad"));
         assert!(is_count("38"));
         assert!(is_count("(12)"));
@@ -2512,6 +3115,12 @@ mod tests {
         assert_eq!(comment_count("2 reacties"), Some(2));
         assert_eq!(comment_count("12 Comments"), Some(12));
         assert_eq!(comment_count("Kommentare (3)"), Some(3));
+        assert_eq!(comment_count("12 komentarzy"), Some(12));
+        assert_eq!(comment_count("Komentarze (3)"), Some(3));
+        assert_eq!(comment_count("KOMENTARZE: 7"), Some(7));
+        assert_eq!(comment_count("Odpowiedzi (2)"), Some(2));
+        assert_eq!(comment_count("4 respostas"), Some(4));
+        assert_eq!(comment_count("5 réponses"), Some(5));
         assert_eq!(comment_count("Comments"), None);
     }
 
@@ -2529,6 +3138,7 @@ mod tests {
             assert!(!is_bare_byline_marker(other), "{other}");
         }
         assert_eq!(byline("De wedstrijd begon laat"), None);
+        assert_eq!(byline("Autor: Jan Kowalski"), Some("Jan Kowalski"));
     }
 
     #[test]
@@ -2542,5 +3152,35 @@ mod tests {
             image_credit("© 2024 Example Media. All rights reserved."),
             None
         );
+        assert_eq!(image_credit("Zdjęcie: Jan Kowalski"), Some("Jan Kowalski"));
+        assert_eq!(image_credit("ZDJĘCIE: Jan Kowalski"), Some("Jan Kowalski"));
+        assert_eq!(image_credit("Fot: Anna Nowak"), Some("Anna Nowak"));
+        assert_eq!(image_credit("Imagem: Maria Silva"), Some("Maria Silva"));
+        assert_eq!(image_credit("© 2024 Wszelkie prawa zastrzeżone"), None);
+    }
+
+    #[test]
+    fn caption_credits() {
+        let credit = caption_credit;
+        assert_eq!(
+            credit("A view of the bridge from the east bank. (John Park / Daily Example)"),
+            Some("John Park / Daily Example")
+        );
+        assert_eq!(
+            credit("Demonstranten vor dem Rathaus am Montag. [Bild: Anna Schmidt]"),
+            Some("Bild: Anna Schmidt")
+        );
+        assert_eq!(
+            credit("Les pompiers sur place (Photo © Jean Dupont)  "),
+            Some("Photo © Jean Dupont")
+        );
+        // Brackets that credit no one, too few words before them, and a
+        // paragraph too long to be a caption.
+        assert_eq!(credit("The vote was close (seven to two) on Monday."), None);
+        assert_eq!(credit("The vote was close (seven to two)"), None);
+        assert_eq!(credit("Sales rose (see page 4/5)"), None);
+        assert_eq!(credit("Pictured (John Park / Daily Example)"), None);
+        let long = format!("{} (John Park / Daily Example)", "word ".repeat(40));
+        assert_eq!(credit(&long), None);
     }
 }

@@ -100,6 +100,7 @@ mod cleaner;
 mod date;
 mod error;
 mod features;
+mod forest;
 mod input;
 mod lexicon;
 mod lines;
@@ -156,12 +157,14 @@ pub mod __private {
             .collect()
     }
 
-    /// The names of the local (`"local"`) or context (`"context"`) features,
+    /// The names of the local (`"local"`), context (`"context"`) or body
+    /// (`"body"`) features,
     /// in the order of the vectors above.
-    pub fn feature_names(kind: &str) -> Option<&'static [&'static str]> {
+    pub fn feature_names(kind: &str) -> Option<Vec<&'static str>> {
         match kind {
-            "local" => Some(&crate::features::LOCAL_FEATURES),
-            "context" => Some(&crate::pipeline::context::CONTEXT_FEATURES),
+            "local" => Some(crate::features::LOCAL_FEATURES.to_vec()),
+            "context" => Some(crate::pipeline::context::CONTEXT_FEATURES.to_vec()),
+            "body" => Some(crate::pipeline::sequence::body_feature_names()),
             _ => None,
         }
     }
@@ -178,6 +181,44 @@ pub mod __private {
             .zip(ctx)
             .map(|(l, f)| (l.row, l.text.to_string(), f.to_vec()))
             .collect()
+    }
+
+    /// The body model's features of every non-blank cell of `input`.
+    pub fn body_features(input: &str) -> Vec<Cell> {
+        let (lines, words) = crate::lines::split_page(input);
+        let page = crate::pipeline::Page::scanned(lines, words, None);
+        let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
+        let region = crate::pipeline::region::main_region(&page.lines, &page.evidence, &local);
+        let nb = page.non_blank();
+        let mut out = Vec::with_capacity(nb.len());
+        let all = f32::INFINITY;
+        crate::pipeline::context::body_features(&page, &nb, &local, &region, all, |k, _, f| {
+            let l = &page.lines[nb[k]];
+            out.push((
+                l.row,
+                l.text.to_string(),
+                f.map(|f| f.to_vec()).unwrap_or_default(),
+            ));
+        });
+        out
+    }
+
+    /// The body model's log-odds of every non-blank cell of `input` (with
+    /// the band of [`crate::model::BODY_BAND`]), for checking the written
+    /// trees against the fitted ones.
+    pub fn body_scores(input: &str) -> Vec<(usize, f32)> {
+        let (lines, words) = crate::lines::split_page(input);
+        let page = crate::pipeline::Page::scanned(lines, words, None);
+        let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
+        let region = crate::pipeline::region::main_region(&page.lines, &page.evidence, &local);
+        let nb = page.non_blank();
+        let mut out = Vec::with_capacity(nb.len());
+        let band = crate::model::BODY_BAND;
+        crate::pipeline::context::body_features(&page, &nb, &local, &region, band, |k, c, f| {
+            let score = f.map_or(c, |f| crate::model::BODY.score(f));
+            out.push((page.lines[nb[k]].row, score));
+        });
+        out
     }
 }
 

@@ -87,6 +87,9 @@ pub(crate) struct Lexical {
     /// alphanumeric char is uppercase, among those with one: high in
     /// headlines in title case and in menus of names, low in running text.
     pub caps: f32,
+    /// No char of the text outside ASCII is alphanumeric: its maximal runs
+    /// of alphanumeric chars are runs of ASCII letters and digits.
+    pub plain: bool,
 }
 
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
@@ -102,22 +105,28 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
 /// [`split_lines`], with the content-word keys of every cell, from the same
 /// pass over the bytes.
 pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
+    split_page_of_rows(input, count_newlines(input.as_bytes()) + 1)
+}
+
+/// [`split_page`] of an `input` known to hold `rows` lines (one more than
+/// its line feeds).
+pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, WordKeys) {
     let bytes = input.as_bytes();
-    // One cell per line for most lines: no growing (and copying) of a vector
-    // of the size of the input.
-    let rows = count_newlines(bytes) + 1;
-    let mut lines = Vec::with_capacity(rows);
+    debug_assert_eq!(rows, count_newlines(bytes) + 1);
+    // One cell per line for most lines, and room for an eighth more (the
+    // cells of a few tables): no growing (and copying) of a vector of the
+    // size of the input on most pages.
+    let mut lines = Vec::with_capacity(rows + rows / 8);
     let mut words = WordKeys {
-        keys: Vec::with_capacity(input.len() / 16),
+        // About one content word in ten bytes of text.
+        keys: Vec::with_capacity(input.len() / 8),
         ends: Vec::with_capacity(rows),
+        seen: Vec::new(),
     };
     let mut start = 0;
     let mut row = 0;
     loop {
-        let end = match input[start..].find('\n') {
-            Some(i) => start + i,
-            None => bytes.len(),
-        };
+        let end = next_newline(bytes, start);
         let mut line_end = end;
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
@@ -130,6 +139,26 @@ pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
         row += 1;
     }
     (lines, words)
+}
+
+/// The index of the first `\n` in `bytes` from byte `from`, or the length:
+/// eight bytes at a time, the lines of a page being short.
+fn next_newline(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(c) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        let y = x ^ 0x0a0a_0a0a_0a0a_0a0a;
+        // The high bit of each byte that is a line feed (exact: no borrow).
+        let nl = !(((y & !HIGH) + !HIGH) | y | !HIGH);
+        if nl != 0 {
+            return i + nl.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |k| i + k)
 }
 
 /// The number of `\n` bytes in `bytes`, eight bytes at a time.
@@ -150,7 +179,8 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
 /// Content words shorter than this (in bytes) are ignored for cohesion.
 pub(crate) const MIN_CONTENT_WORD: usize = 4;
 
-/// Every line's distinct content-word keys (sorted), in one buffer: the
+/// Every line's distinct content-word keys (each once, in the order they
+/// first occur in the line), in one buffer: the
 /// [`norm_key`]s of its runs of alphanumeric chars of [`MIN_CONTENT_WORD`]
 /// bytes or more, which cohesion compares. They depend on the line's text
 /// alone, so a later pass over the same lines can take them from an
@@ -159,6 +189,8 @@ pub(crate) const MIN_CONTENT_WORD: usize = 4;
 pub(crate) struct WordKeys {
     keys: Vec<u64>,
     ends: Vec<usize>,
+    /// The table [`dedup_hashed`] works in, kept from line to line.
+    seen: Vec<u64>,
 }
 
 impl WordKeys {
@@ -168,14 +200,17 @@ impl WordKeys {
         lines: &[Line<'_>],
         known: impl Fn(usize) -> Option<&'k [u64]>,
     ) -> WordKeys {
+        // A content word and the char after it take five bytes or more.
+        let most = lines.iter().map(|l| (l.text.len() + 1) / 5).sum();
         let mut words = WordKeys {
-            keys: Vec::new(),
+            keys: Vec::with_capacity(most),
             ends: Vec::with_capacity(lines.len()),
+            seen: Vec::new(),
         };
         for (i, l) in lines.iter().enumerate() {
             let start = words.keys.len();
             match known(i) {
-                // Sorted and each once already.
+                // Each once already.
                 Some(k) => {
                     words.keys.extend_from_slice(k);
                     words.ends.push(words.keys.len());
@@ -193,25 +228,74 @@ impl WordKeys {
         words
     }
 
-    /// The keys pushed since `start` are the next line's: sorted, each once.
+    /// The keys pushed since `start` are the next line's: each once, in
+    /// the order of their first occurrence.
     fn end_line(&mut self, start: usize) {
-        let keys = &mut self.keys;
-        keys[start..].sort_unstable();
-        let mut w = start;
-        for r in start..keys.len() {
-            if w == start || keys[w - 1] != keys[r] {
-                keys[w] = keys[r];
-                w += 1;
-            }
-        }
-        keys.truncate(w);
-        self.ends.push(w);
+        let line = &mut self.keys[start..];
+        let n = if line.len() <= SMALL_LINE_KEYS {
+            dedup_small(line)
+        } else {
+            dedup_hashed(line, &mut self.seen)
+        };
+        self.keys.truncate(start + n);
+        self.ends.push(start + n);
     }
 
     /// The keys of line `i`.
     pub(crate) fn get(&self, i: usize) -> &[u64] {
         &self.keys[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
     }
+}
+
+/// Lines with at most this many content-word keys drop repeats by comparing
+/// each key with those kept before it; longer lines through a hash table.
+const SMALL_LINE_KEYS: usize = 16;
+
+/// Drop the repeats of `keys`, keeping the first of each: the distinct
+/// keys are then `keys[..n]`, `n` returned.
+fn dedup_small(keys: &mut [u64]) -> usize {
+    let mut n = 0;
+    for r in 0..keys.len() {
+        let k = keys[r];
+        if !keys[..n].contains(&k) {
+            keys[n] = k;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// [`dedup_small`] for any number of keys (none 0), through an
+/// open-addressing set in `table` (emptied here, at most half full).
+/// Keys are hashes already; the per-process seed mixed in keeps crafted
+/// input from piling them into one run of slots.
+fn dedup_hashed(keys: &mut [u64], table: &mut Vec<u64>) -> usize {
+    let size = (2 * keys.len()).next_power_of_two();
+    let mask = size - 1;
+    table.clear();
+    table.resize(size, 0);
+    let seed = key_seed();
+    let mut n = 0;
+    for r in 0..keys.len() {
+        let k = keys[r];
+        debug_assert!(k != 0);
+        let mut i = ((k ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        let new = loop {
+            match table[i] {
+                0 => {
+                    table[i] = k;
+                    break true;
+                }
+                t if t == k => break false,
+                _ => i = (i + 1) & mask,
+            }
+        };
+        if new {
+            keys[n] = k;
+            n += 1;
+        }
+    }
+    n
 }
 
 /// White space around a line's text: Unicode white space and the byte-order
@@ -277,14 +361,14 @@ fn trim_space(text: &str) -> &str {
 
 /// The start of the first gap in `b` from byte `from`: a tab, a carriage
 /// return, or the first of three spaces in a row. Eight bytes at a time:
-/// most blocks hold no tab, no carriage return and no two spaces in a row.
+/// most blocks hold no byte below a space and no two bytes in a row that
+/// are at most a space.
 fn next_gap(b: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte of `x` equal to `c` (exact: no borrow).
-    let eq = |x: u64, c: u8| {
-        let y = x ^ (ONES * u64::from(c));
-        !(((y & !HIGH) + !HIGH) | y | !HIGH)
-    };
+    // The high bit of each byte of `x` below `n` (at most 0x80): with every
+    // high bit set, subtracting `n` from each byte never borrows; bytes
+    // from 0x80 up are not below.
+    let below = |x: u64, n: u8| !((x | HIGH) - ONES * u64::from(n)) & !x & HIGH;
     let is_gap = |i: usize| {
         b[i] == b'\t'
             || b[i] == b'\r'
@@ -295,8 +379,10 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
         // Bytes i..i+9: a pair of spaces may start at the block's last byte.
         let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
         let next = u64::from(b[i + 8]) << 56;
-        let pairs = eq(x, b' ') & eq((x >> 8) | next, b' ');
-        if eq(x, b'\t') | eq(x, b'\r') | pairs != 0 {
+        // A tab or a carriage return is below a space; three spaces start
+        // with two bytes in a row that are at most a space.
+        let pairs = below(x, b'!') & below((x >> 8) | next, b'!');
+        if below(x, b' ') | pairs != 0 {
             if let Some(gap) = (i..i + 8).find(|&j| is_gap(j)) {
                 return Some(gap);
             }
@@ -542,6 +628,8 @@ struct Words {
     /// Words after the first looked at for capitals, and how many had one.
     caps_seen: u32,
     caps_hits: u32,
+    /// No alphanumeric char outside ASCII so far.
+    plain: bool,
 }
 
 /// The `len` (1 to 8) ASCII bytes of `bytes` at `at`, lowercased and
@@ -590,6 +678,7 @@ impl Words {
             stop_hits: 0,
             caps_seen: 0,
             caps_hits: 0,
+            plain: true,
         }
     }
 
@@ -706,6 +795,7 @@ impl Words {
             prefix,
             stopwords: share(self.stop_hits, self.stop_seen),
             caps: share(self.caps_hits, self.caps_seen),
+            plain: self.plain,
         }
     }
 }
@@ -716,6 +806,7 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut
     w.inside = true;
     let alpha = c.is_alphabetic();
     if alpha || c.is_numeric() {
+        w.plain = false;
         let upper = c.is_uppercase();
         if alpha {
             s.letters += 1;
@@ -1125,6 +1216,10 @@ mod tests {
         ) {
             let want = bytes.iter().filter(|&&b| b == b'\n').count();
             proptest::prop_assert_eq!(count_newlines(&bytes), want);
+            for from in 0..=bytes.len() {
+                let next = bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| from + k);
+                proptest::prop_assert_eq!(next_newline(&bytes, from), next);
+            }
         }
     }
 

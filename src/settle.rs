@@ -135,8 +135,9 @@ fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
         if v.kind(i).is_none() {
             continue;
         }
+        // A NUL byte is a control byte: most lines hold neither.
         let control = count_control(bytes);
-        if bytes.contains(&0) || control * 10 > bytes.len() {
+        if control > 0 && (bytes.contains(&0) || control * 10 > bytes.len()) {
             v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
         }
     }

@@ -1,10 +1,13 @@
-//! Function words of en, nl, de, fr, es, it and pt, and the share of them
+//! Function words of en, nl, de, fr, es, it, pt and pl, and the share of them
 //! among a line's words: the stop-word table the scan
 //! ([`crate::lines::measure`]) looks words up in.
 
-/// The most frequent function words of en, nl, de, fr, es, it and pt. Their
-/// share among a line's words separates running text from names, menus and
-/// headlines (the jusText signal), in any of these languages.
+/// The most frequent function words of en, nl, de, fr, es, it, pt and pl.
+/// Their share among a line's words separates running text from names, menus
+/// and headlines (the jusText signal), in any of these languages. Words that
+/// are also common content or menu words of English ("ten", "go", "man",
+/// "car", "era", "ai", "eu") are left out: they would make English
+/// menu lines look like prose.
 const STOPWORD_LIST: &[&str] = &[
     // en
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is",
@@ -26,7 +29,31 @@ const STOPWORD_LIST: &[&str] = &[
     "el", "los", "las", "y", "del", "con", "por", "para", "una", "es", "lo", "como", "más", "pero",
     "sus", "su", "fue", "ha", "al", "o", "e", "os", "as", "um", "uma", "não", "com", "do", "da",
     "dos", "das", "no", "na", "nos", "em", "foi", "mais", "il", "di", "che", "non", "per", "gli",
-    "della", "nel", "alla", "sono", "è", "si", "anche",
+    "della", "nel", "alla", "sono", "è", "si", "anche", // de, more
+    "einer", "eines", "einem", "über", "wurde", "wurden", "kann", "diese", "dieser", "dieses",
+    "sein", "seine", "ihre", "wenn", "bis", "durch", "vor", "hatte", "schon", "unter", "gegen",
+    "doch", "beim", "ins", "sowie", "mehr", // fr, more
+    "je", "cette", "ces", "ont", "était", "aussi", "comme", "tout", "très", "sans", "où", "même",
+    "lui", "leur", "leurs", "peut", "après", "avait", "elles", // es, more
+    "este", "esta", "estos", "estas", "ese", "esa", "eso", "entre", "cuando", "muy", "sobre",
+    "también", "hasta", "hay", "donde", "desde", "porque", "ya", "ni", "está", "han", "ser",
+    "había", "sido", "tiene", "puede", "todo", "todos", "otro", "otros", "otra", "ellos", "ella",
+    "él", "qué", "según", "tras", "aunque", "durante", "sí", // it, more
+    "dei", "delle", "degli", "dello", "nella", "nei", "negli", "dal", "dalla", "sul", "sulla",
+    "alle", "agli", "questo", "questa", "quella", "quello", "quando", "loro", "tra", "fra", "suo",
+    "sua", "suoi", "molto", "già", "poi", "dopo", "perché", "ancora", "così", "hanno", "aveva",
+    "cui", "dove", "tutto", "tutti", "senza", "essere", "stato", "stata", "ma", "ci", "come",
+    "sempre", "ogni", // pt, more
+    "é", "mas", "ao", "aos", "ele", "ela", "eles", "tem", "à", "seu", "seus", "suas", "muito",
+    "há", "já", "também", "pelo", "pela", "pelos", "pelas", "até", "isso", "depois", "sem",
+    "mesmo", "ter", "nas", "esse", "essa", "estão", "são", "ainda", "onde", "pode", "nem", "num",
+    "numa", "dele", "seja", "foram", "você", // pl
+    "w", "z", "na", "się", "nie", "że", "jest", "jak", "co", "ale", "po", "od", "za", "przez",
+    "dla", "jego", "jej", "oraz", "który", "która", "które", "którzy", "być", "był", "była",
+    "było", "były", "są", "ta", "tym", "tak", "już", "może", "tylko", "także", "ze", "czy", "gdy",
+    "kiedy", "aby", "przy", "nad", "bez", "też", "tego", "tej", "te", "tych", "jako", "jednak",
+    "bardzo", "więc", "lub", "albo", "jeszcze", "jeśli", "będzie", "ma", "mają", "można", "sobie",
+    "mu", "ją", "tu", "tam", "u", "przed", "między", "według",
 ];
 
 /// The stop words packed into `u64`s (see [`pack_word`]).
@@ -34,7 +61,7 @@ static STOPWORDS: StopwordSet = StopwordSet::of(STOPWORD_LIST);
 
 /// Slots of the stop-word table: a power of two, at least four times the
 /// number of stop words, so that a lookup probes one or two slots.
-const STOPWORD_SLOTS: usize = 1024;
+const STOPWORD_SLOTS: usize = 2048;
 
 /// The packed stop words ([`pack_word`]) in an open-addressing table (0 marks
 /// an empty slot; no packed word is 0).
@@ -258,5 +285,47 @@ mod tests {
         assert!(stopword_share("Der Hund ist in den Garten gelaufen und hat dort gespielt") > 0.3);
         assert!(stopword_share("Jupiler Pro League Nieuws Kalender Stand") < 0.1);
         assert_eq!(stopword_share(""), 0.0);
+    }
+
+    #[test]
+    fn stopword_share_separates_text_from_menus_in_more_languages() {
+        // Running text is mostly function words; a menu line has none.
+        for (text, menu) in [
+            (
+                "Rada miasta zdecydowała, że most przez rzekę nie będzie otwarty także w przyszłym roku, ale tylko dla pieszych.",
+                "Strona główna Wiadomości Sport Pogoda Kontakt",
+            ),
+            (
+                "El ayuntamiento ha dicho que el puente no se abrirá hasta que terminen las obras, según fuentes del gobierno.",
+                "Portada Noticias Deportes Economía Opinión",
+            ),
+            (
+                "Il comune ha detto che il ponte non sarà riaperto prima della fine dei lavori, perché mancano ancora i fondi.",
+                "Notizie Sport Economia Cultura Spettacoli",
+            ),
+            (
+                "A prefeitura disse que a ponte não será reaberta até o fim das obras, mas ainda não há data para isso.",
+                "Notícias Esportes Economia Política Entretenimento",
+            ),
+            (
+                "Die Stadt hat mitgeteilt, dass die Brücke wegen der Bauarbeiten bis zum Herbst gesperrt bleibt, wenn nicht schon früher.",
+                "Nachrichten Sport Wirtschaft Kultur Wetter",
+            ),
+            (
+                "La mairie a indiqué que le pont restera fermé jusqu'à la fin des travaux, qui ont pris du retard après l'hiver.",
+                "Actualités Sports Économie Culture Météo",
+            ),
+        ] {
+            assert!(stopword_share(text) > 0.35, "{text}: {}", stopword_share(text));
+            assert_eq!(stopword_share(menu), 0.0, "{menu}");
+        }
+        // Polish function words, in any case.
+        for w in ["się", "SIĘ", "Że", "też", "między", "według", "w", "z"] {
+            assert!(is_stopword(w), "{w}");
+        }
+        // English content and menu words stay out.
+        for w in ["ten", "go", "man", "car", "era", "ai", "eu", "home", "news"] {
+            assert!(!is_stopword(w), "{w}");
+        }
     }
 }

@@ -31,6 +31,10 @@ impl Tuning {
 /// How far below the keep threshold a line inside a gap may score.
 pub(crate) const GAP_MARGIN: f32 = 1.0;
 
+/// The most chrome lines in a row (an inline box) that the body's edge
+/// goes past to a sentence after them, inside the region.
+pub(crate) const INLINE_CHROME_LINES: usize = 1;
+
 /// How much a line on every other page of the site lowers its body log-odds.
 pub(crate) const RECURRING_WEIGHT: f32 = 4.0;
 

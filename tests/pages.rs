@@ -1,8 +1,9 @@
-//! Hand-written news pages in German and French (testdata/pages), shaped like
-//! modern news sites: a menu, a kicker, headline, byline and date, paragraphs
-//! interrupted by a credit and a "read also" link, then share buttons, a
-//! most-read list with ages and a legal footer. Every expectation below was
-//! written by hand from the page, not taken from the cleaner's output.
+//! Hand-written news pages in German, French, Spanish, Polish and English
+//! (testdata/pages), shaped like modern news sites: a menu, a kicker,
+//! headline, byline and date, paragraphs interrupted by a credit and a "read
+//! also" link, then share buttons, a most-read list with ages and a legal
+//! footer. Every expectation below was written by hand from the page, not
+//! taken from the cleaner's output.
 
 use dumpclean::{Article, ChromeKind, Label};
 
@@ -58,6 +59,57 @@ fn german_page() {
     );
     assert_eq!(
         label_of(input, &a, "12 Kommentare"),
+        Label::Chrome(ChromeKind::Comments)
+    );
+}
+
+#[test]
+fn polish_page() {
+    let input = include_str!("../testdata/pages/pl-most.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("Nowa kładka nad Wisłą otwarta po dwóch latach budowy")
+    );
+    assert_eq!(a.byline(), Some("Anna Nowak"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-03-12")
+    );
+    assert_eq!(a.image_credit(), Some("Jan Kowalski"));
+    assert_eq!(a.comment_count(), Some(12));
+    let starts: Vec<&str> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(starts, ["Rada", "Koszt", "Mieszkańcy,", "Kładkę"]);
+    let nav = Label::Chrome(ChromeKind::Navigation);
+    for line in ["Strona główna", "Gospodarka", "Zaloguj się"] {
+        assert_eq!(label_of(input, &a, line), nav, "{line}");
+    }
+    let related = Label::Chrome(ChromeKind::Related);
+    for line in [
+        "Czytaj także: Nowa linia tramwajowa ruszy jesienią",
+        "Najczęściej czytane",
+        "Wypadek na autostradzie: dwie osoby ranne",
+        "3 godziny temu",
+    ] {
+        assert_eq!(label_of(input, &a, line), related, "{line}");
+    }
+    assert_eq!(
+        label_of(input, &a, "Zapisz się do newslettera"),
+        Label::Chrome(ChromeKind::Promo)
+    );
+    for line in ["Regulamin", "Polityka prywatności"] {
+        assert_eq!(
+            label_of(input, &a, line),
+            Label::Chrome(ChromeKind::Footer),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        label_of(input, &a, "12 komentarzy"),
         Label::Chrome(ChromeKind::Comments)
     );
 }
@@ -134,8 +186,13 @@ fn spanish_page_with_standfirst_subheading_and_list() {
         .iter()
         .map(|b| (b.kind.as_str(), b.text.split_whitespace().next().unwrap()))
         .collect();
+    // Whether the standfirst under the headline is body is left open: gold
+    // bodies disagree (of the standfirsts above a byline, 93 of 134 are in
+    // train/'s gold, 13 of 33 in dev's). The article's own blocks follow it.
+    let standfirst = "Los vecinos podrán volver a sus casas";
+    let first = usize::from(a.blocks()[0].text.starts_with(standfirst));
     assert_eq!(
-        blocks,
+        &blocks[first..],
         [
             ("paragraph", "Los"),
             ("paragraph", "Según"),

@@ -72,6 +72,10 @@ const SEEDS: &[(&str, &[u8])] = &[
         "pages/fr-marche",
         include_bytes!("../testdata/pages/fr-marche.txt"),
     ),
+    (
+        "pages/pl-most",
+        include_bytes!("../testdata/pages/pl-most.txt"),
+    ),
 ];
 
 // ---------------------------------------------------------------------------

@@ -1,13 +1,16 @@
-//! Development tool: print every line's local features as JSON lines, for
-//! fitting the line model with `tools/fit.py`.
+//! Development tool: print every line's local, context or body features as
+//! JSON lines, for fitting the line models with `tools/fit.py` (the body
+//! features are of the non-blank lines only).
 //!
 //! ```text
-//! cargo run --release --example features -- [--local|--context] DIR > features.jsonl
-//! cargo run --release --example features -- [--local|--context] --names
+//! cargo run --release --example features -- [--local|--context|--body] DIR > features.jsonl
+//! cargo run --release --example features -- [--local|--context|--body] --names
 //! ```
 //!
 //! With `--names` it prints the names of the features, in order, as one
-//! JSON array.
+//! JSON array; with `--scores`, the body model's log-odds of each non-blank
+//! line instead of its features (`tools/fit.py` checks them against the
+//! fitted model).
 
 use std::io::{self, BufWriter, Write};
 
@@ -15,17 +18,19 @@ fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let kind = if args.iter().any(|a| a == "--context") {
         "context"
+    } else if args.iter().any(|a| a == "--body") {
+        "body"
     } else {
         "local"
     };
     if args.iter().any(|a| a == "--names") {
         let names = dumpclean::__private::feature_names(kind).unwrap_or_default();
-        println!("{}", serde_json::to_string(names)?);
+        println!("{}", serde_json::to_string(&names)?);
         return Ok(());
     }
     let dir = args
         .last()
-        .expect("usage: features [--local|--context] DIR|--names");
+        .expect("usage: features [--local|--context|--body] DIR|--names");
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
@@ -39,10 +44,16 @@ fn main() -> io::Result<()> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let feats = if kind == "local" {
-            dumpclean::__private::local_features(&text)
-        } else {
-            dumpclean::__private::context_features(&text)
+        if args.iter().any(|a| a == "--scores") {
+            let scores = dumpclean::__private::body_scores(&text);
+            serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, "scores": scores }))?;
+            writeln!(out)?;
+            continue;
+        }
+        let feats = match kind {
+            "local" => dumpclean::__private::local_features(&text),
+            "context" => dumpclean::__private::context_features(&text),
+            _ => dumpclean::__private::body_features(&text),
         };
         serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, kind: feats }))?;
         writeln!(out)?;

@@ -1,33 +1,75 @@
 #!/usr/bin/env python3
-"""Fit the line models of dumpclean on the shared dev corpus (development tool).
+"""Fit the line models of dumpclean on the shared corpus's train split.
 
-    cargo build --release --example features
-    python3 tools/fit.py local            # prints the LOCAL weights
-    python3 tools/fit.py local --write    # ... and writes them into src/model.rs
-    python3 tools/fit.py context --write  # the same for the CONTEXT weights
-    python3 tools/fit.py regen            # rewrites src/model.rs from its own weights
-                                          # and the feature names (no fitting)
+Set up once (pinned versions), from the project root:
 
-src/model.rs is generated: `--write` replaces one model's weights and keeps the
-other's; both models' feature names come from the `features` tool
-(`--names`), so a renamed, added or removed feature shows in the file and in
-its test, which checks the names against the ones the code computes.
+    python3 -m venv .fitenv && .fitenv/bin/pip install -r tools/requirements.txt
 
-Each line of each dev dump gets a gold label: `1` when most of its 4-token
-shingles occur in the page's gold body (the AEB metric's unit), else `0`; the
-seeds use their hand-made `line_labels`. Lines are weighted by their share of
-their page's tokens, so every page counts the same, as in the metric.
-Needs numpy and scikit-learn.
+then:
+
+    .fitenv/bin/python tools/fit.py all            # fit local, context and body in turn,
+                                                   # each written into src/model.rs
+    .fitenv/bin/python tools/fit.py local [--write]    # one model (prints its check tables)
+    .fitenv/bin/python tools/fit.py context [--write]
+    .fitenv/bin/python tools/fit.py body [--write] [--no-cv]
+    .fitenv/bin/python tools/fit.py regen-body     # rewrite the body section from the
+                                                   # last fitted forest (target/fit/)
+
+Three models score lines, each reading the one before it, so they are fitted
+in this order (the features tool is rebuilt after each is written):
+
+* `local`: a logistic regression over a line's own features;
+* `context`: a logistic regression over its neighbourhood, read through the
+  local model's scores;
+* `body`: gradient-boosted trees (scikit-learn's HistGradientBoosting) over
+  the line's own and context features and the sequence of context scores
+  along the page; its log-odds decide the body.
+
+Fitting reads `train/` (innertext and inscriptis renderings) and the three
+seeds (each weighted as SEED_WEIGHT train pages), never `dev/`. Settings are
+checked by 5-fold cross-validation grouped by site (the host of the page's
+URL), so no site is both fitted and checked. Each run prints, for the
+held-out folds and then for dev (report only), the per-line weighted
+accuracy and the AEB F1 of taking exactly the lines the model scores above
+zero (a simulation of the body step; `../shared/eval/run_eval.sh` measures
+the whole cleaner).
+
+Each line's gold label: `1` when most of its 4-token shingles occur in the
+page's gold body (the AEB metric's unit), else `0`; the seeds use their
+hand-made `line_labels`. Some sources' golds open with the headline and the
+dateline; the cleaner returns those as title and date, so a line that is a
+run of the page's title, or a short line flagged as metadata or dated, is
+labelled `0`. Lines are weighted by their share of their page's
+tokens, so every page counts the same, as in the metric.
+
+src/model.rs is generated: each model has its own section, between
+`// <kind> begin` and `// <kind> end` lines, which `--write` replaces; the
+names of the features are written beside the weights, and tests check them
+against the code.
 """
-import json, re, subprocess, sys
+import json, os, re, subprocess, sys, zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(CORPUS.parent / "eval"))
 TOK = re.compile(r"\w+")
-# The seeds are modern news pages labelled line by line; the dev pages are
-# older benchmark pages. Each seed counts as this many dev pages.
-SEED_WEIGHT = float(__import__("os").environ.get("SEED_WEIGHT", "10"))
+SEED_WEIGHT = float(os.environ.get("SEED_WEIGHT", "10"))
+FOLDS = 5
+# A line flagged as metadata or dated with at most this many tokens is a
+# dateline or byline: metadata, not body, even where a gold body holds it.
+META_MAX_TOKENS = 12
+# The body forest: few shallow trees, so scoring a line costs a few hundred
+# comparisons (chosen by the cross-validation below, against cost).
+FOREST = dict(max_iter=30, max_depth=4, learning_rate=0.3, random_state=0, early_stopping=False)
+# The body forest scores only lines whose context log-odds lie within this
+# band of zero; outside it the context model's log-odds stand (a cascade:
+# most lines of a page are plainly text or plainly chrome).
+BAND = float(os.environ.get("BODY_BAND", "2.0"))
+MODEL = ROOT / "src" / "model.rs"
+FEATURES = ROOT / "target/release/examples/features"
+FIT_SPLITS = ("train/innertext", "train/inscriptis", "seeds")
+DEV_SPLITS = ("dev/innertext", "dev/inscriptis")
 
 
 def shingles(toks):
@@ -54,14 +96,9 @@ class Gold:
         return int(sum(x in self.shingles for x in s) / len(s) >= 0.5)
 
 
-def gold_lines(text, body):
-    """1/0 per line of `text` (split on \\n): is it part of the gold body?"""
-    g = Gold(body)
-    return [g(line) for line in text.split("\n")]
-
-
-MODEL = ROOT / "src" / "model.rs"
-FEATURES = ROOT / "target/release/examples/features"
+def build():
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "features"],
+                   cwd=ROOT, check=True)
 
 
 def feature_names(kind):
@@ -70,25 +107,161 @@ def feature_names(kind):
     return json.loads(out)
 
 
-def model_weights(kind):
-    """The weights of one model in src/model.rs, as written there."""
-    const = {"local": "LOCAL", "context": "CONTEXT"}[kind]
-    m = re.search(r"pub\(crate\) const " + const + r": \[f32; N_\w+\] = \[\s*(.*?),?\s*\];",
-                  MODEL.read_text(), re.S)
-    return [w.strip() for w in m.group(1).split(",") if w.strip()]
+def site(gold):
+    m = re.match(r"https?://(?:www\.)?([^/:]+)", gold.get("url") or "")
+    return m.group(1).lower() if m else gold["id"]
 
 
-def write_model(weights):
-    """Write src/model.rs from {"local": [...], "context": [...]} (weights as strings)."""
-    parts = []
-    for kind, const, doc in (("local", "LOCAL", "crate::features::local_features"),
-                             ("context", "CONTEXT", "crate::pipeline::context")):
-        names, w = feature_names(kind), weights[kind]
-        if len(names) != len(w):
-            sys.exit(f"{kind}: {len(names)} features but {len(w)} weights: refit it")
-        n = "N_" + const
-        parts.append(
-            f"/// Number of {kind} features (see [`{doc}`]).\n"
+def load(split, kind):
+    """Pages of one split: per page its lines' texts, features, labels, weights."""
+    import numpy as np
+    d = CORPUS / split
+    feats = subprocess.run([str(FEATURES), "--" + kind, str(d)],
+                           capture_output=True, text=True, check=True).stdout
+    names = feature_names(kind)
+    meta = (names.index("meta"), names.index("dated")) if "dated" in names else None
+    pages = []
+    for rec in map(json.loads, filter(None, feats.split("\n"))):
+        g = json.load(open(d / (rec["id"] + ".gold.json")))
+        text = open(d / (rec["id"] + ".txt"), encoding="utf-8").read()
+        member = Gold(g["body"])
+        title = " " + " ".join(TOK.findall(g.get("title") or "")) + " "
+        total = max(len(TOK.findall(text)), 1)
+        seed = "line_labels" in g
+        texts, X, y, w = [], [], [], []
+        for row, cell, f in rec[kind]:
+            toks = TOK.findall(cell)
+            n = len(toks)
+            texts.append(cell)
+            X.append(f)
+            if seed:
+                y.append(int(g["line_labels"][row] == "body"))
+            elif n >= 3 and (" " + " ".join(toks) + " ") in title:
+                # The headline is the article's title, not a body block,
+                # whether or not the source's gold body holds it.
+                y.append(0)
+            elif n <= META_MAX_TOKENS and meta is not None and (f[meta[0]] or f[meta[1]]):
+                # So are a short dateline or byline.
+                y.append(0)
+            else:
+                y.append(member(cell))
+            w.append(100.0 * n / total * (SEED_WEIGHT if seed else 1.0))
+        pages.append(dict(id=rec["id"], gold=g["body"], group="seed" if seed else site(g),
+                          texts=texts, X=np.array(X, dtype=np.float64) if X else np.zeros((0, 1)),
+                          y=np.array(y), w=np.array(w)))
+    return pages
+
+
+def stack(pages):
+    import numpy as np
+    keep = [p for p in pages if len(p["y"])]
+    return (np.vstack([p["X"] for p in keep]), np.concatenate([p["y"] for p in keep]),
+            np.concatenate([p["w"] for p in keep]))
+
+
+class Cascade:
+    """The context log-odds outside the band, the forest's inside it."""
+
+    def __init__(self, forest, ctx):
+        self.forest, self.ctx = forest, ctx
+
+    def decision_function(self, X):
+        import numpy as np
+        c = X[:, self.ctx]
+        out = c.copy()
+        inside = np.abs(c) <= BAND
+        if inside.any():
+            out[inside] = self.forest.decision_function(X[inside])
+        return out
+
+
+# The forest's score may only rise with the scores of the models before it
+# and only fall with evidence of chrome: the trees cannot turn a cue or a
+# repeated line into evidence for text on pages unlike the train pages.
+RISING = ("logit", "ctx")
+FALLING = ("cue_related", "cue_comments", "cue_promo", "cue_footer", "cue_navigation",
+           "cue_fixtures", "time", "count", "fixture_row", "near_copy", "template")
+
+
+def fit(kind, pages):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.linear_model import LogisticRegression
+    X, y, w = stack(pages)
+    if kind == "body":
+        names = feature_names("body")
+        ctx = names.index("ctx")
+        inside = abs(X[:, ctx]) <= BAND
+        monotonic = [1 if n in RISING else -1 if n in FALLING else 0 for n in names]
+        forest = HistGradientBoostingClassifier(**FOREST, monotonic_cst=monotonic).fit(
+            X[inside], y[inside], sample_weight=w[inside])
+        return Cascade(forest, ctx)
+    return LogisticRegression(C=1.0, fit_intercept=False, max_iter=5000).fit(X, y, sample_weight=w)
+
+
+def check(model, pages, rows=None):
+    """Weighted per-line accuracy and the AEB P/R/F1 of the lines scored above
+    zero; each page's AEB scores are appended to `rows` if given."""
+    import numpy as np
+    import score
+    acc_num = acc_den = 0.0
+    mine = []
+    for p in pages:
+        keep = model.decision_function(p["X"]) > 0 if len(p["y"]) else np.zeros(0, bool)
+        acc_num += float(np.sum((keep == (p["y"] > 0)) * p["w"]))
+        acc_den += float(np.sum(p["w"]))
+        body = "\n".join(t for t, k in zip(p["texts"], keep) if k)
+        mine.append(score.doc_scores(p["gold"], body))
+    if rows is not None:
+        rows.extend(mine)
+    return (acc_num / max(acc_den, 1e-9),) + tuple(score._aeb_prf(mine))
+
+
+def row(name, r):
+    return f"| {name} | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} | {r[3]:.3f} |"
+
+
+def report(kind, pages, model):
+    """Cross-validation grouped by site on the fitting pages, then dev."""
+    folds = [[] for _ in range(FOLDS)]
+    for p in pages:
+        folds[zlib.crc32(p["group"].encode()) % FOLDS].append(p)
+    print(f"\n{kind}: {len(pages)} pages to fit on\n")
+    print("| held out | weighted line accuracy | AEB P | AEB R | AEB F1 (lines > 0) |")
+    print("|---|---:|---:|---:|---:|")
+    pooled = []
+    for f in range(FOLDS):
+        rest = [p for g, fold in enumerate(folds) if g != f for p in fold]
+        m = fit(kind, rest)
+        held = [p for p in folds[f] if p["group"] != "seed"]
+        print(row(f"fold {f + 1} ({len(held)} pages)", check(m, held, pooled)), flush=True)
+    import score
+    print(f"| all folds (AEB over their pages) | | "
+          + " | ".join(f"{v:.3f}" for v in score._aeb_prf(pooled)) + " |")
+    for split in DEV_SPLITS:
+        dev = load(split, kind)
+        print(row(f"{split} (fitted model, report only)", check(model, dev)), flush=True)
+
+
+def fmt32(x):
+    """The shortest decimal that reads back as the float32 `x`."""
+    import numpy as np
+    return np.format_float_positional(np.float32(x), unique=True, trim="0")
+
+
+def floor32(t):
+    """The largest float32 not above the float64 `t`."""
+    import numpy as np
+    t32 = np.float32(t)
+    if float(t32) > t:
+        t32 = np.nextafter(t32, np.float32(-np.inf))
+    return t32
+
+
+def linear_section(kind, names, weights):
+    const, doc = {"local": ("LOCAL", "crate::features::local_features"),
+                  "context": ("CONTEXT", "crate::pipeline::context")}[kind]
+    n = "N_" + const
+    return (f"/// Number of {kind} features (see [`{doc}`]).\n"
             f"pub(crate) const {n}: usize = {len(names)};\n\n"
             f"/// Names of the {kind} features, in the order of [`{const}`].\n"
             f"#[rustfmt::skip]\n"
@@ -99,81 +272,144 @@ def write_model(weights):
             f"/// Weights of the {kind} model.\n"
             f"#[rustfmt::skip]\n"
             f"#[allow(clippy::approx_constant)] // fitted numbers, not constants\n"
-            f"pub(crate) const {const}: [f32; {n}] = [\n    " + ", ".join(w) + ",\n];\n")
-    MODEL.write_text(
-        "// @generated by tools/fit.py: do not edit by hand. Refit with\n"
-        "// `python3 tools/fit.py local --write` (or `context --write`).\n\n"
-        "//! The weights of the two linear models that score lines.\n//!\n"
-        "//! Both are logistic regressions over general features (no words of any\n"
-        "//! site): `LOCAL` over a line's own features, `CONTEXT` over its\n"
-        "//! neighbourhood. `tools/fit.py` fits them and writes this file with the\n"
-        "//! features' names; the test below checks the names against the code.\n\n"
-        + "\n".join(parts) +
-        "\n/// `w · x`.\n"
-        "pub(crate) fn dot<const N: usize>(w: &[f32; N], x: &[f32; N]) -> f32 {\n"
-        "    w.iter().zip(x).map(|(a, b)| a * b).sum()\n}\n\n"
-        "#[cfg(test)]\nmod tests {\n"
-        "    /// The weights were fitted on the features the code computes, in its order.\n"
-        "    #[test]\n    fn feature_names_match_the_code() {\n"
-        "        assert_eq!(super::LOCAL_NAMES, crate::features::LOCAL_FEATURES);\n"
-        "        assert_eq!(\n"
-        "            super::CONTEXT_NAMES,\n"
-        "            crate::pipeline::context::CONTEXT_FEATURES\n"
-        "        );\n"
-        "    }\n}\n")
+            f"pub(crate) const {const}: [f32; {n}] = [\n    " + ", ".join(weights) + ",\n];\n")
 
 
-def load(split, kind):
+DEPTH = 4  # crate::forest::DEPTH: every tree is written complete to this depth
+
+
+def complete_tree(pred):
+    """One fitted tree as `(features, thresholds, leaves)` of a complete tree of
+    depth DEPTH in breadth-first order; a branch that ends early becomes
+    splits (on feature 0 at 0) whose leaves all hold its value."""
+    splits = 2 ** DEPTH - 1
+    feature, threshold, leaf = [0] * (splits + 1), ["0.0"] * (splits + 1), [None] * (splits + 1)
+    nodes = pred.nodes
+
+    def fill(n, pos, depth):
+        nd = nodes[n]
+        if nd["is_leaf"]:
+            first, count = pos, 1
+            for _ in range(DEPTH - depth):
+                first, count = 2 * first + 1, count * 2
+            for k in range(first, first + count):
+                leaf[k - splits] = fmt32(nd["value"])
+            return
+        assert depth < DEPTH, "a tree deeper than DEPTH"
+        feature[pos] = int(nd["feature_idx"])
+        threshold[pos] = fmt32(floor32(nd["num_threshold"]))
+        fill(int(nd["left"]), 2 * pos + 1, depth + 1)
+        fill(int(nd["right"]), 2 * pos + 2, depth + 1)
+
+    fill(0, 0, 0)
+    assert None not in leaf
+    return feature, threshold, leaf
+
+
+def forest_section(names, cascade):
+    """The fitted trees, each written complete (see `complete_tree`)."""
+    model = cascade.forest
+    assert FOREST["max_depth"] <= DEPTH
+    trees = []
+    for (pred,) in model._predictors:
+        f, t, l = complete_tree(pred)
+        trees.append("    Tree {\n"
+                     f"        feature: [{', '.join(map(str, f))}],\n"
+                     f"        threshold: [{', '.join(t)}],\n"
+                     f"        leaf: [{', '.join(l)}],\n"
+                     "    },\n")
+    base = float(model._baseline_prediction.ravel()[0])
+    return ("/// Number of body features (see [`crate::pipeline::sequence`]).\n"
+            f"pub(crate) const N_BODY: usize = {len(names)};\n\n"
+            "/// Names of the body features, in the order the trees read them.\n"
+            "#[rustfmt::skip]\n"
+            "#[allow(dead_code)] // read by the tests\n"
+            "pub(crate) const BODY_NAMES: [&str; N_BODY] = [\n"
+            + "".join(f"    {json.dumps(x)},\n" for x in names) + "];\n\n"
+            "/// The body model scores the lines whose context log-odds lie within\n"
+            "/// this band of zero (the others keep their context log-odds).\n"
+            f"pub(crate) const BODY_BAND: f32 = {fmt32(BAND)};\n\n"
+            f"/// The body model's {len(trees)} boosted trees ({json.dumps(FOREST, sort_keys=True)}).\n"
+            "#[rustfmt::skip]\n"
+            "#[allow(clippy::approx_constant, clippy::excessive_precision)] // fitted numbers\n"
+            "static BODY_TREES: [Tree; " + str(len(trees)) + "] = [\n" + "".join(trees) + "];\n\n"
+            "/// The body model.\n"
+            "#[allow(clippy::approx_constant, clippy::excessive_precision)] // a fitted number\n"
+            "pub(crate) static BODY: Forest<N_BODY> = Forest {\n"
+            f"    base: {fmt32(base)},\n"
+            "    trees: &BODY_TREES,\n};\n")
+
+
+def write_section(kind, text):
+    src = MODEL.read_text()
+    begin, end = f"// {kind} begin\n", f"// {kind} end\n"
+    a, b = src.index(begin) + len(begin), src.index(end)
+    MODEL.write_text(src[:a] + text + src[b:])
+
+
+SAVED = ROOT / "target" / "fit" / "body.pickle"
+
+
+def verify_written(cascade, split="train/innertext"):
+    """The written trees (run by the features tool) give the fitted forest's
+    log-odds on every non-blank line of `split`."""
     import numpy as np
-    d = CORPUS / split
-    feats = subprocess.run([str(ROOT / "target/release/examples/features"), "--" + kind, str(d)],
-                           capture_output=True, text=True, check=True).stdout
-    X, y, w, groups = [], [], [], []
-    for rec in map(json.loads, filter(None, feats.split("\n"))):
-        g = json.load(open(d / (rec["id"] + ".gold.json")))
-        text = open(d / (rec["id"] + ".txt"), encoding="utf-8").read()
-        member = Gold(g["body"])
-        total = max(len(TOK.findall(text)), 1)
-        for row, cell, f in rec[kind]:
-            n = len(TOK.findall(cell))
-            if n == 0:
-                continue
-            if "line_labels" in g:
-                lab = int(g["line_labels"][row] == "body")
-            else:
-                lab = member(cell)
-            X.append(f); y.append(lab); w.append(100.0 * n / total * (SEED_WEIGHT if "line_labels" in g else 1.0))
-            groups.append(g.get("source", "seed"))
-    return np.array(X), np.array(y), np.array(w), np.array(groups)
+    d = str(CORPUS / split)
+    feats = subprocess.run([str(FEATURES), "--body", d], capture_output=True, text=True, check=True).stdout
+    scores = subprocess.run([str(FEATURES), "--body", "--scores", d],
+                            capture_output=True, text=True, check=True).stdout
+    worst, lines, flips = 0.0, 0, 0
+    for a, b in zip(filter(None, feats.split("\n")), filter(None, scores.split("\n"))):
+        a, b = json.loads(a), json.loads(b)
+        if not a["body"]:
+            continue
+        py = cascade.decision_function(np.array([f for _, _, f in a["body"]]))
+        rs = np.array([s for _, s in b["scores"]])
+        worst = max(worst, float(np.abs(py - rs).max()))
+        lines += len(py)
+        flips += int(((py > 0) != (rs > 0)).sum())
+    print(f"written trees against the fitted ones on {split}: {lines} lines, "
+          f"largest difference {worst:.2g}, {flips} lines on the other side of 0")
+    assert worst < 1e-3 and flips == 0
 
 
 def main():
-    kind = sys.argv[1] if len(sys.argv) > 1 else "local"
-    if kind == "regen":
-        write_model({k: model_weights(k) for k in ("local", "context")})
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if args == ["regen-body"]:
+        # Rewrite the body section from the last fitted forest (no fitting).
+        import pickle
+        build()
+        model = pickle.loads(SAVED.read_bytes())
+        write_section("body", forest_section(feature_names("body"), model))
+        build()
+        verify_written(model)
         return
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    parts = [load(s, kind) for s in ("seeds", "dev/innertext", "dev/inscriptis")]
-    X = np.vstack([p[0] for p in parts]); y = np.concatenate([p[1] for p in parts])
-    w = np.concatenate([p[2] for p in parts]); g = np.concatenate([p[3] for p in parts])
-    # Leave-one-source-out check: how well the model carries to unseen sources.
-    for src in sorted(set(g)):
-        if src == "seed":
-            continue
-        tr, te = g != src, g == src
-        m = LogisticRegression(C=1.0, fit_intercept=False, max_iter=2000).fit(X[tr], y[tr], sample_weight=w[tr])
-        acc = np.average(m.predict(X[te]) == y[te], weights=w[te])
-        print(f"# held-out {src:16s} weighted accuracy {acc:.3f}", file=sys.stderr)
-    m = LogisticRegression(C=float(__import__("os").environ.get("FIT_C", "1.0")), fit_intercept=False, max_iter=5000).fit(X, y, sample_weight=w)
-    acc = np.average(m.predict(X) == y, weights=w)
-    print(f"# all: weighted accuracy {acc:.3f}", file=sys.stderr)
-    weights = [f"{v:.3f}" for v in m.coef_[0]]
-    print(", ".join(weights))
-    if "--write" in sys.argv:
-        keep = {k: model_weights(k) for k in ("local", "context")}
-        keep[kind] = weights
-        write_model(keep)
+    kinds = ["local", "context", "body"] if args == ["all"] else args
+    write = "--write" in sys.argv or args == ["all"]
+    for kind in kinds:
+        if kind not in ("local", "context", "body"):
+            sys.exit(__doc__)
+        build()
+        names = feature_names(kind)
+        pages = [p for split in FIT_SPLITS for p in load(split, kind)]
+        model = fit(kind, pages)
+        if kind == "body":
+            import pickle
+            SAVED.parent.mkdir(parents=True, exist_ok=True)
+            SAVED.write_bytes(pickle.dumps(model))
+        if "--no-cv" not in sys.argv:
+            report(kind, pages, model)
+        if write:
+            if kind == "body":
+                write_section(kind, forest_section(names, model))
+            else:
+                weights = [f"{v:.3f}" for v in model.coef_[0]]
+                write_section(kind, linear_section(kind, names, weights))
+            print(f"wrote the {kind} model into {MODEL.relative_to(ROOT)}", flush=True)
+    if write:
+        build()
+        if "body" in kinds:
+            verify_written(model)
 
 
 if __name__ == "__main__":

@@ -117,12 +117,20 @@ fn extend_edges(
     // Outwards from the body: after its last line, then before its first.
     let after: Vec<usize> = (last + 1..region.end).collect();
     let before: Vec<usize> = (region.start..first).rev().collect();
+    // An inline box of one chrome line ("Related: …", an advert) does not
+    // end the text: the sentence after it is taken too.
+    let inline = |i: usize, v: &Verdicts<'_>| !v.is_body(i) && v.get(i).why != Why::Comments;
     for side in [after, before] {
+        let mut skipped = 0;
         for i in side.into_iter().filter(|&i| !lines[i].is_blank()) {
-            if !sentence(i, v) {
+            if sentence(i, v) {
+                v.keep(i, block_kind(&lines[i]), Why::Edge);
+                skipped = 0;
+            } else if skipped < tuning::INLINE_CHROME_LINES && inline(i, v) {
+                skipped += 1;
+            } else {
                 break;
             }
-            v.keep(i, block_kind(&lines[i]), Why::Edge);
         }
     }
 }
@@ -144,10 +152,17 @@ fn take_announced_lists(page: &Page<'_>, v: &mut Verdicts<'_>) {
                 j += 1;
                 continue;
             }
-            if v.is_decided(j) || !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
+            if !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
                 break;
             }
-            v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+            // An item the model kept already is part of the list too: the
+            // list goes on after it.
+            if !v.is_body(j) {
+                if v.is_decided(j) {
+                    break;
+                }
+                v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+            }
             j += 1;
         }
         i = j.max(i + 1);

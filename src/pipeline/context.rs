@@ -80,14 +80,52 @@ pub(crate) fn scores(
 ) -> Vec<f32> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut p = vec![0.0; lines.len()];
-    let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
-    for (k, &i) in nb.iter().enumerate() {
-        p[i] = context.logit(k);
-    }
+    body_features(
+        page,
+        nb,
+        local,
+        region,
+        crate::model::BODY_BAND,
+        |k, c, f| {
+            p[nb[k]] = f.map_or(c, |f| crate::model::BODY.score(f));
+        },
+    );
     for (p, e) in p.iter_mut().zip(ev) {
         *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
     }
     p
+}
+
+/// The context log-odds `c` of each non-blank line `nb[k]` and, where they
+/// lie within `band` of zero, its body model features
+/// ([`super::sequence`]), given to `each(k, c, features)` in order. Outside
+/// the band the context model is sure enough, and its log-odds are the
+/// line's score; the body model is fitted on the lines within the band.
+pub(crate) fn body_features(
+    page: &super::page::Page<'_>,
+    nb: &[usize],
+    local: &[f32],
+    region: &Range<usize>,
+    band: f32,
+    mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
+) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
+    let ctx: Vec<[f32; N_CONTEXT]> = (0..nb.len()).map(|k| context.features(k)).collect();
+    let c: Vec<f32> = ctx
+        .iter()
+        .map(|f| crate::model::dot(&crate::model::CONTEXT, f))
+        .collect();
+    let seq = super::sequence::Sequence::of(page, nb, &ctx, &c);
+    for (k, &i) in nb.iter().enumerate() {
+        if c[k].abs() > band {
+            each(k, c[k], None);
+            continue;
+        }
+        let shape = crate::features::run_shape(lines, page.runs[i].clone());
+        let own = crate::features::local_features(&lines[i], &ev[i], &shape);
+        each(k, c[k], Some(&seq.features(k, &own)));
+    }
 }
 
 /// What the context features read about the whole page, computed once.
@@ -220,19 +258,6 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         !first.is_alphanumeric()
             && (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
                 || same_first(self.nb.get(k + 1)))
-    }
-
-    /// The context model's log-odds of the `k`th non-blank line: the
-    /// products of weights and features summed in order, as
-    /// [`crate::model::dot`] sums them, with the features inlined here
-    /// rather than stored and read back.
-    fn logit(&self, k: usize) -> f32 {
-        let f = self.features(k);
-        crate::model::CONTEXT
-            .iter()
-            .zip(&f)
-            .map(|(w, x)| w * x)
-            .sum()
     }
 
     /// The context features of the `k`th non-blank line, in the order of
@@ -722,7 +747,7 @@ mod tests {
     #[test]
     fn heading_and_list_shapes() {
         let input = format!(
-            "Startseite\n\n– Ein einzelner Gedanke\n\n{L1}\n\nHintergrund\n\n{L2}\n\n• Baubeginn im Frühjahr\n• Fertigstellung in zwei Jahren\n\nKommentare\n"
+            "Lokales\n\n– Ein einzelner Gedanke\n\n{L1}\n\nHintergrund\n\n{L2}\n\n• Baubeginn im Frühjahr\n• Fertigstellung in zwei Jahren\n\nKommentare\n"
         );
         let c = ctx(&input);
         // A short unpunctuated line before a paragraph is shaped like a heading.
@@ -730,8 +755,8 @@ mod tests {
         assert_eq!(c.get("Hintergrund", HEADING_BEFORE_TEXT), 1.0);
         assert_eq!(c.get("Hintergrund", BLANK_BEFORE), 1.0);
         // Before a weak line it introduces no text.
-        assert_eq!(c.get("Startseite", HEADING), 1.0);
-        assert_eq!(c.get("Startseite", HEADING_BEFORE_TEXT), 0.0);
+        assert_eq!(c.get("Lokales", HEADING), 1.0);
+        assert_eq!(c.get("Lokales", HEADING_BEFORE_TEXT), 0.0);
         // A sentence or a cue line is not.
         assert_eq!(c.get(L1, HEADING), 0.0);
         assert_eq!(c.get("Kommentare", HEADING), 0.0);
@@ -1025,17 +1050,6 @@ mod tests {
             for region in [start..start + len, crate::pipeline::region::main_region(&lines, &ev, &scores)] {
                 let fast = context_features(&lines, &ev, &scores, &region);
                 let naive = naive_context_features(&lines, &ev, &scores, &region);
-                // The fused log-odds are the dot product of the features.
-                let words = WordKeys::of(&lines, |_| None);
-                let runs = crate::lines::wrapped_runs(&lines);
-                let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-                let context = Neighbourhood::of(&lines, &ev, &nb, &scores, &region, &words, &runs);
-                for (k, &i) in nb.iter().enumerate() {
-                    proptest::prop_assert_eq!(
-                        context.logit(k).to_bits(),
-                        crate::model::dot(&crate::model::CONTEXT, &naive[i]).to_bits()
-                    );
-                }
                 for (i, (f, g)) in fast.iter().zip(&naive).enumerate() {
                     let bits = |f: &[f32; N_CONTEXT]| f.map(f32::to_bits);
                     proptest::prop_assert_eq!(bits(f), bits(g), "line {} of {:?}", i, region);

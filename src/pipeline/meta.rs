@@ -178,14 +178,21 @@ fn head_metadata<'a>(page: &Page<'a>, span: Range<usize>, open: &[bool], v: &mut
     }
 }
 
-/// Image credits inside the body region are metadata too.
+/// Image credits inside the body region are metadata too, and so are
+/// picture captions that end in their credit, in the body or the region.
 fn credits_in_body<'a>(page: &Page<'a>, region: &Range<usize>, v: &mut Verdicts<'a>) {
-    for i in region.clone() {
-        if !v.is_decided(i) {
-            if let Some(credit) = lexicon::image_credit(page.lines[i].text) {
-                v.image_credit.get_or_insert(credit);
-                v.set(i, Label::Meta, Why::Meta);
-            }
+    for (i, l) in page.lines.iter().enumerate() {
+        let open = !v.is_decided(i) && region.contains(&i);
+        let credit = if open {
+            lexicon::image_credit(l.text).or_else(|| lexicon::caption_credit(l.text))
+        } else if v.is_body(i) {
+            lexicon::caption_credit(l.text)
+        } else {
+            None
+        };
+        if let Some(credit) = credit {
+            v.image_credit.get_or_insert(credit);
+            v.set(i, Label::Meta, Why::Meta);
         }
     }
 }

@@ -52,7 +52,7 @@ impl<'a> Page<'a> {
         known: impl Fn(usize) -> Option<Known>,
     ) -> Page<'a> {
         let runs = crate::lines::wrapped_runs(&lines);
-        let evidence = features::gather_with(&lines, &runs, profile, known);
+        let evidence = features::gather_with(&lines, &runs, &words, profile, known);
         Page {
             lines,
             evidence,

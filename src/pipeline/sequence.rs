@@ -1,0 +1,196 @@
+//! The body model's view of a line: its own features, its context features
+//! and where it stands in the sequence of the page's context scores.
+//!
+//! The context model ([`super::context`]) scores each line from its
+//! neighbourhood with a linear model. The body model, a forest of boosted
+//! trees ([`crate::forest`]) fitted by `tools/fit.py`, reads those scores
+//! along the whole page (the scores around the line, the page's mean, how
+//! much of the page's likely text lies before and after the line) beside
+//! the line's own and context features, and gives the log-odds the body
+//! step keeps lines by.
+
+use super::page::Page;
+use crate::features::{LOCAL_FEATURES, N_LOCAL};
+use crate::model::{N_BODY, N_CONTEXT};
+use crate::pipeline::context::CONTEXT_FEATURES;
+
+/// Names of the sequence features, after the local and context ones.
+const SEQUENCE_FEATURES: [&str; N_SEQUENCE] = [
+    "ctx",
+    "ctx_prev",
+    "ctx_prev2",
+    "ctx_next",
+    "ctx_next2",
+    "ctx_window4",
+    "ctx_window10",
+    "ctx_max_before5",
+    "ctx_max_after5",
+    "ctx_page_mean",
+    "ctx_page_positive",
+    "text_near_before",
+    "text_near_after",
+    "rank",
+];
+
+const N_SEQUENCE: usize = 14;
+
+/// The names of the body model's features, in order: the local features
+/// and the context features (each without its bias), then the sequence's.
+pub(crate) fn body_feature_names() -> Vec<&'static str> {
+    let names: Vec<&str> = LOCAL_FEATURES[1..]
+        .iter()
+        .chain(&CONTEXT_FEATURES[1..])
+        .chain(&SEQUENCE_FEATURES)
+        .copied()
+        .collect();
+    debug_assert_eq!(names.len(), N_BODY);
+    names
+}
+
+/// How many lines on each side count as near for `text_near_before` and
+/// `text_near_after`: the share of the page's likely text that lies close
+/// before and after a line (a line between two stretches of text, not
+/// between two distant copies of a text).
+const NEAR: usize = 20;
+
+/// The log-odds given to a neighbour beyond the first or last line.
+const MISSING: f32 = -4.0;
+
+/// The context scores of the non-blank lines and what is summed over them.
+pub(crate) struct Sequence<'p> {
+    /// The clamped context log-odds, after two [`MISSING`] and before two more.
+    padded: Vec<f32>,
+    /// `sums[k]`: the sum of the first `k` clamped log-odds.
+    sums: Vec<f32>,
+    /// `text[k]`: the words of the first `k` lines scoring above zero.
+    text: Vec<u32>,
+    mean: f32,
+    positive: f32,
+    ctx: &'p [[f32; N_CONTEXT]],
+}
+
+impl<'p> Sequence<'p> {
+    /// The sequence of the non-blank lines `nb`, whose context features are
+    /// `ctx` and context log-odds `c`.
+    pub(crate) fn of(
+        page: &Page<'_>,
+        nb: &[usize],
+        ctx: &'p [[f32; N_CONTEXT]],
+        c: &[f32],
+    ) -> Sequence<'p> {
+        let m = nb.len();
+        let mut padded = Vec::with_capacity(m + 4);
+        padded.extend([MISSING; 2]);
+        let mut sums = Vec::with_capacity(m + 1);
+        let mut text = Vec::with_capacity(m + 1);
+        let (mut sum, mut words, mut positive) = (0.0f32, 0u32, 0u32);
+        sums.push(0.0);
+        text.push(0);
+        for (&i, &x) in nb.iter().zip(c) {
+            let x = x.clamp(-8.0, 8.0);
+            padded.push(x);
+            sum += x;
+            sums.push(sum);
+            if x > 0.0 {
+                words += page.lines[i].shape.words;
+                positive += 1;
+            }
+            text.push(words);
+        }
+        padded.extend([MISSING; 2]);
+        let n = m.max(1) as f32;
+        Sequence {
+            padded,
+            sums,
+            text,
+            mean: sum / n,
+            positive: positive as f32 / n,
+            ctx,
+        }
+    }
+
+    /// The mean clamped log-odds of the `k`th line and `w` neighbours on
+    /// each side.
+    fn window(&self, k: usize, w: usize) -> f32 {
+        let m = self.sums.len() - 1;
+        let (lo, hi) = (k.saturating_sub(w), (k + w + 1).min(m));
+        (self.sums[hi] - self.sums[lo]) / (hi - lo) as f32
+    }
+
+    /// The highest clamped log-odds among `lines` of the sequence
+    /// ([`MISSING`] for none).
+    fn max(&self, lines: std::ops::Range<usize>) -> f32 {
+        self.padded[lines.start + 2..lines.end + 2]
+            .iter()
+            .fold(MISSING, |a, &b| a.max(b))
+    }
+
+    /// The body model's features of the `k`th non-blank line, whose own
+    /// (local) features are `local`.
+    pub(crate) fn features(&self, k: usize, local: &[f32; N_LOCAL]) -> [f32; N_BODY] {
+        let m = self.sums.len() - 1;
+        let p = &self.padded;
+        let total = self.text[m].max(1) as f32;
+        let seq: [f32; N_SEQUENCE] = [
+            p[k + 2],
+            p[k + 1],
+            p[k],
+            p[k + 3],
+            p[k + 4],
+            self.window(k, 4),
+            self.window(k, 10),
+            self.max(k.saturating_sub(5)..k),
+            self.max(k + 1..(k + 6).min(m)),
+            self.mean,
+            self.positive,
+            (self.text[k] - self.text[k.saturating_sub(NEAR)]) as f32 / total,
+            (self.text[(k + 1 + NEAR).min(m)] - self.text[k + 1]) as f32 / total,
+            k as f32 / m as f32,
+        ];
+        let mut out = [0.0; N_BODY];
+        let (a, rest) = out.split_at_mut(N_LOCAL - 1);
+        let (b, s) = rest.split_at_mut(N_CONTEXT - 1);
+        a.copy_from_slice(&local[1..]);
+        b.copy_from_slice(&self.ctx[k][1..]);
+        s.copy_from_slice(&seq);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_the_fitted_model() {
+        assert_eq!(body_feature_names(), crate::model::BODY_NAMES);
+    }
+
+    #[test]
+    fn sequence_features_read_the_neighbours() {
+        let input = "Menu\n\nA first sentence of the article that is long enough.\nSecond line here.\nThird line.";
+        let page = Page::of(input, None);
+        let nb = page.non_blank();
+        assert_eq!(nb, vec![0, 2, 3, 4]);
+        let ctx = vec![[0.0; N_CONTEXT]; 4];
+        let c = [-2.0, 3.0, 20.0, -1.0];
+        let s = Sequence::of(&page, &nb, &ctx, &c);
+        let f = s.features(1, &[0.0; N_LOCAL]);
+        let seq = &f[N_BODY - N_SEQUENCE..];
+        // Own score, then two before (one missing), two after (one clamped).
+        assert_eq!(&seq[..5], &[3.0, -2.0, MISSING, 8.0, -1.0]);
+        // Windows over all four: (-2 + 3 + 8 - 1) / 4.
+        assert_eq!(seq[5], 2.0);
+        assert_eq!(seq[6], 2.0);
+        assert_eq!(seq[7], -2.0);
+        assert_eq!(seq[8], 8.0);
+        assert_eq!(seq[9], 2.0);
+        assert_eq!(seq[10], 0.5);
+        // Positive text: line 2 (11 words) before none, after: line 3 (3 words).
+        let words = |i: usize| page.lines[i].shape.words as f32;
+        let total = words(2) + words(3);
+        assert_eq!(seq[11], 0.0);
+        assert_eq!(seq[12], words(3) / total);
+        assert_eq!(seq[13], 0.25);
+    }
+}
