@@ -204,7 +204,7 @@ pub mod __private {
     }
 
     /// The body model's log-odds of every non-blank cell of `input` (with
-    /// the band of [`crate::model::BODY_BAND`]), for checking the written
+    /// the body band of `src/model.rs`), for checking the written
     /// trees against the fitted ones.
     pub fn body_scores(input: &str) -> Vec<(usize, f32)> {
         let (lines, words) = crate::lines::split_page(input);
