@@ -2096,12 +2096,9 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
         })
     };
     let credit_word = || {
-        inner.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            !w.is_empty()
-                && CREDIT_WORDS
-                    .iter()
-                    .any(|c| w.chars().map(fold).eq(c.chars()))
-        })
+        inner
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && rest_is_one_of(w, 0, CREDIT_WORDS))
     };
     if !(inner.contains('©') || slash() || credit_word()) {
         return None;

@@ -185,20 +185,10 @@ pub mod __private {
 
     /// The body model's features of every non-blank cell of `input`.
     pub fn body_features(input: &str) -> Vec<Cell> {
-        let (lines, words) = crate::lines::split_page(input);
-        let page = crate::pipeline::Page::scanned(lines, words, None);
-        let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
-        let region = crate::pipeline::region::main_region(&page.lines, &page.evidence, &local);
-        let nb = page.non_blank();
-        let mut out = Vec::with_capacity(nb.len());
-        let all = f32::INFINITY;
-        crate::pipeline::context::body_features(&page, &nb, &local, &region, all, |k, _, f| {
-            let l = &page.lines[nb[k]];
-            out.push((
-                l.row,
-                l.text.to_string(),
-                f.map(|f| f.to_vec()).unwrap_or_default(),
-            ));
+        let mut out = Vec::new();
+        each_body_line(input, f32::INFINITY, |l, _, f| {
+            let f = f.map(|f| f.to_vec()).unwrap_or_default();
+            out.push((l.row, l.text.to_string(), f));
         });
         out
     }
@@ -207,18 +197,28 @@ pub mod __private {
     /// the body band of `src/model.rs`), for checking the written
     /// trees against the fitted ones.
     pub fn body_scores(input: &str) -> Vec<(usize, f32)> {
+        let mut out = Vec::new();
+        each_body_line(input, crate::model::BODY_BAND, |l, c, f| {
+            out.push((l.row, f.map_or(c, |f| crate::model::BODY.score(f))));
+        });
+        out
+    }
+
+    /// Every non-blank line of `input` with its context log-odds and, within
+    /// `band` of zero, its body features, as the pass computes them.
+    fn each_body_line(
+        input: &str,
+        band: f32,
+        mut each: impl FnMut(&crate::lines::Line<'_>, f32, Option<&[f32; crate::model::N_BODY]>),
+    ) {
         let (lines, words) = crate::lines::split_page(input);
         let page = crate::pipeline::Page::scanned(lines, words, None);
         let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
         let region = crate::pipeline::region::main_region(&page.lines, &page.evidence, &local);
         let nb = page.non_blank();
-        let mut out = Vec::with_capacity(nb.len());
-        let band = crate::model::BODY_BAND;
         crate::pipeline::context::body_features(&page, &nb, &local, &region, band, |k, c, f| {
-            let score = f.map_or(c, |f| crate::model::BODY.score(f));
-            out.push((page.lines[nb[k]].row, score));
+            each(&page.lines[nb[k]], c, f)
         });
-        out
     }
 }
 

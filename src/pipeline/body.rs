@@ -119,7 +119,7 @@ fn extend_edges(
     let before: Vec<usize> = (region.start..first).rev().collect();
     // An inline box of one chrome line ("Related: …", an advert) does not
     // end the text: the sentence after it is taken too.
-    let inline = |i: usize, v: &Verdicts<'_>| !v.is_body(i) && v.get(i).why != Why::Comments;
+    let inline = |i: usize, v: &Verdicts<'_>| v.get(i).why != Why::Comments;
     for side in [after, before] {
         let mut skipped = 0;
         for i in side.into_iter().filter(|&i| !lines[i].is_blank()) {
