@@ -87,7 +87,7 @@ pub(crate) fn scores(
         region,
         crate::model::BODY_BAND,
         |k, c, f| {
-            p[nb[k]] = f.map_or(c, |f| crate::model::BODY.score(f));
+            p[nb[k]] = f.map_or(c, crate::forest::body_score);
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
