@@ -242,17 +242,23 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     }
 
     /// The line opens with a non-alphanumeric char (a bullet, a dash) that
-    /// a neighbour opens with too: an item of a list.
+    /// a neighbour opens with too: an item of a list. (Most lines open with
+    /// an ASCII letter or digit, tested here.)
+    #[inline(always)]
     fn listed(&self, k: usize, i: usize) -> bool {
-        let lines = self.lines;
-        let text = lines[i].text;
-        if text
+        let text = self.lines[i].text;
+        !text
             .as_bytes()
             .first()
             .is_some_and(u8::is_ascii_alphanumeric)
-        {
-            return false;
-        }
+            && self.listed_by_neighbours(k, text)
+    }
+
+    /// [`Neighbourhood::listed`] for the `k`th non-blank line, of `text`,
+    /// which does not open with an ASCII letter or digit.
+    #[inline(never)]
+    fn listed_by_neighbours(&self, k: usize, text: &str) -> bool {
+        let lines = self.lines;
         let first = text.chars().next().unwrap_or(' ');
         let same_first = |j: Option<&usize>| j.is_some_and(|&j| lines[j].text.starts_with(first));
         !first.is_alphanumeric()
@@ -346,12 +352,14 @@ impl Counts {
     }
 
     /// How many of the non-blank lines `range` hold the property.
+    #[inline(always)]
     fn within(&self, range: std::ops::Range<usize>) -> u32 {
         self.at[range.end] - self.at[range.start]
     }
 
     /// The share of the non-blank neighbours of `nb[k]` (not itself) within
     /// [`DENSITY_WINDOW`] that hold the property.
+    #[inline(always)]
     fn density(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(DENSITY_WINDOW);
         let hi = (k + DENSITY_WINDOW + 1).min(self.at.len() - 1);
