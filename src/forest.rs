@@ -62,10 +62,29 @@ impl<const N: usize> Forest<N> {
 
 /// The body model's log-odds for the features `x`: [`crate::model::BODY`]
 /// walked as laid out by [`Walks`] (built at the first call).
+#[cfg(test)]
 pub(crate) fn body_score(x: &[f32; crate::model::N_BODY]) -> f32 {
-    static WALKS: std::sync::LazyLock<Walks> =
-        std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
-    WALKS.score(x)
+    let mut padded = Padded::new();
+    padded.score(x)
+}
+
+/// Features padded for the walk ([`PADDED`] of them, all but the model's
+/// zero), kept from line to line: each line writes its features over the
+/// last line's.
+pub(crate) struct Padded([f32; PADDED]);
+
+impl Padded {
+    pub(crate) fn new() -> Padded {
+        Padded([0.0; PADDED])
+    }
+
+    /// The body model's log-odds for the features `x`, as [`body_score`].
+    pub(crate) fn score(&mut self, x: &[f32; crate::model::N_BODY]) -> f32 {
+        static WALKS: std::sync::LazyLock<Walks> =
+            std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
+        self.0[..x.len()].copy_from_slice(x);
+        WALKS.score_padded(&self.0)
+    }
 }
 
 /// A split as the walk reads it: the value compared and the feature.
@@ -84,14 +103,15 @@ struct Walk {
     leaf: [f32; 1 << DEPTH],
 }
 
-/// A forest laid out for [`Walks::score`]: the same trees, the same sums.
+/// A forest laid out for [`Walks::score_padded`]: the same trees, the same
+/// sums.
 #[derive(Debug)]
 struct Walks {
     base: f32,
     walks: Vec<Walk>,
 }
 
-/// The length [`Walks::score`] pads the features to: a split's feature,
+/// The length [`Padded`] pads the features to: a split's feature,
 /// a byte, is then an index that needs no bounds check.
 const PADDED: usize = 256;
 
@@ -117,10 +137,17 @@ impl Walks {
 
     /// The log-odds of the forest for the features `x` (as
     /// [`Forest::score`] gives them).
+    #[cfg(test)]
     fn score<const N: usize>(&self, x: &[f32; N]) -> f32 {
         const { assert!(N <= PADDED) };
         let mut padded = [0.0f32; PADDED];
         padded[..N].copy_from_slice(x);
+        self.score_padded(&padded)
+    }
+
+    /// The log-odds of the forest for features padded with zeros.
+    #[inline(always)]
+    fn score_padded(&self, padded: &[f32; PADDED]) -> f32 {
         let mut sum = self.base;
         for t in &self.walks {
             // Whether the walk goes right at the `p`th split of depth `d`

@@ -80,6 +80,7 @@ pub(crate) fn scores(
 ) -> Vec<f32> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut p = vec![0.0; lines.len()];
+    let mut padded = crate::forest::Padded::new();
     body_features(
         page,
         nb,
@@ -87,7 +88,7 @@ pub(crate) fn scores(
         region,
         crate::model::BODY_BAND,
         |k, c, f| {
-            p[nb[k]] = f.map_or(c, crate::forest::body_score);
+            p[nb[k]] = f.map_or(c, |f| padded.score(f));
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
