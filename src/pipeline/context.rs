@@ -113,10 +113,7 @@ pub(crate) fn body_features(
     let (lines, ev) = (&page.lines, &page.evidence);
     let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
     let ctx: Vec<[f32; N_CONTEXT]> = (0..nb.len()).map(|k| context.features(k)).collect();
-    let c: Vec<f32> = ctx
-        .iter()
-        .map(|f| crate::model::dot(&crate::model::CONTEXT, f))
-        .collect();
+    let c: Vec<f32> = ctx.iter().map(context_logit).collect();
     let seq = super::sequence::Sequence::of(page, nb, &ctx, &c);
     for (k, &i) in nb.iter().enumerate() {
         if c[k].abs() > band {
@@ -127,6 +124,18 @@ pub(crate) fn body_features(
         let own = crate::features::local_features(&lines[i], &ev[i], &shape);
         each(k, c[k], Some(&seq.features(k, &own)));
     }
+}
+
+/// The context model's log-odds for the features `f`: `model::dot` with
+/// the context weights, written here to be inlined (the same products,
+/// summed in the same order).
+#[inline(always)]
+fn context_logit(f: &[f32; N_CONTEXT]) -> f32 {
+    crate::model::CONTEXT
+        .iter()
+        .zip(f)
+        .map(|(w, x)| w * x)
+        .sum()
 }
 
 /// What the context features read about the whole page, computed once.
