@@ -180,33 +180,37 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         runs: &'p [Range<usize>],
     ) -> Self {
         let n = nb.len();
-        let mut lg = Vec::with_capacity(n + 4);
-        lg.extend([MISSING_LOGIT; 2]);
-        let mut stamps = Vec::with_capacity(n + 1);
-        let mut cues = Vec::with_capacity(n + 1);
-        let mut class = Vec::with_capacity(n);
+        // Written in place (no push per line): the clamped log-odds after
+        // and before two missing ones, the running counts after a 0.
+        let mut lg = vec![MISSING_LOGIT; n + 4];
+        let mut stamps = vec![0u32; n + 1];
+        let mut cues = vec![0u32; n + 1];
+        let mut class = vec![0u8; n];
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
-        stamps.push(0);
-        cues.push(0);
-        let (mut r_first, mut r_last) = (None, None);
-        for (k, &i) in nb.iter().enumerate() {
+        let slots = lg[2..n + 2]
+            .iter_mut()
+            .zip(&mut stamps[1..])
+            .zip(&mut cues[1..])
+            .zip(&mut class);
+        for (&i, (((lg, stamps), cues), class)) in nb.iter().zip(slots) {
             let (l, e) = (&lines[i], &ev[i]);
             debug_assert!(!l.is_blank());
-            if region.contains(&i) {
-                r_first.get_or_insert(k);
-                r_last = Some(k);
-            }
-            lg.push(scores[i].clamp(-8.0, 8.0));
+            *lg = scores[i].clamp(-8.0, 8.0);
             let stamp = crate::features::is_stamp(e);
             stamp_count += u32::from(stamp);
             cue_count += u32::from(e.own.cue.is_some());
-            stamps.push(stamp_count);
-            cues.push(cue_count);
-            class.push(shape_class(l, stamp));
+            *stamps = stamp_count;
+            *cues = cue_count;
+            *class = shape_class(l, stamp);
         }
-        lg.extend([MISSING_LOGIT; 2]);
-        // The region is a run of lines: its non-blank ones are those from
-        // its first to its last.
+        // The region is a run of lines: its non-blank ones are a run of
+        // `nb`, from its first to its last.
+        let r_start = nb.partition_point(|&i| i < region.start);
+        let r_end = r_start + nb[r_start..].partition_point(|&i| i < region.end);
+        let (r_first, r_last) = match r_end.checked_sub(1) {
+            Some(z) if r_start < r_end => (Some(r_start), Some(z)),
+            _ => (None, None),
+        };
         let region_nb = match (r_first, r_last) {
             (Some(a), Some(z)) => &nb[a..=z],
             _ => &[],
