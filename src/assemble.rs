@@ -156,10 +156,15 @@ fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
     let mut start = 0;
     while start < cells.len() {
         let row = cells[start].row;
-        let end = cells[start..]
-            .iter()
-            .position(|c| c.row != row)
-            .map_or(cells.len(), |k| start + k);
+        let mut end = start + 1;
+        while cells.get(end).is_some_and(|c| c.row == row) {
+            end += 1;
+        }
+        // A line of one cell (most lines) keeps its label.
+        if end - start == 1 {
+            start = end;
+            continue;
+        }
         let all_chrome = labels[start..end]
             .iter()
             .all(|l| matches!(l, Label::Chrome(_) | Label::Blank));
