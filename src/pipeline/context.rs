@@ -382,10 +382,21 @@ impl Counts {
     /// [`DENSITY_WINDOW`] that hold the property.
     #[inline(always)]
     fn density(&self, k: usize) -> f32 {
-        let lo = k.saturating_sub(DENSITY_WINDOW);
-        let hi = (k + DENSITY_WINDOW + 1).min(self.at.len() - 1);
-        let hits = self.within(lo..hi) - self.within(k..k + 1);
-        hits as f32 / (2 * DENSITY_WINDOW) as f32
+        const W: usize = DENSITY_WINDOW;
+        // A full window (most lines): its running counts read as an array.
+        let full = k
+            .checked_sub(W)
+            .and_then(|lo| self.at.get(lo..k + W + 2))
+            .and_then(|w| <&[u32; 2 * W + 2]>::try_from(w).ok());
+        let hits = match full {
+            Some(w) => w[2 * W + 1] - w[0] - (w[W + 1] - w[W]),
+            None => {
+                let lo = k.saturating_sub(W);
+                let hi = (k + W + 1).min(self.at.len() - 1);
+                self.within(lo..hi) - self.within(k..k + 1)
+            }
+        };
+        hits as f32 / (2 * W) as f32
     }
 }
 
