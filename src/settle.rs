@@ -9,7 +9,6 @@
 
 use crate::article::Label;
 use crate::assemble::build_blocks;
-use crate::features::Known;
 use crate::input::count_control;
 #[cfg(debug_assertions)]
 use crate::lines::split_lines;
@@ -180,15 +179,7 @@ fn clean_again<'t>(
     profile: Option<&crate::SiteProfile>,
 ) -> (Page<'t>, Verdicts<'t>) {
     let (lines2, first) = body_lines(text, pieces, page, v);
-    let page2 = Page::from_lines(lines2, profile, |j| {
-        first[j].map(|i| {
-            let known = Known {
-                evidence: page.evidence[i],
-                alone: page.runs[i].len() == 1,
-            };
-            (known, page.words.get(i))
-        })
-    });
+    let page2 = Page::from_lines(lines2, profile, page, &first);
     let v2 = pipeline::decide(&page2, tuning);
     (page2, v2)
 }
