@@ -35,7 +35,7 @@ struct Piece {
 /// The body text (blocks joined by blank lines, as in
 /// [`crate::Article::body_text`]) and where each of its blocks lies in the input.
 fn body_text(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> (String, Vec<Piece>) {
-    let blocks = build_blocks(input, &page.lines, &v.kinds(), &page.runs);
+    let blocks = build_blocks(input, &page.lines, v, &page.runs);
     let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut pieces = Vec::with_capacity(blocks.len());
     for b in &blocks {
@@ -104,10 +104,7 @@ pub(crate) fn settle<'a>(
             return;
         }
         let (page2, mut v2) = clean_again(&text, &pieces, page, v, tuning, profile);
-        if is_body_text(
-            &text,
-            &build_blocks(&text, &page2.lines, &v2.kinds(), &page2.runs),
-        ) {
+        if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2, &page2.runs)) {
             return;
         }
         // The body changed: the lines leaving it take the later pass's
