@@ -78,7 +78,8 @@ impl Padded {
         Padded([0.0; PADDED])
     }
 
-    /// The body model's log-odds for the features `x`, as [`body_score`].
+    /// The body model's log-odds for the features `x`, as
+    /// [`Forest::score`] gives them for [`crate::model::BODY`].
     pub(crate) fn score(&mut self, x: &[f32; crate::model::N_BODY]) -> f32 {
         static WALKS: std::sync::LazyLock<Walks> =
             std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
@@ -116,6 +117,7 @@ struct Walks {
 const PADDED: usize = 256;
 
 impl Walks {
+    /// The trees of `forest`, laid out for the walk.
     fn of<const N: usize>(forest: &Forest<N>) -> Walks {
         const { assert!(N <= PADDED) };
         let walks = forest
