@@ -424,8 +424,9 @@ fn cohesion(
     COUNTS.with_borrow_mut(|(counts, at)| {
         counts.reset(in_core);
         // The slot of each key of the core lines, in their order: their
-        // counts are read back from there, not looked up again.
-        at.clear();
+        // counts are read back from there, not looked up again. (Every
+        // entry is written below before it is read: what an earlier page
+        // left there need not be cleared.)
         at.resize(in_core, 0);
         let mut free = &mut at[..];
         for &i in in_region.iter().filter(|&&i| core(i)) {
