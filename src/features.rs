@@ -192,10 +192,12 @@ impl Own {
             } else {
                 0
             },
-            cue: lexicon::cue_with(
+            cue: lexicon::cue_of(
                 text,
-                line.shape.terminal && line.shape.words >= 8,
+                lexicon::is_sentence(&line.shape),
                 line.lex.plain.then_some(words),
+                line.lex.cues,
+                line.lex.copyright,
             ),
             time: lexicon::is_time(text),
             count: lexicon::is_count(text),
@@ -575,6 +577,27 @@ mod tests {
         (shape, lex, keys)
     }
 
+    /// The cue lexicons whose phrases occur in `text` as sequences of its
+    /// words, for a short line that is no sentence (else 0): the words
+    /// split off one by one, each phrase compared at each word.
+    fn cue_candidates_oracle(text: &str) -> u8 {
+        let shape = crate::lines::Shape::measure(text);
+        if !lexicon::is_short_cue_line(text, &shape) {
+            return 0;
+        }
+        let words: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(crate::lines::norm_key)
+            .collect();
+        lexicon::cue_phrase_keys()
+            .iter()
+            .filter(|(_, phrase)| {
+                !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == &phrase[..])
+            })
+            .fold(0, |found, (k, _)| found | 1 << k)
+    }
+
     /// [`crate::lines::measure`] as the separate passes it fuses compute it.
     fn measure_oracle(text: &str) -> Measures {
         let mut keys = Vec::new();
@@ -593,6 +616,8 @@ mod tests {
                 stopwords: crate::stopwords::stopword_share(text),
                 caps: capitalised_share(text),
                 plain: !text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()),
+                copyright: text.contains('©'),
+                cues: cue_candidates_oracle(text),
             },
             keys,
         )
@@ -612,6 +637,9 @@ mod tests {
             "abcdefgh abcdefghi ''the'' (die) und'",
             "café-crème Straße_abc über1234 x\u{301}yzw ١٢٣٤٥",
             "-- ... ,,, !!!",
+            "Read also: more news",
+            "© 2024 Privacy policy | Home",
+            "read-also_home privacy",
         ] {
             assert_eq!(measure(text), measure_oracle(text), "{text:?}");
         }
@@ -627,6 +655,7 @@ mod tests {
                 "Ⓐ", "٣", "日本", "。", "，", "！", "\u{301}", "\u{200d}", "“", "”", "’", "…",
                 "•", "»", "|", "/", ">", ".", "!", "?", ";", ",", "'", "-", "*", " ", "  ",
                 "\t", "\u{a0}", "\u{3000}", "\u{2028}", "\x0b", "\x1c",
+                "read", "Also", "more", "news", "privacy", "Policy", "home", "©", "share",
             ]), 0..120)
         ) {
             let text: String = parts.concat();

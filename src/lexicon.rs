@@ -565,16 +565,15 @@ fn cue_lexicons(text: &str, mask: u8) -> u8 {
     if mask == 0 {
         return 0;
     }
-    cue_walk(text, mask).0
+    cue_walk(text, mask)
 }
 
 /// The lexicons among `mask` (bits by index in [`CUE_ORDER`], not empty) a
-/// phrase of which occurs in `text` as a whole word (bits by index), and
-/// whether `text` has a `©`, in one walk.
-fn cue_walk(text: &str, mask: u8) -> (u8, bool) {
+/// phrase of which occurs in `text` as a whole word (bits by index).
+fn cue_walk(text: &str, mask: u8) -> u8 {
     let index = &*CUE_INDEX;
     let mut found = 0u8;
-    let walked = for_each_run(text, &index.any, |start, key| {
+    for_each_run(text, &index.any, |start, key| {
         for &(k, phrase) in index.phrases(key) {
             let bit = 1u8 << k;
             if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some() {
@@ -583,12 +582,7 @@ fn cue_walk(text: &str, mask: u8) -> (u8, bool) {
         }
         found == mask
     });
-    let copyright = if walked.stopped {
-        text.contains('©')
-    } else {
-        walked.copyright
-    };
-    (found, copyright)
+    found
 }
 
 /// Whether `text` has two legal terms as the regex
@@ -755,25 +749,48 @@ type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
 
 /// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
 /// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
-/// test of which lexicons a short line names, after [`cue_walk`] has
-/// matched their phrases.
-static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
+/// test of which lexicons a short line names, before [`cue_walk`] matches
+/// their phrases.
+struct CuePhrases {
+    map: PhraseMap,
+    /// A bit by [`CuePhrases::bit`] of the key of every phrase's first
+    /// word: most words have no bit set.
+    first: Box<[u64; CUE_FIRST_WORDS]>,
+}
+
+/// Words of the bit set [`CuePhrases::first`].
+const CUE_FIRST_WORDS: usize = 1024;
+
+impl CuePhrases {
+    /// The bit of `key` in [`CuePhrases::first`]: (word, mask).
+    #[inline]
+    fn bit(key: u64) -> (usize, u64) {
+        let top = (key >> 48) as usize;
+        (top >> 6 & (CUE_FIRST_WORDS - 1), 1 << (top & 63))
+    }
+}
+
+static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
     let mut map = PhraseMap::default();
+    let mut first = Box::new([0u64; CUE_FIRST_WORDS]);
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for phrase in *words {
             let mut keys = Vec::new();
             crate::lines::for_each_word(phrase, |key, _| keys.push(key));
-            if let Some(&first) = keys.first() {
-                map.entry(first).or_default().push((k, keys[1..].to_vec()));
+            if let Some(&key) = keys.first() {
+                map.entry(key).or_default().push((k, keys[1..].to_vec()));
+                let (w, m) = CuePhrases::bit(key);
+                first[w] |= m;
             }
         }
     }
-    map
+    CuePhrases { map, first }
 });
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
 /// occurs in `text` as a sequence of words (alphanumeric runs, lowercased).
 /// A line is cued only by a lexicon both this and [`cue_walk`] find.
+#[cfg(test)]
 fn candidate_cues(text: &str) -> u8 {
     let mut words: [u64; 96] = [0; 96];
     let mut n = 0;
@@ -789,10 +806,40 @@ fn candidate_cues(text: &str) -> u8 {
     if more {
         return u8::MAX; // too many words to check cheaply: let the matcher decide
     }
-    let words = &words[..n];
+    cue_candidates(&words[..n])
+}
+
+/// Every cue phrase as the [`crate::lines::norm_key`]s of its words (the
+/// text between chars that are not alphanumeric), with the index of its
+/// lexicon in [`CUE_ORDER`].
+#[cfg(test)]
+pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
+    let mut out = Vec::new();
+    for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
+        for phrase in *words {
+            let keys = phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(crate::lines::norm_key)
+                .collect();
+            out.push((k, keys));
+        }
+    }
+    out
+}
+
+/// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
+/// occurs in a text whose words (alphanumeric runs) have the keys `words`
+/// ([`crate::lines::for_each_word`]), in order, as a sequence of them.
+pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
+    let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
-    for i in 0..n {
-        if let Some(rests) = CUE_PHRASES.get(&words[i]) {
+    for (i, &key) in words.iter().enumerate() {
+        let (w, m) = CuePhrases::bit(key);
+        if phrases.first[w] & m == 0 {
+            continue;
+        }
+        if let Some(rests) = phrases.map.get(&key) {
             for (k, rest) in rests {
                 if words[i + 1..].starts_with(rest) {
                     found |= 1 << k;
@@ -1436,11 +1483,39 @@ const FIXTURES_WORDS: &[&str] = &[
 /// The most words a line may have for a menu word in it to be a cue.
 const NAVIGATION_MAX_WORDS: usize = 5;
 
+/// Lines longer than this (in bytes) are cued only as legal notices.
+pub(crate) const CUE_LINE_BYTES: usize = 160;
+
+/// A line of this shape is a sentence, which is cued only as a legal
+/// notice: eight or more words ending in sentence punctuation.
+pub(crate) fn is_sentence(shape: &crate::lines::Shape) -> bool {
+    shape.terminal && shape.words >= 8
+}
+
+/// A line of `text` and `shape` is read for every cue lexicon, not only
+/// for legal notices: it is short and no sentence.
+pub(crate) fn is_short_cue_line(text: &str, shape: &crate::lines::Shape) -> bool {
+    text.len() <= CUE_LINE_BYTES && !is_sentence(shape)
+}
+
 /// The cue a line carries, if any, in order of strength: [`cue_with`]
 /// without the keys of the line.
 #[cfg(test)]
 pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     cue_with(text, sentence, None)
+}
+
+/// [`cue_of`] of a text whose scan is not known.
+#[cfg(test)]
+pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -> Option<Cue> {
+    let short = text.len() <= CUE_LINE_BYTES && !sentence;
+    cue_of(
+        text,
+        sentence,
+        plain_keys,
+        if short { candidate_cues(text) } else { 0 },
+        text.contains('©'),
+    )
 }
 
 /// The cue a line carries, if any, in order of strength.
@@ -1454,8 +1529,18 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
 /// a text none of whose alphanumeric chars lies outside ASCII
 /// ([`crate::lines::Lexical::plain`]), where known: a long line whose keys
 /// and bytes show it holds no legal term is not walked for legal terms.
-pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -> Option<Cue> {
-    if text.len() > 160 || sentence {
+/// For a short line, `candidates` are the lexicons [`cue_candidates`]
+/// finds in the keys of its words, and `copyright` tells whether it has a
+/// `©` (as the scan gives them, [`crate::lines::Lexical`]): a line with
+/// neither is not walked.
+pub(crate) fn cue_of(
+    text: &str,
+    sentence: bool,
+    plain_keys: Option<&[u64]>,
+    candidates: u8,
+    copyright: bool,
+) -> Option<Cue> {
+    if text.len() > CUE_LINE_BYTES || sentence {
         // Long lines: only legal notices (two or more legal terms) are cued.
         if text.len() < 1000
             && plain_keys.is_none_or(|keys| may_have_legal_term(text, keys))
@@ -1465,22 +1550,21 @@ pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -
         }
         return None;
     }
-    // The lexicons whose phrases occur (fixtures only in short lines), then
-    // those of them the words of the line name too; a `©` anywhere makes a
-    // legal footer.
-    let fixtures = CUE_ORDER.iter().position(|&(_, c)| c == Cue::Fixtures);
-    let mut mask = (1u8 << CUE_ORDER.len()) - 1;
-    if text.len() > 40 {
-        mask &= !fixtures.map_or(0, |k| 1 << k);
-    }
-    let (matched, copyright) = cue_walk(text, mask);
+    // A `©` anywhere makes a legal footer; else the lexicons the words of
+    // the line name (fixtures only in very short lines) whose phrases occur.
+    debug_assert_eq!(copyright, text.contains('©'));
     if copyright {
         return Some(Cue::Footer);
     }
-    if matched == 0 {
+    let fixtures = CUE_ORDER.iter().position(|&(_, c)| c == Cue::Fixtures);
+    let mut mask = candidates;
+    if text.len() > 40 {
+        mask &= !fixtures.map_or(0, |k| 1 << k);
+    }
+    if mask == 0 {
         return None;
     }
-    let found = candidate_cues(text) & matched;
+    let found = cue_walk(text, mask);
     // Menu words ("next", "home", "search") are cues only in menu-sized
     // lines, not inside a headline that happens to contain them.
     let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
@@ -2677,12 +2761,25 @@ mod tests {
         );
         // Given the keys of each of the text's cells, as the scan gives them.
         let mut keys = Vec::new();
-        let (_, lex) = crate::lines::measure(text, &mut keys);
+        let (shape, lex) = crate::lines::measure(text, &mut keys);
         keys.sort_unstable();
         keys.dedup();
         if lex.plain && !may_have_legal_term(text, &keys) {
             assert!(!has_two_legal_terms(text), "{text:?}");
         }
+        // Given the scan's cue candidates and `©` too.
+        let sentence = is_sentence(&shape);
+        assert_eq!(
+            cue_of(
+                text,
+                sentence,
+                lex.plain.then_some(&keys[..]),
+                lex.cues,
+                lex.copyright
+            ),
+            oracle::cue(text, sentence),
+            "{text:?}"
+        );
         for sentence in [false, true] {
             let want = oracle::cue(text, sentence);
             assert_eq!(cue(text, sentence), want, "{text:?}");

@@ -90,6 +90,14 @@ pub(crate) struct Lexical {
     /// No char of the text outside ASCII is alphanumeric: its maximal runs
     /// of alphanumeric chars are runs of ASCII letters and digits.
     pub plain: bool,
+    /// The text has a `©`.
+    pub copyright: bool,
+    /// For a text the cue lexicons read as a short line
+    /// ([`crate::lexicon::is_short_cue_line`]): the lexicons (bits by index
+    /// in the lexicon's order) some phrase of which occurs in the text as a
+    /// sequence of words, from the keys of its words
+    /// ([`crate::lexicon::cue_candidates`]). 0 for other texts.
+    pub cues: u8,
 }
 
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
@@ -123,6 +131,7 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
         ends: Vec::with_capacity(rows),
         seen: Vec::new(),
     };
+    let mut runs = [0; RUN_KEYS];
     let mut start = 0;
     let mut row = 0;
     loop {
@@ -131,7 +140,14 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
-        push_cells(input, start..line_end, row, &mut words, &mut lines);
+        push_cells(
+            input,
+            start..line_end,
+            row,
+            &mut words,
+            &mut runs,
+            &mut lines,
+        );
         if end >= bytes.len() {
             break;
         }
@@ -314,6 +330,7 @@ fn push_cells<'a>(
     span: Range<usize>,
     row: usize,
     words: &mut WordKeys,
+    runs: &mut [u64; RUN_KEYS],
     out: &mut Vec<Line<'a>>,
 ) {
     let raw = &input[span.clone()];
@@ -335,6 +352,7 @@ fn push_cells<'a>(
             cell_start..body_start + i,
             text_start..text_end,
             words,
+            runs,
         ));
         cell_start = body_start + i;
         text_start = body_start + i;
@@ -345,6 +363,7 @@ fn push_cells<'a>(
         cell_start..span.end,
         text_start..body_start + body.len(),
         words,
+        runs,
     ));
 }
 
@@ -398,6 +417,7 @@ fn cell<'a>(
     span: Range<usize>,
     text_span: Range<usize>,
     words: &mut WordKeys,
+    runs: &mut [u64; RUN_KEYS],
 ) -> Line<'a> {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
@@ -405,7 +425,7 @@ fn cell<'a>(
     let start = text_span.start + (text.as_ptr() as usize - raw.as_ptr() as usize);
     let text_span = start..start + text.len();
     let first = words.keys.len();
-    let (shape, lex) = measure(text, &mut words.keys);
+    let (shape, lex) = measure_with(text, &mut words.keys, runs);
     words.end_line(first);
     Line {
         text,
@@ -630,6 +650,11 @@ struct Words {
     caps_hits: u32,
     /// No alphanumeric char outside ASCII so far.
     plain: bool,
+    /// A `©` so far.
+    copyright: bool,
+    /// Runs of alphanumeric chars ended so far (the first [`RUN_KEYS`]
+    /// of them keyed in the walk's buffer).
+    runs: usize,
 }
 
 /// The `len` (1 to 8) ASCII bytes of `bytes` at `at`, lowercased and
@@ -679,6 +704,8 @@ impl Words {
             caps_seen: 0,
             caps_hits: 0,
             plain: true,
+            copyright: false,
+            runs: 0,
         }
     }
 
@@ -707,10 +734,16 @@ impl Words {
 
     /// The end of the current run of alphanumeric chars: its key goes to
     /// `keys` when it is a content word ([`MIN_CONTENT_WORD`] bytes or more).
+    /// Every run's key goes to `runs` (while there is room).
     #[inline]
-    fn end_run(&mut self, keys: &mut Vec<u64>) {
-        if self.run_len >= MIN_CONTENT_WORD {
-            keys.push(self.run | 1);
+    fn end_run(&mut self, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) {
+        if self.run_len > 0 {
+            let key = self.run | 1;
+            runs[self.runs % RUN_KEYS] = key;
+            self.runs += 1;
+            if self.run_len >= MIN_CONTENT_WORD {
+                keys.push(key);
+            }
         }
         self.run = FNV_SEED;
         self.run_len = 0;
@@ -796,13 +829,22 @@ impl Words {
             stopwords: share(self.stop_hits, self.stop_seen),
             caps: share(self.caps_hits, self.caps_seen),
             plain: self.plain,
+            copyright: self.copyright,
+            cues: 0,
         }
     }
 }
 
 /// A multi-byte char at bytes `at` that is not white space, into the
 /// measures of [`measure`].
-fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut Vec<u64>) {
+fn non_ascii(
+    c: char,
+    at: Range<usize>,
+    s: &mut Shape,
+    w: &mut Words,
+    keys: &mut Vec<u64>,
+    runs: &mut [u64; RUN_KEYS],
+) {
     w.inside = true;
     let alpha = c.is_alphabetic();
     if alpha || c.is_numeric() {
@@ -824,11 +866,12 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut
         w.run_len += at.len();
         w.alnum(at.start, at.end, upper);
     } else {
-        w.end_run(keys);
+        w.end_run(keys, runs);
         match c {
             '•' | '·' | '»' | '›' | '|' => s.separators += 1,
             '，' | '、' => s.commas += 1,
             '。' | '！' | '？' => s.inner_stops += 1,
+            '©' => w.copyright = true,
             _ => {}
         }
     }
@@ -841,6 +884,17 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut
 /// take one table lookup each; a multi-byte char (a curly quote, an accented
 /// letter) is decoded where it stands and the walk goes on.
 pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
+    measure_with(text, keys, &mut [0; RUN_KEYS])
+}
+
+/// The keys of the runs of alphanumeric chars of a text that [`measure`]
+/// keeps for [`Lexical::cues`]: room for every run of a short cue line
+/// (a run and the char after it take two bytes or more).
+const RUN_KEYS: usize = 128;
+const _: () = assert!(RUN_KEYS >= crate::lexicon::CUE_LINE_BYTES.div_ceil(2));
+
+/// [`measure`], with `runs` to keep the keys of the text's runs in.
+fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> (Shape, Lexical) {
     let mut s = Shape::default();
     let mut w = Words::new();
     if text.is_empty() {
@@ -856,7 +910,7 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
             let class = ASCII_CLASS[usize::from(b)];
             s.chars += 1;
             if class & ALNUM == 0 {
-                w.end_run(keys);
+                w.end_run(keys, runs);
             }
             if class & SPACE != 0 {
                 w.end_word(text);
@@ -906,16 +960,16 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
         let n = c.len_utf8();
         s.chars += 1;
         if c.is_whitespace() {
-            w.end_run(keys);
+            w.end_run(keys, runs);
             w.end_word(text);
             s.inner_stops += u32::from(prev_stop);
         } else {
-            non_ascii(c, i..i + n, &mut s, &mut w, keys);
+            non_ascii(c, i..i + n, &mut s, &mut w, keys, runs);
         }
         prev_stop = false;
         i += n;
     }
-    w.end_run(keys);
+    w.end_run(keys, runs);
     w.end_word(text);
     s.words = w.counted;
     if s.cjk > 0 {
@@ -923,7 +977,12 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
         // characters instead (about 1.5 chars a word for Chinese/Japanese).
         s.words += s.cjk * 2 / 3;
     }
-    (s, w.lexical())
+    let mut lex = w.lexical();
+    if crate::lexicon::is_short_cue_line(text, &s) {
+        debug_assert!(w.runs <= RUN_KEYS);
+        lex.cues = crate::lexicon::cue_candidates(&runs[..w.runs]);
+    }
+    (s, lex)
 }
 
 impl Shape {
