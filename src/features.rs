@@ -192,13 +192,7 @@ impl Own {
             } else {
                 0
             },
-            cue: lexicon::cue_of(
-                text,
-                lexicon::is_sentence(&line.shape),
-                line.lex.plain.then_some(words),
-                line.lex.cues,
-                line.lex.copyright,
-            ),
+            cue: lexicon::cue_of(text, lexicon::is_sentence(&line.shape), &line.lex, words),
             time: lexicon::is_time(text),
             count: lexicon::is_count(text),
             fixture: is_fixture_row(line, stopwords),
@@ -618,6 +612,9 @@ mod tests {
                 plain: !text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()),
                 copyright: text.contains('©'),
                 cues: cue_candidates_oracle(text),
+                short_legal: text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w.to_lowercase().as_str(), "agb" | "nas")),
             },
             keys,
         )

@@ -635,7 +635,13 @@ struct LegalWitnesses {
     /// The longest run of ASCII chars of each term without such a run
     /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
     /// case, where the term occurs.
+    #[cfg(test)]
     short: Vec<&'static str>,
+    /// The keys of the longest run of alphanumeric chars of each of those
+    /// (sorted, each once): the text has a run of alphanumeric chars, too
+    /// short for a content word, with one of these keys where the term
+    /// occurs ([`SHORT_LEGAL_RUNS`] names them for the scan).
+    short_keys: Vec<u64>,
     /// A term has neither: every text may hold one.
     always: bool,
 }
@@ -651,7 +657,9 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
         bits: [0; 16],
+        #[cfg(test)]
         short: Vec::new(),
+        short_keys: Vec::new(),
         always: false,
     };
     for &phrase in CUE_ORDER[FOOTER_INDEX].0 {
@@ -675,19 +683,64 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
             }),
             // The longest such run: the rarest in a text's bytes.
             None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
-                Some(r) => w.short.push(r),
+                Some(r) => {
+                    #[cfg(test)]
+                    w.short.push(r);
+                    let mut longest = (0, 0);
+                    crate::lines::for_each_word(r, |k, len| {
+                        if len > longest.1 {
+                            longest = (k, len);
+                        }
+                    });
+                    match longest {
+                        (k, len) if len >= crate::lines::MIN_CONTENT_WORD => {
+                            let (i, m) = LegalWitnesses::bit(k);
+                            w.bits[i] |= m;
+                            w.keys.push(k);
+                        }
+                        (k, len) if len > 0 => w.short_keys.push(k),
+                        _ => w.always = true,
+                    }
+                }
                 None => w.always = true,
             },
         }
     }
     w.keys.sort_unstable();
     w.keys.dedup();
+    w.short_keys.sort_unstable();
+    w.short_keys.dedup();
     w
 });
 
+/// The keys of the runs of alphanumeric chars, shorter than a content
+/// word, one of which a text none of whose alphanumeric chars lies outside
+/// ASCII holds where a legal term without a content word occurs (`agb`,
+/// `nas` of `o nas`): the scan notes them
+/// ([`crate::lines::Lexical::short_legal`]). A test checks them against
+/// the legal-footer lexicon.
+pub(crate) const SHORT_LEGAL_RUNS: [u64; 2] = [
+    crate::lines::ascii_norm_key(b"agb"),
+    crate::lines::ascii_norm_key(b"nas"),
+];
+
 /// Whether a text none of whose alphanumeric chars lies outside ASCII, with
 /// the content-word keys `keys`, may hold a legal term: false only where
-/// none occurs (see [`LegalWitnesses`]).
+/// none occurs (see [`LegalWitnesses`]); `short_legal` tells whether a
+/// run of its alphanumeric chars has a key of [`SHORT_LEGAL_RUNS`].
+fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
+    let w = &*LEGAL_WITNESSES;
+    w.always
+        || short_legal
+        || keys.iter().any(|&k| {
+            let (i, m) = LegalWitnesses::bit(k);
+            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
+        })
+}
+
+/// [`may_have_legal_term_scanned`], the short witnesses searched for in
+/// the text's bytes.
+#[cfg(test)]
 fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
     let w = &*LEGAL_WITNESSES;
     w.always
@@ -703,6 +756,7 @@ fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
 /// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
 /// case. Only where the rarest letter of `word` stands are the bytes
 /// compared; the bytes are searched for it eight at a time.
+#[cfg(test)]
 fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
     // Letters from the most to the least frequent in text.
     const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
@@ -1505,16 +1559,36 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     cue_with(text, sentence, None)
 }
 
-/// [`cue_of`] of a text whose scan is not known.
+/// [`cue_of`] of a text whose scan is not known; `plain_keys` are its
+/// content-word keys where none of its alphanumeric chars lies outside
+/// ASCII.
 #[cfg(test)]
 pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -> Option<Cue> {
     let short = text.len() <= CUE_LINE_BYTES && !sentence;
-    cue_of(
+    cue_from(
         text,
         sentence,
-        plain_keys,
+        || plain_keys.is_none_or(|keys| may_have_legal_term(text, keys)),
         if short { candidate_cues(text) } else { 0 },
         text.contains('©'),
+    )
+}
+
+/// The cue a line carries, if any, in order of strength: the line's text,
+/// whether it is a sentence ([`is_sentence`]), what the scan measured of it
+/// and its content-word keys ([`crate::lines::WordKeys`]).
+pub(crate) fn cue_of(
+    text: &str,
+    sentence: bool,
+    lex: &crate::lines::Lexical,
+    keys: &[u64],
+) -> Option<Cue> {
+    cue_from(
+        text,
+        sentence,
+        || !lex.plain || may_have_legal_term_scanned(keys, lex.short_legal),
+        lex.cues,
+        lex.copyright,
     )
 }
 
@@ -1525,27 +1599,22 @@ pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -
 /// contain "comment" or "share" is text. Long lines and sentences are cued
 /// only as legal notices, when they name two or more legal terms.
 ///
-/// `plain_keys` are the content-word keys ([`crate::lines::WordKeys`]) of
-/// a text none of whose alphanumeric chars lies outside ASCII
-/// ([`crate::lines::Lexical::plain`]), where known: a long line whose keys
-/// and bytes show it holds no legal term is not walked for legal terms.
+/// A long line is walked for legal terms only where `may_be_legal` (false
+/// only where the line holds no legal term, see [`LegalWitnesses`]).
 /// For a short line, `candidates` are the lexicons [`cue_candidates`]
 /// finds in the keys of its words, and `copyright` tells whether it has a
 /// `©` (as the scan gives them, [`crate::lines::Lexical`]): a line with
 /// neither is not walked.
-pub(crate) fn cue_of(
+fn cue_from(
     text: &str,
     sentence: bool,
-    plain_keys: Option<&[u64]>,
+    may_be_legal: impl FnOnce() -> bool,
     candidates: u8,
     copyright: bool,
 ) -> Option<Cue> {
     if text.len() > CUE_LINE_BYTES || sentence {
         // Long lines: only legal notices (two or more legal terms) are cued.
-        if text.len() < 1000
-            && plain_keys.is_none_or(|keys| may_have_legal_term(text, keys))
-            && has_two_legal_terms(text)
-        {
+        if text.len() < 1000 && may_be_legal() && has_two_legal_terms(text) {
             return Some(Cue::Footer);
         }
         return None;
@@ -2767,16 +2836,13 @@ mod tests {
         if lex.plain && !may_have_legal_term(text, &keys) {
             assert!(!has_two_legal_terms(text), "{text:?}");
         }
-        // Given the scan's cue candidates and `©` too.
+        if lex.plain && !may_have_legal_term_scanned(&keys, lex.short_legal) {
+            assert!(!has_two_legal_terms(text), "{text:?}");
+        }
+        // Given what the scan measured.
         let sentence = is_sentence(&shape);
         assert_eq!(
-            cue_of(
-                text,
-                sentence,
-                lex.plain.then_some(&keys[..]),
-                lex.cues,
-                lex.copyright
-            ),
+            cue_of(text, sentence, &lex, &keys),
             oracle::cue(text, sentence),
             "{text:?}"
         );
@@ -3070,6 +3136,17 @@ mod tests {
             files.len()
         );
         assert!(texts > 0);
+    }
+
+    #[test]
+    fn short_legal_runs_are_those_of_the_legal_terms() {
+        let mut runs = SHORT_LEGAL_RUNS.to_vec();
+        runs.sort_unstable();
+        assert_eq!(runs, LEGAL_WITNESSES.short_keys);
+        for (word, key) in [("agb", SHORT_LEGAL_RUNS[0]), ("nas", SHORT_LEGAL_RUNS[1])] {
+            assert_eq!(crate::lines::norm_key(word), key);
+            assert!(word.len() < crate::lines::MIN_CONTENT_WORD);
+        }
     }
 
     #[test]

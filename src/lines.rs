@@ -98,6 +98,9 @@ pub(crate) struct Lexical {
     /// sequence of words, from the keys of its words
     /// ([`crate::lexicon::cue_candidates`]). 0 for other texts.
     pub cues: u8,
+    /// A run of alphanumeric chars shorter than a content word has a key
+    /// of [`crate::lexicon::SHORT_LEGAL_RUNS`].
+    pub short_legal: bool,
 }
 
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
@@ -652,6 +655,8 @@ struct Words {
     plain: bool,
     /// A `©` so far.
     copyright: bool,
+    /// A short run with a key of [`crate::lexicon::SHORT_LEGAL_RUNS`] so far.
+    short_legal: bool,
     /// Runs of alphanumeric chars ended so far (the first [`RUN_KEYS`]
     /// of them keyed in the walk's buffer).
     runs: usize,
@@ -705,6 +710,7 @@ impl Words {
             caps_hits: 0,
             plain: true,
             copyright: false,
+            short_legal: false,
             runs: 0,
         }
     }
@@ -743,6 +749,8 @@ impl Words {
             self.runs += 1;
             if self.run_len >= MIN_CONTENT_WORD {
                 keys.push(key);
+            } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
+                self.short_legal = true;
             }
         }
         self.run = FNV_SEED;
@@ -831,6 +839,7 @@ impl Words {
             plain: self.plain,
             copyright: self.copyright,
             cues: 0,
+            short_legal: self.short_legal,
         }
     }
 }
@@ -1208,6 +1217,18 @@ fn non_ascii_char(text: &str, i: usize, mut f: impl FnMut(bool, &[u8])) -> (bool
 }
 
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The [`norm_key`] of a word of ASCII letters and digits (not empty), at
+/// compile time.
+pub(crate) const fn ascii_norm_key(word: &[u8]) -> u64 {
+    let mut h = FNV_SEED;
+    let mut i = 0;
+    while i < word.len() {
+        h = (h ^ word[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h | 1
+}
 
 /// One FNV-1a step.
 fn fnv(h: u64, b: u8) -> u64 {
