@@ -442,7 +442,9 @@ pub(crate) fn run_shape(lines: &[Line<'_>], run: std::ops::Range<usize>) -> crat
 
 /// The text holds `http`, `www.` or `.com`. Every such string ends in a
 /// `p` or holds a `.`: only where those bytes stand are the bytes around
-/// them compared, and the bytes are searched for them eight at a time.
+/// them compared, and the bytes are searched for them eight at a time. (The
+/// scan finds the same: [`crate::lines::Lexical::urlish`].)
+#[cfg(test)]
 fn is_urlish(text: &str) -> bool {
     let b = text.as_bytes();
     let at = |i: usize| match b[i] {
@@ -485,7 +487,7 @@ pub(crate) fn local_features(
     let caps = s.letters >= 6 && s.upper * 10 >= s.letters * 7;
     let first = text.chars().next().unwrap_or(' ');
     let lw = ln_1p(s.words);
-    let urlish = is_urlish(text);
+    let urlish = line.lex.urlish;
     [
         1.0,
         lw,
@@ -615,6 +617,7 @@ mod tests {
                 short_legal: text
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| matches!(w.to_lowercase().as_str(), "agb" | "nas")),
+                urlish: text.contains("http") || text.contains("www.") || text.contains(".com"),
             },
             keys,
         )
@@ -637,9 +640,24 @@ mod tests {
             "Read also: more news",
             "© 2024 Privacy policy | Home",
             "read-also_home privacy",
+            "see https://www.example.com/x now",
+            "xhttpx www. .com http",
+            "abcdefghhttpq aaaaaaaaaaaaaaaahttp abchttpabcdefgh ahttpb",
+            "HTTP WWW.X .COM ww.w htt.p",
+            "http",
+            "xhttp",
+            "pppp pphttp",
         ] {
             assert_eq!(measure(text), measure_oracle(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn fused_measure_counts_runs_too_long_for_the_count_fields() {
+        let long = "aB".repeat(1 << 20) + "Zp1http x";
+        assert_eq!(measure(&long), measure_oracle(&long));
+        let long = "Ab".repeat(1 << 20) + "www.x";
+        assert_eq!(measure(&long), measure_oracle(&long));
     }
 
     proptest::proptest! {
@@ -653,6 +671,7 @@ mod tests {
                 "•", "»", "|", "/", ">", ".", "!", "?", ";", ",", "'", "-", "*", " ", "  ",
                 "\t", "\u{a0}", "\u{3000}", "\u{2028}", "\x0b", "\x1c",
                 "read", "Also", "more", "news", "privacy", "Policy", "home", "©", "share",
+                "http", "htt", "p", "www", "com", "s://", "xhtt", "HTTP",
             ]), 0..120)
         ) {
             let text: String = parts.concat();

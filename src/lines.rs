@@ -101,6 +101,8 @@ pub(crate) struct Lexical {
     /// A run of alphanumeric chars shorter than a content word has a key
     /// of [`crate::lexicon::SHORT_LEGAL_RUNS`].
     pub short_legal: bool,
+    /// The text holds `http`, `www.` or `.com` (a link or a domain).
+    pub urlish: bool,
 }
 
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
@@ -657,6 +659,8 @@ struct Words {
     copyright: bool,
     /// A short run with a key of [`crate::lexicon::SHORT_LEGAL_RUNS`] so far.
     short_legal: bool,
+    /// `http`, `www.` or `.com` so far.
+    urlish: bool,
     /// Runs of alphanumeric chars ended so far (the first [`RUN_KEYS`]
     /// of them keyed in the walk's buffer).
     runs: usize,
@@ -680,6 +684,55 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
     // `x + 0x25` where it is above `Z`.
     let upper = ((x + 0x3f3f_3f3f_3f3f_3f3f) ^ (x + 0x2525_2525_2525_2525)) & HIGH;
     x | (upper >> 2)
+}
+
+/// The eight bytes of `bytes` from `at` (little-endian), 0 past the end.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+        // The last eight bytes, shifted down to byte `at`.
+        None if bytes.len() >= 8 => {
+            let last = &bytes[bytes.len() - 8..];
+            u64::from_le_bytes(last.try_into().unwrap_or([0; 8])) >> (8 * (at + 8 - bytes.len()))
+        }
+        None => bytes[at..]
+            .iter()
+            .rev()
+            .fold(0, |v, &b| v << 8 | u64::from(b)),
+    }
+}
+
+/// The high bit of each byte of `x` that equals `c`, all other bits clear
+/// (exact: no borrow crosses a byte).
+#[inline]
+fn byte_eq(x: u64, c: u8) -> u64 {
+    let y = x ^ (0x0101_0101_0101_0101 * u64::from(c));
+    !(((y & !HIGH) + !HIGH) | y | !HIGH)
+}
+
+/// The run of ASCII letters and digits at `start..end` of `bytes` (four
+/// bytes or more) holds `http`: only where a `p` stands three bytes or more
+/// into the run are the bytes before it compared, and the run is searched
+/// for one eight bytes at a time.
+fn holds_http(bytes: &[u8], start: usize, end: usize) -> bool {
+    // Bytes of the first block before the run's fourth: no `http` ends there.
+    let mut skip = 0x00ff_ffff;
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(8);
+        let mut m = byte_eq(load8(bytes, at), b'p') & (u64::MAX >> (64 - 8 * n)) & !skip;
+        while m != 0 {
+            let p = at + m.trailing_zeros() as usize / 8;
+            if &bytes[p - 3..p] == b"htt" {
+                return true;
+            }
+            m &= m - 1;
+        }
+        skip = 0;
+        at += 8;
+    }
+    false
 }
 
 /// Words looked at for the function-word share.
@@ -711,6 +764,7 @@ impl Words {
             plain: true,
             copyright: false,
             short_legal: false,
+            urlish: false,
             runs: 0,
         }
     }
@@ -840,6 +894,7 @@ impl Words {
             copyright: self.copyright,
             cues: 0,
             short_legal: self.short_legal,
+            urlish: self.urlish,
         }
     }
 }
@@ -936,12 +991,17 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
                         if lower == 0 || lower == NON_ASCII {
                             break;
                         }
-                        counts += ASCII_LETTER_UPPER[usize::from(b)];
+                        counts += ASCII_COUNTS[usize::from(b)];
                         key = fnv(key, lower);
                         word = fnv(word, lower);
                         i += 1;
                     }
-                    let (letters, upper) = (counts as u32, (counts >> 32) as u32);
+                    let (letters, upper, p) = if i - run <= COUNT_MASK as usize {
+                        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
+                        (field(0), field(1), field(2))
+                    } else {
+                        count_ascii(&bytes[run..i])
+                    };
                     s.chars += (i - run) as u32 - 1; // the first is counted above
                     s.letters += letters;
                     s.upper += upper;
@@ -950,12 +1010,19 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
                     w.run = word;
                     w.run_len += i - run;
                     w.ascii_run(&bytes[run..i], run);
+                    if p > 0 && i - run >= 4 && !w.urlish {
+                        w.urlish = holds_http(bytes, run, i);
+                    }
                     prev_stop = false;
                     continue;
                 } else {
                     s.commas += u32::from(b == b',');
                     s.inner_stops += u32::from(b == b';');
                     s.separators += u32::from(class & SEPARATOR != 0);
+                    if b == b'.' {
+                        w.urlish |= (i >= 3 && &bytes[i - 3..i] == b"www")
+                            || bytes[i + 1..].starts_with(b"com");
+                    }
                 }
             }
             prev_stop = matches!(b, b'.' | b'!' | b'?');
@@ -1151,15 +1218,19 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
     }
 }
 
-/// For every ASCII letter: 1, plus `1 << 32` if it is uppercase; 0 for
-/// other bytes. Summed over a run, the run's letters and capitals.
-static ASCII_LETTER_UPPER: [u64; 256] = {
+/// For every ASCII letter: 1, plus `1 << COUNT_BITS` if it is uppercase,
+/// plus `1 << 2 * COUNT_BITS` if it is `p`; 0 for other bytes. Summed over
+/// a run of fewer than `1 << COUNT_BITS` bytes, the run's letters,
+/// capitals and `p`s, each in a field of [`COUNT_BITS`] bits.
+static ASCII_COUNTS: [u64; 256] = {
     let mut t = [0u64; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
         t[b] = if c.is_ascii_uppercase() {
-            1 | 1 << 32
+            1 | 1 << COUNT_BITS
+        } else if c == b'p' {
+            1 | 1 << (2 * COUNT_BITS)
         } else if c.is_ascii_lowercase() {
             1
         } else {
@@ -1169,6 +1240,22 @@ static ASCII_LETTER_UPPER: [u64; 256] = {
     }
     t
 };
+
+/// The width of each count summed from [`ASCII_COUNTS`].
+const COUNT_BITS: u32 = 21;
+const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
+
+/// The letters, capitals and `p`s of a run of ASCII letters and digits,
+/// one by one (for runs too long for [`ASCII_COUNTS`]).
+#[cold]
+fn count_ascii(run: &[u8]) -> (u32, u32, u32) {
+    let count = |f: fn(&u8) -> bool| run.iter().filter(|b| f(b)).count() as u32;
+    (
+        count(u8::is_ascii_alphabetic),
+        count(u8::is_ascii_uppercase),
+        count(|&b| b == b'p'),
+    )
+}
 
 /// Marks a byte that starts (or continues) a multi-byte char in
 /// [`ASCII_LOWER_ALNUM`].
