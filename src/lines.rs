@@ -273,12 +273,17 @@ impl WordKeys {
 const SMALL_LINE_KEYS: usize = 16;
 
 /// Drop the repeats of `keys`, keeping the first of each: the distinct
-/// keys are then `keys[..n]`, `n` returned.
+/// keys are then `keys[..n]`, `n` returned. A bit of each key kept, by
+/// six of its bits, tells most new keys from those kept without comparing
+/// them.
 fn dedup_small(keys: &mut [u64]) -> usize {
     let mut n = 0;
+    let mut seen = 0u64;
     for r in 0..keys.len() {
         let k = keys[r];
-        if !keys[..n].contains(&k) {
+        let bit = 1 << (k >> 58);
+        if seen & bit == 0 || !keys[..n].contains(&k) {
+            seen |= bit;
             keys[n] = k;
             n += 1;
         }
@@ -1391,6 +1396,29 @@ mod tests {
     }
 
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn keys_are_deduplicated_as_one_by_one(
+            // Keys that share their top bits, and keys that do not.
+            picks in proptest::collection::vec((0u64..4, 0u64..6), 0..40),
+        ) {
+            let keys: Vec<u64> = picks.iter().map(|&(top, low)| top << 58 | low << 1 | 1).collect();
+            let mut want: Vec<u64> = Vec::new();
+            for &k in &keys {
+                if !want.contains(&k) {
+                    want.push(k);
+                }
+            }
+            let mut small = keys.clone();
+            let n = dedup_small(&mut small);
+            proptest::prop_assert_eq!(&small[..n], &want[..]);
+            let mut hashed = keys.clone();
+            let n = dedup_hashed(&mut hashed, &mut Vec::new());
+            proptest::prop_assert_eq!(&hashed[..n], &want[..]);
+        }
+    }
 
     #[test]
     fn lines_cover_input_and_strip_cr() {
