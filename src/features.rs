@@ -2,7 +2,7 @@
 //! recurs in the dump, and the local body score built from them.
 
 use crate::lexicon::{self, Cue};
-use crate::lines::{KeyMap, Line};
+use crate::lines::Line;
 
 /// What is known about one line before context is taken into account.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -285,12 +285,11 @@ pub(crate) fn gather_with(
     // Copies of each line in the dump, and copies close together.
     // Both maps sized for all their keys: no growing (and rehashing).
     let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
-    let mut counts: KeyMap<(u32, usize)> =
-        KeyMap::with_capacity_and_hasher(keyed, Default::default());
+    let mut counts: KeyTable<(u32, usize)> = KeyTable::with_keys(keyed, (0, usize::MAX));
     for i in 0..evidence.len() {
         let k = evidence[i].own.key;
         if k != 0 {
-            let e = counts.entry(k).or_insert((0, usize::MAX));
+            let e = counts.entry(k);
             if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
                 evidence[i].near_copy = true;
                 evidence[e.1].near_copy = true;
@@ -301,19 +300,18 @@ pub(crate) fn gather_with(
     }
     // Lines sharing their first two words with other short lines.
     let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
-    let mut prefix_counts: KeyMap<u32> =
-        KeyMap::with_capacity_and_hasher(prefixed, Default::default());
+    let mut prefix_counts: KeyTable<u32> = KeyTable::with_keys(prefixed, 0);
     for e in &evidence {
         if e.own.prefix != 0 {
-            *prefix_counts.entry(e.own.prefix).or_insert(0) += 1;
+            *prefix_counts.entry(e.own.prefix) += 1;
         }
     }
     for e in evidence
         .iter_mut()
         .filter(|e| e.own.key != 0 || e.own.prefix != 0)
     {
-        e.copies = counts.get(&e.own.key).map_or(1, |c| c.0);
-        e.template = prefix_counts.get(&e.own.prefix).is_some_and(|&c| c >= 3);
+        e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
+        e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
     }
     set_recurring(lines, &mut evidence, profile);
     // Hard-wrapped paragraphs are measured whole.
@@ -349,6 +347,67 @@ pub(crate) fn gather_with(
         i = r.end.max(i + 1);
     }
     evidence
+}
+
+/// A table from keys that are hashes already ([`crate::lines::norm_key`],
+/// never 0) to values: open addressing in slots for twice the keys it is
+/// made for, the per-process seed mixed in (as in
+/// [`crate::lines::KeyHasher`]) so that crafted input cannot pile keys
+/// into one run of slots.
+struct KeyTable<V> {
+    /// Keys (0: an empty slot) and their values.
+    keys: Vec<u64>,
+    values: Vec<V>,
+    mask: usize,
+    seed: u64,
+    /// The value of a key when it is entered.
+    init: V,
+}
+
+impl<V: Copy> KeyTable<V> {
+    /// A table for at most `n` keys, each entered with the value `init`.
+    fn with_keys(n: usize, init: V) -> KeyTable<V> {
+        let size = (2 * n).next_power_of_two();
+        KeyTable {
+            keys: vec![0; size],
+            values: vec![init; size],
+            mask: size - 1,
+            seed: crate::lines::key_seed(),
+            init,
+        }
+    }
+
+    /// The slot of `key` or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let mut i =
+            ((key ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
+        while self.keys[i] != key && self.keys[i] != 0 {
+            i = (i + 1) & self.mask;
+        }
+        i
+    }
+
+    /// The value of `key` (not 0), entered with the initial value if it
+    /// was not in the table.
+    fn entry(&mut self, key: u64) -> &mut V {
+        debug_assert!(key != 0);
+        let i = self.slot(key);
+        if self.keys[i] == 0 {
+            self.keys[i] = key;
+            self.values[i] = self.init;
+        }
+        &mut self.values[i]
+    }
+
+    /// The value of `key`, if it was entered (never for 0).
+    fn get(&self, key: u64) -> Option<&V> {
+        if key == 0 || self.keys.is_empty() {
+            return None;
+        }
+        let i = self.slot(key);
+        (self.keys[i] == key).then(|| &self.values[i])
+    }
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
@@ -649,6 +708,28 @@ mod tests {
             "pppp pphttp",
         ] {
             assert_eq!(measure(text), measure_oracle(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn key_table_counts_as_a_hash_map(
+            // Keys that share their low bits, and keys that do not.
+            keys in proptest::collection::vec((0u64..8, 1u64..4), 0..60),
+            probes in proptest::collection::vec(0u64..10, 0..10),
+        ) {
+            let keys: Vec<u64> = keys.iter().map(|&(high, low)| high << 40 | low).collect();
+            let distinct = keys.iter().collect::<std::collections::HashSet<_>>().len();
+            let mut table = KeyTable::with_keys(distinct, 0u32);
+            let mut map = std::collections::HashMap::new();
+            for &k in &keys {
+                *table.entry(k) += 1;
+                *map.entry(k).or_insert(0u32) += 1;
+            }
+            for k in keys.iter().copied().chain(probes.iter().map(|&p| p << 40)).chain([0]) {
+                proptest::prop_assert_eq!(table.get(k), map.get(&k));
+            }
         }
     }
 
