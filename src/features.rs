@@ -197,8 +197,12 @@ impl Own {
             count: lexicon::is_count(text),
             fixture: is_fixture_row(line, stopwords),
             stopwords,
+            // A clock time has three ASCII digits, a date four in a row
+            // (the year): fewer digits in the line rule them out.
             dated: line.shape.words <= 15
-                && (has_clock_time(text) || crate::date::find_date(text).is_some()),
+                && line.shape.digits >= 3
+                && (has_clock_time(text)
+                    || (line.shape.digits >= 4 && crate::date::find_date(text).is_some())),
             meta: lexicon::image_credit(text).is_some()
                 || lexicon::byline(text).is_some()
                 || lexicon::is_bare_byline_marker(text),
@@ -729,6 +733,26 @@ mod tests {
             }
             for k in keys.iter().copied().chain(probes.iter().map(|&p| p << 40)).chain([0]) {
                 proptest::prop_assert_eq!(table.get(k), map.get(&k));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn dated_lines_are_those_with_a_clock_time_or_a_date(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "12", "2025", "٣", ":", "8:03", "20:45", "-", "/", ".", " ", "August",
+                "augustus", "de", "agosto", "08", "x", "é", ",",
+            ]), 0..24)
+        ) {
+            let text: String = parts.concat();
+            for l in split_lines(&text) {
+                let want = l.shape.words <= 15
+                    && (has_clock_time(l.text) || crate::date::find_date(l.text).is_some());
+                let mut keys = Vec::new();
+                crate::lines::measure(l.text, &mut keys);
+                proptest::prop_assert_eq!(Own::of(&l, &keys).dated, want, "{:?}", l.text);
             }
         }
     }
