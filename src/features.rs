@@ -193,8 +193,10 @@ impl Own {
                 0
             },
             cue: lexicon::cue_of(text, lexicon::is_sentence(&line.shape), &line.lex, words),
-            time: lexicon::is_time(text),
-            count: lexicon::is_count(text),
+            // A time holds a decimal digit (an ASCII one, or an
+            // alphanumeric char outside ASCII), a count an ASCII digit.
+            time: (line.shape.digits > 0 || !line.lex.plain) && lexicon::is_time(text),
+            count: line.shape.digits > 0 && lexicon::is_count(text),
             fixture: is_fixture_row(line, stopwords),
             stopwords,
             // A clock time has three ASCII digits, a date four in a row
@@ -743,7 +745,8 @@ mod tests {
         fn dated_lines_are_those_with_a_clock_time_or_a_date(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "1", "12", "2025", "٣", ":", "8:03", "20:45", "-", "/", ".", " ", "August",
-                "augustus", "de", "agosto", "08", "x", "é", ",",
+                "augustus", "de", "agosto", "08", "x", "é", ",", "vor", "hours", "ago", "h",
+                "uur", "(", ")", "k", "١٢", "٣٠", "٫", "Ⅷ",
             ]), 0..24)
         ) {
             let text: String = parts.concat();
@@ -752,7 +755,10 @@ mod tests {
                     && (has_clock_time(l.text) || crate::date::find_date(l.text).is_some());
                 let mut keys = Vec::new();
                 crate::lines::measure(l.text, &mut keys);
-                proptest::prop_assert_eq!(Own::of(&l, &keys).dated, want, "{:?}", l.text);
+                let own = Own::of(&l, &keys);
+                proptest::prop_assert_eq!(own.dated, want, "{:?}", l.text);
+                proptest::prop_assert_eq!(own.time, lexicon::is_time(l.text), "{:?}", l.text);
+                proptest::prop_assert_eq!(own.count, lexicon::is_count(l.text), "{:?}", l.text);
             }
         }
     }
