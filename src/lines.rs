@@ -639,6 +639,78 @@ impl Shape {
     }
 }
 
+/// What [`measure`] asks of a char outside ASCII (of a char outside the
+/// table, `numeric` only where it is not alphabetic, `upper` only where it
+/// is alphanumeric, and never `lower`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CharClass {
+    /// [`char::is_whitespace`].
+    space: bool,
+    /// [`char::is_alphabetic`], [`char::is_numeric`], [`char::is_uppercase`].
+    alpha: bool,
+    numeric: bool,
+    upper: bool,
+    /// What [`char::to_lowercase`] gives, where it is one char.
+    lower: Option<char>,
+}
+
+/// The chars whose [`CharClass`] is looked up in a table: those of two
+/// bytes in UTF-8 (Latin, Greek, Cyrillic, Hebrew, Arabic …) and the
+/// general punctuation (spaces, dashes, quotes, the ellipsis).
+const CLASS_TWO_BYTES: std::ops::Range<u32> = 0x80..0x800;
+const CLASS_PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
+
+/// The [`CharClass`] of every char of [`CLASS_TWO_BYTES`], then of every
+/// char of [`CLASS_PUNCTUATION`], computed once.
+static CHAR_CLASSES: std::sync::LazyLock<Vec<CharClass>> = std::sync::LazyLock::new(|| {
+    CLASS_TWO_BYTES
+        .chain(CLASS_PUNCTUATION)
+        .map(|n| CharClass::compute(char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)))
+        .collect()
+});
+
+impl CharClass {
+    /// The class of `c`, from the char's methods.
+    fn compute(c: char) -> CharClass {
+        let mut lower = c.to_lowercase();
+        CharClass {
+            space: c.is_whitespace(),
+            alpha: c.is_alphabetic(),
+            numeric: c.is_numeric(),
+            upper: c.is_uppercase(),
+            lower: match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            },
+        }
+    }
+
+    /// The class of `c`: from the table where it has it.
+    #[inline]
+    fn of(c: char) -> CharClass {
+        let n = u32::from(c);
+        let two = CLASS_TWO_BYTES.len() as u32;
+        if CLASS_TWO_BYTES.contains(&n) {
+            CHAR_CLASSES[(n - CLASS_TWO_BYTES.start) as usize]
+        } else if CLASS_PUNCTUATION.contains(&n) {
+            CHAR_CLASSES[(two + n - CLASS_PUNCTUATION.start) as usize]
+        } else {
+            // Only what the walk reads: whether the char is alphanumeric
+            // (and then whether uppercase), its lowercase from the char.
+            let space = c.is_whitespace();
+            let alpha = !space && c.is_alphabetic();
+            let numeric = !space && !alpha && c.is_numeric();
+            CharClass {
+                space,
+                alpha,
+                numeric,
+                upper: (alpha || numeric) && c.is_uppercase(),
+                lower: None,
+            }
+        }
+    }
+}
+
 /// The state of [`measure`]'s walk over a text's words.
 struct Words {
     /// [`norm_key`] of the text so far, and whether it holds an alphanumeric.
@@ -922,6 +994,7 @@ impl Words {
 /// measures of [`measure`].
 fn non_ascii(
     c: char,
+    class: CharClass,
     at: Range<usize>,
     s: &mut Shape,
     w: &mut Words,
@@ -929,10 +1002,10 @@ fn non_ascii(
     runs: &mut [u64; RUN_KEYS],
 ) {
     w.inside = true;
-    let alpha = c.is_alphabetic();
-    if alpha || c.is_numeric() {
+    let alpha = class.alpha;
+    if alpha || class.numeric {
         w.plain = false;
-        let upper = c.is_uppercase();
+        let upper = class.upper;
         if alpha {
             s.letters += 1;
             s.upper += u32::from(upper);
@@ -940,10 +1013,19 @@ fn non_ascii(
         } else {
             s.digits += 1;
         }
-        for lc in c.to_lowercase() {
-            let mut buf = [0u8; 4];
-            for &lb in lc.encode_utf8(&mut buf).as_bytes() {
-                w.hash(lb);
+        let mut buf = [0u8; 4];
+        match class.lower {
+            Some(lc) => {
+                for &lb in lc.encode_utf8(&mut buf).as_bytes() {
+                    w.hash(lb);
+                }
+            }
+            None => {
+                for lc in c.to_lowercase() {
+                    for &lb in lc.encode_utf8(&mut buf).as_bytes() {
+                        w.hash(lb);
+                    }
+                }
             }
         }
         w.run_len += at.len();
@@ -1054,12 +1136,13 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
             .unwrap_or(char::REPLACEMENT_CHARACTER);
         let n = c.len_utf8();
         s.chars += 1;
-        if c.is_whitespace() {
+        let class = CharClass::of(c);
+        if class.space {
             w.end_run(keys, runs);
             w.end_word(text);
             s.inner_stops += u32::from(prev_stop);
         } else {
-            non_ascii(c, i..i + n, &mut s, &mut w, keys, runs);
+            non_ascii(c, class, i..i + n, &mut s, &mut w, keys, runs);
         }
         prev_stop = false;
         i += n;
@@ -1435,6 +1518,31 @@ mod tests {
             let mut hashed = keys.clone();
             let n = dedup_hashed(&mut hashed, &mut Vec::new());
             proptest::prop_assert_eq!(&hashed[..n], &want[..]);
+        }
+    }
+
+    #[test]
+    fn char_classes_in_the_table_are_those_of_the_char_methods() {
+        for n in CLASS_TWO_BYTES.chain(CLASS_PUNCTUATION) {
+            let c = char::from_u32(n).unwrap();
+            assert_eq!(CharClass::of(c), CharClass::compute(c), "{n:x}");
+            let lower: String = c.to_lowercase().collect();
+            if let Some(l) = CharClass::of(c).lower {
+                assert_eq!(lower, l.to_string(), "{n:x}");
+            }
+        }
+        // Outside the table, what the walk reads.
+        for c in [
+            '\u{7f}', '\u{800}', '\u{1fff}', '\u{2070}', '\u{3000}', '的', 'Ⅷ', '٣', '①', 'Ａ',
+        ] {
+            let (got, want) = (CharClass::of(c), CharClass::compute(c));
+            assert_eq!(got.space, want.space, "{c:?}");
+            assert_eq!(got.alpha, want.alpha && !want.space, "{c:?}");
+            let alnum = (want.alpha || want.numeric) && !want.space;
+            assert_eq!(got.alpha || got.numeric, alnum, "{c:?}");
+            if alnum {
+                assert_eq!(got.upper, want.upper, "{c:?}");
+            }
         }
     }
 
