@@ -1928,8 +1928,15 @@ fn last_line_start(text: &str) -> usize {
 /// not be a whole word: `Dave` is `da` and `ve`.
 fn byline_name(text: &str) -> Option<&str> {
     let line = last_line_start(text);
+    // An ASCII first byte folds only to its lowercase: only the markers
+    // that start with it can fit.
+    let first = match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => Some(b.to_ascii_lowercase()),
+        _ => None,
+    };
     BYLINE_MARKERS
         .iter()
+        .filter(|m| first.is_none_or(|b| m.as_bytes()[0] == b))
         .find_map(|marker| {
             let end = eat_fold(text, 0, marker)?;
             // Every way of taking white space, `:` and white space, in the
