@@ -272,7 +272,7 @@ impl WordKeys {
 
 /// Lines with at most this many content-word keys drop repeats by comparing
 /// each key with those kept before it; longer lines through a hash table.
-const SMALL_LINE_KEYS: usize = 16;
+const SMALL_LINE_KEYS: usize = 32;
 
 /// Drop the repeats of `keys`, keeping the first of each: the distinct
 /// keys are then `keys[..n]`, `n` returned. A bit of each key kept, by
