@@ -2,7 +2,7 @@
 //! recurs in the dump, and the local body score built from them.
 
 use crate::lexicon::{self, Cue};
-use crate::lines::{KeyMap, Line};
+use crate::lines::Line;
 
 /// What is known about one line before context is taken into account.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -192,17 +192,19 @@ impl Own {
             } else {
                 0
             },
-            cue: lexicon::cue_with(
-                text,
-                line.shape.terminal && line.shape.words >= 8,
-                line.lex.plain.then_some(words),
-            ),
-            time: lexicon::is_time(text),
-            count: lexicon::is_count(text),
+            cue: lexicon::cue_of(text, lexicon::is_sentence(&line.shape), &line.lex, words),
+            // A time holds a decimal digit (an ASCII one, or an
+            // alphanumeric char outside ASCII), a count an ASCII digit.
+            time: (line.shape.digits > 0 || !line.lex.plain) && lexicon::is_time(text),
+            count: line.shape.digits > 0 && lexicon::is_count(text),
             fixture: is_fixture_row(line, stopwords),
             stopwords,
+            // A clock time has three ASCII digits, a date four in a row
+            // (the year): fewer digits in the line rule them out.
             dated: line.shape.words <= 15
-                && (has_clock_time(text) || crate::date::find_date(text).is_some()),
+                && line.shape.digits >= 3
+                && (has_clock_time(text)
+                    || (line.shape.digits >= 4 && crate::date::find_date(text).is_some())),
             meta: lexicon::image_credit(text).is_some()
                 || lexicon::byline(text).is_some()
                 || lexicon::is_bare_byline_marker(text),
@@ -289,12 +291,11 @@ pub(crate) fn gather_with(
     // Copies of each line in the dump, and copies close together.
     // Both maps sized for all their keys: no growing (and rehashing).
     let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
-    let mut counts: KeyMap<(u32, usize)> =
-        KeyMap::with_capacity_and_hasher(keyed, Default::default());
+    let mut counts: KeyTable<(u32, usize)> = KeyTable::with_keys(keyed, (0, usize::MAX));
     for i in 0..evidence.len() {
         let k = evidence[i].own.key;
         if k != 0 {
-            let e = counts.entry(k).or_insert((0, usize::MAX));
+            let e = counts.entry(k);
             if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
                 evidence[i].near_copy = true;
                 evidence[e.1].near_copy = true;
@@ -305,19 +306,18 @@ pub(crate) fn gather_with(
     }
     // Lines sharing their first two words with other short lines.
     let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
-    let mut prefix_counts: KeyMap<u32> =
-        KeyMap::with_capacity_and_hasher(prefixed, Default::default());
+    let mut prefix_counts: KeyTable<u32> = KeyTable::with_keys(prefixed, 0);
     for e in &evidence {
         if e.own.prefix != 0 {
-            *prefix_counts.entry(e.own.prefix).or_insert(0) += 1;
+            *prefix_counts.entry(e.own.prefix) += 1;
         }
     }
     for e in evidence
         .iter_mut()
         .filter(|e| e.own.key != 0 || e.own.prefix != 0)
     {
-        e.copies = counts.get(&e.own.key).map_or(1, |c| c.0);
-        e.template = prefix_counts.get(&e.own.prefix).is_some_and(|&c| c >= 3);
+        e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
+        e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
     }
     set_recurring(lines, &mut evidence, profile);
     // Hard-wrapped paragraphs are measured whole.
@@ -353,6 +353,67 @@ pub(crate) fn gather_with(
         i = r.end.max(i + 1);
     }
     evidence
+}
+
+/// A table from keys that are hashes already ([`crate::lines::norm_key`],
+/// never 0) to values: open addressing in slots for twice the keys it is
+/// made for, the per-process seed mixed in (as in
+/// [`crate::lines::KeyHasher`]) so that crafted input cannot pile keys
+/// into one run of slots.
+struct KeyTable<V> {
+    /// Keys (0: an empty slot) and their values.
+    keys: Vec<u64>,
+    values: Vec<V>,
+    mask: usize,
+    seed: u64,
+    /// The value of a key when it is entered.
+    init: V,
+}
+
+impl<V: Copy> KeyTable<V> {
+    /// A table for at most `n` keys, each entered with the value `init`.
+    fn with_keys(n: usize, init: V) -> KeyTable<V> {
+        let size = (2 * n).next_power_of_two();
+        KeyTable {
+            keys: vec![0; size],
+            values: vec![init; size],
+            mask: size - 1,
+            seed: crate::lines::key_seed(),
+            init,
+        }
+    }
+
+    /// The slot of `key` or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let mut i =
+            ((key ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
+        while self.keys[i] != key && self.keys[i] != 0 {
+            i = (i + 1) & self.mask;
+        }
+        i
+    }
+
+    /// The value of `key` (not 0), entered with the initial value if it
+    /// was not in the table.
+    fn entry(&mut self, key: u64) -> &mut V {
+        debug_assert!(key != 0);
+        let i = self.slot(key);
+        if self.keys[i] == 0 {
+            self.keys[i] = key;
+            self.values[i] = self.init;
+        }
+        &mut self.values[i]
+    }
+
+    /// The value of `key`, if it was entered (never for 0).
+    fn get(&self, key: u64) -> Option<&V> {
+        if key == 0 || self.keys.is_empty() {
+            return None;
+        }
+        let i = self.slot(key);
+        (self.keys[i] == key).then(|| &self.values[i])
+    }
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
@@ -446,7 +507,9 @@ pub(crate) fn run_shape(lines: &[Line<'_>], run: std::ops::Range<usize>) -> crat
 
 /// The text holds `http`, `www.` or `.com`. Every such string ends in a
 /// `p` or holds a `.`: only where those bytes stand are the bytes around
-/// them compared, and the bytes are searched for them eight at a time.
+/// them compared, and the bytes are searched for them eight at a time. (The
+/// scan finds the same: [`crate::lines::Lexical::urlish`].)
+#[cfg(test)]
 fn is_urlish(text: &str) -> bool {
     let b = text.as_bytes();
     let at = |i: usize| match b[i] {
@@ -489,7 +552,7 @@ pub(crate) fn local_features(
     let caps = s.letters >= 6 && s.upper * 10 >= s.letters * 7;
     let first = text.chars().next().unwrap_or(' ');
     let lw = ln_1p(s.words);
-    let urlish = is_urlish(text);
+    let urlish = line.lex.urlish;
     [
         1.0,
         lw,
@@ -575,6 +638,27 @@ mod tests {
         (shape, lex, keys)
     }
 
+    /// The cue lexicons whose phrases occur in `text` as sequences of its
+    /// words, for a short line that is no sentence (else 0): the words
+    /// split off one by one, each phrase compared at each word.
+    fn cue_candidates_oracle(text: &str) -> u8 {
+        let shape = crate::lines::Shape::measure(text);
+        if !lexicon::is_short_cue_line(text, &shape) {
+            return 0;
+        }
+        let words: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(crate::lines::norm_key)
+            .collect();
+        lexicon::cue_phrase_keys()
+            .iter()
+            .filter(|(_, phrase)| {
+                !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == &phrase[..])
+            })
+            .fold(0, |found, (k, _)| found | 1 << k)
+    }
+
     /// [`crate::lines::measure`] as the separate passes it fuses compute it.
     fn measure_oracle(text: &str) -> Measures {
         let mut keys = Vec::new();
@@ -593,6 +677,12 @@ mod tests {
                 stopwords: crate::stopwords::stopword_share(text),
                 caps: capitalised_share(text),
                 plain: !text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()),
+                copyright: text.contains('©'),
+                cues: cue_candidates_oracle(text),
+                short_legal: text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w.to_lowercase().as_str(), "agb" | "nas")),
+                urlish: text.contains("http") || text.contains("www.") || text.contains(".com"),
             },
             keys,
         )
@@ -612,9 +702,73 @@ mod tests {
             "abcdefgh abcdefghi ''the'' (die) und'",
             "café-crème Straße_abc über1234 x\u{301}yzw ١٢٣٤٥",
             "-- ... ,,, !!!",
+            "Read also: more news",
+            "© 2024 Privacy policy | Home",
+            "read-also_home privacy",
+            "see https://www.example.com/x now",
+            "xhttpx www. .com http",
+            "abcdefghhttpq aaaaaaaaaaaaaaaahttp abchttpabcdefgh ahttpb",
+            "HTTP WWW.X .COM ww.w htt.p",
+            "http",
+            "xhttp",
+            "pppp pphttp",
         ] {
             assert_eq!(measure(text), measure_oracle(text), "{text:?}");
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn key_table_counts_as_a_hash_map(
+            // Keys that share their low bits, and keys that do not.
+            keys in proptest::collection::vec((0u64..8, 1u64..4), 0..60),
+            probes in proptest::collection::vec(0u64..10, 0..10),
+        ) {
+            let keys: Vec<u64> = keys.iter().map(|&(high, low)| high << 40 | low).collect();
+            let distinct = keys.iter().collect::<std::collections::HashSet<_>>().len();
+            let mut table = KeyTable::with_keys(distinct, 0u32);
+            let mut map = std::collections::HashMap::new();
+            for &k in &keys {
+                *table.entry(k) += 1;
+                *map.entry(k).or_insert(0u32) += 1;
+            }
+            for k in keys.iter().copied().chain(probes.iter().map(|&p| p << 40)).chain([0]) {
+                proptest::prop_assert_eq!(table.get(k), map.get(&k));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn dated_lines_are_those_with_a_clock_time_or_a_date(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "12", "2025", "٣", ":", "8:03", "20:45", "-", "/", ".", " ", "August",
+                "augustus", "de", "agosto", "08", "x", "é", ",", "vor", "hours", "ago", "h",
+                "uur", "(", ")", "k", "١٢", "٣٠", "٫", "Ⅷ",
+            ]), 0..24)
+        ) {
+            let text: String = parts.concat();
+            for l in split_lines(&text) {
+                let want = l.shape.words <= 15
+                    && (has_clock_time(l.text) || crate::date::find_date(l.text).is_some());
+                let mut keys = Vec::new();
+                crate::lines::measure(l.text, &mut keys);
+                let own = Own::of(&l, &keys);
+                proptest::prop_assert_eq!(own.dated, want, "{:?}", l.text);
+                proptest::prop_assert_eq!(own.time, lexicon::is_time(l.text), "{:?}", l.text);
+                proptest::prop_assert_eq!(own.count, lexicon::is_count(l.text), "{:?}", l.text);
+            }
+        }
+    }
+
+    #[test]
+    fn fused_measure_counts_runs_too_long_for_the_count_fields() {
+        let long = "aB".repeat(1 << 20) + "Zp1http x";
+        assert_eq!(measure(&long), measure_oracle(&long));
+        let long = "Ab".repeat(1 << 20) + "www.x";
+        assert_eq!(measure(&long), measure_oracle(&long));
     }
 
     proptest::proptest! {
@@ -627,6 +781,8 @@ mod tests {
                 "Ⓐ", "٣", "日本", "。", "，", "！", "\u{301}", "\u{200d}", "“", "”", "’", "…",
                 "•", "»", "|", "/", ">", ".", "!", "?", ";", ",", "'", "-", "*", " ", "  ",
                 "\t", "\u{a0}", "\u{3000}", "\u{2028}", "\x0b", "\x1c",
+                "read", "Also", "more", "news", "privacy", "Policy", "home", "©", "share",
+                "http", "htt", "p", "www", "com", "s://", "xhtt", "HTTP",
             ]), 0..120)
         ) {
             let text: String = parts.concat();

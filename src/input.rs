@@ -69,10 +69,29 @@ pub(crate) fn is_control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b)
 }
 
-/// The number of control bytes ([`is_control`]) in `bytes`, eight bytes at
-/// a time: a block without a byte below 0x20 other than a line feed (most
-/// blocks of text) is passed over with a few word-wide operations.
+/// The number of control bytes ([`is_control`]) in `bytes`: a block of 32
+/// bytes without a byte below 0x20 other than a line feed (most blocks of
+/// text) is passed over with a few vector operations, the rest eight bytes
+/// at a time.
 pub(crate) fn count_control(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(32);
+    let mut n = 0;
+    for block in &mut blocks {
+        // Compiled to vector compares: no branch per byte.
+        let any = block
+            .iter()
+            .fold(false, |any, &b| any | ((b < 0x20) & (b != b'\n')));
+        if any {
+            n += count_control_by_words(block);
+        }
+    }
+    n + count_control_by_words(blocks.remainder())
+}
+
+/// [`count_control`], eight bytes at a time: a block without a byte below
+/// 0x20 other than a line feed is passed over with a few word-wide
+/// operations.
+fn count_control_by_words(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
@@ -129,7 +148,8 @@ mod tests {
         fn control_bytes_are_counted_as_byte_by_byte(
             bytes in proptest::collection::vec(proptest::sample::select(vec![
                 0u8, 1, 8, b'\t', b'\n', 0x0b, 0x0c, b'\r', 0x1b, 0x1f, b' ', b'a', 0x7f, 0x80, 0x9f, 0xa0, 0xff,
-            ]), 0..80),
+                b'a', b'b', b' ', b'\n',
+            ]), 0..200),
         ) {
             let want = bytes.iter().filter(|&&b| is_control(b)).count();
             proptest::prop_assert_eq!(count_control(&bytes), want);

@@ -565,16 +565,15 @@ fn cue_lexicons(text: &str, mask: u8) -> u8 {
     if mask == 0 {
         return 0;
     }
-    cue_walk(text, mask).0
+    cue_walk(text, mask)
 }
 
 /// The lexicons among `mask` (bits by index in [`CUE_ORDER`], not empty) a
-/// phrase of which occurs in `text` as a whole word (bits by index), and
-/// whether `text` has a `©`, in one walk.
-fn cue_walk(text: &str, mask: u8) -> (u8, bool) {
+/// phrase of which occurs in `text` as a whole word (bits by index).
+fn cue_walk(text: &str, mask: u8) -> u8 {
     let index = &*CUE_INDEX;
     let mut found = 0u8;
-    let walked = for_each_run(text, &index.any, |start, key| {
+    for_each_run(text, &index.any, |start, key| {
         for &(k, phrase) in index.phrases(key) {
             let bit = 1u8 << k;
             if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some() {
@@ -583,12 +582,7 @@ fn cue_walk(text: &str, mask: u8) -> (u8, bool) {
         }
         found == mask
     });
-    let copyright = if walked.stopped {
-        text.contains('©')
-    } else {
-        walked.copyright
-    };
-    (found, copyright)
+    found
 }
 
 /// Whether `text` has two legal terms as the regex
@@ -641,7 +635,13 @@ struct LegalWitnesses {
     /// The longest run of ASCII chars of each term without such a run
     /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
     /// case, where the term occurs.
+    #[cfg(test)]
     short: Vec<&'static str>,
+    /// The keys of the longest run of alphanumeric chars of each of those
+    /// (sorted, each once): the text has a run of alphanumeric chars, too
+    /// short for a content word, with one of these keys where the term
+    /// occurs ([`SHORT_LEGAL_RUNS`] names them for the scan).
+    short_keys: Vec<u64>,
     /// A term has neither: every text may hold one.
     always: bool,
 }
@@ -657,7 +657,9 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
         bits: [0; 16],
+        #[cfg(test)]
         short: Vec::new(),
+        short_keys: Vec::new(),
         always: false,
     };
     for &phrase in CUE_ORDER[FOOTER_INDEX].0 {
@@ -681,19 +683,64 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
             }),
             // The longest such run: the rarest in a text's bytes.
             None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
-                Some(r) => w.short.push(r),
+                Some(r) => {
+                    #[cfg(test)]
+                    w.short.push(r);
+                    let mut longest = (0, 0);
+                    crate::lines::for_each_word(r, |k, len| {
+                        if len > longest.1 {
+                            longest = (k, len);
+                        }
+                    });
+                    match longest {
+                        (k, len) if len >= crate::lines::MIN_CONTENT_WORD => {
+                            let (i, m) = LegalWitnesses::bit(k);
+                            w.bits[i] |= m;
+                            w.keys.push(k);
+                        }
+                        (k, len) if len > 0 => w.short_keys.push(k),
+                        _ => w.always = true,
+                    }
+                }
                 None => w.always = true,
             },
         }
     }
     w.keys.sort_unstable();
     w.keys.dedup();
+    w.short_keys.sort_unstable();
+    w.short_keys.dedup();
     w
 });
 
+/// The keys of the runs of alphanumeric chars, shorter than a content
+/// word, one of which a text none of whose alphanumeric chars lies outside
+/// ASCII holds where a legal term without a content word occurs (`agb`,
+/// `nas` of `o nas`): the scan notes them
+/// ([`crate::lines::Lexical::short_legal`]). A test checks them against
+/// the legal-footer lexicon.
+pub(crate) const SHORT_LEGAL_RUNS: [u64; 2] = [
+    crate::lines::ascii_norm_key(b"agb"),
+    crate::lines::ascii_norm_key(b"nas"),
+];
+
 /// Whether a text none of whose alphanumeric chars lies outside ASCII, with
 /// the content-word keys `keys`, may hold a legal term: false only where
-/// none occurs (see [`LegalWitnesses`]).
+/// none occurs (see [`LegalWitnesses`]); `short_legal` tells whether a
+/// run of its alphanumeric chars has a key of [`SHORT_LEGAL_RUNS`].
+fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
+    let w = &*LEGAL_WITNESSES;
+    w.always
+        || short_legal
+        || keys.iter().any(|&k| {
+            let (i, m) = LegalWitnesses::bit(k);
+            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
+        })
+}
+
+/// [`may_have_legal_term_scanned`], the short witnesses searched for in
+/// the text's bytes.
+#[cfg(test)]
 fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
     let w = &*LEGAL_WITNESSES;
     w.always
@@ -709,6 +756,7 @@ fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
 /// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
 /// case. Only where the rarest letter of `word` stands are the bytes
 /// compared; the bytes are searched for it eight at a time.
+#[cfg(test)]
 fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
     // Letters from the most to the least frequent in text.
     const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
@@ -755,25 +803,48 @@ type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
 
 /// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
 /// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
-/// test of which lexicons a short line names, after [`cue_walk`] has
-/// matched their phrases.
-static CUE_PHRASES: Lazy<PhraseMap> = Lazy::new(|| {
+/// test of which lexicons a short line names, before [`cue_walk`] matches
+/// their phrases.
+struct CuePhrases {
+    map: PhraseMap,
+    /// A bit by [`CuePhrases::bit`] of the key of every phrase's first
+    /// word: most words have no bit set.
+    first: Box<[u64; CUE_FIRST_WORDS]>,
+}
+
+/// Words of the bit set [`CuePhrases::first`].
+const CUE_FIRST_WORDS: usize = 1024;
+
+impl CuePhrases {
+    /// The bit of `key` in [`CuePhrases::first`]: (word, mask).
+    #[inline]
+    fn bit(key: u64) -> (usize, u64) {
+        let top = (key >> 48) as usize;
+        (top >> 6 & (CUE_FIRST_WORDS - 1), 1 << (top & 63))
+    }
+}
+
+static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
     let mut map = PhraseMap::default();
+    let mut first = Box::new([0u64; CUE_FIRST_WORDS]);
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for phrase in *words {
             let mut keys = Vec::new();
             crate::lines::for_each_word(phrase, |key, _| keys.push(key));
-            if let Some(&first) = keys.first() {
-                map.entry(first).or_default().push((k, keys[1..].to_vec()));
+            if let Some(&key) = keys.first() {
+                map.entry(key).or_default().push((k, keys[1..].to_vec()));
+                let (w, m) = CuePhrases::bit(key);
+                first[w] |= m;
             }
         }
     }
-    map
+    CuePhrases { map, first }
 });
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
 /// occurs in `text` as a sequence of words (alphanumeric runs, lowercased).
 /// A line is cued only by a lexicon both this and [`cue_walk`] find.
+#[cfg(test)]
 fn candidate_cues(text: &str) -> u8 {
     let mut words: [u64; 96] = [0; 96];
     let mut n = 0;
@@ -789,10 +860,40 @@ fn candidate_cues(text: &str) -> u8 {
     if more {
         return u8::MAX; // too many words to check cheaply: let the matcher decide
     }
-    let words = &words[..n];
+    cue_candidates(&words[..n])
+}
+
+/// Every cue phrase as the [`crate::lines::norm_key`]s of its words (the
+/// text between chars that are not alphanumeric), with the index of its
+/// lexicon in [`CUE_ORDER`].
+#[cfg(test)]
+pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
+    let mut out = Vec::new();
+    for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
+        for phrase in *words {
+            let keys = phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(crate::lines::norm_key)
+                .collect();
+            out.push((k, keys));
+        }
+    }
+    out
+}
+
+/// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
+/// occurs in a text whose words (alphanumeric runs) have the keys `words`
+/// ([`crate::lines::for_each_word`]), in order, as a sequence of them.
+pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
+    let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
-    for i in 0..n {
-        if let Some(rests) = CUE_PHRASES.get(&words[i]) {
+    for (i, &key) in words.iter().enumerate() {
+        let (w, m) = CuePhrases::bit(key);
+        if phrases.first[w] & m == 0 {
+            continue;
+        }
+        if let Some(rests) = phrases.map.get(&key) {
             for (k, rest) in rests {
                 if words[i + 1..].starts_with(rest) {
                     found |= 1 << k;
@@ -1436,11 +1537,59 @@ const FIXTURES_WORDS: &[&str] = &[
 /// The most words a line may have for a menu word in it to be a cue.
 const NAVIGATION_MAX_WORDS: usize = 5;
 
+/// Lines longer than this (in bytes) are cued only as legal notices.
+pub(crate) const CUE_LINE_BYTES: usize = 160;
+
+/// A line of this shape is a sentence, which is cued only as a legal
+/// notice: eight or more words ending in sentence punctuation.
+pub(crate) fn is_sentence(shape: &crate::lines::Shape) -> bool {
+    shape.terminal && shape.words >= 8
+}
+
+/// A line of `text` and `shape` is read for every cue lexicon, not only
+/// for legal notices: it is short and no sentence.
+pub(crate) fn is_short_cue_line(text: &str, shape: &crate::lines::Shape) -> bool {
+    text.len() <= CUE_LINE_BYTES && !is_sentence(shape)
+}
+
 /// The cue a line carries, if any, in order of strength: [`cue_with`]
 /// without the keys of the line.
 #[cfg(test)]
 pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
     cue_with(text, sentence, None)
+}
+
+/// [`cue_of`] of a text whose scan is not known; `plain_keys` are its
+/// content-word keys where none of its alphanumeric chars lies outside
+/// ASCII.
+#[cfg(test)]
+pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -> Option<Cue> {
+    let short = text.len() <= CUE_LINE_BYTES && !sentence;
+    cue_from(
+        text,
+        sentence,
+        || plain_keys.is_none_or(|keys| may_have_legal_term(text, keys)),
+        if short { candidate_cues(text) } else { 0 },
+        text.contains('©'),
+    )
+}
+
+/// The cue a line carries, if any, in order of strength: the line's text,
+/// whether it is a sentence ([`is_sentence`]), what the scan measured of it
+/// and its content-word keys ([`crate::lines::WordKeys`]).
+pub(crate) fn cue_of(
+    text: &str,
+    sentence: bool,
+    lex: &crate::lines::Lexical,
+    keys: &[u64],
+) -> Option<Cue> {
+    cue_from(
+        text,
+        sentence,
+        || !lex.plain || may_have_legal_term_scanned(keys, lex.short_legal),
+        lex.cues,
+        lex.copyright,
+    )
 }
 
 /// The cue a line carries, if any, in order of strength.
@@ -1450,37 +1599,41 @@ pub(crate) fn cue(text: &str, sentence: bool) -> Option<Cue> {
 /// contain "comment" or "share" is text. Long lines and sentences are cued
 /// only as legal notices, when they name two or more legal terms.
 ///
-/// `plain_keys` are the content-word keys ([`crate::lines::WordKeys`]) of
-/// a text none of whose alphanumeric chars lies outside ASCII
-/// ([`crate::lines::Lexical::plain`]), where known: a long line whose keys
-/// and bytes show it holds no legal term is not walked for legal terms.
-pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -> Option<Cue> {
-    if text.len() > 160 || sentence {
+/// A long line is walked for legal terms only where `may_be_legal` (false
+/// only where the line holds no legal term, see [`LegalWitnesses`]).
+/// For a short line, `candidates` are the lexicons [`cue_candidates`]
+/// finds in the keys of its words, and `copyright` tells whether it has a
+/// `©` (as the scan gives them, [`crate::lines::Lexical`]): a line with
+/// neither is not walked.
+fn cue_from(
+    text: &str,
+    sentence: bool,
+    may_be_legal: impl FnOnce() -> bool,
+    candidates: u8,
+    copyright: bool,
+) -> Option<Cue> {
+    if text.len() > CUE_LINE_BYTES || sentence {
         // Long lines: only legal notices (two or more legal terms) are cued.
-        if text.len() < 1000
-            && plain_keys.is_none_or(|keys| may_have_legal_term(text, keys))
-            && has_two_legal_terms(text)
-        {
+        if text.len() < 1000 && may_be_legal() && has_two_legal_terms(text) {
             return Some(Cue::Footer);
         }
         return None;
     }
-    // The lexicons whose phrases occur (fixtures only in short lines), then
-    // those of them the words of the line name too; a `©` anywhere makes a
-    // legal footer.
-    let fixtures = CUE_ORDER.iter().position(|&(_, c)| c == Cue::Fixtures);
-    let mut mask = (1u8 << CUE_ORDER.len()) - 1;
-    if text.len() > 40 {
-        mask &= !fixtures.map_or(0, |k| 1 << k);
-    }
-    let (matched, copyright) = cue_walk(text, mask);
+    // A `©` anywhere makes a legal footer; else the lexicons the words of
+    // the line name (fixtures only in very short lines) whose phrases occur.
+    debug_assert_eq!(copyright, text.contains('©'));
     if copyright {
         return Some(Cue::Footer);
     }
-    if matched == 0 {
+    let fixtures = CUE_ORDER.iter().position(|&(_, c)| c == Cue::Fixtures);
+    let mut mask = candidates;
+    if text.len() > 40 {
+        mask &= !fixtures.map_or(0, |k| 1 << k);
+    }
+    if mask == 0 {
         return None;
     }
-    let found = candidate_cues(text) & matched;
+    let found = cue_walk(text, mask);
     // Menu words ("next", "home", "search") are cues only in menu-sized
     // lines, not inside a headline that happens to contain them.
     let menu_sized = || text.split_whitespace().nth(NAVIGATION_MAX_WORDS).is_none();
@@ -1775,8 +1928,15 @@ fn last_line_start(text: &str) -> usize {
 /// not be a whole word: `Dave` is `da` and `ve`.
 fn byline_name(text: &str) -> Option<&str> {
     let line = last_line_start(text);
+    // An ASCII first byte folds only to its lowercase: only the markers
+    // that start with it can fit.
+    let first = match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => Some(b.to_ascii_lowercase()),
+        _ => None,
+    };
     BYLINE_MARKERS
         .iter()
+        .filter(|m| first.is_none_or(|b| m.as_bytes()[0] == b))
         .find_map(|marker| {
             let end = eat_fold(text, 0, marker)?;
             // Every way of taking white space, `:` and white space, in the
@@ -2677,12 +2837,22 @@ mod tests {
         );
         // Given the keys of each of the text's cells, as the scan gives them.
         let mut keys = Vec::new();
-        let (_, lex) = crate::lines::measure(text, &mut keys);
+        let (shape, lex) = crate::lines::measure(text, &mut keys);
         keys.sort_unstable();
         keys.dedup();
         if lex.plain && !may_have_legal_term(text, &keys) {
             assert!(!has_two_legal_terms(text), "{text:?}");
         }
+        if lex.plain && !may_have_legal_term_scanned(&keys, lex.short_legal) {
+            assert!(!has_two_legal_terms(text), "{text:?}");
+        }
+        // Given what the scan measured.
+        let sentence = is_sentence(&shape);
+        assert_eq!(
+            cue_of(text, sentence, &lex, &keys),
+            oracle::cue(text, sentence),
+            "{text:?}"
+        );
         for sentence in [false, true] {
             let want = oracle::cue(text, sentence);
             assert_eq!(cue(text, sentence), want, "{text:?}");
@@ -2973,6 +3143,17 @@ mod tests {
             files.len()
         );
         assert!(texts > 0);
+    }
+
+    #[test]
+    fn short_legal_runs_are_those_of_the_legal_terms() {
+        let mut runs = SHORT_LEGAL_RUNS.to_vec();
+        runs.sort_unstable();
+        assert_eq!(runs, LEGAL_WITNESSES.short_keys);
+        for (word, key) in [("agb", SHORT_LEGAL_RUNS[0]), ("nas", SHORT_LEGAL_RUNS[1])] {
+            assert_eq!(crate::lines::norm_key(word), key);
+            assert!(word.len() < crate::lines::MIN_CONTENT_WORD);
+        }
     }
 
     #[test]

@@ -90,6 +90,19 @@ pub(crate) struct Lexical {
     /// No char of the text outside ASCII is alphanumeric: its maximal runs
     /// of alphanumeric chars are runs of ASCII letters and digits.
     pub plain: bool,
+    /// The text has a `©`.
+    pub copyright: bool,
+    /// For a text the cue lexicons read as a short line
+    /// ([`crate::lexicon::is_short_cue_line`]): the lexicons (bits by index
+    /// in the lexicon's order) some phrase of which occurs in the text as a
+    /// sequence of words, from the keys of its words
+    /// ([`crate::lexicon::cue_candidates`]). 0 for other texts.
+    pub cues: u8,
+    /// A run of alphanumeric chars shorter than a content word has a key
+    /// of [`crate::lexicon::SHORT_LEGAL_RUNS`].
+    pub short_legal: bool,
+    /// The text holds `http`, `www.` or `.com` (a link or a domain).
+    pub urlish: bool,
 }
 
 /// Split `input` into lines on `\n`, stripping a trailing `\r` from each,
@@ -123,6 +136,7 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
         ends: Vec::with_capacity(rows),
         seen: Vec::new(),
     };
+    let mut runs = [0; RUN_KEYS];
     let mut start = 0;
     let mut row = 0;
     loop {
@@ -131,7 +145,14 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
-        push_cells(input, start..line_end, row, &mut words, &mut lines);
+        push_cells(
+            input,
+            start..line_end,
+            row,
+            &mut words,
+            &mut runs,
+            &mut lines,
+        );
         if end >= bytes.len() {
             break;
         }
@@ -145,6 +166,14 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
 /// eight bytes at a time, the lines of a page being short.
 fn next_newline(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
+    // Thirty-two bytes at a time while they hold no line feed, with vector
+    // compares; then eight at a time.
+    while let Some(block) = bytes.get(i..i + 32) {
+        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
+            break;
+        }
+        i += 32;
+    }
     while let Some(c) = bytes.get(i..i + 8) {
         let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
         let y = x ^ 0x0a0a_0a0a_0a0a_0a0a;
@@ -161,19 +190,13 @@ fn next_newline(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |k| i + k)
 }
 
-/// The number of `\n` bytes in `bytes`, eight bytes at a time.
+/// The number of `\n` bytes in `bytes`: counted in bytes over blocks of
+/// 255, which compile to vector compares and adds.
 pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut n = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8])) ^ NL;
-        // The high bit of each byte of `!(((x & LOW) + LOW) | x | LOW)` is
-        // set exactly where `x` has a zero byte (no carry crosses bytes).
-        n += (!(((x & LOW) + LOW) | x | LOW)).count_ones() as usize;
-    }
-    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+    bytes
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
+        .sum()
 }
 
 /// Content words shorter than this (in bytes) are ignored for cohesion.
@@ -249,15 +272,20 @@ impl WordKeys {
 
 /// Lines with at most this many content-word keys drop repeats by comparing
 /// each key with those kept before it; longer lines through a hash table.
-const SMALL_LINE_KEYS: usize = 16;
+const SMALL_LINE_KEYS: usize = 32;
 
 /// Drop the repeats of `keys`, keeping the first of each: the distinct
-/// keys are then `keys[..n]`, `n` returned.
+/// keys are then `keys[..n]`, `n` returned. A bit of each key kept, by
+/// six of its bits, tells most new keys from those kept without comparing
+/// them.
 fn dedup_small(keys: &mut [u64]) -> usize {
     let mut n = 0;
+    let mut seen = 0u64;
     for r in 0..keys.len() {
         let k = keys[r];
-        if !keys[..n].contains(&k) {
+        let bit = 1 << (k >> 58);
+        if seen & bit == 0 || !keys[..n].contains(&k) {
+            seen |= bit;
             keys[n] = k;
             n += 1;
         }
@@ -314,6 +342,7 @@ fn push_cells<'a>(
     span: Range<usize>,
     row: usize,
     words: &mut WordKeys,
+    runs: &mut [u64; RUN_KEYS],
     out: &mut Vec<Line<'a>>,
 ) {
     let raw = &input[span.clone()];
@@ -335,6 +364,7 @@ fn push_cells<'a>(
             cell_start..body_start + i,
             text_start..text_end,
             words,
+            runs,
         ));
         cell_start = body_start + i;
         text_start = body_start + i;
@@ -345,6 +375,7 @@ fn push_cells<'a>(
         cell_start..span.end,
         text_start..body_start + body.len(),
         words,
+        runs,
     ));
 }
 
@@ -375,6 +406,18 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
             || (b[i] == b' ' && b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' '))
     };
     let mut i = from;
+    // Thirty-two bytes at a time while no byte of them is below a space and
+    // no two in a row (the last with the byte after them) are spaces: with
+    // vector compares, no branch per byte.
+    while let Some(block) = b.get(i..i + 33) {
+        let any = (0..32).fold(false, |any, j| {
+            any | (block[j] < b' ') | ((block[j] == b' ') & (block[j + 1] == b' '))
+        });
+        if any {
+            break;
+        }
+        i += 32;
+    }
     while i + 9 <= b.len() {
         // Bytes i..i+9: a pair of spaces may start at the block's last byte.
         let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
@@ -398,6 +441,7 @@ fn cell<'a>(
     span: Range<usize>,
     text_span: Range<usize>,
     words: &mut WordKeys,
+    runs: &mut [u64; RUN_KEYS],
 ) -> Line<'a> {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
@@ -405,7 +449,7 @@ fn cell<'a>(
     let start = text_span.start + (text.as_ptr() as usize - raw.as_ptr() as usize);
     let text_span = start..start + text.len();
     let first = words.keys.len();
-    let (shape, lex) = measure(text, &mut words.keys);
+    let (shape, lex) = measure_with(text, &mut words.keys, runs);
     words.end_line(first);
     Line {
         text,
@@ -595,6 +639,78 @@ impl Shape {
     }
 }
 
+/// What [`measure`] asks of a char outside ASCII (of a char outside the
+/// table, `numeric` only where it is not alphabetic, `upper` only where it
+/// is alphanumeric, and never `lower`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CharClass {
+    /// [`char::is_whitespace`].
+    space: bool,
+    /// [`char::is_alphabetic`], [`char::is_numeric`], [`char::is_uppercase`].
+    alpha: bool,
+    numeric: bool,
+    upper: bool,
+    /// What [`char::to_lowercase`] gives, where it is one char.
+    lower: Option<char>,
+}
+
+/// The chars whose [`CharClass`] is looked up in a table: those of two
+/// bytes in UTF-8 (Latin, Greek, Cyrillic, Hebrew, Arabic …) and the
+/// general punctuation (spaces, dashes, quotes, the ellipsis).
+const CLASS_TWO_BYTES: std::ops::Range<u32> = 0x80..0x800;
+const CLASS_PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
+
+/// The [`CharClass`] of every char of [`CLASS_TWO_BYTES`], then of every
+/// char of [`CLASS_PUNCTUATION`], computed once.
+static CHAR_CLASSES: std::sync::LazyLock<Vec<CharClass>> = std::sync::LazyLock::new(|| {
+    CLASS_TWO_BYTES
+        .chain(CLASS_PUNCTUATION)
+        .map(|n| CharClass::compute(char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)))
+        .collect()
+});
+
+impl CharClass {
+    /// The class of `c`, from the char's methods.
+    fn compute(c: char) -> CharClass {
+        let mut lower = c.to_lowercase();
+        CharClass {
+            space: c.is_whitespace(),
+            alpha: c.is_alphabetic(),
+            numeric: c.is_numeric(),
+            upper: c.is_uppercase(),
+            lower: match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            },
+        }
+    }
+
+    /// The class of `c`: from the table where it has it.
+    #[inline]
+    fn of(c: char) -> CharClass {
+        let n = u32::from(c);
+        let two = CLASS_TWO_BYTES.len() as u32;
+        if CLASS_TWO_BYTES.contains(&n) {
+            CHAR_CLASSES[(n - CLASS_TWO_BYTES.start) as usize]
+        } else if CLASS_PUNCTUATION.contains(&n) {
+            CHAR_CLASSES[(two + n - CLASS_PUNCTUATION.start) as usize]
+        } else {
+            // Only what the walk reads: whether the char is alphanumeric
+            // (and then whether uppercase), its lowercase from the char.
+            let space = c.is_whitespace();
+            let alpha = !space && c.is_alphabetic();
+            let numeric = !space && !alpha && c.is_numeric();
+            CharClass {
+                space,
+                alpha,
+                numeric,
+                upper: (alpha || numeric) && c.is_uppercase(),
+                lower: None,
+            }
+        }
+    }
+}
+
 /// The state of [`measure`]'s walk over a text's words.
 struct Words {
     /// [`norm_key`] of the text so far, and whether it holds an alphanumeric.
@@ -630,6 +746,15 @@ struct Words {
     caps_hits: u32,
     /// No alphanumeric char outside ASCII so far.
     plain: bool,
+    /// A `©` so far.
+    copyright: bool,
+    /// A short run with a key of [`crate::lexicon::SHORT_LEGAL_RUNS`] so far.
+    short_legal: bool,
+    /// `http`, `www.` or `.com` so far.
+    urlish: bool,
+    /// Runs of alphanumeric chars ended so far (the first [`RUN_KEYS`]
+    /// of them keyed in the walk's buffer).
+    runs: usize,
 }
 
 /// The `len` (1 to 8) ASCII bytes of `bytes` at `at`, lowercased and
@@ -650,6 +775,55 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
     // `x + 0x25` where it is above `Z`.
     let upper = ((x + 0x3f3f_3f3f_3f3f_3f3f) ^ (x + 0x2525_2525_2525_2525)) & HIGH;
     x | (upper >> 2)
+}
+
+/// The eight bytes of `bytes` from `at` (little-endian), 0 past the end.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+        // The last eight bytes, shifted down to byte `at`.
+        None if bytes.len() >= 8 => {
+            let last = &bytes[bytes.len() - 8..];
+            u64::from_le_bytes(last.try_into().unwrap_or([0; 8])) >> (8 * (at + 8 - bytes.len()))
+        }
+        None => bytes[at..]
+            .iter()
+            .rev()
+            .fold(0, |v, &b| v << 8 | u64::from(b)),
+    }
+}
+
+/// The high bit of each byte of `x` that equals `c`, all other bits clear
+/// (exact: no borrow crosses a byte).
+#[inline]
+fn byte_eq(x: u64, c: u8) -> u64 {
+    let y = x ^ (0x0101_0101_0101_0101 * u64::from(c));
+    !(((y & !HIGH) + !HIGH) | y | !HIGH)
+}
+
+/// The run of ASCII letters and digits at `start..end` of `bytes` (four
+/// bytes or more) holds `http`: only where a `p` stands three bytes or more
+/// into the run are the bytes before it compared, and the run is searched
+/// for one eight bytes at a time.
+fn holds_http(bytes: &[u8], start: usize, end: usize) -> bool {
+    // Bytes of the first block before the run's fourth: no `http` ends there.
+    let mut skip = 0x00ff_ffff;
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(8);
+        let mut m = byte_eq(load8(bytes, at), b'p') & (u64::MAX >> (64 - 8 * n)) & !skip;
+        while m != 0 {
+            let p = at + m.trailing_zeros() as usize / 8;
+            if &bytes[p - 3..p] == b"htt" {
+                return true;
+            }
+            m &= m - 1;
+        }
+        skip = 0;
+        at += 8;
+    }
+    false
 }
 
 /// Words looked at for the function-word share.
@@ -679,6 +853,10 @@ impl Words {
             caps_seen: 0,
             caps_hits: 0,
             plain: true,
+            copyright: false,
+            short_legal: false,
+            urlish: false,
+            runs: 0,
         }
     }
 
@@ -707,10 +885,18 @@ impl Words {
 
     /// The end of the current run of alphanumeric chars: its key goes to
     /// `keys` when it is a content word ([`MIN_CONTENT_WORD`] bytes or more).
+    /// Every run's key goes to `runs` (while there is room).
     #[inline]
-    fn end_run(&mut self, keys: &mut Vec<u64>) {
-        if self.run_len >= MIN_CONTENT_WORD {
-            keys.push(self.run | 1);
+    fn end_run(&mut self, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) {
+        if self.run_len > 0 {
+            let key = self.run | 1;
+            runs[self.runs % RUN_KEYS] = key;
+            self.runs += 1;
+            if self.run_len >= MIN_CONTENT_WORD {
+                keys.push(key);
+            } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
+                self.short_legal = true;
+            }
         }
         self.run = FNV_SEED;
         self.run_len = 0;
@@ -796,18 +982,30 @@ impl Words {
             stopwords: share(self.stop_hits, self.stop_seen),
             caps: share(self.caps_hits, self.caps_seen),
             plain: self.plain,
+            copyright: self.copyright,
+            cues: 0,
+            short_legal: self.short_legal,
+            urlish: self.urlish,
         }
     }
 }
 
 /// A multi-byte char at bytes `at` that is not white space, into the
 /// measures of [`measure`].
-fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut Vec<u64>) {
+fn non_ascii(
+    c: char,
+    class: CharClass,
+    at: Range<usize>,
+    s: &mut Shape,
+    w: &mut Words,
+    keys: &mut Vec<u64>,
+    runs: &mut [u64; RUN_KEYS],
+) {
     w.inside = true;
-    let alpha = c.is_alphabetic();
-    if alpha || c.is_numeric() {
+    let alpha = class.alpha;
+    if alpha || class.numeric {
         w.plain = false;
-        let upper = c.is_uppercase();
+        let upper = class.upper;
         if alpha {
             s.letters += 1;
             s.upper += u32::from(upper);
@@ -815,20 +1013,30 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut
         } else {
             s.digits += 1;
         }
-        for lc in c.to_lowercase() {
-            let mut buf = [0u8; 4];
-            for &lb in lc.encode_utf8(&mut buf).as_bytes() {
-                w.hash(lb);
+        let mut buf = [0u8; 4];
+        match class.lower {
+            Some(lc) => {
+                for &lb in lc.encode_utf8(&mut buf).as_bytes() {
+                    w.hash(lb);
+                }
+            }
+            None => {
+                for lc in c.to_lowercase() {
+                    for &lb in lc.encode_utf8(&mut buf).as_bytes() {
+                        w.hash(lb);
+                    }
+                }
             }
         }
         w.run_len += at.len();
         w.alnum(at.start, at.end, upper);
     } else {
-        w.end_run(keys);
+        w.end_run(keys, runs);
         match c {
             '•' | '·' | '»' | '›' | '|' => s.separators += 1,
             '，' | '、' => s.commas += 1,
             '。' | '！' | '？' => s.inner_stops += 1,
+            '©' => w.copyright = true,
             _ => {}
         }
     }
@@ -841,6 +1049,17 @@ fn non_ascii(c: char, at: Range<usize>, s: &mut Shape, w: &mut Words, keys: &mut
 /// take one table lookup each; a multi-byte char (a curly quote, an accented
 /// letter) is decoded where it stands and the walk goes on.
 pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
+    measure_with(text, keys, &mut [0; RUN_KEYS])
+}
+
+/// The keys of the runs of alphanumeric chars of a text that [`measure`]
+/// keeps for [`Lexical::cues`]: room for every run of a short cue line
+/// (a run and the char after it take two bytes or more).
+const RUN_KEYS: usize = 128;
+const _: () = assert!(RUN_KEYS >= crate::lexicon::CUE_LINE_BYTES.div_ceil(2));
+
+/// [`measure`], with `runs` to keep the keys of the text's runs in.
+fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> (Shape, Lexical) {
     let mut s = Shape::default();
     let mut w = Words::new();
     if text.is_empty() {
@@ -856,7 +1075,7 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
             let class = ASCII_CLASS[usize::from(b)];
             s.chars += 1;
             if class & ALNUM == 0 {
-                w.end_run(keys);
+                w.end_run(keys, runs);
             }
             if class & SPACE != 0 {
                 w.end_word(text);
@@ -873,12 +1092,17 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
                         if lower == 0 || lower == NON_ASCII {
                             break;
                         }
-                        counts += ASCII_LETTER_UPPER[usize::from(b)];
+                        counts += ASCII_COUNTS[usize::from(b)];
                         key = fnv(key, lower);
                         word = fnv(word, lower);
                         i += 1;
                     }
-                    let (letters, upper) = (counts as u32, (counts >> 32) as u32);
+                    let (letters, upper, p) = if i - run <= COUNT_MASK as usize {
+                        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
+                        (field(0), field(1), field(2))
+                    } else {
+                        count_ascii(&bytes[run..i])
+                    };
                     s.chars += (i - run) as u32 - 1; // the first is counted above
                     s.letters += letters;
                     s.upper += upper;
@@ -887,12 +1111,19 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
                     w.run = word;
                     w.run_len += i - run;
                     w.ascii_run(&bytes[run..i], run);
+                    if p > 0 && i - run >= 4 && !w.urlish {
+                        w.urlish = holds_http(bytes, run, i);
+                    }
                     prev_stop = false;
                     continue;
                 } else {
                     s.commas += u32::from(b == b',');
                     s.inner_stops += u32::from(b == b';');
                     s.separators += u32::from(class & SEPARATOR != 0);
+                    if b == b'.' {
+                        w.urlish |= (i >= 3 && &bytes[i - 3..i] == b"www")
+                            || bytes[i + 1..].starts_with(b"com");
+                    }
                 }
             }
             prev_stop = matches!(b, b'.' | b'!' | b'?');
@@ -905,17 +1136,18 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
             .unwrap_or(char::REPLACEMENT_CHARACTER);
         let n = c.len_utf8();
         s.chars += 1;
-        if c.is_whitespace() {
-            w.end_run(keys);
+        let class = CharClass::of(c);
+        if class.space {
+            w.end_run(keys, runs);
             w.end_word(text);
             s.inner_stops += u32::from(prev_stop);
         } else {
-            non_ascii(c, i..i + n, &mut s, &mut w, keys);
+            non_ascii(c, class, i..i + n, &mut s, &mut w, keys, runs);
         }
         prev_stop = false;
         i += n;
     }
-    w.end_run(keys);
+    w.end_run(keys, runs);
     w.end_word(text);
     s.words = w.counted;
     if s.cjk > 0 {
@@ -923,7 +1155,12 @@ pub(crate) fn measure(text: &str, keys: &mut Vec<u64>) -> (Shape, Lexical) {
         // characters instead (about 1.5 chars a word for Chinese/Japanese).
         s.words += s.cjk * 2 / 3;
     }
-    (s, w.lexical())
+    let mut lex = w.lexical();
+    if crate::lexicon::is_short_cue_line(text, &s) {
+        debug_assert!(w.runs <= RUN_KEYS);
+        lex.cues = crate::lexicon::cue_candidates(&runs[..w.runs]);
+    }
+    (s, lex)
 }
 
 impl Shape {
@@ -1083,15 +1320,19 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
     }
 }
 
-/// For every ASCII letter: 1, plus `1 << 32` if it is uppercase; 0 for
-/// other bytes. Summed over a run, the run's letters and capitals.
-static ASCII_LETTER_UPPER: [u64; 256] = {
+/// For every ASCII letter: 1, plus `1 << COUNT_BITS` if it is uppercase,
+/// plus `1 << 2 * COUNT_BITS` if it is `p`; 0 for other bytes. Summed over
+/// a run of fewer than `1 << COUNT_BITS` bytes, the run's letters,
+/// capitals and `p`s, each in a field of [`COUNT_BITS`] bits.
+static ASCII_COUNTS: [u64; 256] = {
     let mut t = [0u64; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
         t[b] = if c.is_ascii_uppercase() {
-            1 | 1 << 32
+            1 | 1 << COUNT_BITS
+        } else if c == b'p' {
+            1 | 1 << (2 * COUNT_BITS)
         } else if c.is_ascii_lowercase() {
             1
         } else {
@@ -1101,6 +1342,22 @@ static ASCII_LETTER_UPPER: [u64; 256] = {
     }
     t
 };
+
+/// The width of each count summed from [`ASCII_COUNTS`].
+const COUNT_BITS: u32 = 21;
+const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
+
+/// The letters, capitals and `p`s of a run of ASCII letters and digits,
+/// one by one (for runs too long for [`ASCII_COUNTS`]).
+#[cold]
+fn count_ascii(run: &[u8]) -> (u32, u32, u32) {
+    let count = |f: fn(&u8) -> bool| run.iter().filter(|b| f(b)).count() as u32;
+    (
+        count(u8::is_ascii_alphabetic),
+        count(u8::is_ascii_uppercase),
+        count(|&b| b == b'p'),
+    )
+}
 
 /// Marks a byte that starts (or continues) a multi-byte char in
 /// [`ASCII_LOWER_ALNUM`].
@@ -1150,6 +1407,18 @@ fn non_ascii_char(text: &str, i: usize, mut f: impl FnMut(bool, &[u8])) -> (bool
 
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// The [`norm_key`] of a word of ASCII letters and digits (not empty), at
+/// compile time.
+pub(crate) const fn ascii_norm_key(word: &[u8]) -> u64 {
+    let mut h = FNV_SEED;
+    let mut i = 0;
+    while i < word.len() {
+        h = (h ^ word[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h | 1
+}
+
 /// One FNV-1a step.
 fn fnv(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -1198,6 +1467,7 @@ mod tests {
         fn gaps_are_found_as_byte_by_byte(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 " ", "  ", "   ", "\t", "\r", "a", "bcdefgh", "é", "\u{a0}", "\u{3000}",
+                "bcdefgh ijklmnop", "qrstuvwxyz abcdefghijklm", "\x0b",
             ]), 0..40),
             from in 0usize..8,
         ) {
@@ -1212,11 +1482,14 @@ mod tests {
 
         #[test]
         fn newlines_are_counted_as_byte_by_byte(
-            bytes in proptest::collection::vec(proptest::sample::select(vec![b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x7f]), 0..80),
+            // Mostly other bytes: blocks without a line feed too.
+            bytes in proptest::collection::vec(proptest::sample::select(vec![
+                b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x7f, b'a', b'b', b'c', b'd', b'e', b'f', b' ',
+            ]), 0..600),
         ) {
             let want = bytes.iter().filter(|&&b| b == b'\n').count();
             proptest::prop_assert_eq!(count_newlines(&bytes), want);
-            for from in 0..=bytes.len() {
+            for from in (0..=bytes.len()).step_by(3) {
                 let next = bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| from + k);
                 proptest::prop_assert_eq!(next_newline(&bytes, from), next);
             }
@@ -1224,6 +1497,54 @@ mod tests {
     }
 
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn keys_are_deduplicated_as_one_by_one(
+            // Keys that share their top bits, and keys that do not.
+            picks in proptest::collection::vec((0u64..4, 0u64..6), 0..40),
+        ) {
+            let keys: Vec<u64> = picks.iter().map(|&(top, low)| top << 58 | low << 1 | 1).collect();
+            let mut want: Vec<u64> = Vec::new();
+            for &k in &keys {
+                if !want.contains(&k) {
+                    want.push(k);
+                }
+            }
+            let mut small = keys.clone();
+            let n = dedup_small(&mut small);
+            proptest::prop_assert_eq!(&small[..n], &want[..]);
+            let mut hashed = keys.clone();
+            let n = dedup_hashed(&mut hashed, &mut Vec::new());
+            proptest::prop_assert_eq!(&hashed[..n], &want[..]);
+        }
+    }
+
+    #[test]
+    fn char_classes_in_the_table_are_those_of_the_char_methods() {
+        for n in CLASS_TWO_BYTES.chain(CLASS_PUNCTUATION) {
+            let c = char::from_u32(n).unwrap();
+            assert_eq!(CharClass::of(c), CharClass::compute(c), "{n:x}");
+            let lower: String = c.to_lowercase().collect();
+            if let Some(l) = CharClass::of(c).lower {
+                assert_eq!(lower, l.to_string(), "{n:x}");
+            }
+        }
+        // Outside the table, what the walk reads.
+        for c in [
+            '\u{7f}', '\u{800}', '\u{1fff}', '\u{2070}', '\u{3000}', '的', 'Ⅷ', '٣', '①', 'Ａ',
+        ] {
+            let (got, want) = (CharClass::of(c), CharClass::compute(c));
+            assert_eq!(got.space, want.space, "{c:?}");
+            assert_eq!(got.alpha, want.alpha && !want.space, "{c:?}");
+            let alnum = (want.alpha || want.numeric) && !want.space;
+            assert_eq!(got.alpha || got.numeric, alnum, "{c:?}");
+            if alnum {
+                assert_eq!(got.upper, want.upper, "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn lines_cover_input_and_strip_cr() {
