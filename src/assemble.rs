@@ -17,7 +17,7 @@ pub(crate) fn article<'a>(
     let lines = &page.lines;
     let mut labels: Vec<Label> = v.labels().collect();
     unify_chrome_rows(lines, &mut labels);
-    let blocks = build_blocks(input, lines, &v.kinds(), &page.runs);
+    let blocks = build_blocks(input, lines, &v, &page.runs);
     let chrome = chrome_segments(input, lines, &labels);
     let lines_info = line_infos(page, &labels, rows);
     Article {
@@ -97,17 +97,19 @@ fn line_infos(page: &Page<'_>, labels: &[Label], rows: Vec<Range<usize>>) -> Vec
 pub(crate) fn build_blocks<'a>(
     input: &'a str,
     lines: &[lines::Line<'a>],
-    kinds: &[Option<BlockKind>],
+    v: &Verdicts<'_>,
     runs: &[Range<usize>],
 ) -> Vec<Block<'a>> {
+    let kind = |i: usize| v.kind(i);
     // At most one block per body cell: no growing on the way.
-    let mut blocks: Vec<Block<'a>> = Vec::with_capacity(kinds.iter().flatten().count());
+    let mut blocks: Vec<Block<'a>> =
+        Vec::with_capacity((0..lines.len()).filter(|&i| kind(i).is_some()).count());
     let mut last: Option<usize> = None; // the cell of the last block's end
-    for (i, (l, k)) in lines.iter().zip(kinds).enumerate() {
-        let Some(kind) = *k else { continue };
-        let joins = kind == BlockKind::Paragraph
+    for (i, l) in lines.iter().enumerate() {
+        let Some(kind_i) = kind(i) else { continue };
+        let joins = kind_i == BlockKind::Paragraph
             && last.is_some_and(|j| {
-                runs[j] == runs[i] && kinds[j] == Some(BlockKind::Paragraph) && j + 1 == i
+                runs[j] == runs[i] && kind(j) == Some(BlockKind::Paragraph) && j + 1 == i
             });
         match blocks.last_mut() {
             Some(b) if joins => {
@@ -115,7 +117,7 @@ pub(crate) fn build_blocks<'a>(
                 b.text = Cow::Borrowed(&input[b.span.clone()]);
             }
             _ => blocks.push(Block {
-                kind,
+                kind: kind_i,
                 text: Cow::Borrowed(l.text),
                 span: l.text_span.clone(),
             }),
@@ -156,10 +158,15 @@ fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
     let mut start = 0;
     while start < cells.len() {
         let row = cells[start].row;
-        let end = cells[start..]
-            .iter()
-            .position(|c| c.row != row)
-            .map_or(cells.len(), |k| start + k);
+        let mut end = start + 1;
+        while cells.get(end).is_some_and(|c| c.row == row) {
+            end += 1;
+        }
+        // A line of one cell (most lines) keeps its label.
+        if end - start == 1 {
+            start = end;
+            continue;
+        }
         let all_chrome = labels[start..end]
             .iter()
             .all(|l| matches!(l, Label::Chrome(_) | Label::Blank));

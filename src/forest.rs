@@ -60,6 +60,116 @@ impl<const N: usize> Forest<N> {
     }
 }
 
+/// The body model's log-odds for the features `x`: [`crate::model::BODY`]
+/// walked as laid out by [`Walks`] (built at the first call).
+#[cfg(test)]
+pub(crate) fn body_score(x: &[f32; crate::model::N_BODY]) -> f32 {
+    let mut padded = Padded::new();
+    padded.score(x)
+}
+
+/// Features padded for the walk ([`PADDED`] of them, all but the model's
+/// zero), kept from line to line: each line writes its features over the
+/// last line's.
+pub(crate) struct Padded([f32; PADDED]);
+
+impl Padded {
+    pub(crate) fn new() -> Padded {
+        Padded([0.0; PADDED])
+    }
+
+    /// The body model's log-odds for the features `x`, as
+    /// [`Forest::score`] gives them for [`crate::model::BODY`].
+    pub(crate) fn score(&mut self, x: &[f32; crate::model::N_BODY]) -> f32 {
+        static WALKS: std::sync::LazyLock<Walks> =
+            std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
+        self.0[..x.len()].copy_from_slice(x);
+        WALKS.score_padded(&self.0)
+    }
+}
+
+/// A split as the walk reads it: the value compared and the feature.
+#[derive(Debug, Clone, Copy, Default)]
+struct Split {
+    threshold: f32,
+    /// The feature's index (below [`PADDED`], whatever it is).
+    feature: u8,
+}
+
+/// A tree as the walk reads it: each split's feature beside its
+/// threshold, then the leaves, so that one index finds both.
+#[derive(Debug, Clone, Copy)]
+struct Walk {
+    splits: [Split; SPLITS],
+    leaf: [f32; 1 << DEPTH],
+}
+
+/// A forest laid out for [`Walks::score_padded`]: the same trees, the same
+/// sums.
+#[derive(Debug)]
+struct Walks {
+    base: f32,
+    walks: Vec<Walk>,
+}
+
+/// The length [`Padded`] pads the features to: a split's feature,
+/// a byte, is then an index that needs no bounds check.
+const PADDED: usize = 256;
+
+impl Walks {
+    /// The trees of `forest`, laid out for the walk.
+    fn of<const N: usize>(forest: &Forest<N>) -> Walks {
+        const { assert!(N <= PADDED) };
+        let walks = forest
+            .trees
+            .iter()
+            .map(|t| Walk {
+                splits: std::array::from_fn(|i| Split {
+                    threshold: t.threshold[i],
+                    feature: t.feature[i],
+                }),
+                leaf: t.leaf,
+            })
+            .collect();
+        Walks {
+            base: forest.base,
+            walks,
+        }
+    }
+
+    /// The log-odds of the forest for the features `x` (as
+    /// [`Forest::score`] gives them).
+    #[cfg(test)]
+    fn score<const N: usize>(&self, x: &[f32; N]) -> f32 {
+        const { assert!(N <= PADDED) };
+        let mut padded = [0.0f32; PADDED];
+        padded[..N].copy_from_slice(x);
+        self.score_padded(&padded)
+    }
+
+    /// The log-odds of the forest for features padded with zeros.
+    #[inline(always)]
+    fn score_padded(&self, padded: &[f32; PADDED]) -> f32 {
+        let mut sum = self.base;
+        for t in &self.walks {
+            // Whether the walk goes right at the `p`th split of depth `d`
+            // (node `2^d - 1 + p`: node `i` has children `2i + 1` and
+            // `2i + 2`).
+            let right = |d: usize, p: usize| {
+                let s = t.splits[(1 << d) - 1 + p];
+                usize::from(padded[usize::from(s.feature)] > s.threshold)
+            };
+            // The path taken, one bit per depth.
+            let p = right(0, 0);
+            let p = 2 * p + right(1, p);
+            let p = 2 * p + right(2, p);
+            let p = 2 * p + right(3, p);
+            sum += t.leaf[p];
+        }
+        sum
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +217,30 @@ mod tests {
         let trees: &'static [Tree] = Box::leak(Box::new([binary(), t]));
         let f = Forest::<4> { base: -1.0, trees };
         assert_eq!(f.score(&[1.0, 1.0, 1.0, 1.0]), -1.0 + 15.0 + 2.0);
+    }
+
+    /// The walk laid out for speed gives the fitted forest's own sums.
+    #[test]
+    fn the_laid_out_walk_scores_as_the_trees() {
+        let f = &crate::model::BODY;
+        let walks = Walks::of(f);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            let x: [f32; crate::model::N_BODY] = std::array::from_fn(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 40) as f32 / (1u64 << 22) as f32 - 2.0
+            });
+            assert_eq!(walks.score(&x).to_bits(), f.score(&x).to_bits());
+            assert_eq!(body_score(&x).to_bits(), f.score(&x).to_bits());
+        }
+        for t in f.trees {
+            // Thresholds read as features: every branch on the edge.
+            let x: [f32; crate::model::N_BODY] =
+                std::array::from_fn(|j| t.threshold[j % (SPLITS - 1)]);
+            assert_eq!(walks.score(&x).to_bits(), f.score(&x).to_bits());
+        }
     }
 
     #[test]

@@ -9,7 +9,6 @@
 
 use crate::article::Label;
 use crate::assemble::build_blocks;
-use crate::features::Known;
 use crate::input::count_control;
 #[cfg(debug_assertions)]
 use crate::lines::split_lines;
@@ -36,7 +35,7 @@ struct Piece {
 /// The body text (blocks joined by blank lines, as in
 /// [`crate::Article::body_text`]) and where each of its blocks lies in the input.
 fn body_text(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> (String, Vec<Piece>) {
-    let blocks = build_blocks(input, &page.lines, &v.kinds(), &page.runs);
+    let blocks = build_blocks(input, &page.lines, v, &page.runs);
     let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut pieces = Vec::with_capacity(blocks.len());
     for b in &blocks {
@@ -104,13 +103,13 @@ pub(crate) fn settle<'a>(
         if text.is_empty() {
             return;
         }
-        let (page2, v2) = clean_again(&text, &pieces, page, v, tuning, profile);
-        if is_body_text(
-            &text,
-            &build_blocks(&text, &page2.lines, &v2.kinds(), &page2.runs),
-        ) {
+        let (page2, mut v2) = clean_again(&text, &pieces, page, v, tuning, profile);
+        if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2, &page2.runs)) {
             return;
         }
+        // The body changed: the lines leaving it take the later pass's
+        // chrome kinds.
+        pipeline::chrome::assign_kinds(&page2, &mut v2);
         take_metadata(input, &text, &pieces, v, &v2);
         if !follow(input, &pieces, page, &page2, v, &v2) {
             return;
@@ -135,7 +134,11 @@ fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
         if v.kind(i).is_none() {
             continue;
         }
-        // A NUL byte is a control byte: most lines hold neither.
+        // A NUL byte is a control byte: most lines hold neither, nor any
+        // byte below a space.
+        if !any_below_space(bytes) {
+            continue;
+        }
         let control = count_control(bytes);
         if control > 0 && (bytes.contains(&0) || control * 10 > bytes.len()) {
             v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
@@ -143,9 +146,27 @@ fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
     }
 }
 
-/// The body text cleaned as a page of its own. Its lines are copies of the
-/// first page's body lines and take their measures and own evidence from
-/// them.
+/// Whether `bytes` hold a byte below 0x20, eight bytes at a time: a byte
+/// below `n` (at most 0x80) of a word `x` is the lowest to set its high bit
+/// in `(x - n * 0x0101..) & !x` (bytes at or above `n` only set it there
+/// when a lower byte borrowed), so the high bits of those words, or'ed,
+/// are all zero exactly when there is none.
+fn any_below_space(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut below = 0u64;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        below |= x.wrapping_sub(0x20 * ONES) & !x;
+    }
+    below & HIGH != 0 || chunks.remainder().iter().any(|&b| b < 0x20)
+}
+
+/// The body text cleaned as a page of its own, up to the kinds of its
+/// chrome ([`pipeline::decide`]: only a body that changed needs them). Its
+/// lines are copies of the first page's body lines and take their measures
+/// and own evidence from them.
 fn clean_again<'t>(
     text: &'t str,
     pieces: &[Piece],
@@ -155,16 +176,8 @@ fn clean_again<'t>(
     profile: Option<&crate::SiteProfile>,
 ) -> (Page<'t>, Verdicts<'t>) {
     let (lines2, first) = body_lines(text, pieces, page, v);
-    let page2 = Page::from_lines(lines2, profile, |j| {
-        first[j].map(|i| {
-            let known = Known {
-                evidence: page.evidence[i],
-                alone: page.runs[i].len() == 1,
-            };
-            (known, page.words.get(i))
-        })
-    });
-    let v2 = pipeline::pass(&page2, tuning);
+    let page2 = Page::from_lines(lines2, profile, page, &first);
+    let v2 = pipeline::decide(&page2, tuning);
     (page2, v2)
 }
 
@@ -326,6 +339,38 @@ fn follow(
 #[cfg(test)]
 mod tests {
     use crate::Cleaner;
+
+    /// The word-wide test finds a byte below a space wherever it stands,
+    /// among any other bytes.
+    #[test]
+    fn bytes_below_a_space_are_found() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for len in 0..40 {
+            for _ in 0..200 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| match next() % 4 {
+                        // Mostly bytes at or above a space, some just at it.
+                        0 => 0x20 + (next() % 3) as u8,
+                        1 => 0x80 + (next() % 0x80) as u8,
+                        2 => 0x20 + (next() % 0x60) as u8,
+                        _ if next() % 8 == 0 => (next() % 0x20) as u8,
+                        _ => b'a',
+                    })
+                    .collect();
+                assert_eq!(
+                    super::any_below_space(&bytes),
+                    bytes.iter().any(|&b| b < 0x20),
+                    "{bytes:?}"
+                );
+            }
+        }
+    }
 
     /// A headline left in the body by the first pass is the title once the
     /// body is cleaned again; the settled body is a fixed point.

@@ -80,6 +80,7 @@ pub(crate) fn scores(
 ) -> Vec<f32> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut p = vec![0.0; lines.len()];
+    let mut padded = crate::forest::Padded::new();
     body_features(
         page,
         nb,
@@ -87,7 +88,7 @@ pub(crate) fn scores(
         region,
         crate::model::BODY_BAND,
         |k, c, f| {
-            p[nb[k]] = f.map_or(c, |f| crate::model::BODY.score(f));
+            p[nb[k]] = f.map_or(c, |f| padded.score(f));
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -112,10 +113,7 @@ pub(crate) fn body_features(
     let (lines, ev) = (&page.lines, &page.evidence);
     let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
     let ctx: Vec<[f32; N_CONTEXT]> = (0..nb.len()).map(|k| context.features(k)).collect();
-    let c: Vec<f32> = ctx
-        .iter()
-        .map(|f| crate::model::dot(&crate::model::CONTEXT, f))
-        .collect();
+    let c: Vec<f32> = ctx.iter().map(context_logit).collect();
     let seq = super::sequence::Sequence::of(page, nb, &ctx, &c);
     for (k, &i) in nb.iter().enumerate() {
         if c[k].abs() > band {
@@ -126,6 +124,18 @@ pub(crate) fn body_features(
         let own = crate::features::local_features(&lines[i], &ev[i], &shape);
         each(k, c[k], Some(&seq.features(k, &own)));
     }
+}
+
+/// The context model's log-odds for the features `f`: `model::dot` with
+/// the context weights, written here to be inlined (the same products,
+/// summed in the same order).
+#[inline(always)]
+fn context_logit(f: &[f32; N_CONTEXT]) -> f32 {
+    crate::model::CONTEXT
+        .iter()
+        .zip(f)
+        .map(|(w, x)| w * x)
+        .sum()
 }
 
 /// What the context features read about the whole page, computed once.
@@ -170,33 +180,37 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         runs: &'p [Range<usize>],
     ) -> Self {
         let n = nb.len();
-        let mut lg = Vec::with_capacity(n + 4);
-        lg.extend([MISSING_LOGIT; 2]);
-        let mut stamps = Vec::with_capacity(n + 1);
-        let mut cues = Vec::with_capacity(n + 1);
-        let mut class = Vec::with_capacity(n);
+        // Written in place (no push per line): the clamped log-odds after
+        // and before two missing ones, the running counts after a 0.
+        let mut lg = vec![MISSING_LOGIT; n + 4];
+        let mut stamps = vec![0u32; n + 1];
+        let mut cues = vec![0u32; n + 1];
+        let mut class = vec![0u8; n];
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
-        stamps.push(0);
-        cues.push(0);
-        let (mut r_first, mut r_last) = (None, None);
-        for (k, &i) in nb.iter().enumerate() {
+        let slots = lg[2..n + 2]
+            .iter_mut()
+            .zip(&mut stamps[1..])
+            .zip(&mut cues[1..])
+            .zip(&mut class);
+        for (&i, (((lg, stamps), cues), class)) in nb.iter().zip(slots) {
             let (l, e) = (&lines[i], &ev[i]);
             debug_assert!(!l.is_blank());
-            if region.contains(&i) {
-                r_first.get_or_insert(k);
-                r_last = Some(k);
-            }
-            lg.push(scores[i].clamp(-8.0, 8.0));
+            *lg = scores[i].clamp(-8.0, 8.0);
             let stamp = crate::features::is_stamp(e);
             stamp_count += u32::from(stamp);
             cue_count += u32::from(e.own.cue.is_some());
-            stamps.push(stamp_count);
-            cues.push(cue_count);
-            class.push(shape_class(l, stamp));
+            *stamps = stamp_count;
+            *cues = cue_count;
+            *class = shape_class(l, stamp);
         }
-        lg.extend([MISSING_LOGIT; 2]);
-        // The region is a run of lines: its non-blank ones are those from
-        // its first to its last.
+        // The region is a run of lines: its non-blank ones are a run of
+        // `nb`, from its first to its last.
+        let r_start = nb.partition_point(|&i| i < region.start);
+        let r_end = r_start + nb[r_start..].partition_point(|&i| i < region.end);
+        let (r_first, r_last) = match r_end.checked_sub(1) {
+            Some(z) if r_start < r_end => (Some(r_start), Some(z)),
+            _ => (None, None),
+        };
         let region_nb = match (r_first, r_last) {
             (Some(a), Some(z)) => &nb[a..=z],
             _ => &[],
@@ -225,10 +239,17 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
 
     /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
     /// neighbours on each side.
+    #[inline(always)]
     fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
         let hi = (k + WINDOW + 1).min(self.nb.len());
-        self.lg[lo + 2..hi + 2].iter().sum::<f32>() / (hi - lo) as f32
+        let window = &self.lg[lo + 2..hi + 2];
+        // A full window (most lines) is summed as an array, in the same
+        // order, without a loop.
+        match <&[f32; 2 * WINDOW + 1]>::try_from(window) {
+            Ok(full) => full.iter().sum::<f32>() / (2 * WINDOW + 1) as f32,
+            Err(_) => window.iter().sum::<f32>() / (hi - lo) as f32,
+        }
     }
 
     /// How far (in non-blank lines, up to 20) the `k`th lies from the region.
@@ -242,17 +263,23 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     }
 
     /// The line opens with a non-alphanumeric char (a bullet, a dash) that
-    /// a neighbour opens with too: an item of a list.
+    /// a neighbour opens with too: an item of a list. (Most lines open with
+    /// an ASCII letter or digit, tested here.)
+    #[inline(always)]
     fn listed(&self, k: usize, i: usize) -> bool {
-        let lines = self.lines;
-        let text = lines[i].text;
-        if text
+        let text = self.lines[i].text;
+        !text
             .as_bytes()
             .first()
             .is_some_and(u8::is_ascii_alphanumeric)
-        {
-            return false;
-        }
+            && self.listed_by_neighbours(k, text)
+    }
+
+    /// [`Neighbourhood::listed`] for the `k`th non-blank line, of `text`,
+    /// which does not open with an ASCII letter or digit.
+    #[inline(never)]
+    fn listed_by_neighbours(&self, k: usize, text: &str) -> bool {
+        let lines = self.lines;
         let first = text.chars().next().unwrap_or(' ');
         let same_first = |j: Option<&usize>| j.is_some_and(|&j| lines[j].text.starts_with(first));
         !first.is_alphanumeric()
@@ -346,17 +373,30 @@ impl Counts {
     }
 
     /// How many of the non-blank lines `range` hold the property.
+    #[inline(always)]
     fn within(&self, range: std::ops::Range<usize>) -> u32 {
         self.at[range.end] - self.at[range.start]
     }
 
     /// The share of the non-blank neighbours of `nb[k]` (not itself) within
     /// [`DENSITY_WINDOW`] that hold the property.
+    #[inline(always)]
     fn density(&self, k: usize) -> f32 {
-        let lo = k.saturating_sub(DENSITY_WINDOW);
-        let hi = (k + DENSITY_WINDOW + 1).min(self.at.len() - 1);
-        let hits = self.within(lo..hi) - self.within(k..k + 1);
-        hits as f32 / (2 * DENSITY_WINDOW) as f32
+        const W: usize = DENSITY_WINDOW;
+        // A full window (most lines): its running counts read as an array.
+        let full = k
+            .checked_sub(W)
+            .and_then(|lo| self.at.get(lo..k + W + 2))
+            .and_then(|w| <&[u32; 2 * W + 2]>::try_from(w).ok());
+        let hits = match full {
+            Some(w) => w[2 * W + 1] - w[0] - (w[W + 1] - w[W]),
+            None => {
+                let lo = k.saturating_sub(W);
+                let hi = (k + W + 1).min(self.at.len() - 1);
+                self.within(lo..hi) - self.within(k..k + 1)
+            }
+        };
+        hits as f32 / (2 * W) as f32
     }
 }
 
@@ -384,8 +424,9 @@ fn cohesion(
     COUNTS.with_borrow_mut(|(counts, at)| {
         counts.reset(in_core);
         // The slot of each key of the core lines, in their order: their
-        // counts are read back from there, not looked up again.
-        at.clear();
+        // counts are read back from there, not looked up again. (Every
+        // entry is written below before it is read: what an earlier page
+        // left there need not be cleared.)
         at.resize(in_core, 0);
         let mut free = &mut at[..];
         for &i in in_region.iter().filter(|&&i| core(i)) {

@@ -181,12 +181,18 @@ fn head_metadata<'a>(page: &Page<'a>, span: Range<usize>, open: &[bool], v: &mut
 /// Image credits inside the body region are metadata too, and so are
 /// picture captions that end in their credit, in the body or the region.
 fn credits_in_body<'a>(page: &Page<'a>, region: &Range<usize>, v: &mut Verdicts<'a>) {
+    // A caption's credit closes it with a bracket, maybe before white
+    // space: a text ending in any other printable ASCII char has none.
+    let caption_credit = |t: &'a str| match t.as_bytes().last() {
+        Some(&b) if (0x21..0x80).contains(&b) && b != b')' && b != b']' => None,
+        _ => lexicon::caption_credit(t),
+    };
     for (i, l) in page.lines.iter().enumerate() {
         let open = !v.is_decided(i) && region.contains(&i);
         let credit = if open {
-            lexicon::image_credit(l.text).or_else(|| lexicon::caption_credit(l.text))
+            lexicon::image_credit(l.text).or_else(|| caption_credit(l.text))
         } else if v.is_body(i) {
-            lexicon::caption_credit(l.text)
+            caption_credit(l.text)
         } else {
             None
         };

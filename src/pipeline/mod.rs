@@ -39,6 +39,15 @@ pub(crate) use verdicts::{Verdicts, Why};
 
 /// Steps 3 to 7 over a page: a verdict on every line.
 pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
+    let mut v = decide(page, tuning);
+    chrome::assign_kinds(page, &mut v);
+    v
+}
+
+/// Steps 3 to 6 over a page: every line's label but the kinds of chrome
+/// ([`chrome::assign_kinds`], step 7, names them: it changes no body line,
+/// block kind or metadata).
+pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
     let mut v = Verdicts::new(&page.lines);
     let title_key = meta::capture_header(page, &mut v);
     let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
@@ -61,7 +70,6 @@ pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
             v.set_decided(i, false, Why::Comments);
         }
     }
-    chrome::assign_kinds(page, &mut v);
     v
 }
 #[cfg(test)]

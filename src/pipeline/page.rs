@@ -32,15 +32,22 @@ impl<'a> Page<'a> {
         Page::gathered(lines, words, profile, |_| None)
     }
 
-    /// The page of `lines`; `known(i)` gives what an earlier page knew of
-    /// line `i` and its word keys when it held the same text.
-    pub(crate) fn from_lines<'k>(
+    /// The page of `lines`, copies of lines of `earlier`: line `j` holds
+    /// the same text as line `from[j]` of `earlier` (if any), and takes its
+    /// word keys and what is known of it there.
+    pub(crate) fn from_lines(
         lines: Vec<Line<'a>>,
         profile: Option<&crate::SiteProfile>,
-        known: impl Fn(usize) -> Option<(Known, &'k [u64])>,
+        earlier: &Page<'_>,
+        from: &[Option<usize>],
     ) -> Page<'a> {
-        let words = WordKeys::of(&lines, |i| known(i).map(|k| k.1));
-        Page::gathered(lines, words, profile, |i| known(i).map(|k| k.0))
+        let words = WordKeys::of(&lines, |j| from[j].map(|i| earlier.words.get(i)));
+        Page::gathered(lines, words, profile, |j| {
+            from[j].map(|i| Known {
+                evidence: earlier.evidence[i],
+                alone: earlier.runs[i].len() == 1,
+            })
+        })
     }
 
     /// The page with its evidence gathered; `known(i)` as in

@@ -137,11 +137,6 @@ impl<'a> Verdicts<'a> {
         self.lines.iter().map(|v| v.label)
     }
 
-    /// The block kinds, in line order.
-    pub(crate) fn kinds(&self) -> Vec<Option<BlockKind>> {
-        self.lines.iter().map(|v| v.kind).collect()
-    }
-
     /// Line `i` is body, a block of `kind`; decided.
     pub(crate) fn keep(&mut self, i: usize, kind: BlockKind, why: Why) {
         self.lines[i] = Verdict {
