@@ -20,7 +20,7 @@ pub(crate) fn decide(
     scores: &[f32],
     v: &mut Verdicts<'_>,
 ) {
-    keep_scored(page, tuning, region, scores, v);
+    keep_scored(page, tuning, scores, v);
     fill_gaps(page, nb, scores, tuning.reach(), v);
     extend_edges(page, scores, region, tuning.reach(), v);
     take_announced_lists(page, v);
@@ -39,21 +39,12 @@ pub(crate) fn block_kind(line: &Line<'_>) -> BlockKind {
     }
 }
 
-/// Lines the context model scores above the mode's threshold. Outside the
-/// main region a cut teaser (ending in an ellipsis) is never taken.
-fn keep_scored(
-    page: &Page<'_>,
-    tuning: &Tuning,
-    region: &Range<usize>,
-    scores: &[f32],
-    v: &mut Verdicts<'_>,
-) {
-    for (i, (l, e)) in page.lines.iter().zip(&page.evidence).enumerate() {
-        if v.is_decided(i) {
-            continue;
-        }
-        let inside = region.contains(&i);
-        if scores[i] > tuning.keep && (inside || !l.shape.ellipsis) && !hard_chrome(l, e) {
+/// Lines the models score above the mode's threshold. The score is the
+/// whole verdict: cues, times, counts, teaser ellipses and the distance to
+/// the main region are features the models weigh, not vetoes.
+fn keep_scored(page: &Page<'_>, tuning: &Tuning, scores: &[f32], v: &mut Verdicts<'_>) {
+    for (i, l) in page.lines.iter().enumerate() {
+        if !v.is_decided(i) && scores[i] > tuning.keep {
             v.keep(i, block_kind(l), Why::Context);
         }
     }

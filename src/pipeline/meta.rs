@@ -50,7 +50,7 @@ fn parse_capture_header(text: &str) -> Option<(&str, &str)> {
 
 /// The metadata around the body: title, byline, date, credits, poll and
 /// comment count. `title_key` is the capture header's headline, if any;
-/// `comments_from` the first line of the comment section (or the length).
+/// `comments_from` the comment section's head (or the number of lines).
 pub(crate) fn decide<'a>(
     page: &Page<'a>,
     region: &Range<usize>,
@@ -238,7 +238,9 @@ fn comment_count(
         .take(tuning::COUNT_WINDOW)
         .take_while(|&i| ev[i].own.cue != Some(Cue::Related));
     for i in head.chain(after) {
-        if v.is_decided(i) {
+        // The comment section's lines are decided only as not body: its
+        // head may be the count.
+        if v.is_decided(i) && v.get(i).why != Why::Comments {
             continue;
         }
         if let Some(c) = comment_count_of(lines[i].text) {
@@ -248,12 +250,12 @@ fn comment_count(
         }
     }
     if v.comment_count.is_none() && comments_from < n {
-        let more_counts = (comments_from..n)
+        let more_counts = (comments_from + 1..n)
             .filter(|&i| !lines[i].is_blank())
             .take(tuning::COUNT_WINDOW)
             .any(|i| comment_count_of(lines[i].text).is_some());
         if !more_counts {
-            v.comment_count = comment_count_of(lines[comments_from - 1].text);
+            v.comment_count = comment_count_of(lines[comments_from].text);
         }
     }
 }

@@ -45,12 +45,12 @@ pub(crate) fn comment_zone_start(lines: &[Line<'_>], evidence: &[Evidence]) -> u
     lines.len()
 }
 
-/// The first line after the comment-section head that follows the region
-/// (the number of lines when there is none): nothing from there on is body.
+/// The comment-section head that follows the region (the number of lines
+/// when there is none): nothing from there on is body, the head included.
 pub(crate) fn comments_from(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> usize {
     (region.end..lines.len())
         .find(|&i| is_barrier(&lines[i], &ev[i]))
-        .map_or(lines.len(), |i| i + 1)
+        .unwrap_or(lines.len())
 }
 
 /// The best region, as a range of line indices (empty when no line scores positive).
