@@ -339,9 +339,7 @@ pub(crate) fn gather_with(
             // with the same evidence, has the same local features.
             let same =
                 known(r.start + j).filter(|k| k.alone && r.len() == 1 && k.evidence.same_as(e));
-            let logit = |e: &Evidence| {
-                crate::model::dot(&crate::model::LOCAL, &local_features(line, e, &shape))
-            };
+            let logit = |e: &Evidence| local_logit(line, e, &shape);
             e.logit = match same {
                 Some(k) => {
                     debug_assert_eq!(k.evidence.logit.to_bits(), logit(e).to_bits());
@@ -533,8 +531,17 @@ fn is_urlish(text: &str) -> bool {
     (i..b.len()).any(at)
 }
 
+/// The local model's log-odds for a line whose paragraph has the shape
+/// `s`, with [`local_features`] inlined into the dot product (its array
+/// is never stored, and the weights meet the features as constants).
+#[inline(always)]
+fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
+    crate::model::dot(&crate::model::LOCAL, &local_features(line, ev, s))
+}
+
 /// The local features of a line whose paragraph has the shape `s` (see
 /// [`run_shape`]), for the linear model in [`crate::model`].
+#[inline(always)]
 pub(crate) fn local_features(
     line: &Line<'_>,
     ev: &Evidence,
