@@ -288,37 +288,39 @@ pub(crate) fn gather_with(
             }
         })
         .collect();
-    // Copies of each line in the dump, and copies close together.
-    // Both maps sized for all their keys: no growing (and rehashing).
-    let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
-    let mut counts: KeyTable<(u32, usize)> = KeyTable::with_keys(keyed, (0, usize::MAX));
-    for i in 0..evidence.len() {
-        let k = evidence[i].own.key;
-        if k != 0 {
-            let e = counts.entry(k);
-            if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
-                evidence[i].near_copy = true;
-                evidence[e.1].near_copy = true;
+    // Copies of each line in the dump, and copies close together, and
+    // lines sharing their first two words with other short lines. Both
+    // tables sized for all their keys: no growing (and rehashing).
+    KEY_TABLES.with_borrow_mut(|(counts, prefix_counts)| {
+        let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
+        counts.reset(keyed);
+        for i in 0..evidence.len() {
+            let k = evidence[i].own.key;
+            if k != 0 {
+                let e = counts.entry(k);
+                if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+                    evidence[i].near_copy = true;
+                    evidence[e.1].near_copy = true;
+                }
+                e.0 += 1;
+                e.1 = i;
             }
-            e.0 += 1;
-            e.1 = i;
         }
-    }
-    // Lines sharing their first two words with other short lines.
-    let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
-    let mut prefix_counts: KeyTable<u32> = KeyTable::with_keys(prefixed, 0);
-    for e in &evidence {
-        if e.own.prefix != 0 {
-            *prefix_counts.entry(e.own.prefix) += 1;
+        let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
+        prefix_counts.reset(prefixed);
+        for e in &evidence {
+            if e.own.prefix != 0 {
+                *prefix_counts.entry(e.own.prefix) += 1;
+            }
         }
-    }
-    for e in evidence
-        .iter_mut()
-        .filter(|e| e.own.key != 0 || e.own.prefix != 0)
-    {
-        e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
-        e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
-    }
+        for e in evidence
+            .iter_mut()
+            .filter(|e| e.own.key != 0 || e.own.prefix != 0)
+        {
+            e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
+            e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
+        }
+    });
     set_recurring(lines, &mut evidence, profile);
     // Hard-wrapped paragraphs are measured whole.
     let mut i = 0;
@@ -357,36 +359,76 @@ pub(crate) fn gather_with(
 /// never 0) to values: open addressing in slots for twice the keys it is
 /// made for, the per-process seed mixed in (as in
 /// [`crate::lines::KeyHasher`]) so that crafted input cannot pile keys
-/// into one run of slots.
+/// into one run of slots. The table is reused from page to page
+/// ([`KeyTable::reset`]): a slot written for an earlier page has an older
+/// generation and counts as empty, so emptying the table costs nothing.
 struct KeyTable<V> {
-    /// Keys (0: an empty slot) and their values.
-    keys: Vec<u64>,
-    values: Vec<V>,
+    slots: Vec<KeySlot<V>>,
     mask: usize,
     seed: u64,
+    generation: u32,
     /// The value of a key when it is entered.
     init: V,
 }
 
+/// A slot of a [`KeyTable`]: empty unless of the table's generation.
+#[derive(Debug, Clone, Copy)]
+struct KeySlot<V> {
+    key: u64,
+    generation: u32,
+    value: V,
+}
+
 impl<V: Copy> KeyTable<V> {
-    /// A table for at most `n` keys, each entered with the value `init`.
-    fn with_keys(n: usize, init: V) -> KeyTable<V> {
-        let size = (2 * n).next_power_of_two();
+    /// An empty table (of no slots: [`KeyTable::reset`] it before use)
+    /// whose keys are entered with the value `init`.
+    fn new(init: V) -> KeyTable<V> {
         KeyTable {
-            keys: vec![0; size],
-            values: vec![init; size],
-            mask: size - 1,
+            slots: Vec::new(),
+            mask: 0,
             seed: crate::lines::key_seed(),
+            generation: 0,
             init,
         }
+    }
+
+    /// A table for at most `n` keys, each entered with the value `init`.
+    #[cfg(test)]
+    fn with_keys(n: usize, init: V) -> KeyTable<V> {
+        let mut t = KeyTable::new(init);
+        t.reset(n);
+        t
+    }
+
+    /// Empty the table for at most `n` keys.
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two();
+        if size > self.slots.len() {
+            let empty = KeySlot {
+                key: 0,
+                generation: 0,
+                value: self.init,
+            };
+            self.slots = vec![empty; size];
+            self.generation = 0;
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            for s in &mut self.slots {
+                s.generation = 0;
+            }
+            self.generation = 1;
+        }
+        self.mask = size - 1;
     }
 
     /// The slot of `key` or the empty slot where it would go.
     #[inline]
     fn slot(&self, key: u64) -> usize {
+        let slots = &self.slots[..=self.mask];
         let mut i =
             ((key ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
-        while self.keys[i] != key && self.keys[i] != 0 {
+        while slots[i].generation == self.generation && slots[i].key != key {
             i = (i + 1) & self.mask;
         }
         i
@@ -394,24 +436,39 @@ impl<V: Copy> KeyTable<V> {
 
     /// The value of `key` (not 0), entered with the initial value if it
     /// was not in the table.
+    #[inline]
     fn entry(&mut self, key: u64) -> &mut V {
         debug_assert!(key != 0);
         let i = self.slot(key);
-        if self.keys[i] == 0 {
-            self.keys[i] = key;
-            self.values[i] = self.init;
+        let (generation, init) = (self.generation, self.init);
+        let s = &mut self.slots[i];
+        if s.generation != generation {
+            *s = KeySlot {
+                key,
+                generation,
+                value: init,
+            };
         }
-        &mut self.values[i]
+        &mut s.value
     }
 
     /// The value of `key`, if it was entered (never for 0).
+    #[inline]
     fn get(&self, key: u64) -> Option<&V> {
-        if key == 0 || self.keys.is_empty() {
+        if key == 0 || self.slots.is_empty() {
             return None;
         }
-        let i = self.slot(key);
-        (self.keys[i] == key).then(|| &self.values[i])
+        let s = &self.slots[self.slot(key)];
+        (s.generation == self.generation && s.key == key).then_some(&s.value)
     }
+}
+
+thread_local! {
+    /// The tables [`gather_with`] counts copies of lines and of their
+    /// first two words in, kept for the thread's next page.
+    #[allow(clippy::type_complexity)]
+    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, usize)>, KeyTable<u32>)> =
+        std::cell::RefCell::new((KeyTable::new((0, usize::MAX)), KeyTable::new(0)));
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
@@ -728,20 +785,27 @@ mod tests {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
         fn key_table_counts_as_a_hash_map(
-            // Keys that share their low bits, and keys that do not.
-            keys in proptest::collection::vec((0u64..8, 1u64..4), 0..60),
+            // Keys that share their low bits, and keys that do not, for
+            // pages one after another in the same table.
+            pages in proptest::collection::vec(
+                proptest::collection::vec((0u64..8, 1u64..4), 0..60),
+                1..4,
+            ),
             probes in proptest::collection::vec(0u64..10, 0..10),
         ) {
-            let keys: Vec<u64> = keys.iter().map(|&(high, low)| high << 40 | low).collect();
-            let distinct = keys.iter().collect::<std::collections::HashSet<_>>().len();
-            let mut table = KeyTable::with_keys(distinct, 0u32);
-            let mut map = std::collections::HashMap::new();
-            for &k in &keys {
-                *table.entry(k) += 1;
-                *map.entry(k).or_insert(0u32) += 1;
-            }
-            for k in keys.iter().copied().chain(probes.iter().map(|&p| p << 40)).chain([0]) {
-                proptest::prop_assert_eq!(table.get(k), map.get(&k));
+            let mut table = KeyTable::with_keys(0, 0u32);
+            for keys in &pages {
+                let keys: Vec<u64> = keys.iter().map(|&(high, low)| high << 40 | low).collect();
+                let distinct = keys.iter().collect::<std::collections::HashSet<_>>().len();
+                table.reset(distinct);
+                let mut map = std::collections::HashMap::new();
+                for &k in &keys {
+                    *table.entry(k) += 1;
+                    *map.entry(k).or_insert(0u32) += 1;
+                }
+                for k in keys.iter().copied().chain(probes.iter().map(|&p| p << 40)).chain([0]) {
+                    proptest::prop_assert_eq!(table.get(k), map.get(&k));
+                }
             }
         }
     }
