@@ -326,7 +326,14 @@ pub(crate) fn gather_with(
     let mut i = 0;
     while i < lines.len() {
         let r = runs[i].clone();
-        let shape = run_shape(lines, r.clone());
+        // A line alone in its paragraph (most lines) is its own shape.
+        let merged;
+        let shape = if r.len() == 1 {
+            &lines[r.start].shape
+        } else {
+            merged = run_shape(lines, r.clone());
+            &merged
+        };
         for (j, (line, e)) in lines[r.clone()]
             .iter()
             .zip(&mut evidence[r.clone()])
@@ -341,7 +348,7 @@ pub(crate) fn gather_with(
             // with the same evidence, has the same local features.
             let same =
                 known(r.start + j).filter(|k| k.alone && r.len() == 1 && k.evidence.same_as(e));
-            let logit = |e: &Evidence| local_logit(line, e, &shape);
+            let logit = |e: &Evidence| local_logit(line, e, shape);
             e.logit = match same {
                 Some(k) => {
                     debug_assert_eq!(k.evidence.logit.to_bits(), logit(e).to_bits());
