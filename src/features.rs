@@ -490,11 +490,7 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
     if stopwords > FIXTURE_MAX_STOPWORDS {
         return false;
     }
-    let toks: Vec<&str> = line.text.split_whitespace().collect();
-    if toks.len() < 3 {
-        return false;
-    }
-    toks[1..toks.len() - 1].iter().any(|t| {
+    let middle = |t: &str| {
         let b = t.as_bytes();
         let sep = b.iter().position(|&c| matches!(c, b':' | b'/' | b'-'));
         match sep {
@@ -505,7 +501,19 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
             }
             _ => false,
         }
-    })
+    };
+    // A token between the first and the last (so of a line of three or
+    // more), tested once the token after it is seen: no list of tokens.
+    let mut toks = line.text.split_whitespace();
+    toks.next();
+    let mut prev: Option<&str> = None;
+    for t in toks {
+        if prev.is_some_and(middle) {
+            return true;
+        }
+        prev = Some(t);
+    }
+    false
 }
 
 pub(crate) use crate::model::N_LOCAL;
@@ -939,6 +947,38 @@ mod tests {
                     && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
             });
             proptest::prop_assert_eq!(has_clock_time(&text), want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The middle tokens are tested as in a list of the tokens.
+        #[test]
+        fn fixture_rows_as_with_a_token_list(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Team", "FC", "2-1", "20:45", "09/08", "1", "-", ":", "12345", "1:2:3", " ",
+                "\u{a0}", "x", "3 - 2",
+            ]), 0..12)
+        ) {
+            let text: String = parts.join(" ");
+            for l in split_lines(&text) {
+                let s = &l.shape;
+                let gated = s.words < 3 || s.words > 16 || s.terminal || s.ellipsis
+                    || s.digits == 0 || s.digits > 8;
+                let toks: Vec<&str> = l.text.split_whitespace().collect();
+                let want = !gated && toks.len() >= 3 && toks[1..toks.len() - 1].iter().any(|t| {
+                    let b = t.as_bytes();
+                    match b.iter().position(|&c| matches!(c, b':' | b'/' | b'-')) {
+                        Some(i) if i > 0 && i + 1 < b.len() => {
+                            b[..i].iter().all(u8::is_ascii_digit)
+                                && b[i + 1..].iter().all(u8::is_ascii_digit)
+                                && b.len() <= 5
+                        }
+                        _ => false,
+                    }
+                });
+                proptest::prop_assert_eq!(is_fixture_row(&l, 0.0), want, "{:?}", l.text);
+            }
         }
     }
 
