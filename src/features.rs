@@ -288,43 +288,52 @@ pub(crate) fn gather_with(
             }
         })
         .collect();
-    // Copies of each line in the dump, and copies close together.
-    // Both maps sized for all their keys: no growing (and rehashing).
-    let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
-    let mut counts: KeyTable<(u32, usize)> = KeyTable::with_keys(keyed, (0, usize::MAX));
-    for i in 0..evidence.len() {
-        let k = evidence[i].own.key;
-        if k != 0 {
-            let e = counts.entry(k);
-            if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
-                evidence[i].near_copy = true;
-                evidence[e.1].near_copy = true;
+    // Copies of each line in the dump, and copies close together, and
+    // lines sharing their first two words with other short lines. Both
+    // tables sized for all their keys: no growing (and rehashing).
+    KEY_TABLES.with_borrow_mut(|(counts, prefix_counts)| {
+        let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
+        counts.reset(keyed);
+        for i in 0..evidence.len() {
+            let k = evidence[i].own.key;
+            if k != 0 {
+                let e = counts.entry(k);
+                if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+                    evidence[i].near_copy = true;
+                    evidence[e.1].near_copy = true;
+                }
+                e.0 += 1;
+                e.1 = i;
             }
-            e.0 += 1;
-            e.1 = i;
         }
-    }
-    // Lines sharing their first two words with other short lines.
-    let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
-    let mut prefix_counts: KeyTable<u32> = KeyTable::with_keys(prefixed, 0);
-    for e in &evidence {
-        if e.own.prefix != 0 {
-            *prefix_counts.entry(e.own.prefix) += 1;
+        let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
+        prefix_counts.reset(prefixed);
+        for e in &evidence {
+            if e.own.prefix != 0 {
+                *prefix_counts.entry(e.own.prefix) += 1;
+            }
         }
-    }
-    for e in evidence
-        .iter_mut()
-        .filter(|e| e.own.key != 0 || e.own.prefix != 0)
-    {
-        e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
-        e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
-    }
+        for e in evidence
+            .iter_mut()
+            .filter(|e| e.own.key != 0 || e.own.prefix != 0)
+        {
+            e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
+            e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
+        }
+    });
     set_recurring(lines, &mut evidence, profile);
     // Hard-wrapped paragraphs are measured whole.
     let mut i = 0;
     while i < lines.len() {
         let r = runs[i].clone();
-        let shape = run_shape(lines, r.clone());
+        // A line alone in its paragraph (most lines) is its own shape.
+        let merged;
+        let shape = if r.len() == 1 {
+            &lines[r.start].shape
+        } else {
+            merged = run_shape(lines, r.clone());
+            &merged
+        };
         for (j, (line, e)) in lines[r.clone()]
             .iter()
             .zip(&mut evidence[r.clone()])
@@ -339,9 +348,7 @@ pub(crate) fn gather_with(
             // with the same evidence, has the same local features.
             let same =
                 known(r.start + j).filter(|k| k.alone && r.len() == 1 && k.evidence.same_as(e));
-            let logit = |e: &Evidence| {
-                crate::model::dot(&crate::model::LOCAL, &local_features(line, e, &shape))
-            };
+            let logit = |e: &Evidence| local_logit(line, e, shape);
             e.logit = match same {
                 Some(k) => {
                     debug_assert_eq!(k.evidence.logit.to_bits(), logit(e).to_bits());
@@ -359,36 +366,76 @@ pub(crate) fn gather_with(
 /// never 0) to values: open addressing in slots for twice the keys it is
 /// made for, the per-process seed mixed in (as in
 /// [`crate::lines::KeyHasher`]) so that crafted input cannot pile keys
-/// into one run of slots.
+/// into one run of slots. The table is reused from page to page
+/// ([`KeyTable::reset`]): a slot written for an earlier page has an older
+/// generation and counts as empty, so emptying the table costs nothing.
 struct KeyTable<V> {
-    /// Keys (0: an empty slot) and their values.
-    keys: Vec<u64>,
-    values: Vec<V>,
+    slots: Vec<KeySlot<V>>,
     mask: usize,
     seed: u64,
+    generation: u32,
     /// The value of a key when it is entered.
     init: V,
 }
 
+/// A slot of a [`KeyTable`]: empty unless of the table's generation.
+#[derive(Debug, Clone, Copy)]
+struct KeySlot<V> {
+    key: u64,
+    generation: u32,
+    value: V,
+}
+
 impl<V: Copy> KeyTable<V> {
-    /// A table for at most `n` keys, each entered with the value `init`.
-    fn with_keys(n: usize, init: V) -> KeyTable<V> {
-        let size = (2 * n).next_power_of_two();
+    /// An empty table (of no slots: [`KeyTable::reset`] it before use)
+    /// whose keys are entered with the value `init`.
+    fn new(init: V) -> KeyTable<V> {
         KeyTable {
-            keys: vec![0; size],
-            values: vec![init; size],
-            mask: size - 1,
+            slots: Vec::new(),
+            mask: 0,
             seed: crate::lines::key_seed(),
+            generation: 0,
             init,
         }
+    }
+
+    /// A table for at most `n` keys, each entered with the value `init`.
+    #[cfg(test)]
+    fn with_keys(n: usize, init: V) -> KeyTable<V> {
+        let mut t = KeyTable::new(init);
+        t.reset(n);
+        t
+    }
+
+    /// Empty the table for at most `n` keys.
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two();
+        if size > self.slots.len() {
+            let empty = KeySlot {
+                key: 0,
+                generation: 0,
+                value: self.init,
+            };
+            self.slots = vec![empty; size];
+            self.generation = 0;
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            for s in &mut self.slots {
+                s.generation = 0;
+            }
+            self.generation = 1;
+        }
+        self.mask = size - 1;
     }
 
     /// The slot of `key` or the empty slot where it would go.
     #[inline]
     fn slot(&self, key: u64) -> usize {
+        let slots = &self.slots[..=self.mask];
         let mut i =
             ((key ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
-        while self.keys[i] != key && self.keys[i] != 0 {
+        while slots[i].generation == self.generation && slots[i].key != key {
             i = (i + 1) & self.mask;
         }
         i
@@ -396,24 +443,39 @@ impl<V: Copy> KeyTable<V> {
 
     /// The value of `key` (not 0), entered with the initial value if it
     /// was not in the table.
+    #[inline]
     fn entry(&mut self, key: u64) -> &mut V {
         debug_assert!(key != 0);
         let i = self.slot(key);
-        if self.keys[i] == 0 {
-            self.keys[i] = key;
-            self.values[i] = self.init;
+        let (generation, init) = (self.generation, self.init);
+        let s = &mut self.slots[i];
+        if s.generation != generation {
+            *s = KeySlot {
+                key,
+                generation,
+                value: init,
+            };
         }
-        &mut self.values[i]
+        &mut s.value
     }
 
     /// The value of `key`, if it was entered (never for 0).
+    #[inline]
     fn get(&self, key: u64) -> Option<&V> {
-        if key == 0 || self.keys.is_empty() {
+        if key == 0 || self.slots.is_empty() {
             return None;
         }
-        let i = self.slot(key);
-        (self.keys[i] == key).then(|| &self.values[i])
+        let s = &self.slots[self.slot(key)];
+        (s.generation == self.generation && s.key == key).then_some(&s.value)
     }
+}
+
+thread_local! {
+    /// The tables [`gather_with`] counts copies of lines and of their
+    /// first two words in, kept for the thread's next page.
+    #[allow(clippy::type_complexity)]
+    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, usize)>, KeyTable<u32>)> =
+        std::cell::RefCell::new((KeyTable::new((0, usize::MAX)), KeyTable::new(0)));
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
@@ -428,11 +490,7 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
     if stopwords > FIXTURE_MAX_STOPWORDS {
         return false;
     }
-    let toks: Vec<&str> = line.text.split_whitespace().collect();
-    if toks.len() < 3 {
-        return false;
-    }
-    toks[1..toks.len() - 1].iter().any(|t| {
+    let middle = |t: &str| {
         let b = t.as_bytes();
         let sep = b.iter().position(|&c| matches!(c, b':' | b'/' | b'-'));
         match sep {
@@ -443,7 +501,19 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
             }
             _ => false,
         }
-    })
+    };
+    // A token between the first and the last (so of a line of three or
+    // more), tested once the token after it is seen: no list of tokens.
+    let mut toks = line.text.split_whitespace();
+    toks.next();
+    let mut prev: Option<&str> = None;
+    for t in toks {
+        if prev.is_some_and(middle) {
+            return true;
+        }
+        prev = Some(t);
+    }
+    false
 }
 
 pub(crate) use crate::model::N_LOCAL;
@@ -533,8 +603,25 @@ fn is_urlish(text: &str) -> bool {
     (i..b.len()).any(at)
 }
 
+/// The local model's log-odds for a line whose paragraph has the shape
+/// `s`: `model::dot` with the local weights, written here to be inlined
+/// with [`local_features`] (the same products, summed in the same order),
+/// so that the feature array is never stored and the weights meet the
+/// features as constants.
+#[inline(always)]
+fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
+    let x = local_features(line, ev, s);
+    let logit = crate::model::LOCAL.iter().zip(&x).map(|(w, x)| w * x).sum();
+    debug_assert_eq!(
+        f32::to_bits(logit),
+        crate::model::dot(&crate::model::LOCAL, &x).to_bits()
+    );
+    logit
+}
+
 /// The local features of a line whose paragraph has the shape `s` (see
 /// [`run_shape`]), for the linear model in [`crate::model`].
+#[inline(always)]
 pub(crate) fn local_features(
     line: &Line<'_>,
     ev: &Evidence,
@@ -721,20 +808,27 @@ mod tests {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
         fn key_table_counts_as_a_hash_map(
-            // Keys that share their low bits, and keys that do not.
-            keys in proptest::collection::vec((0u64..8, 1u64..4), 0..60),
+            // Keys that share their low bits, and keys that do not, for
+            // pages one after another in the same table.
+            pages in proptest::collection::vec(
+                proptest::collection::vec((0u64..8, 1u64..4), 0..60),
+                1..4,
+            ),
             probes in proptest::collection::vec(0u64..10, 0..10),
         ) {
-            let keys: Vec<u64> = keys.iter().map(|&(high, low)| high << 40 | low).collect();
-            let distinct = keys.iter().collect::<std::collections::HashSet<_>>().len();
-            let mut table = KeyTable::with_keys(distinct, 0u32);
-            let mut map = std::collections::HashMap::new();
-            for &k in &keys {
-                *table.entry(k) += 1;
-                *map.entry(k).or_insert(0u32) += 1;
-            }
-            for k in keys.iter().copied().chain(probes.iter().map(|&p| p << 40)).chain([0]) {
-                proptest::prop_assert_eq!(table.get(k), map.get(&k));
+            let mut table = KeyTable::with_keys(0, 0u32);
+            for keys in &pages {
+                let keys: Vec<u64> = keys.iter().map(|&(high, low)| high << 40 | low).collect();
+                let distinct = keys.iter().collect::<std::collections::HashSet<_>>().len();
+                table.reset(distinct);
+                let mut map = std::collections::HashMap::new();
+                for &k in &keys {
+                    *table.entry(k) += 1;
+                    *map.entry(k).or_insert(0u32) += 1;
+                }
+                for k in keys.iter().copied().chain(probes.iter().map(|&p| p << 40)).chain([0]) {
+                    proptest::prop_assert_eq!(table.get(k), map.get(&k));
+                }
             }
         }
     }
@@ -853,6 +947,38 @@ mod tests {
                     && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
             });
             proptest::prop_assert_eq!(has_clock_time(&text), want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The middle tokens are tested as in a list of the tokens.
+        #[test]
+        fn fixture_rows_as_with_a_token_list(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Team", "FC", "2-1", "20:45", "09/08", "1", "-", ":", "12345", "1:2:3", " ",
+                "\u{a0}", "x", "3 - 2",
+            ]), 0..12)
+        ) {
+            let text: String = parts.join(" ");
+            for l in split_lines(&text) {
+                let s = &l.shape;
+                let gated = s.words < 3 || s.words > 16 || s.terminal || s.ellipsis
+                    || s.digits == 0 || s.digits > 8;
+                let toks: Vec<&str> = l.text.split_whitespace().collect();
+                let want = !gated && toks.len() >= 3 && toks[1..toks.len() - 1].iter().any(|t| {
+                    let b = t.as_bytes();
+                    match b.iter().position(|&c| matches!(c, b':' | b'/' | b'-')) {
+                        Some(i) if i > 0 && i + 1 < b.len() => {
+                            b[..i].iter().all(u8::is_ascii_digit)
+                                && b[i + 1..].iter().all(u8::is_ascii_digit)
+                                && b.len() <= 5
+                        }
+                        _ => false,
+                    }
+                });
+                proptest::prop_assert_eq!(is_fixture_row(&l, 0.0), want, "{:?}", l.text);
+            }
         }
     }
 

@@ -120,8 +120,16 @@ pub(crate) fn body_features(
             each(k, c[k], None);
             continue;
         }
-        let shape = crate::features::run_shape(lines, page.runs[i].clone());
-        let own = crate::features::local_features(&lines[i], &ev[i], &shape);
+        // A line alone in its paragraph (most lines) is its own shape.
+        let run = page.runs[i].clone();
+        let merged;
+        let shape = if run.len() == 1 {
+            &lines[run.start].shape
+        } else {
+            merged = crate::features::run_shape(lines, run);
+            &merged
+        };
+        let own = crate::features::local_features(&lines[i], &ev[i], shape);
         each(k, c[k], Some(&seq.features(k, &own)));
     }
 }
