@@ -603,20 +603,10 @@ fn is_urlish(text: &str) -> bool {
     (i..b.len()).any(at)
 }
 
-/// The local model's log-odds for a line whose paragraph has the shape
-/// `s`: `model::dot` with the local weights, written here to be inlined
-/// with [`local_features`] (the same products, summed in the same order),
-/// so that the feature array is never stored and the weights meet the
-/// features as constants.
+/// The local model's log-odds for a line whose paragraph has the shape `s`.
 #[inline(always)]
 fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
-    let x = local_features(line, ev, s);
-    let logit = crate::model::LOCAL.iter().zip(&x).map(|(w, x)| w * x).sum();
-    debug_assert_eq!(
-        f32::to_bits(logit),
-        crate::model::dot(&crate::model::LOCAL, &x).to_bits()
-    );
-    logit
+    crate::model::dot(&crate::model::LOCAL, &local_features(line, ev, s))
 }
 
 /// The local features of a line whose paragraph has the shape `s` (see

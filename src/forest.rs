@@ -42,7 +42,10 @@ pub(crate) struct Forest<const N: usize> {
 }
 
 impl<const N: usize> Forest<N> {
-    /// The forest's log-odds for the features `x`.
+    /// The forest's log-odds for the features `x`, read off the stored
+    /// trees: the oracle the laid-out walk ([`Padded::score`]) is tested
+    /// against.
+    #[cfg(test)]
     pub(crate) fn score(&self, x: &[f32; N]) -> f32 {
         let mut sum = self.base;
         for t in self.trees {
@@ -60,14 +63,6 @@ impl<const N: usize> Forest<N> {
     }
 }
 
-/// The body model's log-odds for the features `x`: [`crate::model::BODY`]
-/// walked as laid out by [`Walks`] (built at the first call).
-#[cfg(test)]
-pub(crate) fn body_score(x: &[f32; crate::model::N_BODY]) -> f32 {
-    let mut padded = Padded::new();
-    padded.score(x)
-}
-
 /// Features padded for the walk ([`PADDED`] of them, all but the model's
 /// zero), kept from line to line: each line writes its features over the
 /// last line's.
@@ -78,8 +73,9 @@ impl Padded {
         Padded([0.0; PADDED])
     }
 
-    /// The body model's log-odds for the features `x`, as
-    /// [`Forest::score`] gives them for [`crate::model::BODY`].
+    /// The body model's log-odds for the features `x`: the sums of the
+    /// trees of [`crate::model::BODY`], bit for bit (tested against the
+    /// walk over the stored trees).
     pub(crate) fn score(&mut self, x: &[f32; crate::model::N_BODY]) -> f32 {
         static WALKS: std::sync::LazyLock<Walks> =
             std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
@@ -233,7 +229,7 @@ mod tests {
                 (seed >> 40) as f32 / (1u64 << 22) as f32 - 2.0
             });
             assert_eq!(walks.score(&x).to_bits(), f.score(&x).to_bits());
-            assert_eq!(body_score(&x).to_bits(), f.score(&x).to_bits());
+            assert_eq!(Padded::new().score(&x).to_bits(), f.score(&x).to_bits());
         }
         for t in f.trees {
             // Thresholds read as features: every branch on the edge.

@@ -198,8 +198,9 @@ pub mod __private {
     /// trees against the fitted ones.
     pub fn body_scores(input: &str) -> Vec<(usize, f32)> {
         let mut out = Vec::new();
+        let mut padded = crate::forest::Padded::new();
         each_body_line(input, crate::model::BODY_BAND, |l, c, f| {
-            out.push((l.row, f.map_or(c, |f| crate::model::BODY.score(f))));
+            out.push((l.row, f.map_or(c, |f| padded.score(f))));
         });
         out
     }

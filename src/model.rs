@@ -371,7 +371,9 @@ pub(crate) static BODY: Forest<N_BODY> = Forest {
 };
 // body end
 
-/// `w · x`.
+/// `w · x`, the products summed in order. Inlined into its callers, so the
+/// weights meet the features as constants and no feature array is stored.
+#[inline(always)]
 pub(crate) fn dot<const N: usize>(w: &[f32; N], x: &[f32; N]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }

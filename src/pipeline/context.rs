@@ -134,16 +134,10 @@ pub(crate) fn body_features(
     }
 }
 
-/// The context model's log-odds for the features `f`: `model::dot` with
-/// the context weights, written here to be inlined (the same products,
-/// summed in the same order).
+/// The context model's log-odds for the features `f`.
 #[inline(always)]
 fn context_logit(f: &[f32; N_CONTEXT]) -> f32 {
-    crate::model::CONTEXT
-        .iter()
-        .zip(f)
-        .map(|(w, x)| w * x)
-        .sum()
+    crate::model::dot(&crate::model::CONTEXT, f)
 }
 
 /// What the context features read about the whole page, computed once.
