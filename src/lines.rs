@@ -889,17 +889,22 @@ impl Words {
     #[inline]
     fn end_run(&mut self, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) {
         if self.run_len > 0 {
-            let key = self.run | 1;
-            runs[self.runs % RUN_KEYS] = key;
-            self.runs += 1;
-            if self.run_len >= MIN_CONTENT_WORD {
-                keys.push(key);
-            } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
-                self.short_legal = true;
-            }
+            self.push_run(self.run | 1, self.run_len, keys, runs);
         }
         self.run = FNV_SEED;
         self.run_len = 0;
+    }
+
+    /// A run of alphanumeric chars of `len` bytes with the key `key` ended.
+    #[inline(always)]
+    fn push_run(&mut self, key: u64, len: usize, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) {
+        runs[self.runs % RUN_KEYS] = key;
+        self.runs += 1;
+        if len >= MIN_CONTENT_WORD {
+            keys.push(key);
+        } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
+            self.short_legal = true;
+        }
     }
 
     /// An alphanumeric char at bytes `at..end`.
@@ -1073,57 +1078,24 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
         let b = bytes[i];
         if b < 0x80 {
             let class = ASCII_CLASS[usize::from(b)];
-            s.chars += 1;
-            if class & ALNUM == 0 {
-                w.end_run(keys, runs);
+            if class & ALNUM != 0 {
+                i = ascii_run(bytes, i, &mut s, &mut w, keys, runs);
+                prev_stop = false;
+                continue;
             }
+            s.chars += 1;
+            w.end_run(keys, runs);
             if class & SPACE != 0 {
                 w.end_word(text);
                 s.inner_stops += u32::from(prev_stop);
             } else {
                 w.inside = true;
-                if class & ALNUM != 0 {
-                    // A run of ASCII letters and digits, in a tight loop.
-                    w.alnum(i, i + 1, class & UPPER != 0);
-                    let run = i;
-                    let (mut counts, mut key, mut word) = (0u64, w.key, w.run);
-                    for &b in &bytes[run..] {
-                        let lower = ASCII_LOWER_ALNUM[usize::from(b)];
-                        if lower == 0 || lower == NON_ASCII {
-                            break;
-                        }
-                        counts += ASCII_COUNTS[usize::from(b)];
-                        key = fnv(key, lower);
-                        word = fnv(word, lower);
-                        i += 1;
-                    }
-                    let (letters, upper, p) = if i - run <= COUNT_MASK as usize {
-                        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
-                        (field(0), field(1), field(2))
-                    } else {
-                        count_ascii(&bytes[run..i])
-                    };
-                    s.chars += (i - run) as u32 - 1; // the first is counted above
-                    s.letters += letters;
-                    s.upper += upper;
-                    s.digits += (i - run) as u32 - letters;
-                    w.key = key;
-                    w.run = word;
-                    w.run_len += i - run;
-                    w.ascii_run(&bytes[run..i], run);
-                    if p > 0 && i - run >= 4 && !w.urlish {
-                        w.urlish = holds_http(bytes, run, i);
-                    }
-                    prev_stop = false;
-                    continue;
-                } else {
-                    s.commas += u32::from(b == b',');
-                    s.inner_stops += u32::from(b == b';');
-                    s.separators += u32::from(class & SEPARATOR != 0);
-                    if b == b'.' {
-                        w.urlish |= (i >= 3 && &bytes[i - 3..i] == b"www")
-                            || bytes[i + 1..].starts_with(b"com");
-                    }
+                s.commas += u32::from(b == b',');
+                s.inner_stops += u32::from(b == b';');
+                s.separators += u32::from(class & SEPARATOR != 0);
+                if b == b'.' {
+                    w.urlish |= (i >= 3 && &bytes[i - 3..i] == b"www")
+                        || bytes[i + 1..].starts_with(b"com");
                 }
             }
             prev_stop = matches!(b, b'.' | b'!' | b'?');
@@ -1161,6 +1133,94 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
         lex.cues = crate::lexicon::cue_candidates(&runs[..w.runs]);
     }
     (s, lex)
+}
+
+/// The run of ASCII letters and digits of `bytes` from byte `at`, into the
+/// measures of [`measure_with`]; returns the byte after what it took in.
+/// A run that is a whole word (white space or the end of the text on both
+/// sides: most words of running text) is ended, as a run and as a word,
+/// here, and the white space byte after it taken in too: its key is then
+/// the word's key too, and the walk's state between words is left as it
+/// was, without the char-by-char steps of the general walk.
+#[inline(always)]
+fn ascii_run(
+    bytes: &[u8],
+    at: usize,
+    s: &mut Shape,
+    w: &mut Words,
+    keys: &mut Vec<u64>,
+    runs: &mut [u64; RUN_KEYS],
+) -> usize {
+    let (mut counts, mut key, mut word) = (0u64, w.key, w.run);
+    let mut i = at;
+    for &b in &bytes[at..] {
+        let lower = ASCII_LOWER_ALNUM[usize::from(b)];
+        if lower == 0 || lower == NON_ASCII {
+            break;
+        }
+        counts += ASCII_COUNTS[usize::from(b)];
+        key = fnv(key, lower);
+        word = fnv(word, lower);
+        i += 1;
+    }
+    let len = i - at;
+    let (letters, upper, p) = if len <= COUNT_MASK as usize {
+        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
+        (field(0), field(1), field(2))
+    } else {
+        count_ascii(&bytes[at..i])
+    };
+    s.chars += len as u32;
+    s.letters += letters;
+    s.upper += upper;
+    s.digits += len as u32 - letters;
+    w.key = key;
+    w.any = true;
+    if p > 0 && len >= 4 && !w.urlish {
+        w.urlish = holds_http(bytes, at, i);
+    }
+    let first_upper = bytes[at].is_ascii_uppercase();
+    let alone = !w.inside
+        && bytes
+            .get(i)
+            .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0);
+    if !alone {
+        // The general walk: the run may go on in a char outside ASCII, the
+        // word in other chars.
+        w.inside = true;
+        w.alnum(at, at + 1, first_upper);
+        w.run = word;
+        w.run_len += len;
+        w.ascii_run(&bytes[at..i], at);
+        return i;
+    }
+    // Between words the run's key starts from the seed, as the word's does.
+    let k = word | 1;
+    w.push_run(k, len, keys, runs);
+    let n = w.ended;
+    w.ended += 1;
+    if n < 2 {
+        w.keys[n as usize] = k;
+    }
+    w.counted += 1;
+    if n < STOPWORD_WORDS {
+        w.stop_seen += 1;
+        if len <= 8 {
+            let hit = crate::stopwords::is_packed_stopword(pack_ascii(bytes, at, len));
+            w.stop_hits += u32::from(hit);
+        }
+    }
+    if (1..=CAPS_WORDS).contains(&n) {
+        w.caps_seen += 1;
+        w.caps_hits += u32::from(first_upper);
+    }
+    // The white space after the word: no run or word to end, and no
+    // sentence stop before it.
+    if i < bytes.len() {
+        s.chars += 1;
+        i += 1;
+    }
+    i
 }
 
 impl Shape {
