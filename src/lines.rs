@@ -252,8 +252,19 @@ impl WordKeys {
     }
 
     /// The keys pushed since `start` are the next line's: each once, in
-    /// the order of their first occurrence.
+    /// the order of their first occurrence. Most cells have no key or one,
+    /// and nothing to drop: they take no call.
+    #[inline(always)]
     fn end_line(&mut self, start: usize) {
+        if self.keys.len() <= start + 1 {
+            self.ends.push(self.keys.len());
+        } else {
+            self.end_line_dedup(start);
+        }
+    }
+
+    /// [`WordKeys::end_line`] of two keys or more.
+    fn end_line_dedup(&mut self, start: usize) {
         let line = &mut self.keys[start..];
         let n = if line.len() <= SMALL_LINE_KEYS {
             dedup_small(line)
@@ -762,8 +773,8 @@ struct Words {
 /// lowest. One load and a few word-wide operations, no loop over the bytes.
 #[inline]
 fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
-    let x = match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+    let x = match bytes[at..].first_chunk::<8>() {
+        Some(&b) => u64::from_le_bytes(b),
         None => {
             let mut buf = [0u8; 8];
             buf[..len].copy_from_slice(&bytes[at..at + len]);
@@ -1578,6 +1589,32 @@ mod tests {
             let mut hashed = keys.clone();
             let n = dedup_hashed(&mut hashed, &mut Vec::new());
             proptest::prop_assert_eq!(&hashed[..n], &want[..]);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn word_keys_of_a_page_are_each_cells_content_words_once(
+            // Cells of no content word, of one, and of many, repeated or not.
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "news", "News", "the", "a", "Straße", "ÉCOLE", "日本語", "café", "    ", "\t", "\n",
+                " ", ", ", "\r\n", "abcdefghijk", "x1y2", "“quoted”", "\u{a0}",
+            ]), 0..200),
+        ) {
+            let text: String = parts.concat();
+            let (lines, words) = split_page(&text);
+            let again = WordKeys::of(&lines, |_| None);
+            for (i, l) in lines.iter().enumerate() {
+                let mut want: Vec<u64> = Vec::new();
+                for_each_word(l.text, |k, len| {
+                    if len >= MIN_CONTENT_WORD && !want.contains(&k) {
+                        want.push(k);
+                    }
+                });
+                proptest::prop_assert_eq!(words.get(i), &want[..], "{:?}", l.text);
+                proptest::prop_assert_eq!(again.get(i), &want[..], "{:?}", l.text);
+            }
         }
     }
 
