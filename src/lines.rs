@@ -764,8 +764,15 @@ struct Words {
     /// `http`, `www.` or `.com` so far.
     urlish: bool,
     /// Runs of alphanumeric chars ended so far (the first [`RUN_KEYS`]
-    /// of them keyed in the walk's buffer).
+    /// of them keyed in the walk's buffer), counted and keyed only in a
+    /// text short enough to be a cue line.
     runs: usize,
+    cue_length: bool,
+    /// The [`ASCII_COUNTS`] of the text's runs of ASCII letters and digits
+    /// so far, and their bytes, in a text short enough for the count fields
+    /// ([`COUNT_MASK`]); added to the shape once, at the end.
+    counts: u64,
+    ascii_alnum: u32,
 }
 
 /// The `len` (1 to 8) ASCII bytes of `bytes` at `at`, lowercased and
@@ -868,6 +875,9 @@ impl Words {
             short_legal: false,
             urlish: false,
             runs: 0,
+            cue_length: false,
+            counts: 0,
+            ascii_alnum: 0,
         }
     }
 
@@ -887,7 +897,7 @@ impl Words {
     fn ascii_run(&mut self, run: &[u8], at: usize) {
         if self.ended < 2 {
             for &b in run {
-                self.word_key = fnv(self.word_key, ASCII_LOWER_ALNUM[usize::from(b)]);
+                self.word_key = fnv(self.word_key, ASCII_RUN_LOWER[usize::from(b)]);
             }
         }
         self.any = true;
@@ -909,8 +919,10 @@ impl Words {
     /// A run of alphanumeric chars of `len` bytes with the key `key` ended.
     #[inline(always)]
     fn push_run(&mut self, key: u64, len: usize, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) {
-        runs[self.runs % RUN_KEYS] = key;
-        self.runs += 1;
+        if self.cue_length {
+            runs[self.runs % RUN_KEYS] = key;
+            self.runs += 1;
+        }
         if len >= MIN_CONTENT_WORD {
             keys.push(key);
         } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
@@ -1082,6 +1094,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
         return (s, w.lexical());
     }
     s.set_edges(text);
+    w.cue_length = text.len() <= crate::lexicon::CUE_LINE_BYTES;
     let bytes = text.as_bytes();
     let mut prev_stop = false; // the previous char is `.`, `!` or `?`
     let mut i = 0;
@@ -1132,6 +1145,10 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
     }
     w.end_run(keys, runs);
     w.end_word(text);
+    let field = |k: u32| (w.counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
+    s.letters += field(0);
+    s.upper += field(1);
+    s.digits += w.ascii_alnum - field(0);
     s.words = w.counted;
     if s.cjk > 0 {
         // A CJK line is often one "word" between spaces; count its
@@ -1140,7 +1157,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
     }
     let mut lex = w.lexical();
     if crate::lexicon::is_short_cue_line(text, &s) {
-        debug_assert!(w.runs <= RUN_KEYS);
+        debug_assert!(w.cue_length && w.runs <= RUN_KEYS);
         lex.cues = crate::lexicon::cue_candidates(&runs[..w.runs]);
     }
     (s, lex)
@@ -1162,11 +1179,14 @@ fn ascii_run(
     keys: &mut Vec<u64>,
     runs: &mut [u64; RUN_KEYS],
 ) -> usize {
-    let (mut counts, mut key, mut word) = (0u64, w.key, w.run);
+    // In a text too long for the count fields, each run is counted alone.
+    let long = bytes.len() > COUNT_MASK as usize;
+    let before = if long { 0 } else { w.counts };
+    let (mut counts, mut key, mut word) = (before, w.key, w.run);
     let mut i = at;
     for &b in &bytes[at..] {
-        let lower = ASCII_LOWER_ALNUM[usize::from(b)];
-        if lower == 0 || lower == NON_ASCII {
+        let lower = ASCII_RUN_LOWER[usize::from(b)];
+        if lower == 0 {
             break;
         }
         counts += ASCII_COUNTS[usize::from(b)];
@@ -1175,19 +1195,17 @@ fn ascii_run(
         i += 1;
     }
     let len = i - at;
-    let (letters, upper, p) = if len <= COUNT_MASK as usize {
-        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
-        (field(0), field(1), field(2))
-    } else {
-        count_ascii(&bytes[at..i])
-    };
     s.chars += len as u32;
-    s.letters += letters;
-    s.upper += upper;
-    s.digits += len as u32 - letters;
+    let p = if long {
+        count_run(&bytes[at..i], counts, s)
+    } else {
+        w.counts = counts;
+        w.ascii_alnum += len as u32;
+        (counts - before) >> (2 * COUNT_BITS) != 0
+    };
     w.key = key;
     w.any = true;
-    if p > 0 && len >= 4 && !w.urlish {
+    if p && len >= 4 && !w.urlish {
         w.urlish = holds_http(bytes, at, i);
     }
     let first_upper = bytes[at].is_ascii_uppercase();
@@ -1418,6 +1436,23 @@ static ASCII_COUNTS: [u64; 256] = {
 const COUNT_BITS: u32 = 21;
 const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
 
+/// The run of ASCII letters and digits `run`, of a text too long for the
+/// count fields, with the sum of its [`ASCII_COUNTS`] `counts`, into the
+/// shape `s`; whether it holds a `p`.
+#[cold]
+fn count_run(run: &[u8], counts: u64, s: &mut Shape) -> bool {
+    let (letters, upper, p) = if run.len() <= COUNT_MASK as usize {
+        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
+        (field(0), field(1), field(2))
+    } else {
+        count_ascii(run)
+    };
+    s.letters += letters;
+    s.upper += upper;
+    s.digits += run.len() as u32 - letters;
+    p > 0
+}
+
 /// The letters, capitals and `p`s of a run of ASCII letters and digits,
 /// one by one (for runs too long for [`ASCII_COUNTS`]).
 #[cold]
@@ -1433,6 +1468,21 @@ fn count_ascii(run: &[u8]) -> (u32, u32, u32) {
 /// Marks a byte that starts (or continues) a multi-byte char in
 /// [`ASCII_LOWER_ALNUM`].
 const NON_ASCII: u8 = 0xFF;
+
+/// For every byte: its lowercase form when it is an ASCII letter or digit,
+/// else 0: what a run of ASCII letters and digits hashes, and where it ends.
+static ASCII_RUN_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// For every byte: its lowercase form when it is an ASCII letter or digit,
 /// 0 for other ASCII bytes, [`NON_ASCII`] for the bytes of multi-byte chars.
