@@ -1173,7 +1173,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
 #[inline(always)]
 fn ascii_run(
     bytes: &[u8],
-    at: usize,
+    mut at: usize,
     s: &mut Shape,
     w: &mut Words,
     keys: &mut Vec<u64>,
@@ -1181,75 +1181,106 @@ fn ascii_run(
 ) -> usize {
     // In a text too long for the count fields, each run is counted alone.
     let long = bytes.len() > COUNT_MASK as usize;
-    let before = if long { 0 } else { w.counts };
-    let (mut counts, mut key, mut word) = (before, w.key, w.run);
-    let mut i = at;
-    for &b in &bytes[at..] {
-        let lower = ASCII_RUN_LOWER[usize::from(b)];
-        if lower == 0 {
-            break;
+    // The text's key and counts, kept here from word to word.
+    let (mut key, mut counts) = (w.key, w.counts);
+    let end = loop {
+        let before = if long { 0 } else { counts };
+        let (mut run_counts, mut word) = (before, w.run);
+        let mut i = at;
+        for &b in &bytes[at..] {
+            let lower = ASCII_RUN_LOWER[usize::from(b)];
+            if lower == 0 {
+                break;
+            }
+            run_counts += ASCII_COUNTS[usize::from(b)];
+            key = fnv(key, lower);
+            word = fnv(word, lower);
+            i += 1;
         }
-        counts += ASCII_COUNTS[usize::from(b)];
-        key = fnv(key, lower);
-        word = fnv(word, lower);
-        i += 1;
-    }
-    let len = i - at;
-    s.chars += len as u32;
-    let p = if long {
-        count_run(&bytes[at..i], counts, s)
-    } else {
-        w.counts = counts;
-        w.ascii_alnum += len as u32;
-        (counts - before) >> (2 * COUNT_BITS) != 0
+        let len = i - at;
+        s.chars += len as u32;
+        let p = if long {
+            count_run(&bytes[at..i], run_counts, s)
+        } else {
+            counts = run_counts;
+            w.ascii_alnum += len as u32;
+            (run_counts - before) >> (2 * COUNT_BITS) != 0
+        };
+        if p && len >= 4 && !w.urlish {
+            w.urlish = holds_http(bytes, at, i);
+        }
+        let first_upper = bytes[at].is_ascii_uppercase();
+        let alone = !w.inside
+            && bytes
+                .get(i)
+                .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0);
+        if !alone {
+            // The general walk: the run may go on in a char outside ASCII,
+            // the word in other chars.
+            w.inside = true;
+            w.alnum(at, at + 1, first_upper);
+            w.run = word;
+            w.run_len += len;
+            w.ascii_run(&bytes[at..i], at);
+            break i;
+        }
+        // Between words the run's key starts from the seed, as the word's
+        // does.
+        w.whole_word(bytes, at, len, word | 1, first_upper, keys, runs);
+        // The white space after the word: no run or word to end, and no
+        // sentence stop before it. Most words are followed by another.
+        if i == bytes.len() {
+            break i;
+        }
+        s.chars += 1;
+        at = i + 1;
+        if bytes
+            .get(at)
+            .is_none_or(|&b| ASCII_RUN_LOWER[usize::from(b)] == 0)
+        {
+            break at;
+        }
     };
     w.key = key;
+    w.counts = counts;
     w.any = true;
-    if p && len >= 4 && !w.urlish {
-        w.urlish = holds_http(bytes, at, i);
-    }
-    let first_upper = bytes[at].is_ascii_uppercase();
-    let alone = !w.inside
-        && bytes
-            .get(i)
-            .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0);
-    if !alone {
-        // The general walk: the run may go on in a char outside ASCII, the
-        // word in other chars.
-        w.inside = true;
-        w.alnum(at, at + 1, first_upper);
-        w.run = word;
-        w.run_len += len;
-        w.ascii_run(&bytes[at..i], at);
-        return i;
-    }
-    // Between words the run's key starts from the seed, as the word's does.
-    let k = word | 1;
-    w.push_run(k, len, keys, runs);
-    let n = w.ended;
-    w.ended += 1;
-    if n < 2 {
-        w.keys[n as usize] = k;
-    }
-    w.counted += 1;
-    if n < STOPWORD_WORDS {
-        w.stop_seen += 1;
-        if len <= 8 {
-            let hit = crate::stopwords::is_packed_stopword(pack_ascii(bytes, at, len));
-            w.stop_hits += u32::from(hit);
+    end
+}
+
+impl Words {
+    /// A run of ASCII letters and digits at `at` of `len` bytes with the
+    /// key `k`, that is a whole word, ended as a run and as a word.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn whole_word(
+        &mut self,
+        bytes: &[u8],
+        at: usize,
+        len: usize,
+        k: u64,
+        first_upper: bool,
+        keys: &mut Vec<u64>,
+        runs: &mut [u64; RUN_KEYS],
+    ) {
+        self.push_run(k, len, keys, runs);
+        let n = self.ended;
+        self.ended += 1;
+        if n < 2 {
+            self.keys[n as usize] = k;
+        }
+        self.counted += 1;
+        if n < STOPWORD_WORDS {
+            self.stop_seen += 1;
+            if len <= 8 {
+                let hit = crate::stopwords::is_packed_stopword(pack_ascii(bytes, at, len));
+                self.stop_hits += u32::from(hit);
+            }
+        }
+        if (1..=CAPS_WORDS).contains(&n) {
+            self.caps_seen += 1;
+            self.caps_hits += u32::from(first_upper);
         }
     }
-    if (1..=CAPS_WORDS).contains(&n) {
-        w.caps_seen += 1;
-        w.caps_hits += u32::from(first_upper);
-    }
-    // The white space after the word: no run or word to end, and no
-    // sentence stop before it.
-    if i < bytes.len() {
-        s.chars += 1;
-        i += 1;
-    }
-    i
 }
 
 impl Shape {
