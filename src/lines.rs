@@ -1114,13 +1114,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
                 s.inner_stops += u32::from(prev_stop);
             } else {
                 w.inside = true;
-                s.commas += u32::from(b == b',');
-                s.inner_stops += u32::from(b == b';');
-                s.separators += u32::from(class & SEPARATOR != 0);
-                if b == b'.' {
-                    w.urlish |= (i >= 3 && &bytes[i - 3..i] == b"www")
-                        || bytes[i + 1..].starts_with(b"com");
-                }
+                ascii_punctuation(bytes, i, &mut s, &mut w);
             }
             prev_stop = matches!(b, b'.' | b'!' | b'?');
             i += 1;
@@ -1210,10 +1204,21 @@ fn ascii_run(
             w.urlish = holds_http(bytes, at, i);
         }
         let first_upper = bytes[at].is_ascii_uppercase();
-        let alone = !w.inside
-            && bytes
-                .get(i)
-                .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0);
+        let space_at = |j: usize| {
+            bytes
+                .get(j)
+                .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0)
+        };
+        // A word may end in one ASCII byte of punctuation (`,`, `.`, `)`):
+        // `tail` is 1 then.
+        let tail = if space_at(i) {
+            0
+        } else if is_ascii_punctuation(bytes[i]) && space_at(i + 1) {
+            1
+        } else {
+            2
+        };
+        let alone = !w.inside && tail < 2;
         if !alone {
             // The general walk: the run may go on in a char outside ASCII,
             // the word in other chars.
@@ -1227,12 +1232,20 @@ fn ascii_run(
         // Between words the run's key starts from the seed, as the word's
         // does.
         w.whole_word(bytes, at, len, word | 1, first_upper, keys, runs);
-        // The white space after the word: no run or word to end, and no
-        // sentence stop before it. Most words are followed by another.
+        let mut stop = false;
+        if tail == 1 {
+            s.chars += 1;
+            ascii_punctuation(bytes, i, s, w);
+            stop = matches!(bytes[i], b'.' | b'!' | b'?');
+            i += 1;
+        }
+        // The white space after the word: no run or word to end there.
+        // Most words are followed by another.
         if i == bytes.len() {
             break i;
         }
         s.chars += 1;
+        s.inner_stops += u32::from(stop);
         at = i + 1;
         if bytes
             .get(at)
@@ -1245,6 +1258,26 @@ fn ascii_run(
     w.counts = counts;
     w.any = true;
     end
+}
+
+/// `b` is an ASCII byte neither alphanumeric nor white space.
+#[inline(always)]
+fn is_ascii_punctuation(b: u8) -> bool {
+    b < 0x80 && ASCII_CLASS[usize::from(b)] & (ALNUM | SPACE) == 0
+}
+
+/// The ASCII byte of punctuation at `at`, into the measures of
+/// [`measure_with`].
+#[inline(always)]
+fn ascii_punctuation(bytes: &[u8], at: usize, s: &mut Shape, w: &mut Words) {
+    let b = bytes[at];
+    s.commas += u32::from(b == b',');
+    s.inner_stops += u32::from(b == b';');
+    s.separators += u32::from(ASCII_CLASS[usize::from(b)] & SEPARATOR != 0);
+    if b == b'.' {
+        w.urlish |=
+            (at >= 3 && &bytes[at - 3..at] == b"www") || bytes[at + 1..].starts_with(b"com");
+    }
 }
 
 impl Words {
