@@ -632,7 +632,20 @@ impl Shape {
     }
 
     /// Whether the text starts in lowercase or with a bullet.
+    #[inline]
     fn set_start(&mut self, text: &str) {
+        match text.as_bytes().first() {
+            // Most texts start with an ASCII char.
+            Some(&b) if b < 0x80 => {
+                self.starts_lower = b.is_ascii_lowercase();
+                self.bullet = matches!(b, b'-' | b'*');
+            }
+            _ => self.set_start_of_any_text(text),
+        }
+    }
+
+    /// [`Shape::set_start`] for any text, char by char.
+    fn set_start_of_any_text(&mut self, text: &str) {
         if let Some(c) = text.chars().next() {
             self.starts_lower = c.is_lowercase();
             self.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
@@ -1200,7 +1213,7 @@ fn ascii_run(
             w.ascii_alnum += len as u32;
             (run_counts - before) >> (2 * COUNT_BITS) != 0
         };
-        if p && len >= 4 && !w.urlish {
+        if len >= 4 && !w.urlish && p {
             w.urlish = holds_http(bytes, at, i);
         }
         let first_upper = bytes[at].is_ascii_uppercase();
@@ -1729,6 +1742,20 @@ mod tests {
                 proptest::prop_assert_eq!(words.get(i), &want[..], "{:?}", l.text);
                 proptest::prop_assert_eq!(again.get(i), &want[..], "{:?}", l.text);
             }
+        }
+    }
+
+    #[test]
+    fn a_texts_start_is_measured_as_char_by_char() {
+        let firsts = (0u8..0x80)
+            .map(char::from)
+            .chain(['•', '–', 'é', 'É', '“', '日', '\u{a0}']);
+        for c in firsts {
+            let text = format!("{c}rest");
+            let (mut fast, mut slow) = (Shape::default(), Shape::default());
+            fast.set_start(&text);
+            slow.set_start_of_any_text(&text);
+            assert_eq!(fast, slow, "{c:?}");
         }
     }
 
