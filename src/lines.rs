@@ -808,6 +808,34 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
     x | (upper >> 2)
 }
 
+/// [`pack_ascii`] of a run of ASCII letters and digits: each byte's
+/// lowercase form is the byte with bit 5 set (digits have it).
+#[inline]
+fn pack_alnum(bytes: &[u8], at: usize, len: usize) -> u64 {
+    debug_assert!((1..=8).contains(&len));
+    debug_assert!(bytes[at..at + len].iter().all(u8::is_ascii_alphanumeric));
+    let x = match bytes[at..].first_chunk::<8>() {
+        Some(&b) => u64::from_le_bytes(b),
+        None => {
+            let mut buf = [0u8; 8];
+            buf[..len].copy_from_slice(&bytes[at..at + len]);
+            u64::from_le_bytes(buf)
+        }
+    };
+    (x | 0x2020_2020_2020_2020) & LOW_BYTES[len]
+}
+
+/// The low `n` bytes of a `u64` set, by `n` from 0 to 8.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        t[n] = u64::MAX >> (8 * (8 - n));
+        n += 1;
+    }
+    t
+};
+
 /// The eight bytes of `bytes` from `at` (little-endian), 0 past the end.
 #[inline]
 fn load8(bytes: &[u8], at: usize) -> u64 {
@@ -1318,7 +1346,7 @@ impl Words {
         if n < STOPWORD_WORDS {
             self.stop_seen += 1;
             if len <= 8 {
-                let hit = crate::stopwords::is_packed_stopword(pack_ascii(bytes, at, len));
+                let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
                 self.stop_hits += u32::from(hit);
             }
         }
@@ -1742,6 +1770,23 @@ mod tests {
                 proptest::prop_assert_eq!(words.get(i), &want[..], "{:?}", l.text);
                 proptest::prop_assert_eq!(again.get(i), &want[..], "{:?}", l.text);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn alphanumeric_runs_pack_as_any_ascii(
+            run in "[a-zA-Z0-9]{1,8}",
+            before in "[ -~]{0,9}",
+            after in "[ -~]{0,9}",
+        ) {
+            let text = format!("{before}{run}{after}");
+            let (at, len) = (before.len(), run.len());
+            proptest::prop_assert_eq!(
+                pack_alnum(text.as_bytes(), at, len),
+                pack_ascii(text.as_bytes(), at, len)
+            );
         }
     }
 
