@@ -1395,16 +1395,18 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
         (i == 0 || lines[i - 1].row != lines[i].row)
             && (i + 1 == n || lines[i + 1].row != lines[i].row)
     };
+    // The rarest condition first: few lines start in lowercase (a blank
+    // one does not).
     let links = |i: usize| {
         i + 1 < n
+            && lines[i + 1].shape.starts_lower
+            && lines[i].shape.chars >= WRAP_MIN_CHARS
+            && !lines[i].shape.terminal
             && !lines[i].is_blank()
             && !lines[i + 1].is_blank()
             && lines[i + 1].row == lines[i].row + 1
             && alone(i)
             && alone(i + 1)
-            && !lines[i].shape.terminal
-            && lines[i].shape.chars >= WRAP_MIN_CHARS
-            && lines[i + 1].shape.starts_lower
     };
     let mut out = vec![0..0; n];
     let mut start = 0;
@@ -1787,6 +1789,52 @@ mod tests {
                 pack_alnum(text.as_bytes(), at, len),
                 pack_ascii(text.as_bytes(), at, len)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn wrapped_runs_are_those_of_the_rule_as_written(
+            // Long and short lines, ending a sentence or not, starting in
+            // lowercase or not, blank, and of two cells.
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a line long enough to be wrapped at its end",
+                "and it goes on here after the wrap, in lowercase",
+                "Which Starts In Capitals And Is Long Enough Too",
+                "a sentence that ends here, long enough to wrap.",
+                "short one", "", "\tcell", "éa continued line in lowercase of enough chars",
+            ]), 0..40),
+        ) {
+            let text = parts.join("\n");
+            let lines = split_lines(&text);
+            let n = lines.len();
+            let alone = |i: usize| {
+                (i == 0 || lines[i - 1].row != lines[i].row)
+                    && (i + 1 == n || lines[i + 1].row != lines[i].row)
+            };
+            let links = |i: usize| {
+                i + 1 < n
+                    && !lines[i].is_blank()
+                    && !lines[i + 1].is_blank()
+                    && lines[i + 1].row == lines[i].row + 1
+                    && alone(i)
+                    && alone(i + 1)
+                    && !lines[i].shape.terminal
+                    && lines[i].shape.chars >= WRAP_MIN_CHARS
+                    && lines[i + 1].shape.starts_lower
+            };
+            let mut want = Vec::new();
+            let mut start = 0;
+            while start < n {
+                let mut end = start;
+                while end - start + 1 < WRAP_MAX_LINES && links(end) {
+                    end += 1;
+                }
+                want.extend(std::iter::repeat_n(start..end + 1, end + 1 - start));
+                start = end + 1;
+            }
+            proptest::prop_assert_eq!(wrapped_runs(&lines), want);
         }
     }
 
