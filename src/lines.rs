@@ -778,7 +778,8 @@ struct Words {
     urlish: bool,
     /// Runs of alphanumeric chars ended so far (the first [`RUN_KEYS`]
     /// of them keyed in the walk's buffer), counted and keyed only in a
-    /// text short enough to be a cue line.
+    /// text short enough to be a cue line (`cue_length`): only such a text's
+    /// runs are looked up in the cue lexicons.
     runs: usize,
     cue_length: bool,
     /// The [`ASCII_COUNTS`] of the text's runs of ASCII letters and digits
@@ -1201,10 +1202,12 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
 /// The run of ASCII letters and digits of `bytes` from byte `at`, into the
 /// measures of [`measure_with`]; returns the byte after what it took in.
 /// A run that is a whole word (white space or the end of the text on both
-/// sides: most words of running text) is ended, as a run and as a word,
-/// here, and the white space byte after it taken in too: its key is then
-/// the word's key too, and the walk's state between words is left as it
-/// was, without the char-by-char steps of the general walk.
+/// sides, after at most one byte of ASCII punctuation: most words of running
+/// text) is ended, as a run and as a word, here, with the bytes after it up
+/// to the white space byte, which is taken in too; its key is then the
+/// word's key too. The walk's state between words is left as it was, and
+/// the next word, if one starts after that byte, taken in the same way:
+/// no char-by-char steps of the general walk.
 #[inline(always)]
 fn ascii_run(
     bytes: &[u8],
@@ -1220,18 +1223,8 @@ fn ascii_run(
     let (mut key, mut counts) = (w.key, w.counts);
     let end = loop {
         let before = if long { 0 } else { counts };
-        let (mut run_counts, mut word) = (before, w.run);
-        let mut i = at;
-        for &b in &bytes[at..] {
-            let lower = ASCII_RUN_LOWER[usize::from(b)];
-            if lower == 0 {
-                break;
-            }
-            run_counts += ASCII_COUNTS[usize::from(b)];
-            key = fnv(key, lower);
-            word = fnv(word, lower);
-            i += 1;
-        }
+        let (mut i, run_counts, key_after, word) = hash_run(bytes, at, before, key, w.run);
+        key = key_after;
         let len = i - at;
         s.chars += len as u32;
         let p = if long {
@@ -1245,20 +1238,7 @@ fn ascii_run(
             w.urlish = holds_http(bytes, at, i);
         }
         let first_upper = bytes[at].is_ascii_uppercase();
-        let space_at = |j: usize| {
-            bytes
-                .get(j)
-                .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0)
-        };
-        // A word may end in one ASCII byte of punctuation (`,`, `.`, `)`):
-        // `tail` is 1 then.
-        let tail = if space_at(i) {
-            0
-        } else if is_ascii_punctuation(bytes[i]) && space_at(i + 1) {
-            1
-        } else {
-            2
-        };
+        let tail = word_tail(bytes, i);
         let alone = !w.inside && tail < 2;
         if !alone {
             // The general walk: the run may go on in a char outside ASCII,
@@ -1299,6 +1279,51 @@ fn ascii_run(
     w.counts = counts;
     w.any = true;
     end
+}
+
+/// The run of ASCII letters and digits of `bytes` from `at` hashed into the
+/// text's key `key` and the run's `word`, its [`ASCII_COUNTS`] summed onto
+/// `counts`: (the byte after the run, counts, key, word).
+#[inline(always)]
+fn hash_run(
+    bytes: &[u8],
+    at: usize,
+    mut counts: u64,
+    mut key: u64,
+    mut word: u64,
+) -> (usize, u64, u64, u64) {
+    let mut i = at;
+    for &b in &bytes[at..] {
+        let lower = ASCII_RUN_LOWER[usize::from(b)];
+        if lower == 0 {
+            break;
+        }
+        counts += ASCII_COUNTS[usize::from(b)];
+        key = fnv(key, lower);
+        word = fnv(word, lower);
+        i += 1;
+    }
+    (i, counts, key, word)
+}
+
+/// How the word goes on after a run of ASCII letters and digits that ends
+/// at `i`: 0 where white space or the end of the text follows, 1 where one
+/// byte of ASCII punctuation (`,`, `.`, `)`) and then one of them does, 2
+/// otherwise.
+#[inline(always)]
+fn word_tail(bytes: &[u8], i: usize) -> u8 {
+    let space_at = |j: usize| {
+        bytes
+            .get(j)
+            .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0)
+    };
+    if space_at(i) {
+        0
+    } else if is_ascii_punctuation(bytes[i]) && space_at(i + 1) {
+        1
+    } else {
+        2
+    }
 }
 
 /// `b` is an ASCII byte neither alphanumeric nor white space.
