@@ -1145,7 +1145,13 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
         if b < 0x80 {
             let class = ASCII_CLASS[usize::from(b)];
             if class & ALNUM != 0 {
-                i = ascii_run(bytes, i, &mut s, &mut w, keys, runs);
+                // A text too long for the count fields is rare: its runs are
+                // counted each alone, in a copy of the loop of its own.
+                i = if bytes.len() > COUNT_MASK as usize {
+                    ascii_run::<true>(bytes, i, &mut s, &mut w, keys, runs)
+                } else {
+                    ascii_run::<false>(bytes, i, &mut s, &mut w, keys, runs)
+                };
                 prev_stop = false;
                 continue;
             }
@@ -1209,7 +1215,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
 /// the next word, if one starts after that byte, taken in the same way:
 /// no char-by-char steps of the general walk.
 #[inline(always)]
-fn ascii_run(
+fn ascii_run<const LONG: bool>(
     bytes: &[u8],
     mut at: usize,
     s: &mut Shape,
@@ -1217,8 +1223,10 @@ fn ascii_run(
     keys: &mut Vec<u64>,
     runs: &mut [u64; RUN_KEYS],
 ) -> usize {
-    // In a text too long for the count fields, each run is counted alone.
-    let long = bytes.len() > COUNT_MASK as usize;
+    // In a text too long for the count fields (`LONG`), each run is
+    // counted alone.
+    let long = LONG;
+    debug_assert_eq!(long, bytes.len() > COUNT_MASK as usize);
     // The text's key and counts, kept here from word to word.
     let (mut key, mut counts) = (w.key, w.counts);
     let end = loop {
