@@ -1301,7 +1301,20 @@ fn hash_run(
     mut word: u64,
 ) -> (usize, u64, u64, u64) {
     let mut i = at;
-    for &b in &bytes[at..] {
+    // Eight bytes a step while eight are left: their bounds tested once.
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        for (k, &b) in chunk.iter().enumerate() {
+            let lower = ASCII_RUN_LOWER[usize::from(b)];
+            if lower == 0 {
+                return (i + k, counts, key, word);
+            }
+            counts += ASCII_COUNTS[usize::from(b)];
+            key = fnv(key, lower);
+            word = fnv(word, lower);
+        }
+        i += 8;
+    }
+    for &b in &bytes[i..] {
         let lower = ASCII_RUN_LOWER[usize::from(b)];
         if lower == 0 {
             break;
