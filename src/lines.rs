@@ -1454,14 +1454,20 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
             && alone(i)
             && alone(i + 1)
     };
-    let mut out = vec![0..0; n];
+    // Each paragraph's range pushed once per line: no filling of the whole
+    // vector first.
+    let mut out = Vec::with_capacity(n);
     let mut start = 0;
     while start < n {
         let mut end = start;
         while end - start + 1 < WRAP_MAX_LINES && links(end) {
             end += 1;
         }
-        out[start..=end].fill(start..end + 1);
+        if end == start {
+            out.push(start..start + 1);
+        } else {
+            out.extend(std::iter::repeat_n(start..end + 1, end + 1 - start));
+        }
         start = end + 1;
     }
     out
