@@ -867,6 +867,9 @@ mod tests {
                 "\t", "\u{a0}", "\u{3000}", "\u{2028}", "\x0b", "\x1c",
                 "read", "Also", "more", "news", "privacy", "Policy", "home", "©", "share",
                 "http", "htt", "p", "www", "com", "s://", "xhtt", "HTTP",
+                // Words alone between white space of every kind (the scan's
+                // whole-word path), and short runs it looks up.
+                "\r", "\n", "\x0c", "agb", "NAS", "Nas.", "abcdefghijklmnopq", "A1b2C3d4",
             ]), 0..120)
         ) {
             let text: String = parts.concat();

@@ -252,8 +252,19 @@ impl WordKeys {
     }
 
     /// The keys pushed since `start` are the next line's: each once, in
-    /// the order of their first occurrence.
+    /// the order of their first occurrence. Most cells have no key or one,
+    /// and nothing to drop: they take no call.
+    #[inline(always)]
     fn end_line(&mut self, start: usize) {
+        if self.keys.len() <= start + 1 {
+            self.ends.push(self.keys.len());
+        } else {
+            self.end_line_dedup(start);
+        }
+    }
+
+    /// [`WordKeys::end_line`] of two keys or more.
+    fn end_line_dedup(&mut self, start: usize) {
         let line = &mut self.keys[start..];
         let n = if line.len() <= SMALL_LINE_KEYS {
             dedup_small(line)
@@ -621,7 +632,20 @@ impl Shape {
     }
 
     /// Whether the text starts in lowercase or with a bullet.
+    #[inline]
     fn set_start(&mut self, text: &str) {
+        match text.as_bytes().first() {
+            // Most texts start with an ASCII char.
+            Some(&b) if b < 0x80 => {
+                self.starts_lower = b.is_ascii_lowercase();
+                self.bullet = matches!(b, b'-' | b'*');
+            }
+            _ => self.set_start_of_any_text(text),
+        }
+    }
+
+    /// [`Shape::set_start`] for any text, char by char.
+    fn set_start_of_any_text(&mut self, text: &str) {
         if let Some(c) = text.chars().next() {
             self.starts_lower = c.is_lowercase();
             self.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
@@ -753,8 +777,16 @@ struct Words {
     /// `http`, `www.` or `.com` so far.
     urlish: bool,
     /// Runs of alphanumeric chars ended so far (the first [`RUN_KEYS`]
-    /// of them keyed in the walk's buffer).
+    /// of them keyed in the walk's buffer), counted and keyed only in a
+    /// text short enough to be a cue line (`cue_length`): only such a text's
+    /// runs are looked up in the cue lexicons.
     runs: usize,
+    cue_length: bool,
+    /// The [`ASCII_COUNTS`] of the text's runs of ASCII letters and digits
+    /// so far, and their bytes, in a text short enough for the count fields
+    /// ([`COUNT_MASK`]); added to the shape once, at the end.
+    counts: u64,
+    ascii_alnum: u32,
 }
 
 /// The `len` (1 to 8) ASCII bytes of `bytes` at `at`, lowercased and
@@ -762,8 +794,8 @@ struct Words {
 /// lowest. One load and a few word-wide operations, no loop over the bytes.
 #[inline]
 fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
-    let x = match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+    let x = match bytes[at..].first_chunk::<8>() {
+        Some(&b) => u64::from_le_bytes(b),
         None => {
             let mut buf = [0u8; 8];
             buf[..len].copy_from_slice(&bytes[at..at + len]);
@@ -776,6 +808,34 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
     let upper = ((x + 0x3f3f_3f3f_3f3f_3f3f) ^ (x + 0x2525_2525_2525_2525)) & HIGH;
     x | (upper >> 2)
 }
+
+/// [`pack_ascii`] of a run of ASCII letters and digits: each byte's
+/// lowercase form is the byte with bit 5 set (digits have it).
+#[inline]
+fn pack_alnum(bytes: &[u8], at: usize, len: usize) -> u64 {
+    debug_assert!((1..=8).contains(&len));
+    debug_assert!(bytes[at..at + len].iter().all(u8::is_ascii_alphanumeric));
+    let x = match bytes[at..].first_chunk::<8>() {
+        Some(&b) => u64::from_le_bytes(b),
+        None => {
+            let mut buf = [0u8; 8];
+            buf[..len].copy_from_slice(&bytes[at..at + len]);
+            u64::from_le_bytes(buf)
+        }
+    };
+    (x | 0x2020_2020_2020_2020) & LOW_BYTES[len]
+}
+
+/// The low `n` bytes of a `u64` set, by `n` from 0 to 8.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        t[n] = u64::MAX >> (8 * (8 - n));
+        n += 1;
+    }
+    t
+};
 
 /// The eight bytes of `bytes` from `at` (little-endian), 0 past the end.
 #[inline]
@@ -857,6 +917,9 @@ impl Words {
             short_legal: false,
             urlish: false,
             runs: 0,
+            cue_length: false,
+            counts: 0,
+            ascii_alnum: 0,
         }
     }
 
@@ -876,7 +939,7 @@ impl Words {
     fn ascii_run(&mut self, run: &[u8], at: usize) {
         if self.ended < 2 {
             for &b in run {
-                self.word_key = fnv(self.word_key, ASCII_LOWER_ALNUM[usize::from(b)]);
+                self.word_key = fnv(self.word_key, ASCII_RUN_LOWER[usize::from(b)]);
             }
         }
         self.any = true;
@@ -889,17 +952,24 @@ impl Words {
     #[inline]
     fn end_run(&mut self, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) {
         if self.run_len > 0 {
-            let key = self.run | 1;
-            runs[self.runs % RUN_KEYS] = key;
-            self.runs += 1;
-            if self.run_len >= MIN_CONTENT_WORD {
-                keys.push(key);
-            } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
-                self.short_legal = true;
-            }
+            self.push_run(self.run | 1, self.run_len, keys, runs);
         }
         self.run = FNV_SEED;
         self.run_len = 0;
+    }
+
+    /// A run of alphanumeric chars of `len` bytes with the key `key` ended.
+    #[inline(always)]
+    fn push_run(&mut self, key: u64, len: usize, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) {
+        if self.cue_length {
+            runs[self.runs % RUN_KEYS] = key;
+            self.runs += 1;
+        }
+        if len >= MIN_CONTENT_WORD {
+            keys.push(key);
+        } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
+            self.short_legal = true;
+        }
     }
 
     /// An alphanumeric char at bytes `at..end`.
@@ -1066,6 +1136,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
         return (s, w.lexical());
     }
     s.set_edges(text);
+    w.cue_length = text.len() <= crate::lexicon::CUE_LINE_BYTES;
     let bytes = text.as_bytes();
     let mut prev_stop = false; // the previous char is `.`, `!` or `?`
     let mut i = 0;
@@ -1073,58 +1144,25 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
         let b = bytes[i];
         if b < 0x80 {
             let class = ASCII_CLASS[usize::from(b)];
-            s.chars += 1;
-            if class & ALNUM == 0 {
-                w.end_run(keys, runs);
+            if class & ALNUM != 0 {
+                // A text too long for the count fields is rare: its runs are
+                // counted each alone, in a copy of the loop of its own.
+                i = if bytes.len() > COUNT_MASK as usize {
+                    ascii_run::<true>(bytes, i, &mut s, &mut w, keys, runs)
+                } else {
+                    ascii_run::<false>(bytes, i, &mut s, &mut w, keys, runs)
+                };
+                prev_stop = false;
+                continue;
             }
+            s.chars += 1;
+            w.end_run(keys, runs);
             if class & SPACE != 0 {
                 w.end_word(text);
                 s.inner_stops += u32::from(prev_stop);
             } else {
                 w.inside = true;
-                if class & ALNUM != 0 {
-                    // A run of ASCII letters and digits, in a tight loop.
-                    w.alnum(i, i + 1, class & UPPER != 0);
-                    let run = i;
-                    let (mut counts, mut key, mut word) = (0u64, w.key, w.run);
-                    for &b in &bytes[run..] {
-                        let lower = ASCII_LOWER_ALNUM[usize::from(b)];
-                        if lower == 0 || lower == NON_ASCII {
-                            break;
-                        }
-                        counts += ASCII_COUNTS[usize::from(b)];
-                        key = fnv(key, lower);
-                        word = fnv(word, lower);
-                        i += 1;
-                    }
-                    let (letters, upper, p) = if i - run <= COUNT_MASK as usize {
-                        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
-                        (field(0), field(1), field(2))
-                    } else {
-                        count_ascii(&bytes[run..i])
-                    };
-                    s.chars += (i - run) as u32 - 1; // the first is counted above
-                    s.letters += letters;
-                    s.upper += upper;
-                    s.digits += (i - run) as u32 - letters;
-                    w.key = key;
-                    w.run = word;
-                    w.run_len += i - run;
-                    w.ascii_run(&bytes[run..i], run);
-                    if p > 0 && i - run >= 4 && !w.urlish {
-                        w.urlish = holds_http(bytes, run, i);
-                    }
-                    prev_stop = false;
-                    continue;
-                } else {
-                    s.commas += u32::from(b == b',');
-                    s.inner_stops += u32::from(b == b';');
-                    s.separators += u32::from(class & SEPARATOR != 0);
-                    if b == b'.' {
-                        w.urlish |= (i >= 3 && &bytes[i - 3..i] == b"www")
-                            || bytes[i + 1..].starts_with(b"com");
-                    }
-                }
+                ascii_punctuation(bytes, i, &mut s, &mut w);
             }
             prev_stop = matches!(b, b'.' | b'!' | b'?');
             i += 1;
@@ -1149,6 +1187,10 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
     }
     w.end_run(keys, runs);
     w.end_word(text);
+    let field = |k: u32| (w.counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
+    s.letters += field(0);
+    s.upper += field(1);
+    s.digits += w.ascii_alnum - field(0);
     s.words = w.counted;
     if s.cjk > 0 {
         // A CJK line is often one "word" between spaces; count its
@@ -1157,10 +1199,208 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
     }
     let mut lex = w.lexical();
     if crate::lexicon::is_short_cue_line(text, &s) {
-        debug_assert!(w.runs <= RUN_KEYS);
+        debug_assert!(w.cue_length && w.runs <= RUN_KEYS);
         lex.cues = crate::lexicon::cue_candidates(&runs[..w.runs]);
     }
     (s, lex)
+}
+
+/// The run of ASCII letters and digits of `bytes` from byte `at`, into the
+/// measures of [`measure_with`]; returns the byte after what it took in.
+/// A run that is a whole word (white space or the end of the text on both
+/// sides, after at most one byte of ASCII punctuation: most words of running
+/// text) is ended, as a run and as a word, here, with the bytes after it up
+/// to the white space byte, which is taken in too; its key is then the
+/// word's key too. The walk's state between words is left as it was, and
+/// the next word, if one starts after that byte, taken in the same way:
+/// no char-by-char steps of the general walk.
+#[inline(always)]
+fn ascii_run<const LONG: bool>(
+    bytes: &[u8],
+    mut at: usize,
+    s: &mut Shape,
+    w: &mut Words,
+    keys: &mut Vec<u64>,
+    runs: &mut [u64; RUN_KEYS],
+) -> usize {
+    // In a text too long for the count fields (`LONG`), each run is
+    // counted alone.
+    let long = LONG;
+    debug_assert_eq!(long, bytes.len() > COUNT_MASK as usize);
+    // The text's key and counts, kept here from word to word.
+    let (mut key, mut counts) = (w.key, w.counts);
+    let end = loop {
+        let before = if long { 0 } else { counts };
+        let (mut i, run_counts, key_after, word) = hash_run(bytes, at, before, key, w.run);
+        key = key_after;
+        let len = i - at;
+        s.chars += len as u32;
+        let p = if long {
+            count_run(&bytes[at..i], run_counts, s)
+        } else {
+            counts = run_counts;
+            w.ascii_alnum += len as u32;
+            (run_counts - before) >> (2 * COUNT_BITS) != 0
+        };
+        if len >= 4 && !w.urlish && p {
+            w.urlish = holds_http(bytes, at, i);
+        }
+        let first_upper = bytes[at].is_ascii_uppercase();
+        let tail = word_tail(bytes, i);
+        let alone = !w.inside && tail < 2;
+        if !alone {
+            // The general walk: the run may go on in a char outside ASCII,
+            // the word in other chars.
+            w.inside = true;
+            w.alnum(at, at + 1, first_upper);
+            w.run = word;
+            w.run_len += len;
+            w.ascii_run(&bytes[at..i], at);
+            break i;
+        }
+        // Between words the run's key starts from the seed, as the word's
+        // does.
+        w.whole_word(bytes, at, len, word | 1, first_upper, keys, runs);
+        let mut stop = false;
+        if tail == 1 {
+            s.chars += 1;
+            ascii_punctuation(bytes, i, s, w);
+            stop = matches!(bytes[i], b'.' | b'!' | b'?');
+            i += 1;
+        }
+        // The white space after the word: no run or word to end there.
+        // Most words are followed by another.
+        if i == bytes.len() {
+            break i;
+        }
+        s.chars += 1;
+        s.inner_stops += u32::from(stop);
+        at = i + 1;
+        if bytes
+            .get(at)
+            .is_none_or(|&b| ASCII_RUN_LOWER[usize::from(b)] == 0)
+        {
+            break at;
+        }
+    };
+    w.key = key;
+    w.counts = counts;
+    w.any = true;
+    end
+}
+
+/// The run of ASCII letters and digits of `bytes` from `at` hashed into the
+/// text's key `key` and the run's `word`, its [`ASCII_COUNTS`] summed onto
+/// `counts`: (the byte after the run, counts, key, word).
+#[inline(always)]
+fn hash_run(
+    bytes: &[u8],
+    at: usize,
+    mut counts: u64,
+    mut key: u64,
+    mut word: u64,
+) -> (usize, u64, u64, u64) {
+    let mut i = at;
+    // Eight bytes a step while eight are left: their bounds tested once.
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        for (k, &b) in chunk.iter().enumerate() {
+            let lower = ASCII_RUN_LOWER[usize::from(b)];
+            if lower == 0 {
+                return (i + k, counts, key, word);
+            }
+            counts += ASCII_COUNTS[usize::from(b)];
+            key = fnv(key, lower);
+            word = fnv(word, lower);
+        }
+        i += 8;
+    }
+    for &b in &bytes[i..] {
+        let lower = ASCII_RUN_LOWER[usize::from(b)];
+        if lower == 0 {
+            break;
+        }
+        counts += ASCII_COUNTS[usize::from(b)];
+        key = fnv(key, lower);
+        word = fnv(word, lower);
+        i += 1;
+    }
+    (i, counts, key, word)
+}
+
+/// How the word goes on after a run of ASCII letters and digits that ends
+/// at `i`: 0 where white space or the end of the text follows, 1 where one
+/// byte of ASCII punctuation (`,`, `.`, `)`) and then one of them does, 2
+/// otherwise.
+#[inline(always)]
+fn word_tail(bytes: &[u8], i: usize) -> u8 {
+    let space_at = |j: usize| {
+        bytes
+            .get(j)
+            .is_none_or(|&b| ASCII_CLASS[usize::from(b)] & SPACE != 0)
+    };
+    if space_at(i) {
+        0
+    } else if is_ascii_punctuation(bytes[i]) && space_at(i + 1) {
+        1
+    } else {
+        2
+    }
+}
+
+/// `b` is an ASCII byte neither alphanumeric nor white space.
+#[inline(always)]
+fn is_ascii_punctuation(b: u8) -> bool {
+    b < 0x80 && ASCII_CLASS[usize::from(b)] & (ALNUM | SPACE) == 0
+}
+
+/// The ASCII byte of punctuation at `at`, into the measures of
+/// [`measure_with`].
+#[inline(always)]
+fn ascii_punctuation(bytes: &[u8], at: usize, s: &mut Shape, w: &mut Words) {
+    let b = bytes[at];
+    s.commas += u32::from(b == b',');
+    s.inner_stops += u32::from(b == b';');
+    s.separators += u32::from(ASCII_CLASS[usize::from(b)] & SEPARATOR != 0);
+    if b == b'.' {
+        w.urlish |=
+            (at >= 3 && &bytes[at - 3..at] == b"www") || bytes[at + 1..].starts_with(b"com");
+    }
+}
+
+impl Words {
+    /// A run of ASCII letters and digits at `at` of `len` bytes with the
+    /// key `k`, that is a whole word, ended as a run and as a word.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn whole_word(
+        &mut self,
+        bytes: &[u8],
+        at: usize,
+        len: usize,
+        k: u64,
+        first_upper: bool,
+        keys: &mut Vec<u64>,
+        runs: &mut [u64; RUN_KEYS],
+    ) {
+        self.push_run(k, len, keys, runs);
+        let n = self.ended;
+        self.ended += 1;
+        if n < 2 {
+            self.keys[n as usize] = k;
+        }
+        self.counted += 1;
+        if n < STOPWORD_WORDS {
+            self.stop_seen += 1;
+            if len <= 8 {
+                let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
+                self.stop_hits += u32::from(hit);
+            }
+        }
+        if (1..=CAPS_WORDS).contains(&n) {
+            self.caps_seen += 1;
+            self.caps_hits += u32::from(first_upper);
+        }
+    }
 }
 
 impl Shape {
@@ -1201,25 +1441,33 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
         (i == 0 || lines[i - 1].row != lines[i].row)
             && (i + 1 == n || lines[i + 1].row != lines[i].row)
     };
+    // The rarest condition first: few lines start in lowercase (a blank
+    // one does not).
     let links = |i: usize| {
         i + 1 < n
+            && lines[i + 1].shape.starts_lower
+            && lines[i].shape.chars >= WRAP_MIN_CHARS
+            && !lines[i].shape.terminal
             && !lines[i].is_blank()
             && !lines[i + 1].is_blank()
             && lines[i + 1].row == lines[i].row + 1
             && alone(i)
             && alone(i + 1)
-            && !lines[i].shape.terminal
-            && lines[i].shape.chars >= WRAP_MIN_CHARS
-            && lines[i + 1].shape.starts_lower
     };
-    let mut out = vec![0..0; n];
+    // Each paragraph's range pushed once per line: no filling of the whole
+    // vector first.
+    let mut out = Vec::with_capacity(n);
     let mut start = 0;
     while start < n {
         let mut end = start;
         while end - start + 1 < WRAP_MAX_LINES && links(end) {
             end += 1;
         }
-        out[start..=end].fill(start..end + 1);
+        if end == start {
+            out.push(start..start + 1);
+        } else {
+            out.extend(std::iter::repeat_n(start..end + 1, end + 1 - start));
+        }
         start = end + 1;
     }
     out
@@ -1347,6 +1595,23 @@ static ASCII_COUNTS: [u64; 256] = {
 const COUNT_BITS: u32 = 21;
 const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
 
+/// The run of ASCII letters and digits `run`, of a text too long for the
+/// count fields, with the sum of its [`ASCII_COUNTS`] `counts`, into the
+/// shape `s`; whether it holds a `p`.
+#[cold]
+fn count_run(run: &[u8], counts: u64, s: &mut Shape) -> bool {
+    let (letters, upper, p) = if run.len() <= COUNT_MASK as usize {
+        let field = |k: u32| (counts >> (k * COUNT_BITS) & COUNT_MASK) as u32;
+        (field(0), field(1), field(2))
+    } else {
+        count_ascii(run)
+    };
+    s.letters += letters;
+    s.upper += upper;
+    s.digits += run.len() as u32 - letters;
+    p > 0
+}
+
 /// The letters, capitals and `p`s of a run of ASCII letters and digits,
 /// one by one (for runs too long for [`ASCII_COUNTS`]).
 #[cold]
@@ -1362,6 +1627,21 @@ fn count_ascii(run: &[u8]) -> (u32, u32, u32) {
 /// Marks a byte that starts (or continues) a multi-byte char in
 /// [`ASCII_LOWER_ALNUM`].
 const NON_ASCII: u8 = 0xFF;
+
+/// For every byte: its lowercase form when it is an ASCII letter or digit,
+/// else 0: what a run of ASCII letters and digits hashes, and where it ends.
+static ASCII_RUN_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// For every byte: its lowercase form when it is an ASCII letter or digit,
 /// 0 for other ASCII bytes, [`NON_ASCII`] for the bytes of multi-byte chars.
@@ -1518,6 +1798,109 @@ mod tests {
             let mut hashed = keys.clone();
             let n = dedup_hashed(&mut hashed, &mut Vec::new());
             proptest::prop_assert_eq!(&hashed[..n], &want[..]);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn word_keys_of_a_page_are_each_cells_content_words_once(
+            // Cells of no content word, of one, and of many, repeated or not.
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "news", "News", "the", "a", "Straße", "ÉCOLE", "日本語", "café", "    ", "\t", "\n",
+                " ", ", ", "\r\n", "abcdefghijk", "x1y2", "“quoted”", "\u{a0}",
+            ]), 0..200),
+        ) {
+            let text: String = parts.concat();
+            let (lines, words) = split_page(&text);
+            let again = WordKeys::of(&lines, |_| None);
+            for (i, l) in lines.iter().enumerate() {
+                let mut want: Vec<u64> = Vec::new();
+                for_each_word(l.text, |k, len| {
+                    if len >= MIN_CONTENT_WORD && !want.contains(&k) {
+                        want.push(k);
+                    }
+                });
+                proptest::prop_assert_eq!(words.get(i), &want[..], "{:?}", l.text);
+                proptest::prop_assert_eq!(again.get(i), &want[..], "{:?}", l.text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn alphanumeric_runs_pack_as_any_ascii(
+            run in "[a-zA-Z0-9]{1,8}",
+            before in "[ -~]{0,9}",
+            after in "[ -~]{0,9}",
+        ) {
+            let text = format!("{before}{run}{after}");
+            let (at, len) = (before.len(), run.len());
+            proptest::prop_assert_eq!(
+                pack_alnum(text.as_bytes(), at, len),
+                pack_ascii(text.as_bytes(), at, len)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn wrapped_runs_are_those_of_the_rule_as_written(
+            // Long and short lines, ending a sentence or not, starting in
+            // lowercase or not, blank, and of two cells.
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a line long enough to be wrapped at its end",
+                "and it goes on here after the wrap, in lowercase",
+                "Which Starts In Capitals And Is Long Enough Too",
+                "a sentence that ends here, long enough to wrap.",
+                "short one", "", "\tcell", "éa continued line in lowercase of enough chars",
+            ]), 0..40),
+        ) {
+            let text = parts.join("\n");
+            let lines = split_lines(&text);
+            let n = lines.len();
+            let alone = |i: usize| {
+                (i == 0 || lines[i - 1].row != lines[i].row)
+                    && (i + 1 == n || lines[i + 1].row != lines[i].row)
+            };
+            let links = |i: usize| {
+                i + 1 < n
+                    && !lines[i].is_blank()
+                    && !lines[i + 1].is_blank()
+                    && lines[i + 1].row == lines[i].row + 1
+                    && alone(i)
+                    && alone(i + 1)
+                    && !lines[i].shape.terminal
+                    && lines[i].shape.chars >= WRAP_MIN_CHARS
+                    && lines[i + 1].shape.starts_lower
+            };
+            let mut want = Vec::new();
+            let mut start = 0;
+            while start < n {
+                let mut end = start;
+                while end - start + 1 < WRAP_MAX_LINES && links(end) {
+                    end += 1;
+                }
+                want.extend(std::iter::repeat_n(start..end + 1, end + 1 - start));
+                start = end + 1;
+            }
+            proptest::prop_assert_eq!(wrapped_runs(&lines), want);
+        }
+    }
+
+    #[test]
+    fn a_texts_start_is_measured_as_char_by_char() {
+        let firsts = (0u8..0x80)
+            .map(char::from)
+            .chain(['•', '–', 'é', 'É', '“', '日', '\u{a0}']);
+        for c in firsts {
+            let text = format!("{c}rest");
+            let (mut fast, mut slow) = (Shape::default(), Shape::default());
+            fast.set_start(&text);
+            slow.set_start_of_any_text(&text);
+            assert_eq!(fast, slow, "{c:?}");
         }
     }
 

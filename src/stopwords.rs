@@ -102,12 +102,15 @@ impl StopwordSet {
         (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
     }
 
+    /// Whether `w` (not 0) is in the table: most lookups end at the first
+    /// slot, on the word or on an empty slot.
     fn contains(&self, w: u64) -> bool {
+        debug_assert_ne!(w, 0);
         let mut i = StopwordSet::slot(w);
         loop {
             match self.slots[i] {
-                0 => return false,
                 s if s == w => return true,
+                0 => return false,
                 _ => i = (i + 1) % STOPWORD_SLOTS,
             }
         }
@@ -154,7 +157,7 @@ pub(crate) fn is_packed_stopword(packed: u64) -> bool {
 /// `word` (trimmed of non-alphanumeric chars) is a function word, in any
 /// case.
 pub(crate) fn is_stopword(word: &str) -> bool {
-    word.len() <= 8 && pack_word(word).is_some_and(|k| STOPWORDS.contains(k))
+    word.len() <= 8 && pack_word(word).is_some_and(|k| k != 0 && STOPWORDS.contains(k))
 }
 
 /// Share of a line's words that are function words, and the number of words
