@@ -79,25 +79,26 @@ impl<'p> Sequence<'p> {
         c: &[f32],
     ) -> Sequence<'p> {
         let m = nb.len();
-        let mut padded = Vec::with_capacity(m + 4);
-        padded.extend([MISSING; 2]);
-        let mut sums = Vec::with_capacity(m + 1);
-        let mut text = Vec::with_capacity(m + 1);
+        // Written in place (no push per line).
+        let mut padded = vec![MISSING; m + 4];
+        let mut sums = vec![0.0; m + 1];
+        let mut text = vec![0; m + 1];
         let (mut sum, mut words, mut positive) = (0.0f32, 0u32, 0u32);
-        sums.push(0.0);
-        text.push(0);
-        for (&i, &x) in nb.iter().zip(c) {
+        let slots = padded[2..m + 2]
+            .iter_mut()
+            .zip(&mut sums[1..])
+            .zip(&mut text[1..]);
+        for ((&i, &x), ((p, s), t)) in nb.iter().zip(c).zip(slots) {
             let x = x.clamp(-8.0, 8.0);
-            padded.push(x);
+            *p = x;
             sum += x;
-            sums.push(sum);
+            *s = sum;
             if x > 0.0 {
                 words += page.lines[i].shape.words;
                 positive += 1;
             }
-            text.push(words);
+            *t = words;
         }
-        padded.extend([MISSING; 2]);
         let n = m.max(1) as f32;
         Sequence {
             padded,
@@ -120,9 +121,12 @@ impl<'p> Sequence<'p> {
     /// The highest clamped log-odds among `lines` of the sequence
     /// ([`MISSING`] for none).
     fn max(&self, lines: std::ops::Range<usize>) -> f32 {
-        self.padded[lines.start + 2..lines.end + 2]
-            .iter()
-            .fold(MISSING, |a, &b| a.max(b))
+        let w = &self.padded[lines.start + 2..lines.end + 2];
+        // Five lines (most): the same fold, unrolled.
+        match <&[f32; 5]>::try_from(w) {
+            Ok(five) => five.iter().fold(MISSING, |a, &b| a.max(b)),
+            Err(_) => w.iter().fold(MISSING, |a, &b| a.max(b)),
+        }
     }
 
     /// The body model's features of the `k`th non-blank line, whose own
