@@ -165,6 +165,57 @@ impl<'p> Sequence<'p> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The running sums written in place and the maxima of full
+        /// windows read as arrays equal those pushed and folded line by
+        /// line, bit for bit, on pages of every length with scores beyond
+        /// the clamp and of either sign.
+        #[test]
+        fn sums_and_maxima_equal_the_naive_ones(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec!["", "Menu", "A sentence of some length here.", "12:30"]),
+                0..40,
+            ),
+            scores in proptest::collection::vec(
+                proptest::prop_oneof![-12.0f32..12.0, proptest::strategy::Just(0.0f32), proptest::strategy::Just(-0.0f32)],
+                40,
+            ),
+        ) {
+            let input = lines.join("\n");
+            let page = Page::of(&input, None);
+            let nb = page.non_blank();
+            let c = &scores[..nb.len()];
+            let ctx = vec![[0.0; N_CONTEXT]; nb.len()];
+            let s = Sequence::of(&page, &nb, &ctx, c);
+            let clamped: Vec<f32> = c.iter().map(|x| x.clamp(-8.0, 8.0)).collect();
+            let mut padded = vec![MISSING; 2];
+            padded.extend(&clamped);
+            padded.extend([MISSING; 2]);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(bits(&s.padded), bits(&padded));
+            let (mut sum, mut words) = (0.0f32, 0u32);
+            let (mut sums, mut text) = (vec![0.0f32], vec![0u32]);
+            for (&i, &x) in nb.iter().zip(&clamped) {
+                sum += x;
+                sums.push(sum);
+                if x > 0.0 {
+                    words += page.lines[i].shape.words;
+                }
+                text.push(words);
+            }
+            proptest::prop_assert_eq!(bits(&s.sums), bits(&sums));
+            proptest::prop_assert_eq!(&s.text, &text);
+            let m = nb.len();
+            for k in 0..m {
+                for r in [k.saturating_sub(5)..k, k + 1..(k + 6).min(m)] {
+                    let naive = clamped[r.clone()].iter().fold(MISSING, |a, &b| a.max(b));
+                    proptest::prop_assert_eq!(s.max(r).to_bits(), naive.to_bits());
+                }
+            }
+        }
+    }
+
     #[test]
     fn names_match_the_fitted_model() {
         assert_eq!(body_feature_names(), crate::model::BODY_NAMES);
