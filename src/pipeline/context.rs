@@ -413,10 +413,11 @@ fn cohesion(
     region: &Range<usize>,
     keys: &WordKeys,
 ) -> Vec<f32> {
-    let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
-    // Blank lines have no words; the region's non-blank lines are a run of `nb`.
-    let in_region = &nb[nb.partition_point(|&i| i < region.start)..];
-    let in_region = &in_region[..in_region.partition_point(|&i| i < region.end)];
+    // Blank lines have no words; the region's non-blank lines are a run of
+    // `nb`, between those before and after it. Core lines lie in it.
+    let (before, rest) = nb.split_at(nb.partition_point(|&i| i < region.start));
+    let (in_region, after) = rest.split_at(rest.partition_point(|&i| i < region.end));
+    let core = |i: usize| ev[i].logit > 0.0;
     let in_core: usize = in_region
         .iter()
         .filter(|&&i| core(i))
@@ -437,8 +438,9 @@ fn cohesion(
             counts.add_all(ws, slots);
             free = rest;
         }
+        let share = |shared: usize, ws: &[u64]| shared as f32 / ws.len() as f32;
         let mut at = &at[..];
-        for &i in nb {
+        for &i in in_region {
             let ws = keys.get(i);
             if ws.is_empty() {
                 continue;
@@ -450,7 +452,13 @@ fn cohesion(
             } else {
                 counts.present(ws)
             };
-            out[i] = shared as f32 / ws.len() as f32;
+            out[i] = share(shared, ws);
+        }
+        for &i in before.iter().chain(after) {
+            let ws = keys.get(i);
+            if !ws.is_empty() {
+                out[i] = share(counts.present(ws), ws);
+            }
         }
     });
     out
