@@ -7,17 +7,18 @@ use crate::pipeline::{Page, Verdicts};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The article of a part: `rows` are the spans of its input lines.
+/// The article of a part: `rows` are the spans of its input lines, and
+/// `blocks` its body blocks (as settling built them last).
 pub(crate) fn article<'a>(
     input: &'a str,
     page: &Page<'a>,
     v: Verdicts<'a>,
     rows: Vec<Range<usize>>,
+    blocks: Vec<Block<'a>>,
 ) -> Article<'a> {
     let lines = &page.lines;
     let mut labels: Vec<Label> = v.labels().collect();
     unify_chrome_rows(lines, &mut labels);
-    let blocks = build_blocks(input, lines, &v, &page.runs);
     let chrome = chrome_segments(input, lines, &labels);
     let lines_info = line_infos(page, &labels, rows);
     Article {

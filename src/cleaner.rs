@@ -330,7 +330,7 @@ impl Cleaner {
         let page = Page::scanned(lines, words, profile);
         let tuning = Tuning::for_mode(cfg.mode);
         let mut verdicts = pipeline::pass(&page, &tuning);
-        settle::settle(input, &page, &mut verdicts, &tuning, profile);
-        Ok(assemble::article(input, &page, verdicts, rows))
+        let blocks = settle::settle(input, &page, &mut verdicts, &tuning, profile);
+        Ok(assemble::article(input, &page, verdicts, rows, blocks))
     }
 }

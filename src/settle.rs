@@ -32,9 +32,13 @@ struct Piece {
     len: usize,
 }
 
-/// The body text (blocks joined by blank lines, as in
-/// [`crate::Article::body_text`]) and where each of its blocks lies in the input.
-fn body_text(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> (String, Vec<Piece>) {
+/// The body blocks, the body text (the blocks joined by blank lines, as in
+/// [`crate::Article::body_text`]) and where each block lies in the input.
+fn body_text<'a>(
+    input: &'a str,
+    page: &Page<'a>,
+    v: &Verdicts<'_>,
+) -> (Vec<crate::Block<'a>>, String, Vec<Piece>) {
     let blocks = build_blocks(input, &page.lines, v, &page.runs);
     let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut pieces = Vec::with_capacity(blocks.len());
@@ -49,7 +53,7 @@ fn body_text(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> (String, Vec<Pie
         });
         text.push_str(&b.text);
     }
-    (text, pieces)
+    (blocks, text, pieces)
 }
 
 /// `text` is `blocks` joined by blank lines (checked without a copy).
@@ -90,29 +94,32 @@ fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
 
 /// Clean the body again until it stays the same; lines a later pass leaves
 /// out of the body take that pass's label (and fill metadata still missing).
+/// The settled body's blocks, as the article takes them: those the last
+/// pass built (no line's kind has changed since), none for a body dropped.
 pub(crate) fn settle<'a>(
     input: &'a str,
     page: &Page<'a>,
     v: &mut Verdicts<'a>,
     tuning: &Tuning,
     profile: Option<&crate::SiteProfile>,
-) {
+) -> Vec<crate::Block<'a>> {
     drop_binary_lines(page, v);
     for _ in 0..MAX_PASSES {
-        let (text, pieces) = body_text(input, page, v);
+        let (blocks, text, pieces) = body_text(input, page, v);
         if text.is_empty() {
-            return;
+            return blocks;
         }
         let (page2, mut v2) = clean_again(&text, &pieces, page, v, tuning, profile);
         if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2, &page2.runs)) {
-            return;
+            return blocks;
         }
         // The body changed: the lines leaving it take the later pass's
         // chrome kinds.
         pipeline::chrome::assign_kinds(&page2, &mut v2);
         take_metadata(input, &text, &pieces, v, &v2);
         if !follow(input, &pieces, page, &page2, v, &v2) {
-            return;
+            // No line's kind changed (only metadata may have).
+            return blocks;
         }
     }
     // A body that still sheds lines after every pass (a tail peeled off one
@@ -123,6 +130,7 @@ pub(crate) fn settle<'a>(
             v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
         }
     }
+    Vec::new()
 }
 
 /// Text that would look binary (a NUL byte, more than one byte in ten a
@@ -339,6 +347,75 @@ fn follow(
 #[cfg(test)]
 mod tests {
     use crate::Cleaner;
+
+    /// The blocks settling returns are those the settled verdicts build,
+    /// on the input as it is: `settle` and then `build_blocks` anew.
+    fn check_blocks(input: &str) -> Result<(), String> {
+        let page = super::Page::of(input, None);
+        let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
+        let mut v = crate::pipeline::pass(&page, &tuning);
+        let blocks = super::settle(input, &page, &mut v, &tuning, None);
+        let fresh = super::build_blocks(input, &page.lines, &v, &page.runs);
+        let key =
+            |b: &[crate::Block<'_>]| -> Vec<(crate::BlockKind, String, std::ops::Range<usize>)> {
+                b.iter()
+                    .map(|b| (b.kind, b.text.to_string(), b.span.clone()))
+                    .collect()
+            };
+        if key(&blocks) == key(&fresh) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{input:?}: {:?} != {:?}",
+                key(&blocks),
+                key(&fresh)
+            ))
+        }
+    }
+
+    #[test]
+    fn settled_blocks_are_those_of_the_settled_verdicts() {
+        let article = "Home\nNews\n\nMeer nieuws\n\nHarbour reopens after repairs\n\n\
+            The harbour reopened on Monday after three weeks of repairs to the old quay walls, the port said.\n\n\
+            Fishermen said the closure had cost them most of the spring season, and that they would ask the province for help.\n\n\
+            Privacy\nCookies\n";
+        let wrapped = "Menu\n\nThe council met on Tuesday to discuss the new\nbridge over the river, which has been delayed\nfor years by disputes over its cost.\n\nA second paragraph follows here, with more words in it than the first one had.\n";
+        let control = "Home\n\nA paragraph of text that is long enough to be kept as the body of the page.\n\x01\x02\x03\x04 binary \x05\x06\x07\x08\x0b\x0c\n";
+        for input in [
+            article,
+            wrapped,
+            control,
+            "",
+            "\n\n",
+            "Wegen Umbau geschlossen.\n",
+        ] {
+            check_blocks(input).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// On pages of mixed lines (paragraphs, wrapped lines, headings,
+        /// chrome, control bytes), whatever settling keeps or drops.
+        #[test]
+        fn settled_blocks_match_on_mixed_pages(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "", "", "Startseite", "Kommentare", "Lesen Sie auch", "12:30", "Hintergrund",
+                    "Der Gemeinderat hat am Dienstag beschlossen, die alte Turnhalle abzureißen.",
+                    "Die Kosten von rund sechs Millionen Euro sollen zur Hälfte aus Mitteln des Landes kommen, den Rest",
+                    "muss die Gemeinde aus eigenen Rücklagen aufbringen, sagte der Kämmerer.",
+                    "Endlich wird die Halle ersetzt, unsere Kinder haben lange genug dort geturnt.",
+                    "Von Anna Schmidt", "12. März 2024", "\u{1}\u{2}\u{3} Steuer \u{4}\u{5}",
+                    "Neue Halle für die Grundschule",
+                ]),
+                0..40,
+            ),
+        ) {
+            let input = lines.join("\n");
+            proptest::prop_assert!(check_blocks(&input).is_ok(), "{}", check_blocks(&input).unwrap_err());
+        }
+    }
 
     /// The word-wide test finds a byte below a space wherever it stands,
     /// among any other bytes.

@@ -413,10 +413,11 @@ fn cohesion(
     region: &Range<usize>,
     keys: &WordKeys,
 ) -> Vec<f32> {
-    let core = |i: usize| region.contains(&i) && ev[i].logit > 0.0;
-    // Blank lines have no words; the region's non-blank lines are a run of `nb`.
-    let in_region = &nb[nb.partition_point(|&i| i < region.start)..];
-    let in_region = &in_region[..in_region.partition_point(|&i| i < region.end)];
+    // Blank lines have no words; the region's non-blank lines are a run of
+    // `nb`, between those before and after it. Core lines lie in it.
+    let (before, rest) = nb.split_at(nb.partition_point(|&i| i < region.start));
+    let (in_region, after) = rest.split_at(rest.partition_point(|&i| i < region.end));
+    let core = |i: usize| ev[i].logit > 0.0;
     let in_core: usize = in_region
         .iter()
         .filter(|&&i| core(i))
@@ -437,8 +438,9 @@ fn cohesion(
             counts.add_all(ws, slots);
             free = rest;
         }
+        let share = |shared: usize, ws: &[u64]| shared as f32 / ws.len() as f32;
         let mut at = &at[..];
-        for &i in nb {
+        for &i in in_region {
             let ws = keys.get(i);
             if ws.is_empty() {
                 continue;
@@ -450,7 +452,13 @@ fn cohesion(
             } else {
                 counts.present(ws)
             };
-            out[i] = shared as f32 / ws.len() as f32;
+            out[i] = share(shared, ws);
+        }
+        for &i in before.iter().chain(after) {
+            let ws = keys.get(i);
+            if !ws.is_empty() {
+                out[i] = share(counts.present(ws), ws);
+            }
         }
     });
     out
@@ -632,62 +640,87 @@ fn shape_class(l: &Line<'_>, stamp: bool) -> u8 {
 /// period of 2 to 4 less the share at period 1 (the `periodicity` context feature), from
 /// running counts: linear in the number of lines.
 fn period_shares(class: &[u8]) -> Vec<f32> {
+    const W: usize = PERIOD_WINDOW;
     let m = class.len();
-    // For each period q of 1 to 4, running counts of the positions j with
-    // class[j] == class[j + q]: `same[k][q - 1]` counts those below k.
-    let mut same: Vec<[u32; 4]> = Vec::with_capacity(m + 1);
-    let mut c = [0u32; 4];
-    same.push(c);
-    for j in 0..m {
-        let rest = &class[j..];
-        for (q, c) in (1..=4).zip(&mut c) {
-            *c += u32::from(rest.get(q) == Some(&rest[0]));
+    let counts = running_matches(class);
+    let same: Vec<&[u32]> = counts.chunks_exact(m + 1).collect();
+    // The share at period q of the window of lines lo..hi.
+    let share = |q: usize, lo: usize, hi: usize| {
+        if hi - lo <= q {
+            return 0.0;
         }
-        same.push(c);
-    }
-    let window = |k: usize| {
-        let lo = k.saturating_sub(PERIOD_WINDOW);
-        let hi = (k + PERIOD_WINDOW + 1).min(m);
-        // The running counts from the window's start to its end.
-        &same[lo..=hi]
+        (same[q - 1][hi - q] - same[q - 1][lo]) as f32 / (hi - lo - q) as f32
     };
-    // Lines with a full window on both sides, between those near an end.
-    let full = PERIOD_WINDOW..m.saturating_sub(PERIOD_WINDOW).max(PERIOD_WINDOW);
-    let mut out = Vec::with_capacity(m);
-    for k in 0..full.start.min(m) {
-        out.push(period_share(window(k)));
+    let mut out = vec![0.0; m];
+    // Lines with a full window on both sides, between those near an end:
+    // for `k = W + t`, the window is `t..t + 2W + 1`, its counts read off
+    // slices side by side (the compiler makes vector code of it).
+    let start = W.min(m);
+    let full = m.saturating_sub(W).max(start) - start;
+    // (No full window, no slice: `min` keeps the bounds within the counts.)
+    let at = |q: usize| {
+        let v = same[q - 1];
+        (&v[..full], &v[(2 * W + 1 - q).min(m)..][..full])
+    };
+    let ((lo1, hi1), (lo2, hi2), (lo3, hi3), (lo4, hi4)) = (at(1), at(2), at(3), at(4));
+    let len = |q: usize| (2 * W + 1 - q) as f32;
+    for (t, o) in out[start..start + full].iter_mut().enumerate() {
+        *o = period_share([
+            (hi1[t] - lo1[t]) as f32 / len(1),
+            (hi2[t] - lo2[t]) as f32 / len(2),
+            (hi3[t] - lo3[t]) as f32 / len(3),
+            (hi4[t] - lo4[t]) as f32 / len(4),
+        ]);
     }
-    for k in full.clone() {
-        let w: &[[u32; 4]; 2 * PERIOD_WINDOW + 2] = window(k).try_into().expect("a full window");
-        out.push(period_share(w));
-    }
-    for k in full.end.max(full.start.min(m))..m {
-        out.push(period_share(window(k)));
+    for k in (0..start).chain(start + full..m) {
+        let (lo, hi) = (k.saturating_sub(W), (k + W + 1).min(m));
+        let s = |q: usize| share(q, lo, hi);
+        out[k] = period_share([s(1), s(2), s(3), s(4)]);
     }
     out
 }
 
-/// The period share of one window, from the running counts `w` at its
-/// start to those at its end (the length of `w` less one lines).
-#[inline(always)]
-fn period_share(w: &[[u32; 4]]) -> f32 {
-    let len = w.len() - 1;
-    let share = |q: usize| {
-        if len <= q {
-            return 0.0;
+/// For each period q of 1 to 4, running counts of the positions `j` of
+/// `class` whose class equals that of `j + q`, one after the other (in one
+/// allocation): the `k`th of the `q - 1`th counts those below `k`.
+fn running_matches(class: &[u8]) -> Vec<u32> {
+    let m = class.len();
+    let mut same = vec![0; 4 * (m + 1)];
+    let (s1, rest) = same.split_at_mut(m + 1);
+    let (s2, rest) = rest.split_at_mut(m + 1);
+    let (s3, s4) = rest.split_at_mut(m + 1);
+    let slots = s1[1..]
+        .iter_mut()
+        .zip(&mut s2[1..])
+        .zip(&mut s3[1..])
+        .zip(&mut s4[1..]);
+    // The classes and four more that match no class nor each other: a
+    // line near the end has no match beyond it.
+    let mut padded = Vec::with_capacity(m + 4);
+    padded.extend_from_slice(class);
+    padded.extend([4, 5, 6, 7]);
+    let mut c = [0u32; 4];
+    for (w, (((s1, s2), s3), s4)) in padded.windows(5).zip(slots) {
+        let w: &[u8; 5] = w.try_into().expect("a window of five");
+        for (q, c) in (1..=4).zip(&mut c) {
+            *c += u32::from(w[q] == w[0]);
         }
-        let same = w[len - q][q - 1] - w[0][q - 1];
-        same as f32 / (len - q) as f32
-    };
+        [*s1, *s2, *s3, *s4] = c;
+    }
+    same
+}
+
+/// The period share of one window from its shares at periods 1 to 4.
+#[inline(always)]
+fn period_share(s: [f32; 4]) -> f32 {
     // Shares are never NaN nor -0.0: comparisons pick what `f32::max` does.
     let mut best = 0.0f32;
-    for q in 2..=4 {
-        let s = share(q);
+    for &s in &s[1..] {
         if s > best {
             best = s;
         }
     }
-    let d = best - share(1);
+    let d = best - s[0];
     if d > 0.0 {
         d
     } else {

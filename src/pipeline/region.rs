@@ -85,18 +85,32 @@ pub(crate) fn main_region(
             Some(w)
         })
         .collect();
-    let (best_sum, mut r) = best_segment(&weights, 0..lines.len());
-    // An article split by large interruptions (a gallery, an ad block, a
-    // related-links box) is several strong segments: a further one on either
-    // side that is strong enough and not behind a comment head joins the region.
+    let (best_sum, r) = best_segment(&weights, 0..lines.len());
+    join_segments(&weights, best_sum, r)
+}
+
+/// The region `r`, of weight `best_sum`, joined by the further segments of
+/// `weights` on either side that are strong enough and not behind a
+/// barrier: an article split by large interruptions (a gallery, an ad
+/// block, a related-links box) is several strong segments.
+fn join_segments(weights: &[Option<f32>], best_sum: f32, mut r: Range<usize>) -> Range<usize> {
+    // The best segment on a side is sought again only once the region grew
+    // on that side (the other side's span, and so its best, is unchanged).
+    let (mut before, mut after) = (None, None);
     for _ in 0..MAX_JOINS {
-        let before = best_segment(&weights, 0..r.start);
-        let after = best_segment(&weights, r.end..lines.len());
+        let (b_sum, b) = before
+            .get_or_insert_with(|| best_segment(weights, 0..r.start))
+            .clone();
+        let (a_sum, a) = after
+            .get_or_insert_with(|| best_segment(weights, r.end..weights.len()))
+            .clone();
         let clear = |span: Range<usize>| weights[span].iter().all(Option::is_some);
-        if before.0 >= JOIN_RATIO * best_sum && clear(before.1.start..r.start) {
-            r.start = before.1.start;
-        } else if after.0 >= JOIN_RATIO * best_sum && clear(r.end..after.1.end) {
-            r.end = after.1.end;
+        if b_sum >= JOIN_RATIO * best_sum && clear(b.start..r.start) {
+            r.start = b.start;
+            before = None;
+        } else if a_sum >= JOIN_RATIO * best_sum && clear(r.end..a.end) {
+            r.end = a.end;
+            after = None;
         } else {
             break;
         }
@@ -350,6 +364,39 @@ The regatta was first held in 1952 on this river.
             "Weather",
         ] {
             assert!(!is_head(text), "{text:?}");
+        }
+    }
+
+    /// The joins as first written: both sides sought again after each.
+    fn naive_join(weights: &[Option<f32>], best_sum: f32, mut r: Range<usize>) -> Range<usize> {
+        for _ in 0..MAX_JOINS {
+            let before = best_segment(weights, 0..r.start);
+            let after = best_segment(weights, r.end..weights.len());
+            let clear = |span: Range<usize>| weights[span].iter().all(Option::is_some);
+            if before.0 >= JOIN_RATIO * best_sum && clear(before.1.start..r.start) {
+                r.start = before.1.start;
+            } else if after.0 >= JOIN_RATIO * best_sum && clear(r.end..after.1.end) {
+                r.end = after.1.end;
+            } else {
+                break;
+            }
+        }
+        r
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// Pages of strong and weak stretches, with barriers: the region
+        /// grows as when both sides were sought again after every join.
+        #[test]
+        fn joins_equal_seeking_both_sides_again(
+            weights in proptest::collection::vec(proptest::option::weighted(0.8, -4.0f32..9.0), 0..120),
+        ) {
+            let (best_sum, r) = best_segment(&weights, 0..weights.len());
+            proptest::prop_assert_eq!(
+                join_segments(&weights, best_sum, r.clone()),
+                naive_join(&weights, best_sum, r)
+            );
         }
     }
 }

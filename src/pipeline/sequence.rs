@@ -79,25 +79,26 @@ impl<'p> Sequence<'p> {
         c: &[f32],
     ) -> Sequence<'p> {
         let m = nb.len();
-        let mut padded = Vec::with_capacity(m + 4);
-        padded.extend([MISSING; 2]);
-        let mut sums = Vec::with_capacity(m + 1);
-        let mut text = Vec::with_capacity(m + 1);
+        // Written in place (no push per line).
+        let mut padded = vec![MISSING; m + 4];
+        let mut sums = vec![0.0; m + 1];
+        let mut text = vec![0; m + 1];
         let (mut sum, mut words, mut positive) = (0.0f32, 0u32, 0u32);
-        sums.push(0.0);
-        text.push(0);
-        for (&i, &x) in nb.iter().zip(c) {
+        let slots = padded[2..m + 2]
+            .iter_mut()
+            .zip(&mut sums[1..])
+            .zip(&mut text[1..]);
+        for ((&i, &x), ((p, s), t)) in nb.iter().zip(c).zip(slots) {
             let x = x.clamp(-8.0, 8.0);
-            padded.push(x);
+            *p = x;
             sum += x;
-            sums.push(sum);
+            *s = sum;
             if x > 0.0 {
                 words += page.lines[i].shape.words;
                 positive += 1;
             }
-            text.push(words);
+            *t = words;
         }
-        padded.extend([MISSING; 2]);
         let n = m.max(1) as f32;
         Sequence {
             padded,
@@ -120,9 +121,12 @@ impl<'p> Sequence<'p> {
     /// The highest clamped log-odds among `lines` of the sequence
     /// ([`MISSING`] for none).
     fn max(&self, lines: std::ops::Range<usize>) -> f32 {
-        self.padded[lines.start + 2..lines.end + 2]
-            .iter()
-            .fold(MISSING, |a, &b| a.max(b))
+        let w = &self.padded[lines.start + 2..lines.end + 2];
+        // Five lines (most): the same fold, unrolled.
+        match <&[f32; 5]>::try_from(w) {
+            Ok(five) => five.iter().fold(MISSING, |a, &b| a.max(b)),
+            Err(_) => w.iter().fold(MISSING, |a, &b| a.max(b)),
+        }
     }
 
     /// The body model's features of the `k`th non-blank line, whose own
@@ -160,6 +164,57 @@ impl<'p> Sequence<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The running sums written in place and the maxima of full
+        /// windows read as arrays equal those pushed and folded line by
+        /// line, bit for bit, on pages of every length with scores beyond
+        /// the clamp and of either sign.
+        #[test]
+        fn sums_and_maxima_equal_the_naive_ones(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec!["", "Menu", "A sentence of some length here.", "12:30"]),
+                0..40,
+            ),
+            scores in proptest::collection::vec(
+                proptest::prop_oneof![-12.0f32..12.0, proptest::strategy::Just(0.0f32), proptest::strategy::Just(-0.0f32)],
+                40,
+            ),
+        ) {
+            let input = lines.join("\n");
+            let page = Page::of(&input, None);
+            let nb = page.non_blank();
+            let c = &scores[..nb.len()];
+            let ctx = vec![[0.0; N_CONTEXT]; nb.len()];
+            let s = Sequence::of(&page, &nb, &ctx, c);
+            let clamped: Vec<f32> = c.iter().map(|x| x.clamp(-8.0, 8.0)).collect();
+            let mut padded = vec![MISSING; 2];
+            padded.extend(&clamped);
+            padded.extend([MISSING; 2]);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(bits(&s.padded), bits(&padded));
+            let (mut sum, mut words) = (0.0f32, 0u32);
+            let (mut sums, mut text) = (vec![0.0f32], vec![0u32]);
+            for (&i, &x) in nb.iter().zip(&clamped) {
+                sum += x;
+                sums.push(sum);
+                if x > 0.0 {
+                    words += page.lines[i].shape.words;
+                }
+                text.push(words);
+            }
+            proptest::prop_assert_eq!(bits(&s.sums), bits(&sums));
+            proptest::prop_assert_eq!(&s.text, &text);
+            let m = nb.len();
+            for k in 0..m {
+                for r in [k.saturating_sub(5)..k, k + 1..(k + 6).min(m)] {
+                    let naive = clamped[r.clone()].iter().fold(MISSING, |a, &b| a.max(b));
+                    proptest::prop_assert_eq!(s.max(r).to_bits(), naive.to_bits());
+                }
+            }
+        }
+    }
 
     #[test]
     fn names_match_the_fitted_model() {
