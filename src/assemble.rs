@@ -2,6 +2,8 @@
 //! segments and one [`LineInfo`] per input line.
 
 use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
+use crate::columns;
+use crate::features::Evidence;
 use crate::lines;
 use crate::pipeline::{Page, Verdicts};
 use std::borrow::Cow;
@@ -15,11 +17,24 @@ pub(crate) fn article<'a>(
     rows: Vec<Range<usize>>,
 ) -> Article<'a> {
     let lines = &page.lines;
-    let mut labels: Vec<Label> = v.labels().collect();
-    unify_chrome_rows(lines, &mut labels);
+    let labels: Vec<Label> = v.labels().collect();
+    // The body in reading order; chrome and line records in input order.
     let blocks = build_blocks(input, lines, &v, &page.runs);
-    let chrome = chrome_segments(input, lines, &labels);
-    let lines_info = line_infos(page, &labels, rows);
+    let (cells, mut labels, evidence) = match columns::input_order(lines) {
+        None => (
+            Cow::Borrowed(&lines[..]),
+            labels,
+            Cow::Borrowed(&page.evidence[..]),
+        ),
+        Some(order) => (
+            order.iter().map(|&i| lines[i].clone()).collect(),
+            order.iter().map(|&i| labels[i]).collect(),
+            order.iter().map(|&i| page.evidence[i]).collect(),
+        ),
+    };
+    unify_chrome_rows(&cells, &mut labels);
+    let chrome = chrome_segments(input, &cells, &labels);
+    let lines_info = line_infos(&cells, &labels, &evidence, rows);
     Article {
         title: v.title.map(Cow::Borrowed),
         date: v.date,
@@ -71,7 +86,12 @@ fn chrome_segments<'a>(
 
 /// One record per input line: the strongest label of its cells, and the
 /// highest local score among them.
-fn line_infos(page: &Page<'_>, labels: &[Label], rows: Vec<Range<usize>>) -> Vec<LineInfo> {
+fn line_infos(
+    cells: &[lines::Line<'_>],
+    labels: &[Label],
+    evidence: &[Evidence],
+    rows: Vec<Range<usize>>,
+) -> Vec<LineInfo> {
     let mut infos: Vec<LineInfo> = rows
         .into_iter()
         .map(|r| LineInfo {
@@ -80,7 +100,7 @@ fn line_infos(page: &Page<'_>, labels: &[Label], rows: Vec<Range<usize>>) -> Vec
             score: 0.0,
         })
         .collect();
-    for ((l, &label), e) in page.lines.iter().zip(labels).zip(&page.evidence) {
+    for ((l, &label), e) in cells.iter().zip(labels).zip(evidence) {
         let info = &mut infos[l.row];
         if rank(label) > rank(info.label) {
             info.label = label;

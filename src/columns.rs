@@ -1,0 +1,270 @@
+//! Reading order: the cells of side-by-side columns, column by column.
+//!
+//! A text renderer that lays a page's layout table out with spaces (as
+//! inscriptis does) prints a menu column and the article column on the same
+//! lines:
+//!
+//! ```text
+//!     News home           More than one million embryos were destroyed.
+//!     UK Politics
+//!     Obituaries          Data from the authority show that of 2,137,924
+//! ```
+//!
+//! Read line by line, each paragraph of the article sits between two menu
+//! items, and every stage that reads a line's neighbours reads the menu.
+//! Read column by column, the menu is one run of short lines and the
+//! article one run of paragraphs, as a browser's `innerText` gives them.
+//!
+//! A **block** is a run of lines with at least [`MIN_ROWS`] lines of two
+//! or more cells split by spaces (a line holding a tab is a row of a data
+//! table and is read as it is), at most [`MAX_INTERRUPTION`] non-blank lines
+//! of one cell between two of them. The block's **columns** are split at
+//! the **channels**: the char positions no cell of the block covers, where
+//! at least [`MIN_ALIGNED`] cells start within [`ALIGN_SLACK`] chars after
+//! the channel (a column's cells start at one position; a gap of three
+//! spaces inside running text does not line up from line to line). A block
+//! without a channel is left as it is.
+//!
+//! Inside a block the cells are put column by column, each column's from
+//! top to bottom; where a column has nothing on a line after some text, a
+//! blank cell of no width (at the end of that line) separates its
+//! paragraphs, as the blank line between paragraphs does in other
+//! renderings. Every cell of the scan stays, once; [`input_order`] gives
+//! them back in the order of the input for the per-line outputs.
+
+use crate::lines::{self, Line, WordKeys};
+use std::ops::Range;
+
+/// A block holds at least this many lines of several cells.
+pub(crate) const MIN_ROWS: usize = 3;
+/// At most this many non-blank lines of one cell between two lines of
+/// several cells of a block.
+pub(crate) const MAX_INTERRUPTION: usize = 3;
+/// A channel splits columns when at least this many cells start right after it.
+pub(crate) const MIN_ALIGNED: usize = 3;
+/// How many chars after a channel a cell may start and still line up with it.
+pub(crate) const ALIGN_SLACK: usize = 4;
+
+/// The scan's cells of `input` (in input order) and their word keys, in reading
+/// order: unchanged unless the page has a block of columns.
+pub(crate) fn reading_order<'a>(
+    input: &str,
+    lines: Vec<Line<'a>>,
+    words: WordKeys,
+) -> (Vec<Line<'a>>, WordKeys) {
+    // Most pages have no line of several cells: one look at each cell.
+    if !lines.windows(2).any(|w| w[0].row == w[1].row) {
+        return (lines, words);
+    }
+    let rows = rows_of(&lines);
+    let multi: Vec<bool> = rows.iter().map(|r| is_multi(input, &lines, r)).collect();
+    let mut from: Vec<Option<usize>> = Vec::with_capacity(lines.len() + lines.len() / 4);
+    let mut blanks: Vec<usize> = Vec::new(); // the row of each new blank cell
+    let mut moved = false;
+    let mut r = 0;
+    while r < rows.len() {
+        let Some(end) = block_end(&rows, &multi, &lines, r) else {
+            from.extend(rows[r].clone().map(Some));
+            r += 1;
+            continue;
+        };
+        let block = r..end;
+        match channels(&lines, &rows[block.clone()]) {
+            Some(bounds) => {
+                moved = true;
+                by_columns(
+                    &lines,
+                    &rows[block.clone()],
+                    &bounds,
+                    &mut from,
+                    &mut blanks,
+                );
+            }
+            None => from.extend((rows[block.start].start..rows[block.end - 1].end).map(Some)),
+        }
+        r = end;
+    }
+    if !moved {
+        return (lines, words);
+    }
+    let mut blank_rows = blanks.into_iter();
+    let ordered: Vec<Line<'a>> = from
+        .iter()
+        .map(|f| match *f {
+            Some(i) => lines[i].clone(),
+            None => blank_cell(&lines, blank_rows.next().unwrap_or(0)),
+        })
+        .collect();
+    let words = WordKeys::of(&ordered, |j| from[j].map(|i| words.get(i)));
+    (ordered, words)
+}
+
+/// The indices of `cells` in the order of the input (by span), when they
+/// are not in it already.
+pub(crate) fn input_order(cells: &[Line<'_>]) -> Option<Vec<usize>> {
+    if cells.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    // Stable: a new blank cell of no width stays after the line's cells.
+    order.sort_by_key(|&i| cells[i].span.start);
+    Some(order)
+}
+
+/// The cells of each input line, as index ranges (cells in input order).
+fn rows_of(lines: &[Line<'_>]) -> Vec<Range<usize>> {
+    let mut rows: Vec<Range<usize>> = Vec::with_capacity(lines.last().map_or(0, |l| l.row + 1));
+    for (i, l) in lines.iter().enumerate() {
+        match rows.last_mut() {
+            Some(r) if lines[r.start].row == l.row => r.end = i + 1,
+            _ => rows.push(i..i + 1),
+        }
+    }
+    rows
+}
+
+/// A line of several cells split by spaces alone: a tab (or a lone
+/// `\r`) anywhere on it makes it a row of a table laid out by cell, not by
+/// position.
+fn is_multi(input: &str, lines: &[Line<'_>], row: &Range<usize>) -> bool {
+    let span = lines[row.start].span.start..lines[row.end - 1].span.end;
+    row.len() >= 2
+        && !input.as_bytes()[span]
+            .iter()
+            .any(|&b| b == b'\t' || b == b'\r')
+}
+
+/// The end (exclusive row index) of the block starting at row `r`, if a
+/// block starts there.
+fn block_end(rows: &[Range<usize>], multi: &[bool], lines: &[Line<'_>], r: usize) -> Option<usize> {
+    if !multi[r] {
+        return None;
+    }
+    let (mut last, mut count, mut interruption) = (r, 1, 0);
+    for (k, row) in rows.iter().enumerate().skip(r + 1) {
+        if multi[k] {
+            last = k;
+            count += 1;
+            interruption = 0;
+        } else if !lines[row.start].is_blank() {
+            interruption += 1;
+            if interruption > MAX_INTERRUPTION {
+                break;
+            }
+        }
+    }
+    (count >= MIN_ROWS).then_some(last + 1)
+}
+
+/// The char column where a cell's text starts on its line, and where it
+/// ends: white space counts one char a byte, text its chars.
+fn char_extent(lines: &[Line<'_>], row: &Range<usize>, i: usize) -> (usize, usize) {
+    let line_start = lines[row.start].span.start;
+    let wide: usize = lines[row.start..i]
+        .iter()
+        .map(|c| c.text.len() - c.shape.chars as usize)
+        .sum();
+    let start = lines[i].text_span.start - line_start - wide;
+    (start, start + lines[i].shape.chars as usize)
+}
+
+/// The column boundaries of a block (char positions, rising), if any.
+fn channels(lines: &[Line<'_>], rows: &[Range<usize>]) -> Option<Vec<usize>> {
+    let extents: Vec<(usize, usize)> = rows
+        .iter()
+        .flat_map(|row| {
+            row.clone()
+                .filter(|&i| !lines[i].is_blank())
+                .map(move |i| char_extent(lines, row, i))
+        })
+        .collect();
+    let width = extents.iter().map(|e| e.1).max()?;
+    let left = extents.iter().map(|e| e.0).min()?;
+    let mut covered = vec![false; width + 1];
+    for &(s, e) in &extents {
+        covered[s..e].iter_mut().for_each(|c| *c = true);
+    }
+    let mut starts = vec![0usize; width + 1];
+    for &(s, _) in &extents {
+        starts[s] += 1;
+    }
+    let mut bounds = Vec::new();
+    let mut x = left;
+    while x < width {
+        if covered[x] {
+            x += 1;
+            continue;
+        }
+        while x < width && !covered[x] {
+            x += 1;
+        }
+        let aligned: usize = starts[x..(x + ALIGN_SLACK + 1).min(width + 1)].iter().sum();
+        if x < width && aligned >= MIN_ALIGNED {
+            bounds.push(x);
+        }
+    }
+    (!bounds.is_empty()).then_some(bounds)
+}
+
+/// Push the cells of a block's `rows` column by column (`None`: a new
+/// blank cell, its row pushed on `blanks`).
+fn by_columns(
+    lines: &[Line<'_>],
+    rows: &[Range<usize>],
+    bounds: &[usize],
+    from: &mut Vec<Option<usize>>,
+    blanks: &mut Vec<usize>,
+) {
+    let column = |row: &Range<usize>, i: usize| {
+        let start = char_extent(lines, row, i).0;
+        bounds.iter().filter(|&&b| start >= b).count()
+    };
+    for c in 0..=bounds.len() {
+        let mut open = false; // the column's last cell is text
+        for row in rows {
+            let mut any = false;
+            for i in row.clone() {
+                if lines[i].is_blank() {
+                    // A blank line's one cell stays in the first column.
+                    if c == 0 {
+                        from.push(Some(i));
+                        open = false;
+                    }
+                } else if column(row, i) == c {
+                    from.push(Some(i));
+                    any = true;
+                }
+            }
+            if any {
+                open = true;
+            } else if open {
+                from.push(None);
+                blanks.push(lines[row.start].row);
+                open = false;
+            }
+        }
+        if open {
+            from.push(None);
+            blanks.push(lines[rows[rows.len() - 1].start].row);
+        }
+    }
+}
+
+/// A blank cell of no width at the end of line `row`.
+fn blank_cell<'a>(lines: &[Line<'a>], row: usize) -> Line<'a> {
+    let end = lines
+        .iter()
+        .filter(|l| l.row == row)
+        .map(|l| l.span.end)
+        .max()
+        .unwrap_or(0);
+    let (shape, lex) = lines::measure("", &mut Vec::new());
+    Line {
+        text: "",
+        row,
+        span: end..end,
+        text_span: end..end,
+        shape,
+        lex,
+    }
+}
