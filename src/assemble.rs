@@ -129,7 +129,10 @@ pub(crate) fn build_blocks<'a>(
         let Some(kind_i) = kind(i) else { continue };
         let joins = kind_i == BlockKind::Paragraph
             && last.is_some_and(|j| {
-                runs[j] == runs[i] && kind(j) == Some(BlockKind::Paragraph) && j + 1 == i
+                runs[j] == runs[i]
+                    && kind(j) == Some(BlockKind::Paragraph)
+                    && j + 1 == i
+                    && follows(input, &lines[j], l)
             });
         match blocks.last_mut() {
             Some(b) if joins => {
@@ -145,6 +148,17 @@ pub(crate) fn build_blocks<'a>(
         last = Some(i);
     }
     blocks
+}
+
+/// Cell `b` follows cell `a` in the input: on the same line, or on the
+/// next (the lines of a column read column by column do not, and a block
+/// is one slice of the input).
+fn follows(input: &str, a: &lines::Line<'_>, b: &lines::Line<'_>) -> bool {
+    a.row == b.row
+        || matches!(
+            input.as_bytes().get(a.span.end..b.span.start),
+            Some(b"\n" | b"\r\n")
+        )
 }
 
 /// The span of each input line, from the spans of its cells.

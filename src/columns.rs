@@ -268,3 +268,156 @@ fn blank_cell<'a>(lines: &[Line<'a>], row: usize) -> Line<'a> {
         lex,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The non-blank cells' texts in the order `reading_order` gives, with
+    /// `|` for a blank cell.
+    fn read(input: &str) -> Vec<&str> {
+        let (lines, words) = lines::split_page(input);
+        let (lines, _) = reading_order(input, lines, words);
+        lines
+            .iter()
+            .map(|l| if l.is_blank() { "|" } else { l.text })
+            .collect()
+    }
+
+    const LAYOUT: &str = "Site name\n\
+        \x20 Home          Embryos were destroyed, statistics show.\n\
+        \x20 News\n\
+        \x20 Sport         Data from the authority show the figures.\n\
+        \x20 Weather\n\
+        \x20 Travel        Most spare embryos are destroyed within days.\n\
+        Footer line";
+
+    #[test]
+    fn columns_of_a_layout_table_are_read_one_after_the_other() {
+        assert_eq!(
+            read(LAYOUT),
+            [
+                "Site name",
+                "Home",
+                "News",
+                "Sport",
+                "Weather",
+                "Travel",
+                "|",
+                "Embryos were destroyed, statistics show.",
+                "|",
+                "Data from the authority show the figures.",
+                "|",
+                "Most spare embryos are destroyed within days.",
+                "|",
+                "Footer line",
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_with_wide_spaces_keeps_its_order() {
+        // Gaps of three spaces inside running text do not line up.
+        let input = "Maybe   my playlist   also includes the likes of some singers.\n\
+            This is only   Part I of   the series, more to come later on.\n\
+            We came   up with   this quick playlist of songs we like.\n\
+            Another   line of   text that is long enough to cover.";
+        let (lines, words) = lines::split_page(input);
+        let before: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(read(input), before);
+    }
+
+    #[test]
+    fn rows_of_a_tab_separated_table_keep_their_order() {
+        let input = "Team\tPlayed\tPoints\nAjax\t10\t25\nPSV\t10\t24\nFeyenoord\t10\t20";
+        let (lines, words) = lines::split_page(input);
+        let before: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(read(input), before);
+        let _ = words;
+    }
+
+    #[test]
+    fn cells_go_back_to_input_order() {
+        let (lines, words) = lines::split_page(LAYOUT);
+        let original: Vec<(Range<usize>, &str)> =
+            lines.iter().map(|l| (l.span.clone(), l.text)).collect();
+        let (ordered, _) = reading_order(LAYOUT, lines, words);
+        let order = input_order(&ordered).expect("the layout is reordered");
+        let back: Vec<(Range<usize>, &str)> = order
+            .iter()
+            .map(|&i| &ordered[i])
+            .filter(|l| !l.span.is_empty() || original.iter().any(|o| o.0 == l.span))
+            .map(|l| (l.span.clone(), l.text))
+            .collect();
+        assert_eq!(back, original);
+        // A page in input order already gives no permutation.
+        let (plain, _) = lines::split_page("one\ntwo\nthree");
+        assert!(input_order(&plain).is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// On any page of rows made of cells at chosen columns (aligned
+        /// ones, and not), every cell of the scan comes out once with its
+        /// own word keys, the new cells are blank and of no width, and
+        /// `input_order` puts the scan's cells back as they were.
+        #[test]
+        fn reading_order_is_a_permutation_of_the_cells(
+            rows in proptest::collection::vec(
+                proptest::collection::vec((0usize..4, proptest::sample::select(vec![
+                    "Home", "News today", "A longer sentence of text.", "12:00", "é ü",
+                    "", "x",
+                ])), 0..4),
+                0..30,
+            ),
+            tab in proptest::bool::ANY,
+        ) {
+            let mut input = String::new();
+            for (r, cells) in rows.iter().enumerate() {
+                if r > 0 {
+                    input.push('\n');
+                }
+                let mut line = String::new();
+                for &(col, text) in cells {
+                    let at = col * 14 + usize::from(tab && col == 3);
+                    if line.len() + 3 <= at {
+                        line.push_str(&" ".repeat(at - line.len()));
+                    } else if !line.is_empty() {
+                        line.push_str(if tab && col == 2 { "\t" } else { "   " });
+                    }
+                    line.push_str(text);
+                }
+                input.push_str(&line);
+            }
+            let (lines, words) = lines::split_page(&input);
+            let original: Vec<(Range<usize>, String, Vec<u64>)> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.span.clone(), l.text.to_string(), words.get(i).to_vec()))
+                .collect();
+            let (ordered, new_words) = reading_order(&input, lines, words);
+            // Each cell of the scan once, with its keys; the rest new blanks.
+            let mut unused = original.clone();
+            for (j, l) in ordered.iter().enumerate() {
+                let cell = (l.span.clone(), l.text.to_string(), new_words.get(j).to_vec());
+                match unused.iter().position(|o| *o == cell) {
+                    Some(k) => {
+                        unused.remove(k);
+                    }
+                    None => proptest::prop_assert!(l.is_blank() && l.span.is_empty()),
+                }
+            }
+            proptest::prop_assert!(unused.is_empty());
+            // Back in input order, but for the blanks of no width.
+            let order = input_order(&ordered).unwrap_or_else(|| (0..ordered.len()).collect());
+            let wide = |c: &(Range<usize>, String, Vec<u64>)| !c.0.is_empty();
+            let back: Vec<_> = order
+                .iter()
+                .map(|&i| (ordered[i].span.clone(), ordered[i].text.to_string(), new_words.get(i).to_vec()))
+                .filter(wide)
+                .collect();
+            let original: Vec<_> = original.into_iter().filter(wide).collect();
+            proptest::prop_assert_eq!(back, original);
+        }
+    }
+}
