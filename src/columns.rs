@@ -322,18 +322,35 @@ mod tests {
             This is only   Part I of   the series, more to come later on.\n\
             We came   up with   this quick playlist of songs we like.\n\
             Another   line of   text that is long enough to cover.";
-        let (lines, words) = lines::split_page(input);
-        let before: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        let before: Vec<&str> = lines::split_lines(input).iter().map(|l| l.text).collect();
         assert_eq!(read(input), before);
     }
 
     #[test]
+    fn cells_that_do_not_line_up_make_no_columns() {
+        // A channel (chars 4 to 6 are blank on every line), but the cells
+        // after it start at 7, 10, 13 and 16: no more than two within the
+        // slack of one position.
+        let staggered = "aaaa   bbbb\naaaa      cccc\naaaa         dddd\naaaa            eeee";
+        let before: Vec<&str> = lines::split_lines(staggered)
+            .iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(read(staggered), before);
+        // The same cells lined up are two columns.
+        let aligned = "aaaa   bbbb\naaaa   cccc\naaaa   dddd\naaaa   eeee";
+        assert_eq!(
+            read(aligned),
+            ["aaaa", "aaaa", "aaaa", "aaaa", "|", "bbbb", "cccc", "dddd", "eeee", "|"]
+        );
+    }
+
+    #[test]
     fn rows_of_a_tab_separated_table_keep_their_order() {
-        let input = "Team\tPlayed\tPoints\nAjax\t10\t25\nPSV\t10\t24\nFeyenoord\t10\t20";
-        let (lines, words) = lines::split_page(input);
-        let before: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        // Lined up (the same cells split by spaces would be three columns).
+        let input = "Team\tGP\tPts\nAjax\t10\t25\nPSV.\t10\t24\nRoda\t10\t20";
+        let before: Vec<&str> = lines::split_lines(input).iter().map(|l| l.text).collect();
         assert_eq!(read(input), before);
-        let _ = words;
     }
 
     #[test]
