@@ -23,7 +23,8 @@
 //! at least [`MIN_ALIGNED`] cells start within [`ALIGN_SLACK`] chars after
 //! the channel (a column's cells start at one position; a gap of three
 //! spaces inside running text does not line up from line to line). A block
-//! without a channel is left as it is.
+//! without a channel, or without [`MIN_PROSE_CELLS`] cells of running text
+//! (a table of figures reads better by rows), is left as it is.
 //!
 //! Inside a block the cells are put column by column, each column's from
 //! top to bottom; where a column has nothing on a line after some text, a
@@ -44,6 +45,10 @@ pub(crate) const MAX_INTERRUPTION: usize = 3;
 pub(crate) const MIN_ALIGNED: usize = 3;
 /// How many chars after a channel a cell may start and still line up with it.
 pub(crate) const ALIGN_SLACK: usize = 4;
+/// A block is read by columns only with this many cells of running text…
+pub(crate) const MIN_PROSE_CELLS: usize = 2;
+/// …of at least this many words.
+pub(crate) const PROSE_WORDS: u32 = 8;
 
 /// The scan's cells of `input` (in input order) and their word keys, in reading
 /// order: unchanged unless the page has a block of columns.
@@ -69,7 +74,9 @@ pub(crate) fn reading_order<'a>(
             continue;
         };
         let block = r..end;
-        match channels(&lines, &rows[block.clone()]) {
+        match channels(&lines, &rows[block.clone()])
+            .filter(|_| holds_prose(&lines, &rows[block.clone()]))
+        {
             Some(bounds) => {
                 moved = true;
                 by_columns(
@@ -154,6 +161,17 @@ fn block_end(rows: &[Range<usize>], multi: &[bool], lines: &[Line<'_>], r: usize
         }
     }
     (count >= MIN_ROWS).then_some(last + 1)
+}
+
+/// A block with at least [`MIN_PROSE_CELLS`] cells of running text
+/// ([`PROSE_WORDS`] words or more): text beside a menu, not a table of
+/// figures and names, whose rows say more than its columns.
+fn holds_prose(lines: &[Line<'_>], rows: &[Range<usize>]) -> bool {
+    rows.iter()
+        .flat_map(|r| &lines[r.clone()])
+        .filter(|c| c.shape.words >= PROSE_WORDS)
+        .nth(MIN_PROSE_CELLS - 1)
+        .is_some()
 }
 
 /// The char column where a cell's text starts on its line, and where it
@@ -285,11 +303,11 @@ mod tests {
     }
 
     const LAYOUT: &str = "Site name\n\
-        \x20 Home          Embryos were destroyed, statistics show.\n\
+        \x20 Home          More than a million embryos were destroyed, statistics show.\n\
         \x20 News\n\
-        \x20 Sport         Data from the authority show the figures.\n\
+        \x20 Sport         Data from the authority show the figures for every clinic.\n\
         \x20 Weather\n\
-        \x20 Travel        Most spare embryos are destroyed within days.\n\
+        \x20 Travel        Most spare embryos are destroyed within days of being made.\n\
         Footer line";
 
     #[test]
@@ -304,11 +322,11 @@ mod tests {
                 "Weather",
                 "Travel",
                 "|",
-                "Embryos were destroyed, statistics show.",
+                "More than a million embryos were destroyed, statistics show.",
                 "|",
-                "Data from the authority show the figures.",
+                "Data from the authority show the figures for every clinic.",
                 "|",
-                "Most spare embryos are destroyed within days.",
+                "Most spare embryos are destroyed within days of being made.",
                 "|",
                 "Footer line",
             ]
@@ -331,18 +349,41 @@ mod tests {
         // A channel (chars 4 to 6 are blank on every line), but the cells
         // after it start at 7, 10, 13 and 16: no more than two within the
         // slack of one position.
-        let staggered = "aaaa   bbbb\naaaa      cccc\naaaa         dddd\naaaa            eeee";
+        let staggered = "aaaa   One line of running text, eight words or more.\n\
+            aaaa      Another line of running text, eight words or more.\n\
+            aaaa         dddd\n\
+            aaaa            eeee";
         let before: Vec<&str> = lines::split_lines(staggered)
             .iter()
             .map(|l| l.text)
             .collect();
         assert_eq!(read(staggered), before);
         // The same cells lined up are two columns.
-        let aligned = "aaaa   bbbb\naaaa   cccc\naaaa   dddd\naaaa   eeee";
+        let aligned = "aaaa   bbbb\naaaa   cccc\naaaa   dddd\n\
+            aaaa   One line of running text, eight words or more.\n\
+            aaaa   Another line of running text, eight words or more.";
         assert_eq!(
             read(aligned),
-            ["aaaa", "aaaa", "aaaa", "aaaa", "|", "bbbb", "cccc", "dddd", "eeee", "|"]
+            [
+                "aaaa",
+                "aaaa",
+                "aaaa",
+                "aaaa",
+                "aaaa",
+                "|",
+                "bbbb",
+                "cccc",
+                "dddd",
+                "One line of running text, eight words or more.",
+                "Another line of running text, eight words or more.",
+                "|"
+            ]
         );
+        // Without two cells of running text, a table of figures keeps its rows.
+        let table =
+            "Pos   Driver   Points\n1     Busch    5040\n2     Truex    5035\n3     Harvick  5033";
+        let before: Vec<&str> = lines::split_lines(table).iter().map(|l| l.text).collect();
+        assert_eq!(read(table), before);
     }
 
     #[test]
@@ -382,8 +423,8 @@ mod tests {
         fn reading_order_is_a_permutation_of_the_cells(
             rows in proptest::collection::vec(
                 proptest::collection::vec((0usize..4, proptest::sample::select(vec![
-                    "Home", "News today", "A longer sentence of text.", "12:00", "é ü",
-                    "", "x",
+                    "Home", "News today", "A sentence of running text, eight words or more.",
+                    "Another sentence of running text, as long as that.", "12:00", "é ü", "", "x",
                 ])), 0..4),
                 0..30,
             ),
