@@ -63,47 +63,57 @@ pub(crate) fn reading_order<'a>(
     }
     let rows = rows_of(&lines);
     let multi: Vec<bool> = rows.iter().map(|r| is_multi(input, &lines, r)).collect();
-    let mut from: Vec<Option<usize>> = Vec::with_capacity(lines.len() + lines.len() / 4);
-    let mut blanks: Vec<usize> = Vec::new(); // the row of each new blank cell
+    let mut order: Vec<Slot> = Vec::with_capacity(lines.len() + lines.len() / 4);
     let mut moved = false;
     let mut r = 0;
     while r < rows.len() {
         let Some(end) = block_end(&rows, &multi, &lines, r) else {
-            from.extend(rows[r].clone().map(Some));
+            order.extend(rows[r].clone().map(Slot::Cell));
             r += 1;
             continue;
         };
-        let block = r..end;
-        match channels(&lines, &rows[block.clone()])
-            .filter(|_| holds_prose(&lines, &rows[block.clone()]))
-        {
+        let block = &rows[r..end];
+        let extents = char_extents(&lines, block);
+        match channels(&lines, block, &extents).filter(|_| holds_prose(&lines, block)) {
             Some(bounds) => {
                 moved = true;
-                by_columns(
-                    &lines,
-                    &rows[block.clone()],
-                    &bounds,
-                    &mut from,
-                    &mut blanks,
-                );
+                by_columns(&lines, block, &extents, &bounds, &mut order);
             }
-            None => from.extend((rows[block.start].start..rows[block.end - 1].end).map(Some)),
+            None => order.extend((block[0].start..block[block.len() - 1].end).map(Slot::Cell)),
         }
         r = end;
     }
     if !moved {
         return (lines, words);
     }
-    let mut blank_rows = blanks.into_iter();
-    let ordered: Vec<Line<'a>> = from
+    let (shape, lex) = lines::measure("", &mut Vec::new());
+    let ordered: Vec<Line<'a>> = order
         .iter()
-        .map(|f| match *f {
-            Some(i) => lines[i].clone(),
-            None => blank_cell(&lines, blank_rows.next().unwrap_or(0)),
+        .map(|slot| match *slot {
+            Slot::Cell(i) => lines[i].clone(),
+            Slot::Blank { row, at } => Line {
+                text: "",
+                row,
+                span: at..at,
+                text_span: at..at,
+                shape,
+                lex,
+            },
         })
         .collect();
-    let words = WordKeys::of(&ordered, |j| from[j].map(|i| words.get(i)));
+    let words = WordKeys::of(&ordered, |j| match order[j] {
+        Slot::Cell(i) => Some(words.get(i)),
+        Slot::Blank { .. } => None,
+    });
     (ordered, words)
+}
+
+/// A place in the reading order: a cell of the scan, or a new blank cell of
+/// no width at byte `at`, the end of input line `row`.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Cell(usize),
+    Blank { row: usize, at: usize },
 }
 
 /// The indices of `cells` in the order of the input (by span), when they
@@ -174,36 +184,42 @@ fn holds_prose(lines: &[Line<'_>], rows: &[Range<usize>]) -> bool {
         .is_some()
 }
 
-/// The char column where a cell's text starts on its line, and where it
-/// ends: white space counts one char a byte, text its chars.
-fn char_extent(lines: &[Line<'_>], row: &Range<usize>, i: usize) -> (usize, usize) {
-    let line_start = lines[row.start].span.start;
-    let wide: usize = lines[row.start..i]
-        .iter()
-        .map(|c| c.text.len() - c.shape.chars as usize)
-        .sum();
-    let start = lines[i].text_span.start - line_start - wide;
-    (start, start + lines[i].shape.chars as usize)
+/// For each cell of a block's `rows`, the char columns where its text
+/// starts and ends on its line (white space counts one char a byte, text
+/// its chars).
+fn char_extents(lines: &[Line<'_>], rows: &[Range<usize>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(rows.last().map_or(0, |r| r.end) - rows[0].start);
+    for row in rows {
+        let line_start = lines[row.start].span.start;
+        let mut wide = 0; // bytes beyond one a char in the cells before
+        for c in &lines[row.clone()] {
+            let start = c.text_span.start - line_start - wide;
+            out.push((start, start + c.shape.chars as usize));
+            wide += c.text.len() - c.shape.chars as usize;
+        }
+    }
+    out
 }
 
-/// The column boundaries of a block (char positions, rising), if any.
-fn channels(lines: &[Line<'_>], rows: &[Range<usize>]) -> Option<Vec<usize>> {
-    let extents: Vec<(usize, usize)> = rows
-        .iter()
-        .flat_map(|row| {
-            row.clone()
-                .filter(|&i| !lines[i].is_blank())
-                .map(move |i| char_extent(lines, row, i))
-        })
-        .collect();
-    let width = extents.iter().map(|e| e.1).max()?;
-    let left = extents.iter().map(|e| e.0).min()?;
+/// The column boundaries of a block (char positions, rising), if any;
+/// `extents` as [`char_extents`] gives them.
+fn channels(
+    lines: &[Line<'_>],
+    rows: &[Range<usize>],
+    extents: &[(usize, usize)],
+) -> Option<Vec<usize>> {
+    let first = rows[0].start;
+    let text = || {
+        (first..rows[rows.len() - 1].end)
+            .filter(|&i| !lines[i].is_blank())
+            .map(|i| extents[i - first])
+    };
+    let width = text().map(|e| e.1).max()?;
+    let left = text().map(|e| e.0).min()?;
     let mut covered = vec![false; width + 1];
-    for &(s, e) in &extents {
-        covered[s..e].iter_mut().for_each(|c| *c = true);
-    }
     let mut starts = vec![0usize; width + 1];
-    for &(s, _) in &extents {
+    for (s, e) in text() {
+        covered[s..e].iter_mut().for_each(|c| *c = true);
         starts[s] += 1;
     }
     let mut bounds = Vec::new();
@@ -224,66 +240,53 @@ fn channels(lines: &[Line<'_>], rows: &[Range<usize>]) -> Option<Vec<usize>> {
     (!bounds.is_empty()).then_some(bounds)
 }
 
-/// Push the cells of a block's `rows` column by column (`None`: a new
-/// blank cell, its row pushed on `blanks`).
+/// Put the cells of a block's `rows` in `order` column by column, each
+/// column's top to bottom. A blank line's one cell stays in the first
+/// column; where a column has nothing on a line after some text, a new
+/// blank cell at the end of that line ends the paragraph.
 fn by_columns(
     lines: &[Line<'_>],
     rows: &[Range<usize>],
+    extents: &[(usize, usize)],
     bounds: &[usize],
-    from: &mut Vec<Option<usize>>,
-    blanks: &mut Vec<usize>,
+    order: &mut Vec<Slot>,
 ) {
-    let column = |row: &Range<usize>, i: usize| {
-        let start = char_extent(lines, row, i).0;
-        bounds.iter().filter(|&&b| start >= b).count()
-    };
-    for c in 0..=bounds.len() {
-        let mut open = false; // the column's last cell is text
-        for row in rows {
-            let mut any = false;
-            for i in row.clone() {
-                if lines[i].is_blank() {
-                    // A blank line's one cell stays in the first column.
-                    if c == 0 {
-                        from.push(Some(i));
-                        open = false;
-                    }
-                } else if column(row, i) == c {
-                    from.push(Some(i));
-                    any = true;
-                }
-            }
-            if any {
-                open = true;
-            } else if open {
-                from.push(None);
-                blanks.push(lines[row.start].row);
-                open = false;
-            }
-        }
-        if open {
-            from.push(None);
-            blanks.push(lines[rows[rows.len() - 1].start].row);
+    let first = rows[0].start;
+    // Each column's cells, with the index of their row in the block.
+    let mut columns: Vec<Vec<(usize, usize)>> = vec![Vec::new(); bounds.len() + 1];
+    for (k, row) in rows.iter().enumerate() {
+        for i in row.clone() {
+            let c = if lines[i].is_blank() {
+                0
+            } else {
+                bounds.partition_point(|&b| b <= extents[i - first].0)
+            };
+            columns[c].push((k, i));
         }
     }
-}
-
-/// A blank cell of no width at the end of line `row`.
-fn blank_cell<'a>(lines: &[Line<'a>], row: usize) -> Line<'a> {
-    let end = lines
-        .iter()
-        .filter(|l| l.row == row)
-        .map(|l| l.span.end)
-        .max()
-        .unwrap_or(0);
-    let (shape, lex) = lines::measure("", &mut Vec::new());
-    Line {
-        text: "",
-        row,
-        span: end..end,
-        text_span: end..end,
-        shape,
-        lex,
+    let blank_after = |k: usize| {
+        let row = &rows[k];
+        Slot::Blank {
+            row: lines[row.start].row,
+            at: lines[row.end - 1].span.end,
+        }
+    };
+    for cells in &columns {
+        let mut open: Option<usize> = None; // the row of the column's last text
+        for &(k, i) in cells {
+            if lines[i].is_blank() {
+                open = None;
+            } else if let Some(last) = open.filter(|&last| k > last + 1) {
+                order.push(blank_after(last + 1));
+            }
+            order.push(Slot::Cell(i));
+            if !lines[i].is_blank() {
+                open = Some(k);
+            }
+        }
+        if open.is_some() {
+            order.push(blank_after(rows.len() - 1));
+        }
     }
 }
 
