@@ -2,6 +2,8 @@
 //! segments and one [`LineInfo`] per input line.
 
 use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
+use crate::columns;
+use crate::features::Evidence;
 use crate::lines;
 use crate::pipeline::{Page, Verdicts};
 use std::borrow::Cow;
@@ -17,10 +19,23 @@ pub(crate) fn article<'a>(
     blocks: Vec<Block<'a>>,
 ) -> Article<'a> {
     let lines = &page.lines;
-    let mut labels: Vec<Label> = v.labels().collect();
-    unify_chrome_rows(lines, &mut labels);
-    let chrome = chrome_segments(input, lines, &labels);
-    let lines_info = line_infos(page, &labels, rows);
+    let labels: Vec<Label> = v.labels().collect();
+    // The body (`blocks`) in reading order; chrome and line records in input order.
+    let (cells, mut labels, evidence) = match columns::input_order(lines) {
+        None => (
+            Cow::Borrowed(&lines[..]),
+            labels,
+            Cow::Borrowed(&page.evidence[..]),
+        ),
+        Some(order) => (
+            order.iter().map(|&i| lines[i].clone()).collect(),
+            order.iter().map(|&i| labels[i]).collect(),
+            order.iter().map(|&i| page.evidence[i]).collect(),
+        ),
+    };
+    unify_chrome_rows(&cells, &mut labels);
+    let chrome = chrome_segments(input, &cells, &labels);
+    let lines_info = line_infos(&cells, &labels, &evidence, rows);
     Article {
         title: v.title.map(Cow::Borrowed),
         date: v.date,
@@ -72,7 +87,12 @@ fn chrome_segments<'a>(
 
 /// One record per input line: the strongest label of its cells, and the
 /// highest local score among them.
-fn line_infos(page: &Page<'_>, labels: &[Label], rows: Vec<Range<usize>>) -> Vec<LineInfo> {
+fn line_infos(
+    cells: &[lines::Line<'_>],
+    labels: &[Label],
+    evidence: &[Evidence],
+    rows: Vec<Range<usize>>,
+) -> Vec<LineInfo> {
     let mut infos: Vec<LineInfo> = rows
         .into_iter()
         .map(|r| LineInfo {
@@ -81,7 +101,7 @@ fn line_infos(page: &Page<'_>, labels: &[Label], rows: Vec<Range<usize>>) -> Vec
             score: 0.0,
         })
         .collect();
-    for ((l, &label), e) in page.lines.iter().zip(labels).zip(&page.evidence) {
+    for ((l, &label), e) in cells.iter().zip(labels).zip(evidence) {
         let info = &mut infos[l.row];
         if rank(label) > rank(info.label) {
             info.label = label;
@@ -110,7 +130,10 @@ pub(crate) fn build_blocks<'a>(
         let Some(kind_i) = kind(i) else { continue };
         let joins = kind_i == BlockKind::Paragraph
             && last.is_some_and(|j| {
-                runs[j] == runs[i] && kind(j) == Some(BlockKind::Paragraph) && j + 1 == i
+                runs[j] == runs[i]
+                    && kind(j) == Some(BlockKind::Paragraph)
+                    && j + 1 == i
+                    && follows(input, &lines[j], l)
             });
         match blocks.last_mut() {
             Some(b) if joins => {
@@ -126,6 +149,17 @@ pub(crate) fn build_blocks<'a>(
         last = Some(i);
     }
     blocks
+}
+
+/// Cell `b` follows cell `a` in the input: on the same line, or on the
+/// next (the lines of a column read column by column do not, and a block
+/// is one slice of the input).
+fn follows(input: &str, a: &lines::Line<'_>, b: &lines::Line<'_>) -> bool {
+    a.row == b.row
+        || matches!(
+            input.as_bytes().get(a.span.end..b.span.start),
+            Some(b"\n" | b"\r\n")
+        )
 }
 
 /// The span of each input line, from the spans of its cells.

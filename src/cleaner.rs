@@ -7,7 +7,7 @@ use crate::article::{Article, Block, ChromeSegment, Label, LineInfo};
 use crate::input::{binary_offset, parts, PART_ROWS};
 use crate::pipeline::{self, Page};
 use crate::tuning::Tuning;
-use crate::{assemble, lines, settle, Error, SiteProfile};
+use crate::{assemble, columns, lines, settle, Error, SiteProfile};
 use std::ops::Range;
 
 /// How to trade precision against recall.
@@ -327,6 +327,7 @@ impl Cleaner {
                 limit: cfg.max_line_bytes,
             });
         }
+        let (lines, words) = columns::reading_order(input, lines, words);
         let page = Page::scanned(lines, words, profile);
         let tuning = Tuning::for_mode(cfg.mode);
         let mut verdicts = pipeline::pass(&page, &tuning);

@@ -97,6 +97,7 @@ struct ReadmeDoctests;
 mod article;
 mod assemble;
 mod cleaner;
+mod columns;
 mod date;
 mod error;
 mod features;
@@ -140,9 +141,15 @@ pub mod __private {
     /// One cell's input line, its text and its local feature vector.
     pub type Cell = (usize, String, Vec<f32>);
 
+    /// The cells of `input` in reading order, as the cleaner reads them.
+    fn cells(input: &str) -> Vec<crate::lines::Line<'_>> {
+        let (lines, words) = crate::lines::split_page(input);
+        crate::columns::reading_order(input, lines, words).0
+    }
+
     /// The local features of every cell of `input`.
     pub fn local_features(input: &str) -> Vec<Cell> {
-        let lines = crate::lines::split_lines(input);
+        let lines = cells(input);
         let ev = crate::features::gather(&lines);
         let runs = crate::lines::wrapped_runs(&lines);
         lines
@@ -171,7 +178,7 @@ pub mod __private {
 
     /// The context features of every cell of `input` (default mode).
     pub fn context_features(input: &str) -> Vec<Cell> {
-        let lines = crate::lines::split_lines(input);
+        let lines = cells(input);
         let ev = crate::features::gather(&lines);
         let local: Vec<f32> = ev.iter().map(|e| e.logit).collect();
         let region = crate::pipeline::region::main_region(&lines, &ev, &local);
@@ -213,6 +220,7 @@ pub mod __private {
         mut each: impl FnMut(&crate::lines::Line<'_>, f32, Option<&[f32; crate::model::N_BODY]>),
     ) {
         let (lines, words) = crate::lines::split_page(input);
+        let (lines, words) = crate::columns::reading_order(input, lines, words);
         let page = crate::pipeline::Page::scanned(lines, words, None);
         let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
         let region = crate::pipeline::region::main_region(&page.lines, &page.evidence, &local);

@@ -208,7 +208,10 @@ fn body_lines<'t>(
         if v.kind(i).is_none() {
             continue;
         }
-        while pieces[k].input + pieces[k].len < l.text_span.end {
+        // The block of the cell: blocks and body cells are in reading order.
+        while !(pieces[k].input <= l.text_span.start
+            && l.text_span.end <= pieces[k].input + pieces[k].len)
+        {
             k += 1;
         }
         let p = pieces[k];

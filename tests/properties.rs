@@ -253,10 +253,27 @@ fn dump_line() -> impl Strategy<Value = String> {
         1 => (words(1..3), "[0-2][0-9]:[0-5][0-9]")
             .prop_map(|(w, t)| format!("{t}\t{w}")),
         1 => sentence().prop_map(|s| format!("date 2025-08-08 {s}")),
+        1 => layout_table(),
         1 => with_odd_char(),
         1 => prop::collection::vec(any::<char>().prop_map(not_nul), 0..30)
             .prop_map(String::from_iter),
     ]
+}
+
+/// Lines of a layout table laid out with spaces, as a text renderer
+/// prints it: a menu column and a column of text (which the cleaner reads
+/// column by column), joined by `\n`.
+fn layout_table() -> impl Strategy<Value = String> {
+    prop::collection::vec((words(1..3), prop::option::of(paragraph())), 3..9).prop_map(|rows| {
+        let lines: Vec<String> = rows
+            .into_iter()
+            .map(|(menu, text)| match text {
+                Some(text) => format!("  {menu:<24}   {text}"),
+                None => format!("  {menu}"),
+            })
+            .collect();
+        lines.join("\n")
+    })
 }
 
 /// A dump: lines joined by line ends (`\n`, `\r\n`, blank lines, stray

@@ -19,6 +19,7 @@ impl<'a> Page<'a> {
     #[cfg(test)]
     pub(crate) fn of(input: &'a str, profile: Option<&crate::SiteProfile>) -> Page<'a> {
         let (lines, words) = crate::lines::split_page(input);
+        let (lines, words) = crate::columns::reading_order(input, lines, words);
         Page::scanned(lines, words, profile)
     }
 
