@@ -4,7 +4,9 @@
 //!
 //! 1. **Scan** ([`crate::lines`]): one pass over the bytes splits lines and
 //!    cells with their spans and measures each cell's shape and words
-//!    (length, punctuation, digits, capitals, function words, keys).
+//!    (length, punctuation, digits, capitals, function words, keys); the
+//!    cells of side-by-side columns are then put in reading order, column
+//!    by column ([`crate::columns`]).
 //! 2. **Evidence** ([`crate::features`]): cues, times, counts, dates,
 //!    bylines, repetition inside the dump and on the site's other pages, and
 //!    the local model's score of each line. Steps 1 and 2 make a [`Page`].
