@@ -401,6 +401,12 @@ impl<W: Write> Run<'_, W> {
     /// those before them are written. No worker waits for a slow record of
     /// another (as with chunks cleaned in parallel), and memory holds a few
     /// batches per worker.
+    ///
+    /// A worker that panics (a bug: cleaning never panics by design) stops
+    /// the run with [`Stop::Io`] naming the panic; what was written is a
+    /// prefix of the output, nothing of the failed batch or after it. The
+    /// other threads drain the queue and end, so the run never waits on a
+    /// batch nobody will finish.
     pub(crate) fn stream<B: Send>(
         &mut self,
         read: impl FnOnce(&mut dyn FnMut(B) -> Result<(), Stop>) -> Result<(), Stop> + Send,
@@ -410,10 +416,12 @@ impl<W: Write> Run<'_, W> {
         use std::sync::{mpsc, Mutex};
         let jobs = self.pool.current_num_threads().max(1);
         let stop = AtomicBool::new(false);
+        // The first panic of a worker, and the batch it was working on.
+        let crashed: Mutex<Option<(usize, String)>> = Mutex::new(None);
         let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, B)>(2 * jobs);
         let batch_rx = Mutex::new(batch_rx);
         let (out_tx, out_rx) = mpsc::channel::<(usize, Vec<Outcome>)>();
-        let (stop, batch_rx, work) = (&stop, &batch_rx, &work);
+        let (stop, batch_rx, work, crashed) = (&stop, &batch_rx, &work, &crashed);
         std::thread::scope(|s| {
             // The reader owns the sending end: when it returns, the channel
             // closes and the workers finish.
@@ -440,7 +448,18 @@ impl<W: Write> Run<'_, W> {
                     if stop.load(Ordering::Relaxed) {
                         continue;
                     }
-                    let outcomes = work(&batch);
+                    let caught =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&batch)));
+                    let outcomes = match caught {
+                        Ok(outcomes) => outcomes,
+                        Err(payload) => {
+                            stop.store(true, Ordering::Relaxed);
+                            if let Ok(mut first) = crashed.lock() {
+                                first.get_or_insert((seq, panic_message(&*payload)));
+                            }
+                            continue;
+                        }
+                    };
                     if out_tx.send((seq, outcomes)).is_err() {
                         stop.store(true, Ordering::Relaxed);
                     }
@@ -466,6 +485,13 @@ impl<W: Write> Run<'_, W> {
             let read = reader
                 .join()
                 .unwrap_or(Err(Stop::Io("the reader failed".to_string())));
+            if let Some((seq, msg)) = crashed.lock().ok().and_then(|mut c| c.take()) {
+                return Err(Stop::Io(format!(
+                    "internal error: cleaning panicked ({msg}) in batch {seq} of the input; \
+                     the records before it were written. This is a bug: please report it \
+                     with the input"
+                )));
+            }
             match (written, read) {
                 (Err(e), _) => Err(e),
                 // The reader stopped because the writer did: not an error of its own.
@@ -738,6 +764,15 @@ impl Progress {
     }
 }
 
+/// The message a panic was raised with, if it is a string.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_string())
+}
+
 pub(crate) fn stem(p: &Path) -> String {
     p.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -776,6 +811,58 @@ pub(crate) mod tests {
         };
         let result = r.input(path, &mut profiles);
         (String::from_utf8(out).unwrap(), stats, result)
+    }
+
+    /// A worker that panics stops the stream with an error naming the panic,
+    /// after writing a prefix of the output; with one worker or several, and
+    /// whether every batch panics or one, the run ends (it used to wait for
+    /// ever when no worker was left to take the queued batches).
+    #[test]
+    fn a_panicking_worker_stops_the_stream() {
+        for (jobs, panics_from) in [(1, 5), (2, 5), (2, 0), (4, 0), (3, 40)] {
+            let (done_tx, done_rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let o = opts(&["--jobs", &jobs.to_string(), "x.jsonl"]);
+                let cleaner = Cleaner::builder().build();
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .build()
+                    .unwrap();
+                let (mut out, mut stats) = (Vec::new(), Stats::default());
+                let mut progress = Progress::new(false);
+                let mut r = Run {
+                    opts: &o,
+                    cleaner: &cleaner,
+                    pool: &pool,
+                    out: &mut out,
+                    stats: &mut stats,
+                    progress: &mut progress,
+                };
+                let result = r.stream(
+                    |send| (0..100usize).try_for_each(|i| send(i)),
+                    |&i: &usize| {
+                        assert!(i < panics_from, "batch {i} fails");
+                        vec![Outcome {
+                            output: Ok(format!("{i}\n").into_bytes()),
+                            bytes: 1,
+                            empty: false,
+                        }]
+                    },
+                );
+                let _ = done_tx.send((result, String::from_utf8(out).unwrap()));
+            });
+            let (result, out) = done_rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("jobs {jobs}: the stream did not end"));
+            match result {
+                Err(Stop::Io(msg)) => assert!(msg.contains("panicked (batch"), "{msg}"),
+                other => panic!("jobs {jobs}: {:?}", other.err()),
+            }
+            // Batches before the first that panics, in order, from the first
+            // on (those still in flight when the run stopped are not written).
+            let want: String = (0..panics_from).map(|i| format!("{i}\n")).collect();
+            assert!(want.starts_with(&out), "jobs {jobs}: {out:?}");
+        }
     }
 
     /// A JSONL corpus of `n` pages of one site in a temporary file, with a
