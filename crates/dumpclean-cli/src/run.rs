@@ -839,7 +839,7 @@ pub(crate) mod tests {
                     progress: &mut progress,
                 };
                 let result = r.stream(
-                    |send| (0..100usize).try_for_each(|i| send(i)),
+                    |send| (0..100usize).try_for_each(send),
                     |&i: &usize| {
                         assert!(i < panics_from, "batch {i} fails");
                         vec![Outcome {
