@@ -37,18 +37,18 @@ use crate::lines::{self, Line, WordKeys};
 use std::ops::Range;
 
 /// A block holds at least this many lines of several cells.
-pub(crate) const MIN_ROWS: usize = 3;
+const MIN_ROWS: usize = 3;
 /// At most this many non-blank lines of one cell between two lines of
 /// several cells of a block.
-pub(crate) const MAX_INTERRUPTION: usize = 3;
+const MAX_INTERRUPTION: usize = 3;
 /// A channel splits columns when at least this many cells start right after it.
-pub(crate) const MIN_ALIGNED: usize = 3;
+const MIN_ALIGNED: usize = 3;
 /// How many chars after a channel a cell may start and still line up with it.
-pub(crate) const ALIGN_SLACK: usize = 4;
+const ALIGN_SLACK: usize = 4;
 /// A block is read by columns only with this many cells of running text…
-pub(crate) const MIN_PROSE_CELLS: usize = 2;
+const MIN_PROSE_CELLS: usize = 2;
 /// …of at least this many words.
-pub(crate) const PROSE_WORDS: u32 = 8;
+const PROSE_WORDS: u32 = 8;
 
 /// The scan's cells of `input` (in input order) and their word keys, in reading
 /// order: unchanged unless the page has a block of columns.
