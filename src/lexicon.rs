@@ -2168,6 +2168,14 @@ pub(crate) fn byline(text: &str) -> Option<&str> {
 #[inline(never)]
 fn byline_from_start(text: &str) -> Option<&str> {
     let name = byline_name(text)?.trim();
+    // The cuts below keep the name's first char first (it is no white
+    // space; a separator or a trailing `,` `.` `;` there leaves no word), so
+    // the first word starts with it and must be a capital. Most lines that
+    // merely start like a marker (`Deze`, `Data`, `Text of`) are turned
+    // away here, before the cuts scan them.
+    if !name.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     // Cut at a separator (`|`, `-` with spaces, a date) and keep the name part.
     let name = name
         .split(['|', '•', '·', '\u{2014}'])
