@@ -632,6 +632,10 @@ struct LegalWitnesses {
     /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each.
     keys: Vec<u64>,
     bits: [u64; 16],
+    /// Each of `keys` with its run and the index of the run's rarest
+    /// letter ([`rarest_letter`]), sorted by key, for the runs of
+    /// [`LegalWitnesses::twice`] (a key of two runs has both).
+    runs: Vec<(u64, &'static str, usize)>,
     /// The longest run of ASCII chars of each term without such a run
     /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
     /// case, where the term occurs.
@@ -651,12 +655,30 @@ impl LegalWitnesses {
         let top = (key >> 54) as usize;
         (top >> 6, 1 << (top & 63))
     }
+
+    /// Whether a text none of whose alphanumeric chars lies outside ASCII
+    /// may hold two legal terms whose witness is `key` (one of `keys`):
+    /// each of two terms occurs where the witness's run does, as the same
+    /// bytes ignoring case, and the two occur one after the other, so
+    /// the bytes hold the run twice (true where `key` has two runs).
+    fn twice(&self, text: &str, key: u64) -> bool {
+        let from = self.runs.partition_point(|r| r.0 < key);
+        match self.runs[from..] {
+            [(k, run, at), ..]
+                if k == key && self.runs.get(from + 1).is_none_or(|r| r.0 != key) =>
+            {
+                ascii_hits_ignoring_case(text.as_bytes(), run.as_bytes(), at, 2)
+            }
+            _ => true,
+        }
+    }
 }
 
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
         bits: [0; 16],
+        runs: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
         short_keys: Vec::new(),
@@ -680,6 +702,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                 let (i, m) = LegalWitnesses::bit(k);
                 w.bits[i] |= m;
                 w.keys.push(k);
+                w.runs.push((k, r, rarest_letter(r.as_bytes())));
             }),
             // The longest such run: the rarest in a text's bytes.
             None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
@@ -708,6 +731,8 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     }
     w.keys.sort_unstable();
     w.keys.dedup();
+    w.runs.sort_unstable();
+    w.runs.dedup();
     w.short_keys.sort_unstable();
     w.short_keys.dedup();
     w
@@ -728,6 +753,7 @@ pub(crate) const SHORT_LEGAL_RUNS: [u64; 2] = [
 /// the content-word keys `keys`, may hold a legal term: false only where
 /// none occurs (see [`LegalWitnesses`]); `short_legal` tells whether a
 /// run of its alphanumeric chars has a key of [`SHORT_LEGAL_RUNS`].
+#[cfg(test)]
 fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
     let w = &*LEGAL_WITNESSES;
     w.always
@@ -736,6 +762,33 @@ fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
             let (i, m) = LegalWitnesses::bit(k);
             w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
         })
+}
+
+/// Whether a text none of whose alphanumeric chars lies outside ASCII, with
+/// the content-word keys `keys`, may hold two legal terms (as
+/// [`has_two_legal_terms`] finds them): false only where it holds none
+/// (see [`LegalWitnesses`]), or where all its terms have one
+/// witness and the text's bytes hold that witness's run only once
+/// ([`LegalWitnesses::twice`]). Prose that names `about`, `over` or
+/// `contact` once is not walked. (It gates more than
+/// `may_have_legal_term_scanned`, the gate for one term, which the tests
+/// keep.)
+fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool) -> bool {
+    let w = &*LEGAL_WITNESSES;
+    if w.always || short_legal {
+        return true;
+    }
+    let mut witness = None;
+    for &k in keys {
+        let (i, m) = LegalWitnesses::bit(k);
+        if w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok() {
+            if witness.is_some_and(|o| o != k) {
+                return true;
+            }
+            witness = Some(k);
+        }
+    }
+    witness.is_some_and(|k| w.twice(text, k))
 }
 
 /// [`may_have_legal_term_scanned`], the short witnesses searched for in
@@ -754,10 +807,14 @@ fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
 }
 
 /// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
-/// case. Only where the rarest letter of `word` stands are the bytes
-/// compared; the bytes are searched for it eight at a time.
+/// case (the oracle of the walks' legal-term gates).
 #[cfg(test)]
 fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
+    ascii_hits_ignoring_case(bytes, word, rarest_letter(word), 1)
+}
+
+/// The index of the rarest letter of `word` (ASCII, not empty) in text.
+fn rarest_letter(word: &[u8]) -> usize {
     // Letters from the most to the least frequent in text.
     const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
     let rank = |b: u8| {
@@ -766,10 +823,17 @@ fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
             .position(|&f| f == b.to_ascii_lowercase())
             .unwrap_or(BY_FREQUENCY.len())
     };
-    let Some(at) = (0..word.len()).max_by_key(|&k| rank(word[k])) else {
+    (0..word.len()).max_by_key(|&k| rank(word[k])).unwrap_or(0)
+}
+
+/// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
+/// case, at `enough` starts or more. Only where the letter `word[at]`
+/// (its rarest, [`rarest_letter`]) stands are the bytes compared; the
+/// bytes are searched for it eight at a time.
+fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize) -> bool {
+    let Some(&b) = word.get(at) else {
         return true;
     };
-    let b = word[at];
     let (case, want) = if b.is_ascii_alphabetic() {
         (CASE, u64::from(b | 0x20))
     } else {
@@ -780,6 +844,7 @@ fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
             .and_then(|start| bytes.get(start..start + word.len()))
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
+    let mut hits = 0;
     let mut chunks = bytes.chunks_exact(8);
     let mut i = 0;
     for c in &mut chunks {
@@ -787,14 +852,18 @@ fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
         // The high bit of each byte of `y` that is zero (exact: no borrow).
         let mut m = !(((y & !HIGH) + !HIGH) | y | !HIGH);
         while m != 0 {
-            if found(i + m.trailing_zeros() as usize / 8) {
+            hits += usize::from(found(i + m.trailing_zeros() as usize / 8));
+            if hits >= enough {
                 return true;
             }
             m &= m - 1;
         }
         i += 8;
     }
-    (i..bytes.len()).any(|j| u64::from(bytes[j] | case as u8) == want && found(j))
+    hits += (i..bytes.len())
+        .filter(|&j| u64::from(bytes[j] | case as u8) == want && found(j))
+        .count();
+    hits >= enough
 }
 
 /// Phrases by the key of their first word: the lexicon's index in
@@ -1586,7 +1655,7 @@ pub(crate) fn cue_of(
     cue_from(
         text,
         sentence,
-        || !lex.plain || may_have_legal_term_scanned(keys, lex.short_legal),
+        || !lex.plain || may_have_two_legal_terms_scanned(text, keys, lex.short_legal),
         lex.cues,
         lex.copyright,
     )
@@ -2932,6 +3001,9 @@ mod tests {
         if lex.plain && !may_have_legal_term_scanned(&keys, lex.short_legal) {
             assert!(!has_two_legal_terms(text), "{text:?}");
         }
+        if lex.plain && !may_have_two_legal_terms_scanned(text, &keys, lex.short_legal) {
+            assert!(!oracle::has_two_legal_terms(text), "{text:?}");
+        }
         // Given what the scan measured.
         let sentence = is_sentence(&shape);
         assert_eq!(
@@ -3405,6 +3477,81 @@ mod tests {
         assert_eq!(byline("Autor: Jan Kowalski"), Some("Jan Kowalski"));
     }
 
+    /// Long plain lines are walked for two legal terms only where two
+    /// witnesses, or one witness's run twice, stand in them; the cue is
+    /// the regexes' either way.
+    #[test]
+    fn legal_walks_need_two_witnesses_or_one_twice() {
+        let prose = "We drove over the hills and talked of the long winter ahead of the group.";
+        for (text, walked) in [
+            (prose, false),
+            (
+                "We drove over the hills and then over the river, with nothing ahead of us.",
+                true,
+            ),
+            (
+                "We drove OVER the hills and then Over ons and the river, the winter ahead.",
+                true,
+            ),
+            (
+                "Contact us about the privacy policy of the shop, as it sets it out for all.",
+                true,
+            ),
+            (
+                "Read the privacy policy of the shop and the privacy notes, as it sets them out.",
+                true,
+            ),
+            (
+                "Privacy: the shop keeps the notes of its readers for a year, as it sets out.",
+                false,
+            ),
+            (
+                "Privacy policy: the shop keeps the notes of its readers for a year, as set out.",
+                false,
+            ),
+            (
+                "Privacy, privacy: the shop keeps the notes of its readers, as it sets them out.",
+                true,
+            ),
+            (
+                "The overview of privacy: the shop keeps notes of its readers, as it sets out.",
+                false,
+            ),
+        ] {
+            let mut keys = Vec::new();
+            let (shape, lex) = crate::lines::measure(text, &mut keys);
+            assert!(lex.plain && is_sentence(&shape), "{text:?}");
+            assert_eq!(
+                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal),
+                walked,
+                "{text:?}"
+            );
+            assert_eq!(
+                cue_of(text, true, &lex, &keys),
+                oracle::cue(text, true),
+                "{text:?}"
+            );
+        }
+        // The runs are counted where they start, ignoring case.
+        for (text, n) in [
+            ("aaa", 3),
+            ("PrivacyPRIVACY privacy", 3),
+            ("privac", 0),
+            ("", 0),
+        ] {
+            let word = if n == 3 && text.starts_with('a') {
+                "a"
+            } else {
+                "privacy"
+            };
+            let at = rarest_letter(word.as_bytes());
+            for enough in 1..=4 {
+                let hits = ascii_hits_ignoring_case(text.as_bytes(), word.as_bytes(), at, enough);
+                assert_eq!(hits, enough <= n, "{text:?} {enough}");
+            }
+        }
+    }
+
     /// The prefixes picked by their first byte (and texts turned away by
     /// their first char's lowercase forms) are those the oracle, which
     /// lowercases the start and tries every prefix, finds: every char of
@@ -3416,9 +3563,19 @@ mod tests {
         let firsts = (0x20..0x530u32)
             .chain([0x130, 0x212A, 0x1E9E, 0x2014, 0x3000, 0x8A9E, 0xFF21])
             .filter_map(char::from_u32);
-        let lists: [(&[u64; 256], &[&str], &[(u64, u64)], &[u32; 256]); 2] = [
-            (&BYLINE_PAIRS, BYLINE_STARTS, &BYLINE_HEADS, &BYLINE_FIRSTS),
-            (&CREDIT_PAIRS, CREDIT_STARTS, &CREDIT_HEADS, &CREDIT_FIRSTS),
+        let lists = [
+            (
+                &BYLINE_PAIRS,
+                BYLINE_STARTS,
+                &BYLINE_HEADS[..],
+                &BYLINE_FIRSTS,
+            ),
+            (
+                &CREDIT_PAIRS,
+                CREDIT_STARTS,
+                &CREDIT_HEADS[..],
+                &CREDIT_FIRSTS,
+            ),
         ];
         let mut tails: Vec<String> = ["", " Jane Doe", "y Jan", "ata", "é", "ühr"]
             .iter()
