@@ -1815,14 +1815,29 @@ fn is_age(text: &str, i: usize) -> bool {
     let Some(first) = char_at(text, i).map(fold) else {
         return false;
     };
-    AGE_UNITS
-        .iter()
-        .filter(|unit| unit.starts_with(first))
-        .any(|unit| {
-            eat_fold(text, i, unit)
-                .is_some_and(|end| rest_is_one_of(text, skip(text, end, is_space), AGE_SUFFIXES))
-        })
+    // Every unit starts with an ASCII char: only the units that start with
+    // `first` (by a table, not a test of each) can fit.
+    let units = AGE_UNIT_FIRSTS.get(first as usize).copied().unwrap_or(0);
+    any_bit(units, |k| {
+        eat_fold(text, i, AGE_UNITS[k])
+            .is_some_and(|end| rest_is_one_of(text, skip(text, end, is_space), AGE_SUFFIXES))
+    })
 }
+
+/// For every ASCII char: a bit (by index) of each of [`AGE_UNITS`] that
+/// starts with it.
+static AGE_UNIT_FIRSTS: [u64; 128] = {
+    assert!(AGE_UNITS.len() <= 64);
+    let mut t = [0u64; 128];
+    let mut i = 0;
+    while i < AGE_UNITS.len() {
+        let b = AGE_UNITS[i].as_bytes()[0];
+        assert!(b < 0x80);
+        t[b as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+};
 
 /// `vor 2 Stunden`, `il y a 3 jours`, `hace 5 minutos` (see [`is_time`]).
 fn is_prefixed_age(text: &str) -> bool {
@@ -2213,7 +2228,7 @@ fn starts_lower_exact(
         };
         let capitals = (x + ONES * 0x3F) & !(x + ONES * 0x25) & HIGH; // 0x41..=0x5A
         let lower = x | capitals >> 2;
-        return any_bit(firsts[(lower & 0xFF) as usize], |k| {
+        return any_bit(u64::from(firsts[(lower & 0xFF) as usize]), |k| {
             let (p, (first, mask)) = (prefixes[k], heads[k]);
             lower & mask == first
                 && (p.len() <= 8
@@ -2243,14 +2258,14 @@ fn starts_lower_exact(
         }
     }
     let start = &buf[..len];
-    any_bit(firsts[usize::from(buf[0])], |k| {
+    any_bit(u64::from(firsts[usize::from(buf[0])]), |k| {
         start.starts_with(prefixes[k].as_bytes())
     })
 }
 
 /// Whether `f` holds for the index of a set bit of `bits`.
 #[inline]
-fn any_bit(mut bits: u32, mut f: impl FnMut(usize) -> bool) -> bool {
+fn any_bit(mut bits: u64, mut f: impl FnMut(usize) -> bool) -> bool {
     while bits != 0 {
         if f(bits.trailing_zeros() as usize) {
             return true;
@@ -3475,6 +3490,19 @@ mod tests {
         }
         assert_eq!(byline("De wedstrijd begon laat"), None);
         assert_eq!(byline("Autor: Jan Kowalski"), Some("Jan Kowalski"));
+    }
+
+    /// The units picked by the table of first chars are those that start
+    /// with the char, for every char (`fold` gives any).
+    #[test]
+    fn age_units_are_picked_by_first_char_as_by_trying_each() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bits = AGE_UNIT_FIRSTS.get(c as usize).copied().unwrap_or(0);
+            for (k, unit) in AGE_UNITS.iter().enumerate() {
+                assert_eq!(bits >> k & 1 != 0, unit.starts_with(c), "{c:?} {unit}");
+            }
+        }
+        assert!(is_time("3 Minuten geleden") && is_time("2 d") && !is_time("3 Autos"));
     }
 
     /// Long plain lines are walked for two legal terms only where two
