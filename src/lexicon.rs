@@ -632,6 +632,10 @@ struct LegalWitnesses {
     /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each.
     keys: Vec<u64>,
     bits: [u64; 16],
+    /// Each of `keys` with its run and the index of the run's rarest
+    /// letter ([`rarest_letter`]), sorted by key, for the runs of
+    /// [`LegalWitnesses::twice`] (a key of two runs has both).
+    runs: Vec<(u64, &'static str, usize)>,
     /// The longest run of ASCII chars of each term without such a run
     /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
     /// case, where the term occurs.
@@ -651,12 +655,30 @@ impl LegalWitnesses {
         let top = (key >> 54) as usize;
         (top >> 6, 1 << (top & 63))
     }
+
+    /// Whether a text none of whose alphanumeric chars lies outside ASCII
+    /// may hold two legal terms whose witness is `key` (one of `keys`):
+    /// each of two terms occurs where the witness's run does, as the same
+    /// bytes ignoring case, and the two occur one after the other, so
+    /// the bytes hold the run twice (true where `key` has two runs).
+    fn twice(&self, text: &str, key: u64) -> bool {
+        let from = self.runs.partition_point(|r| r.0 < key);
+        match self.runs[from..] {
+            [(k, run, at), ..]
+                if k == key && self.runs.get(from + 1).is_none_or(|r| r.0 != key) =>
+            {
+                ascii_hits_ignoring_case(text.as_bytes(), run.as_bytes(), at, 2)
+            }
+            _ => true,
+        }
+    }
 }
 
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
         bits: [0; 16],
+        runs: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
         short_keys: Vec::new(),
@@ -680,6 +702,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                 let (i, m) = LegalWitnesses::bit(k);
                 w.bits[i] |= m;
                 w.keys.push(k);
+                w.runs.push((k, r, rarest_letter(r.as_bytes())));
             }),
             // The longest such run: the rarest in a text's bytes.
             None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
@@ -708,6 +731,8 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     }
     w.keys.sort_unstable();
     w.keys.dedup();
+    w.runs.sort_unstable();
+    w.runs.dedup();
     w.short_keys.sort_unstable();
     w.short_keys.dedup();
     w
@@ -728,6 +753,7 @@ pub(crate) const SHORT_LEGAL_RUNS: [u64; 2] = [
 /// the content-word keys `keys`, may hold a legal term: false only where
 /// none occurs (see [`LegalWitnesses`]); `short_legal` tells whether a
 /// run of its alphanumeric chars has a key of [`SHORT_LEGAL_RUNS`].
+#[cfg(test)]
 fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
     let w = &*LEGAL_WITNESSES;
     w.always
@@ -736,6 +762,33 @@ fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
             let (i, m) = LegalWitnesses::bit(k);
             w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
         })
+}
+
+/// Whether a text none of whose alphanumeric chars lies outside ASCII, with
+/// the content-word keys `keys`, may hold two legal terms (as
+/// [`has_two_legal_terms`] finds them): false only where it holds none
+/// (see [`LegalWitnesses`]), or where all its terms have one
+/// witness and the text's bytes hold that witness's run only once
+/// ([`LegalWitnesses::twice`]). Prose that names `about`, `over` or
+/// `contact` once is not walked. (It gates more than
+/// `may_have_legal_term_scanned`, the gate for one term, which the tests
+/// keep.)
+fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool) -> bool {
+    let w = &*LEGAL_WITNESSES;
+    if w.always || short_legal {
+        return true;
+    }
+    let mut witness = None;
+    for &k in keys {
+        let (i, m) = LegalWitnesses::bit(k);
+        if w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok() {
+            if witness.is_some_and(|o| o != k) {
+                return true;
+            }
+            witness = Some(k);
+        }
+    }
+    witness.is_some_and(|k| w.twice(text, k))
 }
 
 /// [`may_have_legal_term_scanned`], the short witnesses searched for in
@@ -754,10 +807,14 @@ fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
 }
 
 /// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
-/// case. Only where the rarest letter of `word` stands are the bytes
-/// compared; the bytes are searched for it eight at a time.
+/// case (the oracle of the walks' legal-term gates).
 #[cfg(test)]
 fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
+    ascii_hits_ignoring_case(bytes, word, rarest_letter(word), 1)
+}
+
+/// The index of the rarest letter of `word` (ASCII, not empty) in text.
+fn rarest_letter(word: &[u8]) -> usize {
     // Letters from the most to the least frequent in text.
     const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
     let rank = |b: u8| {
@@ -766,10 +823,17 @@ fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
             .position(|&f| f == b.to_ascii_lowercase())
             .unwrap_or(BY_FREQUENCY.len())
     };
-    let Some(at) = (0..word.len()).max_by_key(|&k| rank(word[k])) else {
+    (0..word.len()).max_by_key(|&k| rank(word[k])).unwrap_or(0)
+}
+
+/// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
+/// case, at `enough` starts or more. Only where the letter `word[at]`
+/// (its rarest, [`rarest_letter`]) stands are the bytes compared; the
+/// bytes are searched for it eight at a time.
+fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize) -> bool {
+    let Some(&b) = word.get(at) else {
         return true;
     };
-    let b = word[at];
     let (case, want) = if b.is_ascii_alphabetic() {
         (CASE, u64::from(b | 0x20))
     } else {
@@ -780,6 +844,7 @@ fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
             .and_then(|start| bytes.get(start..start + word.len()))
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
+    let mut hits = 0;
     let mut chunks = bytes.chunks_exact(8);
     let mut i = 0;
     for c in &mut chunks {
@@ -787,14 +852,18 @@ fn has_ascii_ignoring_case(bytes: &[u8], word: &[u8]) -> bool {
         // The high bit of each byte of `y` that is zero (exact: no borrow).
         let mut m = !(((y & !HIGH) + !HIGH) | y | !HIGH);
         while m != 0 {
-            if found(i + m.trailing_zeros() as usize / 8) {
+            hits += usize::from(found(i + m.trailing_zeros() as usize / 8));
+            if hits >= enough {
                 return true;
             }
             m &= m - 1;
         }
         i += 8;
     }
-    (i..bytes.len()).any(|j| u64::from(bytes[j] | case as u8) == want && found(j))
+    hits += (i..bytes.len())
+        .filter(|&j| u64::from(bytes[j] | case as u8) == want && found(j))
+        .count();
+    hits >= enough
 }
 
 /// Phrases by the key of their first word: the lexicon's index in
@@ -1586,7 +1655,7 @@ pub(crate) fn cue_of(
     cue_from(
         text,
         sentence,
-        || !lex.plain || may_have_legal_term_scanned(keys, lex.short_legal),
+        || !lex.plain || may_have_two_legal_terms_scanned(text, keys, lex.short_legal),
         lex.cues,
         lex.copyright,
     )
@@ -1746,14 +1815,29 @@ fn is_age(text: &str, i: usize) -> bool {
     let Some(first) = char_at(text, i).map(fold) else {
         return false;
     };
-    AGE_UNITS
-        .iter()
-        .filter(|unit| unit.starts_with(first))
-        .any(|unit| {
-            eat_fold(text, i, unit)
-                .is_some_and(|end| rest_is_one_of(text, skip(text, end, is_space), AGE_SUFFIXES))
-        })
+    // Every unit starts with an ASCII char: only the units that start with
+    // `first` (by a table, not a test of each) can fit.
+    let units = AGE_UNIT_FIRSTS.get(first as usize).copied().unwrap_or(0);
+    any_bit(units, |k| {
+        eat_fold(text, i, AGE_UNITS[k])
+            .is_some_and(|end| rest_is_one_of(text, skip(text, end, is_space), AGE_SUFFIXES))
+    })
 }
+
+/// For every ASCII char: a bit (by index) of each of [`AGE_UNITS`] that
+/// starts with it.
+static AGE_UNIT_FIRSTS: [u64; 128] = {
+    assert!(AGE_UNITS.len() <= 64);
+    let mut t = [0u64; 128];
+    let mut i = 0;
+    while i < AGE_UNITS.len() {
+        let b = AGE_UNITS[i].as_bytes()[0];
+        assert!(b < 0x80);
+        t[b as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+};
 
 /// `vor 2 Stunden`, `il y a 3 jours`, `hace 5 minutos` (see [`is_time`]).
 fn is_prefixed_age(text: &str) -> bool {
@@ -2070,6 +2154,23 @@ const fn heads<const N: usize>(prefixes: &[&str]) -> [(u64, u64); N] {
 static BYLINE_HEADS: [(u64, u64); BYLINE_STARTS.len()] = heads(BYLINE_STARTS);
 static CREDIT_HEADS: [(u64, u64); CREDIT_STARTS.len()] = heads(CREDIT_STARTS);
 
+/// For every byte: a bit (by index) of each of `prefixes` (at most 32)
+/// that starts with it.
+const fn firsts(prefixes: &[&str]) -> [u32; 256] {
+    assert!(prefixes.len() <= 32);
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < prefixes.len() {
+        t[prefixes[i].as_bytes()[0] as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+}
+
+/// The prefixes of [`BYLINE_STARTS`] and [`CREDIT_STARTS`] by first byte.
+static BYLINE_FIRSTS: [u32; 256] = firsts(BYLINE_STARTS);
+static CREDIT_FIRSTS: [u32; 256] = firsts(CREDIT_STARTS);
+
 /// The longest of [`BYLINE_STARTS`] and [`CREDIT_STARTS`], in bytes.
 const STARTS_MAX_LEN: usize = 10;
 
@@ -2079,26 +2180,42 @@ const STARTS_MAX_LEN: usize = 10;
 /// bytes `pairs` has. Where `text` starts with two ASCII bytes, so does its
 /// lowercased start: their lowercase forms must be a pair of `pairs`, a
 /// test that turns most lines away. A text of one ASCII byte lowercases to
-/// one byte, shorter than any prefix.
+/// one byte, shorter than any prefix. `heads` and `firsts` are the
+/// prefixes' [`heads`] and [`firsts`].
 #[inline]
-fn starts_lower(text: &str, pairs: &[u64; 256], prefixes: &[&str], heads: &[(u64, u64)]) -> bool {
+fn starts_lower(
+    text: &str,
+    pairs: &[u64; 256],
+    prefixes: &[&str],
+    heads: &[(u64, u64)],
+    firsts: &[u32; 256],
+) -> bool {
     match *text.as_bytes() {
         [b0, b1, ..] if (b0 | b1).is_ascii() => {
             let bit =
                 usize::from(b0.to_ascii_lowercase()) << 7 | usize::from(b1.to_ascii_lowercase());
-            pairs[bit >> 6] >> (bit & 63) & 1 != 0 && starts_lower_exact(text, prefixes, heads)
+            pairs[bit >> 6] >> (bit & 63) & 1 != 0
+                && starts_lower_exact(text, prefixes, heads, firsts)
         }
         [] => false,
         [b0] if b0.is_ascii() => false,
-        _ => starts_lower_exact(text, prefixes, heads),
+        _ => starts_lower_exact(text, prefixes, heads, firsts),
     }
 }
 
 /// [`starts_lower`] without the quick test: the lowercase forms of the
 /// chars of `text` until they make [`STARTS_MAX_LEN`] bytes, compared with
-/// each of `prefixes`.
+/// each of `prefixes` (by their `heads`) that starts with the first byte
+/// of those forms (by `firsts`): most prefixes are not looked at, and a
+/// text whose first char lowercases to no prefix's first byte (most that
+/// start with a char outside ASCII) is not lowercased further.
 #[inline(never)]
-fn starts_lower_exact(text: &str, prefixes: &[&str], heads: &[(u64, u64)]) -> bool {
+fn starts_lower_exact(
+    text: &str,
+    prefixes: &[&str],
+    heads: &[(u64, u64)],
+    firsts: &[u32; 256],
+) -> bool {
     let bytes = text.as_bytes();
     let head = &bytes[..bytes.len().min(STARTS_MAX_LEN)];
     if head.is_ascii() {
@@ -2111,7 +2228,8 @@ fn starts_lower_exact(text: &str, prefixes: &[&str], heads: &[(u64, u64)]) -> bo
         };
         let capitals = (x + ONES * 0x3F) & !(x + ONES * 0x25) & HIGH; // 0x41..=0x5A
         let lower = x | capitals >> 2;
-        return prefixes.iter().zip(heads).any(|(p, &(first, mask))| {
+        return any_bit(u64::from(firsts[(lower & 0xFF) as usize]), |k| {
+            let (p, (first, mask)) = (prefixes[k], heads[k]);
             lower & mask == first
                 && (p.len() <= 8
                     || bytes
@@ -2134,9 +2252,27 @@ fn starts_lower_exact(text: &str, prefixes: &[&str], heads: &[(u64, u64)]) -> bo
                 len += lc.encode_utf8(&mut buf[len..]).len();
             }
         }
+        // The first char's forms fix the first byte.
+        if firsts[usize::from(buf[0])] == 0 {
+            return false;
+        }
     }
     let start = &buf[..len];
-    prefixes.iter().any(|p| start.starts_with(p.as_bytes()))
+    any_bit(u64::from(firsts[usize::from(buf[0])]), |k| {
+        start.starts_with(prefixes[k].as_bytes())
+    })
+}
+
+/// Whether `f` holds for the index of a set bit of `bits`.
+#[inline]
+fn any_bit(mut bits: u64, mut f: impl FnMut(usize) -> bool) -> bool {
+    while bits != 0 {
+        if f(bits.trailing_zeros() as usize) {
+            return true;
+        }
+        bits &= bits - 1;
+    }
+    false
 }
 
 /// A bare byline marker with no name (`door`, `By`) — metadata, no byline.
@@ -2158,7 +2294,15 @@ pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
 #[inline]
 pub(crate) fn byline(text: &str) -> Option<&str> {
-    if text.len() > 90 || !starts_lower(text, &BYLINE_PAIRS, BYLINE_STARTS, &BYLINE_HEADS) {
+    if text.len() > 90
+        || !starts_lower(
+            text,
+            &BYLINE_PAIRS,
+            BYLINE_STARTS,
+            &BYLINE_HEADS,
+            &BYLINE_FIRSTS,
+        )
+    {
         return None;
     }
     byline_from_start(text)
@@ -2168,6 +2312,14 @@ pub(crate) fn byline(text: &str) -> Option<&str> {
 #[inline(never)]
 fn byline_from_start(text: &str) -> Option<&str> {
     let name = byline_name(text)?.trim();
+    // The cuts below keep the name's first char first (it is no white
+    // space; a separator or a trailing `,` `.` `;` there leaves no word), so
+    // the first word starts with it and must be a capital. Most lines that
+    // merely start like a marker (`Deze`, `Data`, `Text of`) are turned
+    // away here, before the cuts scan them.
+    if !name.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     // Cut at a separator (`|`, `-` with spaces, a date) and keep the name part.
     let name = name
         .split(['|', '•', '·', '\u{2014}'])
@@ -2320,7 +2472,15 @@ fn credit_name(text: &str) -> Option<&str> {
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
 #[inline]
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
-    if text.len() > 100 || !starts_lower(text, &CREDIT_PAIRS, CREDIT_STARTS, &CREDIT_HEADS) {
+    if text.len() > 100
+        || !starts_lower(
+            text,
+            &CREDIT_PAIRS,
+            CREDIT_STARTS,
+            &CREDIT_HEADS,
+            &CREDIT_FIRSTS,
+        )
+    {
         return None;
     }
     image_credit_from_start(text)
@@ -2811,12 +2971,22 @@ mod tests {
     fn assert_agrees(text: &str) {
         assert_walk_agrees(text);
         assert_eq!(byline(text), byline_simple(text), "{text:?}");
-        for (pairs, prefixes, heads) in [
-            (&BYLINE_PAIRS, BYLINE_STARTS, &BYLINE_HEADS[..]),
-            (&CREDIT_PAIRS, CREDIT_STARTS, &CREDIT_HEADS[..]),
+        for (pairs, prefixes, heads, firsts) in [
+            (
+                &BYLINE_PAIRS,
+                BYLINE_STARTS,
+                &BYLINE_HEADS[..],
+                &BYLINE_FIRSTS,
+            ),
+            (
+                &CREDIT_PAIRS,
+                CREDIT_STARTS,
+                &CREDIT_HEADS[..],
+                &CREDIT_FIRSTS,
+            ),
         ] {
             assert_eq!(
-                starts_lower(text, pairs, prefixes, heads),
+                starts_lower(text, pairs, prefixes, heads, firsts),
                 LowerStart::of(text).starts_with_any(prefixes),
                 "{text:?}"
             );
@@ -2845,6 +3015,9 @@ mod tests {
         }
         if lex.plain && !may_have_legal_term_scanned(&keys, lex.short_legal) {
             assert!(!has_two_legal_terms(text), "{text:?}");
+        }
+        if lex.plain && !may_have_two_legal_terms_scanned(text, &keys, lex.short_legal) {
+            assert!(!oracle::has_two_legal_terms(text), "{text:?}");
         }
         // Given what the scan measured.
         let sentence = is_sentence(&shape);
@@ -3317,6 +3490,146 @@ mod tests {
         }
         assert_eq!(byline("De wedstrijd begon laat"), None);
         assert_eq!(byline("Autor: Jan Kowalski"), Some("Jan Kowalski"));
+    }
+
+    /// The units picked by the table of first chars are those that start
+    /// with the char, for every char (`fold` gives any).
+    #[test]
+    fn age_units_are_picked_by_first_char_as_by_trying_each() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bits = AGE_UNIT_FIRSTS.get(c as usize).copied().unwrap_or(0);
+            for (k, unit) in AGE_UNITS.iter().enumerate() {
+                assert_eq!(bits >> k & 1 != 0, unit.starts_with(c), "{c:?} {unit}");
+            }
+        }
+        assert!(is_time("3 Minuten geleden") && is_time("2 d") && !is_time("3 Autos"));
+    }
+
+    /// Long plain lines are walked for two legal terms only where two
+    /// witnesses, or one witness's run twice, stand in them; the cue is
+    /// the regexes' either way.
+    #[test]
+    fn legal_walks_need_two_witnesses_or_one_twice() {
+        let prose = "We drove over the hills and talked of the long winter ahead of the group.";
+        for (text, walked) in [
+            (prose, false),
+            (
+                "We drove over the hills and then over the river, with nothing ahead of us.",
+                true,
+            ),
+            (
+                "We drove OVER the hills and then Over ons and the river, the winter ahead.",
+                true,
+            ),
+            (
+                "Contact us about the privacy policy of the shop, as it sets it out for all.",
+                true,
+            ),
+            (
+                "Read the privacy policy of the shop and the privacy notes, as it sets them out.",
+                true,
+            ),
+            (
+                "Privacy: the shop keeps the notes of its readers for a year, as it sets out.",
+                false,
+            ),
+            (
+                "Privacy policy: the shop keeps the notes of its readers for a year, as set out.",
+                false,
+            ),
+            (
+                "Privacy, privacy: the shop keeps the notes of its readers, as it sets them out.",
+                true,
+            ),
+            (
+                "The overview of privacy: the shop keeps notes of its readers, as it sets out.",
+                false,
+            ),
+        ] {
+            let mut keys = Vec::new();
+            let (shape, lex) = crate::lines::measure(text, &mut keys);
+            assert!(lex.plain && is_sentence(&shape), "{text:?}");
+            assert_eq!(
+                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal),
+                walked,
+                "{text:?}"
+            );
+            assert_eq!(
+                cue_of(text, true, &lex, &keys),
+                oracle::cue(text, true),
+                "{text:?}"
+            );
+        }
+        // The runs are counted where they start, ignoring case.
+        for (text, n) in [
+            ("aaa", 3),
+            ("PrivacyPRIVACY privacy", 3),
+            ("privac", 0),
+            ("", 0),
+        ] {
+            let word = if n == 3 && text.starts_with('a') {
+                "a"
+            } else {
+                "privacy"
+            };
+            let at = rarest_letter(word.as_bytes());
+            for enough in 1..=4 {
+                let hits = ascii_hits_ignoring_case(text.as_bytes(), word.as_bytes(), at, enough);
+                assert_eq!(hits, enough <= n, "{text:?} {enough}");
+            }
+        }
+    }
+
+    /// The prefixes picked by their first byte (and texts turned away by
+    /// their first char's lowercase forms) are those the oracle, which
+    /// lowercases the start and tries every prefix, finds: every char of
+    /// the scripts of the corpus and those that lowercase to ASCII or to
+    /// several chars, before each prefix's rest (and its capitals) and
+    /// before the starts of names and words.
+    #[test]
+    fn prefixes_are_picked_by_first_byte_as_by_trying_each() {
+        let firsts = (0x20..0x530u32)
+            .chain([0x130, 0x212A, 0x1E9E, 0x2014, 0x3000, 0x8A9E, 0xFF21])
+            .filter_map(char::from_u32);
+        let lists = [
+            (
+                &BYLINE_PAIRS,
+                BYLINE_STARTS,
+                &BYLINE_HEADS[..],
+                &BYLINE_FIRSTS,
+            ),
+            (
+                &CREDIT_PAIRS,
+                CREDIT_STARTS,
+                &CREDIT_HEADS[..],
+                &CREDIT_FIRSTS,
+            ),
+        ];
+        let mut tails: Vec<String> = ["", " Jane Doe", "y Jan", "ata", "é", "ühr"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for p in BYLINE_STARTS.iter().chain(CREDIT_STARTS) {
+            let rest: String = p.chars().skip(1).collect();
+            tails.push(format!("{rest}: Jane Doe"));
+            tails.push(rest.to_uppercase());
+        }
+        let mut checked = 0;
+        for c in firsts {
+            for tail in &tails {
+                let text = format!("{c}{tail}");
+                for &(pairs, prefixes, heads, firsts) in &lists {
+                    assert_eq!(
+                        starts_lower(&text, pairs, prefixes, heads, firsts),
+                        LowerStart::of(&text).starts_with_any(prefixes),
+                        "{text:?}"
+                    );
+                }
+                assert_eq!(byline(&text), byline_simple(&text), "{text:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
     }
 
     #[test]
