@@ -50,6 +50,12 @@ const MIN_PROSE_CELLS: usize = 2;
 /// …of at least this many words.
 const PROSE_WORDS: u32 = 8;
 
+/// The scan of `input` ([`lines::split_page`]), its cells in reading order.
+pub(crate) fn split_page(input: &str) -> (Vec<Line<'_>>, WordKeys) {
+    let (lines, words) = lines::split_page(input);
+    reading_order(input, lines, words)
+}
+
 /// The scan's cells of `input` (in input order) and their word keys, in reading
 /// order: unchanged unless the page has a block of columns.
 pub(crate) fn reading_order<'a>(

@@ -143,8 +143,7 @@ pub mod __private {
 
     /// The cells of `input` in reading order, as the cleaner reads them.
     fn cells(input: &str) -> Vec<crate::lines::Line<'_>> {
-        let (lines, words) = crate::lines::split_page(input);
-        crate::columns::reading_order(input, lines, words).0
+        crate::columns::split_page(input).0
     }
 
     /// The local features of every cell of `input`.
@@ -219,9 +218,7 @@ pub mod __private {
         band: f32,
         mut each: impl FnMut(&crate::lines::Line<'_>, f32, Option<&[f32; crate::model::N_BODY]>),
     ) {
-        let (lines, words) = crate::lines::split_page(input);
-        let (lines, words) = crate::columns::reading_order(input, lines, words);
-        let page = crate::pipeline::Page::scanned(lines, words, None);
+        let page = crate::pipeline::Page::of(input, None);
         let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
         let region = crate::pipeline::region::main_region(&page.lines, &page.evidence, &local);
         let nb = page.non_blank();

@@ -15,11 +15,10 @@ pub(crate) struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    /// Scan `input` and gather the evidence, with the site's profile if any.
-    #[cfg(test)]
+    /// Scan `input` (its cells in reading order) and gather the evidence,
+    /// with the site's profile if any.
     pub(crate) fn of(input: &'a str, profile: Option<&crate::SiteProfile>) -> Page<'a> {
-        let (lines, words) = crate::lines::split_page(input);
-        let (lines, words) = crate::columns::reading_order(input, lines, words);
+        let (lines, words) = crate::columns::split_page(input);
         Page::scanned(lines, words, profile)
     }
 
