@@ -2171,51 +2171,70 @@ const fn firsts(prefixes: &[&str]) -> [u32; 256] {
 static BYLINE_FIRSTS: [u32; 256] = firsts(BYLINE_STARTS);
 static CREDIT_FIRSTS: [u32; 256] = firsts(CREDIT_STARTS);
 
+/// A list of lowercase prefixes with the tables [`starts_lower`] reads
+/// them by, all built at compile time from the list.
+struct Starts {
+    prefixes: &'static [&'static str],
+    /// The prefixes' first two bytes ([`first_pairs`]).
+    pairs: &'static [u64; 256],
+    /// The prefixes' [`heads`].
+    heads: &'static [(u64, u64)],
+    /// The prefixes by first byte ([`firsts`]).
+    firsts: &'static [u32; 256],
+}
+
+/// How a byline and an image credit can start.
+static BYLINE: Starts = Starts {
+    prefixes: BYLINE_STARTS,
+    pairs: &BYLINE_PAIRS,
+    heads: &BYLINE_HEADS,
+    firsts: &BYLINE_FIRSTS,
+};
+static CREDIT: Starts = Starts {
+    prefixes: CREDIT_STARTS,
+    pairs: &CREDIT_PAIRS,
+    heads: &CREDIT_HEADS,
+    firsts: &CREDIT_FIRSTS,
+};
+
 /// The longest of [`BYLINE_STARTS`] and [`CREDIT_STARTS`], in bytes.
 const STARTS_MAX_LEN: usize = 10;
 
 /// Whether `text`'s lowercased start (its chars' lowercase forms, as
-/// [`char::to_lowercase`] gives them) starts with one of `prefixes`
-/// (lowercase, each of two to [`STARTS_MAX_LEN`] bytes), whose first two
-/// bytes `pairs` has. Where `text` starts with two ASCII bytes, so does its
+/// [`char::to_lowercase`] gives them) starts with one of `starts`'s
+/// prefixes (lowercase, each of two to [`STARTS_MAX_LEN`] bytes), whose
+/// first two bytes its `pairs` has. Where `text` starts with two ASCII bytes, so does its
 /// lowercased start: their lowercase forms must be a pair of `pairs`, a
 /// test that turns most lines away. A text of one ASCII byte lowercases to
-/// one byte, shorter than any prefix. `heads` and `firsts` are the
-/// prefixes' [`heads`] and [`firsts`].
+/// one byte, shorter than any prefix.
 #[inline]
-fn starts_lower(
-    text: &str,
-    pairs: &[u64; 256],
-    prefixes: &[&str],
-    heads: &[(u64, u64)],
-    firsts: &[u32; 256],
-) -> bool {
+fn starts_lower(text: &str, starts: &Starts) -> bool {
     match *text.as_bytes() {
         [b0, b1, ..] if (b0 | b1).is_ascii() => {
             let bit =
                 usize::from(b0.to_ascii_lowercase()) << 7 | usize::from(b1.to_ascii_lowercase());
-            pairs[bit >> 6] >> (bit & 63) & 1 != 0
-                && starts_lower_exact(text, prefixes, heads, firsts)
+            starts.pairs[bit >> 6] >> (bit & 63) & 1 != 0 && starts_lower_exact(text, starts)
         }
         [] => false,
         [b0] if b0.is_ascii() => false,
-        _ => starts_lower_exact(text, prefixes, heads, firsts),
+        _ => starts_lower_exact(text, starts),
     }
 }
 
 /// [`starts_lower`] without the quick test: the lowercase forms of the
 /// chars of `text` until they make [`STARTS_MAX_LEN`] bytes, compared with
-/// each of `prefixes` (by their `heads`) that starts with the first byte
-/// of those forms (by `firsts`): most prefixes are not looked at, and a
+/// each prefix (by its head) that starts with the first byte of those
+/// forms (by the prefixes' `firsts`): most prefixes are not looked at, and a
 /// text whose first char lowercases to no prefix's first byte (most that
 /// start with a char outside ASCII) is not lowercased further.
 #[inline(never)]
-fn starts_lower_exact(
-    text: &str,
-    prefixes: &[&str],
-    heads: &[(u64, u64)],
-    firsts: &[u32; 256],
-) -> bool {
+fn starts_lower_exact(text: &str, starts: &Starts) -> bool {
+    let Starts {
+        prefixes,
+        heads,
+        firsts,
+        ..
+    } = *starts;
     let bytes = text.as_bytes();
     let head = &bytes[..bytes.len().min(STARTS_MAX_LEN)];
     if head.is_ascii() {
@@ -2294,15 +2313,7 @@ pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
 #[inline]
 pub(crate) fn byline(text: &str) -> Option<&str> {
-    if text.len() > 90
-        || !starts_lower(
-            text,
-            &BYLINE_PAIRS,
-            BYLINE_STARTS,
-            &BYLINE_HEADS,
-            &BYLINE_FIRSTS,
-        )
-    {
+    if text.len() > 90 || !starts_lower(text, &BYLINE) {
         return None;
     }
     byline_from_start(text)
@@ -2472,15 +2483,7 @@ fn credit_name(text: &str) -> Option<&str> {
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
 #[inline]
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
-    if text.len() > 100
-        || !starts_lower(
-            text,
-            &CREDIT_PAIRS,
-            CREDIT_STARTS,
-            &CREDIT_HEADS,
-            &CREDIT_FIRSTS,
-        )
-    {
+    if text.len() > 100 || !starts_lower(text, &CREDIT) {
         return None;
     }
     image_credit_from_start(text)
@@ -2971,23 +2974,10 @@ mod tests {
     fn assert_agrees(text: &str) {
         assert_walk_agrees(text);
         assert_eq!(byline(text), byline_simple(text), "{text:?}");
-        for (pairs, prefixes, heads, firsts) in [
-            (
-                &BYLINE_PAIRS,
-                BYLINE_STARTS,
-                &BYLINE_HEADS[..],
-                &BYLINE_FIRSTS,
-            ),
-            (
-                &CREDIT_PAIRS,
-                CREDIT_STARTS,
-                &CREDIT_HEADS[..],
-                &CREDIT_FIRSTS,
-            ),
-        ] {
+        for starts in [&BYLINE, &CREDIT] {
             assert_eq!(
-                starts_lower(text, pairs, prefixes, heads, firsts),
-                LowerStart::of(text).starts_with_any(prefixes),
+                starts_lower(text, starts),
+                LowerStart::of(text).starts_with_any(starts.prefixes),
                 "{text:?}"
             );
         }
@@ -3591,20 +3581,6 @@ mod tests {
         let firsts = (0x20..0x530u32)
             .chain([0x130, 0x212A, 0x1E9E, 0x2014, 0x3000, 0x8A9E, 0xFF21])
             .filter_map(char::from_u32);
-        let lists = [
-            (
-                &BYLINE_PAIRS,
-                BYLINE_STARTS,
-                &BYLINE_HEADS[..],
-                &BYLINE_FIRSTS,
-            ),
-            (
-                &CREDIT_PAIRS,
-                CREDIT_STARTS,
-                &CREDIT_HEADS[..],
-                &CREDIT_FIRSTS,
-            ),
-        ];
         let mut tails: Vec<String> = ["", " Jane Doe", "y Jan", "ata", "é", "ühr"]
             .iter()
             .map(|s| s.to_string())
@@ -3618,10 +3594,10 @@ mod tests {
         for c in firsts {
             for tail in &tails {
                 let text = format!("{c}{tail}");
-                for &(pairs, prefixes, heads, firsts) in &lists {
+                for starts in [&BYLINE, &CREDIT] {
                     assert_eq!(
-                        starts_lower(&text, pairs, prefixes, heads, firsts),
-                        LowerStart::of(&text).starts_with_any(prefixes),
+                        starts_lower(&text, starts),
+                        LowerStart::of(&text).starts_with_any(starts.prefixes),
                         "{text:?}"
                     );
                 }

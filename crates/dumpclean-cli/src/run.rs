@@ -791,7 +791,12 @@ pub(crate) mod tests {
     fn run(args: &[&str], path: &str) -> (String, Stats, Result<(), Stop>) {
         let mut all: Vec<&str> = args.to_vec();
         all.push(path);
-        let o = opts(&all);
+        with_run(&opts(&all), |r| r.input(path, &mut BTreeMap::new()))
+    }
+
+    /// `f` on a run with options `o` writing to memory; the output, the
+    /// counts and what `f` returned.
+    fn with_run<T>(o: &Options, f: impl FnOnce(&mut Run<'_, Vec<u8>>) -> T) -> (String, Stats, T) {
         let cleaner = Cleaner::builder().mode(o.mode).build();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(o.jobs)
@@ -800,16 +805,14 @@ pub(crate) mod tests {
         let mut out = Vec::new();
         let mut stats = Stats::default();
         let mut progress = Progress::new(false);
-        let mut profiles = BTreeMap::new();
-        let mut r = Run {
-            opts: &o,
+        let result = f(&mut Run {
+            opts: o,
             cleaner: &cleaner,
             pool: &pool,
             out: &mut out,
             stats: &mut stats,
             progress: &mut progress,
-        };
-        let result = r.input(path, &mut profiles);
+        });
         (String::from_utf8(out).unwrap(), stats, result)
     }
 
@@ -823,33 +826,20 @@ pub(crate) mod tests {
             let (done_tx, done_rx) = std::sync::mpsc::channel();
             std::thread::spawn(move || {
                 let o = opts(&["--jobs", &jobs.to_string(), "x.jsonl"]);
-                let cleaner = Cleaner::builder().build();
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(jobs)
-                    .build()
-                    .unwrap();
-                let (mut out, mut stats) = (Vec::new(), Stats::default());
-                let mut progress = Progress::new(false);
-                let mut r = Run {
-                    opts: &o,
-                    cleaner: &cleaner,
-                    pool: &pool,
-                    out: &mut out,
-                    stats: &mut stats,
-                    progress: &mut progress,
-                };
-                let result = r.stream(
-                    |send| (0..100usize).try_for_each(send),
-                    |&i: &usize| {
-                        assert!(i < panics_from, "batch {i} fails");
-                        vec![Outcome {
-                            output: Ok(format!("{i}\n").into_bytes()),
-                            bytes: 1,
-                            empty: false,
-                        }]
-                    },
-                );
-                let _ = done_tx.send((result, String::from_utf8(out).unwrap()));
+                let (out, _, result) = with_run(&o, |r| {
+                    r.stream(
+                        |send| (0..100usize).try_for_each(send),
+                        |&i: &usize| {
+                            assert!(i < panics_from, "batch {i} fails");
+                            vec![Outcome {
+                                output: Ok(format!("{i}\n").into_bytes()),
+                                bytes: 1,
+                                empty: false,
+                            }]
+                        },
+                    )
+                });
+                let _ = done_tx.send((result, out));
             });
             let (result, out) = done_rx
                 .recv_timeout(std::time::Duration::from_secs(60))
