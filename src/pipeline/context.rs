@@ -80,15 +80,14 @@ pub(crate) fn scores(
 ) -> Vec<f32> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut p = vec![0.0; lines.len()];
-    let mut padded = crate::forest::Padded::new();
-    body_features(
+    body_walk(
         page,
         nb,
         local,
         region,
         crate::model::BODY_BAND,
         |k, c, f| {
-            p[nb[k]] = f.map_or(c, |f| padded.score(f));
+            p[nb[k]] = f.map_or(c, crate::forest::Padded::log_odds);
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -110,11 +109,32 @@ pub(crate) fn body_features(
     band: f32,
     mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
 ) {
+    body_walk(page, nb, local, region, band, |k, c, f| {
+        each(k, c, f.map(crate::forest::Padded::features));
+    });
+}
+
+/// [`body_features`] with the features written into the padded array the
+/// forest walks ([`crate::forest::Padded`]): no copy of them per line.
+fn body_walk(
+    page: &super::page::Page<'_>,
+    nb: &[usize],
+    local: &[f32],
+    region: &Range<usize>,
+    band: f32,
+    mut each: impl FnMut(usize, f32, Option<&crate::forest::Padded>),
+) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
-    let ctx: Vec<[f32; N_CONTEXT]> = (0..nb.len()).map(|k| context.features(k)).collect();
-    let c: Vec<f32> = ctx.iter().map(context_logit).collect();
+    // Each line's features and their log-odds, in one walk.
+    let mut ctx = vec![[0.0; N_CONTEXT]; nb.len()];
+    let mut c = vec![0.0; nb.len()];
+    for (k, (f, c)) in ctx.iter_mut().zip(&mut c).enumerate() {
+        *f = context.features(k);
+        *c = context_logit(f);
+    }
     let seq = super::sequence::Sequence::of(page, nb, &ctx, &c);
+    let mut padded = crate::forest::Padded::new();
     for (k, &i) in nb.iter().enumerate() {
         if c[k].abs() > band {
             each(k, c[k], None);
@@ -130,7 +150,8 @@ pub(crate) fn body_features(
             &merged
         };
         let own = crate::features::local_features(&lines[i], &ev[i], shape);
-        each(k, c[k], Some(&seq.features(k, &own)));
+        seq.write_features(k, &own, padded.features_mut());
+        each(k, c[k], Some(&padded));
     }
 }
 

@@ -131,7 +131,16 @@ impl<'p> Sequence<'p> {
 
     /// The body model's features of the `k`th non-blank line, whose own
     /// (local) features are `local`.
+    #[cfg(test)]
     pub(crate) fn features(&self, k: usize, local: &[f32; N_LOCAL]) -> [f32; N_BODY] {
+        let mut out = [0.0; N_BODY];
+        self.write_features(k, local, &mut out);
+        out
+    }
+
+    /// Write the body model's features of the `k`th non-blank line, whose
+    /// own (local) features are `local`, to `out`.
+    pub(crate) fn write_features(&self, k: usize, local: &[f32; N_LOCAL], out: &mut [f32; N_BODY]) {
         let m = self.sums.len() - 1;
         let p = &self.padded;
         let total = self.text[m].max(1) as f32;
@@ -151,13 +160,11 @@ impl<'p> Sequence<'p> {
             (self.text[(k + 1 + NEAR).min(m)] - self.text[k + 1]) as f32 / total,
             k as f32 / m as f32,
         ];
-        let mut out = [0.0; N_BODY];
         let (a, rest) = out.split_at_mut(N_LOCAL - 1);
         let (b, s) = rest.split_at_mut(N_CONTEXT - 1);
         a.copy_from_slice(&local[1..]);
         b.copy_from_slice(&self.ctx[k][1..]);
         s.copy_from_slice(&seq);
-        out
     }
 }
 
