@@ -497,8 +497,12 @@ thread_local! {
 /// input from piling them into one run of slots. The table is reused from
 /// page to page: a slot written for an earlier page has an older
 /// generation and counts as empty, so emptying the table costs nothing.
+/// A slot's key, count and generation lie in three arrays side by side:
+/// one index finds each without the arithmetic of a wider slot.
 struct CountTable {
-    slots: Vec<Slot>,
+    keys: Vec<u64>,
+    counts: Vec<u32>,
+    generations: Vec<u32>,
     mask: usize,
     seed: u64,
     generation: u32,
@@ -510,17 +514,12 @@ fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
     (h >> 32) as usize & mask
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    count: u32,
-    generation: u32,
-}
-
 impl CountTable {
     fn new() -> CountTable {
         CountTable {
-            slots: Vec::new(),
+            keys: Vec::new(),
+            counts: Vec::new(),
+            generations: Vec::new(),
             mask: 0,
             seed: crate::lines::key_seed(),
             generation: 0,
@@ -530,13 +529,15 @@ impl CountTable {
     /// Empty the table for up to `n` keys.
     fn reset(&mut self, n: usize) {
         let size = (2 * n).next_power_of_two().max(16);
-        if size > self.slots.len() {
-            self.slots = vec![Slot::default(); size];
+        if size > self.keys.len() {
+            self.keys = vec![0; size];
+            self.counts = vec![0; size];
+            self.generations = vec![0; size];
             self.generation = 0;
         }
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
-            self.slots.fill(Slot::default());
+            self.generations.fill(0);
             self.generation = 1;
         }
         self.mask = size - 1;
@@ -548,26 +549,27 @@ impl CountTable {
     }
 
     /// Count each of `keys` once more, writing the indices of their slots
-    /// to `at` (as long as `keys`).
+    /// to `at` (as long as `keys`). (Not inlined: the loop then has the
+    /// registers to itself.)
+    #[inline(never)]
     fn add_all(&mut self, keys: &[u64], at: &mut [u32]) {
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
-        let slots = &mut self.slots[..=mask];
+        let slot_keys = &mut self.keys[..=mask];
+        let counts = &mut self.counts[..=mask];
+        let generations = &mut self.generations[..=mask];
         debug_assert_eq!(keys.len(), at.len());
         for (&key, at) in keys.iter().zip(at) {
             debug_assert!(key != 0);
             let mut i = slot_of(key, seed, mask);
             loop {
-                let s = &mut slots[i];
-                if s.generation != generation {
-                    *s = Slot {
-                        key,
-                        count: 1,
-                        generation,
-                    };
+                if generations[i] != generation {
+                    generations[i] = generation;
+                    slot_keys[i] = key;
+                    counts[i] = 1;
                     break;
                 }
-                if s.key == key {
-                    s.count += 1;
+                if slot_keys[i] == key {
+                    counts[i] += 1;
                     break;
                 }
                 i = (i + 1) & mask;
@@ -579,25 +581,23 @@ impl CountTable {
     /// How many of the slots `at` (indices [`CountTable::add_all`] gave) hold a
     /// key counted more than once.
     fn shared_at(&self, at: &[u32]) -> usize {
-        let slots = &self.slots[..=self.mask];
+        let counts = &self.counts[..=self.mask];
         at.iter()
-            .filter(|&&i| slots[i as usize & self.mask].count > 1)
+            .filter(|&&i| counts[i as usize & self.mask] > 1)
             .count()
     }
 
     /// How many of `keys` the table holds.
+    #[inline(never)]
     fn present(&self, keys: &[u64]) -> usize {
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
-        let slots = &self.slots[..=mask];
+        let slot_keys = &self.keys[..=mask];
+        let generations = &self.generations[..=mask];
         let mut n = 0;
         for &key in keys {
             let mut i = slot_of(key, seed, mask);
-            loop {
-                let s = &slots[i];
-                if s.generation != generation {
-                    break;
-                }
-                if s.key == key {
+            while generations[i] == generation {
+                if slot_keys[i] == key {
                     n += 1;
                     break;
                 }
@@ -612,12 +612,11 @@ impl CountTable {
     fn get(&self, key: u64) -> u32 {
         let mut i = self.slot(key);
         loop {
-            let s = &self.slots[i];
-            if s.generation != self.generation {
+            if self.generations[i] != self.generation {
                 return 0;
             }
-            if s.key == key {
-                return s.count;
+            if self.keys[i] == key {
+                return self.counts[i];
             }
             i = (i + 1) & self.mask;
         }
@@ -1090,7 +1089,7 @@ mod tests {
                 );
                 // The slots given back hold the keys added, in their order.
                 for (&k, &i) in keys.iter().zip(&at) {
-                    proptest::prop_assert_eq!(table.slots[i as usize].key, k + round);
+                    proptest::prop_assert_eq!(table.keys[i as usize], k + round);
                     proptest::prop_assert_eq!(
                         table.shared_at(&[i]),
                         usize::from(count(k + round) > 1)
