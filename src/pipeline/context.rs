@@ -461,7 +461,13 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             cohesion[k] = self.cohesion[i];
             cohesion_in_region[k] = self.cohesion[i] * in_region[k];
             wrapped[k] = b(wr);
-            wrapped_lw[k] = crate::features::ln_1p(e.run_words) * b(wr);
+            // `ln_1p` is finite and not negative: times 0 it is 0, times 1
+            // itself.
+            wrapped_lw[k] = if wr {
+                crate::features::ln_1p(e.run_words)
+            } else {
+                0.0
+            };
             wrapped_terminal[k] = b(wr && e.run_terminal);
         }
     }
