@@ -675,36 +675,14 @@ fn cohesion(
         // counts are read back from there, not looked up again. (Every
         // entry is written below before it is read: what an earlier page
         // left there need not be cleared.)
-        at.resize(in_core, 0);
-        let mut free = &mut at[..];
-        for &i in in_region.iter().filter(|&&i| core(i)) {
-            let ws = keys.get(i);
-            let (slots, rest) = free.split_at_mut(ws.len());
-            counts.add_all(ws, slots);
-            free = rest;
+        if at.len() < in_core {
+            at.resize(in_core, 0);
         }
-        let share = |shared: usize, ws: &[u64]| shared as f32 / ws.len() as f32;
-        let mut at = &at[..];
-        for &i in in_region {
-            let ws = keys.get(i);
-            if ws.is_empty() {
-                continue;
-            }
-            let shared = if core(i) {
-                let (own, rest) = at.split_at(ws.len());
-                at = rest;
-                counts.shared_at(own)
-            } else {
-                counts.present(ws)
-            };
-            out[i] = share(shared, ws);
-        }
-        for &i in before.iter().chain(after) {
-            let ws = keys.get(i);
-            if !ws.is_empty() {
-                out[i] = share(counts.present(ws), ws);
-            }
-        }
+        let at = &mut at[..in_core];
+        counts.add_lines(keys, in_region, core, at);
+        counts.write_region_shares(keys, in_region, core, at, &mut out);
+        counts.write_present_shares(keys, before, &mut out);
+        counts.write_present_shares(keys, after, &mut out);
     });
     out
 }
@@ -811,9 +789,77 @@ impl CountTable {
             .count()
     }
 
-    /// How many of `keys` the table holds.
+    /// Count the keys of the lines `lines` that are `core`, writing the
+    /// indices of their slots to `at`, one after the other: each line's
+    /// [`CountTable::add_all`], in one call.
     #[inline(never)]
+    fn add_lines(
+        &mut self,
+        keys: &WordKeys,
+        lines: &[usize],
+        core: impl Fn(usize) -> bool,
+        at: &mut [u32],
+    ) {
+        let mut free = at;
+        for &i in lines.iter().filter(|&&i| core(i)) {
+            let ws = keys.get(i);
+            let (slots, rest) = free.split_at_mut(ws.len());
+            self.add_all(ws, slots);
+            free = rest;
+        }
+    }
+
+    /// For each of the region's lines `lines` with words, the share of its
+    /// `keys` that other core lines hold too, written to `out`: for a line
+    /// that is `core`, the share of its slots (its keys' run of `at`)
+    /// counted more than once, else the share the table holds.
+    #[inline(never)]
+    fn write_region_shares(
+        &self,
+        keys: &WordKeys,
+        lines: &[usize],
+        core: impl Fn(usize) -> bool,
+        mut at: &[u32],
+        out: &mut [f32],
+    ) {
+        for &i in lines {
+            let ws = keys.get(i);
+            if ws.is_empty() {
+                continue;
+            }
+            let shared = if core(i) {
+                let (own, rest) = at.split_at(ws.len());
+                at = rest;
+                self.shared_at(own)
+            } else {
+                self.count_present(ws)
+            };
+            out[i] = shared as f32 / ws.len() as f32;
+        }
+    }
+
+    /// For each of the lines `lines` with words, the share of its `keys`
+    /// the table holds, written to `out`: [`CountTable::count_present`] for
+    /// many lines in one call.
+    #[inline(never)]
+    fn write_present_shares(&self, keys: &WordKeys, lines: &[usize], out: &mut [f32]) {
+        for &i in lines {
+            let ws = keys.get(i);
+            if !ws.is_empty() {
+                out[i] = self.count_present(ws) as f32 / ws.len() as f32;
+            }
+        }
+    }
+
+    /// How many of `keys` the table holds.
+    #[cfg(test)]
     fn present(&self, keys: &[u64]) -> usize {
+        self.count_present(keys)
+    }
+
+    /// How many of `keys` the table holds (inlined into its callers).
+    #[inline(always)]
+    fn count_present(&self, keys: &[u64]) -> usize {
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
         let slot_keys = &self.keys[..=mask];
         let generations = &self.generations[..=mask];
