@@ -77,9 +77,27 @@ impl Padded {
     /// trees of [`crate::model::BODY`], bit for bit (tested against the
     /// walk over the stored trees).
     pub(crate) fn score(&mut self, x: &[f32; crate::model::N_BODY]) -> f32 {
+        *self.features_mut() = *x;
+        self.log_odds()
+    }
+
+    /// The features last written, for the walk to read.
+    pub(crate) fn features_mut(&mut self) -> &mut [f32; crate::model::N_BODY] {
+        let n = crate::model::N_BODY;
+        (&mut self.0[..n]).try_into().expect("N_BODY features")
+    }
+
+    /// The features last written.
+    pub(crate) fn features(&self) -> &[f32; crate::model::N_BODY] {
+        let n = crate::model::N_BODY;
+        (&self.0[..n]).try_into().expect("N_BODY features")
+    }
+
+    /// The body model's log-odds for the features last written
+    /// ([`Padded::features_mut`]).
+    pub(crate) fn log_odds(&self) -> f32 {
         static WALKS: std::sync::LazyLock<Walks> =
             std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
-        self.0[..x.len()].copy_from_slice(x);
         WALKS.score_padded(&self.0)
     }
 }

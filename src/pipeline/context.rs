@@ -8,7 +8,7 @@ use std::ops::Range;
 pub(crate) use crate::model::N_CONTEXT;
 
 /// The names of the context features, in the order
-/// [`Neighbourhood::features`] gives them: `tools/fit.py` writes them into
+/// [`Neighbourhood::columns`] writes them: `tools/fit.py` writes them into
 /// [`crate::model`] with the weights, and a test checks that the two lists
 /// agree.
 pub(crate) const CONTEXT_FEATURES: [&str; N_CONTEXT] = [
@@ -60,9 +60,9 @@ pub(crate) fn context_features(
     let words = WordKeys::of(lines, |_| None);
     let runs = crate::lines::wrapped_runs(lines);
     let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let page = Neighbourhood::of(lines, ev, &nb, scores, region, &words, &runs);
+    let cols = Neighbourhood::of(lines, ev, &nb, scores, region, &words, &runs).columns();
     for (k, &i) in nb.iter().enumerate() {
-        out[i] = page.features(k);
+        out[i] = cols.row(k);
     }
     out
 }
@@ -80,15 +80,14 @@ pub(crate) fn scores(
 ) -> Vec<f32> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut p = vec![0.0; lines.len()];
-    let mut padded = crate::forest::Padded::new();
-    body_features(
+    body_walk(
         page,
         nb,
         local,
         region,
         crate::model::BODY_BAND,
         |k, c, f| {
-            p[nb[k]] = f.map_or(c, |f| padded.score(f));
+            p[nb[k]] = f.map_or(c, crate::forest::Padded::log_odds);
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -110,11 +109,27 @@ pub(crate) fn body_features(
     band: f32,
     mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
 ) {
+    body_walk(page, nb, local, region, band, |k, c, f| {
+        each(k, c, f.map(crate::forest::Padded::features));
+    });
+}
+
+/// [`body_features`] with the features written into the padded array the
+/// forest walks ([`crate::forest::Padded`]): no copy of them per line.
+fn body_walk(
+    page: &super::page::Page<'_>,
+    nb: &[usize],
+    local: &[f32],
+    region: &Range<usize>,
+    band: f32,
+    mut each: impl FnMut(usize, f32, Option<&crate::forest::Padded>),
+) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
-    let ctx: Vec<[f32; N_CONTEXT]> = (0..nb.len()).map(|k| context.features(k)).collect();
-    let c: Vec<f32> = ctx.iter().map(context_logit).collect();
-    let seq = super::sequence::Sequence::of(page, nb, &ctx, &c);
+    let ctx = context.columns();
+    let c = logits(&ctx);
+    let seq = super::sequence::Sequence::of(page, nb, &c);
+    let mut padded = crate::forest::Padded::new();
     for (k, &i) in nb.iter().enumerate() {
         if c[k].abs() > band {
             each(k, c[k], None);
@@ -130,12 +145,14 @@ pub(crate) fn body_features(
             &merged
         };
         let own = crate::features::local_features(&lines[i], &ev[i], shape);
-        each(k, c[k], Some(&seq.features(k, &own)));
+        seq.write_features(k, &own, &ctx, padded.features_mut());
+        each(k, c[k], Some(&padded));
     }
 }
 
-/// The context model's log-odds for the features `f`.
-#[inline(always)]
+/// The context model's log-odds for the features `f`: the oracle
+/// [`logits`] is tested against.
+#[cfg(test)]
 fn context_logit(f: &[f32; N_CONTEXT]) -> f32 {
     crate::model::dot(&crate::model::CONTEXT, f)
 }
@@ -144,7 +161,6 @@ fn context_logit(f: &[f32; N_CONTEXT]) -> f32 {
 struct Neighbourhood<'p, 'a> {
     lines: &'p [Line<'a>],
     ev: &'p [Evidence],
-    region: &'p Range<usize>,
     /// Indices of the non-blank lines.
     nb: &'p [usize],
     /// The clamped log-odds of the non-blank lines, after two -4.0 (the
@@ -235,7 +251,6 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             lg,
             lines,
             ev,
-            region,
         }
     }
 
@@ -251,6 +266,34 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         match <&[f32; 2 * WINDOW + 1]>::try_from(window) {
             Ok(full) => full.iter().sum::<f32>() / (2 * WINDOW + 1) as f32,
             Err(_) => window.iter().sum::<f32>() / (hi - lo) as f32,
+        }
+    }
+
+    /// [`Neighbourhood::window_mean`] of every non-blank line, written to
+    /// `out`: the full windows (most) as nine runs of log-odds added side
+    /// by side, in the same order (which the compiler turns into vector
+    /// code).
+    fn window_means(&self, out: &mut [f32]) {
+        let n = self.nb.len();
+        // Lines `k` with `WINDOW <= k` and `k + WINDOW < n` have a full window.
+        let (start, end) = match (WINDOW, n.saturating_sub(WINDOW)) {
+            (a, z) if a < z => (a, z),
+            _ => (n, n),
+        };
+        let len = end - start;
+        if len > 0 {
+            // The `k`th line's window is `lg[k - WINDOW + 2..k + WINDOW + 3]`.
+            let at = |j: usize| &self.lg[start - WINDOW + 2 + j..][..len];
+            let (w0, w1, w2, w3, w4) = (at(0), at(1), at(2), at(3), at(4));
+            let (w5, w6, w7, w8) = (at(5), at(6), at(7), at(8));
+            const FULL: f32 = (2 * WINDOW + 1) as f32;
+            for (t, o) in out[start..end].iter_mut().enumerate() {
+                // `Sum` starts at -0.0, which leaves the first term as is.
+                *o = (w0[t] + w1[t] + w2[t] + w3[t] + w4[t] + w5[t] + w6[t] + w7[t] + w8[t]) / FULL;
+            }
+        }
+        for k in (0..start).chain(end..n) {
+            out[k] = self.window_mean(k);
         }
     }
 
@@ -289,62 +332,239 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
                 || same_first(self.nb.get(k + 1)))
     }
 
-    /// The context features of the `k`th non-blank line, in the order of
-    /// the context model's weights.
-    #[inline(always)]
-    fn features(&self, k: usize) -> [f32; N_CONTEXT] {
-        let (lines, ev, n) = (self.lines, self.ev, self.lines.len());
-        let i = self.nb[k];
-        let (line, e) = (&lines[i], &ev[i]);
-        // The log-odds of the line two before to two after.
-        let &[l_prev2, l_prev, l, l_next, l_next2] = &self.lg[k..k + 5] else {
-            unreachable!("a window of five")
-        };
-        let in_region = self.region.contains(&i);
-        let heading = crate::tuning::heading_shaped(line, e);
-        let wrapped = self.runs[i].len() > 1;
+    /// The context features of every non-blank line, feature by feature:
+    /// the features that read only the sequence of non-blank lines (the
+    /// log-odds around, windows, densities) each in a loop of its own,
+    /// which the compiler turns into vector code, and those that read the
+    /// line itself in one loop over the lines.
+    fn columns(&self) -> Columns {
+        let n = self.nb.len();
+        let mut out = Columns::new(n);
+        if n == 0 {
+            return out;
+        }
+        let mut it = out.data[..N_CONTEXT * n].chunks_exact_mut(n);
+        let cols: [&mut [f32]; N_CONTEXT] = std::array::from_fn(|_| it.next().expect("a column"));
+        let [bias, logit, prev, next, prev2, next2, window, in_region, distance, blank_before, blank_after, listed, heading, heading_text, position, lw_region, pos, neg, logit_in_region, after_comments, share, stamps, cues, cohesion, cohesion_in_region, wrapped, wrapped_lw, wrapped_terminal, periodic] =
+            cols;
+        bias.fill(1.0);
+        let lg = &self.lg;
+        logit.copy_from_slice(&lg[2..n + 2]);
+        prev.copy_from_slice(&lg[1..n + 1]);
+        next.copy_from_slice(&lg[3..n + 3]);
+        prev2.copy_from_slice(&lg[..n]);
+        next2.copy_from_slice(&lg[4..n + 4]);
+        self.window_means(window);
+        // The region's non-blank lines are a run of them.
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        // The line before is blank unless it is the previous non-blank one.
-        let blank_before = match k.checked_sub(1) {
-            Some(p) => self.nb[p] + 1 != i,
-            None => i > 0,
-        };
-        let blank_after = match self.nb.get(k + 1) {
-            Some(&j) => j != i + 1,
-            None => i + 1 < n,
-        };
-        [
-            1.0,
-            l,
-            l_prev,
-            l_next,
-            l_prev2,
-            l_next2,
-            self.window_mean(k),
-            b(in_region),
-            self.distance(k).min(20.0) / 20.0,
-            b(blank_before),
-            b(blank_after),
-            b(self.listed(k, i)),
-            b(heading),
-            b(heading && l_next > 1.0),
-            i as f32 / n as f32,
-            self.region_lw.map_or(0.0, |r| log_words(line) - r),
-            l.max(0.0),
-            l.min(0.0),
-            b(in_region) * l,
-            b(i > self.comments),
-            self.region_share,
-            self.stamps.density(k),
-            self.cues.density(k),
-            self.cohesion[i],
-            self.cohesion[i] * b(in_region),
-            b(wrapped),
-            crate::features::ln_1p(e.run_words) * b(wrapped),
-            b(wrapped && e.run_terminal),
-            self.periodic[k],
-        ]
+        let (a, z) = (self.r_first.unwrap_or(n), self.r_last.unwrap_or(0));
+        for (k, r) in in_region.iter_mut().enumerate() {
+            *r = b(a <= k && k <= z);
+        }
+        for (k, d) in distance.iter_mut().enumerate() {
+            *d = self.distance(k).min(20.0) / 20.0;
+        }
+        for ((&l, p), g) in logit.iter().zip(pos).zip(neg) {
+            *p = l.max(0.0);
+            *g = l.min(0.0);
+        }
+        for ((l, r), o) in logit.iter().zip(&*in_region).zip(logit_in_region) {
+            *o = r * l;
+        }
+        share.fill(self.region_share);
+        self.stamps.densities(stamps);
+        self.cues.densities(cues);
+        periodic.copy_from_slice(&self.periodic);
+        self.line_columns(LineColumns {
+            blank_before,
+            blank_after,
+            listed,
+            heading,
+            heading_text,
+            position,
+            lw_region,
+            after_comments,
+            cohesion,
+            cohesion_in_region,
+            wrapped,
+            wrapped_lw,
+            wrapped_terminal,
+            next: &*next,
+            in_region: &*in_region,
+        });
+        out
     }
+
+    /// The features that read the line itself (its text, evidence, index
+    /// and neighbours' indices), in one loop over the non-blank lines.
+    fn line_columns(&self, c: LineColumns<'_>) {
+        let (lines, ev, n) = (self.lines, self.ev, self.lines.len());
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let m = self.nb.len();
+        let LineColumns {
+            blank_before,
+            blank_after,
+            listed,
+            heading,
+            heading_text,
+            position,
+            lw_region,
+            after_comments,
+            cohesion,
+            cohesion_in_region,
+            wrapped,
+            wrapped_lw,
+            wrapped_terminal,
+            next,
+            in_region,
+        } = c;
+        // Each as long as `nb`, so that the stores below need no checks.
+        let (blank_before, blank_after, listed, heading) = (
+            &mut blank_before[..m],
+            &mut blank_after[..m],
+            &mut listed[..m],
+            &mut heading[..m],
+        );
+        let (heading_text, position, lw_region, after_comments) = (
+            &mut heading_text[..m],
+            &mut position[..m],
+            &mut lw_region[..m],
+            &mut after_comments[..m],
+        );
+        let (cohesion, cohesion_in_region, wrapped, wrapped_lw, wrapped_terminal) = (
+            &mut cohesion[..m],
+            &mut cohesion_in_region[..m],
+            &mut wrapped[..m],
+            &mut wrapped_lw[..m],
+            &mut wrapped_terminal[..m],
+        );
+        let (next, in_region) = (&next[..m], &in_region[..m]);
+        for (k, &i) in self.nb.iter().enumerate() {
+            let (line, e) = (&lines[i], &ev[i]);
+            let h = crate::tuning::heading_shaped(line, e);
+            let wr = self.runs[i].len() > 1;
+            // The line before is blank unless it is the previous non-blank one.
+            blank_before[k] = b(match k.checked_sub(1) {
+                Some(p) => self.nb[p] + 1 != i,
+                None => i > 0,
+            });
+            blank_after[k] = b(match self.nb.get(k + 1) {
+                Some(&j) => j != i + 1,
+                None => i + 1 < n,
+            });
+            listed[k] = b(self.listed(k, i));
+            heading[k] = b(h);
+            heading_text[k] = b(h && next[k] > 1.0);
+            position[k] = i as f32 / n as f32;
+            lw_region[k] = self.region_lw.map_or(0.0, |r| log_words(line) - r);
+            after_comments[k] = b(i > self.comments);
+            cohesion[k] = self.cohesion[i];
+            cohesion_in_region[k] = self.cohesion[i] * in_region[k];
+            wrapped[k] = b(wr);
+            // `ln_1p` is finite and not negative: times 0 it is 0, times 1
+            // itself.
+            wrapped_lw[k] = if wr {
+                crate::features::ln_1p(e.run_words)
+            } else {
+                0.0
+            };
+            wrapped_terminal[k] = b(wr && e.run_terminal);
+        }
+    }
+}
+
+/// The columns [`Neighbourhood::line_columns`] writes, and the two it reads
+/// (the next line's log-odds and whether the line lies in the region).
+struct LineColumns<'c> {
+    blank_before: &'c mut [f32],
+    blank_after: &'c mut [f32],
+    listed: &'c mut [f32],
+    heading: &'c mut [f32],
+    heading_text: &'c mut [f32],
+    position: &'c mut [f32],
+    lw_region: &'c mut [f32],
+    after_comments: &'c mut [f32],
+    cohesion: &'c mut [f32],
+    cohesion_in_region: &'c mut [f32],
+    wrapped: &'c mut [f32],
+    wrapped_lw: &'c mut [f32],
+    wrapped_terminal: &'c mut [f32],
+    next: &'c [f32],
+    in_region: &'c [f32],
+}
+
+/// The context features of the non-blank lines, feature by feature: the
+/// `j`th feature ([`CONTEXT_FEATURES`]) of the `k`th line is
+/// `data[j * n + k]`.
+pub(crate) struct Columns {
+    n: usize,
+    data: Vec<f32>,
+}
+
+thread_local! {
+    /// The array [`Columns`] last held, kept for the thread's next page.
+    static SPARE_COLUMNS: std::cell::Cell<Vec<f32>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl Columns {
+    /// Room for the features of `n` lines, in the array an earlier page
+    /// left ([`Neighbourhood::columns`] writes every entry before it is
+    /// read: nothing need be cleared).
+    fn new(n: usize) -> Columns {
+        let mut data = SPARE_COLUMNS.take();
+        // Grown only past the longest page so far: no clearing per page.
+        if data.len() < N_CONTEXT * n {
+            data.resize(N_CONTEXT * n, 0.0);
+        }
+        Columns { n, data }
+    }
+
+    /// Features of `n` lines, all zero.
+    #[cfg(test)]
+    pub(crate) fn zeroed(n: usize) -> Columns {
+        Columns {
+            n,
+            data: vec![0.0; N_CONTEXT * n],
+        }
+    }
+
+    /// The `j`th feature of every line.
+    fn column(&self, j: usize) -> &[f32] {
+        &self.data[j * self.n..(j + 1) * self.n]
+    }
+
+    /// The features of the `k`th line.
+    pub(crate) fn row(&self, k: usize) -> [f32; N_CONTEXT] {
+        std::array::from_fn(|j| self.data[j * self.n + k])
+    }
+
+    /// The features of the `k`th line but its bias, written to `out`.
+    pub(crate) fn write_unbiased(&self, k: usize, out: &mut [f32; N_CONTEXT - 1]) {
+        for (j, o) in out.iter_mut().enumerate() {
+            *o = self.data[(j + 1) * self.n + k];
+        }
+    }
+}
+
+impl Drop for Columns {
+    fn drop(&mut self) {
+        SPARE_COLUMNS.set(std::mem::take(&mut self.data));
+    }
+}
+
+/// The context model's log-odds of every line of `cols`: each line's
+/// products summed feature by feature in the order of the weights, as
+/// [`crate::model::dot`] sums them (tested bit for bit), a feature at a time
+/// over all lines (which the compiler turns into vector code).
+fn logits(cols: &Columns) -> Vec<f32> {
+    // `Sum` of floats starts at -0.0, which leaves the first product as is.
+    let mut acc = vec![-0.0f32; cols.n];
+    for (j, &w) in crate::model::CONTEXT.iter().enumerate() {
+        for (a, &x) in acc.iter_mut().zip(cols.column(j)) {
+            *a += w * x;
+        }
+    }
+    acc
 }
 
 /// `ln(1 + words)` of a line.
@@ -378,6 +598,31 @@ impl Counts {
     #[inline(always)]
     fn within(&self, range: std::ops::Range<usize>) -> u32 {
         self.at[range.end] - self.at[range.start]
+    }
+
+    /// [`Counts::density`] of every non-blank line, written to `out`: the
+    /// full windows (most) from four runs of counts side by side (which
+    /// the compiler turns into vector code).
+    fn densities(&self, out: &mut [f32]) {
+        const W: usize = DENSITY_WINDOW;
+        let n = self.at.len() - 1;
+        // Lines `k` with `W <= k` and `k + W < n` have a full window.
+        let (start, end) = match (W, n.saturating_sub(W)) {
+            (a, z) if a < z => (a, z),
+            _ => (n, n),
+        };
+        let len = end - start;
+        if len > 0 {
+            let at = |j: usize| &self.at[start - W + j..][..len];
+            let (lo, hi, own_lo, own_hi) = (at(0), at(2 * W + 1), at(W), at(W + 1));
+            for (t, o) in out[start..end].iter_mut().enumerate() {
+                let hits = hi[t] - lo[t] - (own_hi[t] - own_lo[t]);
+                *o = hits as f32 / (2 * W) as f32;
+            }
+        }
+        for k in (0..start).chain(end..n) {
+            out[k] = self.density(k);
+        }
     }
 
     /// The share of the non-blank neighbours of `nb[k]` (not itself) within
@@ -430,36 +675,14 @@ fn cohesion(
         // counts are read back from there, not looked up again. (Every
         // entry is written below before it is read: what an earlier page
         // left there need not be cleared.)
-        at.resize(in_core, 0);
-        let mut free = &mut at[..];
-        for &i in in_region.iter().filter(|&&i| core(i)) {
-            let ws = keys.get(i);
-            let (slots, rest) = free.split_at_mut(ws.len());
-            counts.add_all(ws, slots);
-            free = rest;
+        if at.len() < in_core {
+            at.resize(in_core, 0);
         }
-        let share = |shared: usize, ws: &[u64]| shared as f32 / ws.len() as f32;
-        let mut at = &at[..];
-        for &i in in_region {
-            let ws = keys.get(i);
-            if ws.is_empty() {
-                continue;
-            }
-            let shared = if core(i) {
-                let (own, rest) = at.split_at(ws.len());
-                at = rest;
-                counts.shared_at(own)
-            } else {
-                counts.present(ws)
-            };
-            out[i] = share(shared, ws);
-        }
-        for &i in before.iter().chain(after) {
-            let ws = keys.get(i);
-            if !ws.is_empty() {
-                out[i] = share(counts.present(ws), ws);
-            }
-        }
+        let at = &mut at[..in_core];
+        counts.add_lines(keys, in_region, core, at);
+        counts.write_region_shares(keys, in_region, core, at, &mut out);
+        counts.write_present_shares(keys, before, &mut out);
+        counts.write_present_shares(keys, after, &mut out);
     });
     out
 }
@@ -476,8 +699,12 @@ thread_local! {
 /// input from piling them into one run of slots. The table is reused from
 /// page to page: a slot written for an earlier page has an older
 /// generation and counts as empty, so emptying the table costs nothing.
+/// A slot's key, count and generation lie in three arrays side by side:
+/// one index finds each without the arithmetic of a wider slot.
 struct CountTable {
-    slots: Vec<Slot>,
+    keys: Vec<u64>,
+    counts: Vec<u32>,
+    generations: Vec<u32>,
     mask: usize,
     seed: u64,
     generation: u32,
@@ -489,17 +716,12 @@ fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
     (h >> 32) as usize & mask
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    count: u32,
-    generation: u32,
-}
-
 impl CountTable {
     fn new() -> CountTable {
         CountTable {
-            slots: Vec::new(),
+            keys: Vec::new(),
+            counts: Vec::new(),
+            generations: Vec::new(),
             mask: 0,
             seed: crate::lines::key_seed(),
             generation: 0,
@@ -509,13 +731,15 @@ impl CountTable {
     /// Empty the table for up to `n` keys.
     fn reset(&mut self, n: usize) {
         let size = (2 * n).next_power_of_two().max(16);
-        if size > self.slots.len() {
-            self.slots = vec![Slot::default(); size];
+        if size > self.keys.len() {
+            self.keys = vec![0; size];
+            self.counts = vec![0; size];
+            self.generations = vec![0; size];
             self.generation = 0;
         }
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
-            self.slots.fill(Slot::default());
+            self.generations.fill(0);
             self.generation = 1;
         }
         self.mask = size - 1;
@@ -527,26 +751,27 @@ impl CountTable {
     }
 
     /// Count each of `keys` once more, writing the indices of their slots
-    /// to `at` (as long as `keys`).
+    /// to `at` (as long as `keys`). (Not inlined: the loop then has the
+    /// registers to itself.)
+    #[inline(never)]
     fn add_all(&mut self, keys: &[u64], at: &mut [u32]) {
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
-        let slots = &mut self.slots[..=mask];
+        let slot_keys = &mut self.keys[..=mask];
+        let counts = &mut self.counts[..=mask];
+        let generations = &mut self.generations[..=mask];
         debug_assert_eq!(keys.len(), at.len());
         for (&key, at) in keys.iter().zip(at) {
             debug_assert!(key != 0);
             let mut i = slot_of(key, seed, mask);
             loop {
-                let s = &mut slots[i];
-                if s.generation != generation {
-                    *s = Slot {
-                        key,
-                        count: 1,
-                        generation,
-                    };
+                if generations[i] != generation {
+                    generations[i] = generation;
+                    slot_keys[i] = key;
+                    counts[i] = 1;
                     break;
                 }
-                if s.key == key {
-                    s.count += 1;
+                if slot_keys[i] == key {
+                    counts[i] += 1;
                     break;
                 }
                 i = (i + 1) & mask;
@@ -558,25 +783,91 @@ impl CountTable {
     /// How many of the slots `at` (indices [`CountTable::add_all`] gave) hold a
     /// key counted more than once.
     fn shared_at(&self, at: &[u32]) -> usize {
-        let slots = &self.slots[..=self.mask];
+        let counts = &self.counts[..=self.mask];
         at.iter()
-            .filter(|&&i| slots[i as usize & self.mask].count > 1)
+            .filter(|&&i| counts[i as usize & self.mask] > 1)
             .count()
     }
 
+    /// Count the keys of the lines `lines` that are `core`, writing the
+    /// indices of their slots to `at`, one after the other: each line's
+    /// [`CountTable::add_all`], in one call.
+    #[inline(never)]
+    fn add_lines(
+        &mut self,
+        keys: &WordKeys,
+        lines: &[usize],
+        core: impl Fn(usize) -> bool,
+        at: &mut [u32],
+    ) {
+        let mut free = at;
+        for &i in lines.iter().filter(|&&i| core(i)) {
+            let ws = keys.get(i);
+            let (slots, rest) = free.split_at_mut(ws.len());
+            self.add_all(ws, slots);
+            free = rest;
+        }
+    }
+
+    /// For each of the region's lines `lines` with words, the share of its
+    /// `keys` that other core lines hold too, written to `out`: for a line
+    /// that is `core`, the share of its slots (its keys' run of `at`)
+    /// counted more than once, else the share the table holds.
+    #[inline(never)]
+    fn write_region_shares(
+        &self,
+        keys: &WordKeys,
+        lines: &[usize],
+        core: impl Fn(usize) -> bool,
+        mut at: &[u32],
+        out: &mut [f32],
+    ) {
+        for &i in lines {
+            let ws = keys.get(i);
+            if ws.is_empty() {
+                continue;
+            }
+            let shared = if core(i) {
+                let (own, rest) = at.split_at(ws.len());
+                at = rest;
+                self.shared_at(own)
+            } else {
+                self.count_present(ws)
+            };
+            out[i] = shared as f32 / ws.len() as f32;
+        }
+    }
+
+    /// For each of the lines `lines` with words, the share of its `keys`
+    /// the table holds, written to `out`: [`CountTable::count_present`] for
+    /// many lines in one call.
+    #[inline(never)]
+    fn write_present_shares(&self, keys: &WordKeys, lines: &[usize], out: &mut [f32]) {
+        for &i in lines {
+            let ws = keys.get(i);
+            if !ws.is_empty() {
+                out[i] = self.count_present(ws) as f32 / ws.len() as f32;
+            }
+        }
+    }
+
     /// How many of `keys` the table holds.
+    #[cfg(test)]
     fn present(&self, keys: &[u64]) -> usize {
+        self.count_present(keys)
+    }
+
+    /// How many of `keys` the table holds (inlined into its callers).
+    #[inline(always)]
+    fn count_present(&self, keys: &[u64]) -> usize {
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
-        let slots = &self.slots[..=mask];
+        let slot_keys = &self.keys[..=mask];
+        let generations = &self.generations[..=mask];
         let mut n = 0;
         for &key in keys {
             let mut i = slot_of(key, seed, mask);
-            loop {
-                let s = &slots[i];
-                if s.generation != generation {
-                    break;
-                }
-                if s.key == key {
+            while generations[i] == generation {
+                if slot_keys[i] == key {
                     n += 1;
                     break;
                 }
@@ -591,12 +882,11 @@ impl CountTable {
     fn get(&self, key: u64) -> u32 {
         let mut i = self.slot(key);
         loop {
-            let s = &self.slots[i];
-            if s.generation != self.generation {
+            if self.generations[i] != self.generation {
                 return 0;
             }
-            if s.key == key {
-                return s.count;
+            if self.keys[i] == key {
+                return self.counts[i];
             }
             i = (i + 1) & self.mask;
         }
@@ -1069,7 +1359,7 @@ mod tests {
                 );
                 // The slots given back hold the keys added, in their order.
                 for (&k, &i) in keys.iter().zip(&at) {
-                    proptest::prop_assert_eq!(table.slots[i as usize].key, k + round);
+                    proptest::prop_assert_eq!(table.keys[i as usize], k + round);
                     proptest::prop_assert_eq!(
                         table.shared_at(&[i]),
                         usize::from(count(k + round) > 1)
@@ -1130,6 +1420,14 @@ mod tests {
                     let bits = |f: &[f32; N_CONTEXT]| f.map(f32::to_bits);
                     proptest::prop_assert_eq!(bits(f), bits(g), "line {} of {:?}", i, region);
                 }
+                // The log-odds summed a feature at a time over all lines
+                // equal each line's dot product, bit for bit.
+                let (words, runs) = (WordKeys::of(&lines, |_| None), crate::lines::wrapped_runs(&lines));
+                let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+                let cols = Neighbourhood::of(&lines, &ev, &nb, &scores, &region, &words, &runs).columns();
+                for (k, c) in logits(&cols).iter().enumerate() {
+                    proptest::prop_assert_eq!(c.to_bits(), context_logit(&cols.row(k)).to_bits());
+                }
             }
         }
 
@@ -1139,8 +1437,11 @@ mod tests {
         ) {
             let nb: Vec<usize> = (0..class.len()).collect();
             let counts = Counts::of(&nb, |j| class[j] == 0);
-            for k in 0..nb.len() {
+            let mut all = vec![0.0; nb.len()];
+            counts.densities(&mut all);
+            for (k, d) in all.iter().enumerate() {
                 proptest::prop_assert_eq!(counts.density(k), naive_density(&nb, k, |j| class[j] == 0));
+                proptest::prop_assert_eq!(d.to_bits(), counts.density(k).to_bits());
             }
             proptest::prop_assert_eq!(period_shares(&class), naive_period_shares(&class));
         }

@@ -12,7 +12,7 @@
 use super::page::Page;
 use crate::features::{LOCAL_FEATURES, N_LOCAL};
 use crate::model::{N_BODY, N_CONTEXT};
-use crate::pipeline::context::CONTEXT_FEATURES;
+use crate::pipeline::context::{Columns, CONTEXT_FEATURES};
 
 /// Names of the sequence features, after the local and context ones.
 const SEQUENCE_FEATURES: [&str; N_SEQUENCE] = [
@@ -57,7 +57,7 @@ const NEAR: usize = 20;
 const MISSING: f32 = -4.0;
 
 /// The context scores of the non-blank lines and what is summed over them.
-pub(crate) struct Sequence<'p> {
+pub(crate) struct Sequence {
     /// The clamped context log-odds, after two [`MISSING`] and before two more.
     padded: Vec<f32>,
     /// `sums[k]`: the sum of the first `k` clamped log-odds.
@@ -66,18 +66,12 @@ pub(crate) struct Sequence<'p> {
     text: Vec<u32>,
     mean: f32,
     positive: f32,
-    ctx: &'p [[f32; N_CONTEXT]],
 }
 
-impl<'p> Sequence<'p> {
-    /// The sequence of the non-blank lines `nb`, whose context features are
-    /// `ctx` and context log-odds `c`.
-    pub(crate) fn of(
-        page: &Page<'_>,
-        nb: &[usize],
-        ctx: &'p [[f32; N_CONTEXT]],
-        c: &[f32],
-    ) -> Sequence<'p> {
+impl Sequence {
+    /// The sequence of the non-blank lines `nb`, whose context log-odds are
+    /// `c`.
+    pub(crate) fn of(page: &Page<'_>, nb: &[usize], c: &[f32]) -> Sequence {
         let m = nb.len();
         // Written in place (no push per line).
         let mut padded = vec![MISSING; m + 4];
@@ -106,7 +100,6 @@ impl<'p> Sequence<'p> {
             text,
             mean: sum / n,
             positive: positive as f32 / n,
-            ctx,
         }
     }
 
@@ -130,8 +123,29 @@ impl<'p> Sequence<'p> {
     }
 
     /// The body model's features of the `k`th non-blank line, whose own
-    /// (local) features are `local`.
-    pub(crate) fn features(&self, k: usize, local: &[f32; N_LOCAL]) -> [f32; N_BODY] {
+    /// (local) features are `local` and context features `ctx`'s.
+    #[cfg(test)]
+    pub(crate) fn features(
+        &self,
+        k: usize,
+        local: &[f32; N_LOCAL],
+        ctx: &Columns,
+    ) -> [f32; N_BODY] {
+        let mut out = [0.0; N_BODY];
+        self.write_features(k, local, ctx, &mut out);
+        out
+    }
+
+    /// Write the body model's features of the `k`th non-blank line, whose
+    /// own (local) features are `local` and context features `ctx`'s, to
+    /// `out`.
+    pub(crate) fn write_features(
+        &self,
+        k: usize,
+        local: &[f32; N_LOCAL],
+        ctx: &Columns,
+        out: &mut [f32; N_BODY],
+    ) {
         let m = self.sums.len() - 1;
         let p = &self.padded;
         let total = self.text[m].max(1) as f32;
@@ -151,13 +165,11 @@ impl<'p> Sequence<'p> {
             (self.text[(k + 1 + NEAR).min(m)] - self.text[k + 1]) as f32 / total,
             k as f32 / m as f32,
         ];
-        let mut out = [0.0; N_BODY];
         let (a, rest) = out.split_at_mut(N_LOCAL - 1);
         let (b, s) = rest.split_at_mut(N_CONTEXT - 1);
         a.copy_from_slice(&local[1..]);
-        b.copy_from_slice(&self.ctx[k][1..]);
+        ctx.write_unbiased(k, b.try_into().expect("the context features"));
         s.copy_from_slice(&seq);
-        out
     }
 }
 
@@ -186,8 +198,7 @@ mod tests {
             let page = Page::of(&input, None);
             let nb = page.non_blank();
             let c = &scores[..nb.len()];
-            let ctx = vec![[0.0; N_CONTEXT]; nb.len()];
-            let s = Sequence::of(&page, &nb, &ctx, c);
+            let s = Sequence::of(&page, &nb, c);
             let clamped: Vec<f32> = c.iter().map(|x| x.clamp(-8.0, 8.0)).collect();
             let mut padded = vec![MISSING; 2];
             padded.extend(&clamped);
@@ -227,10 +238,9 @@ mod tests {
         let page = Page::of(input, None);
         let nb = page.non_blank();
         assert_eq!(nb, vec![0, 2, 3, 4]);
-        let ctx = vec![[0.0; N_CONTEXT]; 4];
         let c = [-2.0, 3.0, 20.0, -1.0];
-        let s = Sequence::of(&page, &nb, &ctx, &c);
-        let f = s.features(1, &[0.0; N_LOCAL]);
+        let s = Sequence::of(&page, &nb, &c);
+        let f = s.features(1, &[0.0; N_LOCAL], &Columns::zeroed(4));
         let seq = &f[N_BODY - N_SEQUENCE..];
         // Own score, then two before (one missing), two after (one clamped).
         assert_eq!(&seq[..5], &[3.0, -2.0, MISSING, 8.0, -1.0]);
