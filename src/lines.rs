@@ -1231,7 +1231,7 @@ fn ascii_run<const LONG: bool>(
     let (mut key, mut counts) = (w.key, w.counts);
     let end = loop {
         let before = if long { 0 } else { counts };
-        let (mut i, run_counts, key_after, word) = hash_run(bytes, at, before, key, w.run);
+        let (mut i, run_counts, key_after, word) = hash_run::<LONG>(bytes, at, before, key, w.run);
         key = key_after;
         let len = i - at;
         s.chars += len as u32;
@@ -1292,8 +1292,32 @@ fn ascii_run<const LONG: bool>(
 /// The run of ASCII letters and digits of `bytes` from `at` hashed into the
 /// text's key `key` and the run's `word`, its [`ASCII_COUNTS`] summed onto
 /// `counts`: (the byte after the run, counts, key, word).
+///
+/// Where `counts` cannot overflow into its top bit (`!LONG`: the counts of
+/// a text shorter than [`COUNT_MASK`]), each byte's [`RUN_COUNTS`] is
+/// added before the byte is known to be in the run: a byte that ends it
+/// sets that bit, and the one test of the sum's sign both counts the byte
+/// and finds the run's end.
 #[inline(always)]
-fn hash_run(
+fn hash_run<const LONG: bool>(
+    bytes: &[u8],
+    at: usize,
+    counts: u64,
+    key: u64,
+    word: u64,
+) -> (usize, u64, u64, u64) {
+    if LONG {
+        hash_run_by_lower(bytes, at, counts, key, word)
+    } else {
+        debug_assert!(counts & RUN_END == 0);
+        hash_run_by_sign(bytes, at, counts, key, word)
+    }
+}
+
+/// [`hash_run`] of a text whose counts may overflow: each byte's lowercase
+/// form tells whether it is in the run.
+#[inline(always)]
+fn hash_run_by_lower(
     bytes: &[u8],
     at: usize,
     mut counts: u64,
@@ -1320,6 +1344,42 @@ fn hash_run(
             break;
         }
         counts += ASCII_COUNTS[usize::from(b)];
+        key = fnv(key, lower);
+        word = fnv(word, lower);
+        i += 1;
+    }
+    (i, counts, key, word)
+}
+
+/// [`hash_run`] of counts whose top bit stays clear: the sign of the sum
+/// of [`RUN_COUNTS`] tells where the run ends.
+#[inline(always)]
+fn hash_run_by_sign(
+    bytes: &[u8],
+    at: usize,
+    mut counts: u64,
+    mut key: u64,
+    mut word: u64,
+) -> (usize, u64, u64, u64) {
+    let mut i = at;
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        for (k, &b) in chunk.iter().enumerate() {
+            let lower = ASCII_RUN_LOWER[usize::from(b)];
+            counts = counts.wrapping_add(RUN_COUNTS[usize::from(b)]);
+            if (counts as i64) < 0 {
+                return (i + k, counts - RUN_END, key, word);
+            }
+            key = fnv(key, lower);
+            word = fnv(word, lower);
+        }
+        i += 8;
+    }
+    for &b in &bytes[i..] {
+        let lower = ASCII_RUN_LOWER[usize::from(b)];
+        counts = counts.wrapping_add(RUN_COUNTS[usize::from(b)]);
+        if (counts as i64) < 0 {
+            return (i, counts - RUN_END, key, word);
+        }
         key = fnv(key, lower);
         word = fnv(word, lower);
         i += 1;
@@ -1586,6 +1646,24 @@ static ASCII_COUNTS: [u64; 256] = {
         } else {
             0
         };
+        b += 1;
+    }
+    t
+};
+
+/// The top bit of a sum of [`ASCII_COUNTS`], above its fields.
+const RUN_END: u64 = 1 << 63;
+const _: () = assert!(3 * COUNT_BITS < 64);
+
+/// [`ASCII_COUNTS`] of the ASCII letters and digits, [`RUN_END`] for every
+/// other byte: what ends a run of them.
+static RUN_COUNTS: [u64; 256] = {
+    let mut t = [RUN_END; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = ASCII_COUNTS[b];
+        }
         b += 1;
     }
     t
