@@ -760,13 +760,17 @@ struct Words {
     /// enough): its key so far and its length in bytes.
     run: u64,
     run_len: usize,
-    /// Words holding an alphanumeric char (the shape's word count).
-    counted: u32,
-    /// Words looked at for function words, and how many were.
-    stop_seen: u32,
+    /// Words without an alphanumeric char, and those of them after the
+    /// first among the first [`CAPS_WORDS`] + 1: every other word ended
+    /// is counted (the shape's word count) and looked at for capitals
+    /// there, so these give both counts ([`Words::counted`],
+    /// [`Words::caps_seen`]) without a step per word.
+    bare: u32,
+    bare_caps: u32,
+    /// Function words among the first [`STOPWORD_WORDS`] words (all of
+    /// which are looked at: [`Words::stop_seen`]).
     stop_hits: u32,
-    /// Words after the first looked at for capitals, and how many had one.
-    caps_seen: u32,
+    /// Words after the first with a capital, among those looked at.
     caps_hits: u32,
     /// No alphanumeric char outside ASCII so far.
     plain: bool,
@@ -907,10 +911,9 @@ impl Words {
             keys: [0; 2],
             run: FNV_SEED,
             run_len: 0,
-            counted: 0,
-            stop_seen: 0,
+            bare: 0,
+            bare_caps: 0,
             stop_hits: 0,
-            caps_seen: 0,
             caps_hits: 0,
             plain: true,
             copyright: false,
@@ -1003,13 +1006,12 @@ impl Words {
             self.word_key = FNV_SEED;
         }
         if !self.word_alnum {
-            self.stop_seen += u32::from(n < STOPWORD_WORDS);
+            self.bare += 1;
+            self.bare_caps += u32::from((1..=CAPS_WORDS).contains(&n));
             return;
         }
         self.word_alnum = false;
-        self.counted += 1;
         if n < STOPWORD_WORDS {
-            self.stop_seen += 1;
             let len = self.last_end - self.first;
             if len <= 8 {
                 let hit = if self.ascii {
@@ -1025,9 +1027,24 @@ impl Words {
             }
         }
         if (1..=CAPS_WORDS).contains(&n) {
-            self.caps_seen += 1;
             self.caps_hits += u32::from(self.first_upper);
         }
+    }
+
+    /// Words ended holding an alphanumeric char.
+    fn counted(&self) -> u32 {
+        self.ended - self.bare
+    }
+
+    /// Words looked at for function words: the first [`STOPWORD_WORDS`].
+    fn stop_seen(&self) -> u32 {
+        self.ended.min(STOPWORD_WORDS)
+    }
+
+    /// Words looked at for capitals: those holding an alphanumeric char
+    /// among the second to the [`CAPS_WORDS`] + 1st.
+    fn caps_seen(&self) -> u32 {
+        self.ended.clamp(1, CAPS_WORDS + 1) - 1 - self.bare_caps
     }
 
     fn lexical(&self) -> Lexical {
@@ -1049,8 +1066,8 @@ impl Words {
         Lexical {
             key: if self.any { self.key | 1 } else { 0 },
             prefix,
-            stopwords: share(self.stop_hits, self.stop_seen),
-            caps: share(self.caps_hits, self.caps_seen),
+            stopwords: share(self.stop_hits, self.stop_seen()),
+            caps: share(self.caps_hits, self.caps_seen()),
             plain: self.plain,
             copyright: self.copyright,
             cues: 0,
@@ -1191,7 +1208,8 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
     s.letters += field(0);
     s.upper += field(1);
     s.digits += w.ascii_alnum - field(0);
-    s.words = w.counted;
+    s.chars += w.ascii_alnum;
+    s.words = w.counted();
     if s.cjk > 0 {
         // A CJK line is often one "word" between spaces; count its
         // characters instead (about 1.5 chars a word for Chinese/Japanese).
@@ -1234,10 +1252,11 @@ fn ascii_run<const LONG: bool>(
         let (mut i, run_counts, key_after, word) = hash_run::<LONG>(bytes, at, before, key, w.run);
         key = key_after;
         let len = i - at;
-        s.chars += len as u32;
         let p = if long {
+            s.chars += len as u32;
             count_run(&bytes[at..i], run_counts, s)
         } else {
+            // Its chars are added to the shape's with the counts, at the end.
             counts = run_counts;
             w.ascii_alnum += len as u32;
             (run_counts - before) >> (2 * COUNT_BITS) != 0
@@ -1448,16 +1467,13 @@ impl Words {
         if n < 2 {
             self.keys[n as usize] = k;
         }
-        self.counted += 1;
         if n < STOPWORD_WORDS {
-            self.stop_seen += 1;
             if len <= 8 {
                 let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
                 self.stop_hits += u32::from(hit);
             }
         }
         if (1..=CAPS_WORDS).contains(&n) {
-            self.caps_seen += 1;
             self.caps_hits += u32::from(first_upper);
         }
     }
