@@ -745,9 +745,19 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
 /// ([`crate::lines::Lexical::short_legal`]). A test checks them against
 /// the legal-footer lexicon.
 pub(crate) const SHORT_LEGAL_RUNS: [u64; 2] = [
-    crate::lines::ascii_norm_key(b"agb"),
-    crate::lines::ascii_norm_key(b"nas"),
+    crate::lines::ascii_norm_key(SHORT_LEGAL_WORDS[0].as_bytes()),
+    crate::lines::ascii_norm_key(SHORT_LEGAL_WORDS[1].as_bytes()),
 ];
+
+/// The runs whose keys are [`SHORT_LEGAL_RUNS`].
+const SHORT_LEGAL_WORDS: [&str; 2] = ["agb", "nas"];
+
+/// The lengths in bytes of the runs of [`SHORT_LEGAL_WORDS`] (bit `n` set
+/// for a run of `n` bytes): a run of a text of any other length has none
+/// of their keys (no char outside ASCII lowercases to ASCII letters of
+/// theirs; a test checks every char), and the scan looks no further.
+pub(crate) const SHORT_LEGAL_LENGTHS: u32 =
+    1 << SHORT_LEGAL_WORDS[0].len() | 1 << SHORT_LEGAL_WORDS[1].len();
 
 /// Whether a text none of whose alphanumeric chars lies outside ASCII, with
 /// the content-word keys `keys`, may hold a legal term: false only where
@@ -3316,6 +3326,18 @@ mod tests {
         for (word, key) in [("agb", SHORT_LEGAL_RUNS[0]), ("nas", SHORT_LEGAL_RUNS[1])] {
             assert_eq!(crate::lines::norm_key(word), key);
             assert!(word.len() < crate::lines::MIN_CONTENT_WORD);
+            assert!(SHORT_LEGAL_LENGTHS >> word.len() & 1 != 0);
+        }
+        // A run's key is that of its chars' lowercase forms: a run of
+        // another length has the key of one of the words only where a
+        // char outside ASCII lowercases to ASCII letters of a word.
+        let letters: String = SHORT_LEGAL_WORDS.concat();
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            assert!(
+                !lower.is_ascii() || !lower.chars().any(|l| letters.contains(l)),
+                "{c:?}"
+            );
         }
     }
 

@@ -684,6 +684,12 @@ struct CharClass {
 const CLASS_TWO_BYTES: std::ops::Range<u32> = 0x80..0x800;
 const CLASS_PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
 
+/// The CJK Unified Ideographs (U+4E00 to U+9FFF, every one assigned):
+/// letters, none white space, numeric or uppercase, each its own
+/// lowercase form (a test checks each). Most chars of Chinese and
+/// Japanese text, too many for the table, classed without a lookup.
+const CLASS_IDEOGRAPHS: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
 /// The [`CharClass`] of every char of [`CLASS_TWO_BYTES`], then of every
 /// char of [`CLASS_PUNCTUATION`], computed once.
 static CHAR_CLASSES: std::sync::LazyLock<Vec<CharClass>> = std::sync::LazyLock::new(|| {
@@ -719,18 +725,34 @@ impl CharClass {
         } else if CLASS_PUNCTUATION.contains(&n) {
             CHAR_CLASSES[(two + n - CLASS_PUNCTUATION.start) as usize]
         } else {
-            // Only what the walk reads: whether the char is alphanumeric
-            // (and then whether uppercase), its lowercase from the char.
-            let space = c.is_whitespace();
-            let alpha = !space && c.is_alphabetic();
-            let numeric = !space && !alpha && c.is_numeric();
-            CharClass {
-                space,
-                alpha,
-                numeric,
-                upper: (alpha || numeric) && c.is_uppercase(),
-                lower: None,
-            }
+            CharClass::of_other(c)
+        }
+    }
+
+    /// [`CharClass::of`] a char outside the table: out of the scan's
+    /// loop, which most texts run without a char outside the table.
+    #[inline(never)]
+    fn of_other(c: char) -> CharClass {
+        if CLASS_IDEOGRAPHS.contains(&u32::from(c)) {
+            return CharClass {
+                space: false,
+                alpha: true,
+                numeric: false,
+                upper: false,
+                lower: Some(c),
+            };
+        }
+        // Only what the walk reads: whether the char is alphanumeric
+        // (and then whether uppercase), its lowercase from the char.
+        let space = c.is_whitespace();
+        let alpha = !space && c.is_alphabetic();
+        let numeric = !space && !alpha && c.is_numeric();
+        CharClass {
+            space,
+            alpha,
+            numeric,
+            upper: (alpha || numeric) && c.is_uppercase(),
+            lower: None,
         }
     }
 }
@@ -970,7 +992,9 @@ impl Words {
         }
         if len >= MIN_CONTENT_WORD {
             keys.push(key);
-        } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
+        } else if crate::lexicon::SHORT_LEGAL_LENGTHS >> len & 1 != 0
+            && crate::lexicon::SHORT_LEGAL_RUNS.contains(&key)
+        {
             self.short_legal = true;
         }
     }
@@ -1264,14 +1288,13 @@ fn ascii_run<const LONG: bool>(
         if len >= 4 && !w.urlish && p {
             w.urlish = holds_http(bytes, at, i);
         }
-        let first_upper = bytes[at].is_ascii_uppercase();
         let tail = word_tail(bytes, i);
         let alone = !w.inside && tail < 2;
         if !alone {
             // The general walk: the run may go on in a char outside ASCII,
             // the word in other chars.
             w.inside = true;
-            w.alnum(at, at + 1, first_upper);
+            w.alnum(at, at + 1, bytes[at].is_ascii_uppercase());
             w.run = word;
             w.run_len += len;
             w.ascii_run(&bytes[at..i], at);
@@ -1279,7 +1302,7 @@ fn ascii_run<const LONG: bool>(
         }
         // Between words the run's key starts from the seed, as the word's
         // does.
-        w.whole_word(bytes, at, len, word | 1, first_upper, keys, runs);
+        w.whole_word(bytes, at, len, word | 1, keys, runs);
         let mut stop = false;
         if tail == 1 {
             s.chars += 1;
@@ -1450,14 +1473,12 @@ impl Words {
     /// A run of ASCII letters and digits at `at` of `len` bytes with the
     /// key `k`, that is a whole word, ended as a run and as a word.
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
     fn whole_word(
         &mut self,
         bytes: &[u8],
         at: usize,
         len: usize,
         k: u64,
-        first_upper: bool,
         keys: &mut Vec<u64>,
         runs: &mut [u64; RUN_KEYS],
     ) {
@@ -1474,7 +1495,8 @@ impl Words {
             }
         }
         if (1..=CAPS_WORDS).contains(&n) {
-            self.caps_hits += u32::from(first_upper);
+            // Its first char is its first byte.
+            self.caps_hits += u32::from(bytes[at].is_ascii_uppercase());
         }
     }
 }
@@ -2000,7 +2022,10 @@ mod tests {
 
     #[test]
     fn char_classes_in_the_table_are_those_of_the_char_methods() {
-        for n in CLASS_TWO_BYTES.chain(CLASS_PUNCTUATION) {
+        for n in CLASS_TWO_BYTES
+            .chain(CLASS_PUNCTUATION)
+            .chain(CLASS_IDEOGRAPHS)
+        {
             let c = char::from_u32(n).unwrap();
             assert_eq!(CharClass::of(c), CharClass::compute(c), "{n:x}");
             let lower: String = c.to_lowercase().collect();
