@@ -1488,11 +1488,9 @@ impl Words {
         if n < 2 {
             self.keys[n as usize] = k;
         }
-        if n < STOPWORD_WORDS {
-            if len <= 8 {
-                let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
-                self.stop_hits += u32::from(hit);
-            }
+        if n < STOPWORD_WORDS && len <= 8 {
+            let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
+            self.stop_hits += u32::from(hit);
         }
         if (1..=CAPS_WORDS).contains(&n) {
             // Its first char is its first byte.
