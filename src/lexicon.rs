@@ -745,9 +745,19 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
 /// ([`crate::lines::Lexical::short_legal`]). A test checks them against
 /// the legal-footer lexicon.
 pub(crate) const SHORT_LEGAL_RUNS: [u64; 2] = [
-    crate::lines::ascii_norm_key(b"agb"),
-    crate::lines::ascii_norm_key(b"nas"),
+    crate::lines::ascii_norm_key(SHORT_LEGAL_WORDS[0].as_bytes()),
+    crate::lines::ascii_norm_key(SHORT_LEGAL_WORDS[1].as_bytes()),
 ];
+
+/// The runs whose keys are [`SHORT_LEGAL_RUNS`].
+const SHORT_LEGAL_WORDS: [&str; 2] = ["agb", "nas"];
+
+/// The lengths in bytes of the runs of [`SHORT_LEGAL_WORDS`] (bit `n` set
+/// for a run of `n` bytes): a run of a text of any other length has none
+/// of their keys (no char outside ASCII lowercases to ASCII letters of
+/// theirs; a test checks every char), and the scan looks no further.
+pub(crate) const SHORT_LEGAL_LENGTHS: u32 =
+    1 << SHORT_LEGAL_WORDS[0].len() | 1 << SHORT_LEGAL_WORDS[1].len();
 
 /// Whether a text none of whose alphanumeric chars lies outside ASCII, with
 /// the content-word keys `keys`, may hold a legal term: false only where
@@ -866,16 +876,21 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
     hits >= enough
 }
 
-/// Phrases by the key of their first word: the lexicon's index in
-/// [`CUE_ORDER`] and the keys of the other words.
-type PhraseMap = crate::lines::KeyMap<Vec<(usize, Vec<u64>)>>;
-
 /// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
 /// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
 /// test of which lexicons a short line names, before [`cue_walk`] matches
 /// their phrases.
 struct CuePhrases {
-    map: PhraseMap,
+    /// The keys of the phrases' first words (each once) in an
+    /// open-addressing table of [`CUE_SLOTS`] slots (0 marks an empty one;
+    /// no key is 0), each with the range of its phrases in `phrases`. Its
+    /// runs of full slots are those of the phrases' keys alone: a lookup
+    /// of any key probes at most the longest of them.
+    slots: Box<[(u64, u32, u32); CUE_SLOTS]>,
+    /// Each phrase: the index of its lexicon, and the range of the keys of
+    /// its other words in `rests`.
+    phrases: Vec<(u8, u32, u32)>,
+    rests: Vec<u64>,
     /// A bit by [`CuePhrases::bit`] of the key of every phrase's first
     /// word: most words have no bit set.
     first: Box<[u64; CUE_FIRST_WORDS]>,
@@ -884,6 +899,10 @@ struct CuePhrases {
 /// Words of the bit set [`CuePhrases::first`].
 const CUE_FIRST_WORDS: usize = 1024;
 
+/// Slots of [`CuePhrases::slots`]: a power of two, over four times the
+/// number of first words (the table's build checks).
+const CUE_SLOTS: usize = 2048;
+
 impl CuePhrases {
     /// The bit of `key` in [`CuePhrases::first`]: (word, mask).
     #[inline]
@@ -891,23 +910,72 @@ impl CuePhrases {
         let top = (key >> 48) as usize;
         (top >> 6 & (CUE_FIRST_WORDS - 1), 1 << (top & 63))
     }
+
+    /// The slot a lookup of `key` starts at: the top bits of a
+    /// multiplicative hash (the middle bits of a key, an FNV hash, are
+    /// too alike for short words).
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CUE_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The phrases whose first word has the key `key`.
+    #[inline]
+    fn starting(&self, key: u64) -> &[(u8, u32, u32)] {
+        let mut i = CuePhrases::slot(key);
+        loop {
+            match self.slots[i] {
+                (k, start, end) if k == key => return &self.phrases[start as usize..end as usize],
+                (0, ..) => return &[],
+                _ => i = (i + 1) & (CUE_SLOTS - 1),
+            }
+        }
+    }
 }
 
 static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
-    let mut map = PhraseMap::default();
-    let mut first = Box::new([0u64; CUE_FIRST_WORDS]);
+    // Each phrase's keys, grouped by the key of its first word.
+    let mut by_first: Vec<(u64, u8, Vec<u64>)> = Vec::new();
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for phrase in *words {
             let mut keys = Vec::new();
             crate::lines::for_each_word(phrase, |key, _| keys.push(key));
             if let Some(&key) = keys.first() {
-                map.entry(key).or_default().push((k, keys[1..].to_vec()));
-                let (w, m) = CuePhrases::bit(key);
-                first[w] |= m;
+                by_first.push((key, k as u8, keys[1..].to_vec()));
             }
         }
     }
-    CuePhrases { map, first }
+    by_first.sort_by_key(|p| p.0);
+    let mut t = CuePhrases {
+        slots: Box::new([(0, 0, 0); CUE_SLOTS]),
+        phrases: Vec::with_capacity(by_first.len()),
+        rests: Vec::new(),
+        first: Box::new([0u64; CUE_FIRST_WORDS]),
+    };
+    let mut keys = 0;
+    for (j, (key, k, rest)) in by_first.iter().enumerate() {
+        let start = t.rests.len() as u32;
+        t.rests.extend_from_slice(rest);
+        t.phrases.push((*k, start, t.rests.len() as u32));
+        if by_first.get(j + 1).is_some_and(|next| next.0 == *key) {
+            continue;
+        }
+        // The last phrase of this first word: the word's slot.
+        let from = by_first[..j]
+            .iter()
+            .rposition(|p| p.0 != *key)
+            .map_or(0, |i| i + 1);
+        let mut i = CuePhrases::slot(*key);
+        while t.slots[i].0 != 0 {
+            i = (i + 1) & (CUE_SLOTS - 1);
+        }
+        t.slots[i] = (*key, from as u32, t.phrases.len() as u32);
+        keys += 1;
+        let (w, m) = CuePhrases::bit(*key);
+        t.first[w] |= m;
+    }
+    assert!(4 * keys < CUE_SLOTS, "{keys} first words");
+    t
 });
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
@@ -962,11 +1030,9 @@ pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
         if phrases.first[w] & m == 0 {
             continue;
         }
-        if let Some(rests) = phrases.map.get(&key) {
-            for (k, rest) in rests {
-                if words[i + 1..].starts_with(rest) {
-                    found |= 1 << k;
-                }
+        for &(k, start, end) in phrases.starting(key) {
+            if words[i + 1..].starts_with(&phrases.rests[start as usize..end as usize]) {
+                found |= 1 << k;
             }
         }
     }
@@ -3316,6 +3382,18 @@ mod tests {
         for (word, key) in [("agb", SHORT_LEGAL_RUNS[0]), ("nas", SHORT_LEGAL_RUNS[1])] {
             assert_eq!(crate::lines::norm_key(word), key);
             assert!(word.len() < crate::lines::MIN_CONTENT_WORD);
+            assert!(SHORT_LEGAL_LENGTHS >> word.len() & 1 != 0);
+        }
+        // A run's key is that of its chars' lowercase forms: a run of
+        // another length has the key of one of the words only where a
+        // char outside ASCII lowercases to ASCII letters of a word.
+        let letters: String = SHORT_LEGAL_WORDS.concat();
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            assert!(
+                !lower.is_ascii() || !lower.chars().any(|l| letters.contains(l)),
+                "{c:?}"
+            );
         }
     }
 

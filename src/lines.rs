@@ -684,6 +684,12 @@ struct CharClass {
 const CLASS_TWO_BYTES: std::ops::Range<u32> = 0x80..0x800;
 const CLASS_PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
 
+/// The CJK Unified Ideographs (U+4E00 to U+9FFF, every one assigned):
+/// letters, none white space, numeric or uppercase, each its own
+/// lowercase form (a test checks each). Most chars of Chinese and
+/// Japanese text, too many for the table, classed without a lookup.
+const CLASS_IDEOGRAPHS: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
 /// The [`CharClass`] of every char of [`CLASS_TWO_BYTES`], then of every
 /// char of [`CLASS_PUNCTUATION`], computed once.
 static CHAR_CLASSES: std::sync::LazyLock<Vec<CharClass>> = std::sync::LazyLock::new(|| {
@@ -719,18 +725,34 @@ impl CharClass {
         } else if CLASS_PUNCTUATION.contains(&n) {
             CHAR_CLASSES[(two + n - CLASS_PUNCTUATION.start) as usize]
         } else {
-            // Only what the walk reads: whether the char is alphanumeric
-            // (and then whether uppercase), its lowercase from the char.
-            let space = c.is_whitespace();
-            let alpha = !space && c.is_alphabetic();
-            let numeric = !space && !alpha && c.is_numeric();
-            CharClass {
-                space,
-                alpha,
-                numeric,
-                upper: (alpha || numeric) && c.is_uppercase(),
-                lower: None,
-            }
+            CharClass::of_other(c)
+        }
+    }
+
+    /// [`CharClass::of`] a char outside the table: out of the scan's
+    /// loop, which most texts run without a char outside the table.
+    #[inline(never)]
+    fn of_other(c: char) -> CharClass {
+        if CLASS_IDEOGRAPHS.contains(&u32::from(c)) {
+            return CharClass {
+                space: false,
+                alpha: true,
+                numeric: false,
+                upper: false,
+                lower: Some(c),
+            };
+        }
+        // Only what the walk reads: whether the char is alphanumeric
+        // (and then whether uppercase), its lowercase from the char.
+        let space = c.is_whitespace();
+        let alpha = !space && c.is_alphabetic();
+        let numeric = !space && !alpha && c.is_numeric();
+        CharClass {
+            space,
+            alpha,
+            numeric,
+            upper: (alpha || numeric) && c.is_uppercase(),
+            lower: None,
         }
     }
 }
@@ -760,13 +782,17 @@ struct Words {
     /// enough): its key so far and its length in bytes.
     run: u64,
     run_len: usize,
-    /// Words holding an alphanumeric char (the shape's word count).
-    counted: u32,
-    /// Words looked at for function words, and how many were.
-    stop_seen: u32,
+    /// Words without an alphanumeric char, and those of them after the
+    /// first among the first [`CAPS_WORDS`] + 1: every other word ended
+    /// is counted (the shape's word count) and looked at for capitals
+    /// there, so these give both counts ([`Words::counted`],
+    /// [`Words::caps_seen`]) without a step per word.
+    bare: u32,
+    bare_caps: u32,
+    /// Function words among the first [`STOPWORD_WORDS`] words (all of
+    /// which are looked at: [`Words::stop_seen`]).
     stop_hits: u32,
-    /// Words after the first looked at for capitals, and how many had one.
-    caps_seen: u32,
+    /// Words after the first with a capital, among those looked at.
     caps_hits: u32,
     /// No alphanumeric char outside ASCII so far.
     plain: bool,
@@ -907,10 +933,9 @@ impl Words {
             keys: [0; 2],
             run: FNV_SEED,
             run_len: 0,
-            counted: 0,
-            stop_seen: 0,
+            bare: 0,
+            bare_caps: 0,
             stop_hits: 0,
-            caps_seen: 0,
             caps_hits: 0,
             plain: true,
             copyright: false,
@@ -967,7 +992,9 @@ impl Words {
         }
         if len >= MIN_CONTENT_WORD {
             keys.push(key);
-        } else if crate::lexicon::SHORT_LEGAL_RUNS.contains(&key) {
+        } else if crate::lexicon::SHORT_LEGAL_LENGTHS >> len & 1 != 0
+            && crate::lexicon::SHORT_LEGAL_RUNS.contains(&key)
+        {
             self.short_legal = true;
         }
     }
@@ -1003,13 +1030,12 @@ impl Words {
             self.word_key = FNV_SEED;
         }
         if !self.word_alnum {
-            self.stop_seen += u32::from(n < STOPWORD_WORDS);
+            self.bare += 1;
+            self.bare_caps += u32::from((1..=CAPS_WORDS).contains(&n));
             return;
         }
         self.word_alnum = false;
-        self.counted += 1;
         if n < STOPWORD_WORDS {
-            self.stop_seen += 1;
             let len = self.last_end - self.first;
             if len <= 8 {
                 let hit = if self.ascii {
@@ -1025,9 +1051,24 @@ impl Words {
             }
         }
         if (1..=CAPS_WORDS).contains(&n) {
-            self.caps_seen += 1;
             self.caps_hits += u32::from(self.first_upper);
         }
+    }
+
+    /// Words ended holding an alphanumeric char.
+    fn counted(&self) -> u32 {
+        self.ended - self.bare
+    }
+
+    /// Words looked at for function words: the first [`STOPWORD_WORDS`].
+    fn stop_seen(&self) -> u32 {
+        self.ended.min(STOPWORD_WORDS)
+    }
+
+    /// Words looked at for capitals: those holding an alphanumeric char
+    /// among the second to the [`CAPS_WORDS`] + 1st.
+    fn caps_seen(&self) -> u32 {
+        self.ended.clamp(1, CAPS_WORDS + 1) - 1 - self.bare_caps
     }
 
     fn lexical(&self) -> Lexical {
@@ -1049,8 +1090,8 @@ impl Words {
         Lexical {
             key: if self.any { self.key | 1 } else { 0 },
             prefix,
-            stopwords: share(self.stop_hits, self.stop_seen),
-            caps: share(self.caps_hits, self.caps_seen),
+            stopwords: share(self.stop_hits, self.stop_seen()),
+            caps: share(self.caps_hits, self.caps_seen()),
             plain: self.plain,
             copyright: self.copyright,
             cues: 0,
@@ -1191,7 +1232,8 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
     s.letters += field(0);
     s.upper += field(1);
     s.digits += w.ascii_alnum - field(0);
-    s.words = w.counted;
+    s.chars += w.ascii_alnum;
+    s.words = w.counted();
     if s.cjk > 0 {
         // A CJK line is often one "word" between spaces; count its
         // characters instead (about 1.5 chars a word for Chinese/Japanese).
@@ -1231,13 +1273,14 @@ fn ascii_run<const LONG: bool>(
     let (mut key, mut counts) = (w.key, w.counts);
     let end = loop {
         let before = if long { 0 } else { counts };
-        let (mut i, run_counts, key_after, word) = hash_run(bytes, at, before, key, w.run);
+        let (mut i, run_counts, key_after, word) = hash_run::<LONG>(bytes, at, before, key, w.run);
         key = key_after;
         let len = i - at;
-        s.chars += len as u32;
         let p = if long {
+            s.chars += len as u32;
             count_run(&bytes[at..i], run_counts, s)
         } else {
+            // Its chars are added to the shape's with the counts, at the end.
             counts = run_counts;
             w.ascii_alnum += len as u32;
             (run_counts - before) >> (2 * COUNT_BITS) != 0
@@ -1245,14 +1288,13 @@ fn ascii_run<const LONG: bool>(
         if len >= 4 && !w.urlish && p {
             w.urlish = holds_http(bytes, at, i);
         }
-        let first_upper = bytes[at].is_ascii_uppercase();
         let tail = word_tail(bytes, i);
         let alone = !w.inside && tail < 2;
         if !alone {
             // The general walk: the run may go on in a char outside ASCII,
             // the word in other chars.
             w.inside = true;
-            w.alnum(at, at + 1, first_upper);
+            w.alnum(at, at + 1, bytes[at].is_ascii_uppercase());
             w.run = word;
             w.run_len += len;
             w.ascii_run(&bytes[at..i], at);
@@ -1260,7 +1302,7 @@ fn ascii_run<const LONG: bool>(
         }
         // Between words the run's key starts from the seed, as the word's
         // does.
-        w.whole_word(bytes, at, len, word | 1, first_upper, keys, runs);
+        w.whole_word(bytes, at, len, word | 1, keys, runs);
         let mut stop = false;
         if tail == 1 {
             s.chars += 1;
@@ -1292,8 +1334,32 @@ fn ascii_run<const LONG: bool>(
 /// The run of ASCII letters and digits of `bytes` from `at` hashed into the
 /// text's key `key` and the run's `word`, its [`ASCII_COUNTS`] summed onto
 /// `counts`: (the byte after the run, counts, key, word).
+///
+/// Where `counts` cannot overflow into its top bit (`!LONG`: the counts of
+/// a text shorter than [`COUNT_MASK`]), each byte's [`RUN_COUNTS`] is
+/// added before the byte is known to be in the run: a byte that ends it
+/// sets that bit, and the one test of the sum's sign both counts the byte
+/// and finds the run's end.
 #[inline(always)]
-fn hash_run(
+fn hash_run<const LONG: bool>(
+    bytes: &[u8],
+    at: usize,
+    counts: u64,
+    key: u64,
+    word: u64,
+) -> (usize, u64, u64, u64) {
+    if LONG {
+        hash_run_by_lower(bytes, at, counts, key, word)
+    } else {
+        debug_assert!(counts & RUN_END == 0);
+        hash_run_by_sign(bytes, at, counts, key, word)
+    }
+}
+
+/// [`hash_run`] of a text whose counts may overflow: each byte's lowercase
+/// form tells whether it is in the run.
+#[inline(always)]
+fn hash_run_by_lower(
     bytes: &[u8],
     at: usize,
     mut counts: u64,
@@ -1320,6 +1386,42 @@ fn hash_run(
             break;
         }
         counts += ASCII_COUNTS[usize::from(b)];
+        key = fnv(key, lower);
+        word = fnv(word, lower);
+        i += 1;
+    }
+    (i, counts, key, word)
+}
+
+/// [`hash_run`] of counts whose top bit stays clear: the sign of the sum
+/// of [`RUN_COUNTS`] tells where the run ends.
+#[inline(always)]
+fn hash_run_by_sign(
+    bytes: &[u8],
+    at: usize,
+    mut counts: u64,
+    mut key: u64,
+    mut word: u64,
+) -> (usize, u64, u64, u64) {
+    let mut i = at;
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        for (k, &b) in chunk.iter().enumerate() {
+            let lower = ASCII_RUN_LOWER[usize::from(b)];
+            counts = counts.wrapping_add(RUN_COUNTS[usize::from(b)]);
+            if (counts as i64) < 0 {
+                return (i + k, counts - RUN_END, key, word);
+            }
+            key = fnv(key, lower);
+            word = fnv(word, lower);
+        }
+        i += 8;
+    }
+    for &b in &bytes[i..] {
+        let lower = ASCII_RUN_LOWER[usize::from(b)];
+        counts = counts.wrapping_add(RUN_COUNTS[usize::from(b)]);
+        if (counts as i64) < 0 {
+            return (i, counts - RUN_END, key, word);
+        }
         key = fnv(key, lower);
         word = fnv(word, lower);
         i += 1;
@@ -1371,14 +1473,12 @@ impl Words {
     /// A run of ASCII letters and digits at `at` of `len` bytes with the
     /// key `k`, that is a whole word, ended as a run and as a word.
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
     fn whole_word(
         &mut self,
         bytes: &[u8],
         at: usize,
         len: usize,
         k: u64,
-        first_upper: bool,
         keys: &mut Vec<u64>,
         runs: &mut [u64; RUN_KEYS],
     ) {
@@ -1388,17 +1488,13 @@ impl Words {
         if n < 2 {
             self.keys[n as usize] = k;
         }
-        self.counted += 1;
-        if n < STOPWORD_WORDS {
-            self.stop_seen += 1;
-            if len <= 8 {
-                let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
-                self.stop_hits += u32::from(hit);
-            }
+        if n < STOPWORD_WORDS && len <= 8 {
+            let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
+            self.stop_hits += u32::from(hit);
         }
         if (1..=CAPS_WORDS).contains(&n) {
-            self.caps_seen += 1;
-            self.caps_hits += u32::from(first_upper);
+            // Its first char is its first byte.
+            self.caps_hits += u32::from(bytes[at].is_ascii_uppercase());
         }
     }
 }
@@ -1586,6 +1682,24 @@ static ASCII_COUNTS: [u64; 256] = {
         } else {
             0
         };
+        b += 1;
+    }
+    t
+};
+
+/// The top bit of a sum of [`ASCII_COUNTS`], above its fields.
+const RUN_END: u64 = 1 << 63;
+const _: () = assert!(3 * COUNT_BITS < 64);
+
+/// [`ASCII_COUNTS`] of the ASCII letters and digits, [`RUN_END`] for every
+/// other byte: what ends a run of them.
+static RUN_COUNTS: [u64; 256] = {
+    let mut t = [RUN_END; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = ASCII_COUNTS[b];
+        }
         b += 1;
     }
     t
@@ -1906,7 +2020,10 @@ mod tests {
 
     #[test]
     fn char_classes_in_the_table_are_those_of_the_char_methods() {
-        for n in CLASS_TWO_BYTES.chain(CLASS_PUNCTUATION) {
+        for n in CLASS_TWO_BYTES
+            .chain(CLASS_PUNCTUATION)
+            .chain(CLASS_IDEOGRAPHS)
+        {
             let c = char::from_u32(n).unwrap();
             assert_eq!(CharClass::of(c), CharClass::compute(c), "{n:x}");
             let lower: String = c.to_lowercase().collect();

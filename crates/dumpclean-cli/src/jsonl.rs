@@ -293,6 +293,16 @@ impl<'a> Scan<'a> {
                 b'\\' => {
                     let escape = *b.get(i + 1)?;
                     i += 2;
+                    if escape == b'n' {
+                        // The usual escape (a line feed), taken first.
+                        out.push(b'\n');
+                        ends.push((out.len(), i - start));
+                        run = i;
+                        if b.get(i) != Some(&b'\\') {
+                            i = next_escape(b, i)?;
+                        }
+                        continue;
+                    }
                     let byte = match escape {
                         b'"' | b'\\' | b'/' => escape,
                         b'b' => 0x08,
