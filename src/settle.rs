@@ -74,6 +74,45 @@ fn is_body_text(text: &str, blocks: &[crate::Block<'_>]) -> bool {
     rest.is_empty()
 }
 
+/// The blocks the later pass `v2` builds of the body text.
+fn rebuilt<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> Vec<crate::Block<'t>> {
+    build_blocks(text, &page2.lines, v2, &page2.runs)
+}
+
+/// The later pass `v2` keeps the body text `text` as it is, read from
+/// its verdicts alone: every line of `page2` that holds text is body, and of two such
+/// lines on adjacent rows (two lines of one block) both are paragraphs of
+/// one hard-wrapped paragraph.
+///
+/// Then [`build_blocks`] builds the text's own blocks, and
+/// [`is_body_text`] holds: it keeps every line; it joins a line to the one
+/// before it exactly when that one is on the row just above (a blank row
+/// parts two blocks, and no row holds two lines), as the two are
+/// paragraphs of one paragraph and nothing but the line break of the text
+/// lies between them (see [`body_lines`]). The converse does not hold (a
+/// heading may become a paragraph of its own block): when this says no,
+/// the blocks are built and compared.
+fn keeps_text<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> bool {
+    use crate::BlockKind::Paragraph;
+    let lines = &page2.lines;
+    let kept = (0..lines.len()).all(|j| {
+        if lines[j].is_blank() {
+            return true;
+        }
+        let Some(kind) = v2.kind(j) else { return false };
+        match lines.get(j + 1) {
+            Some(next) if !next.is_blank() => {
+                kind == Paragraph
+                    && v2.kind(j + 1) == Some(Paragraph)
+                    && page2.runs[j] == page2.runs[j + 1]
+            }
+            _ => true,
+        }
+    });
+    debug_assert!(!kept || is_body_text(text, &rebuilt(text, page2, v2)));
+    kept
+}
+
 /// The part of `input` that `part`, a slice of `text`, was copied from.
 fn map_back<'a>(input: &'a str, text: &str, pieces: &[Piece], part: &str) -> Option<&'a str> {
     let off = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
@@ -110,7 +149,7 @@ pub(crate) fn settle<'a>(
             return blocks;
         }
         let (page2, mut v2) = clean_again(&text, &pieces, page, v, tuning, profile);
-        if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2, &page2.runs)) {
+        if keeps_text(&text, &page2, &v2) || is_body_text(&text, &rebuilt(&text, &page2, &v2)) {
             return blocks;
         }
         // The body changed: the lines leaving it take the later pass's
@@ -376,6 +415,41 @@ mod tests {
         }
     }
 
+    /// Whether the verdicts of the first cleaning again of `input`'s body
+    /// say it keeps the body text ([`super::keeps_text`]); an error when
+    /// they say so but the blocks built from them say otherwise.
+    fn check_keeps_text(input: &str) -> Result<bool, String> {
+        let page = super::Page::of(input, None);
+        let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
+        let v = crate::pipeline::pass(&page, &tuning);
+        let (_, text, pieces) = super::body_text(input, &page, &v);
+        if text.is_empty() {
+            return Ok(false);
+        }
+        let (page2, v2) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
+        let fast = super::keeps_text(&text, &page2, &v2);
+        let full = super::is_body_text(&text, &super::rebuilt(&text, &page2, &v2));
+        if fast && !full {
+            return Err(format!(
+                "{input:?}: the verdicts keep {text:?}, the blocks do not"
+            ));
+        }
+        Ok(fast)
+    }
+
+    #[test]
+    fn verdicts_that_keep_the_body_text_build_it() {
+        // A body of paragraphs, one of them hard-wrapped, is kept as it is.
+        let article = "Home\nNews\n\n\
+            The harbour reopened on Monday after three weeks of repairs to the old quay walls, the port said.\n\n\
+            Fishermen said the closure had cost them most of the spring season, and that they would ask the\n\
+            province for help, which the province has promised to consider before the summer.\n\n\
+            The port expects the first ferries to return to their usual timetable by the end of the month.\n\n\
+            Privacy\nCookies\n";
+        assert_eq!(check_keeps_text(article), Ok(true));
+        assert_eq!(check_keeps_text(""), Ok(false));
+    }
+
     #[test]
     fn settled_blocks_are_those_of_the_settled_verdicts() {
         let article = "Home\nNews\n\nMeer nieuws\n\nHarbour reopens after repairs\n\n\
@@ -417,6 +491,7 @@ mod tests {
         ) {
             let input = lines.join("\n");
             proptest::prop_assert!(check_blocks(&input).is_ok(), "{}", check_blocks(&input).unwrap_err());
+            proptest::prop_assert!(check_keeps_text(&input).is_ok(), "{}", check_keeps_text(&input).unwrap_err());
         }
     }
 
