@@ -437,6 +437,33 @@ mod tests {
         Ok(fast)
     }
 
+    /// The evidence of the body's page, taken from the first page
+    /// ([`crate::features::gather_copied`]), is that gathered with what
+    /// the first page knew of each line ([`crate::features::gather_with`]).
+    fn check_copied_evidence(input: &str) -> Result<(), String> {
+        let page = super::Page::of(input, None);
+        let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
+        let v = crate::pipeline::pass(&page, &tuning);
+        let (_, text, pieces) = super::body_text(input, &page, &v);
+        if text.is_empty() {
+            return Ok(());
+        }
+        let (page2, _) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
+        let (_, from) = super::body_lines(&text, &pieces, &page, &v);
+        let plain =
+            crate::features::gather_with(&page2.lines, &page2.runs, &page2.words, None, |j| {
+                from[j].map(|i| crate::features::Known {
+                    evidence: page.evidence[i],
+                    alone: page.runs[i].len() == 1,
+                })
+            });
+        if page2.evidence == plain {
+            Ok(())
+        } else {
+            Err(format!("{input:?}: {:?} != {plain:?}", page2.evidence))
+        }
+    }
+
     #[test]
     fn verdicts_that_keep_the_body_text_build_it() {
         // A body of paragraphs, one of them hard-wrapped, is kept as it is.
@@ -467,6 +494,7 @@ mod tests {
             "Wegen Umbau geschlossen.\n",
         ] {
             check_blocks(input).unwrap();
+            check_copied_evidence(input).unwrap();
         }
     }
 
@@ -492,6 +520,7 @@ mod tests {
             let input = lines.join("\n");
             proptest::prop_assert!(check_blocks(&input).is_ok(), "{}", check_blocks(&input).unwrap_err());
             proptest::prop_assert!(check_keeps_text(&input).is_ok(), "{}", check_keeps_text(&input).unwrap_err());
+            proptest::prop_assert!(check_copied_evidence(&input).is_ok(), "{}", check_copied_evidence(&input).unwrap_err());
         }
     }
 

@@ -42,12 +42,21 @@ impl<'a> Page<'a> {
         from: &[Option<usize>],
     ) -> Page<'a> {
         let words = WordKeys::of(&lines, |j| from[j].map(|i| earlier.words.get(i)));
-        Page::gathered(lines, words, profile, |j| {
-            from[j].map(|i| Known {
-                evidence: earlier.evidence[i],
-                alone: earlier.runs[i].len() == 1,
-            })
-        })
+        let runs = crate::lines::wrapped_runs(&lines);
+        let evidence = features::gather_copied(
+            &lines,
+            &runs,
+            &words,
+            profile,
+            (&earlier.evidence, &earlier.runs),
+            from,
+        );
+        Page {
+            lines,
+            evidence,
+            words,
+            runs,
+        }
     }
 
     /// The page with its evidence gathered; `known(i)` as in
