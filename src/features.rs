@@ -323,8 +323,14 @@ pub(crate) fn gather_copied(
         .map(|(l, f)| match f {
             _ if l.is_blank() => Evidence::default(),
             &Some(i) => {
-                shared |= earlier[i].copies > 1 || earlier[i].template;
-                Evidence::unique(l, earlier[i].own)
+                let k = &earlier[i];
+                shared |= k.copies > 1 || k.template;
+                // What the earlier page counted, until counted again.
+                Evidence {
+                    copies: k.copies,
+                    template: k.template,
+                    ..Evidence::unique(l, k.own)
+                }
             }
             None => {
                 copied = false;
@@ -336,12 +342,7 @@ pub(crate) fn gather_copied(
         return gather_with(lines, runs, words, profile, known);
     }
     if shared {
-        let had = |j: usize, f: fn(&Evidence) -> bool| from[j].is_some_and(|i| f(&earlier[i]));
-        count_copies(
-            &mut evidence,
-            |j| had(j, |e| e.copies > 1),
-            |j| had(j, |e| e.template),
-        );
+        count_copies(&mut evidence, |e| e.copies > 1, |e| e.template);
     }
     set_recurring(lines, &mut evidence, profile);
     // As in `gather_with`; the own evidence and the paragraph (the line
@@ -378,25 +379,20 @@ impl Evidence {
 
 /// Copies of each line in the dump, and copies close together, and lines
 /// sharing their first two words with other short lines, counted among
-/// the lines `by_key(i)` (by text) and `by_prefix(i)` (by first words);
-/// the others keep what they have. Both tables sized for all their keys:
-/// no growing (and rehashing).
+/// the lines whose evidence, as it stands before, `by_key` (by text) and
+/// `by_prefix` (by first words); the others keep what they have. Both
+/// tables sized for all their keys: no growing (and rehashing).
 fn count_copies(
     evidence: &mut [Evidence],
-    by_key: impl Fn(usize) -> bool,
-    by_prefix: impl Fn(usize) -> bool,
+    by_key: impl Fn(&Evidence) -> bool,
+    by_prefix: impl Fn(&Evidence) -> bool,
 ) {
-    let keyed = |i: usize, e: &Evidence| e.own.key != 0 && by_key(i);
-    let prefixed = |i: usize, e: &Evidence| e.own.prefix != 0 && by_prefix(i);
+    let keyed = |e: &Evidence| e.own.key != 0 && by_key(e);
+    let prefixed = |e: &Evidence| e.own.prefix != 0 && by_prefix(e);
     KEY_TABLES.with_borrow_mut(|(counts, prefix_counts)| {
-        let n_keyed = evidence
-            .iter()
-            .enumerate()
-            .filter(|&(i, e)| keyed(i, e))
-            .count();
-        counts.reset(n_keyed);
+        counts.reset(evidence.iter().filter(|e| keyed(e)).count());
         for i in 0..evidence.len() {
-            if keyed(i, &evidence[i]) {
+            if keyed(&evidence[i]) {
                 let e = counts.entry(evidence[i].own.key);
                 if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
                     evidence[i].near_copy = true;
@@ -406,22 +402,17 @@ fn count_copies(
                 e.1 = i;
             }
         }
-        let n_prefixed = evidence
-            .iter()
-            .enumerate()
-            .filter(|&(i, e)| prefixed(i, e))
-            .count();
-        prefix_counts.reset(n_prefixed);
-        for (i, e) in evidence.iter().enumerate() {
-            if prefixed(i, e) {
-                *prefix_counts.entry(e.own.prefix) += 1;
-            }
+        prefix_counts.reset(evidence.iter().filter(|e| prefixed(e)).count());
+        for e in evidence.iter().filter(|e| prefixed(e)) {
+            *prefix_counts.entry(e.own.prefix) += 1;
         }
-        for (i, e) in evidence.iter_mut().enumerate() {
-            if keyed(i, e) {
+        for e in evidence.iter_mut() {
+            // Both read before either is counted again.
+            let (k, p) = (keyed(e), prefixed(e));
+            if k {
                 e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
             }
-            if prefixed(i, e) {
+            if p {
                 e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
             }
         }

@@ -15,6 +15,7 @@ use crate::lines::split_lines;
 use crate::lines::Line;
 use crate::pipeline::{self, Page, Verdicts};
 use crate::tuning::Tuning;
+use std::ops::Range;
 
 /// The most passes over the body. A pass that does not settle removes at
 /// least one line; bodies settle in one or two passes on real pages, and a
@@ -222,27 +223,35 @@ fn clean_again<'t>(
     tuning: &Tuning,
     profile: Option<&crate::SiteProfile>,
 ) -> (Page<'t>, Verdicts<'t>) {
-    let (lines2, first) = body_lines(text, pieces, page, v);
-    let page2 = Page::from_lines(lines2, profile, page, &first);
+    let (lines2, first, runs2) = body_lines(text, pieces, page, v);
+    let page2 = Page::from_lines(lines2, runs2, profile, page, &first);
     let v2 = pipeline::decide(&page2, tuning);
     (page2, v2)
 }
 
 /// The lines of the body text as [`split_lines`] splits it, built from the
 /// first-pass body lines they copy instead of from the text, with the index
-/// of that line (`None` for the blank line between two blocks). Each block
-/// is one body cell, or the lines of a hard-wrapped paragraph, each alone
-/// on its row; blocks are joined by one blank row.
+/// of that line (`None` for the blank line between two blocks), and their
+/// hard-wrapped paragraphs. Each block is one body cell, or the lines of a
+/// hard-wrapped paragraph, each alone on its row; blocks are joined by one
+/// blank row.
+///
+/// The paragraphs ([`crate::lines::wrapped_runs`]) are the blocks: the
+/// lines of a block are lines of one paragraph of the first page, one
+/// after the other, so each continues the one before it there, and does
+/// here (alone on the next row); a blank row ends a paragraph.
 fn body_lines<'t>(
     text: &'t str,
     pieces: &[Piece],
     page: &Page<'_>,
     v: &Verdicts<'_>,
-) -> (Vec<Line<'t>>, Vec<Option<usize>>) {
+) -> (Vec<Line<'t>>, Vec<Option<usize>>, Vec<Range<usize>>) {
     let mut lines: Vec<Line<'t>> = Vec::with_capacity(2 * pieces.len());
     let mut first = Vec::with_capacity(2 * pieces.len());
+    let mut runs = Vec::with_capacity(2 * pieces.len());
     let (blank_shape, blank_lex) = crate::lines::measure("", &mut Vec::new());
     let mut k = 0; // the piece of the current cell
+    let mut block = 0; // the line the current block starts at
     for (i, l) in page.lines.iter().enumerate() {
         if v.kind(i).is_none() {
             continue;
@@ -259,20 +268,23 @@ fn body_lines<'t>(
         if start == p.text && k > 0 {
             // The blank row between this block and the one before it.
             let at = p.text - 1;
+            end_block(&mut runs, block, lines.len());
+            runs.push(lines.len()..lines.len() + 1);
             lines.push(Line {
                 text: &text[at..at],
-                row: lines.last().map_or(0, |l: &Line<'_>| l.row + 1),
+                row: lines.len(),
                 span: at..at,
                 text_span: at..at,
                 shape: blank_shape,
                 lex: blank_lex,
             });
             first.push(None);
+            block = lines.len();
         }
         let text_span = start..start + l.text.len();
         lines.push(Line {
             text: &text[text_span.clone()],
-            row: lines.last().map_or(0, |l: &Line<'_>| l.row + 1),
+            row: lines.len(),
             span: to_text(l.span.start)..to_text(l.span.end),
             text_span,
             shape: l.shape,
@@ -280,6 +292,7 @@ fn body_lines<'t>(
         });
         first.push(Some(i));
     }
+    end_block(&mut runs, block, lines.len());
     #[cfg(debug_assertions)]
     {
         let split = split_lines(text);
@@ -291,8 +304,14 @@ fn body_lines<'t>(
                 "{text:?}"
             );
         }
+        assert_eq!(runs, crate::lines::wrapped_runs(&lines), "{text:?}");
     }
-    (lines, first)
+    (lines, first, runs)
+}
+
+/// The paragraph of each line of the block of lines `start..end`.
+fn end_block(runs: &mut Vec<Range<usize>>, start: usize, end: usize) {
+    runs.extend(std::iter::repeat_n(start..end, end - start));
 }
 
 /// Metadata the first pass missed, from the later pass `v2`.
@@ -437,9 +456,11 @@ mod tests {
         Ok(fast)
     }
 
-    /// The evidence of the body's page, taken from the first page
-    /// ([`crate::features::gather_copied`]), is that gathered with what
-    /// the first page knew of each line ([`crate::features::gather_with`]).
+    /// The paragraphs of the body's page, from its blocks, are those
+    /// [`crate::lines::wrapped_runs`] finds; its evidence, taken from the
+    /// first page ([`crate::features::gather_copied`]), is that gathered
+    /// with what the first page knew of each line
+    /// ([`crate::features::gather_with`]).
     fn check_copied_evidence(input: &str) -> Result<(), String> {
         let page = super::Page::of(input, None);
         let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
@@ -449,7 +470,7 @@ mod tests {
             return Ok(());
         }
         let (page2, _) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
-        let (_, from) = super::body_lines(&text, &pieces, &page, &v);
+        let (_, from, _) = super::body_lines(&text, &pieces, &page, &v);
         let plain =
             crate::features::gather_with(&page2.lines, &page2.runs, &page2.words, None, |j| {
                 from[j].map(|i| crate::features::Known {
@@ -457,6 +478,10 @@ mod tests {
                     alone: page.runs[i].len() == 1,
                 })
             });
+        let runs = crate::lines::wrapped_runs(&page2.lines);
+        if page2.runs != runs {
+            return Err(format!("{input:?}: {:?} != {runs:?}", page2.runs));
+        }
         if page2.evidence == plain {
             Ok(())
         } else {

@@ -32,17 +32,18 @@ impl<'a> Page<'a> {
         Page::gathered(lines, words, profile, |_| None)
     }
 
-    /// The page of `lines`, copies of lines of `earlier`: line `j` holds
-    /// the same text as line `from[j]` of `earlier` (if any), and takes its
-    /// word keys and what is known of it there.
+    /// The page of `lines`, copies of lines of `earlier`, and their
+    /// hard-wrapped paragraphs `runs` ([`crate::lines::wrapped_runs`]):
+    /// line `j` holds the same text as line `from[j]` of `earlier` (if
+    /// any), and takes its word keys and what is known of it there.
     pub(crate) fn from_lines(
         lines: Vec<Line<'a>>,
+        runs: Vec<std::ops::Range<usize>>,
         profile: Option<&crate::SiteProfile>,
         earlier: &Page<'_>,
         from: &[Option<usize>],
     ) -> Page<'a> {
         let words = WordKeys::of(&lines, |j| from[j].map(|i| earlier.words.get(i)));
-        let runs = crate::lines::wrapped_runs(&lines);
         let evidence = features::gather_copied(
             &lines,
             &runs,
