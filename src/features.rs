@@ -276,28 +276,124 @@ pub(crate) fn gather_with(
                 return Evidence::default();
             }
             let own = known(i).map_or_else(|| Own::of(l, words.get(i)), |k| k.evidence.own);
-            Evidence {
-                own,
-                copies: 1,
-                near_copy: false,
-                template: false,
-                run_words: l.shape.words,
-                run_terminal: l.shape.terminal,
-                recurring: 0.0,
-                logit: 0.0,
+            Evidence::unique(l, own)
+        })
+        .collect();
+    count_copies(&mut evidence, |_| true, |_| true);
+    set_recurring(lines, &mut evidence, profile);
+    // A line alone in its paragraph here and on the earlier page, with
+    // the same evidence, has the same local features.
+    set_logits(lines, runs, &mut evidence, |i, e| {
+        known(i)
+            .filter(|k| k.alone && k.evidence.same_as(e))
+            .map(|k| k.evidence.logit)
+    });
+    evidence
+}
+
+/// [`gather_with`] for lines that are all (but the blank ones) copies of
+/// lines of an earlier page: line `j` holds the text of line `from[j]`
+/// there, whose evidence is `earlier` and paragraph `earlier_runs`.
+///
+/// The lines are then some of the earlier page's lines: a line that had
+/// no copy there (or whose first two words no two other short lines
+/// shared) has none here (nor a template), and so have the lines that
+/// share its text (its first two words). Only the others are counted
+/// again.
+pub(crate) fn gather_copied(
+    lines: &[Line<'_>],
+    runs: &[std::ops::Range<usize>],
+    words: &crate::lines::WordKeys,
+    profile: Option<&crate::SiteProfile>,
+    (earlier, earlier_runs): (&[Evidence], &[std::ops::Range<usize>]),
+    from: &[Option<usize>],
+) -> Vec<Evidence> {
+    let known = |j: usize| {
+        from[j].map(|i| Known {
+            evidence: earlier[i],
+            alone: earlier_runs[i].len() == 1,
+        })
+    };
+    let mut copied = true;
+    // Some line had copies, or was a template, on the earlier page.
+    let mut shared = false;
+    let mut evidence: Vec<Evidence> = lines
+        .iter()
+        .zip(from)
+        .map(|(l, f)| match f {
+            _ if l.is_blank() => Evidence::default(),
+            &Some(i) => {
+                let k = &earlier[i];
+                shared |= k.copies > 1 || k.template;
+                // What the earlier page counted, until counted again.
+                Evidence {
+                    copies: k.copies,
+                    template: k.template,
+                    ..Evidence::unique(l, k.own)
+                }
+            }
+            None => {
+                copied = false;
+                Evidence::default()
             }
         })
         .collect();
-    // Copies of each line in the dump, and copies close together, and
-    // lines sharing their first two words with other short lines. Both
-    // tables sized for all their keys: no growing (and rehashing).
+    if !copied {
+        return gather_with(lines, runs, words, profile, known);
+    }
+    if shared {
+        count_copies(&mut evidence, |e| e.copies > 1, |e| e.template);
+    }
+    set_recurring(lines, &mut evidence, profile);
+    // As in `gather_with`; the own evidence and the paragraph (the line
+    // alone) of a copy are those of the line it copies.
+    set_logits(lines, runs, &mut evidence, |j, e| {
+        let i = from[j]?;
+        let k = &earlier[i];
+        let same = earlier_runs[i].len() == 1
+            && (k.copies, k.near_copy, k.template, k.recurring)
+                == (e.copies, e.near_copy, e.template, e.recurring);
+        debug_assert!(!same || k.same_as(e));
+        same.then_some(k.logit)
+    });
+    debug_assert!(evidence == gather_with(lines, runs, words, profile, known));
+    evidence
+}
+
+impl Evidence {
+    /// The evidence of line `l`, of own evidence `own`, before its copies,
+    /// recurrence and paragraph are known: a line of its own.
+    fn unique(l: &Line<'_>, own: Own) -> Evidence {
+        Evidence {
+            own,
+            copies: 1,
+            near_copy: false,
+            template: false,
+            run_words: l.shape.words,
+            run_terminal: l.shape.terminal,
+            recurring: 0.0,
+            logit: 0.0,
+        }
+    }
+}
+
+/// Copies of each line in the dump, and copies close together, and lines
+/// sharing their first two words with other short lines, counted among
+/// the lines whose evidence, as it stands before, `by_key` (by text) and
+/// `by_prefix` (by first words); the others keep what they have. Both
+/// tables sized for all their keys: no growing (and rehashing).
+fn count_copies(
+    evidence: &mut [Evidence],
+    by_key: impl Fn(&Evidence) -> bool,
+    by_prefix: impl Fn(&Evidence) -> bool,
+) {
+    let keyed = |e: &Evidence| e.own.key != 0 && by_key(e);
+    let prefixed = |e: &Evidence| e.own.prefix != 0 && by_prefix(e);
     KEY_TABLES.with_borrow_mut(|(counts, prefix_counts)| {
-        let keyed = evidence.iter().filter(|e| e.own.key != 0).count();
-        counts.reset(keyed);
+        counts.reset(evidence.iter().filter(|e| keyed(e)).count());
         for i in 0..evidence.len() {
-            let k = evidence[i].own.key;
-            if k != 0 {
-                let e = counts.entry(k);
+            if keyed(&evidence[i]) {
+                let e = counts.entry(evidence[i].own.key);
                 if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
                     evidence[i].near_copy = true;
                     evidence[e.1].near_copy = true;
@@ -306,60 +402,73 @@ pub(crate) fn gather_with(
                 e.1 = i;
             }
         }
-        let prefixed = evidence.iter().filter(|e| e.own.prefix != 0).count();
-        prefix_counts.reset(prefixed);
-        for e in &evidence {
-            if e.own.prefix != 0 {
-                *prefix_counts.entry(e.own.prefix) += 1;
+        prefix_counts.reset(evidence.iter().filter(|e| prefixed(e)).count());
+        for e in evidence.iter().filter(|e| prefixed(e)) {
+            *prefix_counts.entry(e.own.prefix) += 1;
+        }
+        for e in evidence.iter_mut() {
+            // Both read before either is counted again.
+            let (k, p) = (keyed(e), prefixed(e));
+            if k {
+                e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
+            }
+            if p {
+                e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
             }
         }
-        for e in evidence
-            .iter_mut()
-            .filter(|e| e.own.key != 0 || e.own.prefix != 0)
-        {
-            e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
-            e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
-        }
     });
-    set_recurring(lines, &mut evidence, profile);
-    // Hard-wrapped paragraphs are measured whole.
+}
+
+/// Each line's paragraph words and local log-odds; hard-wrapped paragraphs
+/// are measured whole. `known(i, e)` gives the log-odds an earlier page
+/// had for line `i`, alone in its paragraph here, when they are those of
+/// its evidence `e`.
+fn set_logits(
+    lines: &[Line<'_>],
+    runs: &[std::ops::Range<usize>],
+    evidence: &mut [Evidence],
+    known: impl Fn(usize, &Evidence) -> Option<f32>,
+) {
     let mut i = 0;
     while i < lines.len() {
         let r = runs[i].clone();
         // A line alone in its paragraph (most lines) is its own shape.
-        let merged;
-        let shape = if r.len() == 1 {
-            &lines[r.start].shape
-        } else {
-            merged = run_shape(lines, r.clone());
-            &merged
-        };
-        for (j, (line, e)) in lines[r.clone()]
-            .iter()
-            .zip(&mut evidence[r.clone()])
-            .enumerate()
-        {
-            e.run_words = shape.words;
-            e.run_terminal = shape.terminal;
-            if line.is_blank() {
-                continue;
+        if r.len() == 1 {
+            let (line, e) = (&lines[i], &mut evidence[i]);
+            (e.run_words, e.run_terminal) = (line.shape.words, line.shape.terminal);
+            if !line.is_blank() {
+                e.logit = known_or_local(line, e, &line.shape, known(i, e));
             }
-            // A line alone in its paragraph here and on the earlier page,
-            // with the same evidence, has the same local features.
-            let same =
-                known(r.start + j).filter(|k| k.alone && r.len() == 1 && k.evidence.same_as(e));
-            let logit = |e: &Evidence| local_logit(line, e, shape);
-            e.logit = match same {
-                Some(k) => {
-                    debug_assert_eq!(k.evidence.logit.to_bits(), logit(e).to_bits());
-                    k.evidence.logit
-                }
-                None => logit(e),
-            };
+            i += 1;
+            continue;
+        }
+        let shape = run_shape(lines, r.clone());
+        for (line, e) in lines[r.clone()].iter().zip(&mut evidence[r.clone()]) {
+            (e.run_words, e.run_terminal) = (shape.words, shape.terminal);
+            if !line.is_blank() {
+                e.logit = local_logit(line, e, &shape);
+            }
         }
         i = r.end.max(i + 1);
     }
-    evidence
+}
+
+/// The local log-odds `known` from an earlier page (which are those of
+/// `line`, of evidence `e`, in a paragraph of shape `s`), else computed.
+#[inline(always)]
+fn known_or_local(
+    line: &Line<'_>,
+    e: &Evidence,
+    s: &crate::lines::Shape,
+    known: Option<f32>,
+) -> f32 {
+    match known {
+        Some(logit) => {
+            debug_assert_eq!(logit.to_bits(), local_logit(line, e, s).to_bits());
+            logit
+        }
+        None => local_logit(line, e, s),
+    }
 }
 
 /// A table from keys that are hashes already ([`crate::lines::norm_key`],

@@ -15,6 +15,7 @@ use crate::lines::split_lines;
 use crate::lines::Line;
 use crate::pipeline::{self, Page, Verdicts};
 use crate::tuning::Tuning;
+use std::ops::Range;
 
 /// The most passes over the body. A pass that does not settle removes at
 /// least one line; bodies settle in one or two passes on real pages, and a
@@ -74,6 +75,45 @@ fn is_body_text(text: &str, blocks: &[crate::Block<'_>]) -> bool {
     rest.is_empty()
 }
 
+/// The blocks the later pass `v2` builds of the body text.
+fn rebuilt<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> Vec<crate::Block<'t>> {
+    build_blocks(text, &page2.lines, v2, &page2.runs)
+}
+
+/// The later pass `v2` keeps the body text `text` as it is, read from
+/// its verdicts alone: every line of `page2` that holds text is body, and of two such
+/// lines on adjacent rows (two lines of one block) both are paragraphs of
+/// one hard-wrapped paragraph.
+///
+/// Then [`build_blocks`] builds the text's own blocks, and
+/// [`is_body_text`] holds: it keeps every line; it joins a line to the one
+/// before it exactly when that one is on the row just above (a blank row
+/// parts two blocks, and no row holds two lines), as the two are
+/// paragraphs of one paragraph and nothing but the line break of the text
+/// lies between them (see [`body_lines`]). The converse does not hold (a
+/// heading may become a paragraph of its own block): when this says no,
+/// the blocks are built and compared.
+fn keeps_text<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> bool {
+    use crate::BlockKind::Paragraph;
+    let lines = &page2.lines;
+    let kept = (0..lines.len()).all(|j| {
+        if lines[j].is_blank() {
+            return true;
+        }
+        let Some(kind) = v2.kind(j) else { return false };
+        match lines.get(j + 1) {
+            Some(next) if !next.is_blank() => {
+                kind == Paragraph
+                    && v2.kind(j + 1) == Some(Paragraph)
+                    && page2.runs[j] == page2.runs[j + 1]
+            }
+            _ => true,
+        }
+    });
+    debug_assert!(!kept || is_body_text(text, &rebuilt(text, page2, v2)));
+    kept
+}
+
 /// The part of `input` that `part`, a slice of `text`, was copied from.
 fn map_back<'a>(input: &'a str, text: &str, pieces: &[Piece], part: &str) -> Option<&'a str> {
     let off = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
@@ -110,7 +150,7 @@ pub(crate) fn settle<'a>(
             return blocks;
         }
         let (page2, mut v2) = clean_again(&text, &pieces, page, v, tuning, profile);
-        if is_body_text(&text, &build_blocks(&text, &page2.lines, &v2, &page2.runs)) {
+        if keeps_text(&text, &page2, &v2) || is_body_text(&text, &rebuilt(&text, &page2, &v2)) {
             return blocks;
         }
         // The body changed: the lines leaving it take the later pass's
@@ -183,27 +223,35 @@ fn clean_again<'t>(
     tuning: &Tuning,
     profile: Option<&crate::SiteProfile>,
 ) -> (Page<'t>, Verdicts<'t>) {
-    let (lines2, first) = body_lines(text, pieces, page, v);
-    let page2 = Page::from_lines(lines2, profile, page, &first);
+    let (lines2, first, runs2) = body_lines(text, pieces, page, v);
+    let page2 = Page::from_lines(lines2, runs2, profile, page, &first);
     let v2 = pipeline::decide(&page2, tuning);
     (page2, v2)
 }
 
 /// The lines of the body text as [`split_lines`] splits it, built from the
 /// first-pass body lines they copy instead of from the text, with the index
-/// of that line (`None` for the blank line between two blocks). Each block
-/// is one body cell, or the lines of a hard-wrapped paragraph, each alone
-/// on its row; blocks are joined by one blank row.
+/// of that line (`None` for the blank line between two blocks), and their
+/// hard-wrapped paragraphs. Each block is one body cell, or the lines of a
+/// hard-wrapped paragraph, each alone on its row; blocks are joined by one
+/// blank row.
+///
+/// The paragraphs ([`crate::lines::wrapped_runs`]) are the blocks: the
+/// lines of a block are lines of one paragraph of the first page, one
+/// after the other, so each continues the one before it there, and does
+/// here (alone on the next row); a blank row ends a paragraph.
 fn body_lines<'t>(
     text: &'t str,
     pieces: &[Piece],
     page: &Page<'_>,
     v: &Verdicts<'_>,
-) -> (Vec<Line<'t>>, Vec<Option<usize>>) {
+) -> (Vec<Line<'t>>, Vec<Option<usize>>, Vec<Range<usize>>) {
     let mut lines: Vec<Line<'t>> = Vec::with_capacity(2 * pieces.len());
     let mut first = Vec::with_capacity(2 * pieces.len());
+    let mut runs = Vec::with_capacity(2 * pieces.len());
     let (blank_shape, blank_lex) = crate::lines::measure("", &mut Vec::new());
     let mut k = 0; // the piece of the current cell
+    let mut block = 0; // the line the current block starts at
     for (i, l) in page.lines.iter().enumerate() {
         if v.kind(i).is_none() {
             continue;
@@ -220,20 +268,23 @@ fn body_lines<'t>(
         if start == p.text && k > 0 {
             // The blank row between this block and the one before it.
             let at = p.text - 1;
+            end_block(&mut runs, block, lines.len());
+            runs.push(lines.len()..lines.len() + 1);
             lines.push(Line {
                 text: &text[at..at],
-                row: lines.last().map_or(0, |l: &Line<'_>| l.row + 1),
+                row: lines.len(),
                 span: at..at,
                 text_span: at..at,
                 shape: blank_shape,
                 lex: blank_lex,
             });
             first.push(None);
+            block = lines.len();
         }
         let text_span = start..start + l.text.len();
         lines.push(Line {
             text: &text[text_span.clone()],
-            row: lines.last().map_or(0, |l: &Line<'_>| l.row + 1),
+            row: lines.len(),
             span: to_text(l.span.start)..to_text(l.span.end),
             text_span,
             shape: l.shape,
@@ -241,6 +292,7 @@ fn body_lines<'t>(
         });
         first.push(Some(i));
     }
+    end_block(&mut runs, block, lines.len());
     #[cfg(debug_assertions)]
     {
         let split = split_lines(text);
@@ -252,8 +304,14 @@ fn body_lines<'t>(
                 "{text:?}"
             );
         }
+        assert_eq!(runs, crate::lines::wrapped_runs(&lines), "{text:?}");
     }
-    (lines, first)
+    (lines, first, runs)
+}
+
+/// The paragraph of each line of the block of lines `start..end`.
+fn end_block(runs: &mut Vec<Range<usize>>, start: usize, end: usize) {
+    runs.extend(std::iter::repeat_n(start..end, end - start));
 }
 
 /// Metadata the first pass missed, from the later pass `v2`.
@@ -376,6 +434,74 @@ mod tests {
         }
     }
 
+    /// Whether the verdicts of the first cleaning again of `input`'s body
+    /// say it keeps the body text ([`super::keeps_text`]); an error when
+    /// they say so but the blocks built from them say otherwise.
+    fn check_keeps_text(input: &str) -> Result<bool, String> {
+        let page = super::Page::of(input, None);
+        let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
+        let v = crate::pipeline::pass(&page, &tuning);
+        let (_, text, pieces) = super::body_text(input, &page, &v);
+        if text.is_empty() {
+            return Ok(false);
+        }
+        let (page2, v2) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
+        let fast = super::keeps_text(&text, &page2, &v2);
+        let full = super::is_body_text(&text, &super::rebuilt(&text, &page2, &v2));
+        if fast && !full {
+            return Err(format!(
+                "{input:?}: the verdicts keep {text:?}, the blocks do not"
+            ));
+        }
+        Ok(fast)
+    }
+
+    /// The paragraphs of the body's page, from its blocks, are those
+    /// [`crate::lines::wrapped_runs`] finds; its evidence, taken from the
+    /// first page ([`crate::features::gather_copied`]), is that gathered
+    /// with what the first page knew of each line
+    /// ([`crate::features::gather_with`]).
+    fn check_copied_evidence(input: &str) -> Result<(), String> {
+        let page = super::Page::of(input, None);
+        let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
+        let v = crate::pipeline::pass(&page, &tuning);
+        let (_, text, pieces) = super::body_text(input, &page, &v);
+        if text.is_empty() {
+            return Ok(());
+        }
+        let (page2, _) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
+        let (_, from, _) = super::body_lines(&text, &pieces, &page, &v);
+        let plain =
+            crate::features::gather_with(&page2.lines, &page2.runs, &page2.words, None, |j| {
+                from[j].map(|i| crate::features::Known {
+                    evidence: page.evidence[i],
+                    alone: page.runs[i].len() == 1,
+                })
+            });
+        let runs = crate::lines::wrapped_runs(&page2.lines);
+        if page2.runs != runs {
+            return Err(format!("{input:?}: {:?} != {runs:?}", page2.runs));
+        }
+        if page2.evidence == plain {
+            Ok(())
+        } else {
+            Err(format!("{input:?}: {:?} != {plain:?}", page2.evidence))
+        }
+    }
+
+    #[test]
+    fn verdicts_that_keep_the_body_text_build_it() {
+        // A body of paragraphs, one of them hard-wrapped, is kept as it is.
+        let article = "Home\nNews\n\n\
+            The harbour reopened on Monday after three weeks of repairs to the old quay walls, the port said.\n\n\
+            Fishermen said the closure had cost them most of the spring season, and that they would ask the\n\
+            province for help, which the province has promised to consider before the summer.\n\n\
+            The port expects the first ferries to return to their usual timetable by the end of the month.\n\n\
+            Privacy\nCookies\n";
+        assert_eq!(check_keeps_text(article), Ok(true));
+        assert_eq!(check_keeps_text(""), Ok(false));
+    }
+
     #[test]
     fn settled_blocks_are_those_of_the_settled_verdicts() {
         let article = "Home\nNews\n\nMeer nieuws\n\nHarbour reopens after repairs\n\n\
@@ -393,6 +519,7 @@ mod tests {
             "Wegen Umbau geschlossen.\n",
         ] {
             check_blocks(input).unwrap();
+            check_copied_evidence(input).unwrap();
         }
     }
 
@@ -417,6 +544,8 @@ mod tests {
         ) {
             let input = lines.join("\n");
             proptest::prop_assert!(check_blocks(&input).is_ok(), "{}", check_blocks(&input).unwrap_err());
+            proptest::prop_assert!(check_keeps_text(&input).is_ok(), "{}", check_keeps_text(&input).unwrap_err());
+            proptest::prop_assert!(check_copied_evidence(&input).is_ok(), "{}", check_copied_evidence(&input).unwrap_err());
         }
     }
 

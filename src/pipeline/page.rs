@@ -32,22 +32,32 @@ impl<'a> Page<'a> {
         Page::gathered(lines, words, profile, |_| None)
     }
 
-    /// The page of `lines`, copies of lines of `earlier`: line `j` holds
-    /// the same text as line `from[j]` of `earlier` (if any), and takes its
-    /// word keys and what is known of it there.
+    /// The page of `lines`, copies of lines of `earlier`, and their
+    /// hard-wrapped paragraphs `runs` ([`crate::lines::wrapped_runs`]):
+    /// line `j` holds the same text as line `from[j]` of `earlier` (if
+    /// any), and takes its word keys and what is known of it there.
     pub(crate) fn from_lines(
         lines: Vec<Line<'a>>,
+        runs: Vec<std::ops::Range<usize>>,
         profile: Option<&crate::SiteProfile>,
         earlier: &Page<'_>,
         from: &[Option<usize>],
     ) -> Page<'a> {
         let words = WordKeys::of(&lines, |j| from[j].map(|i| earlier.words.get(i)));
-        Page::gathered(lines, words, profile, |j| {
-            from[j].map(|i| Known {
-                evidence: earlier.evidence[i],
-                alone: earlier.runs[i].len() == 1,
-            })
-        })
+        let evidence = features::gather_copied(
+            &lines,
+            &runs,
+            &words,
+            profile,
+            (&earlier.evidence, &earlier.runs),
+            from,
+        );
+        Page {
+            lines,
+            evidence,
+            words,
+            runs,
+        }
     }
 
     /// The page with its evidence gathered; `known(i)` as in
