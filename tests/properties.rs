@@ -919,6 +919,46 @@ proptest! {
     }
 }
 
+/// Idempotence (5.) on a corpus of real dumps: every `*.txt` under the
+/// directory `DUMPCLEAN_CORPUS` names (e.g. `../shared/corpus`), in every
+/// mode. Real pages hold what the generators rarely build, such as the
+/// side-by-side columns of a layout table read column by column.
+#[test]
+#[ignore = "needs DUMPCLEAN_CORPUS"]
+fn bodies_of_a_corpus_are_fixed_points() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::env::var("DUMPCLEAN_CORPUS").expect("DUMPCLEAN_CORPUS");
+    let mut files = Vec::new();
+    walk(std::path::Path::new(&root), &mut files);
+    files.sort();
+    assert!(!files.is_empty(), "no *.txt under {root}");
+    let bad: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let text = std::fs::read_to_string(f).ok()?;
+            check_idempotent(&text)
+                .err()
+                .map(|e| format!("{}: {e}", f.display()))
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} of {} dumps:\n{}",
+        bad.len(),
+        files.len(),
+        bad.join("\n")
+    );
+}
+
 /// The generators are not vacuous: most dump-like inputs clean to `Ok`, many
 /// with a body and with chrome, and most edited seeds keep a body.
 #[test]
