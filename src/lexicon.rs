@@ -2521,8 +2521,15 @@ fn credit_name(text: &str) -> Option<&str> {
     let symbol = |i| eat_fold(text, i, "©").or_else(|| eat_fold(text, i, "(c)"));
     // Maybe white space, then the name.
     let spaced_name = |i| space_ends(text, i).find_map(name);
+    // An ASCII first byte folds only to its lowercase: only the words that
+    // start with it can fit.
+    let first = match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => Some(b.to_ascii_lowercase()),
+        _ => None,
+    };
+    let may_start = |word: &&&str| first.is_none_or(|b| word.as_bytes()[0] == b);
     let labelled = || {
-        CREDIT_WORDS.iter().find_map(|word| {
+        CREDIT_WORDS.iter().filter(may_start).find_map(|word| {
             space_ends(text, eat_fold(text, 0, word)?)
                 .filter(|&i| matches!(char_at(text, i), Some(':' | '|')))
                 .find_map(|i| {
@@ -2533,12 +2540,15 @@ fn credit_name(text: &str) -> Option<&str> {
     };
     let symbol_first = || symbol(0).and_then(spaced_name);
     let word_symbol = || {
-        CREDIT_SYMBOL_WORDS.iter().find_map(|word| {
-            let end = eat_fold(text, 0, word)?;
-            space_ends(text, end)
-                .filter(|&i| i > end)
-                .find_map(|i| symbol(i).and_then(spaced_name))
-        })
+        CREDIT_SYMBOL_WORDS
+            .iter()
+            .filter(may_start)
+            .find_map(|word| {
+                let end = eat_fold(text, 0, word)?;
+                space_ends(text, end)
+                    .filter(|&i| i > end)
+                    .find_map(|i| symbol(i).and_then(spaced_name))
+            })
     };
     labelled()
         .or_else(symbol_first)
