@@ -240,22 +240,23 @@ impl RunFilter {
         // folds to its lowercase only).
         let mut chars = word.chars();
         if let Some(c0) = chars.next().filter(char::is_ascii) {
-            let second: Vec<u8> = match chars.next() {
-                None => (0..0x80u8).filter(|&b| !is_word(char::from(b))).collect(),
-                Some(c1) if c1.is_ascii() => vec![c1 as u8],
-                Some(_) => Vec::new(),
-            };
-            for b1 in second {
+            let mut pair = |b1: u8| {
                 let (w, m) = RunFilter::pair_bit(c0 as u8, b1);
                 self.pairs[w] |= m;
+            };
+            match chars.next() {
+                None => (0..0x80u8)
+                    .filter(|&b| !is_word(char::from(b)))
+                    .for_each(pair),
+                Some(c1) if c1.is_ascii() => pair(c1 as u8),
+                Some(_) => {}
             }
         }
-        let head: Vec<char> = word.chars().take(8).collect();
-        if head.iter().all(char::is_ascii) {
-            let x = head
-                .iter()
-                .rev()
-                .fold(0u64, |x, &c| x << 8 | u64::from(u32::from(c)));
+        // Its first eight chars are ASCII where its first eight bytes are
+        // (a char outside ASCII starts at its first byte from 0x80 up).
+        let head = &word.as_bytes()[..word.len().min(8)];
+        if head.is_ascii() {
+            let x = head.iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b));
             let (w, m) = packed_bit(x);
             self.packed[w] |= m;
         }
