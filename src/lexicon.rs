@@ -2399,13 +2399,7 @@ fn byline_from_start(text: &str) -> Option<&str> {
         return None;
     }
     // Cut at a separator (`|`, `-` with spaces, a date) and keep the name part.
-    let name = name
-        .split(['|', '•', '·', '\u{2014}'])
-        .next()
-        .unwrap_or("")
-        .split(" - ")
-        .next()
-        .unwrap_or("")
+    let name = before_spaced_dash(before_separator(name))
         .trim()
         .trim_end_matches([',', '.', ';']);
     // One to eight words, mostly capitalised, the first one too
@@ -2424,6 +2418,32 @@ fn byline_from_start(text: &str) -> Option<&str> {
         return None;
     }
     Some(name)
+}
+
+/// `name` up to its first `|`, `•`, `·` or `—` (all of it where it has
+/// none), as `name.split(['|', '•', '·', '\u{2014}']).next()` gives it:
+/// the bytes of each (one of ASCII, or two or three of UTF-8 whose first
+/// byte starts no other char there) looked for byte by byte.
+fn before_separator(name: &str) -> &str {
+    let b = name.as_bytes();
+    let at = |i: usize| match b[i] {
+        b'|' => true,
+        // `·` U+00B7.
+        0xC2 => b.get(i + 1) == Some(&0xB7),
+        // `•` U+2022 and `—` U+2014.
+        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0xA2 | 0x94])),
+        _ => false,
+    };
+    (0..b.len()).find(|&i| at(i)).map_or(name, |i| &name[..i])
+}
+
+/// `text` up to its first ` - ` (all of it where it has none), as
+/// `text.split(" - ").next()` gives it, without setting up a searcher.
+fn before_spaced_dash(text: &str) -> &str {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .find(|&i| b[i] == b'-' && b[i - 1] == b' ' && b[i + 1] == b' ')
+        .map_or(text, |i| &text[..i - 1])
 }
 
 /// The words of an image credit followed by `:` or `|` (`Foto: ANP`).
@@ -3109,6 +3129,26 @@ mod tests {
         assert_eq!(comment_count(text), oracle::comment_count(text), "{text:?}");
         assert_eq!(byline_name(text), oracle::byline_name(text), "{text:?}");
         assert_eq!(credit_name(text), oracle::credit_name(text), "{text:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// A byline's cuts found byte by byte are those the splits make.
+        #[test]
+        fn byline_cuts_as_the_splits_make_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Jo", " ", "-", " - ", "|", "•", "·", "\u{2014}", "\u{2012}", "¸", "é",
+                "\u{2022}x", "--", "  ",
+            ]), 0..16)
+        ) {
+            let text: String = parts.concat();
+            let t = text.as_str();
+            proptest::prop_assert_eq!(
+                before_separator(t),
+                t.split(['|', '•', '·', '\u{2014}']).next().unwrap_or("")
+            );
+            proptest::prop_assert_eq!(before_spaced_dash(t), t.split(" - ").next().unwrap_or(""));
+        }
     }
 
     #[test]
