@@ -188,21 +188,28 @@ const MONTHS: [&[&str]; 12] = [
 fn month_number(name: &str) -> Option<u8> {
     // Lowercased on the stack: no month name comes near 32 bytes.
     let mut buf = [0u8; 32];
-    let mut len = 0;
-    for c in name
-        .trim_end_matches('.')
-        .chars()
-        .flat_map(char::to_lowercase)
-    {
-        if len + c.len_utf8() > buf.len() {
-            return None;
+    let name = name.trim_end_matches('.');
+    let len = if name.is_ascii() {
+        // ASCII chars lowercase byte for byte.
+        let lower = buf.get_mut(..name.len())?;
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
+        name.len()
+    } else {
+        let mut len = 0;
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if len + c.len_utf8() > buf.len() {
+                return None;
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
         }
-        len += c.encode_utf8(&mut buf[len..]).len();
-    }
-    let lower = std::str::from_utf8(&buf[..len]).ok()?;
+        len
+    };
+    // The bytes of a lowercased name, compared with the names' bytes.
+    let lower = &buf[..len];
     MONTHS
         .iter()
-        .position(|names| names.contains(&lower))
+        .position(|names| names.iter().any(|n| n.as_bytes() == lower))
         .map(|i| i as u8 + 1)
 }
 
@@ -726,6 +733,27 @@ mod tests {
         assert!(Date::new(2023, 2, 29).is_none());
         assert!(Date::new(2023, 13, 1).is_none());
         assert!(Date::new(2023, 4, 31).is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// A name lowercased byte for byte where it is ASCII names the
+        /// month it names lowercased char by char.
+        #[test]
+        fn month_numbers_as_by_lowercased_chars(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "M", "ar", "Z", "ä", "Ä", "Mär", "z", "AUG", "ust", ".", "i", "İ", "K",
+                "\u{212a}", "ß",
+            ]), 0..12)
+        ) {
+            let name: String = parts.concat();
+            let lower: String = name.trim_end_matches('.').chars().flat_map(char::to_lowercase).collect();
+            let want = (lower.len() <= 32)
+                .then(|| MONTHS.iter().position(|names| names.contains(&lower.as_str())))
+                .flatten()
+                .map(|i| i as u8 + 1);
+            proptest::prop_assert_eq!(month_number(&name), want, "{:?}", name);
+        }
     }
 
     #[test]

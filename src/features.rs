@@ -596,7 +596,7 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
     }
     // Rows name teams; a teaser sentence reporting a score ("won 4-3 against")
     // is written in running text.
-    if stopwords > FIXTURE_MAX_STOPWORDS {
+    if stopwords > FIXTURE_MAX_STOPWORDS || !has_digit_sep_digit(line.text.as_bytes()) {
         return false;
     }
     let middle = |t: &str| {
@@ -623,6 +623,29 @@ fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
         prev = Some(t);
     }
     false
+}
+
+/// `b` holds an ASCII digit, then `:`, `/` or `-`, then an ASCII digit:
+/// the middle token of a fixtures row (`20:45`, `2-1`, `09/08`) does, so a
+/// line without them is no row, and its tokens are not split out. The
+/// separators are found eight bytes at a time.
+fn has_digit_sep_digit(b: &[u8]) -> bool {
+    let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+    let at = |j: usize| j >= 1 && digit(j - 1) && digit(j + 1);
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        let mut m = byte_eq(x, b':') | byte_eq(x, b'/') | byte_eq(x, b'-');
+        while m != 0 {
+            if at(i + m.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).any(|j| matches!(b[j], b':' | b'/' | b'-') && at(j))
 }
 
 pub(crate) use crate::model::N_LOCAL;
@@ -1049,6 +1072,24 @@ mod tests {
                     && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
             });
             proptest::prop_assert_eq!(has_clock_time(&text), want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The separators found eight bytes at a time are those of a walk
+        /// of the bytes three at a time.
+        #[test]
+        fn digit_sep_digit_as_by_windows(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "12", ":", "/", "-", "2-1", "9/", "/0", "x", " ", "é", "--", ":7",
+            ]), 0..30)
+        ) {
+            let text: String = parts.concat();
+            let want = text.as_bytes().windows(3).any(|w| {
+                w[0].is_ascii_digit() && matches!(w[1], b':' | b'/' | b'-') && w[2].is_ascii_digit()
+            });
+            proptest::prop_assert_eq!(has_digit_sep_digit(text.as_bytes()), want, "{:?}", text);
         }
     }
 

@@ -240,22 +240,23 @@ impl RunFilter {
         // folds to its lowercase only).
         let mut chars = word.chars();
         if let Some(c0) = chars.next().filter(char::is_ascii) {
-            let second: Vec<u8> = match chars.next() {
-                None => (0..0x80u8).filter(|&b| !is_word(char::from(b))).collect(),
-                Some(c1) if c1.is_ascii() => vec![c1 as u8],
-                Some(_) => Vec::new(),
-            };
-            for b1 in second {
+            let mut pair = |b1: u8| {
                 let (w, m) = RunFilter::pair_bit(c0 as u8, b1);
                 self.pairs[w] |= m;
+            };
+            match chars.next() {
+                None => (0..0x80u8)
+                    .filter(|&b| !is_word(char::from(b)))
+                    .for_each(pair),
+                Some(c1) if c1.is_ascii() => pair(c1 as u8),
+                Some(_) => {}
             }
         }
-        let head: Vec<char> = word.chars().take(8).collect();
-        if head.iter().all(char::is_ascii) {
-            let x = head
-                .iter()
-                .rev()
-                .fold(0u64, |x, &c| x << 8 | u64::from(u32::from(c)));
+        // Its first eight chars are ASCII where its first eight bytes are
+        // (a char outside ASCII starts at its first byte from 0x80 up).
+        let head = &word.as_bytes()[..word.len().min(8)];
+        if head.is_ascii() {
+            let x = head.iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b));
             let (w, m) = packed_bit(x);
             self.packed[w] |= m;
         }
@@ -2398,13 +2399,7 @@ fn byline_from_start(text: &str) -> Option<&str> {
         return None;
     }
     // Cut at a separator (`|`, `-` with spaces, a date) and keep the name part.
-    let name = name
-        .split(['|', '•', '·', '\u{2014}'])
-        .next()
-        .unwrap_or("")
-        .split(" - ")
-        .next()
-        .unwrap_or("")
+    let name = before_spaced_dash(before_separator(name))
         .trim()
         .trim_end_matches([',', '.', ';']);
     // One to eight words, mostly capitalised, the first one too
@@ -2423,6 +2418,32 @@ fn byline_from_start(text: &str) -> Option<&str> {
         return None;
     }
     Some(name)
+}
+
+/// `name` up to its first `|`, `•`, `·` or `—` (all of it where it has
+/// none), as `name.split(['|', '•', '·', '\u{2014}']).next()` gives it:
+/// the bytes of each (one of ASCII, or two or three of UTF-8 whose first
+/// byte starts no other char there) looked for byte by byte.
+fn before_separator(name: &str) -> &str {
+    let b = name.as_bytes();
+    let at = |i: usize| match b[i] {
+        b'|' => true,
+        // `·` U+00B7.
+        0xC2 => b.get(i + 1) == Some(&0xB7),
+        // `•` U+2022 and `—` U+2014.
+        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0xA2 | 0x94])),
+        _ => false,
+    };
+    (0..b.len()).find(|&i| at(i)).map_or(name, |i| &name[..i])
+}
+
+/// `text` up to its first ` - ` (all of it where it has none), as
+/// `text.split(" - ").next()` gives it, without setting up a searcher.
+fn before_spaced_dash(text: &str) -> &str {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .find(|&i| b[i] == b'-' && b[i - 1] == b' ' && b[i + 1] == b' ')
+        .map_or(text, |i| &text[..i - 1])
 }
 
 /// The words of an image credit followed by `:` or `|` (`Foto: ANP`).
@@ -2521,8 +2542,15 @@ fn credit_name(text: &str) -> Option<&str> {
     let symbol = |i| eat_fold(text, i, "©").or_else(|| eat_fold(text, i, "(c)"));
     // Maybe white space, then the name.
     let spaced_name = |i| space_ends(text, i).find_map(name);
+    // An ASCII first byte folds only to its lowercase: only the words that
+    // start with it can fit.
+    let first = match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => Some(b.to_ascii_lowercase()),
+        _ => None,
+    };
+    let may_start = |word: &&&str| first.is_none_or(|b| word.as_bytes()[0] == b);
     let labelled = || {
-        CREDIT_WORDS.iter().find_map(|word| {
+        CREDIT_WORDS.iter().filter(may_start).find_map(|word| {
             space_ends(text, eat_fold(text, 0, word)?)
                 .filter(|&i| matches!(char_at(text, i), Some(':' | '|')))
                 .find_map(|i| {
@@ -2533,12 +2561,15 @@ fn credit_name(text: &str) -> Option<&str> {
     };
     let symbol_first = || symbol(0).and_then(spaced_name);
     let word_symbol = || {
-        CREDIT_SYMBOL_WORDS.iter().find_map(|word| {
-            let end = eat_fold(text, 0, word)?;
-            space_ends(text, end)
-                .filter(|&i| i > end)
-                .find_map(|i| symbol(i).and_then(spaced_name))
-        })
+        CREDIT_SYMBOL_WORDS
+            .iter()
+            .filter(may_start)
+            .find_map(|word| {
+                let end = eat_fold(text, 0, word)?;
+                space_ends(text, end)
+                    .filter(|&i| i > end)
+                    .find_map(|i| symbol(i).and_then(spaced_name))
+            })
     };
     labelled()
         .or_else(symbol_first)
@@ -3098,6 +3129,26 @@ mod tests {
         assert_eq!(comment_count(text), oracle::comment_count(text), "{text:?}");
         assert_eq!(byline_name(text), oracle::byline_name(text), "{text:?}");
         assert_eq!(credit_name(text), oracle::credit_name(text), "{text:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// A byline's cuts found byte by byte are those the splits make.
+        #[test]
+        fn byline_cuts_as_the_splits_make_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Jo", " ", "-", " - ", "|", "•", "·", "\u{2014}", "\u{2012}", "¸", "é",
+                "\u{2022}x", "--", "  ",
+            ]), 0..16)
+        ) {
+            let text: String = parts.concat();
+            let t = text.as_str();
+            proptest::prop_assert_eq!(
+                before_separator(t),
+                t.split(['|', '•', '·', '\u{2014}']).next().unwrap_or("")
+            );
+            proptest::prop_assert_eq!(before_spaced_dash(t), t.split(" - ").next().unwrap_or(""));
+        }
     }
 
     #[test]

@@ -785,16 +785,23 @@ pub(crate) fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
 /// writes the f32 `k as f32 / 1000.0`.
 pub(crate) fn thousandths() -> &'static [Cell] {
     static THOUSANDTHS: OnceLock<Vec<Cell>> = OnceLock::new();
-    THOUSANDTHS.get_or_init(|| {
-        (0..=1000u16)
-            .map(|k| {
-                Cell::new(&[
-                    ",",
-                    &serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap(),
-                ])
-            })
-            .collect()
-    })
+    THOUSANDTHS.get_or_init(|| (0..=1000u16).map(thousandth_cell).collect())
+}
+
+/// A comma and the thousandth `k` (at most 1000) as serde_json writes the
+/// f32 `k as f32 / 1000.0`: the shortest decimal that reads back as that
+/// f32, which is `0.` and the three decimals of `k` without their trailing
+/// zeros (f32s below 1 lie far closer than 0.001 apart: no shorter decimal
+/// reads back as it), `0.0` and `1.0` at the ends. A test compares every
+/// one with serde_json's.
+fn thousandth_cell(k: u16) -> Cell {
+    if k >= 1000 {
+        return Cell::new(&[",1.0"]);
+    }
+    let digits = [k / 100, k / 10 % 10, k % 10].map(|d| b'0' + d as u8);
+    // At least one decimal: `0.0`.
+    let n = digits.iter().rposition(|&d| d != b'0').map_or(1, |i| i + 1);
+    Cell::new(&[",0.", std::str::from_utf8(&digits[..n]).unwrap_or("0")])
 }
 
 /// `x.round()` (half away from zero), for `x` from +0.0 up to 1000.5
@@ -852,6 +859,19 @@ pub(crate) mod tests {
     use crate::jsonl::tests::{check_written, text_and_escapes};
     use dumpclean::{Cleaner, Mode};
     use serde::Serialize;
+
+    /// Every thousandth is written as serde_json writes its f32.
+    #[test]
+    fn thousandths_as_serde_json_writes_them() {
+        for (k, cell) in (0..=1000u16).zip(thousandths()) {
+            let want = format!(
+                ",{}",
+                serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap()
+            );
+            assert_eq!(&cell.bytes[..usize::from(cell.len)], want.as_bytes(), "{k}");
+        }
+        assert_eq!(thousandths().len(), 1001);
+    }
 
     // The record as serde_json writes it: what the hand-written writer
     // must write with every field.
