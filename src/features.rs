@@ -28,31 +28,6 @@ pub(crate) struct Evidence {
     pub logit: f32,
 }
 
-/// What an earlier page knew of a line that holds the same text (the
-/// body's lines when the body is cleaned again).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Known {
-    /// The line's evidence on that page.
-    pub evidence: Evidence,
-    /// The line was alone in its hard-wrapped paragraph there.
-    pub alone: bool,
-}
-
-impl Evidence {
-    /// The same evidence as `other` but for the local log-odds, which
-    /// follow from it and the line's paragraph. (Its floats are shares,
-    /// never NaN, so `==` compares them as the model reads them.)
-    fn same_as(&self, other: &Evidence) -> bool {
-        Evidence {
-            logit: 0.0,
-            ..*self
-        } == Evidence {
-            logit: 0.0,
-            ..*other
-        }
-    }
-}
-
 /// The text holds a clock time such as `8:03` or `20:45`: a digit, a
 /// colon and two digits not followed by a third. Only where a colon stands
 /// are the bytes around it looked at; the bytes are searched for colons
@@ -134,13 +109,7 @@ const NEAR_COPY_LINES: usize = 6;
 /// Gather the evidence for every line.
 pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
     let words = crate::lines::WordKeys::of(lines, |_| None);
-    gather_with(
-        lines,
-        &crate::lines::wrapped_runs(lines),
-        &words,
-        None,
-        |_| None,
-    )
+    gather_with(lines, &crate::lines::wrapped_runs(lines), &words, None)
 }
 
 /// What a line's own text tells, wherever the line stands: the costly part
@@ -257,15 +226,12 @@ fn set_recurring(lines: &[Line<'_>], ev: &mut [Evidence], profile: Option<&crate
 
 /// Gather the evidence for every line, with the site's profile if any;
 /// `runs` are the lines' hard-wrapped paragraphs
-/// ([`crate::lines::wrapped_runs`]) and `words` their content-word keys;
-/// `known` gives what an earlier page knew of line `i` when it held the
-/// same text.
+/// ([`crate::lines::wrapped_runs`]) and `words` their content-word keys.
 pub(crate) fn gather_with(
     lines: &[Line<'_>],
     runs: &[std::ops::Range<usize>],
     words: &crate::lines::WordKeys,
     profile: Option<&crate::SiteProfile>,
-    known: impl Fn(usize) -> Option<Known>,
 ) -> Vec<Evidence> {
     // Each line's own evidence.
     let mut evidence: Vec<Evidence> = lines
@@ -275,19 +241,12 @@ pub(crate) fn gather_with(
             if l.is_blank() {
                 return Evidence::default();
             }
-            let own = known(i).map_or_else(|| Own::of(l, words.get(i)), |k| k.evidence.own);
-            Evidence::unique(l, own)
+            Evidence::unique(l, Own::of(l, words.get(i)))
         })
         .collect();
     count_copies(&mut evidence, |_| true, |_| true);
     set_recurring(lines, &mut evidence, profile);
-    // A line alone in its paragraph here and on the earlier page, with
-    // the same evidence, has the same local features.
-    set_logits(lines, runs, &mut evidence, |i, e| {
-        known(i)
-            .filter(|k| k.alone && k.evidence.same_as(e))
-            .map(|k| k.evidence.logit)
-    });
+    set_logits(lines, runs, &mut evidence, |_, _| None);
     evidence
 }
 
@@ -308,12 +267,6 @@ pub(crate) fn gather_copied(
     (earlier, earlier_runs): (&[Evidence], &[std::ops::Range<usize>]),
     from: &[Option<usize>],
 ) -> Vec<Evidence> {
-    let known = |j: usize| {
-        from[j].map(|i| Known {
-            evidence: earlier[i],
-            alone: earlier_runs[i].len() == 1,
-        })
-    };
     let mut copied = true;
     // Some line had copies, or was a template, on the earlier page.
     let mut shared = false;
@@ -339,7 +292,8 @@ pub(crate) fn gather_copied(
         })
         .collect();
     if !copied {
-        return gather_with(lines, runs, words, profile, known);
+        // Not the body of an earlier page: nothing to take from it.
+        return gather_with(lines, runs, words, profile);
     }
     if shared {
         count_copies(&mut evidence, |e| e.copies > 1, |e| e.template);
@@ -353,10 +307,9 @@ pub(crate) fn gather_copied(
         let same = earlier_runs[i].len() == 1
             && (k.copies, k.near_copy, k.template, k.recurring)
                 == (e.copies, e.near_copy, e.template, e.recurring);
-        debug_assert!(!same || k.same_as(e));
         same.then_some(k.logit)
     });
-    debug_assert!(evidence == gather_with(lines, runs, words, profile, known));
+    debug_assert!(evidence == gather_with(lines, runs, words, profile));
     evidence
 }
 

@@ -114,6 +114,21 @@ fn keeps_text<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> bool {
     kept
 }
 
+/// The block holding the body cell at `span` of the input: block `*k` or
+/// a later one, where `*k` is left. Blocks and body cells are both in
+/// reading order, which is not the input's order on a page of side-by-side
+/// columns (a later column's cells lie before an earlier one's), so the
+/// block is found by containment, not by offset.
+fn block_of(pieces: &[Piece], k: &mut usize, span: &Range<usize>) -> Option<Piece> {
+    while pieces
+        .get(*k)
+        .is_some_and(|p| !(p.input <= span.start && span.end <= p.input + p.len))
+    {
+        *k += 1;
+    }
+    pieces.get(*k).copied()
+}
+
 /// The part of `input` that `part`, a slice of `text`, was copied from.
 fn map_back<'a>(input: &'a str, text: &str, pieces: &[Piece], part: &str) -> Option<&'a str> {
     let off = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
@@ -256,13 +271,9 @@ fn body_lines<'t>(
         if v.kind(i).is_none() {
             continue;
         }
-        // The block of the cell: blocks and body cells are in reading order.
-        while !(pieces[k].input <= l.text_span.start
-            && l.text_span.end <= pieces[k].input + pieces[k].len)
-        {
-            k += 1;
-        }
-        let p = pieces[k];
+        let Some(p) = block_of(pieces, &mut k, &l.text_span) else {
+            break;
+        };
         let to_text = |at: usize| p.text + at.clamp(p.input, p.input + p.len) - p.input;
         let start = to_text(l.text_span.start);
         if start == p.text && k > 0 {
@@ -355,16 +366,9 @@ fn follow(
             continue;
         }
         let span = &line.text_span;
-        // The block of the cell: blocks and body cells are in reading
-        // order, which is not the input's order on a page of side-by-side
-        // columns (a later column's cells lie before an earlier one's).
-        while pieces
-            .get(k)
-            .is_some_and(|p| !(p.input <= span.start && span.end <= p.input + p.len))
-        {
-            k += 1;
-        }
-        let Some(p) = pieces.get(k) else { break };
+        let Some(p) = block_of(pieces, &mut k, span) else {
+            break;
+        };
         let start = p.text + (span.start - p.input);
         let end = start + span.len();
         while j < lines2.len() && lines2[j].text_span.end <= start {
@@ -465,8 +469,7 @@ mod tests {
     /// The paragraphs of the body's page, from its blocks, are those
     /// [`crate::lines::wrapped_runs`] finds; its evidence, taken from the
     /// first page ([`crate::features::gather_copied`]), is that gathered
-    /// with what the first page knew of each line
-    /// ([`crate::features::gather_with`]).
+    /// afresh ([`crate::features::gather_with`]).
     fn check_copied_evidence(input: &str) -> Result<(), String> {
         let page = super::Page::of(input, None);
         let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
@@ -476,14 +479,7 @@ mod tests {
             return Ok(());
         }
         let (page2, _) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
-        let (_, from, _) = super::body_lines(&text, &pieces, &page, &v);
-        let plain =
-            crate::features::gather_with(&page2.lines, &page2.runs, &page2.words, None, |j| {
-                from[j].map(|i| crate::features::Known {
-                    evidence: page.evidence[i],
-                    alone: page.runs[i].len() == 1,
-                })
-            });
+        let plain = crate::features::gather_with(&page2.lines, &page2.runs, &page2.words, None);
         let runs = crate::lines::wrapped_runs(&page2.lines);
         if page2.runs != runs {
             return Err(format!("{input:?}: {:?} != {runs:?}", page2.runs));

@@ -1,7 +1,7 @@
 //! The [`Page`] the pass reads: what steps 1 and 2 (the scan and the
 //! evidence) know about a page or a part of a long dump.
 
-use crate::features::{self, Evidence, Known};
+use crate::features::{self, Evidence};
 use crate::lines::{Line, WordKeys};
 
 /// What the scan and the evidence step know about a page (or a part of a
@@ -29,7 +29,7 @@ impl<'a> Page<'a> {
         words: WordKeys,
         profile: Option<&crate::SiteProfile>,
     ) -> Page<'a> {
-        Page::gathered(lines, words, profile, |_| None)
+        Page::gathered(lines, words, profile)
     }
 
     /// The page of `lines`, copies of lines of `earlier`, and their
@@ -60,16 +60,14 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The page with its evidence gathered; `known(i)` as in
-    /// [`features::gather_with`].
+    /// The page with its evidence gathered ([`features::gather_with`]).
     fn gathered(
         lines: Vec<Line<'a>>,
         words: WordKeys,
         profile: Option<&crate::SiteProfile>,
-        known: impl Fn(usize) -> Option<Known>,
     ) -> Page<'a> {
         let runs = crate::lines::wrapped_runs(&lines);
-        let evidence = features::gather_with(&lines, &runs, &words, profile, known);
+        let evidence = features::gather_with(&lines, &runs, &words, profile);
         Page {
             lines,
             evidence,
