@@ -33,9 +33,18 @@ pub(crate) fn article<'a>(
             order.iter().map(|&i| page.evidence[i]).collect(),
         ),
     };
-    unify_chrome_rows(&cells, &mut labels);
+    // Most pages have one cell per input line: no line to unify, and each
+    // line's record is its cell's.
+    let one_per_row = cells.len() == rows.len();
+    if !one_per_row {
+        unify_chrome_rows(&cells, &mut labels);
+    }
     let chrome = chrome_segments(input, &cells, &labels);
-    let lines_info = line_infos(&cells, &labels, &evidence, rows);
+    let lines_info = if one_per_row {
+        line_infos_of_cells(&cells, &labels, &evidence, rows)
+    } else {
+        line_infos(&cells, &labels, &evidence, rows)
+    };
     Article {
         title: v.title.map(Cow::Borrowed),
         date: v.date,
@@ -55,7 +64,9 @@ fn chrome_segments<'a>(
     lines: &[lines::Line<'a>],
     labels: &[Label],
 ) -> Vec<ChromeSegment<'a>> {
-    let mut chrome: Vec<ChromeSegment<'a>> = Vec::new();
+    // A segment holds one chrome cell or (mostly) several: room for a
+    // segment per four cells leaves most pages without a reallocation.
+    let mut chrome: Vec<ChromeSegment<'a>> = Vec::with_capacity(lines.len() / 4 + 8);
     let mut last_cell = 0; // the last cell of the open segment
     let mut prev_nonblank: Option<usize> = None;
     for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
@@ -107,10 +118,46 @@ fn line_infos(
             info.label = label;
         }
         if !l.is_blank() {
-            info.score = info.score.max(1.0 / (1.0 + (-e.logit).exp()));
+            info.score = info.score.max(local_score(e));
         }
     }
     infos
+}
+
+/// [`line_infos`] of a page of one cell per input line (`cells` in input
+/// order, cell `i` on row `i`), in one pass: a line's label is its cell's,
+/// and so is its score.
+fn line_infos_of_cells(
+    cells: &[lines::Line<'_>],
+    labels: &[Label],
+    evidence: &[Evidence],
+    rows: Vec<Range<usize>>,
+) -> Vec<LineInfo> {
+    debug_assert_eq!(cells.len(), rows.len());
+    cells
+        .iter()
+        .zip(labels)
+        .zip(evidence)
+        .zip(rows)
+        .map(|(((l, &label), e), span)| {
+            debug_assert_eq!(span.start, l.span.start);
+            LineInfo {
+                label,
+                span,
+                // As `line_infos` takes it: the larger of 0 and the score.
+                score: if l.is_blank() {
+                    0.0
+                } else {
+                    0.0f32.max(local_score(e))
+                },
+            }
+        })
+        .collect()
+}
+
+/// A line's local score, from 0 to 1: the logistic of its logit.
+fn local_score(e: &Evidence) -> f32 {
+    1.0 / (1.0 + (-e.logit).exp())
 }
 
 /// The body blocks: one per body cell, except that the lines of a
@@ -217,5 +264,62 @@ fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
             }
         }
         start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ChromeKind;
+
+    const LABELS: [Label; 6] = [
+        Label::Body,
+        Label::Title,
+        Label::Meta,
+        Label::Blank,
+        Label::Chrome(ChromeKind::Navigation),
+        Label::Chrome(ChromeKind::Footer),
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// On a page of one cell per input line, the line records built in
+        /// one pass are those of [`line_infos`], and there is no line to
+        /// unify; the page has one cell per line exactly when it has as
+        /// many cells as lines.
+        #[test]
+        fn one_cell_per_line_takes_its_cells_record(
+            rows in proptest::collection::vec(proptest::sample::select(vec![
+                "", "  ", "Home", "A line of text, long enough to be prose.", "Menu        Search",
+                "News | Sport | Weather", "\tindented", "left column text          right column text",
+            ]), 1..24),
+            picks in proptest::collection::vec((0..LABELS.len(), proptest::sample::select(vec![
+                -40.0f32, -3.5, -0.0, 0.0, 0.25, 2.0, 90.0, f32::NAN, f32::INFINITY,
+            ])), 48),
+        ) {
+            let input = rows.join("\n");
+            let (cells, _) = lines::split_page(&input);
+            let spans = row_spans(&cells);
+            let one_per_row = cells.iter().enumerate().all(|(i, c)| c.row == i);
+            proptest::prop_assert_eq!(one_per_row, cells.len() == spans.len());
+            if !one_per_row {
+                return Ok(());
+            }
+            let pick = |i: usize| picks[i % picks.len()];
+            let labels: Vec<Label> = (0..cells.len()).map(|i| LABELS[pick(i).0]).collect();
+            let evidence: Vec<Evidence> = (0..cells.len())
+                .map(|i| Evidence { logit: pick(i).1, ..Evidence::default() })
+                .collect();
+            let key = |infos: Vec<LineInfo>| -> Vec<(Label, Range<usize>, u32)> {
+                infos.into_iter().map(|l| (l.label, l.span, l.score.to_bits())).collect()
+            };
+            proptest::prop_assert_eq!(
+                key(line_infos_of_cells(&cells, &labels, &evidence, spans.clone())),
+                key(line_infos(&cells, &labels, &evidence, spans))
+            );
+            let mut unified = labels.clone();
+            unify_chrome_rows(&cells, &mut unified);
+            proptest::prop_assert_eq!(unified, labels);
+        }
     }
 }
