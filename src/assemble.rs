@@ -9,13 +9,14 @@ use crate::pipeline::{Page, Verdicts};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The article of a part: `rows` are the spans of its input lines, and
-/// `blocks` its body blocks (as settling built them last).
+/// The article of a part: `rows` are the spans of its input lines (`None`
+/// when each line is one cell, whose span is the line's), and `blocks` its
+/// body blocks (as settling built them last).
 pub(crate) fn article<'a>(
     input: &'a str,
     page: &Page<'a>,
     v: Verdicts<'a>,
-    rows: Vec<Range<usize>>,
+    rows: Option<Vec<Range<usize>>>,
     blocks: Vec<Block<'a>>,
 ) -> Article<'a> {
     let lines = &page.lines;
@@ -35,15 +36,13 @@ pub(crate) fn article<'a>(
     };
     // Most pages have one cell per input line: no line to unify, and each
     // line's record is its cell's.
-    let one_per_row = cells.len() == rows.len();
-    if !one_per_row {
+    if rows.is_some() {
         unify_chrome_rows(&cells, &mut labels);
     }
     let chrome = chrome_segments(input, &cells, &labels);
-    let lines_info = if one_per_row {
-        line_infos_of_cells(&cells, &labels, &evidence, rows)
-    } else {
-        line_infos(&cells, &labels, &evidence, rows)
+    let lines_info = match rows {
+        None => line_infos_of_cells(&cells, &labels, &evidence),
+        Some(rows) => line_infos(&cells, &labels, &evidence, rows),
     };
     Article {
         title: v.title.map(Cow::Borrowed),
@@ -126,24 +125,22 @@ fn line_infos(
 
 /// [`line_infos`] of a page of one cell per input line (`cells` in input
 /// order, cell `i` on row `i`), in one pass: a line's label is its cell's,
-/// and so is its score.
+/// and so are its span and its score.
 fn line_infos_of_cells(
     cells: &[lines::Line<'_>],
     labels: &[Label],
     evidence: &[Evidence],
-    rows: Vec<Range<usize>>,
 ) -> Vec<LineInfo> {
-    debug_assert_eq!(cells.len(), rows.len());
     cells
         .iter()
         .zip(labels)
         .zip(evidence)
-        .zip(rows)
-        .map(|(((l, &label), e), span)| {
-            debug_assert_eq!(span.start, l.span.start);
+        .enumerate()
+        .map(|(i, ((l, &label), e))| {
+            debug_assert_eq!(l.row, i);
             LineInfo {
                 label,
-                span,
+                span: l.span.clone(),
                 // As `line_infos` takes it: the larger of 0 and the score.
                 score: if l.is_blank() {
                     0.0
@@ -168,6 +165,19 @@ pub(crate) fn build_blocks<'a>(
     v: &Verdicts<'_>,
     runs: &[Range<usize>],
 ) -> Vec<Block<'a>> {
+    build_blocks_by(input, lines, v, runs, |_, _| {})
+}
+
+/// [`build_blocks`], telling `cell` of each body cell `i` in turn, and
+/// whether it joins the block before it (else it starts a block): the
+/// cells of a block are body cells one after the other.
+pub(crate) fn build_blocks_by<'a>(
+    input: &'a str,
+    lines: &[lines::Line<'a>],
+    v: &Verdicts<'_>,
+    runs: &[Range<usize>],
+    mut cell: impl FnMut(usize, bool),
+) -> Vec<Block<'a>> {
     let kind = |i: usize| v.kind(i);
     // At most one block per body cell: no growing on the way.
     let mut blocks: Vec<Block<'a>> =
@@ -182,6 +192,7 @@ pub(crate) fn build_blocks<'a>(
                     && j + 1 == i
                     && follows(input, &lines[j], l)
             });
+        cell(i, joins);
         match blocks.last_mut() {
             Some(b) if joins => {
                 b.span.end = l.text_span.end;
@@ -314,7 +325,7 @@ mod tests {
                 infos.into_iter().map(|l| (l.label, l.span, l.score.to_bits())).collect()
             };
             proptest::prop_assert_eq!(
-                key(line_infos_of_cells(&cells, &labels, &evidence, spans.clone())),
+                key(line_infos_of_cells(&cells, &labels, &evidence)),
                 key(line_infos(&cells, &labels, &evidence, spans))
             );
             let mut unified = labels.clone();
