@@ -66,28 +66,29 @@ fn chrome_segments<'a>(
     // A segment holds one chrome cell or (mostly) several: room for a
     // segment per four cells leaves most pages without a reallocation.
     let mut chrome: Vec<ChromeSegment<'a>> = Vec::with_capacity(lines.len() / 4 + 8);
-    let mut last_cell = 0; // the last cell of the open segment
-    let mut prev_nonblank: Option<usize> = None;
-    for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
-        if *label == Label::Blank {
-            continue;
-        }
-        if let Label::Chrome(kind) = *label {
-            match chrome.last_mut() {
-                Some(seg) if seg.kind == kind && Some(last_cell) == prev_nonblank => {
-                    seg.lines.end = l.row + 1;
-                    seg.span.end = l.span.end;
+    // Whether the last cell that is not blank is chrome (the last cell of
+    // the last segment): a chrome cell of its kind joins that segment.
+    let mut after_chrome = false;
+    for (l, &label) in lines.iter().zip(labels) {
+        match label {
+            Label::Blank => {}
+            Label::Chrome(kind) => {
+                match chrome.last_mut() {
+                    Some(seg) if after_chrome && seg.kind == kind => {
+                        seg.lines.end = l.row + 1;
+                        seg.span.end = l.span.end;
+                    }
+                    _ => chrome.push(ChromeSegment {
+                        kind,
+                        text: Cow::Borrowed(""),
+                        span: l.span.clone(),
+                        lines: l.row..l.row + 1,
+                    }),
                 }
-                _ => chrome.push(ChromeSegment {
-                    kind,
-                    text: Cow::Borrowed(""),
-                    span: l.span.clone(),
-                    lines: l.row..l.row + 1,
-                }),
+                after_chrome = true;
             }
-            last_cell = i;
+            _ => after_chrome = false,
         }
-        prev_nonblank = Some(i);
     }
     for seg in &mut chrome {
         seg.text = Cow::Borrowed(&input[seg.span.clone()]);
@@ -332,5 +333,70 @@ mod tests {
             unify_chrome_rows(&cells, &mut unified);
             proptest::prop_assert_eq!(unified, labels);
         }
+
+        /// Chrome segments are those found by the index of the last cell
+        /// that is not blank and of the last chrome cell.
+        #[test]
+        fn chrome_segments_are_runs_of_one_kind(
+            rows in proptest::collection::vec(proptest::sample::select(vec![
+                "", "Home", "A line of text.", "Menu        Search", "a\tb\tc",
+            ]), 1..32),
+            picks in proptest::collection::vec(0..LABELS.len() + 2, 64),
+        ) {
+            let input = rows.join("\n");
+            let (cells, _) = lines::split_page(&input);
+            let kinds = [Label::Chrome(ChromeKind::Promo), Label::Chrome(ChromeKind::Other)];
+            let labels: Vec<Label> = (0..cells.len())
+                .map(|i| match picks[i % picks.len()] {
+                    k if k < LABELS.len() => LABELS[k],
+                    k => kinds[k - LABELS.len()],
+                })
+                .collect();
+            let key = |segs: Vec<ChromeSegment<'_>>| -> Vec<(ChromeKind, String, Range<usize>, Range<usize>)> {
+                segs.into_iter().map(|s| (s.kind, s.text.into_owned(), s.span, s.lines)).collect()
+            };
+            proptest::prop_assert_eq!(
+                key(chrome_segments(&input, &cells, &labels)),
+                key(chrome_segments_by_index(&input, &cells, &labels))
+            );
+        }
+    }
+
+    /// [`chrome_segments`] as it was first written: a chrome cell joins
+    /// the last segment when it is of its kind and the last cell that is
+    /// not blank is that segment's last cell.
+    fn chrome_segments_by_index<'a>(
+        input: &'a str,
+        lines: &[lines::Line<'a>],
+        labels: &[Label],
+    ) -> Vec<ChromeSegment<'a>> {
+        let mut chrome: Vec<ChromeSegment<'a>> = Vec::new();
+        let mut last_cell = 0;
+        let mut prev_nonblank: Option<usize> = None;
+        for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
+            if *label == Label::Blank {
+                continue;
+            }
+            if let Label::Chrome(kind) = *label {
+                match chrome.last_mut() {
+                    Some(seg) if seg.kind == kind && Some(last_cell) == prev_nonblank => {
+                        seg.lines.end = l.row + 1;
+                        seg.span.end = l.span.end;
+                    }
+                    _ => chrome.push(ChromeSegment {
+                        kind,
+                        text: Cow::Borrowed(""),
+                        span: l.span.clone(),
+                        lines: l.row..l.row + 1,
+                    }),
+                }
+                last_cell = i;
+            }
+            prev_nonblank = Some(i);
+        }
+        for seg in &mut chrome {
+            seg.text = Cow::Borrowed(&input[seg.span.clone()]);
+        }
+        chrome
     }
 }
