@@ -9,13 +9,14 @@ use crate::pipeline::{Page, Verdicts};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The article of a part: `rows` are the spans of its input lines, and
-/// `blocks` its body blocks (as settling built them last).
+/// The article of a part: `rows` are the spans of its input lines (`None`
+/// when each line is one cell, whose span is the line's), and `blocks` its
+/// body blocks (as settling built them last).
 pub(crate) fn article<'a>(
     input: &'a str,
     page: &Page<'a>,
     v: Verdicts<'a>,
-    rows: Vec<Range<usize>>,
+    rows: Option<Vec<Range<usize>>>,
     blocks: Vec<Block<'a>>,
 ) -> Article<'a> {
     let lines = &page.lines;
@@ -33,9 +34,16 @@ pub(crate) fn article<'a>(
             order.iter().map(|&i| page.evidence[i]).collect(),
         ),
     };
-    unify_chrome_rows(&cells, &mut labels);
+    // Most pages have one cell per input line: no line to unify, and each
+    // line's record is its cell's.
+    if rows.is_some() {
+        unify_chrome_rows(&cells, &mut labels);
+    }
     let chrome = chrome_segments(input, &cells, &labels);
-    let lines_info = line_infos(&cells, &labels, &evidence, rows);
+    let lines_info = match rows {
+        None => line_infos_of_cells(&cells, &labels, &evidence),
+        Some(rows) => line_infos(&cells, &labels, &evidence, rows),
+    };
     Article {
         title: v.title.map(Cow::Borrowed),
         date: v.date,
@@ -55,29 +63,32 @@ fn chrome_segments<'a>(
     lines: &[lines::Line<'a>],
     labels: &[Label],
 ) -> Vec<ChromeSegment<'a>> {
-    let mut chrome: Vec<ChromeSegment<'a>> = Vec::new();
-    let mut last_cell = 0; // the last cell of the open segment
-    let mut prev_nonblank: Option<usize> = None;
-    for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
-        if *label == Label::Blank {
-            continue;
-        }
-        if let Label::Chrome(kind) = *label {
-            match chrome.last_mut() {
-                Some(seg) if seg.kind == kind && Some(last_cell) == prev_nonblank => {
-                    seg.lines.end = l.row + 1;
-                    seg.span.end = l.span.end;
+    // A segment holds one chrome cell or (mostly) several: room for a
+    // segment per four cells leaves most pages without a reallocation.
+    let mut chrome: Vec<ChromeSegment<'a>> = Vec::with_capacity(lines.len() / 4 + 8);
+    // Whether the last cell that is not blank is chrome (the last cell of
+    // the last segment): a chrome cell of its kind joins that segment.
+    let mut after_chrome = false;
+    for (l, &label) in lines.iter().zip(labels) {
+        match label {
+            Label::Blank => {}
+            Label::Chrome(kind) => {
+                match chrome.last_mut() {
+                    Some(seg) if after_chrome && seg.kind == kind => {
+                        seg.lines.end = l.row + 1;
+                        seg.span.end = l.span.end;
+                    }
+                    _ => chrome.push(ChromeSegment {
+                        kind,
+                        text: Cow::Borrowed(""),
+                        span: l.span.clone(),
+                        lines: l.row..l.row + 1,
+                    }),
                 }
-                _ => chrome.push(ChromeSegment {
-                    kind,
-                    text: Cow::Borrowed(""),
-                    span: l.span.clone(),
-                    lines: l.row..l.row + 1,
-                }),
+                after_chrome = true;
             }
-            last_cell = i;
+            _ => after_chrome = false,
         }
-        prev_nonblank = Some(i);
     }
     for seg in &mut chrome {
         seg.text = Cow::Borrowed(&input[seg.span.clone()]);
@@ -107,10 +118,44 @@ fn line_infos(
             info.label = label;
         }
         if !l.is_blank() {
-            info.score = info.score.max(1.0 / (1.0 + (-e.logit).exp()));
+            info.score = info.score.max(local_score(e));
         }
     }
     infos
+}
+
+/// [`line_infos`] of a page of one cell per input line (`cells` in input
+/// order, cell `i` on row `i`), in one pass: a line's label is its cell's,
+/// and so are its span and its score.
+fn line_infos_of_cells(
+    cells: &[lines::Line<'_>],
+    labels: &[Label],
+    evidence: &[Evidence],
+) -> Vec<LineInfo> {
+    cells
+        .iter()
+        .zip(labels)
+        .zip(evidence)
+        .enumerate()
+        .map(|(i, ((l, &label), e))| {
+            debug_assert_eq!(l.row, i);
+            LineInfo {
+                label,
+                span: l.span.clone(),
+                // As `line_infos` takes it: the larger of 0 and the score.
+                score: if l.is_blank() {
+                    0.0
+                } else {
+                    0.0f32.max(local_score(e))
+                },
+            }
+        })
+        .collect()
+}
+
+/// A line's local score, from 0 to 1: the logistic of its logit.
+fn local_score(e: &Evidence) -> f32 {
+    1.0 / (1.0 + (-e.logit).exp())
 }
 
 /// The body blocks: one per body cell, except that the lines of a
@@ -120,6 +165,19 @@ pub(crate) fn build_blocks<'a>(
     lines: &[lines::Line<'a>],
     v: &Verdicts<'_>,
     runs: &[Range<usize>],
+) -> Vec<Block<'a>> {
+    build_blocks_by(input, lines, v, runs, |_, _| {})
+}
+
+/// [`build_blocks`], telling `cell` of each body cell `i` in turn, and
+/// whether it joins the block before it (else it starts a block): the
+/// cells of a block are body cells one after the other.
+pub(crate) fn build_blocks_by<'a>(
+    input: &'a str,
+    lines: &[lines::Line<'a>],
+    v: &Verdicts<'_>,
+    runs: &[Range<usize>],
+    mut cell: impl FnMut(usize, bool),
 ) -> Vec<Block<'a>> {
     let kind = |i: usize| v.kind(i);
     // At most one block per body cell: no growing on the way.
@@ -135,6 +193,7 @@ pub(crate) fn build_blocks<'a>(
                     && j + 1 == i
                     && follows(input, &lines[j], l)
             });
+        cell(i, joins);
         match blocks.last_mut() {
             Some(b) if joins => {
                 b.span.end = l.text_span.end;
@@ -217,5 +276,127 @@ fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
             }
         }
         start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ChromeKind;
+
+    const LABELS: [Label; 6] = [
+        Label::Body,
+        Label::Title,
+        Label::Meta,
+        Label::Blank,
+        Label::Chrome(ChromeKind::Navigation),
+        Label::Chrome(ChromeKind::Footer),
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// On a page of one cell per input line, the line records built in
+        /// one pass are those of [`line_infos`], and there is no line to
+        /// unify; the page has one cell per line exactly when it has as
+        /// many cells as lines.
+        #[test]
+        fn one_cell_per_line_takes_its_cells_record(
+            rows in proptest::collection::vec(proptest::sample::select(vec![
+                "", "  ", "Home", "A line of text, long enough to be prose.", "Menu        Search",
+                "News | Sport | Weather", "\tindented", "left column text          right column text",
+            ]), 1..24),
+            picks in proptest::collection::vec((0..LABELS.len(), proptest::sample::select(vec![
+                -40.0f32, -3.5, -0.0, 0.0, 0.25, 2.0, 90.0, f32::NAN, f32::INFINITY,
+            ])), 48),
+        ) {
+            let input = rows.join("\n");
+            let (cells, _) = lines::split_page(&input);
+            let spans = row_spans(&cells);
+            let one_per_row = cells.iter().enumerate().all(|(i, c)| c.row == i);
+            proptest::prop_assert_eq!(one_per_row, cells.len() == spans.len());
+            if !one_per_row {
+                return Ok(());
+            }
+            let pick = |i: usize| picks[i % picks.len()];
+            let labels: Vec<Label> = (0..cells.len()).map(|i| LABELS[pick(i).0]).collect();
+            let evidence: Vec<Evidence> = (0..cells.len())
+                .map(|i| Evidence { logit: pick(i).1, ..Evidence::default() })
+                .collect();
+            let key = |infos: Vec<LineInfo>| -> Vec<(Label, Range<usize>, u32)> {
+                infos.into_iter().map(|l| (l.label, l.span, l.score.to_bits())).collect()
+            };
+            proptest::prop_assert_eq!(
+                key(line_infos_of_cells(&cells, &labels, &evidence)),
+                key(line_infos(&cells, &labels, &evidence, spans))
+            );
+            let mut unified = labels.clone();
+            unify_chrome_rows(&cells, &mut unified);
+            proptest::prop_assert_eq!(unified, labels);
+        }
+
+        /// Chrome segments are those found by the index of the last cell
+        /// that is not blank and of the last chrome cell.
+        #[test]
+        fn chrome_segments_are_runs_of_one_kind(
+            rows in proptest::collection::vec(proptest::sample::select(vec![
+                "", "Home", "A line of text.", "Menu        Search", "a\tb\tc",
+            ]), 1..32),
+            picks in proptest::collection::vec(0..LABELS.len() + 2, 64),
+        ) {
+            let input = rows.join("\n");
+            let (cells, _) = lines::split_page(&input);
+            let kinds = [Label::Chrome(ChromeKind::Promo), Label::Chrome(ChromeKind::Other)];
+            let labels: Vec<Label> = (0..cells.len())
+                .map(|i| match picks[i % picks.len()] {
+                    k if k < LABELS.len() => LABELS[k],
+                    k => kinds[k - LABELS.len()],
+                })
+                .collect();
+            let key = |segs: Vec<ChromeSegment<'_>>| -> Vec<(ChromeKind, String, Range<usize>, Range<usize>)> {
+                segs.into_iter().map(|s| (s.kind, s.text.into_owned(), s.span, s.lines)).collect()
+            };
+            proptest::prop_assert_eq!(
+                key(chrome_segments(&input, &cells, &labels)),
+                key(chrome_segments_by_index(&input, &cells, &labels))
+            );
+        }
+    }
+
+    /// [`chrome_segments`] as it was first written: a chrome cell joins
+    /// the last segment when it is of its kind and the last cell that is
+    /// not blank is that segment's last cell.
+    fn chrome_segments_by_index<'a>(
+        input: &'a str,
+        lines: &[lines::Line<'a>],
+        labels: &[Label],
+    ) -> Vec<ChromeSegment<'a>> {
+        let mut chrome: Vec<ChromeSegment<'a>> = Vec::new();
+        let mut last_cell = 0;
+        let mut prev_nonblank: Option<usize> = None;
+        for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
+            if *label == Label::Blank {
+                continue;
+            }
+            if let Label::Chrome(kind) = *label {
+                match chrome.last_mut() {
+                    Some(seg) if seg.kind == kind && Some(last_cell) == prev_nonblank => {
+                        seg.lines.end = l.row + 1;
+                        seg.span.end = l.span.end;
+                    }
+                    _ => chrome.push(ChromeSegment {
+                        kind,
+                        text: Cow::Borrowed(""),
+                        span: l.span.clone(),
+                        lines: l.row..l.row + 1,
+                    }),
+                }
+                last_cell = i;
+            }
+            prev_nonblank = Some(i);
+        }
+        for seg in &mut chrome {
+            seg.text = Cow::Borrowed(&input[seg.span.clone()]);
+        }
+        chrome
     }
 }

@@ -315,16 +315,26 @@ impl Cleaner {
     ) -> Result<Article<'a>, Error> {
         let cfg = &self.config;
         let (lines, words) = lines::split_page_of_rows(input, rows);
-        let rows = assemble::row_spans(&lines);
-        if let Some((i, r)) = rows
-            .iter()
-            .enumerate()
-            .find(|(_, r)| r.len() > cfg.max_line_bytes)
-        {
+        // Every line has a cell: on most pages one, whose span is the line's.
+        let rows = (lines.len() != rows).then(|| assemble::row_spans(&lines));
+        let max = cfg.max_line_bytes;
+        let too_long = match &rows {
+            Some(rows) => rows
+                .iter()
+                .map(|r| r.len())
+                .enumerate()
+                .find(|&(_, n)| n > max),
+            None => lines
+                .iter()
+                .map(|l| l.span.len())
+                .enumerate()
+                .find(|&(_, n)| n > max),
+        };
+        if let Some((i, len)) = too_long {
             return Err(Error::LineTooLong {
                 line: i,
-                len: r.len(),
-                limit: cfg.max_line_bytes,
+                len,
+                limit: max,
             });
         }
         let (lines, words) = columns::reading_order(input, lines, words);

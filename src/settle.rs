@@ -8,7 +8,7 @@
 //! `clean(clean(d).body_text()).body_text() == clean(d).body_text()`.
 
 use crate::article::Label;
-use crate::assemble::build_blocks;
+use crate::assemble::{build_blocks, build_blocks_by};
 use crate::input::count_control;
 #[cfg(debug_assertions)]
 use crate::lines::split_lines;
@@ -22,8 +22,9 @@ use std::ops::Range;
 /// body that has not settled after this many passes is dropped.
 const MAX_PASSES: usize = 8;
 
-/// Where a block of the body text lies in the input.
-#[derive(Debug, Clone, Copy)]
+/// Where a block of the body text lies in the input, and the body cells
+/// it was built of.
+#[derive(Debug, Clone)]
 struct Piece {
     /// Offset of the block in the body text.
     text: usize,
@@ -31,6 +32,9 @@ struct Piece {
     input: usize,
     /// Length of the block in bytes.
     len: usize,
+    /// The block's cells (body cells, one after the other in reading
+    /// order, as [`build_blocks`] joins them).
+    cells: Range<usize>,
 }
 
 /// The body blocks, the body text (the blocks joined by blank lines, as in
@@ -40,10 +44,16 @@ fn body_text<'a>(
     page: &Page<'a>,
     v: &Verdicts<'_>,
 ) -> (Vec<crate::Block<'a>>, String, Vec<Piece>) {
-    let blocks = build_blocks(input, &page.lines, v, &page.runs);
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let blocks = build_blocks_by(input, &page.lines, v, &page.runs, |i, joins| {
+        match cells.last_mut() {
+            Some(c) if joins => c.end = i + 1,
+            _ => cells.push(i..i + 1),
+        }
+    });
     let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut pieces = Vec::with_capacity(blocks.len());
-    for b in &blocks {
+    for (b, cells) in blocks.iter().zip(cells) {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
@@ -51,9 +61,21 @@ fn body_text<'a>(
             text: text.len(),
             input: b.span.start,
             len: b.span.len(),
+            cells,
         });
         text.push_str(&b.text);
     }
+    // Each body cell lies in its block, as a search by containment finds it.
+    debug_assert_eq!(
+        pieces.iter().map(|p| p.cells.len()).sum::<usize>(),
+        (0..page.lines.len())
+            .filter(|&i| v.kind(i).is_some())
+            .count()
+    );
+    debug_assert!(pieces.iter().all(|p| p.cells.clone().all(|i| {
+        let span = &page.lines[i].text_span;
+        v.kind(i).is_some() && p.input <= span.start && span.end <= p.input + p.len
+    })));
     (blocks, text, pieces)
 }
 
@@ -114,26 +136,11 @@ fn keeps_text<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> bool {
     kept
 }
 
-/// The block holding the body cell at `span` of the input: block `*k` or
-/// a later one, where `*k` is left. Blocks and body cells are both in
-/// reading order, which is not the input's order on a page of side-by-side
-/// columns (a later column's cells lie before an earlier one's), so the
-/// block is found by containment, not by offset.
-fn block_of(pieces: &[Piece], k: &mut usize, span: &Range<usize>) -> Option<Piece> {
-    while pieces
-        .get(*k)
-        .is_some_and(|p| !(p.input <= span.start && span.end <= p.input + p.len))
-    {
-        *k += 1;
-    }
-    pieces.get(*k).copied()
-}
-
 /// The part of `input` that `part`, a slice of `text`, was copied from.
 fn map_back<'a>(input: &'a str, text: &str, pieces: &[Piece], part: &str) -> Option<&'a str> {
     let off = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
     let k = pieces.partition_point(|p| p.text <= off).checked_sub(1)?;
-    let p = pieces[k];
+    let p = &pieces[k];
     if off + part.len() > p.text + p.len {
         return None;
     }
@@ -164,7 +171,7 @@ pub(crate) fn settle<'a>(
         if text.is_empty() {
             return blocks;
         }
-        let (page2, mut v2) = clean_again(&text, &pieces, page, v, tuning, profile);
+        let (page2, mut v2) = clean_again(&text, &pieces, page, tuning, profile);
         if keeps_text(&text, &page2, &v2) || is_body_text(&text, &rebuilt(&text, &page2, &v2)) {
             return blocks;
         }
@@ -234,11 +241,10 @@ fn clean_again<'t>(
     text: &'t str,
     pieces: &[Piece],
     page: &Page<'_>,
-    v: &Verdicts<'_>,
     tuning: &Tuning,
     profile: Option<&crate::SiteProfile>,
 ) -> (Page<'t>, Verdicts<'t>) {
-    let (lines2, first, runs2) = body_lines(text, pieces, page, v);
+    let (lines2, first, runs2) = body_lines(text, pieces, page);
     let page2 = Page::from_lines(lines2, runs2, profile, page, &first);
     let v2 = pipeline::decide(&page2, tuning);
     (page2, v2)
@@ -259,24 +265,17 @@ fn body_lines<'t>(
     text: &'t str,
     pieces: &[Piece],
     page: &Page<'_>,
-    v: &Verdicts<'_>,
 ) -> (Vec<Line<'t>>, Vec<Option<usize>>, Vec<Range<usize>>) {
-    let mut lines: Vec<Line<'t>> = Vec::with_capacity(2 * pieces.len());
-    let mut first = Vec::with_capacity(2 * pieces.len());
-    let mut runs = Vec::with_capacity(2 * pieces.len());
+    // A line per cell, and a blank one between two blocks.
+    let n = pieces.iter().map(|p| p.cells.len() + 1).sum::<usize>();
+    let n = n.saturating_sub(1);
+    let mut lines: Vec<Line<'t>> = Vec::with_capacity(n);
+    let mut first = Vec::with_capacity(n);
+    let mut runs = Vec::with_capacity(n);
     let (blank_shape, blank_lex) = crate::lines::measure("", &mut Vec::new());
-    let mut k = 0; // the piece of the current cell
     let mut block = 0; // the line the current block starts at
-    for (i, l) in page.lines.iter().enumerate() {
-        if v.kind(i).is_none() {
-            continue;
-        }
-        let Some(p) = block_of(pieces, &mut k, &l.text_span) else {
-            break;
-        };
-        let to_text = |at: usize| p.text + at.clamp(p.input, p.input + p.len) - p.input;
-        let start = to_text(l.text_span.start);
-        if start == p.text && k > 0 {
+    for (k, p) in pieces.iter().enumerate() {
+        if k > 0 {
             // The blank row between this block and the one before it.
             let at = p.text - 1;
             end_block(&mut runs, block, lines.len());
@@ -292,16 +291,20 @@ fn body_lines<'t>(
             first.push(None);
             block = lines.len();
         }
-        let text_span = start..start + l.text.len();
-        lines.push(Line {
-            text: &text[text_span.clone()],
-            row: lines.len(),
-            span: to_text(l.span.start)..to_text(l.span.end),
-            text_span,
-            shape: l.shape,
-            lex: l.lex,
-        });
-        first.push(Some(i));
+        let to_text = |at: usize| p.text + at.clamp(p.input, p.input + p.len) - p.input;
+        for (i, l) in page.lines[p.cells.clone()].iter().enumerate() {
+            let start = to_text(l.text_span.start);
+            let text_span = start..start + l.text.len();
+            lines.push(Line {
+                text: &text[text_span.clone()],
+                row: lines.len(),
+                span: to_text(l.span.start)..to_text(l.span.end),
+                text_span,
+                shape: l.shape,
+                lex: l.lex,
+            });
+            first.push(Some(p.cells.start + i));
+        }
     }
     end_block(&mut runs, block, lines.len());
     #[cfg(debug_assertions)]
@@ -322,7 +325,7 @@ fn body_lines<'t>(
 
 /// The paragraph of each line of the block of lines `start..end`.
 fn end_block(runs: &mut Vec<Range<usize>>, start: usize, end: usize) {
-    runs.extend(std::iter::repeat_n(start..end, end - start));
+    runs.resize(runs.len() + (end - start), start..end);
 }
 
 /// Metadata the first pass missed, from the later pass `v2`.
@@ -360,55 +363,52 @@ fn follow(
 ) -> bool {
     let lines2 = &page2.lines;
     let mut changed = false;
-    let (mut k, mut j) = (0, 0);
-    for (i, line) in page.lines.iter().enumerate() {
-        if v.kind(i).is_none() {
-            continue;
-        }
-        let span = &line.text_span;
-        let Some(p) = block_of(pieces, &mut k, span) else {
-            break;
-        };
-        let start = p.text + (span.start - p.input);
-        let end = start + span.len();
-        while j < lines2.len() && lines2[j].text_span.end <= start {
-            j += 1;
-        }
-        let mut kept = None;
-        let mut label = Label::Chrome(crate::ChromeKind::Other);
-        for (n, l2) in lines2[j..].iter().enumerate() {
-            if l2.text_span.start >= end {
-                break;
+    let mut j = 0;
+    // The body cells, block by block (in reading order, as `lines2` are).
+    for p in pieces {
+        for i in p.cells.clone() {
+            let span = &page.lines[i].text_span;
+            let start = p.text + (span.start - p.input);
+            let end = start + span.len();
+            while j < lines2.len() && lines2[j].text_span.end <= start {
+                j += 1;
             }
-            match v2.label(j + n) {
-                Label::Body => kept = kept.or(v2.kind(j + n)),
-                Label::Title if label != Label::Title => {
-                    label = if v.title.is_some_and(|t| within(input, t, span)) {
-                        Label::Title
-                    } else {
-                        Label::Meta
+            let mut kept = None;
+            let mut label = Label::Chrome(crate::ChromeKind::Other);
+            for (n, l2) in lines2[j..].iter().enumerate() {
+                if l2.text_span.start >= end {
+                    break;
+                }
+                match v2.label(j + n) {
+                    Label::Body => kept = kept.or(v2.kind(j + n)),
+                    Label::Title if label != Label::Title => {
+                        label = if v.title.is_some_and(|t| within(input, t, span)) {
+                            Label::Title
+                        } else {
+                            Label::Meta
+                        }
                     }
+                    Label::Meta => label = Label::Meta,
+                    lab @ Label::Chrome(_)
+                        if matches!(label, Label::Chrome(crate::ChromeKind::Other)) =>
+                    {
+                        label = lab
+                    }
+                    _ => {}
                 }
-                Label::Meta => label = Label::Meta,
-                lab @ Label::Chrome(_)
-                    if matches!(label, Label::Chrome(crate::ChromeKind::Other)) =>
-                {
-                    label = lab
+            }
+            match kept {
+                // The later pass may also see a line as a heading, or not.
+                Some(kind) if v.kind(i) != Some(kind) => {
+                    let why = v.get(i).why;
+                    v.keep(i, kind, why);
+                    changed = true;
                 }
-                _ => {}
-            }
-        }
-        match kept {
-            // The later pass may also see a line as a heading, or not.
-            Some(kind) if v.kind(i) != Some(kind) => {
-                let why = v.get(i).why;
-                v.keep(i, kind, why);
-                changed = true;
-            }
-            Some(_) => {}
-            None => {
-                v.drop_body(i, label);
-                changed = true;
+                Some(_) => {}
+                None => {
+                    v.drop_body(i, label);
+                    changed = true;
+                }
             }
         }
     }
@@ -455,7 +455,7 @@ mod tests {
         if text.is_empty() {
             return Ok(false);
         }
-        let (page2, v2) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
+        let (page2, v2) = super::clean_again(&text, &pieces, &page, &tuning, None);
         let fast = super::keeps_text(&text, &page2, &v2);
         let full = super::is_body_text(&text, &super::rebuilt(&text, &page2, &v2));
         if fast && !full {
@@ -478,7 +478,7 @@ mod tests {
         if text.is_empty() {
             return Ok(());
         }
-        let (page2, _) = super::clean_again(&text, &pieces, &page, &v, &tuning, None);
+        let (page2, _) = super::clean_again(&text, &pieces, &page, &tuning, None);
         let plain = crate::features::gather_with(&page2.lines, &page2.runs, &page2.words, None);
         let runs = crate::lines::wrapped_runs(&page2.lines);
         if page2.runs != runs {

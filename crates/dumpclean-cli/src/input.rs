@@ -69,22 +69,55 @@ pub(crate) fn open(path: &str, input: Input) -> Result<Opened, String> {
     } else {
         Box::new(File::open(path).map_err(|e| fail(Compression::None, e))?)
     };
-    let (mut reader, compression) = decompress(BufReader::with_capacity(BUFFER, raw))
+    let mut buffered = BufReader::with_capacity(BUFFER, raw);
+    let head = buffered
+        .fill_buf()
         .map_err(|e| fail(Compression::None, e))?;
+    if Compression::of(head) == Compression::None {
+        let kind = kind_of(input, path, head);
+        return Ok(Opened {
+            reader: Box::new(straight(buffered)),
+            kind,
+            compression: Compression::None,
+        });
+    }
+    let (mut reader, compression) = decompress(buffered).map_err(|e| fail(Compression::None, e))?;
     let kind = match input {
-        Input::Jsonl => Kind::Jsonl,
-        Input::Warc => Kind::Warc,
-        Input::Dump => Kind::Dump,
-        Input::Auto => match sniff(reader.fill_buf().map_err(|e| fail(compression, e))?) {
-            Kind::Dump if named_jsonl(path) => Kind::Jsonl,
-            kind => kind,
-        },
+        Input::Auto => {
+            let head = reader.fill_buf().map_err(|e| fail(compression, e))?;
+            kind_of(input, path, head)
+        }
+        _ => kind_of(input, path, &[]),
     };
     Ok(Opened {
         reader,
         kind,
         compression,
     })
+}
+
+/// What an input holds: what `input` says, else what its first bytes
+/// `head` (and a name ending in `.jsonl`) say.
+fn kind_of(input: Input, path: &str, head: &[u8]) -> Kind {
+    match input {
+        Input::Jsonl => Kind::Jsonl,
+        Input::Warc => Kind::Warc,
+        Input::Dump => Kind::Dump,
+        Input::Auto => match sniff(head) {
+            Kind::Dump if named_jsonl(path) => Kind::Jsonl,
+            kind => kind,
+        },
+    }
+}
+
+/// The bytes `r` holds, then the rest of its input, behind a buffer of the
+/// usual 8 KiB: a read of that much or more (as [`Read::read_to_end`]
+/// makes them) goes straight from the input into the caller's buffer,
+/// where `r`'s own buffer, of [`BUFFER`] bytes, would copy each read
+/// shorter than that through itself.
+fn straight<R: Read>(r: BufReader<R>) -> BufReader<io::Chain<io::Cursor<Vec<u8>>, R>> {
+    let head = r.buffer().to_vec();
+    BufReader::new(io::Cursor::new(head).chain(r.into_inner()))
 }
 
 /// The reader, decompressed when its first bytes are a gzip (every member
@@ -214,6 +247,43 @@ mod tests {
         assert_eq!(opened(two), (Kind::Warc, Compression::Gzip, text.clone()));
         let z = zstd::encode_all(&text[..], 3).unwrap();
         assert_eq!(opened(z), (Kind::Warc, Compression::Zstd, text));
+    }
+
+    /// A plain input, its first bytes buffered, reads straight on as it
+    /// holds: in blocks as `batches` reads them, and line by line.
+    #[test]
+    fn a_plain_input_reads_on_as_it_holds() {
+        let text: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        for capacity in [1, 7, 8 << 10, BUFFER] {
+            let buffered = |text: &[u8]| {
+                let mut r = BufReader::with_capacity(capacity, io::Cursor::new(text.to_vec()));
+                assert!(!r.fill_buf().unwrap().is_empty());
+                straight(r)
+            };
+            let mut r = buffered(&text);
+            let mut all = Vec::new();
+            while (&mut r).take(12_345).read_to_end(&mut all).unwrap() > 0 {}
+            assert_eq!(all, text, "{capacity}");
+            let mut lines = Vec::new();
+            for line in buffered(&text).split(b'\n') {
+                lines.push(line.unwrap());
+            }
+            assert_eq!(lines.join(&b'\n'), text, "{capacity}");
+        }
+        // A file opened as a plain JSONL corpus gives all its bytes.
+        let path =
+            std::env::temp_dir().join(format!("dumpclean-plain-{}.jsonl", std::process::id()));
+        let corpus = "{\"id\": 1, \"text\": \"x\"}\n".repeat(10_000);
+        std::fs::write(&path, &corpus).unwrap();
+        let opened = open(path.to_str().unwrap(), Input::Auto).unwrap();
+        assert_eq!(
+            (opened.kind, opened.compression),
+            (Kind::Jsonl, Compression::None)
+        );
+        let mut all = Vec::new();
+        opened.reader.take(u64::MAX).read_to_end(&mut all).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(all, corpus.as_bytes());
     }
 
     #[test]

@@ -456,7 +456,8 @@ pub(crate) fn write_json_scores(out: &mut Vec<u8>, scores: impl ExactSizeIterato
 }
 
 /// The cell of each item, one after the other; an item without a cell is
-/// written by `slow`.
+/// written by `slow`. Cells are gathered in a buffer on the stack, each
+/// with one fixed-size copy, and the buffer is copied to `out` when full.
 pub(crate) fn put_cells<T>(
     out: &mut Vec<u8>,
     items: impl ExactSizeIterator<Item = T>,
@@ -464,12 +465,26 @@ pub(crate) fn put_cells<T>(
     slow: impl Fn(&mut Vec<u8>, T),
 ) {
     out.reserve(16 * items.len());
+    let mut buf = [0u8; 512];
+    let mut at = 0;
     for item in items {
         match cell(&item) {
-            Some(c) => c.put(out),
-            None => slow(out, item),
+            Some(c) => {
+                if at > buf.len() - 16 {
+                    out.extend_from_slice(&buf[..at]);
+                    at = 0;
+                }
+                buf[at..at + 16].copy_from_slice(&c.bytes);
+                at += usize::from(c.len);
+            }
+            None => {
+                out.extend_from_slice(&buf[..at]);
+                at = 0;
+                slow(out, item);
+            }
         }
     }
+    out.extend_from_slice(&buf[..at]);
 }
 
 /// The `[` of an array whose elements, written from `first` on, each
@@ -548,12 +563,6 @@ impl Cell {
             cell.len += p.len() as u8;
         }
         cell
-    }
-
-    /// Its bytes, with one copy of sixteen (those after it taken back).
-    pub(crate) fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.bytes);
-        out.truncate(out.len() - (16 - usize::from(self.len)));
     }
 }
 
@@ -1187,6 +1196,17 @@ pub(crate) mod tests {
         let mut out = b"x".to_vec();
         write_json_scores(&mut out, scores.iter().copied());
         assert_eq!(out[1..], all[..]);
+        // Scores serde_json writes here and there among the others.
+        let mixed: Vec<f32> = (0..scores.len())
+            .map(|i| scores[(i * 7919) % scores.len()])
+            .collect();
+        let mut out = b"x".to_vec();
+        write_json_scores(&mut out, mixed.iter().copied());
+        let want: Vec<u8> = mixed
+            .iter()
+            .flat_map(|&s| [&b","[..], &serde_score(s)].concat())
+            .collect();
+        assert_eq!(out[1..], want[..]);
         let mut small: Vec<u64> = (0..=20_000).collect();
         for p in 1..20 {
             let t = 10u64.pow(p);
