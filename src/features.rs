@@ -688,10 +688,198 @@ fn is_urlish(text: &str) -> bool {
     (i..b.len()).any(at)
 }
 
-/// The local model's log-odds for a line whose paragraph has the shape `s`.
+/// The local model's log-odds for a line whose paragraph has the shape `s`:
+/// `local_logit_oracle` (the weights times [`local_features`], summed in
+/// order) without building the features. The products are added in the
+/// same order, but a flag's product is added only where the flag is set (it
+/// is the weight itself: `w * 1.0 == w`); where it is clear, the product
+/// is `±0.0`, which leaves the sum as it is: the sum starts at the bias
+/// weight (not 0) and is never `-0.0` after it (a sum of two numbers that
+/// cancel is `+0.0`), and `x + ±0.0 == x` for every other `x`. A test
+/// checks the two bit for bit.
 #[inline(always)]
 fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
+    let mut sum = LogitSum::new();
+    let lw = ln_1p(s.words);
+    sum.number(lw);
+    sum.number(ln_1p(s.chars));
+    sum.flag(s.terminal);
+    sum.flag(s.ellipsis);
+    sum.number(s.inner_stops.min(4) as f32);
+    sum.number(s.commas.min(4) as f32);
+    sum.number(digit_ratio(s));
+    sum.flag(all_caps(s));
+    sum.number(s.separators.min(4) as f32);
+    sum.flag(s.starts_lower);
+    sum.flag(s.bullet);
+    // One flag a cue, at most one of them set.
+    sum.one_of(CUE_FEATURES, ev.own.cue.map(cue_feature));
+    sum.flag(ev.own.time);
+    sum.flag(ev.own.count);
+    sum.flag(ev.own.fixture);
+    sum.flag(ev.near_copy);
+    sum.flag(ev.copies > 1 && !ev.near_copy);
+    sum.flag(ev.own.meta);
+    sum.flag(ev.own.dated);
+    sum.flag(s.words <= 2);
+    sum.flag(s.words <= 5);
+    sum.flag(line.text.ends_with(':'));
+    sum.flag(line.lex.urlish);
+    sum.number(word_length(s));
+    sum.flag(opens_quote(line.text));
+    sum.flag(s.letters == 0);
+    sum.number(stopword_share(ev, s));
+    if s.terminal {
+        sum.number(lw);
+    } else {
+        sum.skip();
+    }
+    sum.flag(ev.template);
+    sum.number(ev.own.caps);
+    sum.end()
+}
+
+// The sum of `local_logit` starts at a bias weight that is not 0.
+const _: () = assert!(crate::model::LOCAL[0] != 0.0, "a bias weight of 0");
+
+/// The local model's log-odds as the weights times [`local_features`]:
+/// the oracle of [`local_logit`].
+#[cfg(test)]
+fn local_logit_oracle(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
     crate::model::dot(&crate::model::LOCAL, &local_features(line, ev, s))
+}
+
+/// The sum of [`local_logit`]: the local weights times the features, the
+/// features given one by one in the order of [`LOCAL_FEATURES`] (the bias
+/// first, which [`LogitSum::new`] adds).
+struct LogitSum {
+    sum: f32,
+    /// The index of the next feature.
+    next: usize,
+}
+
+impl LogitSum {
+    /// The sum of the bias alone, as `Sum` for `f32` starts it (at `-0.0`).
+    #[inline(always)]
+    fn new() -> LogitSum {
+        LogitSum {
+            sum: -0.0 + crate::model::LOCAL[0] * 1.0,
+            next: 1,
+        }
+    }
+
+    /// Add the next feature, of value `x`.
+    #[inline(always)]
+    fn number(&mut self, x: f32) {
+        self.sum += crate::model::LOCAL[self.next] * x;
+        self.next += 1;
+    }
+
+    /// Add the next feature, a flag (1 where set, else 0).
+    #[inline(always)]
+    fn flag(&mut self, set: bool) {
+        if set {
+            self.sum += crate::model::LOCAL[self.next];
+        }
+        self.next += 1;
+    }
+
+    /// Pass over the next feature, which is 0.
+    #[inline(always)]
+    fn skip(&mut self) {
+        self.next += 1;
+    }
+
+    /// Add the next `n` features, flags of which at most the one at `set`
+    /// (counted from the first of them) is set.
+    #[inline(always)]
+    fn one_of(&mut self, n: usize, set: Option<usize>) {
+        if let Some(k) = set {
+            debug_assert!(k < n);
+            self.sum += crate::model::LOCAL[self.next + k];
+        }
+        self.next += n;
+    }
+
+    /// The sum, once every feature is added.
+    #[inline(always)]
+    fn end(self) -> f32 {
+        debug_assert_eq!(self.next, N_LOCAL);
+        self.sum
+    }
+}
+
+/// The cues of the local features, in their order there.
+const CUE_FEATURE_ORDER: [Cue; 6] = [
+    Cue::Related,
+    Cue::Comments,
+    Cue::Promo,
+    Cue::Footer,
+    Cue::Navigation,
+    Cue::Fixtures,
+];
+
+/// How many local features are cue flags.
+const CUE_FEATURES: usize = CUE_FEATURE_ORDER.len();
+
+/// The index of the flag of cue `c` among the local features' cue flags.
+#[inline(always)]
+fn cue_feature(c: Cue) -> usize {
+    match c {
+        Cue::Related => 0,
+        Cue::Comments => 1,
+        Cue::Promo => 2,
+        Cue::Footer => 3,
+        Cue::Navigation => 4,
+        Cue::Fixtures => 5,
+    }
+}
+
+/// The share of digits among the letters and digits of a paragraph of shape `s`.
+#[inline(always)]
+fn digit_ratio(s: &crate::lines::Shape) -> f32 {
+    if s.letters + s.digits > 0 {
+        s.digits as f32 / (s.letters + s.digits) as f32
+    } else {
+        0.0
+    }
+}
+
+/// A paragraph of shape `s` is written in capitals (70% of its letters or
+/// more, of six or more).
+#[inline(always)]
+fn all_caps(s: &crate::lines::Shape) -> bool {
+    s.letters >= 6 && s.upper * 10 >= s.letters * 7
+}
+
+/// Letters a word of a paragraph of shape `s`, over ten, at most 1.5.
+#[inline(always)]
+fn word_length(s: &crate::lines::Shape) -> f32 {
+    (s.letters as f32 / (s.words as f32).max(1.0) / 10.0).min(1.5)
+}
+
+/// The text opens with a quotation mark or a dash. Only a first byte
+/// outside ASCII is decoded as a char.
+#[inline(always)]
+fn opens_quote(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'"' | b'\'') => true,
+        Some(&b) if b >= 0x80 => {
+            matches!(text.chars().next(), Some('“' | '„' | '«' | '‘' | '—' | '–'))
+        }
+        _ => false,
+    }
+}
+
+/// The stop-word share the local features give a line of evidence `ev` in
+/// a paragraph of shape `s`: see [`CJK_STOPWORD_SHARE`].
+#[inline(always)]
+fn stopword_share(ev: &Evidence, s: &crate::lines::Shape) -> f32 {
+    if s.cjk * 2 > s.letters {
+        CJK_STOPWORD_SHARE
+    } else {
+        ev.own.stopwords
+    }
 }
 
 /// The local features of a line whose paragraph has the shape `s` (see
@@ -703,18 +891,10 @@ pub(crate) fn local_features(
     s: &crate::lines::Shape,
 ) -> [f32; N_LOCAL] {
     let text = line.text;
-    let words = s.words as f32;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let cue = |c: Cue| b(ev.own.cue == Some(c));
-    let digit_ratio = if s.letters + s.digits > 0 {
-        s.digits as f32 / (s.letters + s.digits) as f32
-    } else {
-        0.0
-    };
-    let caps = s.letters >= 6 && s.upper * 10 >= s.letters * 7;
     let first = text.chars().next().unwrap_or(' ');
     let lw = ln_1p(s.words);
-    let urlish = line.lex.urlish;
     [
         1.0,
         lw,
@@ -723,8 +903,8 @@ pub(crate) fn local_features(
         b(s.ellipsis),
         s.inner_stops.min(4) as f32,
         s.commas.min(4) as f32,
-        digit_ratio,
-        b(caps),
+        digit_ratio(s),
+        b(all_caps(s)),
         s.separators.min(4) as f32,
         b(s.starts_lower),
         b(s.bullet),
@@ -744,18 +924,14 @@ pub(crate) fn local_features(
         b(s.words <= 2),
         b(s.words <= 5),
         b(text.ends_with(':')),
-        b(urlish),
-        (s.letters as f32 / words.max(1.0) / 10.0).min(1.5),
+        b(line.lex.urlish),
+        word_length(s),
         b(matches!(
             first,
             '"' | '“' | '„' | '«' | '\'' | '‘' | '—' | '–'
         )),
         b(s.letters == 0),
-        if s.cjk * 2 > s.letters {
-            CJK_STOPWORD_SHARE
-        } else {
-            ev.own.stopwords
-        },
+        stopword_share(ev, s),
         lw * b(s.terminal),
         b(ev.template),
         ev.own.caps,
@@ -1076,6 +1252,102 @@ mod tests {
                 proptest::prop_assert_eq!(is_fixture_row(&l, 0.0), want, "{:?}", l.text);
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn local_logit_as_the_weights_times_the_features(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "The", "cat", "sat", "on", "the", "mat", ".", ",", ":", "!", "…", "\"", "'",
+                "“", "„", "«", "‘", "—", "–", "-", "•", "|", "12:30", "2-1", "1990", "3",
+                "日本語", "。", "HOME", "Share", "©", "http://x.com", " ", "  ", "\n",
+            ]), 0..40),
+            // Evidence of every kind, whatever the text: a cue (or none),
+            // the flags, the counts and shares.
+            cue in 0usize..7,
+            flags in proptest::collection::vec(proptest::bool::ANY, 8),
+            copies in 1u32..4,
+            shares in (0.0f32..1.0, 0.0f32..1.0),
+            // A paragraph of a made-up shape, or the line's own.
+            made_up in proptest::option::of((
+                (0u32..200, 0u32..40, 0u32..150, 0u32..30, 0u32..150),
+                (0u32..6, 0u32..6, 0u32..6, 0u32..100),
+                (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY),
+            )),
+        ) {
+            let text: String = parts.concat();
+            let lines = split_lines(&text);
+            let gathered = gather(&lines);
+            for (l, e) in lines.iter().zip(&gathered) {
+                let mut e = *e;
+                e.own.cue = CUE_FEATURE_ORDER.get(cue).copied();
+                (e.own.time, e.own.count, e.own.fixture, e.near_copy) =
+                    (flags[0], flags[1], flags[2], flags[3]);
+                (e.own.meta, e.own.dated, e.template) = (flags[4], flags[5], flags[6]);
+                e.copies = if flags[7] { copies } else { 1 };
+                (e.own.stopwords, e.own.caps) = shares;
+                let mut s = l.shape;
+                if let Some(((chars, words, letters, digits, upper), counts, bits)) = made_up {
+                    (s.chars, s.words, s.letters, s.digits, s.upper) =
+                        (chars, words, letters, digits, upper.min(letters));
+                    (s.inner_stops, s.commas, s.separators, s.cjk) = counts;
+                    (s.terminal, s.ellipsis, s.starts_lower, s.bullet) = bits;
+                }
+                let (got, want) = (local_logit(l, &e, &s), local_logit_oracle(l, &e, &s));
+                proptest::prop_assert_eq!(got.to_bits(), want.to_bits(), "{:?} {:?}", l.text, e);
+            }
+        }
+    }
+
+    /// The cue flags of the local features are those of [`cue_feature`],
+    /// in [`CUE_FEATURE_ORDER`], and the sum of the local log-odds starts
+    /// at the bias.
+    #[test]
+    fn cue_features_in_order() {
+        for (k, &c) in CUE_FEATURE_ORDER.iter().enumerate() {
+            assert_eq!(cue_feature(c), k);
+            let name = format!("cue_{c:?}").to_lowercase();
+            assert_eq!(
+                LOCAL_FEATURES[LOCAL_FEATURES
+                    .iter()
+                    .position(|&f| f == "cue_related")
+                    .unwrap()
+                    + k],
+                name
+            );
+        }
+        assert_eq!(LOCAL_FEATURES[0], "bias");
+    }
+
+    /// [`local_logit`] equals its oracle bit for bit on every cell of every
+    /// dump under `DUMPCLEAN_CORPUS` (see [`fused_measure_on_a_corpus`]).
+    #[test]
+    #[ignore = "needs DUMPCLEAN_CORPUS"]
+    fn local_logit_on_a_corpus() {
+        let root = std::env::var("DUMPCLEAN_CORPUS").expect("DUMPCLEAN_CORPUS");
+        let (mut cells, mut dirs) = (0usize, vec![std::path::PathBuf::from(root)]);
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let lines = split_lines(&text);
+                    for (l, e) in lines.iter().zip(gather(&lines)) {
+                        let (got, want) = (
+                            local_logit(l, &e, &l.shape),
+                            local_logit_oracle(l, &e, &l.shape),
+                        );
+                        assert_eq!(got.to_bits(), want.to_bits(), "{path:?}: {:?}", l.text);
+                        cells += 1;
+                    }
+                }
+            }
+        }
+        eprintln!("{cells} cells equal");
+        assert!(cells > 0);
     }
 
     #[test]

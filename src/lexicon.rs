@@ -2505,12 +2505,7 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
             capital(a.split_whitespace().next_back()) && capital(b.split_whitespace().next())
         })
     };
-    let credit_word = || {
-        inner
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && rest_is_one_of(w, 0, CREDIT_WORDS))
-    };
-    if !(inner.contains('©') || slash() || credit_word()) {
+    if !(inner.contains('©') || slash() || has_credit_word(inner)) {
         return None;
     }
     let words_before = before
@@ -2520,6 +2515,32 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
         .count();
     let long = t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some();
     (words_before == 3 && !long).then(|| inner.trim())
+}
+
+/// `text` has a word (a run of alphanumeric chars) of [`CREDIT_WORDS`],
+/// ignoring case. In ASCII text, the runs are those of ASCII letters and
+/// digits, and an ASCII word folds to its ASCII lowercase only, so it is
+/// one of the ASCII credit words ignoring ASCII case: the bytes are split
+/// and compared as bytes, no char decoded.
+fn has_credit_word(text: &str) -> bool {
+    if !text.is_ascii() {
+        return has_credit_word_by_chars(text);
+    }
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| {
+            !w.is_empty()
+                && CREDIT_WORDS
+                    .iter()
+                    .any(|c| c.len() == w.len() && c.as_bytes().eq_ignore_ascii_case(w))
+        })
+}
+
+/// [`has_credit_word`] char by char, through [`fold`]: the path of text
+/// with chars outside ASCII, and the oracle of the ASCII path.
+fn has_credit_word_by_chars(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && rest_is_one_of(w, 0, CREDIT_WORDS))
 }
 
 /// The words of an image credit followed by white space and `©` (`Foto © ANP`).
@@ -3148,6 +3169,27 @@ mod tests {
                 t.split(['|', '•', '·', '\u{2014}']).next().unwrap_or("")
             );
             proptest::prop_assert_eq!(before_spaced_dash(t), t.split(" - ").next().unwrap_or(""));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The credit words found byte by byte in ASCII text are those
+        /// found char by char.
+        #[test]
+        fn credit_words_as_found_char_by_char(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "foto", "FOTO", "Fotos", "photo", "photograph", "Pictures", "fot", "fo", "bild",
+                "imagem", "crédit", "CRÉDIT", "zdjęcie", "credit", "credits", "x", "a1", "_",
+                " ", ":", "/", "-", "é", "ſ", "\u{212a}", "©", "(", "Jane", "Doe",
+            ]), 0..12)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                has_credit_word(&text),
+                has_credit_word_by_chars(&text),
+                "{:?}", text
+            );
         }
     }
 
