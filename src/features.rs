@@ -174,9 +174,7 @@ impl Own {
                 && line.shape.digits >= 3
                 && (has_clock_time(text)
                     || (line.shape.digits >= 4 && crate::date::find_date(text).is_some())),
-            meta: lexicon::image_credit(text).is_some()
-                || lexicon::byline(text).is_some()
-                || lexicon::is_bare_byline_marker(text),
+            meta: lexicon::is_meta(text),
             caps: line.lex.caps,
         }
     }
@@ -333,44 +331,61 @@ impl Evidence {
 /// Copies of each line in the dump, and copies close together, and lines
 /// sharing their first two words with other short lines, counted among
 /// the lines whose evidence, as it stands before, `by_key` (by text) and
-/// `by_prefix` (by first words); the others keep what they have. Both
-/// tables sized for all their keys: no growing (and rehashing).
+/// `by_prefix` (by first words); the others keep what they have (neither
+/// may read `near_copy`, which the count sets). Both tables are sized for
+/// a key a line, more than they hold (no counting pass first, and no
+/// growing), and the slot of each line's keys is kept, so that its counts
+/// are read back without looking its keys up again.
 fn count_copies(
     evidence: &mut [Evidence],
     by_key: impl Fn(&Evidence) -> bool,
     by_prefix: impl Fn(&Evidence) -> bool,
 ) {
-    let keyed = |e: &Evidence| e.own.key != 0 && by_key(e);
-    let prefixed = |e: &Evidence| e.own.prefix != 0 && by_prefix(e);
-    KEY_TABLES.with_borrow_mut(|(counts, prefix_counts)| {
-        counts.reset(evidence.iter().filter(|e| keyed(e)).count());
+    KEY_TABLES.with_borrow_mut(|(counts, prefix_counts, slots)| {
+        counts.reset(evidence.len());
+        prefix_counts.reset(evidence.len());
+        slots.clear();
+        slots.reserve(evidence.len());
         for i in 0..evidence.len() {
-            if keyed(&evidence[i]) {
-                let e = counts.entry(evidence[i].own.key);
-                if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+            let e = &evidence[i];
+            // Both read before either is counted.
+            let keyed = e.own.key != 0 && by_key(e);
+            let prefixed = e.own.prefix != 0 && by_prefix(e);
+            let prefix_slot = if prefixed {
+                let slot = prefix_counts.enter(e.own.prefix);
+                *prefix_counts.at_mut(slot) += 1;
+                slot as u32
+            } else {
+                NO_SLOT
+            };
+            let key_slot = if keyed {
+                let slot = counts.enter(e.own.key);
+                let c = counts.at_mut(slot);
+                let last = c.1;
+                if c.0 > 0 && i - last <= NEAR_COPY_LINES {
                     evidence[i].near_copy = true;
-                    evidence[e.1].near_copy = true;
+                    evidence[last].near_copy = true;
                 }
-                e.0 += 1;
-                e.1 = i;
-            }
+                *c = (c.0 + 1, i);
+                slot as u32
+            } else {
+                NO_SLOT
+            };
+            slots.push((key_slot, prefix_slot));
         }
-        prefix_counts.reset(evidence.iter().filter(|e| prefixed(e)).count());
-        for e in evidence.iter().filter(|e| prefixed(e)) {
-            *prefix_counts.entry(e.own.prefix) += 1;
-        }
-        for e in evidence.iter_mut() {
-            // Both read before either is counted again.
-            let (k, p) = (keyed(e), prefixed(e));
-            if k {
-                e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
+        for (e, &(key_slot, prefix_slot)) in evidence.iter_mut().zip(slots.iter()) {
+            if key_slot != NO_SLOT {
+                e.copies = counts.at(key_slot as usize).0;
             }
-            if p {
-                e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
+            if prefix_slot != NO_SLOT {
+                e.template = *prefix_counts.at(prefix_slot as usize) >= 3;
             }
         }
     });
 }
+
+/// The slot of a line's key that [`count_copies`] did not count.
+const NO_SLOT: u32 = u32::MAX;
 
 /// Each line's paragraph words and local log-odds; hard-wrapped paragraphs
 /// are measured whole. `known(i, e)` gives the log-odds an earlier page
@@ -503,10 +518,11 @@ impl<V: Copy> KeyTable<V> {
         i
     }
 
-    /// The value of `key` (not 0), entered with the initial value if it
-    /// was not in the table.
+    /// The slot of `key` (not 0), entered with the initial value if it
+    /// was not in the table: the key stays in that slot (and its value
+    /// there, [`KeyTable::at`]) until the table is reset.
     #[inline]
-    fn entry(&mut self, key: u64) -> &mut V {
+    fn enter(&mut self, key: u64) -> usize {
         debug_assert!(key != 0);
         let i = self.slot(key);
         let (generation, init) = (self.generation, self.init);
@@ -518,11 +534,31 @@ impl<V: Copy> KeyTable<V> {
                 value: init,
             };
         }
-        &mut s.value
+        i
+    }
+
+    /// The value in `slot`, where [`KeyTable::enter`] entered a key.
+    #[inline]
+    fn at(&self, slot: usize) -> &V {
+        &self.slots[slot].value
+    }
+
+    /// The value in `slot`, where [`KeyTable::enter`] entered a key.
+    #[inline]
+    fn at_mut(&mut self, slot: usize) -> &mut V {
+        &mut self.slots[slot].value
+    }
+
+    /// The value of `key` (not 0), entered with the initial value if it
+    /// was not in the table.
+    #[cfg(test)]
+    fn entry(&mut self, key: u64) -> &mut V {
+        let i = self.enter(key);
+        self.at_mut(i)
     }
 
     /// The value of `key`, if it was entered (never for 0).
-    #[inline]
+    #[cfg(test)]
     fn get(&self, key: u64) -> Option<&V> {
         if key == 0 || self.slots.is_empty() {
             return None;
@@ -533,11 +569,12 @@ impl<V: Copy> KeyTable<V> {
 }
 
 thread_local! {
-    /// The tables [`gather_with`] counts copies of lines and of their
-    /// first two words in, kept for the thread's next page.
+    /// The tables [`count_copies`] counts copies of lines and of their
+    /// first two words in, and the slots of each line's keys in them, kept
+    /// for the thread's next page.
     #[allow(clippy::type_complexity)]
-    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, usize)>, KeyTable<u32>)> =
-        std::cell::RefCell::new((KeyTable::new((0, usize::MAX)), KeyTable::new(0)));
+    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, usize)>, KeyTable<u32>, Vec<(u32, u32)>)> =
+        std::cell::RefCell::new((KeyTable::new((0, usize::MAX)), KeyTable::new(0), Vec::new()));
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
@@ -1348,6 +1385,82 @@ mod tests {
         }
         eprintln!("{cells} cells equal");
         assert!(cells > 0);
+    }
+
+    /// [`count_copies`] as first written: a hash map of the keys, sized
+    /// as it goes, and the keys looked up again for the counts.
+    fn count_copies_oracle(
+        evidence: &mut [Evidence],
+        by_key: impl Fn(&Evidence) -> bool,
+        by_prefix: impl Fn(&Evidence) -> bool,
+    ) {
+        let keyed = |e: &Evidence| e.own.key != 0 && by_key(e);
+        let prefixed = |e: &Evidence| e.own.prefix != 0 && by_prefix(e);
+        let mut counts = std::collections::HashMap::new();
+        for i in 0..evidence.len() {
+            if keyed(&evidence[i]) {
+                let e = counts
+                    .entry(evidence[i].own.key)
+                    .or_insert((0u32, usize::MAX));
+                if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+                    evidence[i].near_copy = true;
+                    evidence[e.1].near_copy = true;
+                }
+                e.0 += 1;
+                e.1 = i;
+            }
+        }
+        let mut prefix_counts = std::collections::HashMap::new();
+        for e in evidence.iter().filter(|e| prefixed(e)) {
+            *prefix_counts.entry(e.own.prefix).or_insert(0u32) += 1;
+        }
+        for e in evidence.iter_mut() {
+            let (k, p) = (keyed(e), prefixed(e));
+            if k {
+                e.copies = counts.get(&e.own.key).map_or(1, |c| c.0);
+            }
+            if p {
+                e.template = prefix_counts.get(&e.own.prefix).is_some_and(|&c| c >= 3);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn copies_counted_as_with_a_hash_map(
+            // Pages one after another (the tables are kept): each line's
+            // key and prefix (0: none), and what an earlier page counted.
+            pages in proptest::collection::vec(
+                proptest::collection::vec(
+                    (0u64..6, 0u64..5, 1u32..4, proptest::bool::ANY),
+                    0..60,
+                ),
+                1..4,
+            ),
+            copied in proptest::bool::ANY,
+        ) {
+            for page in &pages {
+                let ev: Vec<Evidence> = page
+                    .iter()
+                    .map(|&(key, prefix, copies, template)| {
+                        let mut e = Evidence::default();
+                        (e.own.key, e.own.prefix) = (key << 40 | key, prefix << 40 | prefix);
+                        (e.copies, e.template) = (copies, template);
+                        e
+                    })
+                    .collect();
+                let (mut got, mut want) = (ev.clone(), ev);
+                if copied {
+                    count_copies(&mut got, |e| e.copies > 1, |e| e.template);
+                    count_copies_oracle(&mut want, |e| e.copies > 1, |e| e.template);
+                } else {
+                    count_copies(&mut got, |_| true, |_| true);
+                    count_copies_oracle(&mut want, |_| true, |_| true);
+                }
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
     }
 
     #[test]

@@ -1713,7 +1713,26 @@ pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -
 /// The cue a line carries, if any, in order of strength: the line's text,
 /// whether it is a sentence ([`is_sentence`]), what the scan measured of it
 /// and its content-word keys ([`crate::lines::WordKeys`]).
+///
+/// A short line that names no lexicon and has no `©` carries none (as
+/// [`cue_from`] finds): that test, true of most lines, is made here, where
+/// it is inlined.
+#[inline]
 pub(crate) fn cue_of(
+    text: &str,
+    sentence: bool,
+    lex: &crate::lines::Lexical,
+    keys: &[u64],
+) -> Option<Cue> {
+    if lex.cues == 0 && !lex.copyright && text.len() <= CUE_LINE_BYTES && !sentence {
+        return None;
+    }
+    cue_of_walked(text, sentence, lex, keys)
+}
+
+/// [`cue_of`] past its quick test (out of line, so that it stays cheap).
+#[inline(never)]
+fn cue_of_walked(
     text: &str,
     sentence: bool,
     lex: &crate::lines::Lexical,
@@ -2361,11 +2380,51 @@ fn any_bit(mut bits: u64, mut f: impl FnMut(usize) -> bool) -> bool {
     false
 }
 
+/// The bare byline markers of [`is_bare_byline_marker`].
+const BARE_MARKERS: [&str; 10] = [
+    "door", "by", "von", "par", "por", "di", "da", "tekst", "text", "texte",
+];
+
+/// For every pair of ASCII bytes (as [`first_pairs`]): whether one of
+/// [`BYLINE_STARTS`], [`CREDIT_STARTS`] or [`BARE_MARKERS`] starts with them.
+static META_PAIRS: [u64; 256] = {
+    let (by, credit, bare) = (
+        first_pairs(BYLINE_STARTS),
+        first_pairs(CREDIT_STARTS),
+        first_pairs(&BARE_MARKERS),
+    );
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < t.len() {
+        t[i] = by[i] | credit[i] | bare[i];
+        i += 1;
+    }
+    t
+};
+
+/// An image credit, a byline or a bare byline marker: [`image_credit`],
+/// [`byline`] or [`is_bare_byline_marker`]. Where `text` starts with two
+/// ASCII bytes, each of them needs the pair of their lowercase forms to
+/// start one of its prefixes or markers ([`starts_lower`]; a marker is the
+/// whole text, ignoring case): one look at [`META_PAIRS`] turns most lines
+/// away.
+#[inline]
+pub(crate) fn is_meta(text: &str) -> bool {
+    if let [b0, b1, ..] = *text.as_bytes() {
+        if (b0 | b1).is_ascii() {
+            let bit =
+                usize::from(b0.to_ascii_lowercase()) << 7 | usize::from(b1.to_ascii_lowercase());
+            if META_PAIRS[bit >> 6] >> (bit & 63) & 1 == 0 {
+                return false;
+            }
+        }
+    }
+    image_credit(text).is_some() || byline(text).is_some() || is_bare_byline_marker(text)
+}
+
 /// A bare byline marker with no name (`door`, `By`) — metadata, no byline.
 pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
-    const MARKERS: [&str; 10] = [
-        "door", "by", "von", "par", "por", "di", "da", "tekst", "text", "texte",
-    ];
+    const MARKERS: [&str; 10] = BARE_MARKERS;
     if text.len() > 6 {
         return false;
     }
@@ -3189,6 +3248,29 @@ mod tests {
                 has_credit_word(&text),
                 has_credit_word_by_chars(&text),
                 "{:?}", text
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// A line is metadata where one of the three matchers finds it so.
+        #[test]
+        fn meta_as_the_matchers_find_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "By", "by", "BY", "door", "Door", "von", "par", "Tekst", "text", "texte", "TEXTE",
+                "Foto", "photo", "Bild", "Imag", "credit", "Crédit", "CRÉDIT", "beeld", "picture",
+                "©", "(c)", "(C)", "zdjęcie", "ZDJĘCIE", "fot", "Écrit", "écrit", "reporting",
+                "\u{212a}", "tek", "st", "d", "oor", "b", "y", ":", ": ", " ", "  ", "Jane",
+                "Doe", "2024", "|", "-", "x", "é", "ß",
+            ]), 0..8)
+        ) {
+            let text: String = parts.concat();
+            let t = text.as_str();
+            proptest::prop_assert_eq!(
+                is_meta(t),
+                image_credit(t).is_some() || byline(t).is_some() || is_bare_byline_marker(t),
+                "{:?}", t
             );
         }
     }
