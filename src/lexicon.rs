@@ -630,9 +630,11 @@ fn has_two_legal_terms(text: &str) -> bool {
 struct LegalWitnesses {
     /// The content-word keys of the legal terms (one a term, its longest
     /// run of ASCII letters and digits of [`crate::lines::MIN_CONTENT_WORD`]
-    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each.
+    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each
+    /// (in [`LEGAL_BITS`] words: few of a text's keys pass where none is
+    /// a witness's, and so few are looked up in `keys`).
     keys: Vec<u64>,
-    bits: [u64; 16],
+    bits: [u64; LEGAL_BITS],
     /// Each of `keys` with its run and the index of the run's rarest
     /// letter ([`rarest_letter`]), sorted by key, for the runs of
     /// [`LegalWitnesses::twice`] (a key of two runs has both).
@@ -651,9 +653,15 @@ struct LegalWitnesses {
     always: bool,
 }
 
+/// The words of [`LegalWitnesses::bits`]: a bit for each value of a key's
+/// top 14 bits.
+const LEGAL_BITS: usize = 256;
+
 impl LegalWitnesses {
+    /// The bit of `key` in [`LegalWitnesses::bits`]: (word, mask).
+    #[inline]
     fn bit(key: u64) -> (usize, u64) {
-        let top = (key >> 54) as usize;
+        let top = (key >> (64 - (LEGAL_BITS * 64).trailing_zeros())) as usize;
         (top >> 6, 1 << (top & 63))
     }
 
@@ -678,7 +686,7 @@ impl LegalWitnesses {
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
-        bits: [0; 16],
+        bits: [0; LEGAL_BITS],
         runs: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
