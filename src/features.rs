@@ -150,7 +150,9 @@ impl Own {
         self.marked() || self.fixture
     }
 
-    /// The own evidence of `line`, whose content-word keys are `words`.
+    /// The own evidence of `line`, whose content-word keys are `words`
+    /// (inlined into its one caller's loop: no call, no copy of the result).
+    #[inline(always)]
     fn of(line: &Line<'_>, words: &[u64]) -> Own {
         let text = line.text;
         let stopwords = line.lex.stopwords;
@@ -174,9 +176,7 @@ impl Own {
                 && line.shape.digits >= 3
                 && (has_clock_time(text)
                     || (line.shape.digits >= 4 && crate::date::find_date(text).is_some())),
-            meta: lexicon::image_credit(text).is_some()
-                || lexicon::byline(text).is_some()
-                || lexicon::is_bare_byline_marker(text),
+            meta: lexicon::is_meta(text),
             caps: line.lex.caps,
         }
     }
@@ -333,44 +333,61 @@ impl Evidence {
 /// Copies of each line in the dump, and copies close together, and lines
 /// sharing their first two words with other short lines, counted among
 /// the lines whose evidence, as it stands before, `by_key` (by text) and
-/// `by_prefix` (by first words); the others keep what they have. Both
-/// tables sized for all their keys: no growing (and rehashing).
+/// `by_prefix` (by first words); the others keep what they have (neither
+/// may read `near_copy`, which the count sets). Both tables are sized for
+/// a key a line, more than they hold (no counting pass first, and no
+/// growing), and the slot of each line's keys is kept, so that its counts
+/// are read back without looking its keys up again.
 fn count_copies(
     evidence: &mut [Evidence],
     by_key: impl Fn(&Evidence) -> bool,
     by_prefix: impl Fn(&Evidence) -> bool,
 ) {
-    let keyed = |e: &Evidence| e.own.key != 0 && by_key(e);
-    let prefixed = |e: &Evidence| e.own.prefix != 0 && by_prefix(e);
-    KEY_TABLES.with_borrow_mut(|(counts, prefix_counts)| {
-        counts.reset(evidence.iter().filter(|e| keyed(e)).count());
+    KEY_TABLES.with_borrow_mut(|(counts, prefix_counts, slots)| {
+        counts.reset(evidence.len());
+        prefix_counts.reset(evidence.len());
+        slots.clear();
+        slots.reserve(evidence.len());
         for i in 0..evidence.len() {
-            if keyed(&evidence[i]) {
-                let e = counts.entry(evidence[i].own.key);
-                if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+            let e = &evidence[i];
+            // Both read before either is counted.
+            let keyed = e.own.key != 0 && by_key(e);
+            let prefixed = e.own.prefix != 0 && by_prefix(e);
+            let prefix_slot = if prefixed {
+                let slot = prefix_counts.enter(e.own.prefix);
+                *prefix_counts.at_mut(slot) += 1;
+                slot as u32
+            } else {
+                NO_SLOT
+            };
+            let key_slot = if keyed {
+                let slot = counts.enter(e.own.key);
+                let c = counts.at_mut(slot);
+                let last = c.1;
+                if c.0 > 0 && i - last <= NEAR_COPY_LINES {
                     evidence[i].near_copy = true;
-                    evidence[e.1].near_copy = true;
+                    evidence[last].near_copy = true;
                 }
-                e.0 += 1;
-                e.1 = i;
-            }
+                *c = (c.0 + 1, i);
+                slot as u32
+            } else {
+                NO_SLOT
+            };
+            slots.push((key_slot, prefix_slot));
         }
-        prefix_counts.reset(evidence.iter().filter(|e| prefixed(e)).count());
-        for e in evidence.iter().filter(|e| prefixed(e)) {
-            *prefix_counts.entry(e.own.prefix) += 1;
-        }
-        for e in evidence.iter_mut() {
-            // Both read before either is counted again.
-            let (k, p) = (keyed(e), prefixed(e));
-            if k {
-                e.copies = counts.get(e.own.key).map_or(1, |c| c.0);
+        for (e, &(key_slot, prefix_slot)) in evidence.iter_mut().zip(slots.iter()) {
+            if key_slot != NO_SLOT {
+                e.copies = counts.at(key_slot as usize).0;
             }
-            if p {
-                e.template = prefix_counts.get(e.own.prefix).is_some_and(|&c| c >= 3);
+            if prefix_slot != NO_SLOT {
+                e.template = *prefix_counts.at(prefix_slot as usize) >= 3;
             }
         }
     });
 }
+
+/// The slot of a line's key that [`count_copies`] did not count.
+const NO_SLOT: u32 = u32::MAX;
 
 /// Each line's paragraph words and local log-odds; hard-wrapped paragraphs
 /// are measured whole. `known(i, e)` gives the log-odds an earlier page
@@ -503,10 +520,11 @@ impl<V: Copy> KeyTable<V> {
         i
     }
 
-    /// The value of `key` (not 0), entered with the initial value if it
-    /// was not in the table.
+    /// The slot of `key` (not 0), entered with the initial value if it
+    /// was not in the table: the key stays in that slot (and its value
+    /// there, [`KeyTable::at`]) until the table is reset.
     #[inline]
-    fn entry(&mut self, key: u64) -> &mut V {
+    fn enter(&mut self, key: u64) -> usize {
         debug_assert!(key != 0);
         let i = self.slot(key);
         let (generation, init) = (self.generation, self.init);
@@ -518,11 +536,31 @@ impl<V: Copy> KeyTable<V> {
                 value: init,
             };
         }
-        &mut s.value
+        i
+    }
+
+    /// The value in `slot`, where [`KeyTable::enter`] entered a key.
+    #[inline]
+    fn at(&self, slot: usize) -> &V {
+        &self.slots[slot].value
+    }
+
+    /// The value in `slot`, where [`KeyTable::enter`] entered a key.
+    #[inline]
+    fn at_mut(&mut self, slot: usize) -> &mut V {
+        &mut self.slots[slot].value
+    }
+
+    /// The value of `key` (not 0), entered with the initial value if it
+    /// was not in the table.
+    #[cfg(test)]
+    fn entry(&mut self, key: u64) -> &mut V {
+        let i = self.enter(key);
+        self.at_mut(i)
     }
 
     /// The value of `key`, if it was entered (never for 0).
-    #[inline]
+    #[cfg(test)]
     fn get(&self, key: u64) -> Option<&V> {
         if key == 0 || self.slots.is_empty() {
             return None;
@@ -533,11 +571,12 @@ impl<V: Copy> KeyTable<V> {
 }
 
 thread_local! {
-    /// The tables [`gather_with`] counts copies of lines and of their
-    /// first two words in, kept for the thread's next page.
+    /// The tables [`count_copies`] counts copies of lines and of their
+    /// first two words in, and the slots of each line's keys in them, kept
+    /// for the thread's next page.
     #[allow(clippy::type_complexity)]
-    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, usize)>, KeyTable<u32>)> =
-        std::cell::RefCell::new((KeyTable::new((0, usize::MAX)), KeyTable::new(0)));
+    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, usize)>, KeyTable<u32>, Vec<(u32, u32)>)> =
+        std::cell::RefCell::new((KeyTable::new((0, usize::MAX)), KeyTable::new(0), Vec::new()));
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
@@ -688,10 +727,198 @@ fn is_urlish(text: &str) -> bool {
     (i..b.len()).any(at)
 }
 
-/// The local model's log-odds for a line whose paragraph has the shape `s`.
+/// The local model's log-odds for a line whose paragraph has the shape `s`:
+/// `local_logit_oracle` (the weights times [`local_features`], summed in
+/// order) without building the features. The products are added in the
+/// same order, but a flag's product is added only where the flag is set (it
+/// is the weight itself: `w * 1.0 == w`); where it is clear, the product
+/// is `±0.0`, which leaves the sum as it is: the sum starts at the bias
+/// weight (not 0) and is never `-0.0` after it (a sum of two numbers that
+/// cancel is `+0.0`), and `x + ±0.0 == x` for every other `x`. A test
+/// checks the two bit for bit.
 #[inline(always)]
 fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
+    let mut sum = LogitSum::new();
+    let lw = ln_1p(s.words);
+    sum.number(lw);
+    sum.number(ln_1p(s.chars));
+    sum.flag(s.terminal);
+    sum.flag(s.ellipsis);
+    sum.number(s.inner_stops.min(4) as f32);
+    sum.number(s.commas.min(4) as f32);
+    sum.number(digit_ratio(s));
+    sum.flag(all_caps(s));
+    sum.number(s.separators.min(4) as f32);
+    sum.flag(s.starts_lower);
+    sum.flag(s.bullet);
+    // One flag a cue, at most one of them set.
+    sum.one_of(CUE_FEATURES, ev.own.cue.map(cue_feature));
+    sum.flag(ev.own.time);
+    sum.flag(ev.own.count);
+    sum.flag(ev.own.fixture);
+    sum.flag(ev.near_copy);
+    sum.flag(ev.copies > 1 && !ev.near_copy);
+    sum.flag(ev.own.meta);
+    sum.flag(ev.own.dated);
+    sum.flag(s.words <= 2);
+    sum.flag(s.words <= 5);
+    sum.flag(line.text.ends_with(':'));
+    sum.flag(line.lex.urlish);
+    sum.number(word_length(s));
+    sum.flag(opens_quote(line.text));
+    sum.flag(s.letters == 0);
+    sum.number(stopword_share(ev, s));
+    if s.terminal {
+        sum.number(lw);
+    } else {
+        sum.skip();
+    }
+    sum.flag(ev.template);
+    sum.number(ev.own.caps);
+    sum.end()
+}
+
+// The sum of `local_logit` starts at a bias weight that is not 0.
+const _: () = assert!(crate::model::LOCAL[0] != 0.0, "a bias weight of 0");
+
+/// The local model's log-odds as the weights times [`local_features`]:
+/// the oracle of [`local_logit`].
+#[cfg(test)]
+fn local_logit_oracle(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
     crate::model::dot(&crate::model::LOCAL, &local_features(line, ev, s))
+}
+
+/// The sum of [`local_logit`]: the local weights times the features, the
+/// features given one by one in the order of [`LOCAL_FEATURES`] (the bias
+/// first, which [`LogitSum::new`] adds).
+struct LogitSum {
+    sum: f32,
+    /// The index of the next feature.
+    next: usize,
+}
+
+impl LogitSum {
+    /// The sum of the bias alone, as `Sum` for `f32` starts it (at `-0.0`).
+    #[inline(always)]
+    fn new() -> LogitSum {
+        LogitSum {
+            sum: -0.0 + crate::model::LOCAL[0] * 1.0,
+            next: 1,
+        }
+    }
+
+    /// Add the next feature, of value `x`.
+    #[inline(always)]
+    fn number(&mut self, x: f32) {
+        self.sum += crate::model::LOCAL[self.next] * x;
+        self.next += 1;
+    }
+
+    /// Add the next feature, a flag (1 where set, else 0).
+    #[inline(always)]
+    fn flag(&mut self, set: bool) {
+        if set {
+            self.sum += crate::model::LOCAL[self.next];
+        }
+        self.next += 1;
+    }
+
+    /// Pass over the next feature, which is 0.
+    #[inline(always)]
+    fn skip(&mut self) {
+        self.next += 1;
+    }
+
+    /// Add the next `n` features, flags of which at most the one at `set`
+    /// (counted from the first of them) is set.
+    #[inline(always)]
+    fn one_of(&mut self, n: usize, set: Option<usize>) {
+        if let Some(k) = set {
+            debug_assert!(k < n);
+            self.sum += crate::model::LOCAL[self.next + k];
+        }
+        self.next += n;
+    }
+
+    /// The sum, once every feature is added.
+    #[inline(always)]
+    fn end(self) -> f32 {
+        debug_assert_eq!(self.next, N_LOCAL);
+        self.sum
+    }
+}
+
+/// The cues of the local features, in their order there.
+const CUE_FEATURE_ORDER: [Cue; 6] = [
+    Cue::Related,
+    Cue::Comments,
+    Cue::Promo,
+    Cue::Footer,
+    Cue::Navigation,
+    Cue::Fixtures,
+];
+
+/// How many local features are cue flags.
+const CUE_FEATURES: usize = CUE_FEATURE_ORDER.len();
+
+/// The index of the flag of cue `c` among the local features' cue flags.
+#[inline(always)]
+fn cue_feature(c: Cue) -> usize {
+    match c {
+        Cue::Related => 0,
+        Cue::Comments => 1,
+        Cue::Promo => 2,
+        Cue::Footer => 3,
+        Cue::Navigation => 4,
+        Cue::Fixtures => 5,
+    }
+}
+
+/// The share of digits among the letters and digits of a paragraph of shape `s`.
+#[inline(always)]
+fn digit_ratio(s: &crate::lines::Shape) -> f32 {
+    if s.letters + s.digits > 0 {
+        s.digits as f32 / (s.letters + s.digits) as f32
+    } else {
+        0.0
+    }
+}
+
+/// A paragraph of shape `s` is written in capitals (70% of its letters or
+/// more, of six or more).
+#[inline(always)]
+fn all_caps(s: &crate::lines::Shape) -> bool {
+    s.letters >= 6 && s.upper * 10 >= s.letters * 7
+}
+
+/// Letters a word of a paragraph of shape `s`, over ten, at most 1.5.
+#[inline(always)]
+fn word_length(s: &crate::lines::Shape) -> f32 {
+    (s.letters as f32 / (s.words as f32).max(1.0) / 10.0).min(1.5)
+}
+
+/// The text opens with a quotation mark or a dash. Only a first byte
+/// outside ASCII is decoded as a char.
+#[inline(always)]
+fn opens_quote(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'"' | b'\'') => true,
+        Some(&b) if b >= 0x80 => {
+            matches!(text.chars().next(), Some('“' | '„' | '«' | '‘' | '—' | '–'))
+        }
+        _ => false,
+    }
+}
+
+/// The stop-word share the local features give a line of evidence `ev` in
+/// a paragraph of shape `s`: see [`CJK_STOPWORD_SHARE`].
+#[inline(always)]
+fn stopword_share(ev: &Evidence, s: &crate::lines::Shape) -> f32 {
+    if s.cjk * 2 > s.letters {
+        CJK_STOPWORD_SHARE
+    } else {
+        ev.own.stopwords
+    }
 }
 
 /// The local features of a line whose paragraph has the shape `s` (see
@@ -703,18 +930,10 @@ pub(crate) fn local_features(
     s: &crate::lines::Shape,
 ) -> [f32; N_LOCAL] {
     let text = line.text;
-    let words = s.words as f32;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let cue = |c: Cue| b(ev.own.cue == Some(c));
-    let digit_ratio = if s.letters + s.digits > 0 {
-        s.digits as f32 / (s.letters + s.digits) as f32
-    } else {
-        0.0
-    };
-    let caps = s.letters >= 6 && s.upper * 10 >= s.letters * 7;
     let first = text.chars().next().unwrap_or(' ');
     let lw = ln_1p(s.words);
-    let urlish = line.lex.urlish;
     [
         1.0,
         lw,
@@ -723,8 +942,8 @@ pub(crate) fn local_features(
         b(s.ellipsis),
         s.inner_stops.min(4) as f32,
         s.commas.min(4) as f32,
-        digit_ratio,
-        b(caps),
+        digit_ratio(s),
+        b(all_caps(s)),
         s.separators.min(4) as f32,
         b(s.starts_lower),
         b(s.bullet),
@@ -744,18 +963,14 @@ pub(crate) fn local_features(
         b(s.words <= 2),
         b(s.words <= 5),
         b(text.ends_with(':')),
-        b(urlish),
-        (s.letters as f32 / words.max(1.0) / 10.0).min(1.5),
+        b(line.lex.urlish),
+        word_length(s),
         b(matches!(
             first,
             '"' | '“' | '„' | '«' | '\'' | '‘' | '—' | '–'
         )),
         b(s.letters == 0),
-        if s.cjk * 2 > s.letters {
-            CJK_STOPWORD_SHARE
-        } else {
-            ev.own.stopwords
-        },
+        stopword_share(ev, s),
         lw * b(s.terminal),
         b(ev.template),
         ev.own.caps,
@@ -1074,6 +1289,178 @@ mod tests {
                     }
                 });
                 proptest::prop_assert_eq!(is_fixture_row(&l, 0.0), want, "{:?}", l.text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn local_logit_as_the_weights_times_the_features(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "The", "cat", "sat", "on", "the", "mat", ".", ",", ":", "!", "…", "\"", "'",
+                "“", "„", "«", "‘", "—", "–", "-", "•", "|", "12:30", "2-1", "1990", "3",
+                "日本語", "。", "HOME", "Share", "©", "http://x.com", " ", "  ", "\n",
+            ]), 0..40),
+            // Evidence of every kind, whatever the text: a cue (or none),
+            // the flags, the counts and shares.
+            cue in 0usize..7,
+            flags in proptest::collection::vec(proptest::bool::ANY, 8),
+            copies in 1u32..4,
+            shares in (0.0f32..1.0, 0.0f32..1.0),
+            // A paragraph of a made-up shape, or the line's own.
+            made_up in proptest::option::of((
+                (0u32..200, 0u32..40, 0u32..150, 0u32..30, 0u32..150),
+                (0u32..6, 0u32..6, 0u32..6, 0u32..100),
+                (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY),
+            )),
+        ) {
+            let text: String = parts.concat();
+            let lines = split_lines(&text);
+            let gathered = gather(&lines);
+            for (l, e) in lines.iter().zip(&gathered) {
+                let mut e = *e;
+                e.own.cue = CUE_FEATURE_ORDER.get(cue).copied();
+                (e.own.time, e.own.count, e.own.fixture, e.near_copy) =
+                    (flags[0], flags[1], flags[2], flags[3]);
+                (e.own.meta, e.own.dated, e.template) = (flags[4], flags[5], flags[6]);
+                e.copies = if flags[7] { copies } else { 1 };
+                (e.own.stopwords, e.own.caps) = shares;
+                let mut s = l.shape;
+                if let Some(((chars, words, letters, digits, upper), counts, bits)) = made_up {
+                    (s.chars, s.words, s.letters, s.digits, s.upper) =
+                        (chars, words, letters, digits, upper.min(letters));
+                    (s.inner_stops, s.commas, s.separators, s.cjk) = counts;
+                    (s.terminal, s.ellipsis, s.starts_lower, s.bullet) = bits;
+                }
+                let (got, want) = (local_logit(l, &e, &s), local_logit_oracle(l, &e, &s));
+                proptest::prop_assert_eq!(got.to_bits(), want.to_bits(), "{:?} {:?}", l.text, e);
+            }
+        }
+    }
+
+    /// The cue flags of the local features are those of [`cue_feature`],
+    /// in [`CUE_FEATURE_ORDER`], and the sum of the local log-odds starts
+    /// at the bias.
+    #[test]
+    fn cue_features_in_order() {
+        for (k, &c) in CUE_FEATURE_ORDER.iter().enumerate() {
+            assert_eq!(cue_feature(c), k);
+            let name = format!("cue_{c:?}").to_lowercase();
+            assert_eq!(
+                LOCAL_FEATURES[LOCAL_FEATURES
+                    .iter()
+                    .position(|&f| f == "cue_related")
+                    .unwrap()
+                    + k],
+                name
+            );
+        }
+        assert_eq!(LOCAL_FEATURES[0], "bias");
+    }
+
+    /// [`local_logit`] equals its oracle bit for bit on every cell of every
+    /// dump under `DUMPCLEAN_CORPUS` (see [`fused_measure_on_a_corpus`]).
+    #[test]
+    #[ignore = "needs DUMPCLEAN_CORPUS"]
+    fn local_logit_on_a_corpus() {
+        let root = std::env::var("DUMPCLEAN_CORPUS").expect("DUMPCLEAN_CORPUS");
+        let (mut cells, mut dirs) = (0usize, vec![std::path::PathBuf::from(root)]);
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let lines = split_lines(&text);
+                    for (l, e) in lines.iter().zip(gather(&lines)) {
+                        let (got, want) = (
+                            local_logit(l, &e, &l.shape),
+                            local_logit_oracle(l, &e, &l.shape),
+                        );
+                        assert_eq!(got.to_bits(), want.to_bits(), "{path:?}: {:?}", l.text);
+                        cells += 1;
+                    }
+                }
+            }
+        }
+        eprintln!("{cells} cells equal");
+        assert!(cells > 0);
+    }
+
+    /// [`count_copies`] as first written: a hash map of the keys, sized
+    /// as it goes, and the keys looked up again for the counts.
+    fn count_copies_oracle(
+        evidence: &mut [Evidence],
+        by_key: impl Fn(&Evidence) -> bool,
+        by_prefix: impl Fn(&Evidence) -> bool,
+    ) {
+        let keyed = |e: &Evidence| e.own.key != 0 && by_key(e);
+        let prefixed = |e: &Evidence| e.own.prefix != 0 && by_prefix(e);
+        let mut counts = std::collections::HashMap::new();
+        for i in 0..evidence.len() {
+            if keyed(&evidence[i]) {
+                let e = counts
+                    .entry(evidence[i].own.key)
+                    .or_insert((0u32, usize::MAX));
+                if e.0 > 0 && i - e.1 <= NEAR_COPY_LINES {
+                    evidence[i].near_copy = true;
+                    evidence[e.1].near_copy = true;
+                }
+                e.0 += 1;
+                e.1 = i;
+            }
+        }
+        let mut prefix_counts = std::collections::HashMap::new();
+        for e in evidence.iter().filter(|e| prefixed(e)) {
+            *prefix_counts.entry(e.own.prefix).or_insert(0u32) += 1;
+        }
+        for e in evidence.iter_mut() {
+            let (k, p) = (keyed(e), prefixed(e));
+            if k {
+                e.copies = counts.get(&e.own.key).map_or(1, |c| c.0);
+            }
+            if p {
+                e.template = prefix_counts.get(&e.own.prefix).is_some_and(|&c| c >= 3);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn copies_counted_as_with_a_hash_map(
+            // Pages one after another (the tables are kept): each line's
+            // key and prefix (0: none), and what an earlier page counted.
+            pages in proptest::collection::vec(
+                proptest::collection::vec(
+                    (0u64..6, 0u64..5, 1u32..4, proptest::bool::ANY),
+                    0..60,
+                ),
+                1..4,
+            ),
+            copied in proptest::bool::ANY,
+        ) {
+            for page in &pages {
+                let ev: Vec<Evidence> = page
+                    .iter()
+                    .map(|&(key, prefix, copies, template)| {
+                        let mut e = Evidence::default();
+                        (e.own.key, e.own.prefix) = (key << 40 | key, prefix << 40 | prefix);
+                        (e.copies, e.template) = (copies, template);
+                        e
+                    })
+                    .collect();
+                let (mut got, mut want) = (ev.clone(), ev);
+                if copied {
+                    count_copies(&mut got, |e| e.copies > 1, |e| e.template);
+                    count_copies_oracle(&mut want, |e| e.copies > 1, |e| e.template);
+                } else {
+                    count_copies(&mut got, |_| true, |_| true);
+                    count_copies_oracle(&mut want, |_| true, |_| true);
+                }
+                proptest::prop_assert_eq!(got, want);
             }
         }
     }

@@ -630,9 +630,11 @@ fn has_two_legal_terms(text: &str) -> bool {
 struct LegalWitnesses {
     /// The content-word keys of the legal terms (one a term, its longest
     /// run of ASCII letters and digits of [`crate::lines::MIN_CONTENT_WORD`]
-    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each.
+    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each
+    /// (in [`LEGAL_BITS`] words: few of a text's keys pass where none is
+    /// a witness's, and so few are looked up in `keys`).
     keys: Vec<u64>,
-    bits: [u64; 16],
+    bits: [u64; LEGAL_BITS],
     /// Each of `keys` with its run and the index of the run's rarest
     /// letter ([`rarest_letter`]), sorted by key, for the runs of
     /// [`LegalWitnesses::twice`] (a key of two runs has both).
@@ -651,9 +653,15 @@ struct LegalWitnesses {
     always: bool,
 }
 
+/// The words of [`LegalWitnesses::bits`]: a bit for each value of a key's
+/// top 14 bits.
+const LEGAL_BITS: usize = 256;
+
 impl LegalWitnesses {
+    /// The bit of `key` in [`LegalWitnesses::bits`]: (word, mask).
+    #[inline]
     fn bit(key: u64) -> (usize, u64) {
-        let top = (key >> 54) as usize;
+        let top = (key >> (64 - (LEGAL_BITS * 64).trailing_zeros())) as usize;
         (top >> 6, 1 << (top & 63))
     }
 
@@ -678,7 +686,7 @@ impl LegalWitnesses {
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
-        bits: [0; 16],
+        bits: [0; LEGAL_BITS],
         runs: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
@@ -1713,7 +1721,26 @@ pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -
 /// The cue a line carries, if any, in order of strength: the line's text,
 /// whether it is a sentence ([`is_sentence`]), what the scan measured of it
 /// and its content-word keys ([`crate::lines::WordKeys`]).
+///
+/// A short line that names no lexicon and has no `©` carries none (as
+/// [`cue_from`] finds): that test, true of most lines, is made here, where
+/// it is inlined.
+#[inline]
 pub(crate) fn cue_of(
+    text: &str,
+    sentence: bool,
+    lex: &crate::lines::Lexical,
+    keys: &[u64],
+) -> Option<Cue> {
+    if lex.cues == 0 && !lex.copyright && text.len() <= CUE_LINE_BYTES && !sentence {
+        return None;
+    }
+    cue_of_walked(text, sentence, lex, keys)
+}
+
+/// [`cue_of`] past its quick test (out of line, so that it stays cheap).
+#[inline(never)]
+fn cue_of_walked(
     text: &str,
     sentence: bool,
     lex: &crate::lines::Lexical,
@@ -2361,11 +2388,51 @@ fn any_bit(mut bits: u64, mut f: impl FnMut(usize) -> bool) -> bool {
     false
 }
 
+/// The bare byline markers of [`is_bare_byline_marker`].
+const BARE_MARKERS: [&str; 10] = [
+    "door", "by", "von", "par", "por", "di", "da", "tekst", "text", "texte",
+];
+
+/// For every pair of ASCII bytes (as [`first_pairs`]): whether one of
+/// [`BYLINE_STARTS`], [`CREDIT_STARTS`] or [`BARE_MARKERS`] starts with them.
+static META_PAIRS: [u64; 256] = {
+    let (by, credit, bare) = (
+        first_pairs(BYLINE_STARTS),
+        first_pairs(CREDIT_STARTS),
+        first_pairs(&BARE_MARKERS),
+    );
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < t.len() {
+        t[i] = by[i] | credit[i] | bare[i];
+        i += 1;
+    }
+    t
+};
+
+/// An image credit, a byline or a bare byline marker: [`image_credit`],
+/// [`byline`] or [`is_bare_byline_marker`]. Where `text` starts with two
+/// ASCII bytes, each of them needs the pair of their lowercase forms to
+/// start one of its prefixes or markers ([`starts_lower`]; a marker is the
+/// whole text, ignoring case): one look at [`META_PAIRS`] turns most lines
+/// away.
+#[inline]
+pub(crate) fn is_meta(text: &str) -> bool {
+    if let [b0, b1, ..] = *text.as_bytes() {
+        if (b0 | b1).is_ascii() {
+            let bit =
+                usize::from(b0.to_ascii_lowercase()) << 7 | usize::from(b1.to_ascii_lowercase());
+            if META_PAIRS[bit >> 6] >> (bit & 63) & 1 == 0 {
+                return false;
+            }
+        }
+    }
+    image_credit(text).is_some() || byline(text).is_some() || is_bare_byline_marker(text)
+}
+
 /// A bare byline marker with no name (`door`, `By`) — metadata, no byline.
 pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
-    const MARKERS: [&str; 10] = [
-        "door", "by", "von", "par", "por", "di", "da", "tekst", "text", "texte",
-    ];
+    const MARKERS: [&str; 10] = BARE_MARKERS;
     if text.len() > 6 {
         return false;
     }
@@ -2505,12 +2572,7 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
             capital(a.split_whitespace().next_back()) && capital(b.split_whitespace().next())
         })
     };
-    let credit_word = || {
-        inner
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && rest_is_one_of(w, 0, CREDIT_WORDS))
-    };
-    if !(inner.contains('©') || slash() || credit_word()) {
+    if !(inner.contains('©') || slash() || has_credit_word(inner)) {
         return None;
     }
     let words_before = before
@@ -2520,6 +2582,32 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
         .count();
     let long = t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some();
     (words_before == 3 && !long).then(|| inner.trim())
+}
+
+/// `text` has a word (a run of alphanumeric chars) of [`CREDIT_WORDS`],
+/// ignoring case. In ASCII text, the runs are those of ASCII letters and
+/// digits, and an ASCII word folds to its ASCII lowercase only, so it is
+/// one of the ASCII credit words ignoring ASCII case: the bytes are split
+/// and compared as bytes, no char decoded.
+fn has_credit_word(text: &str) -> bool {
+    if !text.is_ascii() {
+        return has_credit_word_by_chars(text);
+    }
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| {
+            !w.is_empty()
+                && CREDIT_WORDS
+                    .iter()
+                    .any(|c| c.len() == w.len() && c.as_bytes().eq_ignore_ascii_case(w))
+        })
+}
+
+/// [`has_credit_word`] char by char, through [`fold`]: the path of text
+/// with chars outside ASCII, and the oracle of the ASCII path.
+fn has_credit_word_by_chars(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && rest_is_one_of(w, 0, CREDIT_WORDS))
 }
 
 /// The words of an image credit followed by white space and `©` (`Foto © ANP`).
@@ -3148,6 +3236,50 @@ mod tests {
                 t.split(['|', '•', '·', '\u{2014}']).next().unwrap_or("")
             );
             proptest::prop_assert_eq!(before_spaced_dash(t), t.split(" - ").next().unwrap_or(""));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The credit words found byte by byte in ASCII text are those
+        /// found char by char.
+        #[test]
+        fn credit_words_as_found_char_by_char(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "foto", "FOTO", "Fotos", "photo", "photograph", "Pictures", "fot", "fo", "bild",
+                "imagem", "crédit", "CRÉDIT", "zdjęcie", "credit", "credits", "x", "a1", "_",
+                " ", ":", "/", "-", "é", "ſ", "\u{212a}", "©", "(", "Jane", "Doe",
+            ]), 0..12)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                has_credit_word(&text),
+                has_credit_word_by_chars(&text),
+                "{:?}", text
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// A line is metadata where one of the three matchers finds it so.
+        #[test]
+        fn meta_as_the_matchers_find_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "By", "by", "BY", "door", "Door", "von", "par", "Tekst", "text", "texte", "TEXTE",
+                "Foto", "photo", "Bild", "Imag", "credit", "Crédit", "CRÉDIT", "beeld", "picture",
+                "©", "(c)", "(C)", "zdjęcie", "ZDJĘCIE", "fot", "Écrit", "écrit", "reporting",
+                "\u{212a}", "tek", "st", "d", "oor", "b", "y", ":", ": ", " ", "  ", "Jane",
+                "Doe", "2024", "|", "-", "x", "é", "ß",
+            ]), 0..8)
+        ) {
+            let text: String = parts.concat();
+            let t = text.as_str();
+            proptest::prop_assert_eq!(
+                is_meta(t),
+                image_credit(t).is_some() || byline(t).is_some() || is_bare_byline_marker(t),
+                "{:?}", t
+            );
         }
     }
 

@@ -371,9 +371,10 @@ pub(crate) static BODY: Forest<N_BODY> = Forest {
 };
 // body end
 
-/// `w · x`, the products summed in order. Inlined into its callers, so the
-/// weights meet the features as constants and no feature array is stored.
-#[inline(always)]
+/// `w · x`, the products summed in order: the oracle of the sums that add
+/// the products a feature at a time (the local and the context log-odds),
+/// which are tested against it bit for bit.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn dot<const N: usize>(w: &[f32; N], x: &[f32; N]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
