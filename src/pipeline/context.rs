@@ -187,6 +187,10 @@ struct Neighbourhood<'p, 'a> {
     cues: Counts,
 }
 
+/// The distance from the region (in non-blank lines) at which a line
+/// counts as far from it.
+const FAR: usize = 20;
+
 /// The log-odds of a neighbour beyond the first or last non-blank line.
 const MISSING_LOGIT: f32 = -4.0;
 
@@ -304,14 +308,30 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         }
     }
 
-    /// How far (in non-blank lines, up to 20) the `k`th lies from the region.
-    fn distance(&self, k: usize) -> f32 {
-        match (self.r_first, self.r_last) {
-            (Some(a), _) if k < a => (a - k) as f32,
-            (_, Some(z)) if k > z => (k - z) as f32,
-            (Some(_), Some(_)) => 0.0,
-            _ => 20.0,
+    /// How far (in non-blank lines, up to [`FAR`]) each non-blank line
+    /// lies from the region, over [`FAR`], written to `out`: 0 within it,
+    /// 1 for a line [`FAR`] or more lines away (and for all when there is
+    /// no region), only the nearer lines on each side computed.
+    fn distances(&self, out: &mut [f32]) {
+        let (Some(a), Some(z)) = (self.r_first, self.r_last) else {
+            out.fill(1.0);
+            return;
+        };
+        let (before, rest) = out.split_at_mut(a);
+        let (inside, after) = rest.split_at_mut(z + 1 - a);
+        // `before[k]` lies `a - k` lines before the region.
+        let near = (a + 1).saturating_sub(FAR);
+        before[..near].fill(1.0);
+        for (k, d) in before.iter_mut().enumerate().skip(near) {
+            *d = ((a - k) as f32).min(FAR as f32) / FAR as f32;
         }
+        inside.fill(0.0);
+        // `after[t]` lies `t + 1` lines after it.
+        let near = after.len().min(FAR - 1);
+        for (t, d) in after[..near].iter_mut().enumerate() {
+            *d = ((t + 1) as f32).min(FAR as f32) / FAR as f32;
+        }
+        after[near..].fill(1.0);
     }
 
     /// The line opens with a non-alphanumeric char (a bullet, a dash) that
@@ -328,15 +348,25 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     }
 
     /// [`Neighbourhood::listed`] for the `k`th non-blank line, of `text`,
-    /// which does not open with an ASCII letter or digit.
+    /// which does not open with an ASCII letter or digit: its first char's
+    /// bytes compared with the neighbours' first bytes, and whether it is
+    /// alphanumeric (a lookup in Unicode's tables) asked only when a
+    /// neighbour opens with it.
     #[inline(never)]
     fn listed_by_neighbours(&self, k: usize, text: &str) -> bool {
         let lines = self.lines;
         let first = text.chars().next().unwrap_or(' ');
-        let same_first = |j: Option<&usize>| j.is_some_and(|&j| lines[j].text.starts_with(first));
-        !first.is_alphanumeric()
-            && (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
-                || same_first(self.nb.get(k + 1)))
+        let mut bytes = [0u8; 4];
+        let first_bytes = first.encode_utf8(&mut bytes).as_bytes();
+        let same_first = |j: Option<&usize>| {
+            j.is_some_and(|&j| {
+                let t = lines[j].text.as_bytes();
+                t.len() >= first_bytes.len() && t.iter().zip(first_bytes).all(|(a, b)| a == b)
+            })
+        };
+        (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
+            || same_first(self.nb.get(k + 1)))
+            && !first.is_alphanumeric()
     }
 
     /// The cohesion of every non-blank line ([`write_cohesion`]), written to
@@ -369,14 +399,11 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         next2.copy_from_slice(&lg[4..n + 4]);
         self.window_means(window);
         // The region's non-blank lines are a run of them.
-        let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let (a, z) = (self.r_first.unwrap_or(n), self.r_last.unwrap_or(0));
-        for (k, r) in in_region.iter_mut().enumerate() {
-            *r = b(a <= k && k <= z);
+        in_region.fill(0.0);
+        if let (Some(a), Some(z)) = (self.r_first, self.r_last) {
+            in_region[a..=z].fill(1.0);
         }
-        for (k, d) in distance.iter_mut().enumerate() {
-            *d = self.distance(k).min(20.0) / 20.0;
-        }
+        self.distances(distance);
         for ((&l, p), g) in logit.iter().zip(pos).zip(neg) {
             *p = l.max(0.0);
             *g = l.min(0.0);
@@ -755,6 +782,11 @@ fn write_cohesion(
         .filter(|&&i| core(i))
         .map(|&i| keys.get(i).len())
         .sum();
+    if in_core == 0 {
+        // No word to share.
+        out[..nb.len()].fill(0.0);
+        return;
+    }
     let (out_before, rest) = out[..nb.len()].split_at_mut(before.len());
     let (out_in, out_after) = rest.split_at_mut(in_region.len());
     COUNTS.with_borrow_mut(|(counts, at)| {
