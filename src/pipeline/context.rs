@@ -583,12 +583,13 @@ thread_local! {
 impl Columns {
     /// Room for the features of `n` lines, in the array an earlier page
     /// left ([`Neighbourhood::columns`] writes every entry before it is
-    /// read: nothing need be cleared).
+    /// read: nothing need be cleared). Its length is a power of two
+    /// ([`Columns::write_unbiased`] reads it through a mask).
     fn new(n: usize) -> Columns {
         let mut data = SPARE_COLUMNS.take();
         // Grown only past the longest page so far: no clearing per page.
         if data.len() < N_CONTEXT * n {
-            data.resize(N_CONTEXT * n, 0.0);
+            data.resize((N_CONTEXT * n).next_power_of_two(), 0.0);
         }
         Columns { n, data }
     }
@@ -598,7 +599,7 @@ impl Columns {
     pub(crate) fn zeroed(n: usize) -> Columns {
         Columns {
             n,
-            data: vec![0.0; N_CONTEXT * n],
+            data: vec![0.0; (N_CONTEXT * n).next_power_of_two()],
         }
     }
 
@@ -608,9 +609,15 @@ impl Columns {
     }
 
     /// The features of the `k`th line but its bias, written to `out`.
+    /// The array's length is a power of two ([`Columns::new`]): an index
+    /// masked by it needs no check, and the features' indices, all below
+    /// it, are left as they are (tested against [`Columns::row`]).
     pub(crate) fn write_unbiased(&self, k: usize, out: &mut [f32; N_CONTEXT - 1]) {
+        debug_assert!(self.data.len().is_power_of_two() && k < self.n);
+        let mask = self.data.len().wrapping_sub(1);
+        let data = &self.data[..=mask];
         for (j, o) in out.iter_mut().enumerate() {
-            *o = self.data[(j + 1) * self.n + k];
+            *o = data[((j + 1) * self.n + k) & mask];
         }
     }
 }
@@ -1550,6 +1557,11 @@ mod tests {
                 let cols = Neighbourhood::of(&lines, &ev, &nb, &scores, &region, &words, &runs).columns();
                 for (k, c) in logits(&cols).iter().enumerate() {
                     proptest::prop_assert_eq!(c.to_bits(), context_logit(&cols.row(k)).to_bits());
+                    // The row read through the mask is the row.
+                    let mut unbiased = [0.0; N_CONTEXT - 1];
+                    cols.write_unbiased(k, &mut unbiased);
+                    let want = cols.row(k).map(f32::to_bits);
+                    proptest::prop_assert_eq!(&unbiased.map(f32::to_bits)[..], &want[1..]);
                 }
             }
         }
