@@ -674,6 +674,15 @@ fn log_words(l: &Line<'_>) -> f32 {
     crate::features::ln_1p(l.shape.words)
 }
 
+/// A count within a window of lines (a few dozen at most) as `f32`,
+/// through `i32`: the same float for such a count, converted in one vector
+/// instruction where an unsigned count takes several.
+#[inline(always)]
+fn small_count(c: u32) -> f32 {
+    debug_assert!(i32::try_from(c).is_ok());
+    c as i32 as f32
+}
+
 /// Non-blank neighbours on each side looked at for densities.
 const DENSITY_WINDOW: usize = 6;
 
@@ -719,7 +728,7 @@ impl Counts {
             let (lo, hi, own_lo, own_hi) = (at(0), at(2 * W + 1), at(W), at(W + 1));
             for (t, o) in out[start..end].iter_mut().enumerate() {
                 let hits = hi[t] - lo[t] - (own_hi[t] - own_lo[t]);
-                *o = hits as f32 / (2 * W) as f32;
+                *o = small_count(hits) / (2 * W) as f32;
             }
         }
         for k in (0..start).chain(end..n) {
@@ -1086,10 +1095,10 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
     let len = |q: usize| (2 * W + 1 - q) as f32;
     for (t, o) in out[start..start + full].iter_mut().enumerate() {
         *o = period_share([
-            (hi1[t] - lo1[t]) as f32 / len(1),
-            (hi2[t] - lo2[t]) as f32 / len(2),
-            (hi3[t] - lo3[t]) as f32 / len(3),
-            (hi4[t] - lo4[t]) as f32 / len(4),
+            small_count(hi1[t] - lo1[t]) / len(1),
+            small_count(hi2[t] - lo2[t]) / len(2),
+            small_count(hi3[t] - lo3[t]) / len(3),
+            small_count(hi4[t] - lo4[t]) / len(4),
         ]);
     }
     for k in (0..start).chain(start + full..m) {
