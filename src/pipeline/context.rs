@@ -176,12 +176,20 @@ struct Neighbourhood<'p, 'a> {
     r_last: Option<usize>,
     /// The first line of the comment section.
     comments: usize,
-    cohesion: Vec<f32>,
+    /// `ln(1 + words)` of each non-blank line.
+    log_words: Vec<f32>,
+    /// The main region and the lines' word keys, for cohesion.
+    region: &'p Range<usize>,
+    words: &'p WordKeys,
     runs: &'p [Range<usize>],
     periodic: Vec<f32>,
     stamps: Counts,
     cues: Counts,
 }
+
+/// The distance from the region (in non-blank lines) at which a line
+/// counts as far from it.
+const FAR: usize = 20;
 
 /// The log-odds of a neighbour beyond the first or last non-blank line.
 const MISSING_LOGIT: f32 = -4.0;
@@ -194,7 +202,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         nb: &'p [usize],
         scores: &'p [f32],
         region: &'p Range<usize>,
-        words: &WordKeys,
+        words: &'p WordKeys,
         runs: &'p [Range<usize>],
     ) -> Self {
         let n = nb.len();
@@ -204,16 +212,19 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         let mut stamps = vec![0u32; n + 1];
         let mut cues = vec![0u32; n + 1];
         let mut class = vec![0u8; n];
+        let mut lw = vec![0.0f32; n];
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
         let slots = lg[2..n + 2]
             .iter_mut()
             .zip(&mut stamps[1..])
             .zip(&mut cues[1..])
-            .zip(&mut class);
-        for (&i, (((lg, stamps), cues), class)) in nb.iter().zip(slots) {
+            .zip(&mut class)
+            .zip(&mut lw);
+        for (&i, ((((lg, stamps), cues), class), lw)) in nb.iter().zip(slots) {
             let (l, e) = (&lines[i], &ev[i]);
             debug_assert!(!l.is_blank());
             *lg = scores[i].clamp(-8.0, 8.0);
+            *lw = log_words(l);
             let stamp = crate::features::is_stamp(e);
             stamp_count += u32::from(stamp);
             cue_count += u32::from(e.own.cue.is_some());
@@ -229,20 +240,20 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             Some(z) if r_start < r_end => (Some(r_start), Some(z)),
             _ => (None, None),
         };
-        let region_nb = match (r_first, r_last) {
-            (Some(a), Some(z)) => &nb[a..=z],
+        let region_lw = match (r_first, r_last) {
+            (Some(a), Some(z)) => &lw[a..=z],
             _ => &[],
         };
-        let region_lw = (!region_nb.is_empty()).then(|| {
-            region_nb.iter().map(|&i| log_words(&lines[i])).sum::<f32>() / region_nb.len() as f32
-        });
         Neighbourhood {
-            region_share: region_nb.len() as f32 / nb.len().max(1) as f32,
-            region_lw,
+            region_share: region_lw.len() as f32 / nb.len().max(1) as f32,
+            region_lw: (!region_lw.is_empty())
+                .then(|| region_lw.iter().sum::<f32>() / region_lw.len() as f32),
             r_first,
             r_last,
             comments: super::region::comment_zone_start(lines, ev),
-            cohesion: cohesion(lines, ev, nb, region, words),
+            log_words: lw,
+            region,
+            words,
             runs,
             periodic: period_shares(&class),
             stamps: Counts { at: stamps },
@@ -297,14 +308,30 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         }
     }
 
-    /// How far (in non-blank lines, up to 20) the `k`th lies from the region.
-    fn distance(&self, k: usize) -> f32 {
-        match (self.r_first, self.r_last) {
-            (Some(a), _) if k < a => (a - k) as f32,
-            (_, Some(z)) if k > z => (k - z) as f32,
-            (Some(_), Some(_)) => 0.0,
-            _ => 20.0,
+    /// How far (in non-blank lines, up to [`FAR`]) each non-blank line
+    /// lies from the region, over [`FAR`], written to `out`: 0 within it,
+    /// 1 for a line [`FAR`] or more lines away (and for all when there is
+    /// no region), only the nearer lines on each side computed.
+    fn distances(&self, out: &mut [f32]) {
+        let (Some(a), Some(z)) = (self.r_first, self.r_last) else {
+            out.fill(1.0);
+            return;
+        };
+        let (before, rest) = out.split_at_mut(a);
+        let (inside, after) = rest.split_at_mut(z + 1 - a);
+        // `before[k]` lies `a - k` lines before the region.
+        let near = (a + 1).saturating_sub(FAR);
+        before[..near].fill(1.0);
+        for (k, d) in before.iter_mut().enumerate().skip(near) {
+            *d = ((a - k) as f32).min(FAR as f32) / FAR as f32;
         }
+        inside.fill(0.0);
+        // `after[t]` lies `t + 1` lines after it.
+        let near = after.len().min(FAR - 1);
+        for (t, d) in after[..near].iter_mut().enumerate() {
+            *d = ((t + 1) as f32).min(FAR as f32) / FAR as f32;
+        }
+        after[near..].fill(1.0);
     }
 
     /// The line opens with a non-alphanumeric char (a bullet, a dash) that
@@ -321,15 +348,31 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     }
 
     /// [`Neighbourhood::listed`] for the `k`th non-blank line, of `text`,
-    /// which does not open with an ASCII letter or digit.
+    /// which does not open with an ASCII letter or digit: its first char's
+    /// bytes compared with the neighbours' first bytes, and whether it is
+    /// alphanumeric (a lookup in Unicode's tables) asked only when a
+    /// neighbour opens with it.
     #[inline(never)]
     fn listed_by_neighbours(&self, k: usize, text: &str) -> bool {
         let lines = self.lines;
         let first = text.chars().next().unwrap_or(' ');
-        let same_first = |j: Option<&usize>| j.is_some_and(|&j| lines[j].text.starts_with(first));
-        !first.is_alphanumeric()
-            && (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
-                || same_first(self.nb.get(k + 1)))
+        let mut bytes = [0u8; 4];
+        let first_bytes = first.encode_utf8(&mut bytes).as_bytes();
+        let same_first = |j: Option<&usize>| {
+            j.is_some_and(|&j| {
+                let t = lines[j].text.as_bytes();
+                t.len() >= first_bytes.len() && t.iter().zip(first_bytes).all(|(a, b)| a == b)
+            })
+        };
+        (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
+            || same_first(self.nb.get(k + 1)))
+            && !first.is_alphanumeric()
+    }
+
+    /// The cohesion of every non-blank line ([`write_cohesion`]), written to
+    /// `out`.
+    fn cohesion(&self, out: &mut [f32]) {
+        write_cohesion(self.ev, self.nb, self.region, self.words, out);
     }
 
     /// The context features of every non-blank line, feature by feature:
@@ -356,14 +399,11 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         next2.copy_from_slice(&lg[4..n + 4]);
         self.window_means(window);
         // The region's non-blank lines are a run of them.
-        let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let (a, z) = (self.r_first.unwrap_or(n), self.r_last.unwrap_or(0));
-        for (k, r) in in_region.iter_mut().enumerate() {
-            *r = b(a <= k && k <= z);
+        in_region.fill(0.0);
+        if let (Some(a), Some(z)) = (self.r_first, self.r_last) {
+            in_region[a..=z].fill(1.0);
         }
-        for (k, d) in distance.iter_mut().enumerate() {
-            *d = self.distance(k).min(20.0) / 20.0;
-        }
+        self.distances(distance);
         for ((&l, p), g) in logit.iter().zip(pos).zip(neg) {
             *p = l.max(0.0);
             *g = l.min(0.0);
@@ -375,6 +415,14 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         self.stamps.densities(stamps);
         self.cues.densities(cues);
         periodic.copy_from_slice(&self.periodic);
+        self.cohesion(cohesion);
+        for ((o, &c), &r) in cohesion_in_region
+            .iter_mut()
+            .zip(&*cohesion)
+            .zip(&*in_region)
+        {
+            *o = c * r;
+        }
         self.line_columns(LineColumns {
             blank_before,
             blank_after,
@@ -384,97 +432,126 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             position,
             lw_region,
             after_comments,
-            cohesion,
-            cohesion_in_region,
             wrapped,
             wrapped_lw,
             wrapped_terminal,
             next: &*next,
-            in_region: &*in_region,
         });
         out
     }
 
     /// The features that read the line itself (its text, evidence, index
-    /// and neighbours' indices), in one loop over the non-blank lines.
+    /// and neighbours' indices): a few at a time, each loop over the
+    /// non-blank lines writing few columns (so that their ends stay in
+    /// registers).
     fn line_columns(&self, c: LineColumns<'_>) {
-        let (lines, ev, n) = (self.lines, self.ev, self.lines.len());
-        let b = |x: bool| if x { 1.0 } else { 0.0 };
         let m = self.nb.len();
-        let LineColumns {
-            blank_before,
-            blank_after,
-            listed,
-            heading,
-            heading_text,
-            position,
-            lw_region,
-            after_comments,
-            cohesion,
-            cohesion_in_region,
-            wrapped,
-            wrapped_lw,
-            wrapped_terminal,
-            next,
-            in_region,
-        } = c;
         // Each as long as `nb`, so that the stores below need no checks.
-        let (blank_before, blank_after, listed, heading) = (
-            &mut blank_before[..m],
-            &mut blank_after[..m],
-            &mut listed[..m],
-            &mut heading[..m],
+        self.gap_columns(
+            &mut c.blank_before[..m],
+            &mut c.blank_after[..m],
+            &mut c.position[..m],
+            &mut c.after_comments[..m],
         );
-        let (heading_text, position, lw_region, after_comments) = (
-            &mut heading_text[..m],
-            &mut position[..m],
-            &mut lw_region[..m],
-            &mut after_comments[..m],
+        self.shape_columns(
+            &mut c.listed[..m],
+            &mut c.heading[..m],
+            &mut c.heading_text[..m],
+            &c.next[..m],
         );
-        let (cohesion, cohesion_in_region, wrapped, wrapped_lw, wrapped_terminal) = (
-            &mut cohesion[..m],
-            &mut cohesion_in_region[..m],
-            &mut wrapped[..m],
-            &mut wrapped_lw[..m],
-            &mut wrapped_terminal[..m],
+        self.run_columns(
+            &mut c.wrapped[..m],
+            &mut c.wrapped_lw[..m],
+            &mut c.wrapped_terminal[..m],
         );
-        let (next, in_region) = (&next[..m], &in_region[..m]);
-        for (k, &i) in self.nb.iter().enumerate() {
-            let (line, e) = (&lines[i], &ev[i]);
-            let h = crate::tuning::heading_shaped(line, e);
+        let lw = &self.log_words[..m];
+        let lw_region = &mut c.lw_region[..m];
+        match self.region_lw {
+            Some(r) => {
+                for (o, &w) in lw_region.iter_mut().zip(lw) {
+                    *o = w - r;
+                }
+            }
+            None => lw_region.fill(0.0),
+        }
+    }
+
+    /// Whether a blank line lies before and after each non-blank line, its
+    /// position on the page and whether it follows the comment section's
+    /// head: read off the lines' indices alone.
+    fn gap_columns(
+        &self,
+        blank_before: &mut [f32],
+        blank_after: &mut [f32],
+        position: &mut [f32],
+        after_comments: &mut [f32],
+    ) {
+        let (nb, n) = (self.nb, self.lines.len());
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let (Some(&first), Some(&last)) = (nb.first(), nb.last()) else {
+            return;
+        };
+        // The line before is blank unless it is the previous non-blank one,
+        // the line after unless it is the next.
+        blank_before[0] = b(first > 0);
+        for ((o, &p), &i) in blank_before[1..].iter_mut().zip(nb).zip(&nb[1..]) {
+            *o = b(p + 1 != i);
+        }
+        for ((o, &i), &j) in blank_after.iter_mut().zip(nb).zip(&nb[1..]) {
+            *o = b(j != i + 1);
+        }
+        blank_after[nb.len() - 1] = b(last + 1 < n);
+        for ((p, a), &i) in position.iter_mut().zip(after_comments).zip(nb) {
+            *p = i as f32 / n as f32;
+            *a = b(i > self.comments);
+        }
+    }
+
+    /// Whether each non-blank line is an item of a list, shaped like a
+    /// heading, and a heading before text (`next`: the next line's
+    /// log-odds).
+    fn shape_columns(
+        &self,
+        listed: &mut [f32],
+        heading: &mut [f32],
+        heading_text: &mut [f32],
+        next: &[f32],
+    ) {
+        let (lines, ev) = (self.lines, self.ev);
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let outs = listed.iter_mut().zip(heading).zip(heading_text).zip(next);
+        for (k, ((((l, h), t), &next), &i)) in outs.zip(self.nb).enumerate() {
+            let shaped = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+            *l = b(self.listed(k, i));
+            *h = b(shaped);
+            *t = b(shaped && next > 1.0);
+        }
+    }
+
+    /// Whether each non-blank line is wrapped (a paragraph of several
+    /// lines), its paragraph's `ln(1 + words)` if so, and whether that
+    /// ends a sentence.
+    fn run_columns(&self, wrapped: &mut [f32], wrapped_lw: &mut [f32], terminal: &mut [f32]) {
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let outs = wrapped.iter_mut().zip(wrapped_lw).zip(terminal);
+        for (((w, lw), t), &i) in outs.zip(self.nb) {
+            let e = &self.ev[i];
             let wr = self.runs[i].len() > 1;
-            // The line before is blank unless it is the previous non-blank one.
-            blank_before[k] = b(match k.checked_sub(1) {
-                Some(p) => self.nb[p] + 1 != i,
-                None => i > 0,
-            });
-            blank_after[k] = b(match self.nb.get(k + 1) {
-                Some(&j) => j != i + 1,
-                None => i + 1 < n,
-            });
-            listed[k] = b(self.listed(k, i));
-            heading[k] = b(h);
-            heading_text[k] = b(h && next[k] > 1.0);
-            position[k] = i as f32 / n as f32;
-            lw_region[k] = self.region_lw.map_or(0.0, |r| log_words(line) - r);
-            after_comments[k] = b(i > self.comments);
-            cohesion[k] = self.cohesion[i];
-            cohesion_in_region[k] = self.cohesion[i] * in_region[k];
-            wrapped[k] = b(wr);
+            *w = b(wr);
             // `ln_1p` is finite and not negative: times 0 it is 0, times 1
             // itself.
-            wrapped_lw[k] = if wr {
+            *lw = if wr {
                 crate::features::ln_1p(e.run_words)
             } else {
                 0.0
             };
-            wrapped_terminal[k] = b(wr && e.run_terminal);
+            *t = b(wr && e.run_terminal);
         }
     }
 }
 
-/// The columns [`Neighbourhood::line_columns`] writes, and the two it reads
-/// (the next line's log-odds and whether the line lies in the region).
+/// The columns [`Neighbourhood::line_columns`] writes, and the one it reads
+/// (the next line's log-odds).
 struct LineColumns<'c> {
     blank_before: &'c mut [f32],
     blank_after: &'c mut [f32],
@@ -484,13 +561,10 @@ struct LineColumns<'c> {
     position: &'c mut [f32],
     lw_region: &'c mut [f32],
     after_comments: &'c mut [f32],
-    cohesion: &'c mut [f32],
-    cohesion_in_region: &'c mut [f32],
     wrapped: &'c mut [f32],
     wrapped_lw: &'c mut [f32],
     wrapped_terminal: &'c mut [f32],
     next: &'c [f32],
-    in_region: &'c [f32],
 }
 
 /// The context features of the non-blank lines, feature by feature: the
@@ -509,12 +583,13 @@ thread_local! {
 impl Columns {
     /// Room for the features of `n` lines, in the array an earlier page
     /// left ([`Neighbourhood::columns`] writes every entry before it is
-    /// read: nothing need be cleared).
+    /// read: nothing need be cleared). Its length is a power of two
+    /// ([`Columns::write_unbiased`] reads it through a mask).
     fn new(n: usize) -> Columns {
         let mut data = SPARE_COLUMNS.take();
         // Grown only past the longest page so far: no clearing per page.
         if data.len() < N_CONTEXT * n {
-            data.resize(N_CONTEXT * n, 0.0);
+            data.resize((N_CONTEXT * n).next_power_of_two(), 0.0);
         }
         Columns { n, data }
     }
@@ -524,13 +599,8 @@ impl Columns {
     pub(crate) fn zeroed(n: usize) -> Columns {
         Columns {
             n,
-            data: vec![0.0; N_CONTEXT * n],
+            data: vec![0.0; (N_CONTEXT * n).next_power_of_two()],
         }
-    }
-
-    /// The `j`th feature of every line.
-    fn column(&self, j: usize) -> &[f32] {
-        &self.data[j * self.n..(j + 1) * self.n]
     }
 
     /// The features of the `k`th line.
@@ -539,9 +609,15 @@ impl Columns {
     }
 
     /// The features of the `k`th line but its bias, written to `out`.
+    /// The array's length is a power of two ([`Columns::new`]): an index
+    /// masked by it needs no check, and the features' indices, all below
+    /// it, are left as they are (tested against [`Columns::row`]).
     pub(crate) fn write_unbiased(&self, k: usize, out: &mut [f32; N_CONTEXT - 1]) {
+        debug_assert!(self.data.len().is_power_of_two() && k < self.n);
+        let mask = self.data.len().wrapping_sub(1);
+        let data = &self.data[..=mask];
         for (j, o) in out.iter_mut().enumerate() {
-            *o = self.data[(j + 1) * self.n + k];
+            *o = data[((j + 1) * self.n + k) & mask];
         }
     }
 }
@@ -552,24 +628,59 @@ impl Drop for Columns {
     }
 }
 
+/// Lines whose log-odds [`logits`] sums side by side.
+const LOGIT_BLOCK: usize = 8;
+
 /// The context model's log-odds of every line of `cols`: each line's
 /// products summed feature by feature in the order of the weights, as
-/// [`crate::model::dot`] sums them (tested bit for bit), a feature at a time
-/// over all lines (which the compiler turns into vector code).
+/// [`crate::model::dot`] sums them (tested bit for bit). The lines go by
+/// blocks of [`LOGIT_BLOCK`], whose sums stay in registers from the first
+/// feature to the last (which the compiler turns into vector code); the
+/// last few lines one at a time.
 fn logits(cols: &Columns) -> Vec<f32> {
-    // `Sum` of floats starts at -0.0, which leaves the first product as is.
-    let mut acc = vec![-0.0f32; cols.n];
-    for (j, &w) in crate::model::CONTEXT.iter().enumerate() {
-        for (a, &x) in acc.iter_mut().zip(cols.column(j)) {
-            *a += w * x;
-        }
+    let n = cols.n;
+    let mut out = vec![0.0f32; n];
+    if n == 0 {
+        return out;
     }
-    acc
+    let data = &cols.data[..N_CONTEXT * n];
+    let weights = &crate::model::CONTEXT;
+    let mut blocks = out.chunks_exact_mut(LOGIT_BLOCK);
+    for (b, o) in (&mut blocks).enumerate() {
+        let start = b * LOGIT_BLOCK;
+        // `Sum` of floats starts at -0.0, which leaves the first product as is.
+        let mut acc = [-0.0f32; LOGIT_BLOCK];
+        for (column, &w) in data.chunks_exact(n).zip(weights) {
+            let x = &column[start..start + LOGIT_BLOCK];
+            for (a, &x) in acc.iter_mut().zip(x) {
+                *a += w * x;
+            }
+        }
+        o.copy_from_slice(&acc);
+    }
+    let tail = blocks.into_remainder();
+    let start = n - tail.len();
+    for (t, o) in tail.iter_mut().enumerate() {
+        *o = data
+            .chunks_exact(n)
+            .zip(weights)
+            .fold(-0.0, |a, (column, &w)| a + w * column[start + t]);
+    }
+    out
 }
 
 /// `ln(1 + words)` of a line.
 fn log_words(l: &Line<'_>) -> f32 {
     crate::features::ln_1p(l.shape.words)
+}
+
+/// A count within a window of lines (a few dozen at most) as `f32`,
+/// through `i32`: the same float for such a count, converted in one vector
+/// instruction where an unsigned count takes several.
+#[inline(always)]
+fn small_count(c: u32) -> f32 {
+    debug_assert!(i32::try_from(c).is_ok());
+    c as i32 as f32
 }
 
 /// Non-blank neighbours on each side looked at for densities.
@@ -617,7 +728,7 @@ impl Counts {
             let (lo, hi, own_lo, own_hi) = (at(0), at(2 * W + 1), at(W), at(W + 1));
             for (t, o) in out[start..end].iter_mut().enumerate() {
                 let hits = hi[t] - lo[t] - (own_hi[t] - own_lo[t]);
-                *o = hits as f32 / (2 * W) as f32;
+                *o = small_count(hits) / (2 * W) as f32;
             }
         }
         for k in (0..start).chain(end..n) {
@@ -647,10 +758,8 @@ impl Counts {
     }
 }
 
-/// For every line, the share of its content words (four or more bytes,
-/// lowercased) that also occur in *other* confident lines of the main region:
-/// article paragraphs share their topic's words, teasers of other articles
-/// and site chrome do not.
+/// [`write_cohesion`] for every line (0 for blank lines).
+#[cfg(test)]
 fn cohesion(
     lines: &[Line<'_>],
     ev: &[Evidence],
@@ -658,6 +767,27 @@ fn cohesion(
     region: &Range<usize>,
     keys: &WordKeys,
 ) -> Vec<f32> {
+    let mut of_nb = vec![f32::NAN; nb.len()];
+    write_cohesion(ev, nb, region, keys, &mut of_nb);
+    let mut out = vec![0.0; lines.len()];
+    for (&i, c) in nb.iter().zip(of_nb) {
+        out[i] = c;
+    }
+    out
+}
+
+/// For every non-blank line `nb[k]`, written to `out[k]`: the share of its
+/// content words (four or more bytes, lowercased) that also occur in
+/// *other* confident lines of the main region (0 for a line without
+/// any): article paragraphs share their topic's words, teasers of other
+/// articles and site chrome do not.
+fn write_cohesion(
+    ev: &[Evidence],
+    nb: &[usize],
+    region: &Range<usize>,
+    keys: &WordKeys,
+    out: &mut [f32],
+) {
     // Blank lines have no words; the region's non-blank lines are a run of
     // `nb`, between those before and after it. Core lines lie in it.
     let (before, rest) = nb.split_at(nb.partition_point(|&i| i < region.start));
@@ -668,7 +798,13 @@ fn cohesion(
         .filter(|&&i| core(i))
         .map(|&i| keys.get(i).len())
         .sum();
-    let mut out = vec![0.0; lines.len()];
+    if in_core == 0 {
+        // No word to share.
+        out[..nb.len()].fill(0.0);
+        return;
+    }
+    let (out_before, rest) = out[..nb.len()].split_at_mut(before.len());
+    let (out_in, out_after) = rest.split_at_mut(in_region.len());
     COUNTS.with_borrow_mut(|(counts, at)| {
         counts.reset(in_core);
         // The slot of each key of the core lines, in their order: their
@@ -680,16 +816,15 @@ fn cohesion(
         }
         let at = &mut at[..in_core];
         counts.add_lines(keys, in_region, core, at);
-        counts.write_region_shares(keys, in_region, core, at, &mut out);
-        counts.write_present_shares(keys, before, &mut out);
-        counts.write_present_shares(keys, after, &mut out);
+        counts.write_region_shares(keys, in_region, core, at, out_in);
+        counts.write_present_shares(keys, before, out_before);
+        counts.write_present_shares(keys, after, out_after);
     });
-    out
 }
 
 thread_local! {
-    /// The table [`cohesion`] counts in and its list of slots, kept for the
-    /// thread's next page.
+    /// The table [`write_cohesion`] counts in and its list of slots, kept
+    /// for the thread's next page.
     static COUNTS: std::cell::RefCell<(CountTable, Vec<u32>)> =
         std::cell::RefCell::new((CountTable::new(), Vec::new()));
 }
@@ -809,10 +944,11 @@ impl CountTable {
         }
     }
 
-    /// For each of the region's lines `lines` with words, the share of its
-    /// `keys` that other core lines hold too, written to `out`: for a line
-    /// that is `core`, the share of its slots (its keys' run of `at`)
-    /// counted more than once, else the share the table holds.
+    /// For each of the region's lines `lines`, the share of its `keys` that
+    /// other core lines hold too (0 for none), written to `out` (as long as
+    /// `lines`): for a line that is `core`, the share of its slots (its
+    /// keys' run of `at`) counted more than once, else the share the table
+    /// holds.
     #[inline(never)]
     fn write_region_shares(
         &self,
@@ -822,9 +958,10 @@ impl CountTable {
         mut at: &[u32],
         out: &mut [f32],
     ) {
-        for &i in lines {
+        for (&i, o) in lines.iter().zip(out) {
             let ws = keys.get(i);
             if ws.is_empty() {
+                *o = 0.0;
                 continue;
             }
             let shared = if core(i) {
@@ -834,20 +971,22 @@ impl CountTable {
             } else {
                 self.count_present(ws)
             };
-            out[i] = shared as f32 / ws.len() as f32;
+            *o = shared as f32 / ws.len() as f32;
         }
     }
 
-    /// For each of the lines `lines` with words, the share of its `keys`
-    /// the table holds, written to `out`: [`CountTable::count_present`] for
-    /// many lines in one call.
+    /// For each of the lines `lines`, the share of its `keys` the table
+    /// holds (0 for none), written to `out` (as long as `lines`):
+    /// [`CountTable::count_present`] for many lines in one call.
     #[inline(never)]
     fn write_present_shares(&self, keys: &WordKeys, lines: &[usize], out: &mut [f32]) {
-        for &i in lines {
+        for (&i, o) in lines.iter().zip(out) {
             let ws = keys.get(i);
-            if !ws.is_empty() {
-                out[i] = self.count_present(ws) as f32 / ws.len() as f32;
-            }
+            *o = if ws.is_empty() {
+                0.0
+            } else {
+                self.count_present(ws) as f32 / ws.len() as f32
+            };
         }
     }
 
@@ -956,10 +1095,10 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
     let len = |q: usize| (2 * W + 1 - q) as f32;
     for (t, o) in out[start..start + full].iter_mut().enumerate() {
         *o = period_share([
-            (hi1[t] - lo1[t]) as f32 / len(1),
-            (hi2[t] - lo2[t]) as f32 / len(2),
-            (hi3[t] - lo3[t]) as f32 / len(3),
-            (hi4[t] - lo4[t]) as f32 / len(4),
+            small_count(hi1[t] - lo1[t]) / len(1),
+            small_count(hi2[t] - lo2[t]) / len(2),
+            small_count(hi3[t] - lo3[t]) / len(3),
+            small_count(hi4[t] - lo4[t]) / len(4),
         ]);
     }
     for k in (0..start).chain(start + full..m) {
@@ -1427,6 +1566,11 @@ mod tests {
                 let cols = Neighbourhood::of(&lines, &ev, &nb, &scores, &region, &words, &runs).columns();
                 for (k, c) in logits(&cols).iter().enumerate() {
                     proptest::prop_assert_eq!(c.to_bits(), context_logit(&cols.row(k)).to_bits());
+                    // The row read through the mask is the row.
+                    let mut unbiased = [0.0; N_CONTEXT - 1];
+                    cols.write_unbiased(k, &mut unbiased);
+                    let want = cols.row(k).map(f32::to_bits);
+                    proptest::prop_assert_eq!(&unbiased.map(f32::to_bits)[..], &want[1..]);
                 }
             }
         }
