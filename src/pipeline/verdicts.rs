@@ -45,7 +45,7 @@ pub(crate) enum Why {
 }
 
 /// The verdict on one line.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Verdict {
     pub label: Label,
     /// The block kind of a body line (`None` for every other line).
@@ -56,7 +56,7 @@ pub(crate) struct Verdict {
 }
 
 /// Everything a pass decides about a dump, by line index.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Verdicts<'a> {
     lines: Vec<Verdict>,
     pub title: Option<&'a str>,
