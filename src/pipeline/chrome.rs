@@ -116,7 +116,7 @@ fn name_menus(page: &Page<'_>, v: &Verdicts<'_>, kind: &mut [Option<ChromeKind>]
             i += 1;
             continue;
         }
-        let mut j = i;
+        let mut j = i + 1;
         while j < n && menu_line(kind, j) {
             j += 1;
         }
