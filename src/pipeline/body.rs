@@ -20,7 +20,7 @@ pub(crate) fn decide(
     scores: &[f32],
     v: &mut Verdicts<'_>,
 ) {
-    keep_scored(page, tuning, scores, v);
+    keep_scored(page, nb, tuning, scores, v);
     fill_gaps(page, nb, scores, tuning.reach(), v);
     extend_edges(page, scores, region, tuning.reach(), v);
     take_announced_lists(page, v);
@@ -41,11 +41,18 @@ pub(crate) fn block_kind(line: &Line<'_>) -> BlockKind {
 
 /// Lines the models score above the mode's threshold. The score is the
 /// whole verdict: cues, times, counts, teaser ellipses and the distance to
-/// the main region are features the models weigh, not vetoes.
-fn keep_scored(page: &Page<'_>, tuning: &Tuning, scores: &[f32], v: &mut Verdicts<'_>) {
-    for (i, l) in page.lines.iter().enumerate() {
+/// the main region are features the models weigh, not vetoes. Only the
+/// non-blank lines `nb` are looked at: a blank line is decided.
+fn keep_scored(
+    page: &Page<'_>,
+    nb: &[usize],
+    tuning: &Tuning,
+    scores: &[f32],
+    v: &mut Verdicts<'_>,
+) {
+    for &i in nb {
         if !v.is_decided(i) && scores[i] > tuning.keep {
-            v.keep(i, block_kind(l), Why::Context);
+            v.keep(i, block_kind(&page.lines[i]), Why::Context);
         }
     }
 }
@@ -165,6 +172,13 @@ fn take_announced_lists(page: &Page<'_>, v: &mut Verdicts<'_>) {
 fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
     for (k, &i) in nb.iter().enumerate() {
+        // Only a body line, or an open one in the region, can be made a
+        // heading: the other lines are passed over before their shape is
+        // looked at.
+        let is_body = v.is_body(i);
+        if !is_body && (v.is_decided(i) || !region.contains(&i)) {
+            continue;
+        }
         let (l, e) = (&lines[i], &ev[i]);
         let s = &l.shape;
         let shaped = tuning::heading_shaped(l, e)
@@ -183,9 +197,9 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
         if !(body(prev) && body(next) && next_para) {
             continue;
         }
-        if v.is_body(i) {
+        if is_body {
             v.set_kind(i, BlockKind::Heading, Why::Heading);
-        } else if !v.is_decided(i) && region.contains(&i) {
+        } else {
             v.keep(i, BlockKind::Heading, Why::Heading);
         }
     }

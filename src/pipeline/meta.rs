@@ -61,14 +61,28 @@ pub(crate) fn decide<'a>(
     let lines = &page.lines;
     let body_start = first_paragraph(lines, v).unwrap_or(region.start);
     let head = head_window(lines, body_start);
-    let open = open_lines(page, head.clone(), v);
-    let title_line = title(page, title_key, head.clone(), body_start, &open, v);
-    let meta_start = title_line.map_or(head.start, |t| t.min(head.start));
-    head_metadata(page, meta_start..body_start, &open, v);
+    let open = Open::of(page, head.clone(), v);
+    let open = |v: &Verdicts<'_>, i: usize| open.at(lines, v, i);
+    head_of_article(page, title_key, head.clone(), body_start, &open, v);
     credits_in_body(page, region, v);
     let body_end = v.last_body().map_or(region.end, |i| i + 1);
     poll(page, body_end, v);
     comment_count(page, head, body_end, comments_from, v);
+}
+
+/// The title and the metadata of the head of the article, among the lines
+/// `open` says may still become them.
+fn head_of_article<'a>(
+    page: &Page<'a>,
+    title_key: Option<u64>,
+    head: Range<usize>,
+    body_start: usize,
+    open: &impl Fn(&Verdicts<'_>, usize) -> bool,
+    v: &mut Verdicts<'a>,
+) {
+    let title_line = title(page, title_key, head.clone(), body_start, open, v);
+    let meta_start = title_line.map_or(head.start, |t| t.min(head.start));
+    head_metadata(page, meta_start..body_start, open, v);
 }
 
 /// The first body line shaped like a paragraph (a sentence of some length),
@@ -101,21 +115,39 @@ fn head_window(lines: &[Line<'_>], body_start: usize) -> Range<usize> {
 /// candidates only when the head holds one headline-like body line: of
 /// several above the first paragraph (a cleaned body's sub-headings), none
 /// is the headline.
-fn open_lines(page: &Page<'_>, head: Range<usize>, v: &Verdicts<'_>) -> Vec<bool> {
-    let (lines, ev) = (&page.lines, &page.evidence);
-    let first_line = (0..lines.len()).find(|&i| !lines[i].is_blank());
-    let body_in_head = head
-        .filter(|&i| v.is_body(i) && headline_like(&lines[i], &ev[i]))
-        .count();
-    (0..lines.len())
-        .map(|i| {
-            !v.is_decided(i)
-                || (v.is_body(i)
-                    && body_in_head <= 1
-                    && (Some(i) != first_line
-                        || lines[i].shape.words <= tuning::HEADLINE_MAX_WORDS))
-        })
-        .collect()
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    /// The headline-like body lines of the head.
+    body_in_head: usize,
+    /// The first non-blank line.
+    first_line: Option<usize>,
+}
+
+impl Open {
+    /// What the rule reads of the page beside each line's own verdict.
+    fn of(page: &Page<'_>, head: Range<usize>, v: &Verdicts<'_>) -> Open {
+        let (lines, ev) = (&page.lines, &page.evidence);
+        let body_in_head = head
+            .filter(|&i| v.is_body(i) && headline_like(&lines[i], &ev[i]))
+            .count();
+        Open {
+            body_in_head,
+            first_line: (0..lines.len()).find(|&i| !lines[i].is_blank()),
+        }
+    }
+
+    /// Whether line `i` is open, read from its verdict in `v` when asked
+    /// (not for every line up front): the rule reads no other line's
+    /// verdict, and [`title`] and [`head_metadata`] ask about a line before
+    /// they decide it and not after, but for a title line, which both pass
+    /// over either way (tested against the verdicts read before either).
+    fn at(&self, lines: &[Line<'_>], v: &Verdicts<'_>, i: usize) -> bool {
+        !v.is_decided(i)
+            || (v.is_body(i)
+                && self.body_in_head <= 1
+                && (Some(i) != self.first_line
+                    || lines[i].shape.words <= tuning::HEADLINE_MAX_WORDS))
+    }
 }
 
 /// The title line, labelled with every copy of it above the body.
@@ -124,18 +156,18 @@ fn title<'a>(
     title_key: Option<u64>,
     head: Range<usize>,
     body_start: usize,
-    open: &[bool],
+    open: &impl Fn(&Verdicts<'_>, usize) -> bool,
     v: &mut Verdicts<'a>,
 ) -> Option<usize> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let t = match title_key {
-        Some(k) => (0..lines.len()).find(|&i| open[i] && ev[i].own.key == k),
-        None => find_title(lines, ev, head, open),
+        Some(k) => (0..lines.len()).find(|&i| open(v, i) && ev[i].own.key == k),
+        None => find_title(lines, ev, head, |i| open(v, i)),
     }?;
     let k = ev[t].own.key;
     v.title = Some(lines[t].text);
-    for i in 0..body_start.max(t + 1) {
-        if open[i] && ev[i].own.key == k {
+    for (i, e) in ev.iter().enumerate().take(body_start.max(t + 1)) {
+        if open(v, i) && e.own.key == k {
             v.set(i, Label::Title, Why::Title);
         }
     }
@@ -144,7 +176,12 @@ fn title<'a>(
 
 /// Bylines, credits and date lines from the head of the article to a few
 /// lines into the body: a byline and a date often follow the standfirst.
-fn head_metadata<'a>(page: &Page<'a>, span: Range<usize>, open: &[bool], v: &mut Verdicts<'a>) {
+fn head_metadata<'a>(
+    page: &Page<'a>,
+    span: Range<usize>,
+    open: &impl Fn(&Verdicts<'_>, usize) -> bool,
+    v: &mut Verdicts<'a>,
+) {
     let lines = &page.lines;
     let n = lines.len();
     let (meta_start, body_start) = (span.start, span.end);
@@ -152,11 +189,11 @@ fn head_metadata<'a>(page: &Page<'a>, span: Range<usize>, open: &[bool], v: &mut
         .filter(|&i| !lines[i].is_blank())
         .nth(tuning::META_INTO_BODY)
         .unwrap_or(n);
-    for i in meta_start..meta_end {
-        if !open[i] || v.label(i) == Label::Title || (i > body_start && lines[i].shape.words > 12) {
+    for (i, l) in lines.iter().enumerate().take(meta_end).skip(meta_start) {
+        if !open(v, i) || v.label(i) == Label::Title || (i > body_start && l.shape.words > 12) {
             continue;
         }
-        let text = lines[i].text;
+        let text = l.text;
         if let Some(name) = lexicon::byline(text) {
             v.byline.get_or_insert(name);
             if v.date.is_none() {
@@ -165,10 +202,9 @@ fn head_metadata<'a>(page: &Page<'a>, span: Range<usize>, open: &[bool], v: &mut
         } else if lexicon::is_bare_byline_marker(text) {
         } else if let Some(credit) = lexicon::image_credit(text) {
             v.image_credit.get_or_insert(credit);
-        } else if let Some(date) = (lines[i].shape.words <= tuning::SHORT_LINE_WORDS
-            && v.date.is_none())
-        .then(|| find_date(text))
-        .flatten()
+        } else if let Some(date) = (l.shape.words <= tuning::SHORT_LINE_WORDS && v.date.is_none())
+            .then(|| find_date(text))
+            .flatten()
         {
             v.date = Some(date);
         } else {
@@ -294,9 +330,9 @@ fn find_title(
     lines: &[Line<'_>],
     ev: &[Evidence],
     head: Range<usize>,
-    open: &[bool],
+    open: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let candidate = |i: usize| open[i] && headline_like(&lines[i], &ev[i]);
+    let candidate = |i: usize| open(i) && headline_like(&lines[i], &ev[i]);
     let mut nearest = None;
     for i in head.clone().rev().filter(|&i| candidate(i)) {
         // A line repeated in the head (headline shown twice) is the strongest sign.
@@ -320,7 +356,69 @@ fn find_title(
 
 #[cfg(test)]
 mod tests {
-    use super::{comment_count_of, parse_capture_header};
+    use super::*;
+    use crate::article::BlockKind;
+
+    const HEAD_LINES: [&str; 14] = [
+        "",
+        "Home",
+        "Council approves the new bridge over the river",
+        "By Jane Doe",
+        "12 March 2024",
+        "Photo: John Smith",
+        "By",
+        "A view of the old bridge on Monday. (Photo: Jane Doe)",
+        "The council voted on Monday to build a new bridge over the river, after years of debate about its cost.",
+        "Work starts in the autumn and should take two years, the alderman said after the vote.",
+        "Bridge plans",
+        "5 comments",
+        "What do you think of the bridge?",
+        "Updated 14 March 2024 10:00",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// Title and head metadata are the same whether each line's being
+        /// open is read when asked (as [`decide`] does) or for every line
+        /// before either is sought, on pages of headlines, bylines, dates,
+        /// credits, paragraphs and copies of them, each line open, body
+        /// (its kind or a heading) or decided chrome, with or without a
+        /// capture header's title.
+        #[test]
+        fn lines_read_open_when_asked_as_before_the_head_is_sought(
+            rows in proptest::collection::vec((0..HEAD_LINES.len(), 0u8..4), 0..30),
+            title_at in proptest::option::of(0usize..30),
+            start in 0usize..30,
+        ) {
+            let input: Vec<&str> = rows.iter().map(|&(t, _)| HEAD_LINES[t]).collect();
+            let input = input.join("\n");
+            let page = Page::of(&input, None);
+            let n = page.lines.len();
+            let mut v = Verdicts::new(&page.lines);
+            for (i, &(_, state)) in rows.iter().enumerate().take(n) {
+                if page.lines[i].is_blank() {
+                    continue;
+                }
+                match state {
+                    0 => {}
+                    1 => v.keep(i, BlockKind::Paragraph, Why::Context),
+                    2 => v.keep(i, BlockKind::Heading, Why::Heading),
+                    _ => v.set(i, Label::Chrome(ChromeKind::Other), Why::Comments),
+                }
+            }
+            let title_key = title_at.filter(|&t| t < n).map(|t| page.evidence[t].own.key);
+            let body_start = first_paragraph(&page.lines, &v).unwrap_or(start.min(n));
+            let head = head_window(&page.lines, body_start);
+            let open = Open::of(&page, head.clone(), &v);
+            let up_front: Vec<bool> = (0..n).map(|i| open.at(&page.lines, &v, i)).collect();
+            let (mut asked, mut before) = (v.clone(), v);
+            let when_asked = |v: &Verdicts<'_>, i: usize| open.at(&page.lines, v, i);
+            head_of_article(&page, title_key, head.clone(), body_start, &when_asked, &mut asked);
+            let read_before = |_: &Verdicts<'_>, i: usize| up_front[i];
+            head_of_article(&page, title_key, head, body_start, &read_before, &mut before);
+            proptest::prop_assert_eq!(asked, before);
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]

@@ -50,7 +50,7 @@ pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
 /// ([`chrome::assign_kinds`], step 7, names them: it changes no body line,
 /// block kind or metadata).
 pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
-    let mut v = Verdicts::new(&page.lines);
+    let (mut v, nb) = Verdicts::with_non_blank(&page.lines);
     let title_key = meta::capture_header(page, &mut v);
     let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
     let region = region::main_region(&page.lines, &page.evidence, &local);
@@ -61,7 +61,6 @@ pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
             v.set_decided(i, true, Why::Comments);
         }
     }
-    let nb = page.non_blank();
     let scores = context::scores(page, &nb, &local, &region);
     body::decide(page, &nb, tuning, &region, &scores, &mut v);
     meta::decide(page, &region, title_key, comments_from, &mut v);

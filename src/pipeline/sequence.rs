@@ -66,6 +66,10 @@ pub(crate) struct Sequence {
     text: Vec<u32>,
     mean: f32,
     positive: f32,
+    /// The words of the lines scoring above zero (at least 1), and the
+    /// number of lines, as the features divide by them.
+    total: f32,
+    lines: f32,
 }
 
 impl Sequence {
@@ -100,11 +104,14 @@ impl Sequence {
             text,
             mean: sum / n,
             positive: positive as f32 / n,
+            total: words.max(1) as f32,
+            lines: m as f32,
         }
     }
 
     /// The mean clamped log-odds of the `k`th line and `w` neighbours on
     /// each side.
+    #[cfg(test)]
     fn window(&self, k: usize, w: usize) -> f32 {
         let m = self.sums.len() - 1;
         let (lo, hi) = (k.saturating_sub(w), (k + w + 1).min(m));
@@ -113,13 +120,9 @@ impl Sequence {
 
     /// The highest clamped log-odds among `lines` of the sequence
     /// ([`MISSING`] for none).
+    #[cfg(test)]
     fn max(&self, lines: std::ops::Range<usize>) -> f32 {
-        let w = &self.padded[lines.start + 2..lines.end + 2];
-        // Five lines (most): the same fold, unrolled.
-        match <&[f32; 5]>::try_from(w) {
-            Ok(five) => five.iter().fold(MISSING, |a, &b| a.max(b)),
-            Err(_) => w.iter().fold(MISSING, |a, &b| a.max(b)),
-        }
+        max_of(&self.padded[lines.start + 2..lines.end + 2])
     }
 
     /// The body model's features of the `k`th non-blank line, whose own
@@ -139,6 +142,12 @@ impl Sequence {
     /// Write the body model's features of the `k`th non-blank line, whose
     /// own (local) features are `local` and context features `ctx`'s, to
     /// `out`.
+    ///
+    /// The three arrays are sliced to the lengths [`Sequence::of`] gives
+    /// them and `k` is checked against the number of lines once: every
+    /// read below is then within bounds without a check of its own (the
+    /// features are tested against those read one by one, each read
+    /// checked, the windows and maxima by methods of their own).
     pub(crate) fn write_features(
         &self,
         k: usize,
@@ -147,29 +156,43 @@ impl Sequence {
         out: &mut [f32; N_BODY],
     ) {
         let m = self.sums.len() - 1;
-        let p = &self.padded;
-        let total = self.text[m].max(1) as f32;
-        let seq: [f32; N_SEQUENCE] = [
+        let (p, sums, text) = (&self.padded[..m + 4], &self.sums[..=m], &self.text[..=m]);
+        assert!(k < m, "line {k} of {m}");
+        let window = |w: usize| {
+            let (lo, hi) = (k.saturating_sub(w), (k + w + 1).min(m));
+            (sums[hi] - sums[lo]) / (hi - lo) as f32
+        };
+        let total = self.total;
+        let (a, rest) = out.split_at_mut(N_LOCAL - 1);
+        let (b, s) = rest.split_at_mut(N_CONTEXT - 1);
+        a.copy_from_slice(&local[1..]);
+        ctx.write_unbiased(k, b.try_into().expect("the context features"));
+        let s: &mut [f32; N_SEQUENCE] = s.try_into().expect("the sequence features");
+        *s = [
             p[k + 2],
             p[k + 1],
             p[k],
             p[k + 3],
             p[k + 4],
-            self.window(k, 4),
-            self.window(k, 10),
-            self.max(k.saturating_sub(5)..k),
-            self.max(k + 1..(k + 6).min(m)),
+            window(4),
+            window(10),
+            max_of(&p[k.saturating_sub(5) + 2..k + 2]),
+            max_of(&p[k + 3..(k + 6).min(m) + 2]),
             self.mean,
             self.positive,
-            (self.text[k] - self.text[k.saturating_sub(NEAR)]) as f32 / total,
-            (self.text[(k + 1 + NEAR).min(m)] - self.text[k + 1]) as f32 / total,
-            k as f32 / m as f32,
+            (text[k] - text[k.saturating_sub(NEAR)]) as f32 / total,
+            (text[(k + 1 + NEAR).min(m)] - text[k + 1]) as f32 / total,
+            k as f32 / self.lines,
         ];
-        let (a, rest) = out.split_at_mut(N_LOCAL - 1);
-        let (b, s) = rest.split_at_mut(N_CONTEXT - 1);
-        a.copy_from_slice(&local[1..]);
-        ctx.write_unbiased(k, b.try_into().expect("the context features"));
-        s.copy_from_slice(&seq);
+    }
+}
+
+/// The highest of the log-odds `w` ([`MISSING`] for none).
+fn max_of(w: &[f32]) -> f32 {
+    // Five lines (most): the same fold, unrolled.
+    match <&[f32; 5]>::try_from(w) {
+        Ok(five) => five.iter().fold(MISSING, |a, &b| a.max(b)),
+        Err(_) => w.iter().fold(MISSING, |a, &b| a.max(b)),
     }
 }
 
@@ -223,6 +246,69 @@ mod tests {
                     let naive = clamped[r.clone()].iter().fold(MISSING, |a, &b| a.max(b));
                     proptest::prop_assert_eq!(s.max(r).to_bits(), naive.to_bits());
                 }
+            }
+        }
+    }
+
+    /// The sequence features of the `k`th line read one by one, each read
+    /// checked, as [`Sequence::write_features`] was first written.
+    fn naive_sequence(s: &Sequence, k: usize) -> [f32; N_SEQUENCE] {
+        let m = s.sums.len() - 1;
+        let p = &s.padded;
+        let total = s.text[m].max(1) as f32;
+        [
+            p[k + 2],
+            p[k + 1],
+            p[k],
+            p[k + 3],
+            p[k + 4],
+            s.window(k, 4),
+            s.window(k, 10),
+            s.max(k.saturating_sub(5)..k),
+            s.max(k + 1..(k + 6).min(m)),
+            s.mean,
+            s.positive,
+            (s.text[k] - s.text[k.saturating_sub(NEAR)]) as f32 / total,
+            (s.text[(k + 1 + NEAR).min(m)] - s.text[k + 1]) as f32 / total,
+            k as f32 / m as f32,
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The features written equal the local and context features and
+        /// the sequence features read one by one, bit for bit, for every
+        /// line of pages of every length (windows cut by either end).
+        #[test]
+        fn written_features_equal_those_read_one_by_one(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec!["", "Menu", "A sentence of some length here.", "12:30"]),
+                0..40,
+            ),
+            scores in proptest::collection::vec(
+                proptest::prop_oneof![-12.0f32..12.0, proptest::strategy::Just(0.0f32), proptest::strategy::Just(-0.0f32)],
+                40,
+            ),
+            local in proptest::collection::vec(-5.0f32..5.0, N_LOCAL),
+        ) {
+            let input = lines.join("\n");
+            let page = Page::of(&input, None);
+            let nb = page.non_blank();
+            let s = Sequence::of(&page, &nb, &scores[..nb.len()]);
+            let local: [f32; N_LOCAL] = local.try_into().expect("N_LOCAL");
+            let ctx = Columns::zeroed(nb.len());
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            for k in 0..nb.len() {
+                let f = s.features(k, &local, &ctx);
+                let mut unbiased = [0.0; N_CONTEXT - 1];
+                ctx.write_unbiased(k, &mut unbiased);
+                let want: Vec<f32> = local[1..]
+                    .iter()
+                    .chain(&unbiased)
+                    .chain(&naive_sequence(&s, k))
+                    .copied()
+                    .collect();
+                proptest::prop_assert_eq!(bits(&f), bits(&want), "line {}", k);
             }
         }
     }

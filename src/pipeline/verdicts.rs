@@ -45,7 +45,7 @@ pub(crate) enum Why {
 }
 
 /// The verdict on one line.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Verdict {
     pub label: Label,
     /// The block kind of a body line (`None` for every other line).
@@ -56,7 +56,7 @@ pub(crate) struct Verdict {
 }
 
 /// Everything a pass decides about a dump, by line index.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Verdicts<'a> {
     lines: Vec<Verdict>,
     pub title: Option<&'a str>,
@@ -74,24 +74,50 @@ const OPEN: Verdict = Verdict {
     why: Why::Open,
 };
 
+/// A blank line: decided as blank.
+const BLANK: Verdict = Verdict {
+    label: Label::Blank,
+    decided: true,
+    why: Why::Blank,
+    ..OPEN
+};
+
 impl<'a> Verdicts<'a> {
-    /// Blank lines decided as blank, every other line open.
+    /// Blank lines decided as blank, every other line open: the tests'
+    /// verdicts, and the oracle of [`Verdicts::with_non_blank`].
+    #[cfg(test)]
     pub(crate) fn new(lines: &[Line<'_>]) -> Verdicts<'a> {
-        let lines = lines
+        Verdicts::of(
+            lines
+                .iter()
+                .map(|l| if l.is_blank() { BLANK } else { OPEN })
+                .collect(),
+        )
+    }
+
+    /// Blank lines decided as blank, every other line open; and the
+    /// indices of the non-blank lines (as
+    /// [`crate::pipeline::Page::non_blank`] gives them), in one pass over
+    /// the lines.
+    pub(crate) fn with_non_blank(lines: &[Line<'_>]) -> (Verdicts<'a>, Vec<usize>) {
+        let mut nb = Vec::with_capacity(lines.len());
+        let verdicts = lines
             .iter()
-            .map(|l| {
+            .enumerate()
+            .map(|(i, l)| {
                 if l.is_blank() {
-                    Verdict {
-                        label: Label::Blank,
-                        decided: true,
-                        why: Why::Blank,
-                        ..OPEN
-                    }
+                    BLANK
                 } else {
+                    nb.push(i);
                     OPEN
                 }
             })
             .collect();
+        (Verdicts::of(verdicts), nb)
+    }
+
+    /// The verdicts `lines`, with no metadata yet.
+    fn of(lines: Vec<Verdict>) -> Verdicts<'a> {
         Verdicts {
             lines,
             title: None,
@@ -189,5 +215,27 @@ impl<'a> Verdicts<'a> {
         self.lines[i].label = label;
         self.lines[i].kind = None;
         self.lines[i].why = Why::Settled;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Page;
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The verdicts and non-blank lines made in one pass are those
+        /// made apart.
+        #[test]
+        fn one_pass_gives_the_verdicts_and_the_non_blank_lines(
+            lines in proptest::collection::vec(proptest::sample::select(vec!["", " ", "Menu", "A line of text."]), 0..30),
+        ) {
+            let input = lines.join("\n");
+            let page = Page::of(&input, None);
+            let (v, nb) = Verdicts::with_non_blank(&page.lines);
+            proptest::prop_assert_eq!(v, Verdicts::new(&page.lines));
+            proptest::prop_assert_eq!(nb, page.non_blank());
+        }
     }
 }
