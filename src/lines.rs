@@ -31,6 +31,21 @@ pub(crate) struct Line<'a> {
     pub lex: Lexical,
 }
 
+impl Lexical {
+    /// The measures of an empty text ([`measure`] of `""`).
+    const BLANK: Lexical = Lexical {
+        key: 0,
+        prefix: 0,
+        stopwords: 0.0,
+        caps: 0.0,
+        plain: true,
+        copyright: false,
+        cues: 0,
+        short_legal: false,
+        urlish: false,
+    };
+}
+
 impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
@@ -356,6 +371,20 @@ fn push_cells<'a>(
     runs: &mut [u64; RUN_KEYS],
     out: &mut Vec<Line<'a>>,
 ) {
+    if span.is_empty() {
+        // A blank line (a fifth of a page's lines): one blank cell, with
+        // the measures of an empty text, without a walk.
+        out.push(Line {
+            text: &input[span.clone()],
+            row,
+            span: span.clone(),
+            text_span: span,
+            shape: Shape::default(),
+            lex: Lexical::BLANK,
+        });
+        words.ends.push(words.keys.len());
+        return;
+    }
     let raw = &input[span.clone()];
     let body = trim_space(raw);
     let body_start = span.start + (body.as_ptr() as usize - raw.as_ptr() as usize);
@@ -2099,6 +2128,28 @@ mod tests {
     fn trailing_newline_gives_final_empty_line() {
         assert_eq!(split_lines("x\n").len(), 2);
         assert_eq!(split_lines("").len(), 1);
+    }
+
+    #[test]
+    fn blank_lines_are_measured_as_an_empty_text() {
+        let input = "a\n\n\r\nb\n";
+        let (lines, keys) = split_page(input);
+        let blank = measure("", &mut Vec::new());
+        let mut want_keys = Vec::new();
+        for l in &lines {
+            assert_eq!(&input[l.span.clone()], l.text.trim_end_matches('\r'));
+            if l.is_blank() {
+                assert_eq!((l.shape, l.lex), blank);
+                assert_eq!(l.text_span, l.span.start..l.span.start);
+            }
+            let mut k = Vec::new();
+            measure(l.text, &mut k);
+            want_keys.push(k);
+        }
+        assert_eq!(lines.len(), 5);
+        for (i, k) in want_keys.iter().enumerate() {
+            assert_eq!(keys.get(i), &k[..]);
+        }
     }
 
     #[test]
