@@ -307,7 +307,18 @@ const SMALL_LINE_KEYS: usize = 32;
 fn dedup_small(keys: &mut [u64]) -> usize {
     let mut n = 0;
     let mut seen = 0u64;
-    for r in 0..keys.len() {
+    // The keys before the first whose bit is set already are distinct,
+    // and stay where they are: on most lines, all of them.
+    while let Some(&k) = keys.get(n) {
+        let bit = 1 << (k >> 58);
+        if seen & bit != 0 {
+            break;
+        }
+        seen |= bit;
+        n += 1;
+    }
+    let distinct = n;
+    for r in distinct..keys.len() {
         let k = keys[r];
         let bit = 1 << (k >> 58);
         if seen & bit == 0 || !keys[..n].contains(&k) {
@@ -945,6 +956,7 @@ fn holds_http(bytes: &[u8], start: usize, end: usize) -> bool {
 const STOPWORD_WORDS: u32 = 64;
 /// Words after the first looked at for the capitalised share.
 const CAPS_WORDS: u32 = 40;
+const _: () = assert!(CAPS_WORDS < STOPWORD_WORDS);
 
 impl Words {
     fn new() -> Words {
@@ -1514,16 +1526,30 @@ impl Words {
         self.push_run(k, len, keys, runs);
         let n = self.ended;
         self.ended += 1;
+        // Its first char is its first byte.
+        let caps = || u32::from(bytes[at].is_ascii_uppercase());
+        let stop = || {
+            u32::from(crate::stopwords::is_packed_stopword(pack_alnum(
+                bytes, at, len,
+            )))
+        };
+        // Most words are neither of the first two nor past those looked at
+        // for capitals: one test of `n` for them.
+        if (2..=CAPS_WORDS).contains(&n) {
+            if len <= 8 {
+                self.stop_hits += stop();
+            }
+            self.caps_hits += caps();
+            return;
+        }
         if n < 2 {
             self.keys[n as usize] = k;
         }
         if n < STOPWORD_WORDS && len <= 8 {
-            let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
-            self.stop_hits += u32::from(hit);
+            self.stop_hits += stop();
         }
-        if (1..=CAPS_WORDS).contains(&n) {
-            // Its first char is its first byte.
-            self.caps_hits += u32::from(bytes[at].is_ascii_uppercase());
+        if n == 1 {
+            self.caps_hits += caps();
         }
     }
 }
