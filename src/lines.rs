@@ -2060,6 +2060,36 @@ mod tests {
     }
 
     #[test]
+    fn shares_look_at_the_first_words_only() {
+        // Texts of words before, at and past the last looked at for
+        // capitals (the 41st) and for function words (the 64th).
+        let pool = ["The", "cat", "Dog", "and", "x", "Über", "of"];
+        for n in [1, 2, 3, 39, 40, 41, 42, 63, 64, 65, 66, 100] {
+            for pick in 0..pool.len() {
+                let words: Vec<&str> = (0..n).map(|i| pool[(i * 3 + pick) % pool.len()]).collect();
+                let text = words.join(" ");
+                let (_, lex) = measure(&text, &mut Vec::new());
+                assert_eq!(
+                    lex.stopwords,
+                    crate::stopwords::stopword_share(&text),
+                    "{text}"
+                );
+                let looked = &words[1.min(n)..n.min(CAPS_WORDS as usize + 1)];
+                let caps = looked
+                    .iter()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .count();
+                let want = if looked.is_empty() {
+                    0.0
+                } else {
+                    caps as f32 / looked.len() as f32
+                };
+                assert_eq!(lex.caps, want, "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn a_texts_start_is_measured_as_char_by_char() {
         let firsts = (0u8..0x80)
             .map(char::from)
