@@ -31,6 +31,21 @@ pub(crate) struct Line<'a> {
     pub lex: Lexical,
 }
 
+impl Lexical {
+    /// The measures of an empty text ([`measure`] of `""`).
+    const BLANK: Lexical = Lexical {
+        key: 0,
+        prefix: 0,
+        stopwords: 0.0,
+        caps: 0.0,
+        plain: true,
+        copyright: false,
+        cues: 0,
+        short_legal: false,
+        urlish: false,
+    };
+}
+
 impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
@@ -292,7 +307,18 @@ const SMALL_LINE_KEYS: usize = 32;
 fn dedup_small(keys: &mut [u64]) -> usize {
     let mut n = 0;
     let mut seen = 0u64;
-    for r in 0..keys.len() {
+    // The keys before the first whose bit is set already are distinct,
+    // and stay where they are: on most lines, all of them.
+    while let Some(&k) = keys.get(n) {
+        let bit = 1 << (k >> 58);
+        if seen & bit != 0 {
+            break;
+        }
+        seen |= bit;
+        n += 1;
+    }
+    let distinct = n;
+    for r in distinct..keys.len() {
         let k = keys[r];
         let bit = 1 << (k >> 58);
         if seen & bit == 0 || !keys[..n].contains(&k) {
@@ -356,6 +382,20 @@ fn push_cells<'a>(
     runs: &mut [u64; RUN_KEYS],
     out: &mut Vec<Line<'a>>,
 ) {
+    if span.is_empty() {
+        // A blank line (a fifth of a page's lines): one blank cell, with
+        // the measures of an empty text, without a walk.
+        out.push(Line {
+            text: &input[span.clone()],
+            row,
+            span: span.clone(),
+            text_span: span,
+            shape: Shape::default(),
+            lex: Lexical::BLANK,
+        });
+        words.ends.push(words.keys.len());
+        return;
+    }
     let raw = &input[span.clone()];
     let body = trim_space(raw);
     let body_start = span.start + (body.as_ptr() as usize - raw.as_ptr() as usize);
@@ -916,6 +956,7 @@ fn holds_http(bytes: &[u8], start: usize, end: usize) -> bool {
 const STOPWORD_WORDS: u32 = 64;
 /// Words after the first looked at for the capitalised share.
 const CAPS_WORDS: u32 = 40;
+const _: () = assert!(CAPS_WORDS < STOPWORD_WORDS);
 
 impl Words {
     fn new() -> Words {
@@ -1485,16 +1526,30 @@ impl Words {
         self.push_run(k, len, keys, runs);
         let n = self.ended;
         self.ended += 1;
+        // Its first char is its first byte.
+        let caps = || u32::from(bytes[at].is_ascii_uppercase());
+        let stop = || {
+            u32::from(crate::stopwords::is_packed_stopword(pack_alnum(
+                bytes, at, len,
+            )))
+        };
+        // Most words are neither of the first two nor past those looked at
+        // for capitals: one test of `n` for them.
+        if (2..=CAPS_WORDS).contains(&n) {
+            if len <= 8 {
+                self.stop_hits += stop();
+            }
+            self.caps_hits += caps();
+            return;
+        }
         if n < 2 {
             self.keys[n as usize] = k;
         }
         if n < STOPWORD_WORDS && len <= 8 {
-            let hit = crate::stopwords::is_packed_stopword(pack_alnum(bytes, at, len));
-            self.stop_hits += u32::from(hit);
+            self.stop_hits += stop();
         }
-        if (1..=CAPS_WORDS).contains(&n) {
-            // Its first char is its first byte.
-            self.caps_hits += u32::from(bytes[at].is_ascii_uppercase());
+        if n == 1 {
+            self.caps_hits += caps();
         }
     }
 }
@@ -2005,6 +2060,36 @@ mod tests {
     }
 
     #[test]
+    fn shares_look_at_the_first_words_only() {
+        // Texts of words before, at and past the last looked at for
+        // capitals (the 41st) and for function words (the 64th).
+        let pool = ["The", "cat", "Dog", "and", "x", "Über", "of"];
+        for n in [1, 2, 3, 39, 40, 41, 42, 63, 64, 65, 66, 100] {
+            for pick in 0..pool.len() {
+                let words: Vec<&str> = (0..n).map(|i| pool[(i * 3 + pick) % pool.len()]).collect();
+                let text = words.join(" ");
+                let (_, lex) = measure(&text, &mut Vec::new());
+                assert_eq!(
+                    lex.stopwords,
+                    crate::stopwords::stopword_share(&text),
+                    "{text}"
+                );
+                let looked = &words[1.min(n)..n.min(CAPS_WORDS as usize + 1)];
+                let caps = looked
+                    .iter()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .count();
+                let want = if looked.is_empty() {
+                    0.0
+                } else {
+                    caps as f32 / looked.len() as f32
+                };
+                assert_eq!(lex.caps, want, "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn a_texts_start_is_measured_as_char_by_char() {
         let firsts = (0u8..0x80)
             .map(char::from)
@@ -2099,6 +2184,28 @@ mod tests {
     fn trailing_newline_gives_final_empty_line() {
         assert_eq!(split_lines("x\n").len(), 2);
         assert_eq!(split_lines("").len(), 1);
+    }
+
+    #[test]
+    fn blank_lines_are_measured_as_an_empty_text() {
+        let input = "a\n\n\r\nb\n";
+        let (lines, keys) = split_page(input);
+        let blank = measure("", &mut Vec::new());
+        let mut want_keys = Vec::new();
+        for l in &lines {
+            assert_eq!(&input[l.span.clone()], l.text.trim_end_matches('\r'));
+            if l.is_blank() {
+                assert_eq!((l.shape, l.lex), blank);
+                assert_eq!(l.text_span, l.span.start..l.span.start);
+            }
+            let mut k = Vec::new();
+            measure(l.text, &mut k);
+            want_keys.push(k);
+        }
+        assert_eq!(lines.len(), 5);
+        for (i, k) in want_keys.iter().enumerate() {
+            assert_eq!(keys.get(i), &k[..]);
+        }
     }
 
     #[test]

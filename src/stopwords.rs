@@ -59,12 +59,18 @@ const STOPWORD_LIST: &[&str] = &[
 /// The stop words packed into `u64`s (see [`pack_word`]).
 static STOPWORDS: StopwordSet = StopwordSet::of(STOPWORD_LIST);
 
-/// Slots of the stop-word table: a power of two, at least four times the
-/// number of stop words, so that a lookup probes one or two slots.
+/// Slots of the stop-word table: a power of two, over four times the
+/// number of stop words, in buckets of two.
 const STOPWORD_SLOTS: usize = 2048;
 
-/// The packed stop words ([`pack_word`]) in an open-addressing table (0 marks
-/// an empty slot; no packed word is 0).
+/// The multiplier of [`StopwordSet::bucket`]: one under which no three
+/// stop words share a bucket (found by trying random odd multipliers; the
+/// table's build fails to compile with one that does not).
+const STOPWORD_MULTIPLIER: u64 = 0x0821_fbd6_d4af_0af1;
+
+/// The packed stop words ([`pack_word`]) in a table of buckets of two
+/// slots (0 marks an empty slot; no packed word is 0): every stop word is
+/// in the bucket of its hash, so a lookup compares two slots, no probing.
 struct StopwordSet {
     slots: [u64; STOPWORD_SLOTS],
 }
@@ -88,32 +94,30 @@ impl StopwordSet {
                 w |= (b[j] as u64) << (8 * j);
                 j += 1;
             }
-            let mut i = StopwordSet::slot(w);
-            while slots[i] != 0 && slots[i] != w {
-                i = (i + 1) % STOPWORD_SLOTS;
+            let i = 2 * StopwordSet::bucket(w);
+            if slots[i] == 0 || slots[i] == w {
+                slots[i] = w;
+            } else if slots[i + 1] == 0 || slots[i + 1] == w {
+                slots[i + 1] = w;
+            } else {
+                panic!("three stop words in one bucket: choose another STOPWORD_MULTIPLIER");
             }
-            slots[i] = w;
         }
         StopwordSet { slots }
     }
 
-    /// The slot a lookup of `w` starts at: the top bits of a multiplicative hash.
-    const fn slot(w: u64) -> usize {
-        (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
+    /// The bucket of `w`: the top bits of a multiplicative hash.
+    const fn bucket(w: u64) -> usize {
+        (w.wrapping_mul(STOPWORD_MULTIPLIER) >> (65 - STOPWORD_SLOTS.trailing_zeros())) as usize
     }
 
-    /// Whether `w` (not 0) is in the table: most lookups end at the first
-    /// slot, on the word or on an empty slot.
+    /// Whether `w` (not 0) is in the table: in one of the two slots of its
+    /// bucket, compared both, without a branch.
+    #[inline]
     fn contains(&self, w: u64) -> bool {
         debug_assert_ne!(w, 0);
-        let mut i = StopwordSet::slot(w);
-        loop {
-            match self.slots[i] {
-                s if s == w => return true,
-                0 => return false,
-                _ => i = (i + 1) % STOPWORD_SLOTS,
-            }
-        }
+        let i = 2 * StopwordSet::bucket(w);
+        (self.slots[i] == w) | (self.slots[i + 1] == w)
     }
 }
 
