@@ -222,7 +222,7 @@ pub mod __private {
         let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
         let region = crate::pipeline::region::main_region(&page.lines, &page.evidence, &local);
         let nb = page.non_blank();
-        crate::pipeline::context::body_features(&page, &nb, &local, &region, band, |k, c, f| {
+        crate::pipeline::sequence::body_features(&page, &nb, &local, &region, band, |k, c, f| {
             each(&page.lines[nb[k]], c, f)
         });
     }

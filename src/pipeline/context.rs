@@ -67,87 +67,20 @@ pub(crate) fn context_features(
     out
 }
 
-/// The context model's log-odds for every line of `page` (0 for blank
-/// lines, whose indices `nb` leaves out), less
-/// [`crate::tuning::RECURRING_WEIGHT`] times the share of the site's other
-/// pages that hold the line: a line recurring on the site (from a site
-/// profile) is chrome unless its context speaks clearly for it.
-pub(crate) fn scores(
+/// Step 4 for the non-blank lines `nb` of `page`: their context features
+/// (a column per feature) and the context model's log-odds of each, read
+/// through the local log-odds `local` and the main region.
+pub(super) fn columns_and_logits(
     page: &super::page::Page<'_>,
     nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
-) -> Vec<f32> {
-    let (lines, ev) = (&page.lines, &page.evidence);
-    let mut p = vec![0.0; lines.len()];
-    body_walk(
-        page,
-        nb,
-        local,
-        region,
-        crate::model::BODY_BAND,
-        |k, c, f| {
-            p[nb[k]] = f.map_or(c, crate::forest::Padded::log_odds);
-        },
-    );
-    for (p, e) in p.iter_mut().zip(ev) {
-        *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
-    }
-    p
-}
-
-/// The context log-odds `c` of each non-blank line `nb[k]` and, where they
-/// lie within `band` of zero, its body model features
-/// ([`super::sequence`]), given to `each(k, c, features)` in order. Outside
-/// the band the context model is sure enough, and its log-odds are the
-/// line's score; the body model is fitted on the lines within the band.
-pub(crate) fn body_features(
-    page: &super::page::Page<'_>,
-    nb: &[usize],
-    local: &[f32],
-    region: &Range<usize>,
-    band: f32,
-    mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
-) {
-    body_walk(page, nb, local, region, band, |k, c, f| {
-        each(k, c, f.map(crate::forest::Padded::features));
-    });
-}
-
-/// [`body_features`] with the features written into the padded array the
-/// forest walks ([`crate::forest::Padded`]): no copy of them per line.
-fn body_walk(
-    page: &super::page::Page<'_>,
-    nb: &[usize],
-    local: &[f32],
-    region: &Range<usize>,
-    band: f32,
-    mut each: impl FnMut(usize, f32, Option<&crate::forest::Padded>),
-) {
+) -> (Columns, Vec<f32>) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
     let ctx = context.columns();
     let c = logits(&ctx);
-    let seq = super::sequence::Sequence::of(page, nb, &c);
-    let mut padded = crate::forest::Padded::new();
-    for (k, &i) in nb.iter().enumerate() {
-        if c[k].abs() > band {
-            each(k, c[k], None);
-            continue;
-        }
-        // A line alone in its paragraph (most lines) is its own shape.
-        let run = page.runs[i].clone();
-        let merged;
-        let shape = if run.len() == 1 {
-            &lines[run.start].shape
-        } else {
-            merged = crate::features::run_shape(lines, run);
-            &merged
-        };
-        let own = crate::features::local_features(&lines[i], &ev[i], shape);
-        seq.write_features(k, &own, &ctx, padded.features_mut());
-        each(k, c[k], Some(&padded));
-    }
+    (ctx, c)
 }
 
 /// The context model's log-odds for the features `f`: the oracle

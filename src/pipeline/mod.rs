@@ -12,8 +12,10 @@
 //!    the local model's score of each line. Steps 1 and 2 make a [`Page`].
 //! 3. **Region** ([`region`]): the densest run of text is the article's
 //!    region; it never crosses the head of a comment section.
-//! 4. **Context** ([`context`]): the context model scores each line from its
-//!    neighbourhood and the region.
+//! 4. **Context** ([`context`], then [`sequence`]): the context model scores
+//!    each line from its neighbourhood and the region; the body model's trees
+//!    re-score the lines it is unsure of, reading the sequence of context
+//!    scores along the page.
 //! 5. **Body** ([`body`]): the lines the context model keeps, the gaps and
 //!    edges text does not stop for, sub-headings, announced lists; strays
 //!    go back to the chrome.
@@ -61,7 +63,7 @@ pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
             v.set_decided(i, true, Why::Comments);
         }
     }
-    let scores = context::scores(page, &nb, &local, &region);
+    let scores = sequence::scores(page, &nb, &local, &region);
     body::decide(page, &nb, tuning, &region, &scores, &mut v);
     meta::decide(page, &region, title_key, comments_from, &mut v);
     body::fallback(page, &region, &mut v);

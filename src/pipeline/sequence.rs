@@ -13,6 +13,7 @@ use super::page::Page;
 use crate::features::{LOCAL_FEATURES, N_LOCAL};
 use crate::model::{N_BODY, N_CONTEXT};
 use crate::pipeline::context::{Columns, CONTEXT_FEATURES};
+use std::ops::Range;
 
 /// Names of the sequence features, after the local and context ones.
 const SEQUENCE_FEATURES: [&str; N_SEQUENCE] = [
@@ -193,6 +194,87 @@ fn max_of(w: &[f32]) -> f32 {
     match <&[f32; 5]>::try_from(w) {
         Ok(five) => five.iter().fold(MISSING, |a, &b| a.max(b)),
         Err(_) => w.iter().fold(MISSING, |a, &b| a.max(b)),
+    }
+}
+
+/// The context model's log-odds for every line of `page` (0 for blank
+/// lines, whose indices `nb` leaves out), less
+/// [`crate::tuning::RECURRING_WEIGHT`] times the share of the site's other
+/// pages that hold the line: a line recurring on the site (from a site
+/// profile) is chrome unless its context speaks clearly for it.
+pub(crate) fn scores(
+    page: &super::page::Page<'_>,
+    nb: &[usize],
+    local: &[f32],
+    region: &Range<usize>,
+) -> Vec<f32> {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let mut p = vec![0.0; lines.len()];
+    body_walk(
+        page,
+        nb,
+        local,
+        region,
+        crate::model::BODY_BAND,
+        |k, c, f| {
+            p[nb[k]] = f.map_or(c, crate::forest::Padded::log_odds);
+        },
+    );
+    for (p, e) in p.iter_mut().zip(ev) {
+        *p -= crate::tuning::RECURRING_WEIGHT * e.recurring;
+    }
+    p
+}
+
+/// The context log-odds `c` of each non-blank line `nb[k]` and, where they
+/// lie within `band` of zero, its body model features
+/// ([`Sequence`]), given to `each(k, c, features)` in order. Outside
+/// the band the context model is sure enough, and its log-odds are the
+/// line's score; the body model is fitted on the lines within the band.
+pub(crate) fn body_features(
+    page: &super::page::Page<'_>,
+    nb: &[usize],
+    local: &[f32],
+    region: &Range<usize>,
+    band: f32,
+    mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
+) {
+    body_walk(page, nb, local, region, band, |k, c, f| {
+        each(k, c, f.map(crate::forest::Padded::features));
+    });
+}
+
+/// [`body_features`] with the features written into the padded array the
+/// forest walks ([`crate::forest::Padded`]): no copy of them per line.
+fn body_walk(
+    page: &super::page::Page<'_>,
+    nb: &[usize],
+    local: &[f32],
+    region: &Range<usize>,
+    band: f32,
+    mut each: impl FnMut(usize, f32, Option<&crate::forest::Padded>),
+) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let (ctx, c) = super::context::columns_and_logits(page, nb, local, region);
+    let seq = Sequence::of(page, nb, &c);
+    let mut padded = crate::forest::Padded::new();
+    for (k, &i) in nb.iter().enumerate() {
+        if c[k].abs() > band {
+            each(k, c[k], None);
+            continue;
+        }
+        // A line alone in its paragraph (most lines) is its own shape.
+        let run = page.runs[i].clone();
+        let merged;
+        let shape = if run.len() == 1 {
+            &lines[run.start].shape
+        } else {
+            merged = crate::features::run_shape(lines, run);
+            &merged
+        };
+        let own = crate::features::local_features(&lines[i], &ev[i], shape);
+        seq.write_features(k, &own, &ctx, padded.features_mut());
+        each(k, c[k], Some(&padded));
     }
 }
 
