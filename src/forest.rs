@@ -63,42 +63,44 @@ impl<const N: usize> Forest<N> {
     }
 }
 
-/// Features padded for the walk ([`PADDED`] of them, all but the model's
-/// zero), kept from line to line: each line writes its features over the
-/// last line's.
-pub(crate) struct Padded([f32; PADDED]);
+/// The `N` features of a forest padded for the walk ([`PADDED`] of them,
+/// all but the forest's zero), kept from line to line: each line writes
+/// its features over the last line's. The walk is of the trees `walks`.
+pub(crate) struct Padded<'w, const N: usize> {
+    x: [f32; PADDED],
+    walks: &'w Walks,
+}
 
-impl Padded {
-    pub(crate) fn new() -> Padded {
-        Padded([0.0; PADDED])
+impl<'w, const N: usize> Padded<'w, N> {
+    pub(crate) fn new(walks: &'w Walks) -> Padded<'w, N> {
+        const { assert!(N <= PADDED) };
+        Padded {
+            x: [0.0; PADDED],
+            walks,
+        }
     }
 
-    /// The body model's log-odds for the features `x`: the sums of the
-    /// trees of [`crate::model::BODY`], bit for bit (tested against the
-    /// walk over the stored trees).
-    pub(crate) fn score(&mut self, x: &[f32; crate::model::N_BODY]) -> f32 {
+    /// The forest's log-odds for the features `x`: the sums of its trees,
+    /// bit for bit (tested against the walk over the stored trees).
+    pub(crate) fn score(&mut self, x: &[f32; N]) -> f32 {
         *self.features_mut() = *x;
         self.log_odds()
     }
 
     /// The features last written, for the walk to read.
-    pub(crate) fn features_mut(&mut self) -> &mut [f32; crate::model::N_BODY] {
-        let n = crate::model::N_BODY;
-        (&mut self.0[..n]).try_into().expect("N_BODY features")
+    pub(crate) fn features_mut(&mut self) -> &mut [f32; N] {
+        (&mut self.x[..N]).try_into().expect("N features")
     }
 
     /// The features last written.
-    pub(crate) fn features(&self) -> &[f32; crate::model::N_BODY] {
-        let n = crate::model::N_BODY;
-        (&self.0[..n]).try_into().expect("N_BODY features")
+    pub(crate) fn features(&self) -> &[f32; N] {
+        (&self.x[..N]).try_into().expect("N features")
     }
 
-    /// The body model's log-odds for the features last written
+    /// The forest's log-odds for the features last written
     /// ([`Padded::features_mut`]).
     pub(crate) fn log_odds(&self) -> f32 {
-        static WALKS: std::sync::LazyLock<Walks> =
-            std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
-        WALKS.score_padded(&self.0)
+        self.walks.score_padded(&self.x)
     }
 }
 
@@ -121,7 +123,7 @@ struct Walk {
 /// A forest laid out for [`Walks::score_padded`]: the same trees, the same
 /// sums.
 #[derive(Debug)]
-struct Walks {
+pub(crate) struct Walks {
     base: f32,
     walks: Vec<Walk>,
 }
@@ -132,7 +134,7 @@ const PADDED: usize = 256;
 
 impl Walks {
     /// The trees of `forest`, laid out for the walk.
-    fn of<const N: usize>(forest: &Forest<N>) -> Walks {
+    pub(crate) fn of<const N: usize>(forest: &Forest<N>) -> Walks {
         const { assert!(N <= PADDED) };
         let walks = forest
             .trees
@@ -247,7 +249,10 @@ mod tests {
                 (seed >> 40) as f32 / (1u64 << 22) as f32 - 2.0
             });
             assert_eq!(walks.score(&x).to_bits(), f.score(&x).to_bits());
-            assert_eq!(Padded::new().score(&x).to_bits(), f.score(&x).to_bits());
+            assert_eq!(
+                Padded::new(&walks).score(&x).to_bits(),
+                f.score(&x).to_bits()
+            );
         }
         for t in f.trees {
             // Thresholds read as features: every branch on the edge.

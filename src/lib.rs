@@ -204,7 +204,7 @@ pub mod __private {
     /// trees against the fitted ones.
     pub fn body_scores(input: &str) -> Vec<(usize, f32)> {
         let mut out = Vec::new();
-        let mut padded = crate::forest::Padded::new();
+        let mut padded = crate::pipeline::sequence::body_padded();
         each_body_line(input, crate::model::BODY_BAND, |l, c, f| {
             out.push((l.row, f.map_or(c, |f| padded.score(f))));
         });

@@ -11,6 +11,7 @@
 
 use super::page::Page;
 use crate::features::{LOCAL_FEATURES, N_LOCAL};
+use crate::forest::{Padded, Walks};
 use crate::model::{N_BODY, N_CONTEXT};
 use crate::pipeline::context::{Columns, CONTEXT_FEATURES};
 use std::ops::Range;
@@ -217,7 +218,7 @@ pub(crate) fn scores(
         region,
         crate::model::BODY_BAND,
         |k, c, f| {
-            p[nb[k]] = f.map_or(c, crate::forest::Padded::log_odds);
+            p[nb[k]] = f.map_or(c, Padded::log_odds);
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -240,24 +241,24 @@ pub(crate) fn body_features(
     mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
 ) {
     body_walk(page, nb, local, region, band, |k, c, f| {
-        each(k, c, f.map(crate::forest::Padded::features));
+        each(k, c, f.map(Padded::features));
     });
 }
 
 /// [`body_features`] with the features written into the padded array the
-/// forest walks ([`crate::forest::Padded`]): no copy of them per line.
+/// forest walks ([`Padded`]): no copy of them per line.
 fn body_walk(
     page: &super::page::Page<'_>,
     nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
     band: f32,
-    mut each: impl FnMut(usize, f32, Option<&crate::forest::Padded>),
+    mut each: impl FnMut(usize, f32, Option<&Padded<'_, N_BODY>>),
 ) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let (ctx, c) = super::context::columns_and_logits(page, nb, local, region);
     let seq = Sequence::of(page, nb, &c);
-    let mut padded = crate::forest::Padded::new();
+    let mut padded = body_padded();
     for (k, &i) in nb.iter().enumerate() {
         if c[k].abs() > band {
             each(k, c[k], None);
@@ -276,6 +277,15 @@ fn body_walk(
         seq.write_features(k, &own, &ctx, padded.features_mut());
         each(k, c[k], Some(&padded));
     }
+}
+
+/// The body model's trees laid out for the walk, once per process.
+static BODY_WALKS: std::sync::LazyLock<Walks> =
+    std::sync::LazyLock::new(|| Walks::of(&crate::model::BODY));
+
+/// A line's body features, padded for the walk of the body model's trees.
+pub(crate) fn body_padded() -> Padded<'static, N_BODY> {
+    Padded::new(&BODY_WALKS)
 }
 
 #[cfg(test)]
