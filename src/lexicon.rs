@@ -2560,6 +2560,9 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
     let body = &t[..t.len() - 1];
     let start = body.rfind(open)?;
     let (before, inner) = (&body[..start], &body[start + 1..]);
+    if !may_credit(inner) {
+        return None;
+    }
     if inner.len() > 80 || inner.contains([')', ']']) || inner.split_whitespace().nth(8).is_some() {
         return None;
     }
@@ -2582,6 +2585,44 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
         .count();
     let long = t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some();
     (words_before == 3 && !long).then(|| inner.trim())
+}
+
+/// For every ASCII lowercase letter `a`: the bits `1 << (b - b'a')` of the
+/// letters `b` that follow `a` at the start of a word of [`CREDIT_WORDS`]
+/// (`fo`, `ph`, `bi`, …), derived from the list itself.
+static CREDIT_WORD_STARTS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < CREDIT_WORDS.len() {
+        let w = CREDIT_WORDS[i].as_bytes();
+        assert!(w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase());
+        t[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// The bracketed group `inner` of [`caption_credit`] may credit someone: it
+/// is not all ASCII (a `©`, or words that fold only char by char), or it
+/// has a `/`, or a word that starts as a word of [`CREDIT_WORDS`] does
+/// (ignoring ASCII case). When this is false, neither `©`, nor a `/`, nor
+/// [`has_credit_word`] can hold, and most brackets (`[172]`, `[edit]`,
+/// `(PDF 105K)`) are turned away without the credit-word search.
+fn may_credit(inner: &str) -> bool {
+    let b = inner.as_bytes();
+    let letter = |i: usize| {
+        b.get(i)
+            .map(u8::to_ascii_lowercase)
+            .filter(u8::is_ascii_lowercase)
+    };
+    (0..b.len()).any(|i| {
+        b[i] >= 0x80
+            || b[i] == b'/'
+            || ((i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && letter(i).zip(letter(i + 1)).is_some_and(|(x, y)| {
+                    CREDIT_WORD_STARTS[(x - b'a') as usize] & 1 << (y - b'a') != 0
+                }))
+    })
 }
 
 /// `text` has a word (a run of alphanumeric chars) of [`CREDIT_WORDS`],
@@ -3236,6 +3277,106 @@ mod tests {
                 t.split(['|', '•', '·', '\u{2014}']).next().unwrap_or("")
             );
             proptest::prop_assert_eq!(before_spaced_dash(t), t.split(" - ").next().unwrap_or(""));
+        }
+    }
+
+    /// [`caption_credit`] without the early turn-away of [`may_credit`].
+    fn caption_credit_plain(text: &str) -> Option<&str> {
+        let t = text.trim_end();
+        let open = match t.as_bytes().last()? {
+            b')' => '(',
+            b']' => '[',
+            _ => return None,
+        };
+        let body = &t[..t.len() - 1];
+        let start = body.rfind(open)?;
+        let (before, inner) = (&body[..start], &body[start + 1..]);
+        if inner.len() > 80
+            || inner.contains([')', ']'])
+            || inner.split_whitespace().nth(8).is_some()
+        {
+            return None;
+        }
+        let capital = |w: Option<&str>| {
+            w.and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        let slash = || {
+            inner.split_once('/').is_some_and(|(a, b)| {
+                capital(a.split_whitespace().next_back()) && capital(b.split_whitespace().next())
+            })
+        };
+        if !(inner.contains('©') || slash() || has_credit_word(inner)) {
+            return None;
+        }
+        let words_before = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .count();
+        let long = t.split_whitespace().nth(CAPTION_MAX_WORDS).is_some();
+        (words_before == 3 && !long).then(|| inner.trim())
+    }
+
+    /// Every credit word, in any ASCII case, at the start or after a byte
+    /// that ends a word, passes [`may_credit`]; inside an ASCII word it
+    /// starts no word, and brackets without one are turned away.
+    #[test]
+    fn may_credit_keeps_every_credit_word() {
+        for w in CREDIT_WORDS {
+            let upper = w.to_uppercase();
+            for pre in ["", " ", ":", "(", "-", "«"] {
+                for t in [format!("{pre}{w}"), format!("{pre}{upper}")] {
+                    assert!(may_credit(&t), "{t:?}");
+                    assert!(has_credit_word(&t), "{t:?}");
+                }
+            }
+            if w.is_ascii() {
+                for t in [format!("x{w}"), format!("1{upper}")] {
+                    assert!(!may_credit(&t), "{t:?}");
+                }
+            }
+        }
+        for t in [
+            "172",
+            "edit",
+            "PDF 105K",
+            "seven to two",
+            "xfoto",
+            "1photo",
+            "",
+            "f",
+            "see p",
+        ] {
+            assert!(!may_credit(t), "{t:?}");
+        }
+        for t in ["a/b", "© X", "é", "x Bilder"] {
+            assert!(may_credit(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The caption credit with the early turn-away is the one without.
+        #[test]
+        fn caption_credit_as_without_turn_away(
+            before in proptest::collection::vec(proptest::sample::select(vec![
+                "A", "view", "of", "the", "bridge.", "Jane", "(", "[", "", "é",
+            ]), 0..6),
+            inner in proptest::collection::vec(proptest::sample::select(vec![
+                "foto", "FOTO", "Fotos", "photo", "photograph", "Pictures", "fot", "fo", "bild",
+                "imagem", "crédit", "CRÉDIT", "zdjęcie", "credit", "credits", "x", "a1", "_",
+                " ", ":", "/", "-", "é", "ſ", "\u{212a}", "©", "(", "[", ")", "]", "Jane",
+                "Doe", "the", "edit", "172", "PDF", "view", ".", "  ", "Ph", "IM", "Be", "zd",
+            ]), 0..10),
+            brackets in proptest::sample::select(vec![("(", ")"), ("[", "]"), ("(", ") "), ("[", "]x")]),
+        ) {
+            let text = format!("{} {}{}{}", before.join(" "), brackets.0, inner.concat(), brackets.1);
+            proptest::prop_assert_eq!(
+                caption_credit(&text),
+                caption_credit_plain(&text),
+                "{:?}", text
+            );
         }
     }
 

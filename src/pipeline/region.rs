@@ -35,14 +35,39 @@ pub(crate) fn is_barrier(line: &Line<'_>, ev: &Evidence) -> bool {
 /// The first line of the comment section: the first comment-section head that
 /// follows some real text (`n` when there is none).
 pub(crate) fn comment_zone_start(lines: &[Line<'_>], evidence: &[Evidence]) -> usize {
+    let n = lines.len().min(evidence.len());
+    let (lines_n, evidence_n) = (&lines[..n], &evidence[..n]);
+    let next_head = |from: usize| {
+        lines_n[from..]
+            .iter()
+            .zip(&evidence_n[from..])
+            .position(|(line, ev)| is_barrier(line, ev))
+            .map(|p| from + p)
+    };
+    first_head_after_text(next_head, |i| weight(&lines[i], evidence[i].logit))
+        .unwrap_or(lines.len())
+}
+
+/// The first head where the positive parts of `weight` over the lines before
+/// it sum to [`COMMENT_ZONE_MIN_TEXT`]; `next_head(i)` is the first head at
+/// or after line `i`. The heads are found first and the weights summed only
+/// up to them, in line order (the same sum, rounding included): a page
+/// without a head (most pages) weighs no line at all.
+fn first_head_after_text(
+    next_head: impl Fn(usize) -> Option<usize>,
+    weight: impl Fn(usize) -> f32,
+) -> Option<usize> {
     let mut text_seen = 0.0f32;
-    for (i, (line, ev)) in lines.iter().zip(evidence).enumerate() {
-        if is_barrier(line, ev) && text_seen >= COMMENT_ZONE_MIN_TEXT {
-            return i;
+    let mut from = 0;
+    while let Some(h) = next_head(from) {
+        text_seen = (from..h).fold(text_seen, |s, i| s + weight(i).max(0.0));
+        if text_seen >= COMMENT_ZONE_MIN_TEXT {
+            return Some(h);
         }
-        text_seen += weight(line, ev.logit).max(0.0);
+        text_seen += weight(h).max(0.0);
+        from = h + 1;
     }
-    lines.len()
+    None
 }
 
 /// The comment-section head that follows the region (the number of lines
@@ -382,6 +407,36 @@ The regatta was first held in 1952 on this river.
             }
         }
         r
+    }
+
+    /// [`first_head_after_text`] as a plain walk that weighs every line.
+    fn naive_first_head(heads: &[(bool, f32)]) -> Option<usize> {
+        let mut text_seen = 0.0f32;
+        for (i, &(head, w)) in heads.iter().enumerate() {
+            if head && text_seen >= COMMENT_ZONE_MIN_TEXT {
+                return Some(i);
+            }
+            text_seen += w.max(0.0);
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// Heads among lines of any weight: the head found by summing only
+        /// up to the heads is the one the plain walk finds.
+        #[test]
+        fn first_head_equals_the_plain_walk(
+            lines in proptest::collection::vec((proptest::bool::weighted(0.1), -4.0f32..3.0), 0..80),
+        ) {
+            proptest::prop_assert_eq!(
+                first_head_after_text(
+                    |from| (from..lines.len()).find(|&i| lines[i].0),
+                    |i| lines[i].1
+                ),
+                naive_first_head(&lines)
+            );
+        }
     }
 
     proptest::proptest! {
