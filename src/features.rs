@@ -1184,26 +1184,17 @@ mod tests {
     #[test]
     #[ignore = "needs DUMPCLEAN_CORPUS"]
     fn fused_measure_on_a_corpus() {
-        let root = std::env::var("DUMPCLEAN_CORPUS").expect("DUMPCLEAN_CORPUS");
-        let (mut cells, mut dirs) = (0usize, vec![std::path::PathBuf::from(root)]);
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "txt") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    let (lines, words) = crate::lines::split_page(&text);
-                    for (i, l) in lines.iter().enumerate() {
-                        let mut keys = words.get(i).to_vec();
-                        keys.sort_unstable();
-                        let got = (l.shape, l.lex, keys);
-                        assert_eq!(got, measure_oracle(l.text), "{path:?}: {:?}", l.text);
-                        cells += 1;
-                    }
-                }
+        let mut cells = 0usize;
+        crate::test_support::for_each_corpus_dump(|path, text| {
+            let (lines, words) = crate::lines::split_page(text);
+            for (i, l) in lines.iter().enumerate() {
+                let mut keys = words.get(i).to_vec();
+                keys.sort_unstable();
+                let got = (l.shape, l.lex, keys);
+                assert_eq!(got, measure_oracle(l.text), "{path:?}: {:?}", l.text);
+                cells += 1;
             }
-        }
+        });
         eprintln!("{cells} cells equal");
         assert!(cells > 0);
     }
@@ -1364,27 +1355,18 @@ mod tests {
     #[test]
     #[ignore = "needs DUMPCLEAN_CORPUS"]
     fn local_logit_on_a_corpus() {
-        let root = std::env::var("DUMPCLEAN_CORPUS").expect("DUMPCLEAN_CORPUS");
-        let (mut cells, mut dirs) = (0usize, vec![std::path::PathBuf::from(root)]);
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "txt") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    let lines = split_lines(&text);
-                    for (l, e) in lines.iter().zip(gather(&lines)) {
-                        let (got, want) = (
-                            local_logit(l, &e, &l.shape),
-                            local_logit_oracle(l, &e, &l.shape),
-                        );
-                        assert_eq!(got.to_bits(), want.to_bits(), "{path:?}: {:?}", l.text);
-                        cells += 1;
-                    }
-                }
+        let mut cells = 0usize;
+        crate::test_support::for_each_corpus_dump(|path, text| {
+            let lines = split_lines(text);
+            for (l, e) in lines.iter().zip(gather(&lines)) {
+                let (got, want) = (
+                    local_logit(l, &e, &l.shape),
+                    local_logit_oracle(l, &e, &l.shape),
+                );
+                assert_eq!(got.to_bits(), want.to_bits(), "{path:?}: {:?}", l.text);
+                cells += 1;
             }
-        }
+        });
         eprintln!("{cells} cells equal");
         assert!(cells > 0);
     }

@@ -126,6 +126,27 @@ mod test_support {
             ..Default::default()
         }
     }
+
+    /// Call `f` with the path and text of every dump (`*.txt`, searched
+    /// recursively) under the directory `DUMPCLEAN_CORPUS` names, for the
+    /// ignored tests that check a fast path on a whole corpus; returns how
+    /// many dumps there were.
+    pub(crate) fn for_each_corpus_dump(mut f: impl FnMut(&std::path::Path, &str)) -> usize {
+        let root = std::env::var("DUMPCLEAN_CORPUS").expect("DUMPCLEAN_CORPUS");
+        let (mut dumps, mut dirs) = (0, vec![std::path::PathBuf::from(root)]);
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    f(&path, &std::fs::read_to_string(&path).unwrap());
+                    dumps += 1;
+                }
+            }
+        }
+        dumps
+    }
 }
 
 pub use article::{Article, Block, BlockKind, ChromeKind, ChromeSegment, Label, LineInfo};
