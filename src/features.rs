@@ -81,7 +81,7 @@ fn prefix_key(text: &str) -> u64 {
     let mut it = text.split_whitespace();
     match (it.next(), it.next()) {
         (Some(a), Some(b)) => {
-            let k = crate::lines::norm_key(a) ^ crate::lines::norm_key(b).rotate_left(17);
+            let k = crate::keys::norm_key(a) ^ crate::keys::norm_key(b).rotate_left(17);
             if k == 0 {
                 1
             } else {
@@ -117,7 +117,7 @@ pub(crate) fn gather(lines: &[Line<'_>]) -> Vec<Evidence> {
 /// the lines it sees again.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Own {
-    /// The line's [`crate::lines::norm_key`].
+    /// The line's [`crate::keys::norm_key`].
     pub key: u64,
     /// The key of the line's first two words, for short lines (else 0).
     pub prefix: u64,
@@ -163,7 +163,12 @@ impl Own {
             } else {
                 0
             },
-            cue: lexicon::cue_of(text, lexicon::is_sentence(&line.shape), &line.lex, words),
+            cue: lexicon::cue_of(
+                text,
+                lexicon::is_sentence(line.shape.terminal, line.shape.words),
+                line.lex.cue_notes(),
+                words,
+            ),
             // A time holds a decimal digit (an ASCII one, or an
             // alphanumeric char outside ASCII), a count an ASCII digit.
             time: (line.shape.digits > 0 || !line.lex.plain) && lexicon::is_time(text),
@@ -441,10 +446,10 @@ fn known_or_local(
     }
 }
 
-/// A table from keys that are hashes already ([`crate::lines::norm_key`],
+/// A table from keys that are hashes already ([`crate::keys::norm_key`],
 /// never 0) to values: open addressing in slots for twice the keys it is
 /// made for, the per-process seed mixed in (as in
-/// [`crate::lines::KeyHasher`]) so that crafted input cannot pile keys
+/// [`crate::keys::KeyHasher`]) so that crafted input cannot pile keys
 /// into one run of slots. The table is reused from page to page
 /// ([`KeyTable::reset`]): a slot written for an earlier page has an older
 /// generation and counts as empty, so emptying the table costs nothing.
@@ -472,7 +477,7 @@ impl<V: Copy> KeyTable<V> {
         KeyTable {
             slots: Vec::new(),
             mask: 0,
-            seed: crate::lines::key_seed(),
+            seed: crate::keys::key_seed(),
             generation: 0,
             init,
         }
@@ -1020,13 +1025,13 @@ mod tests {
     /// split off one by one, each phrase compared at each word.
     fn cue_candidates_oracle(text: &str) -> u8 {
         let shape = crate::lines::Shape::measure(text);
-        if !lexicon::is_short_cue_line(text, &shape) {
+        if !lexicon::is_short_cue_line(text, shape.terminal, shape.words) {
             return 0;
         }
         let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(crate::lines::norm_key)
+            .map(crate::keys::norm_key)
             .collect();
         lexicon::cue_phrase_keys()
             .iter()
@@ -1039,8 +1044,8 @@ mod tests {
     /// [`crate::lines::measure`] as the separate passes it fuses compute it.
     fn measure_oracle(text: &str) -> Measures {
         let mut keys = Vec::new();
-        crate::lines::for_each_word(text, |k, len| {
-            if len >= crate::lines::MIN_CONTENT_WORD {
+        crate::keys::for_each_word(text, |k, len| {
+            if len >= crate::keys::MIN_CONTENT_WORD {
                 keys.push(k);
             }
         });
@@ -1049,7 +1054,7 @@ mod tests {
         (
             crate::lines::Shape::measure(text),
             crate::lines::Lexical {
-                key: crate::lines::norm_key(text),
+                key: crate::keys::norm_key(text),
                 prefix: prefix_key(text),
                 stopwords: crate::stopwords::stopword_share(text),
                 caps: capitalised_share(text),

@@ -452,7 +452,7 @@ struct CueIndex {
     /// its order. A phrase starts at the start of a run of word chars of the
     /// line and spans that whole run, so only the phrases under that run's
     /// key can start there.
-    phrases: crate::lines::KeyMap<Vec<(usize, &'static str)>>,
+    phrases: crate::keys::KeyMap<Vec<(usize, &'static str)>>,
     /// The first words of the phrases of all lexicons, and of the
     /// legal-footer lexicon alone.
     any: RunFilter,
@@ -484,7 +484,7 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
         pairs: [0; 512],
     };
     let mut index = CueIndex {
-        phrases: crate::lines::KeyMap::default(),
+        phrases: crate::keys::KeyMap::default(),
         any: empty(),
         footer: empty(),
     };
@@ -629,7 +629,7 @@ fn has_two_legal_terms(text: &str) -> bool {
 /// ASCII occurs in no such text.
 struct LegalWitnesses {
     /// The content-word keys of the legal terms (one a term, its longest
-    /// run of ASCII letters and digits of [`crate::lines::MIN_CONTENT_WORD`]
+    /// run of ASCII letters and digits of [`crate::keys::MIN_CONTENT_WORD`]
     /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each
     /// (in [`LEGAL_BITS`] words: few of a text's keys pass where none is
     /// a witness's, and so few are looked up in `keys`).
@@ -703,11 +703,11 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
             .collect();
         let witness = runs
             .iter()
-            .filter(|r| r.len() >= crate::lines::MIN_CONTENT_WORD)
+            .filter(|r| r.len() >= crate::keys::MIN_CONTENT_WORD)
             .filter(|r| r.bytes().all(|b| b.is_ascii_alphanumeric()))
             .max_by_key(|r| r.len());
         match witness {
-            Some(r) => crate::lines::for_each_word(r, |k, _| {
+            Some(r) => crate::keys::for_each_word(r, |k, _| {
                 let (i, m) = LegalWitnesses::bit(k);
                 w.bits[i] |= m;
                 w.keys.push(k);
@@ -719,13 +719,13 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                     #[cfg(test)]
                     w.short.push(r);
                     let mut longest = (0, 0);
-                    crate::lines::for_each_word(r, |k, len| {
+                    crate::keys::for_each_word(r, |k, len| {
                         if len > longest.1 {
                             longest = (k, len);
                         }
                     });
                     match longest {
-                        (k, len) if len >= crate::lines::MIN_CONTENT_WORD => {
+                        (k, len) if len >= crate::keys::MIN_CONTENT_WORD => {
                             let (i, m) = LegalWitnesses::bit(k);
                             w.bits[i] |= m;
                             w.keys.push(k);
@@ -754,8 +754,8 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
 /// ([`crate::lines::Lexical::short_legal`]). A test checks them against
 /// the legal-footer lexicon.
 pub(crate) const SHORT_LEGAL_RUNS: [u64; 2] = [
-    crate::lines::ascii_norm_key(SHORT_LEGAL_WORDS[0].as_bytes()),
-    crate::lines::ascii_norm_key(SHORT_LEGAL_WORDS[1].as_bytes()),
+    crate::keys::ascii_norm_key(SHORT_LEGAL_WORDS[0].as_bytes()),
+    crate::keys::ascii_norm_key(SHORT_LEGAL_WORDS[1].as_bytes()),
 ];
 
 /// The runs whose keys are [`SHORT_LEGAL_RUNS`].
@@ -885,7 +885,7 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
     hits >= enough
 }
 
-/// Every cue phrase as the [`crate::lines::norm_key`]s of its words, by
+/// Every cue phrase as the [`crate::keys::norm_key`]s of its words, by
 /// its first word, with the index of its lexicon in [`CUE_ORDER`]: a cheap
 /// test of which lexicons a short line names, before [`cue_walk`] matches
 /// their phrases.
@@ -948,7 +948,7 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for phrase in *words {
             let mut keys = Vec::new();
-            crate::lines::for_each_word(phrase, |key, _| keys.push(key));
+            crate::keys::for_each_word(phrase, |key, _| keys.push(key));
             if let Some(&key) = keys.first() {
                 by_first.push((key, k as u8, keys[1..].to_vec()));
             }
@@ -995,7 +995,7 @@ fn candidate_cues(text: &str) -> u8 {
     let mut words: [u64; 96] = [0; 96];
     let mut n = 0;
     let mut more = false;
-    crate::lines::for_each_word(text, |k, _| {
+    crate::keys::for_each_word(text, |k, _| {
         if n < words.len() {
             words[n] = k;
             n += 1;
@@ -1009,7 +1009,7 @@ fn candidate_cues(text: &str) -> u8 {
     cue_candidates(&words[..n])
 }
 
-/// Every cue phrase as the [`crate::lines::norm_key`]s of its words (the
+/// Every cue phrase as the [`crate::keys::norm_key`]s of its words (the
 /// text between chars that are not alphanumeric), with the index of its
 /// lexicon in [`CUE_ORDER`].
 #[cfg(test)]
@@ -1020,7 +1020,7 @@ pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
             let keys = phrase
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(crate::lines::norm_key)
+                .map(crate::keys::norm_key)
                 .collect();
             out.push((k, keys));
         }
@@ -1030,7 +1030,7 @@ pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
 
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
 /// occurs in a text whose words (alphanumeric runs) have the keys `words`
-/// ([`crate::lines::for_each_word`]), in order, as a sequence of them.
+/// ([`crate::keys::for_each_word`]), in order, as a sequence of them.
 pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
@@ -1684,16 +1684,32 @@ const NAVIGATION_MAX_WORDS: usize = 5;
 /// Lines longer than this (in bytes) are cued only as legal notices.
 pub(crate) const CUE_LINE_BYTES: usize = 160;
 
-/// A line of this shape is a sentence, which is cued only as a legal
-/// notice: eight or more words ending in sentence punctuation.
-pub(crate) fn is_sentence(shape: &crate::lines::Shape) -> bool {
-    shape.terminal && shape.words >= 8
+/// A line of `words` words, ending in sentence punctuation when
+/// `terminal`, is a sentence, which is cued only as a legal notice: eight
+/// or more words ending in sentence punctuation.
+pub(crate) fn is_sentence(terminal: bool, words: u32) -> bool {
+    terminal && words >= 8
 }
 
-/// A line of `text` and `shape` is read for every cue lexicon, not only
-/// for legal notices: it is short and no sentence.
-pub(crate) fn is_short_cue_line(text: &str, shape: &crate::lines::Shape) -> bool {
-    text.len() <= CUE_LINE_BYTES && !is_sentence(shape)
+/// A line of `text`, `words` words and sentence punctuation at its end
+/// when `terminal` is read for every cue lexicon, not only for legal
+/// notices: it is short and no sentence.
+pub(crate) fn is_short_cue_line(text: &str, terminal: bool, words: u32) -> bool {
+    text.len() <= CUE_LINE_BYTES && !is_sentence(terminal, words)
+}
+
+/// What the scan noted of a line for the cue lexicons
+/// ([`crate::lines::Lexical::cue_notes`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScanNotes {
+    /// The lexicons [`cue_candidates`] found in the keys of its words.
+    pub cues: u8,
+    /// It holds a `©`.
+    pub copyright: bool,
+    /// No alphanumeric char outside ASCII.
+    pub plain: bool,
+    /// A short word of [`SHORT_LEGAL_RUNS`].
+    pub short_legal: bool,
 }
 
 /// The cue a line carries, if any, in order of strength: [`cue_with`]
@@ -1726,12 +1742,7 @@ pub(crate) fn cue_with(text: &str, sentence: bool, plain_keys: Option<&[u64]>) -
 /// [`cue_from`] finds): that test, true of most lines, is made here, where
 /// it is inlined.
 #[inline]
-pub(crate) fn cue_of(
-    text: &str,
-    sentence: bool,
-    lex: &crate::lines::Lexical,
-    keys: &[u64],
-) -> Option<Cue> {
+pub(crate) fn cue_of(text: &str, sentence: bool, lex: ScanNotes, keys: &[u64]) -> Option<Cue> {
     if lex.cues == 0 && !lex.copyright && text.len() <= CUE_LINE_BYTES && !sentence {
         return None;
     }
@@ -1740,12 +1751,7 @@ pub(crate) fn cue_of(
 
 /// [`cue_of`] past its quick test (out of line, so that it stays cheap).
 #[inline(never)]
-fn cue_of_walked(
-    text: &str,
-    sentence: bool,
-    lex: &crate::lines::Lexical,
-    keys: &[u64],
-) -> Option<Cue> {
+fn cue_of_walked(text: &str, sentence: bool, lex: ScanNotes, keys: &[u64]) -> Option<Cue> {
     cue_from(
         text,
         sentence,
@@ -1766,7 +1772,7 @@ fn cue_of_walked(
 /// only where the line holds no legal term, see [`LegalWitnesses`]).
 /// For a short line, `candidates` are the lexicons [`cue_candidates`]
 /// finds in the keys of its words, and `copyright` tells whether it has a
-/// `©` (as the scan gives them, [`crate::lines::Lexical`]): a line with
+/// `©` (as the scan gives them, [`ScanNotes`]): a line with
 /// neither is not walked.
 fn cue_from(
     text: &str,
@@ -3236,9 +3242,9 @@ mod tests {
             assert!(!oracle::has_two_legal_terms(text), "{text:?}");
         }
         // Given what the scan measured.
-        let sentence = is_sentence(&shape);
+        let sentence = is_sentence(shape.terminal, shape.words);
         assert_eq!(
-            cue_of(text, sentence, &lex, &keys),
+            cue_of(text, sentence, lex.cue_notes(), &keys),
             oracle::cue(text, sentence),
             "{text:?}"
         );
@@ -3704,8 +3710,8 @@ mod tests {
         runs.sort_unstable();
         assert_eq!(runs, LEGAL_WITNESSES.short_keys);
         for (word, key) in [("agb", SHORT_LEGAL_RUNS[0]), ("nas", SHORT_LEGAL_RUNS[1])] {
-            assert_eq!(crate::lines::norm_key(word), key);
-            assert!(word.len() < crate::lines::MIN_CONTENT_WORD);
+            assert_eq!(crate::keys::norm_key(word), key);
+            assert!(word.len() < crate::keys::MIN_CONTENT_WORD);
             assert!(SHORT_LEGAL_LENGTHS >> word.len() & 1 != 0);
         }
         // A run's key is that of its chars' lowercase forms: a run of
@@ -3940,14 +3946,17 @@ mod tests {
         ] {
             let mut keys = Vec::new();
             let (shape, lex) = crate::lines::measure(text, &mut keys);
-            assert!(lex.plain && is_sentence(&shape), "{text:?}");
+            assert!(
+                lex.plain && is_sentence(shape.terminal, shape.words),
+                "{text:?}"
+            );
             assert_eq!(
                 may_have_two_legal_terms_scanned(text, &keys, lex.short_legal),
                 walked,
                 "{text:?}"
             );
             assert_eq!(
-                cue_of(text, true, &lex, &keys),
+                cue_of(text, true, lex.cue_notes(), &keys),
                 oracle::cue(text, true),
                 "{text:?}"
             );

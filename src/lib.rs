@@ -103,6 +103,7 @@ mod error;
 mod features;
 mod forest;
 mod input;
+mod keys;
 mod lexicon;
 mod lines;
 mod model;

@@ -10,6 +10,7 @@
 //!
 //! One pass over the bytes, no allocation per line beyond the `Line` record.
 
+use crate::keys::{fnv, for_each_word, key_seed, FNV_SEED, MIN_CONTENT_WORD};
 use std::ops::Range;
 
 /// One cell of an input line (the whole line when it has no gaps): its span
@@ -44,6 +45,17 @@ impl Lexical {
         short_legal: false,
         urlish: false,
     };
+
+    /// What the cue lexicons read of these measures.
+    #[inline]
+    pub(crate) fn cue_notes(&self) -> crate::lexicon::ScanNotes {
+        crate::lexicon::ScanNotes {
+            cues: self.cues,
+            copyright: self.copyright,
+            plain: self.plain,
+            short_legal: self.short_legal,
+        }
+    }
 }
 
 impl Line<'_> {
@@ -89,9 +101,9 @@ pub(crate) struct Shape {
 /// `str::split_whitespace` gives them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Lexical {
-    /// The [`norm_key`] of the whole text.
+    /// The [`norm_key`](crate::keys::norm_key) of the whole text.
     pub key: u64,
-    /// A key of the first two words (each's [`norm_key`] combined), never 0
+    /// A key of the first two words (each's [`norm_key`](crate::keys::norm_key) combined), never 0
     /// when the text has two or more words; 0 when it has fewer.
     pub prefix: u64,
     /// The share of function words among the first 64 words: each word
@@ -214,12 +226,9 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
         .sum()
 }
 
-/// Content words shorter than this (in bytes) are ignored for cohesion.
-pub(crate) const MIN_CONTENT_WORD: usize = 4;
-
 /// Every line's distinct content-word keys (each once, in the order they
 /// first occur in the line), in one buffer: the
-/// [`norm_key`]s of its runs of alphanumeric chars of [`MIN_CONTENT_WORD`]
+/// [`norm_key`](crate::keys::norm_key)s of its runs of alphanumeric chars of [`MIN_CONTENT_WORD`]
 /// bytes or more, which cohesion compares. They depend on the line's text
 /// alone, so a later pass over the same lines can take them from an
 /// earlier one.
@@ -799,7 +808,7 @@ impl CharClass {
 
 /// The state of [`measure`]'s walk over a text's words.
 struct Words {
-    /// [`norm_key`] of the text so far, and whether it holds an alphanumeric.
+    /// [`norm_key`](crate::keys::norm_key) of the text so far, and whether it holds an alphanumeric.
     key: u64,
     any: bool,
     /// Words ended so far, and whether the walk is inside one.
@@ -1281,7 +1290,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
         s.words += s.cjk * 2 / 3;
     }
     let mut lex = w.lexical();
-    if crate::lexicon::is_short_cue_line(text, &s) {
+    if crate::lexicon::is_short_cue_line(text, s.terminal, s.words) {
         debug_assert!(w.cue_length && w.runs <= RUN_KEYS);
         lex.cues = crate::lexicon::cue_candidates(&runs[..w.runs]);
     }
@@ -1624,101 +1633,6 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     out
 }
 
-/// A hasher for keys that are hashes already ([`norm_key`]): one
-/// multiply-xorshift round over the key and a per-process random seed, so
-/// that crafted input cannot pile keys into one bucket.
-#[derive(Clone, Copy)]
-pub(crate) struct KeyHasher(u64);
-
-static KEY_SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-    use std::hash::BuildHasher;
-    std::collections::hash_map::RandomState::new().hash_one(0x6475_6d70_636c_6561_u64)
-});
-
-/// The per-process random seed of the tables keyed by [`norm_key`] hashes.
-pub(crate) fn key_seed() -> u64 {
-    *KEY_SEED
-}
-
-impl Default for KeyHasher {
-    fn default() -> KeyHasher {
-        KeyHasher(*KEY_SEED)
-    }
-}
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        // splitmix64's finaliser.
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 ^= n;
-    }
-}
-
-/// A map keyed by [`norm_key`] hashes.
-pub(crate) type KeyMap<V> =
-    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
-
-/// Call `f` with the [`norm_key`] and the byte length of every word of
-/// `text` (a maximal run of alphanumeric chars), in order; the same keys as
-/// `text.split(|c: char| !c.is_alphanumeric()).map(norm_key)` gives for its
-/// non-empty parts, in one pass.
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(u64, usize)) {
-    let bytes = text.as_bytes();
-    let mut h = FNV_SEED;
-    let mut len = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match ASCII_LOWER_ALNUM[usize::from(b)] {
-            0 => {
-                if len > 0 {
-                    f(h | 1, len);
-                    h = FNV_SEED;
-                    len = 0;
-                }
-                i += 1;
-            }
-            NON_ASCII => {
-                let n = non_ascii_char(text, i, |alnum, lower| {
-                    if alnum {
-                        h = lower.iter().fold(h, |h, &b| fnv(h, b));
-                    }
-                });
-                match n {
-                    (true, n) => len += n,
-                    (false, _) if len > 0 => {
-                        f(h | 1, len);
-                        h = FNV_SEED;
-                        len = 0;
-                    }
-                    _ => {}
-                }
-                i += n.1;
-            }
-            lower => {
-                h = fnv(h, lower);
-                len += 1;
-                i += 1;
-            }
-        }
-    }
-    if len > 0 {
-        f(h | 1, len);
-    }
-}
-
 /// For every ASCII letter: 1, plus `1 << COUNT_BITS` if it is uppercase,
 /// plus `1 << 2 * COUNT_BITS` if it is `p`; 0 for other bytes. Summed over
 /// a run of fewer than `1 << COUNT_BITS` bytes, the run's letters,
@@ -1793,10 +1707,6 @@ fn count_ascii(run: &[u8]) -> (u32, u32, u32) {
     )
 }
 
-/// Marks a byte that starts (or continues) a multi-byte char in
-/// [`ASCII_LOWER_ALNUM`].
-const NON_ASCII: u8 = 0xFF;
-
 /// For every byte: its lowercase form when it is an ASCII letter or digit,
 /// else 0: what a run of ASCII letters and digits hashes, and where it ends.
 static ASCII_RUN_LOWER: [u8; 256] = {
@@ -1811,102 +1721,6 @@ static ASCII_RUN_LOWER: [u8; 256] = {
     }
     t
 };
-
-/// For every byte: its lowercase form when it is an ASCII letter or digit,
-/// 0 for other ASCII bytes, [`NON_ASCII`] for the bytes of multi-byte chars.
-static ASCII_LOWER_ALNUM: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c >= 0x80 {
-            NON_ASCII
-        } else if c.is_ascii_alphanumeric() {
-            c.to_ascii_lowercase()
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-/// Decode the multi-byte char at byte `i` of `text`; call `f` with whether
-/// it is alphanumeric and its lowercase UTF-8 bytes (when it is). Returns
-/// whether it is alphanumeric and its length in bytes.
-fn non_ascii_char(text: &str, i: usize, mut f: impl FnMut(bool, &[u8])) -> (bool, usize) {
-    let c = text[i..]
-        .chars()
-        .next()
-        .unwrap_or(char::REPLACEMENT_CHARACTER);
-    let n = c.len_utf8();
-    if c.is_alphanumeric() {
-        let mut buf = [0u8; 12];
-        let mut len = 0;
-        for lc in c.to_lowercase() {
-            len += lc.encode_utf8(&mut buf[len..]).len();
-        }
-        f(true, &buf[..len]);
-        (true, n)
-    } else {
-        f(false, &[]);
-        (false, n)
-    }
-}
-
-const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// The [`norm_key`] of a word of ASCII letters and digits (not empty), at
-/// compile time.
-pub(crate) const fn ascii_norm_key(word: &[u8]) -> u64 {
-    let mut h = FNV_SEED;
-    let mut i = 0;
-    while i < word.len() {
-        h = (h ^ word[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    h | 1
-}
-
-/// One FNV-1a step.
-fn fnv(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-}
-
-/// A hash of the line's letters and digits, lowercased: two lines that differ
-/// only in case, spacing or punctuation get the same key. `0` for lines with
-/// no letters or digits.
-pub(crate) fn norm_key(text: &str) -> u64 {
-    // FNV-1a over lowercased alphanumerics.
-    let bytes = text.as_bytes();
-    let mut h = FNV_SEED;
-    let mut any = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        match ASCII_LOWER_ALNUM[usize::from(bytes[i])] {
-            0 => i += 1,
-            NON_ASCII => {
-                let (alnum, n) = non_ascii_char(text, i, |alnum, lower| {
-                    if alnum {
-                        h = lower.iter().fold(h, |h, &b| fnv(h, b));
-                    }
-                });
-                any |= alnum;
-                i += n;
-            }
-            lower => {
-                h = fnv(h, lower);
-                any = true;
-                i += 1;
-            }
-        }
-    }
-    if any {
-        h | 1
-    } else {
-        0
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -2218,32 +2032,5 @@ mod tests {
         assert!(t.ellipsis && !t.terminal);
         let c = Shape::measure("这是一个测试句子。");
         assert!(c.words >= 4, "{c:?}");
-    }
-
-    #[test]
-    fn word_keys_equal_norm_keys_of_words() {
-        for text in [
-            "Hello, World! 42x",
-            "Ünïcode – Straße, ÉCOLE",
-            "",
-            "--",
-            "a",
-        ] {
-            let mut got = Vec::new();
-            for_each_word(text, |k, len| got.push((k, len)));
-            let want: Vec<(u64, usize)> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(|w| (norm_key(w), w.len()))
-                .collect();
-            assert_eq!(got, want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn norm_key_ignores_case_and_punctuation() {
-        assert_eq!(norm_key("Hello, World!"), norm_key("hello world"));
-        assert_ne!(norm_key("hello"), norm_key("world"));
-        assert_eq!(norm_key("--- !!"), 0);
     }
 }

@@ -1,6 +1,7 @@
 //! Site profiles: which lines recur across the pages of one site.
 
-use crate::lines::{norm_key, split_lines, KeyMap};
+use crate::keys::{norm_key, KeyMap};
+use crate::lines::split_lines;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -348,7 +349,7 @@ mod serde_impl {
                     "site profile holds more lines than its max_lines",
                 ));
             }
-            let mut lines = crate::lines::KeyMap::with_capacity_and_hasher(
+            let mut lines = crate::keys::KeyMap::with_capacity_and_hasher(
                 saved.lines.len(),
                 Default::default(),
             );

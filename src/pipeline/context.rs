@@ -791,7 +791,7 @@ impl CountTable {
             counts: Vec::new(),
             generations: Vec::new(),
             mask: 0,
-            seed: crate::lines::key_seed(),
+            seed: crate::keys::key_seed(),
             generation: 0,
         }
     }

@@ -23,7 +23,7 @@ pub(crate) fn capture_header(page: &Page<'_>, v: &mut Verdicts<'_>) -> Option<u6
         .and_then(|l| parse_capture_header(l.text))?;
     v.date = find_date(date);
     v.set(0, Label::Meta, Why::Meta);
-    Some(crate::lines::norm_key(headline))
+    Some(crate::keys::norm_key(headline))
 }
 
 /// `date`, white space, `YYYY-MM-DD`, white space, a headline: the date and
