@@ -374,7 +374,7 @@ pub(crate) static BODY: Forest<N_BODY> = Forest {
 /// `w · x`, the products summed in order: the oracle of the sums that add
 /// the products a feature at a time (the local and the context log-odds),
 /// which are tested against it bit for bit.
-#[cfg_attr(not(test), allow(dead_code))]
+#[cfg(test)]
 pub(crate) fn dot<const N: usize>(w: &[f32; N], x: &[f32; N]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }

@@ -566,7 +566,7 @@ const LOGIT_BLOCK: usize = 8;
 
 /// The context model's log-odds of every line of `cols`: each line's
 /// products summed feature by feature in the order of the weights, as
-/// [`crate::model::dot`] sums them (tested bit for bit). The lines go by
+/// `model::dot`, the tests' oracle, sums them (tested bit for bit). The lines go by
 /// blocks of [`LOGIT_BLOCK`], whose sums stay in registers from the first
 /// feature to the last (which the compiler turns into vector code); the
 /// last few lines one at a time.

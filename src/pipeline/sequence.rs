@@ -291,6 +291,28 @@ pub(crate) fn body_padded() -> Padded<'static, N_BODY> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
+
+    /// The lines of a test page: up to 40, blank, menu, text or time lines.
+    fn page_lines() -> impl Strategy<Value = Vec<&'static str>> {
+        proptest::collection::vec(
+            proptest::sample::select(vec!["", "Menu", "A sentence of some length here.", "12:30"]),
+            0..40,
+        )
+    }
+
+    /// A score for each line of a test page: beyond the clamp and of
+    /// either sign, with both zeros.
+    fn page_scores() -> impl Strategy<Value = Vec<f32>> {
+        proptest::collection::vec(
+            proptest::prop_oneof![
+                -12.0f32..12.0,
+                proptest::strategy::Just(0.0f32),
+                proptest::strategy::Just(-0.0f32)
+            ],
+            40,
+        )
+    }
 
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
@@ -300,14 +322,8 @@ mod tests {
         /// the clamp and of either sign.
         #[test]
         fn sums_and_maxima_equal_the_naive_ones(
-            lines in proptest::collection::vec(
-                proptest::sample::select(vec!["", "Menu", "A sentence of some length here.", "12:30"]),
-                0..40,
-            ),
-            scores in proptest::collection::vec(
-                proptest::prop_oneof![-12.0f32..12.0, proptest::strategy::Just(0.0f32), proptest::strategy::Just(-0.0f32)],
-                40,
-            ),
+            lines in page_lines(),
+            scores in page_scores(),
         ) {
             let input = lines.join("\n");
             let page = Page::of(&input, None);
@@ -373,14 +389,8 @@ mod tests {
         /// line of pages of every length (windows cut by either end).
         #[test]
         fn written_features_equal_those_read_one_by_one(
-            lines in proptest::collection::vec(
-                proptest::sample::select(vec!["", "Menu", "A sentence of some length here.", "12:30"]),
-                0..40,
-            ),
-            scores in proptest::collection::vec(
-                proptest::prop_oneof![-12.0f32..12.0, proptest::strategy::Just(0.0f32), proptest::strategy::Just(-0.0f32)],
-                40,
-            ),
+            lines in page_lines(),
+            scores in page_scores(),
             local in proptest::collection::vec(-5.0f32..5.0, N_LOCAL),
         ) {
             let input = lines.join("\n");
