@@ -738,40 +738,45 @@ fn write_cohesion(
     }
     let (out_before, rest) = out[..nb.len()].split_at_mut(before.len());
     let (out_in, out_after) = rest.split_at_mut(in_region.len());
-    COUNTS.with_borrow_mut(|(counts, at)| {
-        counts.reset(in_core);
-        // The slot of each key of the core lines, in their order: their
-        // counts are read back from there, not looked up again. (Every
-        // entry is written below before it is read: what an earlier page
-        // left there need not be cleared.)
-        if at.len() < in_core {
-            at.resize(in_core, 0);
-        }
-        let at = &mut at[..in_core];
-        counts.add_lines(keys, in_region, core, at);
-        counts.write_region_shares(keys, in_region, core, at, out_in);
-        counts.write_present_shares(keys, before, out_before);
-        counts.write_present_shares(keys, after, out_after);
+    KEYS.with_borrow_mut(|(table, shared)| {
+        table.reset(in_core);
+        // Each region line's count of shared keys, from 0.
+        shared.clear();
+        shared.resize(in_region.len(), 0);
+        table.add_lines(keys, in_region, core, shared);
+        table.write_region_shares(keys, in_region, core, shared, out_in);
+        table.write_present_shares(keys, before, out_before);
+        table.write_present_shares(keys, after, out_after);
     });
 }
 
 thread_local! {
-    /// The table [`write_cohesion`] counts in and its list of slots, kept
-    /// for the thread's next page.
-    static COUNTS: std::cell::RefCell<(CountTable, Vec<u32>)> =
-        std::cell::RefCell::new((CountTable::new(), Vec::new()));
+    /// The table [`write_cohesion`] holds the core keys in and the region
+    /// lines' counts of shared keys, kept for the thread's next page.
+    static KEYS: std::cell::RefCell<(KeyTable, Vec<u32>)> =
+        std::cell::RefCell::new((KeyTable::new(), Vec::new()));
 }
 
-/// Counts of word keys (never 0) in an open-addressing table, at most half
-/// full. Keys are hashes already; a per-process seed mixed in keeps crafted
-/// input from piling them into one run of slots. The table is reused from
-/// page to page: a slot written for an earlier page has an older
-/// generation and counts as empty, so emptying the table costs nothing.
-/// A slot's key, count and generation lie in three arrays side by side:
-/// one index finds each without the arithmetic of a wider slot.
-struct CountTable {
+/// The owner of a slot whose key has occurred more than once.
+const SHARED: u32 = u32::MAX;
+
+/// Word keys (never 0) in an open-addressing table, at most half full,
+/// each with the line that holds it alone ([`SHARED`] once a second
+/// occurrence is met). Keys are hashes already; a per-process seed mixed
+/// in keeps crafted input from piling them into one run of slots. The
+/// table is reused from page to page: a slot written for an earlier page
+/// has an older generation and counts as empty, so emptying the table
+/// costs nothing. A slot's key, owner and generation lie in three arrays
+/// side by side: one index finds each without the arithmetic of a wider
+/// slot.
+///
+/// An occurrence of a key is shared when the key occurs more than once in
+/// all: the owner lets [`KeyTable::add_line`] count that as the keys come
+/// (the first occurrence when the second comes, the later ones as they
+/// come), with no second pass over the keys for their final counts.
+struct KeyTable {
     keys: Vec<u64>,
-    counts: Vec<u32>,
+    owners: Vec<u32>,
     generations: Vec<u32>,
     mask: usize,
     seed: u64,
@@ -784,11 +789,11 @@ fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
     (h >> 32) as usize & mask
 }
 
-impl CountTable {
-    fn new() -> CountTable {
-        CountTable {
+impl KeyTable {
+    fn new() -> KeyTable {
+        KeyTable {
             keys: Vec::new(),
-            counts: Vec::new(),
+            owners: Vec::new(),
             generations: Vec::new(),
             mask: 0,
             seed: crate::keys::key_seed(),
@@ -801,7 +806,7 @@ impl CountTable {
         let size = (2 * n).next_power_of_two().max(16);
         if size > self.keys.len() {
             self.keys = vec![0; size];
-            self.counts = vec![0; size];
+            self.owners = vec![0; size];
             self.generations = vec![0; size];
             self.generation = 0;
         }
@@ -813,94 +818,88 @@ impl CountTable {
         self.mask = size - 1;
     }
 
-    #[cfg(test)]
-    fn slot(&self, key: u64) -> usize {
-        slot_of(key, self.seed, self.mask)
-    }
-
-    /// Count each of `keys` once more, writing the indices of their slots
-    /// to `at` (as long as `keys`). (Not inlined: the loop then has the
+    /// Add `keys`, those of the `line`th line: a key met for the first
+    /// time is owned by `line`; a key met again adds one to `shared` of
+    /// its owner (the first time only, when no line owns it alone any
+    /// more) and one to the count returned, `line`'s own (which the caller
+    /// adds to `shared[line]`). (Not inlined: the loop then has the
     /// registers to itself.)
     #[inline(never)]
-    fn add_all(&mut self, keys: &[u64], at: &mut [u32]) {
+    fn add_line(&mut self, keys: &[u64], line: u32, shared: &mut [u32]) -> u32 {
+        debug_assert!(line != SHARED);
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
         let slot_keys = &mut self.keys[..=mask];
-        let counts = &mut self.counts[..=mask];
+        let owners = &mut self.owners[..=mask];
         let generations = &mut self.generations[..=mask];
-        debug_assert_eq!(keys.len(), at.len());
-        for (&key, at) in keys.iter().zip(at) {
+        let mut again = 0;
+        for &key in keys {
             debug_assert!(key != 0);
             let mut i = slot_of(key, seed, mask);
             loop {
                 if generations[i] != generation {
                     generations[i] = generation;
                     slot_keys[i] = key;
-                    counts[i] = 1;
+                    owners[i] = line;
                     break;
                 }
                 if slot_keys[i] == key {
-                    counts[i] += 1;
+                    again += 1;
+                    let owner = owners[i];
+                    if owner != SHARED {
+                        shared[owner as usize] += 1;
+                        owners[i] = SHARED;
+                    }
                     break;
                 }
                 i = (i + 1) & mask;
             }
-            *at = i as u32;
         }
+        again
     }
 
-    /// How many of the slots `at` (indices [`CountTable::add_all`] gave) hold a
-    /// key counted more than once.
-    fn shared_at(&self, at: &[u32]) -> usize {
-        let counts = &self.counts[..=self.mask];
-        at.iter()
-            .filter(|&&i| counts[i as usize & self.mask] > 1)
-            .count()
-    }
-
-    /// Count the keys of the lines `lines` that are `core`, writing the
-    /// indices of their slots to `at`, one after the other: each line's
-    /// [`CountTable::add_all`], in one call.
+    /// Add the keys of the lines `lines` that are `core`
+    /// ([`KeyTable::add_line`] for each), counting in `shared` (as long
+    /// as `lines`, all 0) how many of each line's key occurrences are
+    /// shared.
     #[inline(never)]
     fn add_lines(
         &mut self,
         keys: &WordKeys,
         lines: &[usize],
         core: impl Fn(usize) -> bool,
-        at: &mut [u32],
+        shared: &mut [u32],
     ) {
-        let mut free = at;
-        for &i in lines.iter().filter(|&&i| core(i)) {
-            let ws = keys.get(i);
-            let (slots, rest) = free.split_at_mut(ws.len());
-            self.add_all(ws, slots);
-            free = rest;
+        assert!(lines.len() == shared.len() && lines.len() < SHARED as usize);
+        for (t, &i) in lines.iter().enumerate() {
+            if core(i) {
+                let again = self.add_line(keys.get(i), t as u32, shared);
+                shared[t] += again;
+            }
         }
     }
 
     /// For each of the region's lines `lines`, the share of its `keys` that
     /// other core lines hold too (0 for none), written to `out` (as long as
-    /// `lines`): for a line that is `core`, the share of its slots (its
-    /// keys' run of `at`) counted more than once, else the share the table
-    /// holds.
+    /// `lines`): for a line that is `core`, its count of shared
+    /// occurrences ([`KeyTable::add_lines`]) over its keys, else the
+    /// share the table holds.
     #[inline(never)]
     fn write_region_shares(
         &self,
         keys: &WordKeys,
         lines: &[usize],
         core: impl Fn(usize) -> bool,
-        mut at: &[u32],
+        shared: &[u32],
         out: &mut [f32],
     ) {
-        for (&i, o) in lines.iter().zip(out) {
+        for ((&i, o), &s) in lines.iter().zip(out).zip(shared) {
             let ws = keys.get(i);
             if ws.is_empty() {
                 *o = 0.0;
                 continue;
             }
             let shared = if core(i) {
-                let (own, rest) = at.split_at(ws.len());
-                at = rest;
-                self.shared_at(own)
+                s as usize
             } else {
                 self.count_present(ws)
             };
@@ -910,7 +909,7 @@ impl CountTable {
 
     /// For each of the lines `lines`, the share of its `keys` the table
     /// holds (0 for none), written to `out` (as long as `lines`):
-    /// [`CountTable::count_present`] for many lines in one call.
+    /// [`KeyTable::count_present`] for many lines in one call.
     #[inline(never)]
     fn write_present_shares(&self, keys: &WordKeys, lines: &[usize], out: &mut [f32]) {
         for (&i, o) in lines.iter().zip(out) {
@@ -947,21 +946,6 @@ impl CountTable {
             }
         }
         n
-    }
-
-    /// The count of `key`, probed one slot after another.
-    #[cfg(test)]
-    fn get(&self, key: u64) -> u32 {
-        let mut i = self.slot(key);
-        loop {
-            if self.generations[i] != self.generation {
-                return 0;
-            }
-            if self.keys[i] == key {
-                return self.counts[i];
-            }
-            i = (i + 1) & self.mask;
-        }
     }
 }
 
@@ -1406,22 +1390,32 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
-        fn the_count_table_counts_as_a_map_does(
-            keys in proptest::collection::vec(1u64..40, 0..200),
+        fn the_key_table_counts_shared_keys_as_a_map_does(
+            lines in proptest::collection::vec(proptest::collection::vec(1u64..40, 0..8), 0..40),
         ) {
             // Three uses of one table: each counts only its own keys.
-            let mut table = CountTable::new();
+            let mut table = KeyTable::new();
             for round in 0..3u64 {
-                table.reset(keys.len());
+                let lines: Vec<Vec<u64>> =
+                    lines.iter().map(|l| l.iter().map(|k| k + round).collect()).collect();
+                let all_keys: Vec<u64> = lines.iter().flatten().copied().collect();
+                table.reset(all_keys.len());
+                let mut shared = vec![0u32; lines.len()];
+                for (t, l) in lines.iter().enumerate() {
+                    let again = table.add_line(l, t as u32, &mut shared);
+                    shared[t] += again;
+                }
                 let mut map = std::collections::HashMap::new();
-                let mut at = vec![0; keys.len()];
-                for (&k, at) in keys.iter().zip(at.chunks_mut(1)) {
-                    table.add_all(&[k + round], at);
-                    *map.entry(k + round).or_insert(0u32) += 1;
+                for &k in &all_keys {
+                    *map.entry(k).or_insert(0u32) += 1;
                 }
                 let count = |k: u64| map.get(&k).copied().unwrap_or(0);
+                // Each line's occurrences of keys that occur more than once.
+                for (l, &s) in lines.iter().zip(&shared) {
+                    let want = l.iter().filter(|&&k| count(k) > 1).count();
+                    proptest::prop_assert_eq!(s as usize, want, "{:?} of {:?}", l, lines);
+                }
                 for k in 1..48 {
-                    proptest::prop_assert_eq!(table.get(k), count(k));
                     proptest::prop_assert_eq!(table.present(&[k]), usize::from(count(k) > 0));
                 }
                 let all: Vec<u64> = (1..48).collect();
@@ -1429,14 +1423,6 @@ mod tests {
                     table.present(&all),
                     all.iter().filter(|&&k| count(k) > 0).count()
                 );
-                // The slots given back hold the keys added, in their order.
-                for (&k, &i) in keys.iter().zip(&at) {
-                    proptest::prop_assert_eq!(table.keys[i as usize], k + round);
-                    proptest::prop_assert_eq!(
-                        table.shared_at(&[i]),
-                        usize::from(count(k + round) > 1)
-                    );
-                }
             }
         }
 
