@@ -77,7 +77,7 @@ pub(super) fn columns_and_logits(
     region: &Range<usize>,
 ) -> (Columns, Vec<f32>) {
     let (lines, ev) = (&page.lines, &page.evidence);
-    let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
+    let mut context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
     let ctx = context.columns();
     let c = logits(&ctx);
     (ctx, c)
@@ -96,10 +96,9 @@ struct Neighbourhood<'p, 'a> {
     ev: &'p [Evidence],
     /// Indices of the non-blank lines.
     nb: &'p [usize],
-    /// The clamped log-odds of the non-blank lines, after two -4.0 (the
-    /// log-odds of a missing neighbour) and before two more: the `k`th
-    /// line's is `lg[k + 2]`.
-    lg: Vec<f32>,
+    /// The arrays written for the page ([`Scratch`]), of which the first
+    /// entries ([`Scratch::for_lines`]) are this page's.
+    scratch: Scratch,
     /// The mean log word count of the region's non-blank lines (`None` for
     /// an empty region), and their share of the non-blank lines.
     region_lw: Option<f32>,
@@ -109,15 +108,76 @@ struct Neighbourhood<'p, 'a> {
     r_last: Option<usize>,
     /// The first line of the comment section.
     comments: usize,
-    /// `ln(1 + words)` of each non-blank line.
-    log_words: Vec<f32>,
     /// The main region and the lines' word keys, for cohesion.
     region: &'p Range<usize>,
     words: &'p WordKeys,
     runs: &'p [Range<usize>],
-    periodic: Vec<f32>,
-    stamps: Counts,
-    cues: Counts,
+}
+
+/// The arrays [`Neighbourhood`] writes for a page, kept for the thread's
+/// next page: each is grown only past the longest page so far, and a
+/// page's entries are all written before they are read, so that no page
+/// allocates or clears them.
+struct Scratch {
+    /// The clamped log-odds of the non-blank lines, after two -4.0 (the
+    /// log-odds of a missing neighbour) and before two more: the `k`th
+    /// line's is `lg[k + 2]`.
+    lg: Vec<f32>,
+    /// Running counts of stamps and cue lines ([`Counts`]).
+    stamps: Vec<u32>,
+    cues: Vec<u32>,
+    /// The lines' shapes ([`shape_class`]), then the four ends
+    /// [`period_shares`] reads past the last line.
+    class: Vec<u8>,
+    /// `ln(1 + words)` of each non-blank line.
+    log_words: Vec<f32>,
+    /// The running matches of [`period_shares`].
+    same: Vec<u32>,
+}
+
+thread_local! {
+    /// The arrays the thread's last [`Neighbourhood`] held.
+    static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new(Scratch::EMPTY) };
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch::EMPTY
+    }
+}
+
+impl Scratch {
+    const EMPTY: Scratch = Scratch {
+        lg: Vec::new(),
+        stamps: Vec::new(),
+        cues: Vec::new(),
+        class: Vec::new(),
+        log_words: Vec::new(),
+        same: Vec::new(),
+    };
+
+    /// The thread's arrays, long enough for `n` non-blank lines.
+    fn for_lines(n: usize) -> Scratch {
+        fn grow<T: Copy + Default>(v: &mut Vec<T>, len: usize) {
+            if v.len() < len {
+                v.resize(len, T::default());
+            }
+        }
+        let mut s = SCRATCH.take();
+        grow(&mut s.lg, n + 4);
+        grow(&mut s.stamps, n + 1);
+        grow(&mut s.cues, n + 1);
+        grow(&mut s.class, n + 4);
+        grow(&mut s.log_words, n);
+        grow(&mut s.same, 4 * (n + 1));
+        s
+    }
+}
+
+impl Drop for Neighbourhood<'_, '_> {
+    fn drop(&mut self) {
+        SCRATCH.set(std::mem::take(&mut self.scratch));
+    }
 }
 
 /// The distance from the region (in non-blank lines) at which a line
@@ -139,20 +199,32 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         runs: &'p [Range<usize>],
     ) -> Self {
         let n = nb.len();
+        let mut scratch = Scratch::for_lines(n);
+        let Scratch {
+            lg,
+            stamps,
+            cues,
+            class,
+            log_words: lw,
+            ..
+        } = &mut scratch;
         // Written in place (no push per line): the clamped log-odds after
-        // and before two missing ones, the running counts after a 0.
-        let mut lg = vec![MISSING_LOGIT; n + 4];
-        let mut stamps = vec![0u32; n + 1];
-        let mut cues = vec![0u32; n + 1];
-        let mut class = vec![0u8; n];
-        let mut lw = vec![0.0f32; n];
+        // and before two missing ones, the running counts after a 0, the
+        // shapes before four that match none.
+        let lg = &mut lg[..n + 4];
+        [lg[0], lg[1], lg[n + 2], lg[n + 3]] = [MISSING_LOGIT; 4];
+        let (stamps, cues) = (&mut stamps[..=n], &mut cues[..=n]);
+        [stamps[0], cues[0]] = [0, 0];
+        let class = &mut class[..n + 4];
+        class[n..].copy_from_slice(&PAST_THE_END);
+        let lw = &mut lw[..n];
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
         let slots = lg[2..n + 2]
             .iter_mut()
             .zip(&mut stamps[1..])
             .zip(&mut cues[1..])
-            .zip(&mut class)
-            .zip(&mut lw);
+            .zip(&mut class[..n])
+            .zip(&mut *lw);
         for (&i, ((((lg, stamps), cues), class), lw)) in nb.iter().zip(slots) {
             let (l, e) = (&lines[i], &ev[i]);
             debug_assert!(!l.is_blank());
@@ -184,18 +256,20 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             r_first,
             r_last,
             comments: super::region::comment_zone_start(lines, ev),
-            log_words: lw,
             region,
             words,
             runs,
-            periodic: period_shares(&class),
-            stamps: Counts { at: stamps },
-            cues: Counts { at: cues },
             nb,
-            lg,
+            scratch,
             lines,
             ev,
         }
+    }
+
+    /// The clamped log-odds, after two missing ones and before two more
+    /// ([`Scratch::lg`]).
+    fn lg(&self) -> &[f32] {
+        &self.scratch.lg[..self.nb.len() + 4]
     }
 
     /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
@@ -204,7 +278,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
         let hi = (k + WINDOW + 1).min(self.nb.len());
-        let window = &self.lg[lo + 2..hi + 2];
+        let window = &self.lg()[lo + 2..hi + 2];
         // A full window (most lines) is summed as an array, in the same
         // order, without a loop.
         match <&[f32; 2 * WINDOW + 1]>::try_from(window) {
@@ -227,7 +301,8 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         let len = end - start;
         if len > 0 {
             // The `k`th line's window is `lg[k - WINDOW + 2..k + WINDOW + 3]`.
-            let at = |j: usize| &self.lg[start - WINDOW + 2 + j..][..len];
+            let lg = self.lg();
+            let at = |j: usize| &lg[start - WINDOW + 2 + j..][..len];
             let (w0, w1, w2, w3, w4) = (at(0), at(1), at(2), at(3), at(4));
             let (w5, w6, w7, w8) = (at(5), at(6), at(7), at(8));
             const FULL: f32 = (2 * WINDOW + 1) as f32;
@@ -313,7 +388,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     /// log-odds around, windows, densities) each in a loop of its own,
     /// which the compiler turns into vector code, and those that read the
     /// line itself in one loop over the lines.
-    fn columns(&self) -> Columns {
+    fn columns(&mut self) -> Columns {
         let n = self.nb.len();
         let mut out = Columns::new(n);
         if n == 0 {
@@ -324,7 +399,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         let [bias, logit, prev, next, prev2, next2, window, in_region, distance, blank_before, blank_after, listed, heading, heading_text, position, lw_region, pos, neg, logit_in_region, after_comments, share, stamps, cues, cohesion, cohesion_in_region, wrapped, wrapped_lw, wrapped_terminal, periodic] =
             cols;
         bias.fill(1.0);
-        let lg = &self.lg;
+        let lg = self.lg();
         logit.copy_from_slice(&lg[2..n + 2]);
         prev.copy_from_slice(&lg[1..n + 1]);
         next.copy_from_slice(&lg[3..n + 3]);
@@ -345,9 +420,10 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             *o = r * l;
         }
         share.fill(self.region_share);
-        self.stamps.densities(stamps);
-        self.cues.densities(cues);
-        periodic.copy_from_slice(&self.periodic);
+        Counts::of_slice(&self.scratch.stamps[..=n]).densities(stamps);
+        Counts::of_slice(&self.scratch.cues[..=n]).densities(cues);
+        let Scratch { class, same, .. } = &mut self.scratch;
+        period_shares(&class[..n + 4], &mut same[..4 * (n + 1)], periodic);
         self.cohesion(cohesion);
         for ((o, &c), &r) in cohesion_in_region
             .iter_mut()
@@ -397,7 +473,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             &mut c.wrapped_lw[..m],
             &mut c.wrapped_terminal[..m],
         );
-        let lw = &self.log_words[..m];
+        let lw = &self.scratch.log_words[..m];
         let lw_region = &mut c.lw_region[..m];
         match self.region_lw {
             Some(r) => {
@@ -621,20 +697,27 @@ const DENSITY_WINDOW: usize = 6;
 
 /// Running counts of a property over the non-blank lines: `at[k]` is how
 /// many of the first `k` hold it. A window's count is then two lookups.
-struct Counts {
-    at: Vec<u32>,
+struct Counts<'c> {
+    at: &'c [u32],
 }
 
-impl Counts {
-    #[cfg(test)]
-    fn of(nb: &[usize], f: impl Fn(usize) -> bool) -> Counts {
-        let mut at = Vec::with_capacity(nb.len() + 1);
-        let mut c = 0u32;
-        at.push(0);
-        for &i in nb {
-            c += u32::from(f(i));
-            at.push(c);
-        }
+/// The running counts of the property `f` over the non-blank lines `nb`
+/// (for [`Counts`]).
+#[cfg(test)]
+fn running_counts(nb: &[usize], f: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut at = Vec::with_capacity(nb.len() + 1);
+    let mut c = 0u32;
+    at.push(0);
+    for &i in nb {
+        c += u32::from(f(i));
+        at.push(c);
+    }
+    at
+}
+
+impl<'c> Counts<'c> {
+    /// The counts `at` (`at[k]` for the first `k` lines, from `at[0] = 0`).
+    fn of_slice(at: &'c [u32]) -> Counts<'c> {
         Counts { at }
     }
 
@@ -964,7 +1047,7 @@ fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
         .iter()
         .map(|&i| shape_class(&lines[i], crate::features::is_stamp(&ev[i])))
         .collect();
-    period_shares(&class)
+    period_shares_of(&class)
 }
 
 /// The shape [`period_shares`] compares: a stamp (time, count, date, near
@@ -982,14 +1065,35 @@ fn shape_class(l: &Line<'_>, stamp: bool) -> u8 {
     }
 }
 
-/// For each position of `class`, the best share of matching pairs at a
-/// period of 2 to 4 less the share at period 1 (the `periodicity` context feature), from
-/// running counts: linear in the number of lines.
-fn period_shares(class: &[u8]) -> Vec<f32> {
-    const W: usize = PERIOD_WINDOW;
+/// The classes [`period_shares`] reads past the last line: four that match
+/// no class nor each other, so that a line near the end has no match
+/// beyond it.
+const PAST_THE_END: [u8; 4] = [4, 5, 6, 7];
+
+/// [`period_shares`] of the classes `class`, in arrays of its own.
+#[cfg(test)]
+fn period_shares_of(class: &[u8]) -> Vec<f32> {
     let m = class.len();
-    let counts = running_matches(class);
-    let same: Vec<&[u32]> = counts.chunks_exact(m + 1).collect();
+    let padded: Vec<u8> = class.iter().copied().chain(PAST_THE_END).collect();
+    // Filled with what no count or share is: every entry is written.
+    let mut same = vec![u32::MAX; 4 * (m + 1)];
+    let mut out = vec![f32::NAN; m];
+    period_shares(&padded, &mut same, &mut out);
+    out
+}
+
+/// For each line of `padded` (the lines' classes, then [`PAST_THE_END`]),
+/// written to `out`: the best share of matching pairs at a period of 2 to
+/// 4 less the share at period 1 (the `periodicity` context feature), from
+/// running counts (written to `same`, four per line and four more): linear
+/// in the number of lines.
+fn period_shares(padded: &[u8], same: &mut [u32], out: &mut [f32]) {
+    const W: usize = PERIOD_WINDOW;
+    let m = padded.len() - 4;
+    assert!(same.len() == 4 * (m + 1) && out.len() == m);
+    running_matches(padded, same);
+    let mut periods = same.chunks_exact(m + 1);
+    let same: [&[u32]; 4] = std::array::from_fn(|_| periods.next().expect("four periods"));
     // The share at period q of the window of lines lo..hi.
     let share = |q: usize, lo: usize, hi: usize| {
         if hi - lo <= q {
@@ -997,7 +1101,6 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
         }
         (same[q - 1][hi - q] - same[q - 1][lo]) as f32 / (hi - lo - q) as f32
     };
-    let mut out = vec![0.0; m];
     // Lines with a full window on both sides, between those near an end:
     // for `k = W + t`, the window is `t..t + 2W + 1`, its counts read off
     // slices side by side (the compiler makes vector code of it).
@@ -1023,28 +1126,23 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
         let s = |q: usize| share(q, lo, hi);
         out[k] = period_share([s(1), s(2), s(3), s(4)]);
     }
-    out
 }
 
-/// For each period q of 1 to 4, running counts of the positions `j` of
-/// `class` whose class equals that of `j + q`, one after the other (in one
-/// allocation): the `k`th of the `q - 1`th counts those below `k`.
-fn running_matches(class: &[u8]) -> Vec<u32> {
-    let m = class.len();
-    let mut same = vec![0; 4 * (m + 1)];
+/// For each period q of 1 to 4, running counts of the lines `j` of
+/// `padded` (the lines' classes, then [`PAST_THE_END`]) whose class
+/// equals that of `j + q`, written to `same` one after the other: the
+/// `k`th of the `q - 1`th counts those below `k`.
+fn running_matches(padded: &[u8], same: &mut [u32]) {
+    let m = padded.len() - 4;
     let (s1, rest) = same.split_at_mut(m + 1);
     let (s2, rest) = rest.split_at_mut(m + 1);
     let (s3, s4) = rest.split_at_mut(m + 1);
+    [s1[0], s2[0], s3[0], s4[0]] = [0; 4];
     let slots = s1[1..]
         .iter_mut()
         .zip(&mut s2[1..])
         .zip(&mut s3[1..])
         .zip(&mut s4[1..]);
-    // The classes and four more that match no class nor each other: a
-    // line near the end has no match beyond it.
-    let mut padded = Vec::with_capacity(m + 4);
-    padded.extend_from_slice(class);
-    padded.extend([4, 5, 6, 7]);
     let mut c = [0u32; 4];
     for (w, (((s1, s2), s3), s4)) in padded.windows(5).zip(slots) {
         let w: &[u8; 5] = w.try_into().expect("a window of five");
@@ -1053,7 +1151,6 @@ fn running_matches(class: &[u8]) -> Vec<u32> {
         }
         [*s1, *s2, *s3, *s4] = c;
     }
-    same
 }
 
 /// The period share of one window from its shares at periods 1 to 4.
@@ -1193,7 +1290,9 @@ mod tests {
     fn density_is_the_share_of_neighbours_within_six_lines() {
         // Non-blank lines at even indices; every second one is a hit.
         let nb: Vec<usize> = (0..30).map(|i| 2 * i).collect();
-        let density = |k: usize, f: &dyn Fn(usize) -> bool| Counts::of(&nb, f).density(k);
+        let density = |k: usize, f: &dyn Fn(usize) -> bool| {
+            Counts::of_slice(&running_counts(&nb, f)).density(k)
+        };
         let every_second = |j: usize| j % 4 == 0;
         assert_eq!(density(15, &every_second), 0.5);
         // The line itself never counts ...
@@ -1499,14 +1598,15 @@ mod tests {
             class in proptest::collection::vec(0u8..4, 0..60),
         ) {
             let nb: Vec<usize> = (0..class.len()).collect();
-            let counts = Counts::of(&nb, |j| class[j] == 0);
+            let at = running_counts(&nb, |j| class[j] == 0);
+            let counts = Counts::of_slice(&at);
             let mut all = vec![0.0; nb.len()];
             counts.densities(&mut all);
             for (k, d) in all.iter().enumerate() {
                 proptest::prop_assert_eq!(counts.density(k), naive_density(&nb, k, |j| class[j] == 0));
                 proptest::prop_assert_eq!(d.to_bits(), counts.density(k).to_bits());
             }
-            proptest::prop_assert_eq!(period_shares(&class), naive_period_shares(&class));
+            proptest::prop_assert_eq!(period_shares_of(&class), naive_period_shares(&class));
         }
     }
 
