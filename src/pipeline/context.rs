@@ -648,14 +648,15 @@ const LOGIT_BLOCK: usize = 8;
 /// last few lines one at a time.
 fn logits(cols: &Columns) -> Vec<f32> {
     let n = cols.n;
-    let mut out = vec![0.0f32; n];
+    // Each log-odds written once, as it comes (no array cleared first).
+    let mut out = Vec::with_capacity(n);
     if n == 0 {
         return out;
     }
     let data = &cols.data[..N_CONTEXT * n];
     let weights = &crate::model::CONTEXT;
-    let mut blocks = out.chunks_exact_mut(LOGIT_BLOCK);
-    for (b, o) in (&mut blocks).enumerate() {
+    let blocks = n / LOGIT_BLOCK;
+    for b in 0..blocks {
         let start = b * LOGIT_BLOCK;
         // `Sum` of floats starts at -0.0, which leaves the first product as is.
         let mut acc = [-0.0f32; LOGIT_BLOCK];
@@ -665,16 +666,13 @@ fn logits(cols: &Columns) -> Vec<f32> {
                 *a += w * x;
             }
         }
-        o.copy_from_slice(&acc);
+        out.extend_from_slice(&acc);
     }
-    let tail = blocks.into_remainder();
-    let start = n - tail.len();
-    for (t, o) in tail.iter_mut().enumerate() {
-        *o = data
-            .chunks_exact(n)
+    out.extend((blocks * LOGIT_BLOCK..n).map(|k| {
+        data.chunks_exact(n)
             .zip(weights)
-            .fold(-0.0, |a, (column, &w)| a + w * column[start + t]);
-    }
+            .fold(-0.0, |a, (column, &w)| a + w * column[k])
+    }));
     out
 }
 
