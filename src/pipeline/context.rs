@@ -510,9 +510,24 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             *o = b(j != i + 1);
         }
         blank_after[nb.len() - 1] = b(last + 1 < n);
-        for ((p, a), &i) in position.iter_mut().zip(after_comments).zip(nb) {
-            *p = i as f32 / n as f32;
-            *a = b(i > self.comments);
+        let outs = position.iter_mut().zip(after_comments).zip(nb);
+        match (i32::try_from(n), i32::try_from(self.comments)) {
+            // Indices below 2^31 (every page that fits in memory) as `i32`:
+            // the same floats and comparisons, which the compiler turns
+            // into vector code (for unsigned 64-bit numbers it has none).
+            (Ok(_), Ok(comments)) => {
+                for ((p, a), &i) in outs {
+                    let i = i as i32;
+                    *p = i as f32 / n as f32;
+                    *a = b(i > comments);
+                }
+            }
+            _ => {
+                for ((p, a), &i) in outs {
+                    *p = i as f32 / n as f32;
+                    *a = b(i > self.comments);
+                }
+            }
         }
     }
 
