@@ -163,26 +163,42 @@ impl Walks {
         self.score_padded(&padded)
     }
 
-    /// The log-odds of the forest for features padded with zeros.
+    /// The log-odds of the forest for features padded with zeros: the
+    /// leaves added in the order of the trees, three trees a step (no
+    /// loop's count and pointer to keep per tree).
     #[inline(always)]
     fn score_padded(&self, padded: &[f32; PADDED]) -> f32 {
         let mut sum = self.base;
-        for t in &self.walks {
-            // Whether the walk goes right at the `p`th split of depth `d`
-            // (node `2^d - 1 + p`: node `i` has children `2i + 1` and
-            // `2i + 2`).
-            let right = |d: usize, p: usize| {
-                let s = t.splits[(1 << d) - 1 + p];
-                usize::from(padded[usize::from(s.feature)] > s.threshold)
-            };
-            // The path taken, one bit per depth.
-            let p = right(0, 0);
-            let p = 2 * p + right(1, p);
-            let p = 2 * p + right(2, p);
-            let p = 2 * p + right(3, p);
-            sum += t.leaf[p];
+        let mut steps = self.walks.chunks_exact(3);
+        for t in &mut steps {
+            sum += t[0].leaf_of(padded);
+            sum += t[1].leaf_of(padded);
+            sum += t[2].leaf_of(padded);
+        }
+        for t in steps.remainder() {
+            sum += t.leaf_of(padded);
         }
         sum
+    }
+}
+
+impl Walk {
+    /// The leaf the walk of this tree over `padded` reaches.
+    #[inline(always)]
+    fn leaf_of(&self, padded: &[f32; PADDED]) -> f32 {
+        // Whether the walk goes right at the `p`th split of depth `d`
+        // (node `2^d - 1 + p`: node `i` has children `2i + 1` and
+        // `2i + 2`).
+        let right = |d: usize, p: usize| {
+            let s = self.splits[(1 << d) - 1 + p];
+            usize::from(padded[usize::from(s.feature)] > s.threshold)
+        };
+        // The path taken, one bit per depth.
+        let p = right(0, 0);
+        let p = 2 * p + right(1, p);
+        let p = 2 * p + right(2, p);
+        let p = 2 * p + right(3, p);
+        self.leaf[p]
     }
 }
 
@@ -259,6 +275,35 @@ mod tests {
             let x: [f32; crate::model::N_BODY] =
                 std::array::from_fn(|j| t.threshold[j % (SPLITS - 1)]);
             assert_eq!(walks.score(&x).to_bits(), f.score(&x).to_bits());
+        }
+    }
+
+    /// Forests of one to seven trees (some steps of three and a rest of
+    /// none to two) score as the trees do.
+    #[test]
+    fn the_walk_by_steps_adds_every_tree() {
+        for count in 1..=7usize {
+            let trees: Vec<Tree> = (0..count)
+                .map(|t| {
+                    let mut tree = binary();
+                    for (k, v) in tree.leaf.iter_mut().enumerate() {
+                        *v = (k as f32 + 0.25) * (t as f32 + 1.0).recip();
+                    }
+                    tree.feature.rotate_left(t % 4);
+                    tree
+                })
+                .collect();
+            let trees: &'static [Tree] = Box::leak(trees.into_boxed_slice());
+            let f = Forest::<4> { base: -0.5, trees };
+            let walks = Walks::of(&f);
+            for k in 0..16usize {
+                let x: [f32; 4] = std::array::from_fn(|d| (k >> d & 1) as f32 - 0.5);
+                assert_eq!(
+                    walks.score(&x).to_bits(),
+                    f.score(&x).to_bits(),
+                    "{count} {x:?}"
+                );
+            }
         }
     }
 

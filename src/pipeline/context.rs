@@ -77,7 +77,7 @@ pub(super) fn columns_and_logits(
     region: &Range<usize>,
 ) -> (Columns, Vec<f32>) {
     let (lines, ev) = (&page.lines, &page.evidence);
-    let context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
+    let mut context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
     let ctx = context.columns();
     let c = logits(&ctx);
     (ctx, c)
@@ -96,10 +96,9 @@ struct Neighbourhood<'p, 'a> {
     ev: &'p [Evidence],
     /// Indices of the non-blank lines.
     nb: &'p [usize],
-    /// The clamped log-odds of the non-blank lines, after two -4.0 (the
-    /// log-odds of a missing neighbour) and before two more: the `k`th
-    /// line's is `lg[k + 2]`.
-    lg: Vec<f32>,
+    /// The arrays written for the page ([`Scratch`]), of which the first
+    /// entries ([`Scratch::for_lines`]) are this page's.
+    scratch: Scratch,
     /// The mean log word count of the region's non-blank lines (`None` for
     /// an empty region), and their share of the non-blank lines.
     region_lw: Option<f32>,
@@ -109,15 +108,76 @@ struct Neighbourhood<'p, 'a> {
     r_last: Option<usize>,
     /// The first line of the comment section.
     comments: usize,
-    /// `ln(1 + words)` of each non-blank line.
-    log_words: Vec<f32>,
     /// The main region and the lines' word keys, for cohesion.
     region: &'p Range<usize>,
     words: &'p WordKeys,
     runs: &'p [Range<usize>],
-    periodic: Vec<f32>,
-    stamps: Counts,
-    cues: Counts,
+}
+
+/// The arrays [`Neighbourhood`] writes for a page, kept for the thread's
+/// next page: each is grown only past the longest page so far, and a
+/// page's entries are all written before they are read, so that no page
+/// allocates or clears them.
+struct Scratch {
+    /// The clamped log-odds of the non-blank lines, after two -4.0 (the
+    /// log-odds of a missing neighbour) and before two more: the `k`th
+    /// line's is `lg[k + 2]`.
+    lg: Vec<f32>,
+    /// Running counts of stamps and cue lines ([`Counts`]).
+    stamps: Vec<u32>,
+    cues: Vec<u32>,
+    /// The lines' shapes ([`shape_class`]), then the four ends
+    /// [`period_shares`] reads past the last line.
+    class: Vec<u8>,
+    /// `ln(1 + words)` of each non-blank line.
+    log_words: Vec<f32>,
+    /// The running matches of [`period_shares`].
+    same: Vec<u32>,
+}
+
+thread_local! {
+    /// The arrays the thread's last [`Neighbourhood`] held.
+    static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new(Scratch::EMPTY) };
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch::EMPTY
+    }
+}
+
+impl Scratch {
+    const EMPTY: Scratch = Scratch {
+        lg: Vec::new(),
+        stamps: Vec::new(),
+        cues: Vec::new(),
+        class: Vec::new(),
+        log_words: Vec::new(),
+        same: Vec::new(),
+    };
+
+    /// The thread's arrays, long enough for `n` non-blank lines.
+    fn for_lines(n: usize) -> Scratch {
+        fn grow<T: Copy + Default>(v: &mut Vec<T>, len: usize) {
+            if v.len() < len {
+                v.resize(len, T::default());
+            }
+        }
+        let mut s = SCRATCH.take();
+        grow(&mut s.lg, n + 4);
+        grow(&mut s.stamps, n + 1);
+        grow(&mut s.cues, n + 1);
+        grow(&mut s.class, n + 4);
+        grow(&mut s.log_words, n);
+        grow(&mut s.same, 4 * (n + 1));
+        s
+    }
+}
+
+impl Drop for Neighbourhood<'_, '_> {
+    fn drop(&mut self) {
+        SCRATCH.set(std::mem::take(&mut self.scratch));
+    }
 }
 
 /// The distance from the region (in non-blank lines) at which a line
@@ -139,20 +199,32 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         runs: &'p [Range<usize>],
     ) -> Self {
         let n = nb.len();
+        let mut scratch = Scratch::for_lines(n);
+        let Scratch {
+            lg,
+            stamps,
+            cues,
+            class,
+            log_words: lw,
+            ..
+        } = &mut scratch;
         // Written in place (no push per line): the clamped log-odds after
-        // and before two missing ones, the running counts after a 0.
-        let mut lg = vec![MISSING_LOGIT; n + 4];
-        let mut stamps = vec![0u32; n + 1];
-        let mut cues = vec![0u32; n + 1];
-        let mut class = vec![0u8; n];
-        let mut lw = vec![0.0f32; n];
+        // and before two missing ones, the running counts after a 0, the
+        // shapes before four that match none.
+        let lg = &mut lg[..n + 4];
+        [lg[0], lg[1], lg[n + 2], lg[n + 3]] = [MISSING_LOGIT; 4];
+        let (stamps, cues) = (&mut stamps[..=n], &mut cues[..=n]);
+        [stamps[0], cues[0]] = [0, 0];
+        let class = &mut class[..n + 4];
+        class[n..].copy_from_slice(&PAST_THE_END);
+        let lw = &mut lw[..n];
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
         let slots = lg[2..n + 2]
             .iter_mut()
             .zip(&mut stamps[1..])
             .zip(&mut cues[1..])
-            .zip(&mut class)
-            .zip(&mut lw);
+            .zip(&mut class[..n])
+            .zip(&mut *lw);
         for (&i, ((((lg, stamps), cues), class), lw)) in nb.iter().zip(slots) {
             let (l, e) = (&lines[i], &ev[i]);
             debug_assert!(!l.is_blank());
@@ -184,18 +256,20 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             r_first,
             r_last,
             comments: super::region::comment_zone_start(lines, ev),
-            log_words: lw,
             region,
             words,
             runs,
-            periodic: period_shares(&class),
-            stamps: Counts { at: stamps },
-            cues: Counts { at: cues },
             nb,
-            lg,
+            scratch,
             lines,
             ev,
         }
+    }
+
+    /// The clamped log-odds, after two missing ones and before two more
+    /// ([`Scratch::lg`]).
+    fn lg(&self) -> &[f32] {
+        &self.scratch.lg[..self.nb.len() + 4]
     }
 
     /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
@@ -204,7 +278,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
         let hi = (k + WINDOW + 1).min(self.nb.len());
-        let window = &self.lg[lo + 2..hi + 2];
+        let window = &self.lg()[lo + 2..hi + 2];
         // A full window (most lines) is summed as an array, in the same
         // order, without a loop.
         match <&[f32; 2 * WINDOW + 1]>::try_from(window) {
@@ -227,7 +301,8 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         let len = end - start;
         if len > 0 {
             // The `k`th line's window is `lg[k - WINDOW + 2..k + WINDOW + 3]`.
-            let at = |j: usize| &self.lg[start - WINDOW + 2 + j..][..len];
+            let lg = self.lg();
+            let at = |j: usize| &lg[start - WINDOW + 2 + j..][..len];
             let (w0, w1, w2, w3, w4) = (at(0), at(1), at(2), at(3), at(4));
             let (w5, w6, w7, w8) = (at(5), at(6), at(7), at(8));
             const FULL: f32 = (2 * WINDOW + 1) as f32;
@@ -313,7 +388,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     /// log-odds around, windows, densities) each in a loop of its own,
     /// which the compiler turns into vector code, and those that read the
     /// line itself in one loop over the lines.
-    fn columns(&self) -> Columns {
+    fn columns(&mut self) -> Columns {
         let n = self.nb.len();
         let mut out = Columns::new(n);
         if n == 0 {
@@ -324,7 +399,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         let [bias, logit, prev, next, prev2, next2, window, in_region, distance, blank_before, blank_after, listed, heading, heading_text, position, lw_region, pos, neg, logit_in_region, after_comments, share, stamps, cues, cohesion, cohesion_in_region, wrapped, wrapped_lw, wrapped_terminal, periodic] =
             cols;
         bias.fill(1.0);
-        let lg = &self.lg;
+        let lg = self.lg();
         logit.copy_from_slice(&lg[2..n + 2]);
         prev.copy_from_slice(&lg[1..n + 1]);
         next.copy_from_slice(&lg[3..n + 3]);
@@ -345,9 +420,10 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             *o = r * l;
         }
         share.fill(self.region_share);
-        self.stamps.densities(stamps);
-        self.cues.densities(cues);
-        periodic.copy_from_slice(&self.periodic);
+        Counts::of_slice(&self.scratch.stamps[..=n]).densities(stamps);
+        Counts::of_slice(&self.scratch.cues[..=n]).densities(cues);
+        let Scratch { class, same, .. } = &mut self.scratch;
+        period_shares(&class[..n + 4], &mut same[..4 * (n + 1)], periodic);
         self.cohesion(cohesion);
         for ((o, &c), &r) in cohesion_in_region
             .iter_mut()
@@ -397,7 +473,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             &mut c.wrapped_lw[..m],
             &mut c.wrapped_terminal[..m],
         );
-        let lw = &self.log_words[..m];
+        let lw = &self.scratch.log_words[..m];
         let lw_region = &mut c.lw_region[..m];
         match self.region_lw {
             Some(r) => {
@@ -434,9 +510,24 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             *o = b(j != i + 1);
         }
         blank_after[nb.len() - 1] = b(last + 1 < n);
-        for ((p, a), &i) in position.iter_mut().zip(after_comments).zip(nb) {
-            *p = i as f32 / n as f32;
-            *a = b(i > self.comments);
+        let outs = position.iter_mut().zip(after_comments).zip(nb);
+        match (i32::try_from(n), i32::try_from(self.comments)) {
+            // Indices below 2^31 (every page that fits in memory) as `i32`:
+            // the same floats and comparisons, which the compiler turns
+            // into vector code (for unsigned 64-bit numbers it has none).
+            (Ok(_), Ok(comments)) => {
+                for ((p, a), &i) in outs {
+                    let i = i as i32;
+                    *p = i as f32 / n as f32;
+                    *a = b(i > comments);
+                }
+            }
+            _ => {
+                for ((p, a), &i) in outs {
+                    *p = i as f32 / n as f32;
+                    *a = b(i > self.comments);
+                }
+            }
         }
     }
 
@@ -572,14 +663,15 @@ const LOGIT_BLOCK: usize = 8;
 /// last few lines one at a time.
 fn logits(cols: &Columns) -> Vec<f32> {
     let n = cols.n;
-    let mut out = vec![0.0f32; n];
+    // Each log-odds written once, as it comes (no array cleared first).
+    let mut out = Vec::with_capacity(n);
     if n == 0 {
         return out;
     }
     let data = &cols.data[..N_CONTEXT * n];
     let weights = &crate::model::CONTEXT;
-    let mut blocks = out.chunks_exact_mut(LOGIT_BLOCK);
-    for (b, o) in (&mut blocks).enumerate() {
+    let blocks = n / LOGIT_BLOCK;
+    for b in 0..blocks {
         let start = b * LOGIT_BLOCK;
         // `Sum` of floats starts at -0.0, which leaves the first product as is.
         let mut acc = [-0.0f32; LOGIT_BLOCK];
@@ -589,16 +681,13 @@ fn logits(cols: &Columns) -> Vec<f32> {
                 *a += w * x;
             }
         }
-        o.copy_from_slice(&acc);
+        out.extend_from_slice(&acc);
     }
-    let tail = blocks.into_remainder();
-    let start = n - tail.len();
-    for (t, o) in tail.iter_mut().enumerate() {
-        *o = data
-            .chunks_exact(n)
+    out.extend((blocks * LOGIT_BLOCK..n).map(|k| {
+        data.chunks_exact(n)
             .zip(weights)
-            .fold(-0.0, |a, (column, &w)| a + w * column[start + t]);
-    }
+            .fold(-0.0, |a, (column, &w)| a + w * column[k])
+    }));
     out
 }
 
@@ -621,20 +710,27 @@ const DENSITY_WINDOW: usize = 6;
 
 /// Running counts of a property over the non-blank lines: `at[k]` is how
 /// many of the first `k` hold it. A window's count is then two lookups.
-struct Counts {
-    at: Vec<u32>,
+struct Counts<'c> {
+    at: &'c [u32],
 }
 
-impl Counts {
-    #[cfg(test)]
-    fn of(nb: &[usize], f: impl Fn(usize) -> bool) -> Counts {
-        let mut at = Vec::with_capacity(nb.len() + 1);
-        let mut c = 0u32;
-        at.push(0);
-        for &i in nb {
-            c += u32::from(f(i));
-            at.push(c);
-        }
+/// The running counts of the property `f` over the non-blank lines `nb`
+/// (for [`Counts`]).
+#[cfg(test)]
+fn running_counts(nb: &[usize], f: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut at = Vec::with_capacity(nb.len() + 1);
+    let mut c = 0u32;
+    at.push(0);
+    for &i in nb {
+        c += u32::from(f(i));
+        at.push(c);
+    }
+    at
+}
+
+impl<'c> Counts<'c> {
+    /// The counts `at` (`at[k]` for the first `k` lines, from `at[0] = 0`).
+    fn of_slice(at: &'c [u32]) -> Counts<'c> {
         Counts { at }
     }
 
@@ -738,40 +834,45 @@ fn write_cohesion(
     }
     let (out_before, rest) = out[..nb.len()].split_at_mut(before.len());
     let (out_in, out_after) = rest.split_at_mut(in_region.len());
-    COUNTS.with_borrow_mut(|(counts, at)| {
-        counts.reset(in_core);
-        // The slot of each key of the core lines, in their order: their
-        // counts are read back from there, not looked up again. (Every
-        // entry is written below before it is read: what an earlier page
-        // left there need not be cleared.)
-        if at.len() < in_core {
-            at.resize(in_core, 0);
-        }
-        let at = &mut at[..in_core];
-        counts.add_lines(keys, in_region, core, at);
-        counts.write_region_shares(keys, in_region, core, at, out_in);
-        counts.write_present_shares(keys, before, out_before);
-        counts.write_present_shares(keys, after, out_after);
+    KEYS.with_borrow_mut(|(table, shared)| {
+        table.reset(in_core);
+        // Each region line's count of shared keys, from 0.
+        shared.clear();
+        shared.resize(in_region.len(), 0);
+        table.add_lines(keys, in_region, core, shared);
+        table.write_region_shares(keys, in_region, core, shared, out_in);
+        table.write_present_shares(keys, before, out_before);
+        table.write_present_shares(keys, after, out_after);
     });
 }
 
 thread_local! {
-    /// The table [`write_cohesion`] counts in and its list of slots, kept
-    /// for the thread's next page.
-    static COUNTS: std::cell::RefCell<(CountTable, Vec<u32>)> =
-        std::cell::RefCell::new((CountTable::new(), Vec::new()));
+    /// The table [`write_cohesion`] holds the core keys in and the region
+    /// lines' counts of shared keys, kept for the thread's next page.
+    static KEYS: std::cell::RefCell<(KeyTable, Vec<u32>)> =
+        std::cell::RefCell::new((KeyTable::new(), Vec::new()));
 }
 
-/// Counts of word keys (never 0) in an open-addressing table, at most half
-/// full. Keys are hashes already; a per-process seed mixed in keeps crafted
-/// input from piling them into one run of slots. The table is reused from
-/// page to page: a slot written for an earlier page has an older
-/// generation and counts as empty, so emptying the table costs nothing.
-/// A slot's key, count and generation lie in three arrays side by side:
-/// one index finds each without the arithmetic of a wider slot.
-struct CountTable {
+/// The owner of a slot whose key has occurred more than once.
+const SHARED: u32 = u32::MAX;
+
+/// Word keys (never 0) in an open-addressing table, at most half full,
+/// each with the line that holds it alone ([`SHARED`] once a second
+/// occurrence is met). Keys are hashes already; a per-process seed mixed
+/// in keeps crafted input from piling them into one run of slots. The
+/// table is reused from page to page: a slot written for an earlier page
+/// has an older generation and counts as empty, so emptying the table
+/// costs nothing. A slot's key, owner and generation lie in three arrays
+/// side by side: one index finds each without the arithmetic of a wider
+/// slot.
+///
+/// An occurrence of a key is shared when the key occurs more than once in
+/// all: the owner lets [`KeyTable::add_line`] count that as the keys come
+/// (the first occurrence when the second comes, the later ones as they
+/// come), with no second pass over the keys for their final counts.
+struct KeyTable {
     keys: Vec<u64>,
-    counts: Vec<u32>,
+    owners: Vec<u32>,
     generations: Vec<u32>,
     mask: usize,
     seed: u64,
@@ -784,11 +885,11 @@ fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
     (h >> 32) as usize & mask
 }
 
-impl CountTable {
-    fn new() -> CountTable {
-        CountTable {
+impl KeyTable {
+    fn new() -> KeyTable {
+        KeyTable {
             keys: Vec::new(),
-            counts: Vec::new(),
+            owners: Vec::new(),
             generations: Vec::new(),
             mask: 0,
             seed: crate::keys::key_seed(),
@@ -801,7 +902,7 @@ impl CountTable {
         let size = (2 * n).next_power_of_two().max(16);
         if size > self.keys.len() {
             self.keys = vec![0; size];
-            self.counts = vec![0; size];
+            self.owners = vec![0; size];
             self.generations = vec![0; size];
             self.generation = 0;
         }
@@ -813,94 +914,88 @@ impl CountTable {
         self.mask = size - 1;
     }
 
-    #[cfg(test)]
-    fn slot(&self, key: u64) -> usize {
-        slot_of(key, self.seed, self.mask)
-    }
-
-    /// Count each of `keys` once more, writing the indices of their slots
-    /// to `at` (as long as `keys`). (Not inlined: the loop then has the
+    /// Add `keys`, those of the `line`th line: a key met for the first
+    /// time is owned by `line`; a key met again adds one to `shared` of
+    /// its owner (the first time only, when no line owns it alone any
+    /// more) and one to the count returned, `line`'s own (which the caller
+    /// adds to `shared[line]`). (Not inlined: the loop then has the
     /// registers to itself.)
     #[inline(never)]
-    fn add_all(&mut self, keys: &[u64], at: &mut [u32]) {
+    fn add_line(&mut self, keys: &[u64], line: u32, shared: &mut [u32]) -> u32 {
+        debug_assert!(line != SHARED);
         let (mask, seed, generation) = (self.mask, self.seed, self.generation);
         let slot_keys = &mut self.keys[..=mask];
-        let counts = &mut self.counts[..=mask];
+        let owners = &mut self.owners[..=mask];
         let generations = &mut self.generations[..=mask];
-        debug_assert_eq!(keys.len(), at.len());
-        for (&key, at) in keys.iter().zip(at) {
+        let mut again = 0;
+        for &key in keys {
             debug_assert!(key != 0);
             let mut i = slot_of(key, seed, mask);
             loop {
                 if generations[i] != generation {
                     generations[i] = generation;
                     slot_keys[i] = key;
-                    counts[i] = 1;
+                    owners[i] = line;
                     break;
                 }
                 if slot_keys[i] == key {
-                    counts[i] += 1;
+                    again += 1;
+                    let owner = owners[i];
+                    if owner != SHARED {
+                        shared[owner as usize] += 1;
+                        owners[i] = SHARED;
+                    }
                     break;
                 }
                 i = (i + 1) & mask;
             }
-            *at = i as u32;
         }
+        again
     }
 
-    /// How many of the slots `at` (indices [`CountTable::add_all`] gave) hold a
-    /// key counted more than once.
-    fn shared_at(&self, at: &[u32]) -> usize {
-        let counts = &self.counts[..=self.mask];
-        at.iter()
-            .filter(|&&i| counts[i as usize & self.mask] > 1)
-            .count()
-    }
-
-    /// Count the keys of the lines `lines` that are `core`, writing the
-    /// indices of their slots to `at`, one after the other: each line's
-    /// [`CountTable::add_all`], in one call.
+    /// Add the keys of the lines `lines` that are `core`
+    /// ([`KeyTable::add_line`] for each), counting in `shared` (as long
+    /// as `lines`, all 0) how many of each line's key occurrences are
+    /// shared.
     #[inline(never)]
     fn add_lines(
         &mut self,
         keys: &WordKeys,
         lines: &[usize],
         core: impl Fn(usize) -> bool,
-        at: &mut [u32],
+        shared: &mut [u32],
     ) {
-        let mut free = at;
-        for &i in lines.iter().filter(|&&i| core(i)) {
-            let ws = keys.get(i);
-            let (slots, rest) = free.split_at_mut(ws.len());
-            self.add_all(ws, slots);
-            free = rest;
+        assert!(lines.len() == shared.len() && lines.len() < SHARED as usize);
+        for (t, &i) in lines.iter().enumerate() {
+            if core(i) {
+                let again = self.add_line(keys.get(i), t as u32, shared);
+                shared[t] += again;
+            }
         }
     }
 
     /// For each of the region's lines `lines`, the share of its `keys` that
     /// other core lines hold too (0 for none), written to `out` (as long as
-    /// `lines`): for a line that is `core`, the share of its slots (its
-    /// keys' run of `at`) counted more than once, else the share the table
-    /// holds.
+    /// `lines`): for a line that is `core`, its count of shared
+    /// occurrences ([`KeyTable::add_lines`]) over its keys, else the
+    /// share the table holds.
     #[inline(never)]
     fn write_region_shares(
         &self,
         keys: &WordKeys,
         lines: &[usize],
         core: impl Fn(usize) -> bool,
-        mut at: &[u32],
+        shared: &[u32],
         out: &mut [f32],
     ) {
-        for (&i, o) in lines.iter().zip(out) {
+        for ((&i, o), &s) in lines.iter().zip(out).zip(shared) {
             let ws = keys.get(i);
             if ws.is_empty() {
                 *o = 0.0;
                 continue;
             }
             let shared = if core(i) {
-                let (own, rest) = at.split_at(ws.len());
-                at = rest;
-                self.shared_at(own)
+                s as usize
             } else {
                 self.count_present(ws)
             };
@@ -910,7 +1005,7 @@ impl CountTable {
 
     /// For each of the lines `lines`, the share of its `keys` the table
     /// holds (0 for none), written to `out` (as long as `lines`):
-    /// [`CountTable::count_present`] for many lines in one call.
+    /// [`KeyTable::count_present`] for many lines in one call.
     #[inline(never)]
     fn write_present_shares(&self, keys: &WordKeys, lines: &[usize], out: &mut [f32]) {
         for (&i, o) in lines.iter().zip(out) {
@@ -948,21 +1043,6 @@ impl CountTable {
         }
         n
     }
-
-    /// The count of `key`, probed one slot after another.
-    #[cfg(test)]
-    fn get(&self, key: u64) -> u32 {
-        let mut i = self.slot(key);
-        loop {
-            if self.generations[i] != self.generation {
-                return 0;
-            }
-            if self.keys[i] == key {
-                return self.counts[i];
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
 }
 
 /// Non-blank lines on each side looked at for periodicity.
@@ -980,7 +1060,7 @@ fn periodicity(lines: &[Line<'_>], ev: &[Evidence], nb: &[usize]) -> Vec<f32> {
         .iter()
         .map(|&i| shape_class(&lines[i], crate::features::is_stamp(&ev[i])))
         .collect();
-    period_shares(&class)
+    period_shares_of(&class)
 }
 
 /// The shape [`period_shares`] compares: a stamp (time, count, date, near
@@ -998,14 +1078,35 @@ fn shape_class(l: &Line<'_>, stamp: bool) -> u8 {
     }
 }
 
-/// For each position of `class`, the best share of matching pairs at a
-/// period of 2 to 4 less the share at period 1 (the `periodicity` context feature), from
-/// running counts: linear in the number of lines.
-fn period_shares(class: &[u8]) -> Vec<f32> {
-    const W: usize = PERIOD_WINDOW;
+/// The classes [`period_shares`] reads past the last line: four that match
+/// no class nor each other, so that a line near the end has no match
+/// beyond it.
+const PAST_THE_END: [u8; 4] = [4, 5, 6, 7];
+
+/// [`period_shares`] of the classes `class`, in arrays of its own.
+#[cfg(test)]
+fn period_shares_of(class: &[u8]) -> Vec<f32> {
     let m = class.len();
-    let counts = running_matches(class);
-    let same: Vec<&[u32]> = counts.chunks_exact(m + 1).collect();
+    let padded: Vec<u8> = class.iter().copied().chain(PAST_THE_END).collect();
+    // Filled with what no count or share is: every entry is written.
+    let mut same = vec![u32::MAX; 4 * (m + 1)];
+    let mut out = vec![f32::NAN; m];
+    period_shares(&padded, &mut same, &mut out);
+    out
+}
+
+/// For each line of `padded` (the lines' classes, then [`PAST_THE_END`]),
+/// written to `out`: the best share of matching pairs at a period of 2 to
+/// 4 less the share at period 1 (the `periodicity` context feature), from
+/// running counts (written to `same`, four per line and four more): linear
+/// in the number of lines.
+fn period_shares(padded: &[u8], same: &mut [u32], out: &mut [f32]) {
+    const W: usize = PERIOD_WINDOW;
+    let m = padded.len() - 4;
+    assert!(same.len() == 4 * (m + 1) && out.len() == m);
+    running_matches(padded, same);
+    let mut periods = same.chunks_exact(m + 1);
+    let same: [&[u32]; 4] = std::array::from_fn(|_| periods.next().expect("four periods"));
     // The share at period q of the window of lines lo..hi.
     let share = |q: usize, lo: usize, hi: usize| {
         if hi - lo <= q {
@@ -1013,7 +1114,6 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
         }
         (same[q - 1][hi - q] - same[q - 1][lo]) as f32 / (hi - lo - q) as f32
     };
-    let mut out = vec![0.0; m];
     // Lines with a full window on both sides, between those near an end:
     // for `k = W + t`, the window is `t..t + 2W + 1`, its counts read off
     // slices side by side (the compiler makes vector code of it).
@@ -1039,28 +1139,23 @@ fn period_shares(class: &[u8]) -> Vec<f32> {
         let s = |q: usize| share(q, lo, hi);
         out[k] = period_share([s(1), s(2), s(3), s(4)]);
     }
-    out
 }
 
-/// For each period q of 1 to 4, running counts of the positions `j` of
-/// `class` whose class equals that of `j + q`, one after the other (in one
-/// allocation): the `k`th of the `q - 1`th counts those below `k`.
-fn running_matches(class: &[u8]) -> Vec<u32> {
-    let m = class.len();
-    let mut same = vec![0; 4 * (m + 1)];
+/// For each period q of 1 to 4, running counts of the lines `j` of
+/// `padded` (the lines' classes, then [`PAST_THE_END`]) whose class
+/// equals that of `j + q`, written to `same` one after the other: the
+/// `k`th of the `q - 1`th counts those below `k`.
+fn running_matches(padded: &[u8], same: &mut [u32]) {
+    let m = padded.len() - 4;
     let (s1, rest) = same.split_at_mut(m + 1);
     let (s2, rest) = rest.split_at_mut(m + 1);
     let (s3, s4) = rest.split_at_mut(m + 1);
+    [s1[0], s2[0], s3[0], s4[0]] = [0; 4];
     let slots = s1[1..]
         .iter_mut()
         .zip(&mut s2[1..])
         .zip(&mut s3[1..])
         .zip(&mut s4[1..]);
-    // The classes and four more that match no class nor each other: a
-    // line near the end has no match beyond it.
-    let mut padded = Vec::with_capacity(m + 4);
-    padded.extend_from_slice(class);
-    padded.extend([4, 5, 6, 7]);
     let mut c = [0u32; 4];
     for (w, (((s1, s2), s3), s4)) in padded.windows(5).zip(slots) {
         let w: &[u8; 5] = w.try_into().expect("a window of five");
@@ -1069,7 +1164,6 @@ fn running_matches(class: &[u8]) -> Vec<u32> {
         }
         [*s1, *s2, *s3, *s4] = c;
     }
-    same
 }
 
 /// The period share of one window from its shares at periods 1 to 4.
@@ -1209,7 +1303,9 @@ mod tests {
     fn density_is_the_share_of_neighbours_within_six_lines() {
         // Non-blank lines at even indices; every second one is a hit.
         let nb: Vec<usize> = (0..30).map(|i| 2 * i).collect();
-        let density = |k: usize, f: &dyn Fn(usize) -> bool| Counts::of(&nb, f).density(k);
+        let density = |k: usize, f: &dyn Fn(usize) -> bool| {
+            Counts::of_slice(&running_counts(&nb, f)).density(k)
+        };
         let every_second = |j: usize| j % 4 == 0;
         assert_eq!(density(15, &every_second), 0.5);
         // The line itself never counts ...
@@ -1406,22 +1502,32 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
-        fn the_count_table_counts_as_a_map_does(
-            keys in proptest::collection::vec(1u64..40, 0..200),
+        fn the_key_table_counts_shared_keys_as_a_map_does(
+            lines in proptest::collection::vec(proptest::collection::vec(1u64..40, 0..8), 0..40),
         ) {
             // Three uses of one table: each counts only its own keys.
-            let mut table = CountTable::new();
+            let mut table = KeyTable::new();
             for round in 0..3u64 {
-                table.reset(keys.len());
+                let lines: Vec<Vec<u64>> =
+                    lines.iter().map(|l| l.iter().map(|k| k + round).collect()).collect();
+                let all_keys: Vec<u64> = lines.iter().flatten().copied().collect();
+                table.reset(all_keys.len());
+                let mut shared = vec![0u32; lines.len()];
+                for (t, l) in lines.iter().enumerate() {
+                    let again = table.add_line(l, t as u32, &mut shared);
+                    shared[t] += again;
+                }
                 let mut map = std::collections::HashMap::new();
-                let mut at = vec![0; keys.len()];
-                for (&k, at) in keys.iter().zip(at.chunks_mut(1)) {
-                    table.add_all(&[k + round], at);
-                    *map.entry(k + round).or_insert(0u32) += 1;
+                for &k in &all_keys {
+                    *map.entry(k).or_insert(0u32) += 1;
                 }
                 let count = |k: u64| map.get(&k).copied().unwrap_or(0);
+                // Each line's occurrences of keys that occur more than once.
+                for (l, &s) in lines.iter().zip(&shared) {
+                    let want = l.iter().filter(|&&k| count(k) > 1).count();
+                    proptest::prop_assert_eq!(s as usize, want, "{:?} of {:?}", l, lines);
+                }
                 for k in 1..48 {
-                    proptest::prop_assert_eq!(table.get(k), count(k));
                     proptest::prop_assert_eq!(table.present(&[k]), usize::from(count(k) > 0));
                 }
                 let all: Vec<u64> = (1..48).collect();
@@ -1429,14 +1535,6 @@ mod tests {
                     table.present(&all),
                     all.iter().filter(|&&k| count(k) > 0).count()
                 );
-                // The slots given back hold the keys added, in their order.
-                for (&k, &i) in keys.iter().zip(&at) {
-                    proptest::prop_assert_eq!(table.keys[i as usize], k + round);
-                    proptest::prop_assert_eq!(
-                        table.shared_at(&[i]),
-                        usize::from(count(k + round) > 1)
-                    );
-                }
             }
         }
 
@@ -1513,14 +1611,15 @@ mod tests {
             class in proptest::collection::vec(0u8..4, 0..60),
         ) {
             let nb: Vec<usize> = (0..class.len()).collect();
-            let counts = Counts::of(&nb, |j| class[j] == 0);
+            let at = running_counts(&nb, |j| class[j] == 0);
+            let counts = Counts::of_slice(&at);
             let mut all = vec![0.0; nb.len()];
             counts.densities(&mut all);
             for (k, d) in all.iter().enumerate() {
                 proptest::prop_assert_eq!(counts.density(k), naive_density(&nb, k, |j| class[j] == 0));
                 proptest::prop_assert_eq!(d.to_bits(), counts.density(k).to_bits());
             }
-            proptest::prop_assert_eq!(period_shares(&class), naive_period_shares(&class));
+            proptest::prop_assert_eq!(period_shares_of(&class), naive_period_shares(&class));
         }
     }
 

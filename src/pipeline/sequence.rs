@@ -59,12 +59,21 @@ const NEAR: usize = 20;
 const MISSING: f32 = -4.0;
 
 /// The context scores of the non-blank lines and what is summed over them.
+///
+/// Its three arrays are kept for the thread's next page (each grown only
+/// past the longest page so far, and a page's entries all written before
+/// they are read): no page allocates or clears them. Their first entries
+/// are this page's.
 pub(crate) struct Sequence {
-    /// The clamped context log-odds, after two [`MISSING`] and before two more.
+    /// The number of lines.
+    m: usize,
+    /// The clamped context log-odds, after two [`MISSING`] and before two
+    /// more (`m + 4`).
     padded: Vec<f32>,
-    /// `sums[k]`: the sum of the first `k` clamped log-odds.
+    /// `sums[k]`: the sum of the first `k` clamped log-odds (`m + 1`).
     sums: Vec<f32>,
-    /// `text[k]`: the words of the first `k` lines scoring above zero.
+    /// `text[k]`: the words of the first `k` lines scoring above zero
+    /// (`m + 1`).
     text: Vec<u32>,
     mean: f32,
     positive: f32,
@@ -80,14 +89,22 @@ impl Sequence {
     pub(crate) fn of(page: &Page<'_>, nb: &[usize], c: &[f32]) -> Sequence {
         let m = nb.len();
         // Written in place (no push per line).
-        let mut padded = vec![MISSING; m + 4];
-        let mut sums = vec![0.0; m + 1];
-        let mut text = vec![0; m + 1];
+        let (mut padded, mut sums, mut text) = SPARE_SEQUENCE.take();
+        for (v, len) in [(&mut padded, m + 4), (&mut sums, m + 1)] {
+            if v.len() < len {
+                v.resize(len, 0.0);
+            }
+        }
+        if text.len() < m + 1 {
+            text.resize(m + 1, 0);
+        }
+        [padded[0], padded[1], padded[m + 2], padded[m + 3]] = [MISSING; 4];
+        (sums[0], text[0]) = (0.0, 0);
         let (mut sum, mut words, mut positive) = (0.0f32, 0u32, 0u32);
         let slots = padded[2..m + 2]
             .iter_mut()
-            .zip(&mut sums[1..])
-            .zip(&mut text[1..]);
+            .zip(&mut sums[1..=m])
+            .zip(&mut text[1..=m]);
         for ((&i, &x), ((p, s), t)) in nb.iter().zip(c).zip(slots) {
             let x = x.clamp(-8.0, 8.0);
             *p = x;
@@ -101,6 +118,7 @@ impl Sequence {
         }
         let n = m.max(1) as f32;
         Sequence {
+            m,
             padded,
             sums,
             text,
@@ -115,7 +133,7 @@ impl Sequence {
     /// each side.
     #[cfg(test)]
     fn window(&self, k: usize, w: usize) -> f32 {
-        let m = self.sums.len() - 1;
+        let m = self.m;
         let (lo, hi) = (k.saturating_sub(w), (k + w + 1).min(m));
         (self.sums[hi] - self.sums[lo]) / (hi - lo) as f32
     }
@@ -157,7 +175,7 @@ impl Sequence {
         ctx: &Columns,
         out: &mut [f32; N_BODY],
     ) {
-        let m = self.sums.len() - 1;
+        let m = self.m;
         let (p, sums, text) = (&self.padded[..m + 4], &self.sums[..=m], &self.text[..=m]);
         assert!(k < m, "line {k} of {m}");
         let window = |w: usize| {
@@ -186,6 +204,23 @@ impl Sequence {
             (text[(k + 1 + NEAR).min(m)] - text[k + 1]) as f32 / total,
             k as f32 / self.lines,
         ];
+    }
+}
+
+thread_local! {
+    /// The arrays the thread's last [`Sequence`] held.
+    static SPARE_SEQUENCE: std::cell::Cell<(Vec<f32>, Vec<f32>, Vec<u32>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+impl Drop for Sequence {
+    fn drop(&mut self) {
+        let arrays = (
+            std::mem::take(&mut self.padded),
+            std::mem::take(&mut self.sums),
+            std::mem::take(&mut self.text),
+        );
+        SPARE_SEQUENCE.set(arrays);
     }
 }
 
@@ -335,7 +370,8 @@ mod tests {
             padded.extend(&clamped);
             padded.extend([MISSING; 2]);
             let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-            proptest::prop_assert_eq!(bits(&s.padded), bits(&padded));
+            let m = nb.len();
+            proptest::prop_assert_eq!(bits(&s.padded[..m + 4]), bits(&padded));
             let (mut sum, mut words) = (0.0f32, 0u32);
             let (mut sums, mut text) = (vec![0.0f32], vec![0u32]);
             for (&i, &x) in nb.iter().zip(&clamped) {
@@ -346,9 +382,8 @@ mod tests {
                 }
                 text.push(words);
             }
-            proptest::prop_assert_eq!(bits(&s.sums), bits(&sums));
-            proptest::prop_assert_eq!(&s.text, &text);
-            let m = nb.len();
+            proptest::prop_assert_eq!(bits(&s.sums[..=m]), bits(&sums));
+            proptest::prop_assert_eq!(&s.text[..=m], &text[..]);
             for k in 0..m {
                 for r in [k.saturating_sub(5)..k, k + 1..(k + 6).min(m)] {
                     let naive = clamped[r.clone()].iter().fold(MISSING, |a, &b| a.max(b));
@@ -361,8 +396,8 @@ mod tests {
     /// The sequence features of the `k`th line read one by one, each read
     /// checked, as [`Sequence::write_features`] was first written.
     fn naive_sequence(s: &Sequence, k: usize) -> [f32; N_SEQUENCE] {
-        let m = s.sums.len() - 1;
-        let p = &s.padded;
+        let m = s.m;
+        let p = &s.padded[..m + 4];
         let total = s.text[m].max(1) as f32;
         [
             p[k + 2],
