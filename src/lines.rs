@@ -167,14 +167,14 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
     let mut start = 0;
     let mut row = 0;
     loop {
-        let end = next_newline(bytes, start);
+        let (end, plain) = next_line_end(bytes, start);
         let mut line_end = end;
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
         push_cells(
             input,
-            start..line_end,
+            (start..line_end, plain),
             row,
             &mut words,
             &mut runs,
@@ -215,6 +215,57 @@ fn next_newline(bytes: &[u8], from: usize) -> usize {
         .iter()
         .position(|&b| b == b'\n')
         .map_or(bytes.len(), |k| i + k)
+}
+
+/// The end of the line from byte `from` of `bytes` (the index of the
+/// first `\n` from there, or the length), and whether the line is plain:
+/// no byte of it below a space and no two spaces in a row, so no gap
+/// ([`next_gap`]) in it, which then needs no search: most lines of a page.
+/// In the same pass over the bytes as [`next_newline`]'s, which a line
+/// feed (below a space) ends.
+fn next_line_end(bytes: &[u8], from: usize) -> (usize, bool) {
+    // The first byte below a space or starting two spaces ends the line if
+    // it is a line feed, and else makes it not plain.
+    let first_of = |k: usize| match bytes[k] {
+        b'\n' => (k, true),
+        _ => (next_newline(bytes, k), false),
+    };
+    let mut i = from;
+    // Thirty-two bytes at a time while no byte of them is below a space and
+    // no two in a row (the last with the byte after them) are spaces: with
+    // vector compares, no branch per byte.
+    while let Some(block) = bytes.get(i..i + 33) {
+        let any = (0..32).fold(false, |any, j| {
+            any | (block[j] < b' ') | ((block[j] == b' ') & (block[j + 1] == b' '))
+        });
+        if any {
+            break;
+        }
+        i += 32;
+    }
+    // Then eight at a time (with the byte after them), to the first such
+    // byte, and the last bytes one by one.
+    while let Some(c) = bytes.get(i..i + 9) {
+        let x = u64::from_le_bytes(c[..8].try_into().unwrap_or([0; 8]));
+        let next = u64::from(c[8]) << 56;
+        let m = below(x, b' ') | (byte_eq(x, b' ') & byte_eq((x >> 8) | next, b' '));
+        if m != 0 {
+            return first_of(i + m.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    match (i..bytes.len()).find(|&k| bytes[k] < b' ' || bytes[k..].starts_with(b"  ")) {
+        Some(k) => first_of(k),
+        None => (bytes.len(), true),
+    }
+}
+
+/// The high bit of each byte of `x` below `n` (at most 0x80), all other
+/// bits clear: with every high bit set, subtracting `n` from each byte
+/// never borrows; bytes from 0x80 up are not below.
+#[inline(always)]
+fn below(x: u64, n: u8) -> u64 {
+    !((x | HIGH) - 0x0101_0101_0101_0101 * u64::from(n)) & !x & HIGH
 }
 
 /// The number of `\n` bytes in `bytes`: counted in bytes over blocks of
@@ -382,10 +433,11 @@ fn is_space(c: char) -> bool {
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Push the cells of the line at `span`. A tab, a lone carriage return (an
-/// old Mac line end) or three or more spaces separate cells.
+/// old Mac line end) or three or more spaces separate cells; a `plain`
+/// line ([`next_line_end`]) has none of them and is one cell.
 fn push_cells<'a>(
     input: &'a str,
-    span: Range<usize>,
+    (span, plain): (Range<usize>, bool),
     row: usize,
     words: &mut WordKeys,
     runs: &mut [u64; RUN_KEYS],
@@ -412,7 +464,7 @@ fn push_cells<'a>(
     let mut text_start = body_start; // text start of the current cell
     let b = body.as_bytes();
     let mut i = 0;
-    while let Some(gap_start) = next_gap(b, i) {
+    while let Some(gap_start) = if plain { None } else { next_gap(b, i) } {
         i = gap_start;
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
             i += 1;
@@ -455,11 +507,6 @@ fn trim_space(text: &str) -> &str {
 /// most blocks hold no byte below a space and no two bytes in a row that
 /// are at most a space.
 fn next_gap(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte of `x` below `n` (at most 0x80): with every
-    // high bit set, subtracting `n` from each byte never borrows; bytes
-    // from 0x80 up are not below.
-    let below = |x: u64, n: u8| !((x | HIGH) - ONES * u64::from(n)) & !x & HIGH;
     let is_gap = |i: usize| {
         b[i] == b'\t'
             || b[i] == b'\r'
@@ -1744,10 +1791,12 @@ mod tests {
         }
 
         #[test]
-        fn newlines_are_counted_as_byte_by_byte(
+        fn newlines_and_line_ends_are_found_as_byte_by_byte(
             // Mostly other bytes: blocks without a line feed too.
+            // Spaces, alone and in pairs, for plain lines and others.
             bytes in proptest::collection::vec(proptest::sample::select(vec![
                 b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x7f, b'a', b'b', b'c', b'd', b'e', b'f', b' ',
+                b' ', b'\t', b'\r',
             ]), 0..600),
         ) {
             let want = bytes.iter().filter(|&&b| b == b'\n').count();
@@ -1755,6 +1804,11 @@ mod tests {
             for from in (0..=bytes.len()).step_by(3) {
                 let next = bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| from + k);
                 proptest::prop_assert_eq!(next_newline(&bytes, from), next);
+                let line = &bytes[from..next];
+                let plain = !line.iter().any(|&b| b < b' ') && !line.windows(2).any(|w| w == b"  ");
+                proptest::prop_assert_eq!(next_line_end(&bytes, from), (next, plain));
+                // A plain line has no gap.
+                proptest::prop_assert!(!plain || next_gap(line, 0).is_none());
             }
         }
     }
