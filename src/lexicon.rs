@@ -1040,7 +1040,11 @@ pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
             continue;
         }
         for &(k, start, end) in phrases.starting(key) {
-            if words[i + 1..].starts_with(&phrases.rests[start as usize..end as usize]) {
+            // Most phrases are of a word or two: compared key by key,
+            // without a call to compare memory.
+            let rest = &phrases.rests[start as usize..end as usize];
+            let after = &words[i + 1..];
+            if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
                 found |= 1 << k;
             }
         }

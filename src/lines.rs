@@ -932,20 +932,14 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
 }
 
 /// [`pack_ascii`] of a run of ASCII letters and digits: each byte's
-/// lowercase form is the byte with bit 5 set (digits have it).
+/// lowercase form is the byte with bit 5 set (digits have it). The last
+/// word of a text, with fewer than eight bytes from it, is loaded by
+/// [`load8`] too, not copied.
 #[inline]
 fn pack_alnum(bytes: &[u8], at: usize, len: usize) -> u64 {
     debug_assert!((1..=8).contains(&len));
     debug_assert!(bytes[at..at + len].iter().all(u8::is_ascii_alphanumeric));
-    let x = match bytes[at..].first_chunk::<8>() {
-        Some(&b) => u64::from_le_bytes(b),
-        None => {
-            let mut buf = [0u8; 8];
-            buf[..len].copy_from_slice(&bytes[at..at + len]);
-            u64::from_le_bytes(buf)
-        }
-    };
-    (x | 0x2020_2020_2020_2020) & LOW_BYTES[len]
+    (load8(bytes, at) | 0x2020_2020_2020_2020) & LOW_BYTES[len]
 }
 
 /// The low `n` bytes of a `u64` set, by `n` from 0 to 8.
@@ -984,28 +978,12 @@ fn byte_eq(x: u64, c: u8) -> u64 {
     !(((y & !HIGH) + !HIGH) | y | !HIGH)
 }
 
-/// The run of ASCII letters and digits at `start..end` of `bytes` (four
-/// bytes or more) holds `http`: only where a `p` stands three bytes or more
-/// into the run are the bytes before it compared, and the run is searched
-/// for one eight bytes at a time.
-fn holds_http(bytes: &[u8], start: usize, end: usize) -> bool {
-    // Bytes of the first block before the run's fourth: no `http` ends there.
-    let mut skip = 0x00ff_ffff;
-    let mut at = start;
-    while at < end {
-        let n = (end - at).min(8);
-        let mut m = byte_eq(load8(bytes, at), b'p') & (u64::MAX >> (64 - 8 * n)) & !skip;
-        while m != 0 {
-            let p = at + m.trailing_zeros() as usize / 8;
-            if &bytes[p - 3..p] == b"htt" {
-                return true;
-            }
-            m &= m - 1;
-        }
-        skip = 0;
-        at += 8;
-    }
-    false
+/// The run of ASCII letters and digits `run` (four bytes or more) holds
+/// `http`: four bytes compared at each start, out of the scan's loop (few
+/// runs hold a `p`, which it tests first).
+#[inline(never)]
+fn holds_http(run: &[u8]) -> bool {
+    run.windows(4).any(|w| w == b"http")
 }
 
 /// Words looked at for the function-word share.
@@ -1383,7 +1361,7 @@ fn ascii_run<const LONG: bool>(
             (run_counts - before) >> (2 * COUNT_BITS) != 0
         };
         if len >= 4 && !w.urlish && p {
-            w.urlish = holds_http(bytes, at, i);
+            w.urlish = holds_http(&bytes[at..i]);
         }
         let tail = word_tail(bytes, i);
         let alone = !w.inside && tail < 2;
