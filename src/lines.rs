@@ -231,15 +231,22 @@ fn next_line_end(bytes: &[u8], from: usize) -> (usize, bool) {
         _ => (next_newline(bytes, k), false),
     };
     let mut i = from;
-    // Thirty-two bytes at a time while no byte of them is below a space and
-    // no two in a row (the last with the byte after them) are spaces: with
-    // vector compares, no branch per byte.
+    // Thirty-two bytes at a time (with the byte after them): a byte of 1
+    // for each of them below a space or starting two spaces, by vector
+    // compares, no branch per byte; the first such, if any, found in the
+    // four words of those bytes.
     while let Some(block) = bytes.get(i..i + 33) {
-        let any = (0..32).fold(false, |any, j| {
-            any | (block[j] < b' ') | ((block[j] == b' ') & (block[j + 1] == b' '))
+        let mut stops = [0u8; 32];
+        for (j, stop) in stops.iter_mut().enumerate() {
+            *stop = u8::from((block[j] < b' ') | ((block[j] == b' ') & (block[j + 1] == b' ')));
+        }
+        let words: [u64; 4] = std::array::from_fn(|k| {
+            u64::from_le_bytes(stops[8 * k..][..8].try_into().unwrap_or([0; 8]))
         });
-        if any {
-            break;
+        if words.iter().fold(0, |any, &w| any | w) != 0 {
+            // One of the words is not 0.
+            let k = words.iter().position(|&w| w != 0).unwrap_or(0);
+            return first_of(i + 8 * k + words[k].trailing_zeros() as usize / 8);
         }
         i += 32;
     }
