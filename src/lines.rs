@@ -477,25 +477,25 @@ fn push_cells<'a>(
             i += 1;
         }
         let text_end = body_start + gap_start;
-        out.push(cell(
+        push_cell(
             input,
             row,
-            cell_start..body_start + i,
-            text_start..text_end,
+            (cell_start..body_start + i, text_start..text_end),
             words,
             runs,
-        ));
+            out,
+        );
         cell_start = body_start + i;
         text_start = body_start + i;
     }
-    out.push(cell(
+    push_cell(
         input,
         row,
-        cell_start..span.end,
-        text_start..body_start + body.len(),
+        (cell_start..span.end, text_start..body_start + body.len()),
         words,
         runs,
-    ));
+        out,
+    );
 }
 
 /// `text` without white space ([`is_space`]) at either end; most texts
@@ -549,14 +549,17 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
     (i..b.len()).find(|&j| is_gap(j))
 }
 
-fn cell<'a>(
+/// Push the cell of line `row` at `span`, its text at `text_span` before
+/// trimming, measured, with its content-word keys. (Pushed here, the cell
+/// is not copied once more on its way to `out`.)
+fn push_cell<'a>(
     input: &'a str,
     row: usize,
-    span: Range<usize>,
-    text_span: Range<usize>,
+    (span, text_span): (Range<usize>, Range<usize>),
     words: &mut WordKeys,
     runs: &mut [u64; RUN_KEYS],
-) -> Line<'a> {
+    out: &mut Vec<Line<'a>>,
+) {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
     let text = trim_space(raw);
@@ -565,14 +568,14 @@ fn cell<'a>(
     let first = words.keys.len();
     let (shape, lex) = measure_with(text, &mut words.keys, runs);
     words.end_line(first);
-    Line {
+    out.push(Line {
         text,
         row,
         span,
         text_span,
         shape,
         lex,
-    }
+    });
 }
 
 fn is_cjk(c: char) -> bool {
