@@ -1031,7 +1031,27 @@ pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
 /// The lexicons (bits by index in [`CUE_ORDER`]) some phrase of which
 /// occurs in a text whose words (alphanumeric runs) have the keys `words`
 /// ([`crate::keys::for_each_word`]), in order, as a sequence of them.
+///
+/// Most short lines have no word that may start a phrase
+/// ([`CuePhrases::first`]): that test is made here, where it is inlined
+/// (in the scan), and only the other lines take a call.
+#[inline]
 pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
+    let phrases = &*CUE_PHRASES;
+    let may_start = |&key: &u64| {
+        let (w, m) = CuePhrases::bit(key);
+        phrases.first[w] & m != 0
+    };
+    if words.iter().any(may_start) {
+        cue_candidates_looked_up(words)
+    } else {
+        0
+    }
+}
+
+/// [`cue_candidates`] past its quick test.
+#[inline(never)]
+fn cue_candidates_looked_up(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
     for (i, &key) in words.iter().enumerate() {
@@ -1040,7 +1060,11 @@ pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
             continue;
         }
         for &(k, start, end) in phrases.starting(key) {
-            if words[i + 1..].starts_with(&phrases.rests[start as usize..end as usize]) {
+            // Most phrases are of a word or two: compared key by key,
+            // without a call to compare memory.
+            let rest = &phrases.rests[start as usize..end as usize];
+            let after = &words[i + 1..];
+            if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
                 found |= 1 << k;
             }
         }

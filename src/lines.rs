@@ -167,14 +167,14 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
     let mut start = 0;
     let mut row = 0;
     loop {
-        let end = next_newline(bytes, start);
+        let (end, plain) = next_line_end(bytes, start);
         let mut line_end = end;
         if line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
         push_cells(
             input,
-            start..line_end,
+            (start..line_end, plain),
             row,
             &mut words,
             &mut runs,
@@ -215,6 +215,64 @@ fn next_newline(bytes: &[u8], from: usize) -> usize {
         .iter()
         .position(|&b| b == b'\n')
         .map_or(bytes.len(), |k| i + k)
+}
+
+/// The end of the line from byte `from` of `bytes` (the index of the
+/// first `\n` from there, or the length), and whether the line is plain:
+/// no byte of it below a space and no two spaces in a row, so no gap
+/// ([`next_gap`]) in it, which then needs no search: most lines of a page.
+/// In the same pass over the bytes as [`next_newline`]'s, which a line
+/// feed (below a space) ends.
+fn next_line_end(bytes: &[u8], from: usize) -> (usize, bool) {
+    // The first byte below a space or starting two spaces ends the line if
+    // it is a line feed, and else makes it not plain.
+    let first_of = |k: usize| match bytes[k] {
+        b'\n' => (k, true),
+        _ => (next_newline(bytes, k), false),
+    };
+    let mut i = from;
+    // Thirty-two bytes at a time (with the byte after them): a byte of 1
+    // for each of them below a space or starting two spaces, by vector
+    // compares, no branch per byte; the first such, if any, found in the
+    // four words of those bytes.
+    while let Some(block) = bytes.get(i..i + 33) {
+        let mut stops = [0u8; 32];
+        for (j, stop) in stops.iter_mut().enumerate() {
+            *stop = u8::from((block[j] < b' ') | ((block[j] == b' ') & (block[j + 1] == b' ')));
+        }
+        let words: [u64; 4] = std::array::from_fn(|k| {
+            u64::from_le_bytes(stops[8 * k..][..8].try_into().unwrap_or([0; 8]))
+        });
+        if words.iter().fold(0, |any, &w| any | w) != 0 {
+            // One of the words is not 0.
+            let k = words.iter().position(|&w| w != 0).unwrap_or(0);
+            return first_of(i + 8 * k + words[k].trailing_zeros() as usize / 8);
+        }
+        i += 32;
+    }
+    // Then eight at a time (with the byte after them), to the first such
+    // byte, and the last bytes one by one.
+    while let Some(c) = bytes.get(i..i + 9) {
+        let x = u64::from_le_bytes(c[..8].try_into().unwrap_or([0; 8]));
+        let next = u64::from(c[8]) << 56;
+        let m = below(x, b' ') | (byte_eq(x, b' ') & byte_eq((x >> 8) | next, b' '));
+        if m != 0 {
+            return first_of(i + m.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    match (i..bytes.len()).find(|&k| bytes[k] < b' ' || bytes[k..].starts_with(b"  ")) {
+        Some(k) => first_of(k),
+        None => (bytes.len(), true),
+    }
+}
+
+/// The high bit of each byte of `x` below `n` (at most 0x80), all other
+/// bits clear: with every high bit set, subtracting `n` from each byte
+/// never borrows; bytes from 0x80 up are not below.
+#[inline(always)]
+fn below(x: u64, n: u8) -> u64 {
+    !((x | HIGH) - 0x0101_0101_0101_0101 * u64::from(n)) & !x & HIGH
 }
 
 /// The number of `\n` bytes in `bytes`: counted in bytes over blocks of
@@ -382,10 +440,11 @@ fn is_space(c: char) -> bool {
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Push the cells of the line at `span`. A tab, a lone carriage return (an
-/// old Mac line end) or three or more spaces separate cells.
+/// old Mac line end) or three or more spaces separate cells; a `plain`
+/// line ([`next_line_end`]) has none of them and is one cell.
 fn push_cells<'a>(
     input: &'a str,
-    span: Range<usize>,
+    (span, plain): (Range<usize>, bool),
     row: usize,
     words: &mut WordKeys,
     runs: &mut [u64; RUN_KEYS],
@@ -412,31 +471,31 @@ fn push_cells<'a>(
     let mut text_start = body_start; // text start of the current cell
     let b = body.as_bytes();
     let mut i = 0;
-    while let Some(gap_start) = next_gap(b, i) {
+    while let Some(gap_start) = if plain { None } else { next_gap(b, i) } {
         i = gap_start;
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
             i += 1;
         }
         let text_end = body_start + gap_start;
-        out.push(cell(
+        push_cell(
             input,
             row,
-            cell_start..body_start + i,
-            text_start..text_end,
+            (cell_start..body_start + i, text_start..text_end),
             words,
             runs,
-        ));
+            out,
+        );
         cell_start = body_start + i;
         text_start = body_start + i;
     }
-    out.push(cell(
+    push_cell(
         input,
         row,
-        cell_start..span.end,
-        text_start..body_start + body.len(),
+        (cell_start..span.end, text_start..body_start + body.len()),
         words,
         runs,
-    ));
+        out,
+    );
 }
 
 /// `text` without white space ([`is_space`]) at either end; most texts
@@ -455,11 +514,6 @@ fn trim_space(text: &str) -> &str {
 /// most blocks hold no byte below a space and no two bytes in a row that
 /// are at most a space.
 fn next_gap(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte of `x` below `n` (at most 0x80): with every
-    // high bit set, subtracting `n` from each byte never borrows; bytes
-    // from 0x80 up are not below.
-    let below = |x: u64, n: u8| !((x | HIGH) - ONES * u64::from(n)) & !x & HIGH;
     let is_gap = |i: usize| {
         b[i] == b'\t'
             || b[i] == b'\r'
@@ -495,14 +549,17 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
     (i..b.len()).find(|&j| is_gap(j))
 }
 
-fn cell<'a>(
+/// Push the cell of line `row` at `span`, its text at `text_span` before
+/// trimming, measured, with its content-word keys. (Pushed here, the cell
+/// is not copied once more on its way to `out`.)
+fn push_cell<'a>(
     input: &'a str,
     row: usize,
-    span: Range<usize>,
-    text_span: Range<usize>,
+    (span, text_span): (Range<usize>, Range<usize>),
     words: &mut WordKeys,
     runs: &mut [u64; RUN_KEYS],
-) -> Line<'a> {
+    out: &mut Vec<Line<'a>>,
+) {
     // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
     let text = trim_space(raw);
@@ -511,14 +568,14 @@ fn cell<'a>(
     let first = words.keys.len();
     let (shape, lex) = measure_with(text, &mut words.keys, runs);
     words.end_line(first);
-    Line {
+    out.push(Line {
         text,
         row,
         span,
         text_span,
         shape,
         lex,
-    }
+    });
 }
 
 fn is_cjk(c: char) -> bool {
@@ -885,20 +942,14 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
 }
 
 /// [`pack_ascii`] of a run of ASCII letters and digits: each byte's
-/// lowercase form is the byte with bit 5 set (digits have it).
+/// lowercase form is the byte with bit 5 set (digits have it). The last
+/// word of a text, with fewer than eight bytes from it, is loaded by
+/// [`load8`] too, not copied.
 #[inline]
 fn pack_alnum(bytes: &[u8], at: usize, len: usize) -> u64 {
     debug_assert!((1..=8).contains(&len));
     debug_assert!(bytes[at..at + len].iter().all(u8::is_ascii_alphanumeric));
-    let x = match bytes[at..].first_chunk::<8>() {
-        Some(&b) => u64::from_le_bytes(b),
-        None => {
-            let mut buf = [0u8; 8];
-            buf[..len].copy_from_slice(&bytes[at..at + len]);
-            u64::from_le_bytes(buf)
-        }
-    };
-    (x | 0x2020_2020_2020_2020) & LOW_BYTES[len]
+    (load8(bytes, at) | 0x2020_2020_2020_2020) & LOW_BYTES[len]
 }
 
 /// The low `n` bytes of a `u64` set, by `n` from 0 to 8.
@@ -937,28 +988,12 @@ fn byte_eq(x: u64, c: u8) -> u64 {
     !(((y & !HIGH) + !HIGH) | y | !HIGH)
 }
 
-/// The run of ASCII letters and digits at `start..end` of `bytes` (four
-/// bytes or more) holds `http`: only where a `p` stands three bytes or more
-/// into the run are the bytes before it compared, and the run is searched
-/// for one eight bytes at a time.
-fn holds_http(bytes: &[u8], start: usize, end: usize) -> bool {
-    // Bytes of the first block before the run's fourth: no `http` ends there.
-    let mut skip = 0x00ff_ffff;
-    let mut at = start;
-    while at < end {
-        let n = (end - at).min(8);
-        let mut m = byte_eq(load8(bytes, at), b'p') & (u64::MAX >> (64 - 8 * n)) & !skip;
-        while m != 0 {
-            let p = at + m.trailing_zeros() as usize / 8;
-            if &bytes[p - 3..p] == b"htt" {
-                return true;
-            }
-            m &= m - 1;
-        }
-        skip = 0;
-        at += 8;
-    }
-    false
+/// The run of ASCII letters and digits `run` (four bytes or more) holds
+/// `http`: four bytes compared at each start, out of the scan's loop (few
+/// runs hold a `p`, which it tests first).
+#[inline(never)]
+fn holds_http(run: &[u8]) -> bool {
+    run.windows(4).any(|w| w == b"http")
 }
 
 /// Words looked at for the function-word share.
@@ -1336,7 +1371,7 @@ fn ascii_run<const LONG: bool>(
             (run_counts - before) >> (2 * COUNT_BITS) != 0
         };
         if len >= 4 && !w.urlish && p {
-            w.urlish = holds_http(bytes, at, i);
+            w.urlish = holds_http(&bytes[at..i]);
         }
         let tail = word_tail(bytes, i);
         let alone = !w.inside && tail < 2;
@@ -1744,10 +1779,12 @@ mod tests {
         }
 
         #[test]
-        fn newlines_are_counted_as_byte_by_byte(
+        fn newlines_and_line_ends_are_found_as_byte_by_byte(
             // Mostly other bytes: blocks without a line feed too.
+            // Spaces, alone and in pairs, for plain lines and others.
             bytes in proptest::collection::vec(proptest::sample::select(vec![
                 b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x7f, b'a', b'b', b'c', b'd', b'e', b'f', b' ',
+                b' ', b'\t', b'\r',
             ]), 0..600),
         ) {
             let want = bytes.iter().filter(|&&b| b == b'\n').count();
@@ -1755,6 +1792,11 @@ mod tests {
             for from in (0..=bytes.len()).step_by(3) {
                 let next = bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| from + k);
                 proptest::prop_assert_eq!(next_newline(&bytes, from), next);
+                let line = &bytes[from..next];
+                let plain = !line.iter().any(|&b| b < b' ') && !line.windows(2).any(|w| w == b"  ");
+                proptest::prop_assert_eq!(next_line_end(&bytes, from), (next, plain));
+                // A plain line has no gap.
+                proptest::prop_assert!(!plain || next_gap(line, 0).is_none());
             }
         }
     }
