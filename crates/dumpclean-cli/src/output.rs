@@ -1456,7 +1456,8 @@ pub(crate) mod tests {
             if slash {
                 line = line.replace('/', "\\/");
             }
-            let (read, escapes) = text_and_escapes(&line);
+            let mut buf = Vec::new();
+            let (read, escapes) = text_and_escapes(&line, &mut buf);
             proptest::prop_assert_eq!(&read, &text);
             if let Ok(a) = Cleaner::builder().build().clean(&read) {
                 let next = std::cell::Cell::new(0);

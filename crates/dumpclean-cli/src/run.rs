@@ -253,12 +253,13 @@ impl<W: Write> Run<'_, W> {
                         .fold(
                             BTreeMap::new,
                             |mut m: BTreeMap<String, SiteProfile>, (_, raw)| {
+                                let mut buf = Vec::new();
                                 if let Ok(InRecord {
                                     text: Some(text),
                                     site,
                                     url,
                                     ..
-                                }) = read_record(chunk.line(raw))
+                                }) = read_record(chunk.line(raw), &mut buf)
                                 {
                                     let (site, url) = (site.as_ref(), url.as_ref());
                                     if let Some(site) =
@@ -537,7 +538,8 @@ pub(crate) fn clean_record(
         bytes: 0,
         empty: false,
     };
-    let rec = match read_record(raw) {
+    let mut buf = Vec::new();
+    let rec = match read_record(raw, &mut buf) {
         Ok(r) => r,
         Err(e) => return bad(format!("invalid JSON: {e}")),
     };
