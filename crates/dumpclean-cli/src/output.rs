@@ -7,6 +7,7 @@ use crate::run::*;
 use dumpclean::{Article, ChromeKind, Label};
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A string (the text an article was cleaned from) and how it was written
@@ -128,9 +129,9 @@ pub(crate) fn render(
             let written = match format {
                 Format::Jsonl => {
                     let mut buf = Vec::with_capacity(jsonl_size(id, &a, extras));
-                    write_jsonl(&mut buf, fields, id, &a, from, extras);
+                    let again = write_record(&mut buf, fields, id, &a, from, extras);
                     buf.push(b'\n');
-                    Ok(buf)
+                    Ok(Output { bytes: buf, again })
                 }
                 _ => {
                     // A JSON record holds the body three times, the chrome
@@ -142,7 +143,8 @@ pub(crate) fn render(
                         _ => bytes as usize * 3 + 16 * a.lines().len(),
                     };
                     let mut buf = Vec::with_capacity(guess + 256);
-                    write_article(&mut buf, format, fields, id, &a, dump, extras).map(|()| buf)
+                    write_article(&mut buf, format, fields, id, &a, dump, extras)
+                        .map(|()| Output::from(buf))
                 }
             };
             Outcome {
@@ -281,6 +283,27 @@ pub(crate) fn write_jsonl(
     from: Option<Written<'_>>,
     extras: &[Extra<'_>],
 ) {
+    if let Some((at, part)) = write_record(out, fields, id, a, from, extras) {
+        let tail = out.split_off(at);
+        out.extend_from_within(part);
+        out.extend_from_slice(&tail);
+    }
+}
+
+/// [`write_jsonl`], but for `body` when the record has `text` too: its
+/// value, a copy of `text`'s, is not written. Where it goes and the bytes
+/// it copies are given instead, for an [`Output`] to write them again from
+/// where they lie (a copy of the body in memory costs as much as a few
+/// other fields).
+pub(crate) fn write_record(
+    out: &mut Vec<u8>,
+    fields: &Fields,
+    id: &str,
+    a: &Article<'_>,
+    from: Option<Written<'_>>,
+    extras: &[Extra<'_>],
+) -> Option<(usize, Range<usize>)> {
+    let mut again = None;
     // The byte before the next field: the object's `{`, then commas.
     let mut lead = b'{';
     let mut key = |out: &mut Vec<u8>, name: &str| {
@@ -352,7 +375,7 @@ pub(crate) fn write_jsonl(
             // `body`: the same string again.
             let end = out.len();
             key(out, "body");
-            out.extend_from_within(body - 1..end);
+            again = Some((out.len(), body - 1..end));
         }
     }
     if f(8) {
@@ -417,6 +440,7 @@ pub(crate) fn write_jsonl(
         out.push(lead);
     }
     out.push(b'}');
+    again
 }
 
 /// Each label with a comma before it.
@@ -1334,6 +1358,55 @@ pub(crate) mod tests {
                 1,
             );
             assert_eq!(ours.trim_end(), want);
+        }
+    }
+
+    /// A record rendered for the output, its `body` written again from
+    /// where `text` lies, is written as `write_jsonl` writes it.
+    #[test]
+    fn a_rendered_record_is_written_whole() {
+        let text = "Home\n\nThe \"Harbour\" Plan\n\nThe council met on Tuesday and approved \
+                    a plan for the harbour, the mayor said after the long meeting.\n\nPrivacy\n";
+        let cleaner = Cleaner::new();
+        for (list, twice) in [
+            ("all", true),
+            ("text,body", true),
+            ("body,id,text", true),
+            ("-text", false),
+            ("-body", false),
+            ("id,blocks", false),
+        ] {
+            let fields = Fields::parse(list).unwrap();
+            let a = cleaner.clean(text).unwrap();
+            let o = render(
+                Format::Jsonl,
+                &fields,
+                "p",
+                Ok(a),
+                text.as_bytes(),
+                None,
+                &[],
+            );
+            let output = o.output.unwrap();
+            assert_eq!(output.again.is_some(), twice, "{list}");
+            let mut written = Vec::new();
+            output.write_to(&mut written).unwrap();
+            let mut want = Vec::new();
+            write_jsonl(
+                &mut want,
+                &fields,
+                "p",
+                &cleaner.clean(text).unwrap(),
+                None,
+                &[],
+            );
+            want.push(b'\n');
+            assert_eq!(written, want, "{list}");
+            let record: serde_json::Value = serde_json::from_slice(&written).unwrap();
+            if twice {
+                assert_eq!(record["body"], record["text"]);
+                assert!(record["body"].as_str().unwrap().contains("council"));
+            }
         }
     }
 
