@@ -840,13 +840,16 @@ fn thousandth_cell(k: u16) -> Cell {
 /// `x.round()` (half away from zero), for `x` from +0.0 up to 1000.5
 /// (excluded); `None` for anything else (-0.0 and NaN included).
 pub(crate) fn round_small(x: f32) -> Option<usize> {
-    if !(0.0..1000.5).contains(&x) || x.is_sign_negative() {
+    // The bits of the floats from +0.0 up are in their order; those of
+    // -0.0, of the other negatives (the sign bit) and of NaN (an exponent
+    // of all ones) lie above those of 1000.5. One comparison tests it all.
+    if x.to_bits() >= 1000.5f32.to_bits() {
         return None;
     }
-    // The integer part, and the rest (both exact).
-    let whole = x as u16;
-    let rest = x - f32::from(whole);
-    Some(usize::from(whole) + usize::from(rest >= 0.5))
+    // `x + 0.5` in f64 is exact (an f32 below 2^10 has no bits below
+    // 2^-41 unless it is below 2^-18, and then the sum stays below 1), so
+    // its integer part is `x` rounded half up: half away from zero.
+    Some((f64::from(x) + 0.5) as i32 as usize)
 }
 
 pub(crate) fn write_text(out: &mut impl Write, id: &str, a: &Article<'_>) -> io::Result<()> {
@@ -1287,9 +1290,13 @@ pub(crate) mod tests {
             -0.5,
             -0.7,
             f32::NAN,
+            -f32::NAN,
             f32::INFINITY,
             f32::NEG_INFINITY,
             1e9,
+            f32::from_bits(1),
+            f32::MIN_POSITIVE,
+            1000.5,
         ]);
         for x in xs {
             let r = x.round();
