@@ -321,68 +321,22 @@ impl<'a> Scan<'a> {
         ends.reserve((b.len() - i) / 32);
         out.clear();
         out.reserve(b.len() - start);
-        let mut run = start;
+        out.extend_from_slice(&b[start..i]);
         loop {
-            out.extend_from_slice(&b[run..i]);
+            // The usual escapes (line feeds) and the runs between them.
+            i = copy_lines(b, i, start, out, &mut ends)?;
             match b[i] {
                 b'"' => break,
                 b'\\' => {
                     let escape = *b.get(i + 1)?;
-                    i += 2;
-                    if escape == b'n' {
-                        // The usual escape (a line feed), taken first.
-                        out.push(b'\n');
-                        ends.push((out.len(), i - start));
-                        run = i;
-                        if b.get(i) != Some(&b'\\') {
-                            i = next_escape(b, i)?;
-                        }
-                        continue;
-                    }
-                    let byte = match escape {
-                        b'"' | b'\\' | b'/' => escape,
-                        b'b' => 0x08,
-                        b'f' => 0x0c,
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        b'u' => {
-                            let mut c = hex4(b.get(i..i + 4)?)?;
-                            i += 4;
-                            if (0xd800..0xdc00).contains(&c) {
-                                // Only a whole surrogate pair: anything else
-                                // is serde_json's to report.
-                                if b.get(i..i + 2)? != b"\\u" {
-                                    return None;
-                                }
-                                let low = hex4(b.get(i + 2..i + 6)?)?;
-                                if !(0xdc00..0xe000).contains(&low) {
-                                    return None;
-                                }
-                                i += 6;
-                                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-                            }
-                            let c = char::from_u32(c)?;
-                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                            0
-                        }
-                        _ => return None,
-                    };
-                    if escape != b'u' {
-                        out.push(byte);
-                    }
+                    i = unescape(b, i + 2, escape, out)?;
                     ends.push((out.len(), i - start));
                     if matches!(escape, b'u' | b'/') {
                         odd.push(out.len());
                     }
-                    run = i;
                 }
                 // A control character.
                 _ => return None,
-            }
-            // The next escape, often right after this one.
-            if b.get(i) != Some(&b'\\') {
-                i = next_escape(b, i)?;
             }
         }
         self.at = i + 1;
@@ -401,6 +355,73 @@ pub(crate) enum Contents<'a> {
     Plain(&'a [u8]),
     /// In the buffer they were unescaped into.
     Unescaped,
+}
+
+/// Copy the string in `b` from `i` onto `out` up to its first byte that is
+/// neither in a run of bytes without escapes nor in a `\n` escape (a line
+/// feed, the usual escape of a text), and say where that byte is; each
+/// `\n` copied ends an escape, recorded in `ends` as in [`Escapes`] (for a
+/// string starting at `start` in `b`). `None` for a string without an end.
+/// Kept apart from the rarer escapes, the loop is short: a text has a line
+/// feed every few dozen bytes.
+pub(crate) fn copy_lines(
+    b: &[u8],
+    mut i: usize,
+    start: usize,
+    out: &mut Vec<u8>,
+    ends: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
+    loop {
+        // The next escape, often right after this one.
+        let j = match b.get(i) {
+            Some(b'\\') => i,
+            _ => next_escape(b, i)?,
+        };
+        out.extend_from_slice(&b[i..j]);
+        if b.get(j..j + 2) != Some(b"\\n") {
+            return Some(j);
+        }
+        out.push(b'\n');
+        i = j + 2;
+        ends.push((out.len(), i - start));
+    }
+}
+
+/// The escape of `b` whose letter (after its `\`) is `escape`, with what
+/// follows it from `i` on (the digits of `\u`), unescaped onto `out`; where
+/// the string goes on after it. `None` for an escape serde_json does not
+/// take, or a lone surrogate (serde_json's to report).
+pub(crate) fn unescape(b: &[u8], mut i: usize, escape: u8, out: &mut Vec<u8>) -> Option<usize> {
+    let byte = match escape {
+        b'"' | b'\\' | b'/' => escape,
+        b'b' => 0x08,
+        b'f' => 0x0c,
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b't' => b'\t',
+        b'u' => {
+            let mut c = hex4(b.get(i..i + 4)?)?;
+            i += 4;
+            if (0xd800..0xdc00).contains(&c) {
+                // Only a whole surrogate pair.
+                if b.get(i..i + 2)? != b"\\u" {
+                    return None;
+                }
+                let low = hex4(b.get(i + 2..i + 6)?)?;
+                if !(0xdc00..0xe000).contains(&low) {
+                    return None;
+                }
+                i += 6;
+                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+            }
+            let c = char::from_u32(c)?;
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            return Some(i);
+        }
+        _ => return None,
+    };
+    out.push(byte);
+    Some(i)
 }
 
 /// Four hex digits.
@@ -676,6 +697,49 @@ pub(crate) mod tests {
         ) {
             let input = parts.concat();
             proptest::prop_assert_eq!(batched(&input, block).0, split_lines(&input));
+        }
+    }
+
+    /// Where [`copy_lines`] stops, what it copies and the escapes it records.
+    type Copied = (usize, Vec<u8>, Vec<(usize, usize)>);
+
+    /// [`copy_lines`] a byte at a time.
+    fn copy_lines_slowly(b: &[u8], mut i: usize) -> Option<Copied> {
+        let (mut out, mut ends) = (Vec::new(), Vec::new());
+        loop {
+            let c = *b.get(i)?;
+            if b[i..].starts_with(b"\\n") {
+                out.push(b'\n');
+                i += 2;
+                ends.push((out.len(), i));
+            } else if needs_escape(c) {
+                return Some((i, out, ends));
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn lines_are_copied_as_a_byte_at_a_time(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", " ", "\\n", "\\n\\n", "\\t", "\\\"", "\\\\", "\\u00e9", "\"", "\u{1}",
+                "\\", "n", "0123456789abcdefghijklmnopqrstuvwxyz",
+            ]), 0..30),
+            from in 0usize..4,
+        ) {
+            let b = parts.concat().into_bytes();
+            let from = from.min(b.len());
+            let (mut out, mut ends) = (Vec::new(), Vec::new());
+            let fast = copy_lines(&b, from, 0, &mut out, &mut ends).map(|at| (at, out, ends));
+            proptest::prop_assert_eq!(fast, copy_lines_slowly(&b, from));
         }
     }
 
