@@ -9,7 +9,8 @@ use std::io::{self, Read};
 use std::ops::Range;
 
 /// One record of a JSONL corpus; its strings without escapes borrow from
-/// the line.
+/// the line, and a `text` with escapes from the buffer it was unescaped
+/// into (see [`read_record`]).
 #[derive(Deserialize)]
 pub(crate) struct InRecord<'a> {
     pub(crate) id: Option<serde_json::Value>,
@@ -121,9 +122,15 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 /// Read one record of a JSONL corpus. The usual line, an object whose keys
 /// are among `id`, `text`, `site` and `url`, each at most once, with string
 /// or `null` values, is read here; anything else, errors included, by
-/// serde_json (which reads the usual line the same way).
-pub(crate) fn read_record(line: &[u8]) -> Result<InRecord<'_>, serde_json::Error> {
-    match Scan::new(line).record() {
+/// serde_json (which reads the usual line the same way). The usual line's
+/// `text`, when it has escapes, is unescaped into `buf` (the caller's, so
+/// that the text can borrow from it: it is validated as UTF-8 in place,
+/// without the copy a `String` of its own would take).
+pub(crate) fn read_record<'a>(
+    line: &'a [u8],
+    buf: &'a mut Vec<u8>,
+) -> Result<InRecord<'a>, serde_json::Error> {
+    match Scan::new(line).record(buf) {
         Some(r) => Ok(r),
         None => {
             let mut r: InRecord = serde_json::from_slice(line)?;
@@ -182,7 +189,9 @@ impl<'a> Scan<'a> {
         }
     }
 
-    pub(crate) fn record(mut self) -> Option<InRecord<'a>> {
+    /// The record, its `text` unescaped into `buf` when it has escapes.
+    pub(crate) fn record(mut self, buf: &'a mut Vec<u8>) -> Option<InRecord<'a>> {
+        let mut buf = Some(buf);
         let mut rec = InRecord {
             id: None,
             text: None,
@@ -218,6 +227,9 @@ impl<'a> Scan<'a> {
                 let value = if self.bytes[self.at..].starts_with(b"null") {
                     self.at += 4;
                     None
+                } else if field == 1 {
+                    // `seen` lets the text be read once: `buf` is there.
+                    Some(Cow::Borrowed(self.text(buf.take()?)?))
                 } else {
                     Some(self.string()?)
                 };
@@ -265,6 +277,28 @@ impl<'a> Scan<'a> {
 
     /// A string: borrowed when it has no escapes, unescaped otherwise.
     pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
+        let mut out = Vec::new();
+        match self.string_bytes(&mut out)? {
+            Contents::Plain(plain) => std::str::from_utf8(plain).ok().map(Cow::Borrowed),
+            Contents::Unescaped => String::from_utf8(out).ok().map(Cow::Owned),
+        }
+    }
+
+    /// The record's text: borrowed from the line when it has no escapes,
+    /// unescaped into `buf` otherwise, and validated as UTF-8 where it lies
+    /// (by `simdutf8`, a few times faster than `std` at it).
+    pub(crate) fn text(&mut self, buf: &'a mut Vec<u8>) -> Option<&'a str> {
+        let bytes: &'a [u8] = match self.string_bytes(buf)? {
+            Contents::Plain(plain) => plain,
+            Contents::Unescaped => buf,
+        };
+        simdutf8::basic::from_utf8(bytes).ok()
+    }
+
+    /// A string's contents, unescaped into `out` (cleared first) when it
+    /// has escapes. Not checked as UTF-8: escapes give whole characters, so
+    /// the string is UTF-8 exactly when every run between them is.
+    pub(crate) fn string_bytes(&mut self, out: &mut Vec<u8>) -> Option<Contents<'a>> {
         let b = self.bytes;
         self.eat(b'"')?;
         let start = self.at;
@@ -282,72 +316,27 @@ impl<'a> Scan<'a> {
                 ends,
                 odd,
             };
-            return std::str::from_utf8(&b[start..i]).ok().map(Cow::Borrowed);
+            return Some(Contents::Plain(&b[start..i]));
         }
         ends.reserve((b.len() - i) / 32);
-        let mut out = Vec::with_capacity(b.len() - start);
-        let mut run = start;
+        out.clear();
+        out.reserve(b.len() - start);
+        out.extend_from_slice(&b[start..i]);
         loop {
-            out.extend_from_slice(&b[run..i]);
+            // The usual escapes (line feeds) and the runs between them.
+            i = copy_lines(b, i, start, out, &mut ends)?;
             match b[i] {
                 b'"' => break,
                 b'\\' => {
                     let escape = *b.get(i + 1)?;
-                    i += 2;
-                    if escape == b'n' {
-                        // The usual escape (a line feed), taken first.
-                        out.push(b'\n');
-                        ends.push((out.len(), i - start));
-                        run = i;
-                        if b.get(i) != Some(&b'\\') {
-                            i = next_escape(b, i)?;
-                        }
-                        continue;
-                    }
-                    let byte = match escape {
-                        b'"' | b'\\' | b'/' => escape,
-                        b'b' => 0x08,
-                        b'f' => 0x0c,
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        b'u' => {
-                            let mut c = hex4(b.get(i..i + 4)?)?;
-                            i += 4;
-                            if (0xd800..0xdc00).contains(&c) {
-                                // Only a whole surrogate pair: anything else
-                                // is serde_json's to report.
-                                if b.get(i..i + 2)? != b"\\u" {
-                                    return None;
-                                }
-                                let low = hex4(b.get(i + 2..i + 6)?)?;
-                                if !(0xdc00..0xe000).contains(&low) {
-                                    return None;
-                                }
-                                i += 6;
-                                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-                            }
-                            let c = char::from_u32(c)?;
-                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                            0
-                        }
-                        _ => return None,
-                    };
-                    if escape != b'u' {
-                        out.push(byte);
-                    }
+                    i = unescape(b, i + 2, escape, out)?;
                     ends.push((out.len(), i - start));
                     if matches!(escape, b'u' | b'/') {
                         odd.push(out.len());
                     }
-                    run = i;
                 }
                 // A control character.
                 _ => return None,
-            }
-            // The next escape, often right after this one.
-            if b.get(i) != Some(&b'\\') {
-                i = next_escape(b, i)?;
             }
         }
         self.at = i + 1;
@@ -356,10 +345,83 @@ impl<'a> Scan<'a> {
             ends,
             odd,
         };
-        // Escapes give whole characters, so the text is UTF-8 exactly when
-        // every run between them is.
-        String::from_utf8(out).ok().map(Cow::Owned)
+        Some(Contents::Unescaped)
     }
+}
+
+/// Where a string's contents are (see [`Scan::string_bytes`]).
+pub(crate) enum Contents<'a> {
+    /// In the line, as they are: the string has no escapes.
+    Plain(&'a [u8]),
+    /// In the buffer they were unescaped into.
+    Unescaped,
+}
+
+/// Copy the string in `b` from `i` onto `out` up to its first byte that is
+/// neither in a run of bytes without escapes nor in a `\n` escape (a line
+/// feed, the usual escape of a text), and say where that byte is; each
+/// `\n` copied ends an escape, recorded in `ends` as in [`Escapes`] (for a
+/// string starting at `start` in `b`). `None` for a string without an end.
+/// Kept apart from the rarer escapes, the loop is short: a text has a line
+/// feed every few dozen bytes.
+pub(crate) fn copy_lines(
+    b: &[u8],
+    mut i: usize,
+    start: usize,
+    out: &mut Vec<u8>,
+    ends: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
+    loop {
+        // The next escape, often right after this one.
+        let j = match b.get(i) {
+            Some(b'\\') => i,
+            _ => next_escape(b, i)?,
+        };
+        out.extend_from_slice(&b[i..j]);
+        if b.get(j..j + 2) != Some(b"\\n") {
+            return Some(j);
+        }
+        out.push(b'\n');
+        i = j + 2;
+        ends.push((out.len(), i - start));
+    }
+}
+
+/// The escape of `b` whose letter (after its `\`) is `escape`, with what
+/// follows it from `i` on (the digits of `\u`), unescaped onto `out`; where
+/// the string goes on after it. `None` for an escape serde_json does not
+/// take, or a lone surrogate (serde_json's to report).
+pub(crate) fn unescape(b: &[u8], mut i: usize, escape: u8, out: &mut Vec<u8>) -> Option<usize> {
+    let byte = match escape {
+        b'"' | b'\\' | b'/' => escape,
+        b'b' => 0x08,
+        b'f' => 0x0c,
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b't' => b'\t',
+        b'u' => {
+            let mut c = hex4(b.get(i..i + 4)?)?;
+            i += 4;
+            if (0xd800..0xdc00).contains(&c) {
+                // Only a whole surrogate pair.
+                if b.get(i..i + 2)? != b"\\u" {
+                    return None;
+                }
+                let low = hex4(b.get(i + 2..i + 6)?)?;
+                if !(0xdc00..0xe000).contains(&low) {
+                    return None;
+                }
+                i += 6;
+                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+            }
+            let c = char::from_u32(c)?;
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            return Some(i);
+        }
+        _ => return None,
+    };
+    out.push(byte);
+    Some(i)
 }
 
 /// Four hex digits.
@@ -638,10 +700,56 @@ pub(crate) mod tests {
         }
     }
 
+    /// Where [`copy_lines`] stops, what it copies and the escapes it records.
+    type Copied = (usize, Vec<u8>, Vec<(usize, usize)>);
+
+    /// [`copy_lines`] a byte at a time.
+    fn copy_lines_slowly(b: &[u8], mut i: usize) -> Option<Copied> {
+        let (mut out, mut ends) = (Vec::new(), Vec::new());
+        loop {
+            let c = *b.get(i)?;
+            if b[i..].starts_with(b"\\n") {
+                out.push(b'\n');
+                i += 2;
+                ends.push((out.len(), i));
+            } else if needs_escape(c) {
+                return Some((i, out, ends));
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn lines_are_copied_as_a_byte_at_a_time(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", " ", "\\n", "\\n\\n", "\\t", "\\\"", "\\\\", "\\u00e9", "\"", "\u{1}",
+                "\\", "n", "0123456789abcdefghijklmnopqrstuvwxyz",
+            ]), 0..30),
+            from in 0usize..4,
+        ) {
+            let b = parts.concat().into_bytes();
+            let from = from.min(b.len());
+            let (mut out, mut ends) = (Vec::new(), Vec::new());
+            let fast = copy_lines(&b, from, 0, &mut out, &mut ends).map(|at| (at, out, ends));
+            proptest::prop_assert_eq!(fast, copy_lines_slowly(&b, from));
+        }
+    }
+
     /// The text of a JSON line's record, read without serde_json, and how
     /// it was written.
-    pub(crate) fn text_and_escapes(line: &str) -> (String, Escapes<'_>) {
-        let rec = Scan::new(line.as_bytes()).record().unwrap();
+    pub(crate) fn text_and_escapes<'a>(
+        line: &'a str,
+        buf: &'a mut Vec<u8>,
+    ) -> (String, Escapes<'a>) {
+        let rec = Scan::new(line.as_bytes()).record(buf).unwrap();
         (rec.text.unwrap().0.into_owned(), rec.text_escapes.unwrap())
     }
 
@@ -650,7 +758,8 @@ pub(crate) mod tests {
     /// them when the part holds no `\/` or `\u` escape (`odd`: whether the
     /// line has any).
     pub(crate) fn check_written(line: &str, odd: bool) {
-        let (text, escapes) = text_and_escapes(line);
+        let mut buf = Vec::new();
+        let (text, escapes) = text_and_escapes(line, &mut buf);
         let next = std::cell::Cell::new(0);
         let bounds: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
@@ -709,7 +818,8 @@ pub(crate) mod tests {
     ) -> (Result<OwnedRecord, String>, Result<OwnedRecord, String>) {
         let line = line.as_ref();
         let own = |s: Option<Str>| s.map(|s| s.0.into_owned());
-        let ours = read_record(line)
+        let mut buf = Vec::new();
+        let ours = read_record(line, &mut buf)
             .map(|r| OwnedRecord {
                 id: r.id,
                 text: own(r.text),
@@ -753,14 +863,15 @@ pub(crate) mod tests {
             "{\"text\"\t:\r\n\"é 漢 🦀\"\n}\r",
             "{}",
         ] {
-            let fast = Scan::new(line.as_bytes()).record();
-            assert!(fast.is_some(), "{line}");
+            let fast = Scan::new(line.as_bytes()).record(&mut Vec::new()).is_some();
+            assert!(fast, "{line}");
             let (ours, theirs) = read_both(line);
             assert_eq!(ours, theirs, "{line}");
         }
         // The fields other than id and text pass through as written.
         let line = br#"{"id": "a", "site" : "s\/t", "text": "t", "url":null, "n": [1, {"x": 2}]}"#;
-        let extras = read_record(line).unwrap().extras;
+        let mut buf = Vec::new();
+        let extras = read_record(line, &mut buf).unwrap().extras;
         let got: Vec<(&str, &[u8])> = extras.iter().map(|(k, v)| (&**k, &**v)).collect();
         assert_eq!(
             got,
@@ -771,8 +882,9 @@ pub(crate) mod tests {
             ]
         );
         let usual = br#"{"id": "a", "site" : "s\/t", "text": "t", "url":null}"#;
-        assert!(Scan::new(usual).record().is_some());
-        let fast = read_record(usual).unwrap().extras;
+        assert!(Scan::new(usual).record(&mut Vec::new()).is_some());
+        let mut buf = Vec::new();
+        let fast = read_record(usual, &mut buf).unwrap().extras;
         assert_eq!(fast, extras[..2]);
         // A string without escapes is not copied.
         let r = serde_json::from_str::<InRecord>(r#"{"text": "plain", "url": "u\/v"}"#).unwrap();
@@ -839,7 +951,8 @@ pub(crate) mod tests {
             let (ours, theirs) = read_both(&line);
             proptest::prop_assert_eq!(ours, theirs);
             // The fields passed through are the same, read either way.
-            if let Ok(rec) = read_record(&line) {
+            let mut buf = Vec::new();
+            if let Ok(rec) = read_record(&line, &mut buf) {
                 let want = if line.trim_ascii_start().starts_with(b"{") {
                     raw_fields(&line)
                 } else {

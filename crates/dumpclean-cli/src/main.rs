@@ -70,7 +70,10 @@ fn main() -> ExitCode {
     }
 
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(match stdout_file() {
+        Some(file) => Box::new(file) as Box<dyn Write>,
+        None => Box::new(stdout.lock()),
+    });
     let mut stats = Stats::default();
     let start = Instant::now();
     let mut progress = Progress::new(opts.stats || io::stderr().is_terminal());
@@ -132,6 +135,22 @@ pub(crate) fn save_profiles(
     let mut w = BufWriter::new(File::create(path)?);
     serde_json::to_writer(&mut w, profiles)?;
     w.flush()
+}
+
+/// Standard output as a file of its own (a duplicate of its descriptor),
+/// where there is one: the output is written in parts that do not end
+/// lines (see [`Output`]), and `io::stdout()` looks for the last line feed
+/// of every part it is handed, to write whole lines.
+#[cfg(unix)]
+pub(crate) fn stdout_file() -> Option<File> {
+    use std::os::fd::AsFd;
+    let fd = io::stdout().as_fd().try_clone_to_owned().ok()?;
+    Some(File::from(fd))
+}
+
+#[cfg(not(unix))]
+pub(crate) fn stdout_file() -> Option<File> {
+    None
 }
 
 pub(crate) fn fail(msg: &str) -> ExitCode {

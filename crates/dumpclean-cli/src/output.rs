@@ -7,6 +7,7 @@ use crate::run::*;
 use dumpclean::{Article, ChromeKind, Label};
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A string (the text an article was cleaned from) and how it was written
@@ -128,9 +129,9 @@ pub(crate) fn render(
             let written = match format {
                 Format::Jsonl => {
                     let mut buf = Vec::with_capacity(jsonl_size(id, &a, extras));
-                    write_jsonl(&mut buf, fields, id, &a, from, extras);
+                    let again = write_record(&mut buf, fields, id, &a, from, extras);
                     buf.push(b'\n');
-                    Ok(buf)
+                    Ok(Output { bytes: buf, again })
                 }
                 _ => {
                     // A JSON record holds the body three times, the chrome
@@ -142,7 +143,8 @@ pub(crate) fn render(
                         _ => bytes as usize * 3 + 16 * a.lines().len(),
                     };
                     let mut buf = Vec::with_capacity(guess + 256);
-                    write_article(&mut buf, format, fields, id, &a, dump, extras).map(|()| buf)
+                    write_article(&mut buf, format, fields, id, &a, dump, extras)
+                        .map(|()| Output::from(buf))
                 }
             };
             Outcome {
@@ -281,6 +283,27 @@ pub(crate) fn write_jsonl(
     from: Option<Written<'_>>,
     extras: &[Extra<'_>],
 ) {
+    if let Some((at, part)) = write_record(out, fields, id, a, from, extras) {
+        let tail = out.split_off(at);
+        out.extend_from_within(part);
+        out.extend_from_slice(&tail);
+    }
+}
+
+/// [`write_jsonl`], but for `body` when the record has `text` too: its
+/// value, a copy of `text`'s, is not written. Where it goes and the bytes
+/// it copies are given instead, for an [`Output`] to write them again from
+/// where they lie (a copy of the body in memory costs as much as a few
+/// other fields).
+pub(crate) fn write_record(
+    out: &mut Vec<u8>,
+    fields: &Fields,
+    id: &str,
+    a: &Article<'_>,
+    from: Option<Written<'_>>,
+    extras: &[Extra<'_>],
+) -> Option<(usize, Range<usize>)> {
+    let mut again = None;
     // The byte before the next field: the object's `{`, then commas.
     let mut lead = b'{';
     let mut key = |out: &mut Vec<u8>, name: &str| {
@@ -352,7 +375,7 @@ pub(crate) fn write_jsonl(
             // `body`: the same string again.
             let end = out.len();
             key(out, "body");
-            out.extend_from_within(body - 1..end);
+            again = Some((out.len(), body - 1..end));
         }
     }
     if f(8) {
@@ -417,6 +440,7 @@ pub(crate) fn write_jsonl(
         out.push(lead);
     }
     out.push(b'}');
+    again
 }
 
 /// Each label with a comma before it.
@@ -816,13 +840,16 @@ fn thousandth_cell(k: u16) -> Cell {
 /// `x.round()` (half away from zero), for `x` from +0.0 up to 1000.5
 /// (excluded); `None` for anything else (-0.0 and NaN included).
 pub(crate) fn round_small(x: f32) -> Option<usize> {
-    if !(0.0..1000.5).contains(&x) || x.is_sign_negative() {
+    // The bits of the floats from +0.0 up are in their order; those of
+    // -0.0, of the other negatives (the sign bit) and of NaN (an exponent
+    // of all ones) lie above those of 1000.5. One comparison tests it all.
+    if x.to_bits() >= 1000.5f32.to_bits() {
         return None;
     }
-    // The integer part, and the rest (both exact).
-    let whole = x as u16;
-    let rest = x - f32::from(whole);
-    Some(usize::from(whole) + usize::from(rest >= 0.5))
+    // `x + 0.5` in f64 is exact (an f32 below 2^10 has no bits below
+    // 2^-41 unless it is below 2^-18, and then the sum stays below 1), so
+    // its integer part is `x` rounded half up: half away from zero.
+    Some((f64::from(x) + 0.5) as i32 as usize)
 }
 
 pub(crate) fn write_text(out: &mut impl Write, id: &str, a: &Article<'_>) -> io::Result<()> {
@@ -1263,9 +1290,13 @@ pub(crate) mod tests {
             -0.5,
             -0.7,
             f32::NAN,
+            -f32::NAN,
             f32::INFINITY,
             f32::NEG_INFINITY,
             1e9,
+            f32::from_bits(1),
+            f32::MIN_POSITIVE,
+            1000.5,
         ]);
         for x in xs {
             let r = x.round();
@@ -1334,6 +1365,55 @@ pub(crate) mod tests {
                 1,
             );
             assert_eq!(ours.trim_end(), want);
+        }
+    }
+
+    /// A record rendered for the output, its `body` written again from
+    /// where `text` lies, is written as `write_jsonl` writes it.
+    #[test]
+    fn a_rendered_record_is_written_whole() {
+        let text = "Home\n\nThe \"Harbour\" Plan\n\nThe council met on Tuesday and approved \
+                    a plan for the harbour, the mayor said after the long meeting.\n\nPrivacy\n";
+        let cleaner = Cleaner::new();
+        for (list, twice) in [
+            ("all", true),
+            ("text,body", true),
+            ("body,id,text", true),
+            ("-text", false),
+            ("-body", false),
+            ("id,blocks", false),
+        ] {
+            let fields = Fields::parse(list).unwrap();
+            let a = cleaner.clean(text).unwrap();
+            let o = render(
+                Format::Jsonl,
+                &fields,
+                "p",
+                Ok(a),
+                text.as_bytes(),
+                None,
+                &[],
+            );
+            let output = o.output.unwrap();
+            assert_eq!(output.again.is_some(), twice, "{list}");
+            let mut written = Vec::new();
+            output.write_to(&mut written).unwrap();
+            let mut want = Vec::new();
+            write_jsonl(
+                &mut want,
+                &fields,
+                "p",
+                &cleaner.clean(text).unwrap(),
+                None,
+                &[],
+            );
+            want.push(b'\n');
+            assert_eq!(written, want, "{list}");
+            let record: serde_json::Value = serde_json::from_slice(&written).unwrap();
+            if twice {
+                assert_eq!(record["body"], record["text"]);
+                assert!(record["body"].as_str().unwrap().contains("council"));
+            }
         }
     }
 
@@ -1456,7 +1536,8 @@ pub(crate) mod tests {
             if slash {
                 line = line.replace('/', "\\/");
             }
-            let (read, escapes) = text_and_escapes(&line);
+            let mut buf = Vec::new();
+            let (read, escapes) = text_and_escapes(&line, &mut buf);
             proptest::prop_assert_eq!(&read, &text);
             if let Ok(a) = Cleaner::builder().build().clean(&read) {
                 let next = std::cell::Cell::new(0);

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -64,9 +65,40 @@ pub(crate) const LARGE_DUMP: u64 = 8 << 20;
 
 /// What cleaning one record or dump gave: its output, or a message for a bad one.
 pub(crate) struct Outcome {
-    pub(crate) output: Result<Vec<u8>, String>,
+    pub(crate) output: Result<Output, String>,
     pub(crate) bytes: u64,
     pub(crate) empty: bool,
+}
+
+/// The output of one record or dump: `bytes`, but for one part of them
+/// written twice (a JSON record's `body`, a copy of its `text`): `again`,
+/// the place it goes in `bytes` and the bytes it copies. That part is
+/// written again from where it lies rather than copied in memory.
+pub(crate) struct Output {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) again: Option<(usize, Range<usize>)>,
+}
+
+impl From<Vec<u8>> for Output {
+    fn from(bytes: Vec<u8>) -> Output {
+        Output { bytes, again: None }
+    }
+}
+
+impl Output {
+    /// Write the output: the bytes before `again`'s place, its part, and
+    /// the rest.
+    pub(crate) fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        match &self.again {
+            Some((at, part)) => {
+                let (head, tail) = self.bytes.split_at(*at);
+                out.write_all(head)?;
+                out.write_all(&self.bytes[part.clone()])?;
+                out.write_all(tail)
+            }
+            None => out.write_all(&self.bytes),
+        }
+    }
 }
 
 /// One run over the inputs: where output and counts go.
@@ -253,12 +285,13 @@ impl<W: Write> Run<'_, W> {
                         .fold(
                             BTreeMap::new,
                             |mut m: BTreeMap<String, SiteProfile>, (_, raw)| {
+                                let mut buf = Vec::new();
                                 if let Ok(InRecord {
                                     text: Some(text),
                                     site,
                                     url,
                                     ..
-                                }) = read_record(chunk.line(raw))
+                                }) = read_record(chunk.line(raw), &mut buf)
                                 {
                                     let (site, url) = (site.as_ref(), url.as_ref());
                                     if let Some(site) =
@@ -508,10 +541,10 @@ impl<W: Write> Run<'_, W> {
         for o in outcomes {
             self.stats.bytes += o.bytes;
             match o.output {
-                Ok(bytes) => {
+                Ok(output) => {
                     self.stats.docs += 1;
                     self.stats.empty += u64::from(o.empty);
-                    self.out.write_all(&bytes).map_err(write_error)?;
+                    output.write_to(self.out).map_err(write_error)?;
                 }
                 Err(msg) => bad(self.opts, self.stats, &msg)?,
             }
@@ -537,7 +570,8 @@ pub(crate) fn clean_record(
         bytes: 0,
         empty: false,
     };
-    let rec = match read_record(raw) {
+    let mut buf = Vec::new();
+    let rec = match read_record(raw, &mut buf) {
         Ok(r) => r,
         Err(e) => return bad(format!("invalid JSON: {e}")),
     };
@@ -832,7 +866,7 @@ pub(crate) mod tests {
                         |&i: &usize| {
                             assert!(i < panics_from, "batch {i} fails");
                             vec![Outcome {
-                                output: Ok(format!("{i}\n").into_bytes()),
+                                output: Ok(format!("{i}\n").into_bytes().into()),
                                 bytes: 1,
                                 empty: false,
                             }]
