@@ -129,17 +129,24 @@ pub(crate) fn main_region(
         .collect();
     debug_assert_eq!(weights.len(), lines.len());
     let (best_sum, r) = best.best;
-    join_segments(&weights, best_sum, r)
+    join_segments(&weights, best_sum, r, best.before)
 }
 
 /// The region `r`, of weight `best_sum`, joined by the further segments of
 /// `weights` on either side that are strong enough and not behind a
 /// barrier: an article split by large interruptions (a gallery, an ad
-/// block, a related-links box) is several strong segments.
-fn join_segments(weights: &[Option<f32>], best_sum: f32, mut r: Range<usize>) -> Range<usize> {
+/// block, a related-links box) is several strong segments. `before_r` is
+/// the best segment before `r` (`best_segment(weights, 0..r.start)`),
+/// which the search that found `r` knows ([`Kadane::before`]).
+fn join_segments(
+    weights: &[Option<f32>],
+    best_sum: f32,
+    mut r: Range<usize>,
+    before_r: (f32, Range<usize>),
+) -> Range<usize> {
     // The best segment on a side is sought again only once the region grew
     // on that side (the other side's span, and so its best, is unchanged).
-    let (mut before, mut after) = (None, None);
+    let (mut before, mut after) = (Some(before_r), None);
     for _ in 0..MAX_JOINS {
         let (b_sum, b) = before
             .get_or_insert_with(|| best_segment(weights, 0..r.start))
@@ -180,6 +187,12 @@ fn best_segment(weights: &[Option<f32>], span: Range<usize>) -> (f32, Range<usiz
 struct Kadane {
     /// The best run so far and its sum (empty, of sum 0, before any).
     best: (f32, Range<usize>),
+    /// The best run before the first line of `best`: what the search had
+    /// found when that run began (the search of the span up to there is
+    /// this one, stopped there).
+    before: (f32, Range<usize>),
+    /// The best run before the current run began.
+    before_run: (f32, Range<usize>),
     /// The sum of the current run.
     sum: f32,
     /// The first line of the current run.
@@ -191,6 +204,8 @@ impl Kadane {
     fn new(start: usize) -> Kadane {
         Kadane {
             best: (0.0, start..start),
+            before: (0.0, start..start),
+            before_run: (0.0, start..start),
             sum: 0.0,
             start,
         }
@@ -211,10 +226,13 @@ impl Kadane {
             }
             self.sum = 0.0;
             self.start = i;
+            // A best run begins only here (at a line of positive weight).
+            self.before_run = self.best.clone();
         }
         self.sum += w;
         if self.sum > self.best.0 {
             self.best = (self.sum, self.start..i + 1);
+            self.before = self.before_run.clone();
         }
     }
 }
@@ -540,7 +558,8 @@ The regatta was first held in 1952 on this river.
             })
             .collect();
         let (best_sum, r) = plain_best_segment(&weights, 0..lines.len());
-        join_segments(&weights, best_sum, r)
+        let before = plain_best_segment(&weights, 0..r.start);
+        join_segments(&weights, best_sum, r, before)
     }
 
     proptest::proptest! {
@@ -588,7 +607,16 @@ The regatta was first held in 1952 on this river.
             for span in [0..weights.len(), 0..cut, cut..weights.len()] {
                 proptest::prop_assert_eq!(
                     best_segment(&weights, span.clone()),
-                    plain_best_segment(&weights, span)
+                    plain_best_segment(&weights, span.clone())
+                );
+                // What the search knows of the span before its best.
+                let mut k = Kadane::new(span.start);
+                for i in span.clone() {
+                    k.step(i, weights[i]);
+                }
+                proptest::prop_assert_eq!(
+                    k.before,
+                    plain_best_segment(&weights, span.start..k.best.1.start)
                 );
             }
         }
@@ -603,8 +631,9 @@ The regatta was first held in 1952 on this river.
             weights in proptest::collection::vec(proptest::option::weighted(0.8, -4.0f32..9.0), 0..120),
         ) {
             let (best_sum, r) = best_segment(&weights, 0..weights.len());
+            let before = best_segment(&weights, 0..r.start);
             proptest::prop_assert_eq!(
-                join_segments(&weights, best_sum, r.clone()),
+                join_segments(&weights, best_sum, r.clone(), before),
                 naive_join(&weights, best_sum, r)
             );
         }
