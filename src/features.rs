@@ -418,34 +418,42 @@ const NO_SLOT: u32 = u32::MAX;
 /// are measured whole. `known(i, e)` gives the log-odds an earlier page
 /// had for line `i`, alone in its paragraph here, when they are those of
 /// its evidence `e`.
+///
+/// One walk over the lines, their evidence and paragraphs side by side (no
+/// index to check): a line alone in its paragraph (most lines) already has
+/// its own words and end as its paragraph's ([`Evidence::unique`], or the
+/// default of a blank line), and the lines of a hard-wrapped paragraph take
+/// its shape, measured at its first line (the oracle in the tests walks
+/// the paragraphs by index).
 fn set_logits(
     lines: &[Line<'_>],
     runs: &[std::ops::Range<usize>],
     evidence: &mut [Evidence],
     known: impl Fn(usize, &Evidence) -> Option<f32>,
 ) {
+    debug_assert!(runs.len() == lines.len() && evidence.len() == lines.len());
     let ln = &*LN_TABLE;
-    let mut i = 0;
-    while i < lines.len() {
-        let r = runs[i].clone();
-        // A line alone in its paragraph (most lines) is its own shape.
+    // The shape of the hard-wrapped paragraph the walk is in, if any.
+    let mut wrapped = crate::lines::Shape::default();
+    for (i, ((line, e), r)) in lines.iter().zip(evidence.iter_mut()).zip(runs).enumerate() {
+        debug_assert!(r.contains(&i));
         if r.len() == 1 {
-            let (line, e) = (&lines[i], &mut evidence[i]);
-            (e.run_words, e.run_terminal) = (line.shape.words, line.shape.terminal);
+            debug_assert_eq!(
+                (e.run_words, e.run_terminal),
+                (line.shape.words, line.shape.terminal)
+            );
             if !line.is_blank() {
                 e.logit = known_or_local(line, e, &line.shape, known(i, e), ln);
             }
-            i += 1;
             continue;
         }
-        let shape = run_shape(lines, r.clone());
-        for (line, e) in lines[r.clone()].iter().zip(&mut evidence[r.clone()]) {
-            (e.run_words, e.run_terminal) = (shape.words, shape.terminal);
-            if !line.is_blank() {
-                e.logit = local_logit(line, e, &shape, ln);
-            }
+        if r.start == i {
+            wrapped = run_shape(lines, r.clone());
         }
-        i = r.end.max(i + 1);
+        (e.run_words, e.run_terminal) = (wrapped.words, wrapped.terminal);
+        if !line.is_blank() {
+            e.logit = local_logit(line, e, &wrapped, ln);
+        }
     }
 }
 
@@ -1040,6 +1048,82 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         (shape, lex, keys)
+    }
+
+    /// [`set_logits`] as first written, by index: each paragraph's lines
+    /// given their words, end and log-odds at its first line.
+    fn set_logits_by_index(
+        lines: &[Line<'_>],
+        runs: &[std::ops::Range<usize>],
+        evidence: &mut [Evidence],
+    ) {
+        let mut i = 0;
+        while i < lines.len() {
+            let r = runs[i].clone();
+            if r.len() == 1 {
+                let (line, e) = (&lines[i], &mut evidence[i]);
+                (e.run_words, e.run_terminal) = (line.shape.words, line.shape.terminal);
+                if !line.is_blank() {
+                    e.logit = local_logit(line, e, &line.shape, &LN_TABLE);
+                }
+                i += 1;
+                continue;
+            }
+            let shape = run_shape(lines, r.clone());
+            for (line, e) in lines[r.clone()].iter().zip(&mut evidence[r.clone()]) {
+                (e.run_words, e.run_terminal) = (shape.words, shape.terminal);
+                if !line.is_blank() {
+                    e.logit = local_logit(line, e, &shape, &LN_TABLE);
+                }
+            }
+            i = r.end.max(i + 1);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// Pages of paragraphs, hard-wrapped ones among them, of repeated
+        /// and blank lines: the evidence gathered is that of the walk by
+        /// index over the paragraphs, bit for bit.
+        #[test]
+        fn logits_walked_equal_those_set_by_index(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "", "", "Home", "12:00", "Read more", "Posted by: Anna",
+                "The council met on Tuesday to discuss the new",
+                "bridge over the river, which has been delayed",
+                "for years by disputes over its cost.",
+                "A paragraph of its own that ends with a full stop, as text does.",
+                "Menu        Search",
+            ]), 0..40),
+        ) {
+            let input = parts.join("\n");
+            let lines = split_lines(&input);
+            let runs = crate::lines::wrapped_runs(&lines);
+            let ev = gather(&lines);
+            // The evidence as it stands before its paragraphs are measured.
+            let mut by_index: Vec<Evidence> = lines
+                .iter()
+                .zip(&ev)
+                .map(|(l, e)| {
+                    if l.is_blank() {
+                        return Evidence::default();
+                    }
+                    Evidence {
+                        copies: e.copies,
+                        near_copy: e.near_copy,
+                        template: e.template,
+                        recurring: e.recurring,
+                        ..Evidence::unique(l, e.own)
+                    }
+                })
+                .collect();
+            set_logits_by_index(&lines, &runs, &mut by_index);
+            let key = |ev: &[Evidence]| -> Vec<(u32, bool, u32)> {
+                ev.iter().map(|e| (e.run_words, e.run_terminal, e.logit.to_bits())).collect()
+            };
+            proptest::prop_assert_eq!(key(&ev), key(&by_index));
+            proptest::prop_assert_eq!(ev, by_index);
+        }
     }
 
     /// The cue lexicons whose phrases occur in `text` as sequences of its
