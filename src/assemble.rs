@@ -180,12 +180,17 @@ pub(crate) fn build_blocks_by<'a>(
     mut cell: impl FnMut(usize, bool),
 ) -> Vec<Block<'a>> {
     let kind = |i: usize| v.kind(i);
+    // The verdicts are walked, and a line looked at only when it is body
+    // (most are not: passed over without reading the line).
+    let verdicts = v.all();
+    debug_assert_eq!(verdicts.len(), lines.len());
     // At most one block per body cell: no growing on the way.
     let mut blocks: Vec<Block<'a>> =
-        Vec::with_capacity((0..lines.len()).filter(|&i| kind(i).is_some()).count());
+        Vec::with_capacity(verdicts.iter().filter(|x| x.kind.is_some()).count());
     let mut last: Option<usize> = None; // the cell of the last block's end
-    for (i, l) in lines.iter().enumerate() {
-        let Some(kind_i) = kind(i) else { continue };
+    for (i, verdict) in verdicts.iter().enumerate() {
+        let Some(kind_i) = verdict.kind else { continue };
+        let l = &lines[i];
         let joins = kind_i == BlockKind::Paragraph
             && last.is_some_and(|j| {
                 runs[j] == runs[i]

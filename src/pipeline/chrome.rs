@@ -50,13 +50,13 @@ pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
     let n = lines.len();
     // Naming chrome decides no line: which lines are decided is read from
     // `v` throughout.
-    let mut kind: Vec<Option<ChromeKind>> = (0..n)
-        .map(|i| {
-            (!v.is_decided(i))
-                .then(|| own_kind(&lines[i], &ev[i]))
-                .flatten()
-        })
+    let mut kind: Vec<Option<ChromeKind>> = lines
+        .iter()
+        .zip(ev)
+        .zip(v.all())
+        .map(|((l, e), verdict)| (!verdict.decided).then(|| own_kind(l, e)).flatten())
         .collect();
+    debug_assert_eq!(kind.len(), n);
     name_menus(page, v, &mut kind);
     let mut below = Below::new();
     // Named from the nearest named line above and below each line, within
