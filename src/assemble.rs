@@ -20,29 +20,39 @@ pub(crate) fn article<'a>(
     blocks: Vec<Block<'a>>,
 ) -> Article<'a> {
     let lines = &page.lines;
-    let labels: Vec<Label> = v.labels().collect();
     // The body (`blocks`) in reading order; chrome and line records in input order.
-    let (cells, mut labels, evidence) = match columns::input_order(lines) {
+    let (cells, labels, evidence) = match columns::input_order(lines) {
         None => (
             Cow::Borrowed(&lines[..]),
-            labels,
+            None,
             Cow::Borrowed(&page.evidence[..]),
         ),
         Some(order) => (
             order.iter().map(|&i| lines[i].clone()).collect(),
-            order.iter().map(|&i| labels[i]).collect(),
+            Some(order.iter().map(|&i| v.label(i)).collect::<Vec<Label>>()),
             order.iter().map(|&i| page.evidence[i]).collect(),
         ),
     };
-    // Most pages have one cell per input line: no line to unify, and each
-    // line's record is its cell's.
-    if rows.is_some() {
-        unify_chrome_rows(&cells, &mut labels);
-    }
-    let chrome = chrome_segments(input, &cells, &labels);
-    let lines_info = match rows {
-        None => line_infos_of_cells(&cells, &labels, &evidence),
-        Some(rows) => line_infos(&cells, &labels, &evidence, rows),
+    let (chrome, lines_info) = match (labels, rows) {
+        // Most pages are in input order with one cell per input line: no
+        // line to unify, each line's record is its cell's, and the labels
+        // are read from the verdicts as they stand (no copy of them).
+        (None, None) => (
+            chrome_segments(input, &cells, v.labels()),
+            line_infos_of_cells(&cells, v.labels(), &evidence),
+        ),
+        (labels, rows) => {
+            let mut labels = labels.unwrap_or_else(|| v.labels().collect());
+            if rows.is_some() {
+                unify_chrome_rows(&cells, &mut labels);
+            }
+            let chrome = chrome_segments(input, &cells, labels.iter().copied());
+            let lines_info = match rows {
+                None => line_infos_of_cells(&cells, labels.iter().copied(), &evidence),
+                Some(rows) => line_infos(&cells, &labels, &evidence, rows),
+            };
+            (chrome, lines_info)
+        }
     };
     Article {
         title: v.title.map(Cow::Borrowed),
@@ -61,7 +71,7 @@ pub(crate) fn article<'a>(
 fn chrome_segments<'a>(
     input: &'a str,
     lines: &[lines::Line<'a>],
-    labels: &[Label],
+    labels: impl IntoIterator<Item = Label>,
 ) -> Vec<ChromeSegment<'a>> {
     // A segment holds one chrome cell or (mostly) several: room for a
     // segment per four cells leaves most pages without a reallocation.
@@ -69,7 +79,7 @@ fn chrome_segments<'a>(
     // Whether the last cell that is not blank is chrome (the last cell of
     // the last segment): a chrome cell of its kind joins that segment.
     let mut after_chrome = false;
-    for (l, &label) in lines.iter().zip(labels) {
+    for (l, label) in lines.iter().zip(labels) {
         match label {
             Label::Blank => {}
             Label::Chrome(kind) => {
@@ -129,7 +139,7 @@ fn line_infos(
 /// and so are its span and its score.
 fn line_infos_of_cells(
     cells: &[lines::Line<'_>],
-    labels: &[Label],
+    labels: impl IntoIterator<Item = Label>,
     evidence: &[Evidence],
 ) -> Vec<LineInfo> {
     cells
@@ -137,7 +147,7 @@ fn line_infos_of_cells(
         .zip(labels)
         .zip(evidence)
         .enumerate()
-        .map(|(i, ((l, &label), e))| {
+        .map(|(i, ((l, label), e))| {
             debug_assert_eq!(l.row, i);
             LineInfo {
                 label,
@@ -180,12 +190,17 @@ pub(crate) fn build_blocks_by<'a>(
     mut cell: impl FnMut(usize, bool),
 ) -> Vec<Block<'a>> {
     let kind = |i: usize| v.kind(i);
+    // The verdicts are walked, and a line looked at only when it is body
+    // (most are not: passed over without reading the line).
+    let verdicts = v.all();
+    debug_assert_eq!(verdicts.len(), lines.len());
     // At most one block per body cell: no growing on the way.
     let mut blocks: Vec<Block<'a>> =
-        Vec::with_capacity((0..lines.len()).filter(|&i| kind(i).is_some()).count());
+        Vec::with_capacity(verdicts.iter().filter(|x| x.kind.is_some()).count());
     let mut last: Option<usize> = None; // the cell of the last block's end
-    for (i, l) in lines.iter().enumerate() {
-        let Some(kind_i) = kind(i) else { continue };
+    for (i, verdict) in verdicts.iter().enumerate() {
+        let Some(kind_i) = verdict.kind else { continue };
+        let l = &lines[i];
         let joins = kind_i == BlockKind::Paragraph
             && last.is_some_and(|j| {
                 runs[j] == runs[i]
@@ -326,7 +341,7 @@ mod tests {
                 infos.into_iter().map(|l| (l.label, l.span, l.score.to_bits())).collect()
             };
             proptest::prop_assert_eq!(
-                key(line_infos_of_cells(&cells, &labels, &evidence)),
+                key(line_infos_of_cells(&cells, labels.iter().copied(), &evidence)),
                 key(line_infos(&cells, &labels, &evidence, spans))
             );
             let mut unified = labels.clone();
@@ -356,7 +371,7 @@ mod tests {
                 segs.into_iter().map(|s| (s.kind, s.text.into_owned(), s.span, s.lines)).collect()
             };
             proptest::prop_assert_eq!(
-                key(chrome_segments(&input, &cells, &labels)),
+                key(chrome_segments(&input, &cells, labels.iter().copied())),
                 key(chrome_segments_by_index(&input, &cells, &labels))
             );
         }

@@ -95,11 +95,26 @@ fn prefix_key(text: &str) -> u64 {
 /// `ln(1 + n)` of a count (words, chars): from a table of the same values
 /// for counts below 1,024, computed once.
 pub(crate) fn ln_1p(n: u32) -> f32 {
-    static TABLE: std::sync::LazyLock<[f32; 1024]> =
-        std::sync::LazyLock::new(|| std::array::from_fn(|k| (1.0 + k as f32).ln()));
-    match TABLE.get(n as usize) {
-        Some(&v) => v,
-        None => (1.0 + n as f32).ln(),
+    LN_TABLE.ln_1p(n)
+}
+
+/// The values of [`ln_1p`] for counts below 1,024, computed once.
+static LN_TABLE: std::sync::LazyLock<LnTable> =
+    std::sync::LazyLock::new(|| LnTable(std::array::from_fn(|k| (1.0 + k as f32).ln())));
+
+/// `ln(1 + k)` for each count `k` below 1,024: a loop over many lines
+/// takes the table once ([`set_logits`]) instead of asking the lazy
+/// static whether it is made at every count.
+struct LnTable([f32; 1024]);
+
+impl LnTable {
+    /// [`ln_1p`] of `n`, from the table when it holds it.
+    #[inline(always)]
+    fn ln_1p(&self, n: u32) -> f32 {
+        match self.0.get(n as usize) {
+            Some(&v) => v,
+            None => (1.0 + n as f32).ln(),
+        }
     }
 }
 
@@ -304,14 +319,19 @@ pub(crate) fn gather_copied(
         count_copies(&mut evidence, |e| e.copies > 1, |e| e.template);
     }
     set_recurring(lines, &mut evidence, profile);
+    // Without copies, templates or a profile, a copy's counts are those of
+    // the line it copies (one copy, none near, no template, no recurrence
+    // on either page): they need no comparing.
+    let counted_alike = !shared && profile.is_none();
     // As in `gather_with`; the own evidence and the paragraph (the line
     // alone) of a copy are those of the line it copies.
     set_logits(lines, runs, &mut evidence, |j, e| {
         let i = from[j]?;
         let k = &earlier[i];
         let same = earlier_runs[i].len() == 1
-            && (k.copies, k.near_copy, k.template, k.recurring)
-                == (e.copies, e.near_copy, e.template, e.recurring);
+            && (counted_alike
+                || (k.copies, k.near_copy, k.template, k.recurring)
+                    == (e.copies, e.near_copy, e.template, e.recurring));
         same.then_some(k.logit)
     });
     debug_assert!(evidence == gather_with(lines, runs, words, profile));
@@ -398,33 +418,42 @@ const NO_SLOT: u32 = u32::MAX;
 /// are measured whole. `known(i, e)` gives the log-odds an earlier page
 /// had for line `i`, alone in its paragraph here, when they are those of
 /// its evidence `e`.
+///
+/// One walk over the lines, their evidence and paragraphs side by side (no
+/// index to check): a line alone in its paragraph (most lines) already has
+/// its own words and end as its paragraph's ([`Evidence::unique`], or the
+/// default of a blank line), and the lines of a hard-wrapped paragraph take
+/// its shape, measured at its first line (the oracle in the tests walks
+/// the paragraphs by index).
 fn set_logits(
     lines: &[Line<'_>],
     runs: &[std::ops::Range<usize>],
     evidence: &mut [Evidence],
     known: impl Fn(usize, &Evidence) -> Option<f32>,
 ) {
-    let mut i = 0;
-    while i < lines.len() {
-        let r = runs[i].clone();
-        // A line alone in its paragraph (most lines) is its own shape.
+    debug_assert!(runs.len() == lines.len() && evidence.len() == lines.len());
+    let ln = &*LN_TABLE;
+    // The shape of the hard-wrapped paragraph the walk is in, if any.
+    let mut wrapped = crate::lines::Shape::default();
+    for (i, ((line, e), r)) in lines.iter().zip(evidence.iter_mut()).zip(runs).enumerate() {
+        debug_assert!(r.contains(&i));
         if r.len() == 1 {
-            let (line, e) = (&lines[i], &mut evidence[i]);
-            (e.run_words, e.run_terminal) = (line.shape.words, line.shape.terminal);
+            debug_assert_eq!(
+                (e.run_words, e.run_terminal),
+                (line.shape.words, line.shape.terminal)
+            );
             if !line.is_blank() {
-                e.logit = known_or_local(line, e, &line.shape, known(i, e));
+                e.logit = known_or_local(line, e, &line.shape, known(i, e), ln);
             }
-            i += 1;
             continue;
         }
-        let shape = run_shape(lines, r.clone());
-        for (line, e) in lines[r.clone()].iter().zip(&mut evidence[r.clone()]) {
-            (e.run_words, e.run_terminal) = (shape.words, shape.terminal);
-            if !line.is_blank() {
-                e.logit = local_logit(line, e, &shape);
-            }
+        if r.start == i {
+            wrapped = run_shape(lines, r.clone());
         }
-        i = r.end.max(i + 1);
+        (e.run_words, e.run_terminal) = (wrapped.words, wrapped.terminal);
+        if !line.is_blank() {
+            e.logit = local_logit(line, e, &wrapped, ln);
+        }
     }
 }
 
@@ -436,13 +465,14 @@ fn known_or_local(
     e: &Evidence,
     s: &crate::lines::Shape,
     known: Option<f32>,
+    ln: &LnTable,
 ) -> f32 {
     match known {
         Some(logit) => {
-            debug_assert_eq!(logit.to_bits(), local_logit(line, e, s).to_bits());
+            debug_assert_eq!(logit.to_bits(), local_logit(line, e, s, ln).to_bits());
             logit
         }
-        None => local_logit(line, e, s),
+        None => local_logit(line, e, s, ln),
     }
 }
 
@@ -742,11 +772,11 @@ fn is_urlish(text: &str) -> bool {
 /// cancel is `+0.0`), and `x + ±0.0 == x` for every other `x`. A test
 /// checks the two bit for bit.
 #[inline(always)]
-fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape) -> f32 {
+fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape, ln: &LnTable) -> f32 {
     let mut sum = LogitSum::new();
-    let lw = ln_1p(s.words);
+    let lw = ln.ln_1p(s.words);
     sum.number(lw);
-    sum.number(ln_1p(s.chars));
+    sum.number(ln.ln_1p(s.chars));
     sum.flag(s.terminal);
     sum.flag(s.ellipsis);
     sum.number(s.inner_stops.min(4) as f32);
@@ -1018,6 +1048,82 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         (shape, lex, keys)
+    }
+
+    /// [`set_logits`] as first written, by index: each paragraph's lines
+    /// given their words, end and log-odds at its first line.
+    fn set_logits_by_index(
+        lines: &[Line<'_>],
+        runs: &[std::ops::Range<usize>],
+        evidence: &mut [Evidence],
+    ) {
+        let mut i = 0;
+        while i < lines.len() {
+            let r = runs[i].clone();
+            if r.len() == 1 {
+                let (line, e) = (&lines[i], &mut evidence[i]);
+                (e.run_words, e.run_terminal) = (line.shape.words, line.shape.terminal);
+                if !line.is_blank() {
+                    e.logit = local_logit(line, e, &line.shape, &LN_TABLE);
+                }
+                i += 1;
+                continue;
+            }
+            let shape = run_shape(lines, r.clone());
+            for (line, e) in lines[r.clone()].iter().zip(&mut evidence[r.clone()]) {
+                (e.run_words, e.run_terminal) = (shape.words, shape.terminal);
+                if !line.is_blank() {
+                    e.logit = local_logit(line, e, &shape, &LN_TABLE);
+                }
+            }
+            i = r.end.max(i + 1);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// Pages of paragraphs, hard-wrapped ones among them, of repeated
+        /// and blank lines: the evidence gathered is that of the walk by
+        /// index over the paragraphs, bit for bit.
+        #[test]
+        fn logits_walked_equal_those_set_by_index(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "", "", "Home", "12:00", "Read more", "Posted by: Anna",
+                "The council met on Tuesday to discuss the new",
+                "bridge over the river, which has been delayed",
+                "for years by disputes over its cost.",
+                "A paragraph of its own that ends with a full stop, as text does.",
+                "Menu        Search",
+            ]), 0..40),
+        ) {
+            let input = parts.join("\n");
+            let lines = split_lines(&input);
+            let runs = crate::lines::wrapped_runs(&lines);
+            let ev = gather(&lines);
+            // The evidence as it stands before its paragraphs are measured.
+            let mut by_index: Vec<Evidence> = lines
+                .iter()
+                .zip(&ev)
+                .map(|(l, e)| {
+                    if l.is_blank() {
+                        return Evidence::default();
+                    }
+                    Evidence {
+                        copies: e.copies,
+                        near_copy: e.near_copy,
+                        template: e.template,
+                        recurring: e.recurring,
+                        ..Evidence::unique(l, e.own)
+                    }
+                })
+                .collect();
+            set_logits_by_index(&lines, &runs, &mut by_index);
+            let key = |ev: &[Evidence]| -> Vec<(u32, bool, u32)> {
+                ev.iter().map(|e| (e.run_words, e.run_terminal, e.logit.to_bits())).collect()
+            };
+            proptest::prop_assert_eq!(key(&ev), key(&by_index));
+            proptest::prop_assert_eq!(ev, by_index);
+        }
     }
 
     /// The cue lexicons whose phrases occur in `text` as sequences of its
@@ -1329,7 +1435,7 @@ mod tests {
                     (s.inner_stops, s.commas, s.separators, s.cjk) = counts;
                     (s.terminal, s.ellipsis, s.starts_lower, s.bullet) = bits;
                 }
-                let (got, want) = (local_logit(l, &e, &s), local_logit_oracle(l, &e, &s));
+                let (got, want) = (local_logit(l, &e, &s, &LN_TABLE), local_logit_oracle(l, &e, &s));
                 proptest::prop_assert_eq!(got.to_bits(), want.to_bits(), "{:?} {:?}", l.text, e);
             }
         }
@@ -1365,7 +1471,7 @@ mod tests {
             let lines = split_lines(text);
             for (l, e) in lines.iter().zip(gather(&lines)) {
                 let (got, want) = (
-                    local_logit(l, &e, &l.shape),
+                    local_logit(l, &e, &l.shape, &LN_TABLE),
                     local_logit_oracle(l, &e, &l.shape),
                 );
                 assert_eq!(got.to_bits(), want.to_bits(), "{path:?}: {:?}", l.text);

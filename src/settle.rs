@@ -199,11 +199,14 @@ pub(crate) fn settle<'a>(
 /// control byte) is not article text: the body, cleaned again, would be
 /// refused as binary.
 fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
-    for (i, l) in page.lines.iter().enumerate() {
-        let bytes = l.text.as_bytes();
-        if v.kind(i).is_none() {
+    // The body lines, found by walking the verdicts, are dropped once all
+    // are looked at (most pages drop none).
+    let mut binary = Vec::new();
+    for (i, verdict) in v.all().iter().enumerate() {
+        if verdict.kind.is_none() {
             continue;
         }
+        let bytes = page.lines[i].text.as_bytes();
         // A NUL byte is a control byte: most lines hold neither, nor any
         // byte below a space.
         if !any_below_space(bytes) {
@@ -211,8 +214,11 @@ fn drop_binary_lines(page: &Page<'_>, v: &mut Verdicts<'_>) {
         }
         let control = count_control(bytes);
         if control > 0 && (bytes.contains(&0) || control * 10 > bytes.len()) {
-            v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
+            binary.push(i);
         }
+    }
+    for i in binary {
+        v.drop_body(i, Label::Chrome(crate::ChromeKind::Other));
     }
 }
 

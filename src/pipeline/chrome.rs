@@ -50,37 +50,42 @@ pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
     let n = lines.len();
     // Naming chrome decides no line: which lines are decided is read from
     // `v` throughout.
-    let mut kind: Vec<Option<ChromeKind>> = (0..n)
-        .map(|i| {
-            (!v.is_decided(i))
-                .then(|| own_kind(&lines[i], &ev[i]))
-                .flatten()
-        })
+    let mut kind: Vec<Option<ChromeKind>> = lines
+        .iter()
+        .zip(ev)
+        .zip(v.all())
+        .map(|((l, e), verdict)| (!verdict.decided).then(|| own_kind(l, e)).flatten())
         .collect();
+    debug_assert_eq!(kind.len(), n);
     name_menus(page, v, &mut kind);
     let mut below = Below::new();
     // Named from the nearest named line above and below each line, within
     // its stretch of chrome (blank lines do not end a stretch; body, title
     // and meta lines do).
-    let first_content = (0..n).find(|&i| matches!(v.label(i), Label::Body | Label::Title));
+    let first_content = v
+        .all()
+        .iter()
+        .position(|verdict| matches!(verdict.label, Label::Body | Label::Title));
     let mut prev: Option<ChromeKind> = None;
-    for i in 0..n {
+    // The lines beside their own kinds (no index to check).
+    let kind = &kind[..];
+    for (i, (line, &own)) in lines.iter().zip(kind).enumerate() {
         if v.is_decided(i) {
-            if !lines[i].is_blank() {
+            if !line.is_blank() {
                 prev = None;
             }
             continue;
         }
         // A short line heads what follows it; a longer one is content of
         // the section above it.
-        let mut sought = || below.at(i, lines, v, &kind);
-        let k = if lines[i].shape.words <= HEADING_MAX_WORDS {
-            kind[i].or_else(&mut sought).or(prev)
+        let mut sought = || below.at(i, lines, v, kind);
+        let k = if line.shape.words <= HEADING_MAX_WORDS {
+            own.or_else(&mut sought).or(prev)
         } else {
-            kind[i].or(prev).or_else(sought)
+            own.or(prev).or_else(sought)
         };
-        if kind[i].is_some() {
-            prev = kind[i];
+        if own.is_some() {
+            prev = own;
         }
         let before_article = first_content.is_none_or(|f| i < f);
         v.name_chrome(
@@ -97,10 +102,12 @@ pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
 /// Menus: runs of three or more adjacent short unpunctuated open lines take
 /// the kind a short cue line heading them names, else navigation.
 fn name_menus(page: &Page<'_>, v: &Verdicts<'_>, kind: &mut [Option<ChromeKind>]) {
-    let (lines, ev) = (&page.lines[..], &page.evidence[..]);
-    let n = lines.len();
+    let n = page.lines.len();
+    // All of one length, so that no index below `n` is checked.
+    let (lines, ev, verdicts) = (&page.lines[..], &page.evidence[..n], &v.all()[..n]);
+    let kind = &mut kind[..n];
     let menu_line = |kind: &[Option<ChromeKind>], i: usize| {
-        !v.is_decided(i) && {
+        !verdicts[i].decided && {
             let s = &lines[i].shape;
             // A menu item may repeat nearby (a section name shown again as a
             // kicker); that alone does not take it out of the menu.

@@ -32,18 +32,30 @@ pub(crate) fn is_barrier(line: &Line<'_>, ev: &Evidence) -> bool {
     ev.own.cue == Some(Cue::Comments) && line.shape.words <= 6 && !line.shape.terminal
 }
 
+/// The first comment-section head ([`is_barrier`]) at or after line `from`
+/// among the first `n` lines. Only the evidence is walked, for a comments
+/// cue (most pages have none): the line's shape is read only where one
+/// stands.
+fn next_barrier(lines: &[Line<'_>], evidence: &[Evidence], from: usize) -> Option<usize> {
+    let n = lines.len().min(evidence.len());
+    let mut from = from;
+    while from < n {
+        let p = evidence[from..n]
+            .iter()
+            .position(|ev| ev.own.cue == Some(Cue::Comments))?;
+        let i = from + p;
+        if is_barrier(&lines[i], &evidence[i]) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 /// The first line of the comment section: the first comment-section head that
 /// follows some real text (`n` when there is none).
 pub(crate) fn comment_zone_start(lines: &[Line<'_>], evidence: &[Evidence]) -> usize {
-    let n = lines.len().min(evidence.len());
-    let (lines_n, evidence_n) = (&lines[..n], &evidence[..n]);
-    let next_head = |from: usize| {
-        lines_n[from..]
-            .iter()
-            .zip(&evidence_n[from..])
-            .position(|(line, ev)| is_barrier(line, ev))
-            .map(|p| from + p)
-    };
+    let next_head = |from: usize| next_barrier(lines, evidence, from);
     first_head_after_text(next_head, |i| weight(&lines[i], evidence[i].logit))
         .unwrap_or(lines.len())
 }
@@ -73,9 +85,7 @@ fn first_head_after_text(
 /// The comment-section head that follows the region (the number of lines
 /// when there is none): nothing from there on is body, the head included.
 pub(crate) fn comments_from(lines: &[Line<'_>], ev: &[Evidence], region: &Range<usize>) -> usize {
-    (region.end..lines.len())
-        .find(|&i| is_barrier(&lines[i], &ev[i]))
-        .unwrap_or(lines.len())
+    next_barrier(lines, ev, region.end).unwrap_or(lines.len())
 }
 
 /// The best region, as a range of line indices (empty when no line scores positive).
@@ -89,39 +99,54 @@ pub(crate) fn main_region(
     // comments: it still counts, but much less, so the article before it wins.
     let mut text_seen = 0.0f32;
     let mut in_comments = false;
+    // The best segment of the whole page is sought as the weights are
+    // made, in the same pass ([`best_segment`] of them all).
+    let mut best = Kadane::new(0);
     let weights: Vec<Option<f32>> = lines
         .iter()
         .zip(evidence)
         .zip(scores)
-        .map(|((line, ev), &score)| {
-            if is_barrier(line, ev) {
+        .enumerate()
+        .map(|(i, ((line, ev), &score))| {
+            let w = if is_barrier(line, ev) {
                 if text_seen >= COMMENT_ZONE_MIN_TEXT {
                     in_comments = true;
                 }
-                return None;
-            }
-            let mut w = weight(line, score);
-            if w > 0.0 {
-                text_seen += w;
-                if in_comments {
-                    w *= COMMENT_ZONE_DISCOUNT;
+                None
+            } else {
+                let mut w = weight(line, score);
+                if w > 0.0 {
+                    text_seen += w;
+                    if in_comments {
+                        w *= COMMENT_ZONE_DISCOUNT;
+                    }
                 }
-            }
-            Some(w)
+                Some(w)
+            };
+            best.step(i, w);
+            w
         })
         .collect();
-    let (best_sum, r) = best_segment(&weights, 0..lines.len());
-    join_segments(&weights, best_sum, r)
+    debug_assert_eq!(weights.len(), lines.len());
+    let (best_sum, r) = best.best;
+    join_segments(&weights, best_sum, r, best.before)
 }
 
 /// The region `r`, of weight `best_sum`, joined by the further segments of
 /// `weights` on either side that are strong enough and not behind a
 /// barrier: an article split by large interruptions (a gallery, an ad
-/// block, a related-links box) is several strong segments.
-fn join_segments(weights: &[Option<f32>], best_sum: f32, mut r: Range<usize>) -> Range<usize> {
+/// block, a related-links box) is several strong segments. `before_r` is
+/// the best segment before `r` (`best_segment(weights, 0..r.start)`),
+/// which the search that found `r` knows ([`Kadane::before`]).
+fn join_segments(
+    weights: &[Option<f32>],
+    best_sum: f32,
+    mut r: Range<usize>,
+    before_r: (f32, Range<usize>),
+) -> Range<usize> {
     // The best segment on a side is sought again only once the region grew
     // on that side (the other side's span, and so its best, is unchanged).
-    let (mut before, mut after) = (None, None);
+    let (mut before, mut after) = (Some(before_r), None);
     for _ in 0..MAX_JOINS {
         let (b_sum, b) = before
             .get_or_insert_with(|| best_segment(weights, 0..r.start))
@@ -151,29 +176,65 @@ const MAX_JOINS: usize = 4;
 /// The maximum-sum run of lines within `span` (Kadane), restarting after
 /// every barrier (`None`).
 fn best_segment(weights: &[Option<f32>], span: Range<usize>) -> (f32, Range<usize>) {
-    let mut best = (0.0f32, span.start..span.start);
-    let mut sum = 0.0f32;
-    let mut start = span.start;
+    let mut k = Kadane::new(span.start);
     for i in span {
-        let Some(w) = weights[i] else {
-            sum = 0.0;
-            start = i + 1;
-            continue;
-        };
-        if sum <= 0.0 {
-            if w <= 0.0 {
-                start = i + 1;
-                continue;
-            }
-            sum = 0.0;
-            start = i;
-        }
-        sum += w;
-        if sum > best.0 {
-            best = (sum, start..i + 1);
+        k.step(i, weights[i]);
+    }
+    k.best
+}
+
+/// The search of [`best_segment`], one line at a time.
+struct Kadane {
+    /// The best run so far and its sum (empty, of sum 0, before any).
+    best: (f32, Range<usize>),
+    /// The best run before the first line of `best`: what the search had
+    /// found when that run began (the search of the span up to there is
+    /// this one, stopped there).
+    before: (f32, Range<usize>),
+    /// The best run before the current run began.
+    before_run: (f32, Range<usize>),
+    /// The sum of the current run.
+    sum: f32,
+    /// The first line of the current run.
+    start: usize,
+}
+
+impl Kadane {
+    /// The search of a span that starts at line `start`.
+    fn new(start: usize) -> Kadane {
+        Kadane {
+            best: (0.0, start..start),
+            before: (0.0, start..start),
+            before_run: (0.0, start..start),
+            sum: 0.0,
+            start,
         }
     }
-    best
+
+    /// Take line `i` of weight `w` (`None` for a barrier).
+    #[inline(always)]
+    fn step(&mut self, i: usize, w: Option<f32>) {
+        let Some(w) = w else {
+            self.sum = 0.0;
+            self.start = i + 1;
+            return;
+        };
+        if self.sum <= 0.0 {
+            if w <= 0.0 {
+                self.start = i + 1;
+                return;
+            }
+            self.sum = 0.0;
+            self.start = i;
+            // A best run begins only here (at a line of positive weight).
+            self.before_run = self.best.clone();
+        }
+        self.sum += w;
+        if self.sum > self.best.0 {
+            self.best = (self.sum, self.start..i + 1);
+            self.before = self.before_run.clone();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -439,6 +500,128 @@ The regatta was first held in 1952 on this river.
         }
     }
 
+    /// [`best_segment`] as first written, one loop over the span.
+    fn plain_best_segment(weights: &[Option<f32>], span: Range<usize>) -> (f32, Range<usize>) {
+        let mut best = (0.0f32, span.start..span.start);
+        let mut sum = 0.0f32;
+        let mut start = span.start;
+        for i in span {
+            let Some(w) = weights[i] else {
+                sum = 0.0;
+                start = i + 1;
+                continue;
+            };
+            if sum <= 0.0 {
+                if w <= 0.0 {
+                    start = i + 1;
+                    continue;
+                }
+                sum = 0.0;
+                start = i;
+            }
+            sum += w;
+            if sum > best.0 {
+                best = (sum, start..i + 1);
+            }
+        }
+        best
+    }
+
+    /// [`main_region`] as first written: every line weighed first, then
+    /// the best segment sought over the weights, then the joins.
+    fn main_region_by_passes(
+        lines: &[Line<'_>],
+        evidence: &[Evidence],
+        scores: &[f32],
+    ) -> Range<usize> {
+        let mut text_seen = 0.0f32;
+        let mut in_comments = false;
+        let weights: Vec<Option<f32>> = lines
+            .iter()
+            .zip(evidence)
+            .zip(scores)
+            .map(|((line, ev), &score)| {
+                if is_barrier(line, ev) {
+                    if text_seen >= COMMENT_ZONE_MIN_TEXT {
+                        in_comments = true;
+                    }
+                    return None;
+                }
+                let mut w = weight(line, score);
+                if w > 0.0 {
+                    text_seen += w;
+                    if in_comments {
+                        w *= COMMENT_ZONE_DISCOUNT;
+                    }
+                }
+                Some(w)
+            })
+            .collect();
+        let (best_sum, r) = plain_best_segment(&weights, 0..lines.len());
+        let before = plain_best_segment(&weights, 0..r.start);
+        join_segments(&weights, best_sum, r, before)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// Pages of paragraphs, menus, comment heads (and comment cues that
+        /// are no head) under any scores: the region found while weighing
+        /// the lines is the one found over the weights afterwards, and the
+        /// next head from any line is the first line from there that is one.
+        #[test]
+        fn one_pass_region_and_heads_equal_the_plain_passes(
+            picks in proptest::collection::vec((0usize..12, -6.0f32..6.0), 0..60),
+        ) {
+            let texts = [
+                "", "", "Startseite", "Kommentare", "Comments", "Leave a comment.",
+                "3 comentarios", "Weather", P1, P2, C1, L1,
+            ];
+            let input = picks.iter().map(|&(k, _)| texts[k]).collect::<Vec<_>>().join("\n");
+            let lines = split_lines(&input);
+            let ev = gather(&lines);
+            let scores: Vec<f32> = (0..lines.len())
+                .map(|i| picks.get(i).map_or(1.0, |p| p.1))
+                .collect();
+            for s in [&scores[..], &ev.iter().map(|e| e.logit).collect::<Vec<_>>()[..]] {
+                proptest::prop_assert_eq!(
+                    main_region(&lines, &ev, s),
+                    main_region_by_passes(&lines, &ev, s)
+                );
+            }
+            for from in 0..=lines.len() + 1 {
+                proptest::prop_assert_eq!(
+                    next_barrier(&lines, &ev, from),
+                    (from..lines.len()).find(|&i| is_barrier(&lines[i], &ev[i]))
+                );
+            }
+        }
+
+        /// Spans of weights with barriers: the best segment is the one the
+        /// plain loop finds.
+        #[test]
+        fn best_segment_equals_the_plain_loop(
+            weights in proptest::collection::vec(proptest::option::weighted(0.8, -4.0f32..9.0), 0..120),
+            cut in 0usize..120,
+        ) {
+            let cut = cut.min(weights.len());
+            for span in [0..weights.len(), 0..cut, cut..weights.len()] {
+                proptest::prop_assert_eq!(
+                    best_segment(&weights, span.clone()),
+                    plain_best_segment(&weights, span.clone())
+                );
+                // What the search knows of the span before its best.
+                let mut k = Kadane::new(span.start);
+                for i in span.clone() {
+                    k.step(i, weights[i]);
+                }
+                proptest::prop_assert_eq!(
+                    k.before,
+                    plain_best_segment(&weights, span.start..k.best.1.start)
+                );
+            }
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         /// Pages of strong and weak stretches, with barriers: the region
@@ -448,8 +631,9 @@ The regatta was first held in 1952 on this river.
             weights in proptest::collection::vec(proptest::option::weighted(0.8, -4.0f32..9.0), 0..120),
         ) {
             let (best_sum, r) = best_segment(&weights, 0..weights.len());
+            let before = best_segment(&weights, 0..r.start);
             proptest::prop_assert_eq!(
-                join_segments(&weights, best_sum, r.clone()),
+                join_segments(&weights, best_sum, r.clone(), before),
                 naive_join(&weights, best_sum, r)
             );
         }

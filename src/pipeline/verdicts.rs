@@ -158,6 +158,11 @@ impl<'a> Verdicts<'a> {
         self.lines.iter().rposition(|v| v.label == Label::Body)
     }
 
+    /// The verdicts, in line order: for walking them beside the lines.
+    pub(crate) fn all(&self) -> &[Verdict] {
+        &self.lines
+    }
+
     /// The labels, in line order.
     pub(crate) fn labels(&self) -> impl Iterator<Item = Label> + '_ {
         self.lines.iter().map(|v| v.label)
