@@ -280,23 +280,32 @@ impl<'a> Scan<'a> {
         let mut out = Vec::new();
         match self.string_bytes(&mut out)? {
             Contents::Plain(plain) => std::str::from_utf8(plain).ok().map(Cow::Borrowed),
-            Contents::Unescaped => String::from_utf8(out).ok().map(Cow::Owned),
+            Contents::Unescaped(len) => {
+                out.truncate(len);
+                String::from_utf8(out).ok().map(Cow::Owned)
+            }
         }
     }
 
     /// The record's text: borrowed from the line when it has no escapes,
-    /// unescaped into `buf` otherwise, and validated as UTF-8 where it lies
-    /// (by `simdutf8`, a few times faster than `std` at it).
+    /// unescaped into the start of `buf` otherwise (a buffer of any
+    /// contents, grown as needed), and validated as UTF-8 where it lies (by
+    /// `simdutf8`, a few times faster than `std` at it).
     pub(crate) fn text(&mut self, buf: &'a mut Vec<u8>) -> Option<&'a str> {
-        let bytes: &'a [u8] = match self.string_bytes(buf)? {
+        let bytes: &'a [u8] = match self.string_bytes(&mut *buf)? {
             Contents::Plain(plain) => plain,
-            Contents::Unescaped => buf,
+            Contents::Unescaped(len) => {
+                let buf: &'a [u8] = buf;
+                &buf[..len]
+            }
         };
         simdutf8::basic::from_utf8(bytes).ok()
     }
 
-    /// A string's contents, unescaped into `out` (cleared first) when it
-    /// has escapes. Not checked as UTF-8: escapes give whole characters, so
+    /// A string's contents, unescaped into the start of `out` when it has
+    /// escapes (`out` is grown to the rest of the line if shorter; what it
+    /// held is written over, and what follows the string's bytes is left
+    /// as anything). Not checked as UTF-8: escapes give whole characters, so
     /// the string is UTF-8 exactly when every run between them is.
     pub(crate) fn string_bytes(&mut self, out: &mut Vec<u8>) -> Option<Contents<'a>> {
         let b = self.bytes;
@@ -319,20 +328,27 @@ impl<'a> Scan<'a> {
             return Some(Contents::Plain(&b[start..i]));
         }
         ends.reserve((b.len() - i) / 32);
-        out.clear();
-        out.reserve(b.len() - start);
-        out.extend_from_slice(&b[start..i]);
+        // Room for the rest of the line: a string unescaped is never longer
+        // than written (an escape of 2 to 12 bytes gives 1 to 4). Its runs
+        // are copied into it 16 bytes at a time, whatever follows them. A
+        // buffer kept from the last string is only grown (zeroing the
+        // whole of it again would cost about as much as the copy).
+        if out.len() < b.len() - start {
+            out.resize(b.len() - start, 0);
+        }
+        let mut o = i - start;
+        out[..o].copy_from_slice(&b[start..i]);
         loop {
             // The usual escapes (line feeds) and the runs between them.
-            i = copy_lines(b, i, start, out, &mut ends)?;
+            (i, o) = copy_lines(b, i, start, out, o, &mut ends)?;
             match b[i] {
                 b'"' => break,
                 b'\\' => {
                     let escape = *b.get(i + 1)?;
-                    i = unescape(b, i + 2, escape, out)?;
-                    ends.push((out.len(), i - start));
+                    (i, o) = unescape(b, i + 2, escape, out, o)?;
+                    ends.push((o, i - start));
                     if matches!(escape, b'u' | b'/') {
-                        odd.push(out.len());
+                        odd.push(o);
                     }
                 }
                 // A control character.
@@ -345,7 +361,7 @@ impl<'a> Scan<'a> {
             ends,
             odd,
         };
-        Some(Contents::Unescaped)
+        Some(Contents::Unescaped(o))
     }
 }
 
@@ -353,45 +369,90 @@ impl<'a> Scan<'a> {
 pub(crate) enum Contents<'a> {
     /// In the line, as they are: the string has no escapes.
     Plain(&'a [u8]),
-    /// In the buffer they were unescaped into.
-    Unescaped,
+    /// In the buffer they were unescaped into, this many bytes from its
+    /// start.
+    Unescaped(usize),
 }
 
-/// Copy the string in `b` from `i` onto `out` up to its first byte that is
-/// neither in a run of bytes without escapes nor in a `\n` escape (a line
-/// feed, the usual escape of a text), and say where that byte is; each
-/// `\n` copied ends an escape, recorded in `ends` as in [`Escapes`] (for a
-/// string starting at `start` in `b`). `None` for a string without an end.
-/// Kept apart from the rarer escapes, the loop is short: a text has a line
-/// feed every few dozen bytes.
+/// Copy the string in `b` from `i` into `out` from `o` on, up to its first
+/// byte that is neither in a run of bytes without escapes nor in a `\n`
+/// escape (a line feed, the usual escape of a text), and say where that
+/// byte is in `b` and where the copy ends in `out`; each `\n` copied ends
+/// an escape, recorded in `ends` as in [`Escapes`] (for a string starting
+/// at `start` in `b`). `None` for a string without an end.
+///
+/// `out` has room for the bytes of `b` from `start` on (`o` is at most
+/// `i - start`: the copy never gets ahead of the string). A text has a line
+/// feed every few dozen bytes: the loop is short, with no call per run.
 pub(crate) fn copy_lines(
     b: &[u8],
     mut i: usize,
     start: usize,
-    out: &mut Vec<u8>,
+    out: &mut [u8],
+    mut o: usize,
     ends: &mut Vec<(usize, usize)>,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     loop {
-        // The next escape, often right after this one.
-        let j = match b.get(i) {
-            Some(b'\\') => i,
-            _ => next_escape(b, i)?,
-        };
-        out.extend_from_slice(&b[i..j]);
-        if b.get(j..j + 2) != Some(b"\\n") {
-            return Some(j);
+        let n = copy_run(b.get(i..)?, out.get_mut(o..)?);
+        (i, o) = (i + n, o + n);
+        if b.get(i..i + 2) != Some(b"\\n") {
+            return b.get(i).map(|_| (i, o));
         }
-        out.push(b'\n');
-        i = j + 2;
-        ends.push((out.len(), i - start));
+        out[o] = b'\n';
+        (i, o) = (i + 2, o + 1);
+        ends.push((o, i - start));
     }
 }
 
+/// Copy `src` into `dst` up to its first byte to escape ([`escapes`]),
+/// and say how many bytes that is (all of them for none; at most as many
+/// as `dst` holds). The bytes are copied 16 at a time before they are
+/// looked at, with one fixed-size copy each: those copied past the first
+/// byte to escape are left for the caller to write over.
+#[inline(always)]
+pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
+    let mut n = 0;
+    for (s, d) in src.chunks_exact(16).zip(dst.chunks_exact_mut(16)) {
+        let s: &[u8; 16] = s.try_into().unwrap();
+        d.copy_from_slice(s);
+        if s.iter().fold(false, |any, &c| any | escapes(c)) {
+            return n + first_escape(s);
+        }
+        n += 16;
+    }
+    // The last bytes, one at a time.
+    for (&c, d) in src[n..].iter().zip(&mut dst[n..]) {
+        if needs_escape(c) {
+            break;
+        }
+        *d = c;
+        n += 1;
+    }
+    n
+}
+
+/// Where the first byte of `block` to escape ([`escapes`]) is; 16 for
+/// none. The byte tests give 0xff or 0 in the bytes of a `u128` (a few
+/// vector instructions), whose trailing zeros count the bytes before it.
+#[inline(always)]
+pub(crate) fn first_escape(block: &[u8; 16]) -> usize {
+    let flags: [u8; 16] = std::array::from_fn(|j| 0u8.wrapping_sub(u8::from(escapes(block[j]))));
+    u128::from_le_bytes(flags).trailing_zeros() as usize / 8
+}
+
 /// The escape of `b` whose letter (after its `\`) is `escape`, with what
-/// follows it from `i` on (the digits of `\u`), unescaped onto `out`; where
-/// the string goes on after it. `None` for an escape serde_json does not
-/// take, or a lone surrogate (serde_json's to report).
-pub(crate) fn unescape(b: &[u8], mut i: usize, escape: u8, out: &mut Vec<u8>) -> Option<usize> {
+/// follows it from `i` on (the digits of `\u`), unescaped into `out` at
+/// `o` (which has room for it: an escape is longer than what it gives);
+/// where the string goes on after it in `b`, and in `out`. `None` for an
+/// escape serde_json does not take, or a lone surrogate (serde_json's to
+/// report).
+pub(crate) fn unescape(
+    b: &[u8],
+    mut i: usize,
+    escape: u8,
+    out: &mut [u8],
+    o: usize,
+) -> Option<(usize, usize)> {
     let byte = match escape {
         b'"' | b'\\' | b'/' => escape,
         b'b' => 0x08,
@@ -415,13 +476,13 @@ pub(crate) fn unescape(b: &[u8], mut i: usize, escape: u8, out: &mut Vec<u8>) ->
                 c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
             }
             let c = char::from_u32(c)?;
-            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-            return Some(i);
+            let n = c.encode_utf8(&mut out[o..]).len();
+            return Some((i, o + n));
         }
         _ => return None,
     };
-    out.push(byte);
-    Some(i)
+    out[o] = byte;
+    Some((i, o + 1))
 }
 
 /// Four hex digits.
@@ -730,8 +791,9 @@ pub(crate) mod tests {
         ) {
             let b = parts.concat().into_bytes();
             let from = from.min(b.len());
-            let (mut out, mut ends) = (Vec::new(), Vec::new());
-            let fast = copy_lines(&b, from, 0, &mut out, &mut ends).map(|at| (at, out, ends));
+            let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
+            let fast = copy_lines(&b, from, 0, &mut out, 0, &mut ends)
+                .map(|(at, o)| (at, out[..o].to_vec(), ends));
             proptest::prop_assert_eq!(fast, copy_lines_slowly(&b, from));
         }
     }
@@ -822,6 +884,30 @@ pub(crate) mod tests {
             .map_err(|e| e.to_string());
         let theirs = serde_json::from_slice::<OwnedRecord>(line).map_err(|e| e.to_string());
         (ours, theirs)
+    }
+
+    /// A buffer used before (longer or shorter than the text, with bytes of
+    /// its own) gives the text as a new one does.
+    #[test]
+    fn a_used_buffer_gives_the_text_as_a_new_one() {
+        let lines = [
+            r#"{"id": "a", "text": "one\nline\n\nand \"more\" \u00e9 \ud83e\udd80 é 漢 the end of it"}"#,
+            r#"{"text": "x\ny"}"#,
+            r#"{"text": "0123456789abcdef0123456789abcdef\n0123456789abcdef\\0123456789abcdef"}"#,
+        ];
+        for used in [0, 3, 40, 4000] {
+            for fill in [0u8, b'\n', 0xff] {
+                let mut buf = vec![fill; used];
+                for line in lines {
+                    let want: OwnedRecord = serde_json::from_str(line).unwrap();
+                    let text = read_record(line.as_bytes(), &mut buf)
+                        .unwrap()
+                        .text
+                        .unwrap();
+                    assert_eq!(Some(text.0.into_owned()), want.text, "{line} {used}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -565,13 +565,42 @@ pub(crate) fn clean_record(
     line_no: u64,
     raw: &[u8],
 ) -> Outcome {
+    // The buffer a text with escapes is unescaped into, kept by the thread
+    // from one record to the next: it is only grown, not zeroed again for
+    // each record (a record cleaned while another is, were cleaning ever to
+    // call back here, takes a buffer of its own).
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with(|cell| {
+        let run = |buf: &mut Vec<u8>| {
+            clean_record_in(cleaner, format, fields, path, profiles, line_no, raw, buf)
+        };
+        match cell.try_borrow_mut() {
+            Ok(mut buf) => run(&mut buf),
+            Err(_) => run(&mut Vec::new()),
+        }
+    })
+}
+
+/// [`clean_record`], a text with escapes unescaped into `buf`.
+#[allow(clippy::too_many_arguments)]
+fn clean_record_in(
+    cleaner: &Cleaner,
+    format: Format,
+    fields: &Fields,
+    path: &str,
+    profiles: &BTreeMap<String, SiteProfile>,
+    line_no: u64,
+    raw: &[u8],
+    buf: &mut Vec<u8>,
+) -> Outcome {
     let bad = |msg: String| Outcome {
         output: Err(format!("{path}:{line_no}: {msg}")),
         bytes: 0,
         empty: false,
     };
-    let mut buf = Vec::new();
-    let rec = match read_record(raw, &mut buf) {
+    let rec = match read_record(raw, buf) {
         Ok(r) => r,
         Err(e) => return bad(format!("invalid JSON: {e}")),
     };
