@@ -405,12 +405,17 @@ pub(crate) fn copy_lines(
 }
 
 /// Copy `src` into `dst` up to its first byte to escape ([`escapes`]),
-/// and say how many bytes that is (all of them for none; at most as many
-/// as `dst` holds). The bytes are copied 16 at a time before they are
-/// looked at, with one fixed-size copy each: those copied past the first
-/// byte to escape are left for the caller to write over.
+/// and say how many bytes that is (all of them for none; none when `dst`
+/// is shorter than `src`). The bytes are copied 16 at a time before they
+/// are looked at, with one fixed-size copy each: those copied past the
+/// first byte to escape are left for the caller to write over. (`dst` cut
+/// to the length of `src` gives both the same number of blocks, which the
+/// compiler then counts once.)
 #[inline(always)]
 pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
+    let Some(dst) = dst.get_mut(..src.len()) else {
+        return 0;
+    };
     let mut n = 0;
     for (s, d) in src.chunks_exact(16).zip(dst.chunks_exact_mut(16)) {
         let s: &[u8; 16] = s.try_into().unwrap();
