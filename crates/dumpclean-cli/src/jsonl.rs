@@ -327,7 +327,10 @@ impl<'a> Scan<'a> {
             };
             return Some(Contents::Plain(&b[start..i]));
         }
-        ends.reserve((b.len() - i) / 32);
+        // Room for an escape every 16 bytes: a text has a line feed every
+        // few dozen, but runs of them (blank lines) are common, and growing
+        // the list copies it.
+        ends.reserve((b.len() - i) / 16);
         // Room for the rest of the line: a string unescaped is never longer
         // than written (an escape of 2 to 12 bytes gives 1 to 4). Its runs
         // are copied into it 16 bytes at a time, whatever follows them. A
