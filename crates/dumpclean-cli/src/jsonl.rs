@@ -549,7 +549,8 @@ pub(crate) enum Batches {
 }
 
 /// The lines of `input`, as `BufRead::split(b'\n')` gives them, without the
-/// ones of ASCII white space only, in chunks: `block` bytes are read straight
+/// ones of ASCII white space only, in chunks: `block` bytes (and, when they
+/// end inside a line, the rest of it, in smaller reads) are read straight
 /// onto the end of the chunk (without a copy in between) and the lines they
 /// end handed to `f`; the start of a line they do not end is carried over to
 /// the next chunk.
@@ -559,23 +560,32 @@ pub(crate) fn batches(
     mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Batches> {
     let block = block.max(1);
+    // Room for a block and, most often, the end of the line it ends in.
+    let room = 2 * block;
     let mut chunk = Chunk::default();
     let mut line_no = 0;
     // Where the line being read starts in the chunk.
     let mut start = 0;
     loop {
         let from = chunk.bytes.len();
-        chunk.bytes.reserve(block);
-        // Bytes read before an error are kept: the lines they end are
-        // handed over before the error is.
-        let (n, failed) = match (&mut input)
-            .take(block as u64)
-            .read_to_end(&mut chunk.bytes)
-        {
-            Ok(n) => (n, None),
-            Err(e) => (0, Some(e)),
-        };
-        let end_of_input = failed.is_some() || n < block;
+        chunk.bytes.reserve(room);
+        let (n, mut failed) = read_onto(&mut input, &mut chunk.bytes, block);
+        let mut end_of_input = failed.is_some() || n < block;
+        // The block most often ends inside a line, whose start the next
+        // chunk would take over with a copy (about half a line): when its
+        // last `step` bytes end no line, reads of `step` bytes (and more,
+        // for a long line) finish that line here, in place, and only what
+        // the last of them read past its end is copied.
+        let mut step = (block / 32).max(1);
+        let mut last = chunk.bytes.len() - n.min(step);
+        while !end_of_input && newline(&chunk.bytes[last..]).is_none() {
+            last = chunk.bytes.len();
+            chunk.bytes.reserve(step);
+            let (n, e) = read_onto(&mut input, &mut chunk.bytes, step);
+            failed = e;
+            end_of_input = failed.is_some() || n < step;
+            step = (2 * step).min(block);
+        }
         // Before `from`, the line has no end.
         let mut at = from;
         loop {
@@ -599,7 +609,7 @@ pub(crate) fn batches(
         let start_here = start.min(chunk.bytes.len());
         if start_here > 0 || end_of_input {
             // Hand over the lines ended; carry over the line begun.
-            let mut next = Vec::with_capacity(block + chunk.bytes.len() - start_here);
+            let mut next = Vec::with_capacity(room + chunk.bytes.len() - start_here);
             next.extend_from_slice(&chunk.bytes[start_here..]);
             chunk.bytes.truncate(start_here);
             if !chunk.lines.is_empty() {
@@ -615,6 +625,22 @@ pub(crate) fn batches(
         if end_of_input {
             return Ok(());
         }
+    }
+}
+
+/// At most `limit` bytes of `input`, read onto the end of `bytes`: how
+/// many, and the error that stopped the reading, if one did (the bytes
+/// read before it are kept: the lines they end are handed over before the
+/// error is).
+pub(crate) fn read_onto(
+    input: &mut impl Read,
+    bytes: &mut Vec<u8>,
+    limit: usize,
+) -> (usize, Option<io::Error>) {
+    let before = bytes.len();
+    match input.take(limit as u64).read_to_end(bytes) {
+        Ok(n) => (n, None),
+        Err(e) => (bytes.len() - before, Some(e)),
     }
 }
 
