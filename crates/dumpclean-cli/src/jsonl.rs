@@ -280,23 +280,32 @@ impl<'a> Scan<'a> {
         let mut out = Vec::new();
         match self.string_bytes(&mut out)? {
             Contents::Plain(plain) => std::str::from_utf8(plain).ok().map(Cow::Borrowed),
-            Contents::Unescaped => String::from_utf8(out).ok().map(Cow::Owned),
+            Contents::Unescaped(len) => {
+                out.truncate(len);
+                String::from_utf8(out).ok().map(Cow::Owned)
+            }
         }
     }
 
     /// The record's text: borrowed from the line when it has no escapes,
-    /// unescaped into `buf` otherwise, and validated as UTF-8 where it lies
-    /// (by `simdutf8`, a few times faster than `std` at it).
+    /// unescaped into the start of `buf` otherwise (a buffer of any
+    /// contents, grown as needed), and validated as UTF-8 where it lies (by
+    /// `simdutf8`, a few times faster than `std` at it).
     pub(crate) fn text(&mut self, buf: &'a mut Vec<u8>) -> Option<&'a str> {
-        let bytes: &'a [u8] = match self.string_bytes(buf)? {
+        let bytes: &'a [u8] = match self.string_bytes(&mut *buf)? {
             Contents::Plain(plain) => plain,
-            Contents::Unescaped => buf,
+            Contents::Unescaped(len) => {
+                let buf: &'a [u8] = buf;
+                &buf[..len]
+            }
         };
         simdutf8::basic::from_utf8(bytes).ok()
     }
 
-    /// A string's contents, unescaped into `out` (cleared first) when it
-    /// has escapes. Not checked as UTF-8: escapes give whole characters, so
+    /// A string's contents, unescaped into the start of `out` when it has
+    /// escapes (`out` is grown to the rest of the line if shorter; what it
+    /// held is written over, and what follows the string's bytes is left
+    /// as anything). Not checked as UTF-8: escapes give whole characters, so
     /// the string is UTF-8 exactly when every run between them is.
     pub(crate) fn string_bytes(&mut self, out: &mut Vec<u8>) -> Option<Contents<'a>> {
         let b = self.bytes;
@@ -318,21 +327,31 @@ impl<'a> Scan<'a> {
             };
             return Some(Contents::Plain(&b[start..i]));
         }
-        ends.reserve((b.len() - i) / 32);
-        out.clear();
-        out.reserve(b.len() - start);
-        out.extend_from_slice(&b[start..i]);
+        // Room for an escape every 16 bytes: a text has a line feed every
+        // few dozen, but runs of them (blank lines) are common, and growing
+        // the list copies it.
+        ends.reserve((b.len() - i) / 16);
+        // Room for the rest of the line: a string unescaped is never longer
+        // than written (an escape of 2 to 12 bytes gives 1 to 4). Its runs
+        // are copied into it 16 bytes at a time, whatever follows them. A
+        // buffer kept from the last string is only grown (zeroing the
+        // whole of it again would cost about as much as the copy).
+        if out.len() < b.len() - start {
+            out.resize(b.len() - start, 0);
+        }
+        let mut o = i - start;
+        out[..o].copy_from_slice(&b[start..i]);
         loop {
             // The usual escapes (line feeds) and the runs between them.
-            i = copy_lines(b, i, start, out, &mut ends)?;
+            (i, o) = copy_lines(b, i, start, out, o, &mut ends)?;
             match b[i] {
                 b'"' => break,
                 b'\\' => {
                     let escape = *b.get(i + 1)?;
-                    i = unescape(b, i + 2, escape, out)?;
-                    ends.push((out.len(), i - start));
+                    (i, o) = unescape(b, i + 2, escape, out, o)?;
+                    ends.push((o, i - start));
                     if matches!(escape, b'u' | b'/') {
-                        odd.push(out.len());
+                        odd.push(o);
                     }
                 }
                 // A control character.
@@ -345,7 +364,7 @@ impl<'a> Scan<'a> {
             ends,
             odd,
         };
-        Some(Contents::Unescaped)
+        Some(Contents::Unescaped(o))
     }
 }
 
@@ -353,45 +372,95 @@ impl<'a> Scan<'a> {
 pub(crate) enum Contents<'a> {
     /// In the line, as they are: the string has no escapes.
     Plain(&'a [u8]),
-    /// In the buffer they were unescaped into.
-    Unescaped,
+    /// In the buffer they were unescaped into, this many bytes from its
+    /// start.
+    Unescaped(usize),
 }
 
-/// Copy the string in `b` from `i` onto `out` up to its first byte that is
-/// neither in a run of bytes without escapes nor in a `\n` escape (a line
-/// feed, the usual escape of a text), and say where that byte is; each
-/// `\n` copied ends an escape, recorded in `ends` as in [`Escapes`] (for a
-/// string starting at `start` in `b`). `None` for a string without an end.
-/// Kept apart from the rarer escapes, the loop is short: a text has a line
-/// feed every few dozen bytes.
+/// Copy the string in `b` from `i` into `out` from `o` on, up to its first
+/// byte that is neither in a run of bytes without escapes nor in a `\n`
+/// escape (a line feed, the usual escape of a text), and say where that
+/// byte is in `b` and where the copy ends in `out`; each `\n` copied ends
+/// an escape, recorded in `ends` as in [`Escapes`] (for a string starting
+/// at `start` in `b`). `None` for a string without an end.
+///
+/// `out` has room for the bytes of `b` from `start` on (`o` is at most
+/// `i - start`: the copy never gets ahead of the string). A text has a line
+/// feed every few dozen bytes: the loop is short, with no call per run.
 pub(crate) fn copy_lines(
     b: &[u8],
     mut i: usize,
     start: usize,
-    out: &mut Vec<u8>,
+    out: &mut [u8],
+    mut o: usize,
     ends: &mut Vec<(usize, usize)>,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     loop {
-        // The next escape, often right after this one.
-        let j = match b.get(i) {
-            Some(b'\\') => i,
-            _ => next_escape(b, i)?,
-        };
-        out.extend_from_slice(&b[i..j]);
-        if b.get(j..j + 2) != Some(b"\\n") {
-            return Some(j);
+        let n = copy_run(b.get(i..)?, out.get_mut(o..)?);
+        (i, o) = (i + n, o + n);
+        if b.get(i..i + 2) != Some(b"\\n") {
+            return b.get(i).map(|_| (i, o));
         }
-        out.push(b'\n');
-        i = j + 2;
-        ends.push((out.len(), i - start));
+        out[o] = b'\n';
+        (i, o) = (i + 2, o + 1);
+        ends.push((o, i - start));
     }
 }
 
+/// Copy `src` into `dst` up to its first byte to escape ([`escapes`]),
+/// and say how many bytes that is (all of them for none; none when `dst`
+/// is shorter than `src`). The bytes are copied 16 at a time before they
+/// are looked at, with one fixed-size copy each: those copied past the
+/// first byte to escape are left for the caller to write over. (`dst` cut
+/// to the length of `src` gives both the same number of blocks, which the
+/// compiler then counts once.)
+#[inline(always)]
+pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
+    let Some(dst) = dst.get_mut(..src.len()) else {
+        return 0;
+    };
+    let mut n = 0;
+    for (s, d) in src.chunks_exact(16).zip(dst.chunks_exact_mut(16)) {
+        let s: &[u8; 16] = s.try_into().unwrap();
+        d.copy_from_slice(s);
+        if s.iter().fold(false, |any, &c| any | escapes(c)) {
+            return n + first_escape(s);
+        }
+        n += 16;
+    }
+    // The last bytes, one at a time.
+    for (&c, d) in src[n..].iter().zip(&mut dst[n..]) {
+        if needs_escape(c) {
+            break;
+        }
+        *d = c;
+        n += 1;
+    }
+    n
+}
+
+/// Where the first byte of `block` to escape ([`escapes`]) is; 16 for
+/// none. The byte tests give 0xff or 0 in the bytes of a `u128` (a few
+/// vector instructions), whose trailing zeros count the bytes before it.
+#[inline(always)]
+pub(crate) fn first_escape(block: &[u8; 16]) -> usize {
+    let flags: [u8; 16] = std::array::from_fn(|j| 0u8.wrapping_sub(u8::from(escapes(block[j]))));
+    u128::from_le_bytes(flags).trailing_zeros() as usize / 8
+}
+
 /// The escape of `b` whose letter (after its `\`) is `escape`, with what
-/// follows it from `i` on (the digits of `\u`), unescaped onto `out`; where
-/// the string goes on after it. `None` for an escape serde_json does not
-/// take, or a lone surrogate (serde_json's to report).
-pub(crate) fn unescape(b: &[u8], mut i: usize, escape: u8, out: &mut Vec<u8>) -> Option<usize> {
+/// follows it from `i` on (the digits of `\u`), unescaped into `out` at
+/// `o` (which has room for it: an escape is longer than what it gives);
+/// where the string goes on after it in `b`, and in `out`. `None` for an
+/// escape serde_json does not take, or a lone surrogate (serde_json's to
+/// report).
+pub(crate) fn unescape(
+    b: &[u8],
+    mut i: usize,
+    escape: u8,
+    out: &mut [u8],
+    o: usize,
+) -> Option<(usize, usize)> {
     let byte = match escape {
         b'"' | b'\\' | b'/' => escape,
         b'b' => 0x08,
@@ -415,13 +484,13 @@ pub(crate) fn unescape(b: &[u8], mut i: usize, escape: u8, out: &mut Vec<u8>) ->
                 c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
             }
             let c = char::from_u32(c)?;
-            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-            return Some(i);
+            let n = c.encode_utf8(&mut out[o..]).len();
+            return Some((i, o + n));
         }
         _ => return None,
     };
-    out.push(byte);
-    Some(i)
+    out[o] = byte;
+    Some((i, o + 1))
 }
 
 /// Four hex digits.
@@ -480,7 +549,8 @@ pub(crate) enum Batches {
 }
 
 /// The lines of `input`, as `BufRead::split(b'\n')` gives them, without the
-/// ones of ASCII white space only, in chunks: `block` bytes are read straight
+/// ones of ASCII white space only, in chunks: `block` bytes (and, when they
+/// end inside a line, the rest of it, in smaller reads) are read straight
 /// onto the end of the chunk (without a copy in between) and the lines they
 /// end handed to `f`; the start of a line they do not end is carried over to
 /// the next chunk.
@@ -490,23 +560,32 @@ pub(crate) fn batches(
     mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Batches> {
     let block = block.max(1);
+    // Room for a block and, most often, the end of the line it ends in.
+    let room = 2 * block;
     let mut chunk = Chunk::default();
     let mut line_no = 0;
     // Where the line being read starts in the chunk.
     let mut start = 0;
     loop {
         let from = chunk.bytes.len();
-        chunk.bytes.reserve(block);
-        // Bytes read before an error are kept: the lines they end are
-        // handed over before the error is.
-        let (n, failed) = match (&mut input)
-            .take(block as u64)
-            .read_to_end(&mut chunk.bytes)
-        {
-            Ok(n) => (n, None),
-            Err(e) => (0, Some(e)),
-        };
-        let end_of_input = failed.is_some() || n < block;
+        chunk.bytes.reserve(room);
+        let (n, mut failed) = read_onto(&mut input, &mut chunk.bytes, block);
+        let mut end_of_input = failed.is_some() || n < block;
+        // The block most often ends inside a line, whose start the next
+        // chunk would take over with a copy (about half a line): when its
+        // last `step` bytes end no line, reads of `step` bytes (and more,
+        // for a long line) finish that line here, in place, and only what
+        // the last of them read past its end is copied.
+        let mut step = (block / 32).max(1);
+        let mut last = chunk.bytes.len() - n.min(step);
+        while !end_of_input && newline(&chunk.bytes[last..]).is_none() {
+            last = chunk.bytes.len();
+            chunk.bytes.reserve(step);
+            let (n, e) = read_onto(&mut input, &mut chunk.bytes, step);
+            failed = e;
+            end_of_input = failed.is_some() || n < step;
+            step = (2 * step).min(block);
+        }
         // Before `from`, the line has no end.
         let mut at = from;
         loop {
@@ -530,7 +609,7 @@ pub(crate) fn batches(
         let start_here = start.min(chunk.bytes.len());
         if start_here > 0 || end_of_input {
             // Hand over the lines ended; carry over the line begun.
-            let mut next = Vec::with_capacity(block + chunk.bytes.len() - start_here);
+            let mut next = Vec::with_capacity(room + chunk.bytes.len() - start_here);
             next.extend_from_slice(&chunk.bytes[start_here..]);
             chunk.bytes.truncate(start_here);
             if !chunk.lines.is_empty() {
@@ -549,18 +628,27 @@ pub(crate) fn batches(
     }
 }
 
-/// Where the first `\n` of `bytes` is: blocks of 64 bytes are tested in a
-/// form the compiler turns into a few vector instructions.
-pub(crate) fn newline(bytes: &[u8]) -> Option<usize> {
-    let mut blocks = bytes.chunks_exact(64);
-    let mut at = 0;
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
-            break;
-        }
-        at += 64;
+/// At most `limit` bytes of `input`, read onto the end of `bytes`: how
+/// many, and the error that stopped the reading, if one did (the bytes
+/// read before it are kept: the lines they end are handed over before the
+/// error is).
+pub(crate) fn read_onto(
+    input: &mut impl Read,
+    bytes: &mut Vec<u8>,
+    limit: usize,
+) -> (usize, Option<io::Error>) {
+    let before = bytes.len();
+    match input.take(limit as u64).read_to_end(bytes) {
+        Ok(n) => (n, None),
+        Err(e) => (bytes.len() - before, Some(e)),
     }
-    bytes[at..].iter().position(|&b| b == b'\n').map(|j| at + j)
+}
+
+/// Where the first `\n` of `bytes` is, found by `memchr` (32 bytes an
+/// instruction or two with AVX2, chosen at run time; a line of a corpus is
+/// thousands of bytes long, so its start-up cost is nothing beside it).
+pub(crate) fn newline(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr(b'\n', bytes)
 }
 
 #[cfg(test)]
@@ -737,8 +825,9 @@ pub(crate) mod tests {
         ) {
             let b = parts.concat().into_bytes();
             let from = from.min(b.len());
-            let (mut out, mut ends) = (Vec::new(), Vec::new());
-            let fast = copy_lines(&b, from, 0, &mut out, &mut ends).map(|at| (at, out, ends));
+            let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
+            let fast = copy_lines(&b, from, 0, &mut out, 0, &mut ends)
+                .map(|(at, o)| (at, out[..o].to_vec(), ends));
             proptest::prop_assert_eq!(fast, copy_lines_slowly(&b, from));
         }
     }
@@ -829,6 +918,30 @@ pub(crate) mod tests {
             .map_err(|e| e.to_string());
         let theirs = serde_json::from_slice::<OwnedRecord>(line).map_err(|e| e.to_string());
         (ours, theirs)
+    }
+
+    /// A buffer used before (longer or shorter than the text, with bytes of
+    /// its own) gives the text as a new one does.
+    #[test]
+    fn a_used_buffer_gives_the_text_as_a_new_one() {
+        let lines = [
+            r#"{"id": "a", "text": "one\nline\n\nand \"more\" \u00e9 \ud83e\udd80 é 漢 the end of it"}"#,
+            r#"{"text": "x\ny"}"#,
+            r#"{"text": "0123456789abcdef0123456789abcdef\n0123456789abcdef\\0123456789abcdef"}"#,
+        ];
+        for used in [0, 3, 40, 4000] {
+            for fill in [0u8, b'\n', 0xff] {
+                let mut buf = vec![fill; used];
+                for line in lines {
+                    let want: OwnedRecord = serde_json::from_str(line).unwrap();
+                    let text = read_record(line.as_bytes(), &mut buf)
+                        .unwrap()
+                        .text
+                        .unwrap();
+                    assert_eq!(Some(text.0.into_owned()), want.text, "{line} {used}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -87,18 +87,47 @@ impl From<Vec<u8>> for Output {
 
 impl Output {
     /// Write the output: the bytes before `again`'s place, its part, and
-    /// the rest.
+    /// the rest (the run writes [`Output::push_slices`] of several).
+    #[cfg(test)]
     pub(crate) fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut slices = Vec::with_capacity(3);
+        self.push_slices(&mut slices);
+        write_all_slices(out, &mut slices)
+    }
+
+    /// The parts of the output, in order, onto `slices`.
+    pub(crate) fn push_slices<'o>(&'o self, slices: &mut Vec<io::IoSlice<'o>>) {
         match &self.again {
             Some((at, part)) => {
                 let (head, tail) = self.bytes.split_at(*at);
-                out.write_all(head)?;
-                out.write_all(&self.bytes[part.clone()])?;
-                out.write_all(tail)
+                slices.push(io::IoSlice::new(head));
+                slices.push(io::IoSlice::new(&self.bytes[part.clone()]));
+                slices.push(io::IoSlice::new(tail));
             }
-            None => out.write_all(&self.bytes),
+            None => slices.push(io::IoSlice::new(&self.bytes)),
         }
     }
+}
+
+/// Write all of `slices`, in order, with as few calls as `out` takes
+/// (`Write::write_all_vectored` is not stable): a `BufWriter` over a file
+/// hands a run of parts larger than its buffer to one `writev` instead of
+/// copying them through its buffer.
+pub(crate) fn write_all_slices(
+    out: &mut impl Write,
+    slices: &mut [io::IoSlice<'_>],
+) -> io::Result<()> {
+    let mut slices = slices;
+    io::IoSlice::advance_slices(&mut slices, 0);
+    while !slices.is_empty() {
+        match out.write_vectored(slices) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => io::IoSlice::advance_slices(&mut slices, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// One run over the inputs: where output and counts go.
@@ -537,18 +566,29 @@ impl<W: Write> Run<'_, W> {
     }
 
     /// Write the outcomes in order; report the bad ones.
+    /// The outputs are written together, each run of them between bad
+    /// ones with as few calls as the output takes (see
+    /// [`write_all_slices`]).
     pub(crate) fn emit(&mut self, outcomes: Vec<Outcome>) -> Result<(), Stop> {
-        for o in outcomes {
+        let mut slices = Vec::with_capacity(3 * outcomes.len());
+        for o in &outcomes {
             self.stats.bytes += o.bytes;
-            match o.output {
+            match &o.output {
                 Ok(output) => {
                     self.stats.docs += 1;
                     self.stats.empty += u64::from(o.empty);
-                    output.write_to(self.out).map_err(write_error)?;
+                    output.push_slices(&mut slices);
                 }
-                Err(msg) => bad(self.opts, self.stats, &msg)?,
+                Err(msg) => {
+                    // What comes before a bad record is written before
+                    // it is reported (and the run perhaps stopped).
+                    write_all_slices(self.out, &mut slices).map_err(write_error)?;
+                    slices.clear();
+                    bad(self.opts, self.stats, msg)?;
+                }
             }
         }
+        write_all_slices(self.out, &mut slices).map_err(write_error)?;
         self.progress.tick(self.stats);
         Ok(())
     }
@@ -565,13 +605,42 @@ pub(crate) fn clean_record(
     line_no: u64,
     raw: &[u8],
 ) -> Outcome {
+    // The buffer a text with escapes is unescaped into, kept by the thread
+    // from one record to the next: it is only grown, not zeroed again for
+    // each record (a record cleaned while another is, were cleaning ever to
+    // call back here, takes a buffer of its own).
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with(|cell| {
+        let run = |buf: &mut Vec<u8>| {
+            clean_record_in(cleaner, format, fields, path, profiles, line_no, raw, buf)
+        };
+        match cell.try_borrow_mut() {
+            Ok(mut buf) => run(&mut buf),
+            Err(_) => run(&mut Vec::new()),
+        }
+    })
+}
+
+/// [`clean_record`], a text with escapes unescaped into `buf`.
+#[allow(clippy::too_many_arguments)]
+fn clean_record_in(
+    cleaner: &Cleaner,
+    format: Format,
+    fields: &Fields,
+    path: &str,
+    profiles: &BTreeMap<String, SiteProfile>,
+    line_no: u64,
+    raw: &[u8],
+    buf: &mut Vec<u8>,
+) -> Outcome {
     let bad = |msg: String| Outcome {
         output: Err(format!("{path}:{line_no}: {msg}")),
         bytes: 0,
         empty: false,
     };
-    let mut buf = Vec::new();
-    let rec = match read_record(raw, &mut buf) {
+    let rec = match read_record(raw, buf) {
         Ok(r) => r,
         Err(e) => return bad(format!("invalid JSON: {e}")),
     };
@@ -887,6 +956,49 @@ pub(crate) mod tests {
             let want: String = (0..panics_from).map(|i| format!("{i}\n")).collect();
             assert!(want.starts_with(&out), "jobs {jobs}: {out:?}");
         }
+    }
+
+    /// A writer that takes at most three bytes a call, of the first part
+    /// that is not empty (`Write`'s own `write_vectored`).
+    struct Trickle(Vec<u8>, usize);
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.1 += 1;
+            if self.1 % 4 == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(3);
+            self.0.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Parts written together come out whole and in order, however little
+    /// a call writes, empty parts and interruptions included; a writer that
+    /// takes nothing is an error.
+    #[test]
+    fn slices_are_written_whole_and_in_order() {
+        let parts: [&[u8]; 7] = [b"", b"head ", b"", b"x", b"a longer part, and", b" ", b""];
+        for from in 0..parts.len() {
+            let mut slices: Vec<io::IoSlice> =
+                parts[from..].iter().map(|p| io::IoSlice::new(p)).collect();
+            let mut out = Trickle(Vec::new(), 0);
+            write_all_slices(&mut out, &mut slices).unwrap();
+            assert_eq!(out.0, parts[from..].concat());
+            let mut slices: Vec<io::IoSlice> =
+                parts[from..].iter().map(|p| io::IoSlice::new(p)).collect();
+            let mut all = Vec::new();
+            write_all_slices(&mut all, &mut slices).unwrap();
+            assert_eq!(all, parts[from..].concat());
+        }
+        let mut full: &mut [u8] = &mut [0u8; 4];
+        let mut slices = [io::IoSlice::new(b"abc"), io::IoSlice::new(b"def")];
+        let e = write_all_slices(&mut full, &mut slices).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::WriteZero);
     }
 
     /// A JSONL corpus of `n` pages of one site in a temporary file, with a
