@@ -253,7 +253,7 @@ pub(crate) fn scores(
         region,
         crate::model::BODY_BAND,
         |k, c, f| {
-            p[nb[k]] = f.map_or(c, Padded::log_odds);
+            p[nb[k]] = f.map_or(c, body_log_odds);
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -312,6 +312,16 @@ fn body_walk(
         seq.write_features(k, &own, &ctx, padded.features_mut());
         each(k, c[k], Some(&padded));
     }
+}
+
+/// The body model's log-odds for the features last written to `padded`:
+/// its trees compiled into branches ([`crate::forest::Forest::score_compiled`]),
+/// or walked as laid out if the model has another count of trees.
+#[inline(never)]
+fn body_log_odds(padded: &Padded<'_, N_BODY>) -> f32 {
+    crate::model::BODY
+        .score_compiled(padded.features())
+        .unwrap_or_else(|| padded.log_odds())
 }
 
 /// The body model's trees laid out for the walk, once per process.
