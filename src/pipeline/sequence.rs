@@ -162,16 +162,31 @@ impl Sequence {
     /// Write the body model's features of the `k`th non-blank line, whose
     /// own (local) features are `local` and context features `ctx`'s, to
     /// `out`.
+    #[cfg(test)]
+    pub(crate) fn write_features(
+        &self,
+        k: usize,
+        local: &[f32; N_LOCAL],
+        ctx: &Columns,
+        out: &mut [f32; N_BODY],
+    ) {
+        out[..N_LOCAL - 1].copy_from_slice(&local[1..]);
+        self.write_context_and_sequence(k, ctx, out);
+    }
+
+    /// Write the body model's features of the `k`th non-blank line but
+    /// its own (local) ones, which `out` holds already (written there by
+    /// [`crate::features::write_unbiased_local`]): its context features,
+    /// `ctx`'s, and its sequence features.
     ///
     /// The three arrays are sliced to the lengths [`Sequence::of`] gives
     /// them and `k` is checked against the number of lines once: every
     /// read below is then within bounds without a check of its own (the
     /// features are tested against those read one by one, each read
     /// checked, the windows and maxima by methods of their own).
-    pub(crate) fn write_features(
+    pub(crate) fn write_context_and_sequence(
         &self,
         k: usize,
-        local: &[f32; N_LOCAL],
         ctx: &Columns,
         out: &mut [f32; N_BODY],
     ) {
@@ -183,9 +198,7 @@ impl Sequence {
             (sums[hi] - sums[lo]) / (hi - lo) as f32
         };
         let total = self.total;
-        let (a, rest) = out.split_at_mut(N_LOCAL - 1);
-        let (b, s) = rest.split_at_mut(N_CONTEXT - 1);
-        a.copy_from_slice(&local[1..]);
+        let (b, s) = out[N_LOCAL - 1..].split_at_mut(N_CONTEXT - 1);
         ctx.write_unbiased(k, b.try_into().expect("the context features"));
         let s: &mut [f32; N_SEQUENCE] = s.try_into().expect("the sequence features");
         *s = [
@@ -294,6 +307,7 @@ fn body_walk(
     let (ctx, c) = super::context::columns_and_logits(page, nb, local, region);
     let seq = Sequence::of(page, nb, &c);
     let mut padded = body_padded();
+    let ln = crate::features::ln_table();
     for (k, &i) in nb.iter().enumerate() {
         if c[k].abs() > band {
             each(k, c[k], None);
@@ -308,8 +322,13 @@ fn body_walk(
             merged = crate::features::run_shape(lines, run);
             &merged
         };
-        let own = crate::features::local_features(&lines[i], &ev[i], shape);
-        seq.write_features(k, &own, &ctx, padded.features_mut());
+        // The line's own features first, written in place, then the rest.
+        let out = padded.features_mut();
+        let local = (&mut out[..N_LOCAL - 1])
+            .try_into()
+            .expect("the local features");
+        crate::features::write_unbiased_local(&lines[i], &ev[i], shape, ln, local);
+        seq.write_context_and_sequence(k, &ctx, out);
         each(k, c[k], Some(&padded));
     }
 }
