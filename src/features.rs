@@ -63,9 +63,10 @@ fn byte_eq(x: u64, c: u8) -> u64 {
 
 /// A line that stamps an item of a list: a time, a count, a date line, a
 /// headline shown twice. Many stamps close together mark a teaser list or a
-/// comment thread.
+/// comment thread. (The four flags or'd as bits: no branch for each.)
+#[inline(always)]
 pub(crate) fn is_stamp(ev: &Evidence) -> bool {
-    ev.own.time || ev.own.count || ev.own.dated || ev.near_copy
+    ev.own.time | ev.own.count | ev.own.dated | ev.near_copy
 }
 
 /// The largest share of function words in a fixtures row.
@@ -93,12 +94,14 @@ fn prefix_key(text: &str) -> u64 {
 }
 
 /// `ln(1 + n)` of a count (words, chars): from a table of the same values
-/// for counts below 1,024, computed once.
+/// for counts below 1,024, computed once (the tests' way; the code takes
+/// the table once per page, [`ln_table`]).
+#[cfg(test)]
 pub(crate) fn ln_1p(n: u32) -> f32 {
     LN_TABLE.ln_1p(n)
 }
 
-/// The values of [`ln_1p`] for counts below 1,024, computed once.
+/// The values of `ln(1 + n)` for counts `n` below 1,024, computed once.
 static LN_TABLE: std::sync::LazyLock<LnTable> =
     std::sync::LazyLock::new(|| LnTable(std::array::from_fn(|k| (1.0 + k as f32).ln())));
 
@@ -107,13 +110,13 @@ static LN_TABLE: std::sync::LazyLock<LnTable> =
 /// the lazy static whether it is made at every count.
 pub(crate) struct LnTable([f32; 1024]);
 
-/// The table of [`ln_1p`], for a loop over many lines to take once.
+/// The table of `ln(1 + n)`, for a loop over many lines to take once.
 pub(crate) fn ln_table() -> &'static LnTable {
     &LN_TABLE
 }
 
 impl LnTable {
-    /// [`ln_1p`] of `n`, from the table when it holds it.
+    /// `ln(1 + n)`, from the table when it holds it.
     #[inline(always)]
     pub(crate) fn ln_1p(&self, n: u32) -> f32 {
         match self.0.get(n as usize) {
