@@ -73,7 +73,7 @@ impl<const N: usize> Forest<N> {
     /// another count).
     ///
     /// Inlined where the forest is a static ([`crate::model::BODY`]), each
-    /// tree's walk ([`Tree::leaf_by_branches`]) is nested branches on
+    /// tree's walk ([`Tree::add_leaf_by_branches`]) is nested branches on
     /// constants: the compiler reads the trees' features, thresholds and
     /// leaves into the code, and a step of the walk is a load, a compare
     /// and a jump, with no split read from memory and no index computed.
@@ -82,7 +82,7 @@ impl<const N: usize> Forest<N> {
         let trees: &[Tree; COMPILED_TREES] = self.trees.try_into().ok()?;
         let mut sum = self.base;
         macro_rules! add_trees {
-            ($($k:literal)*) => { $( sum += trees[$k].leaf_by_branches(x); )* };
+            ($($k:literal)*) => { $( sum = trees[$k].add_leaf_by_branches(sum, x); )* };
         }
         add_trees!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29);
         Some(sum)
@@ -90,14 +90,17 @@ impl<const N: usize> Forest<N> {
 }
 
 impl Tree {
-    /// The leaf the walk over `x` reaches (as [`Forest::score`] walks it),
-    /// as [`DEPTH`] nested branches: node `i` goes to `2i + 1` when
-    /// `x[feature] <= threshold`, else to `2i + 2`.
+    /// `sum` plus the leaf the walk over `x` reaches (as [`Forest::score`]
+    /// walks it), as [`DEPTH`] nested branches: node `i` goes to `2i + 1`
+    /// when `x[feature] <= threshold`, else to `2i + 2`. (The sum is added
+    /// at each leaf, not to the leaf the branches pick: the compiler then
+    /// keeps the leaf a constant of its branch, where it otherwise turns the
+    /// last step into an index into the leaves, kept on the stack.)
     #[inline(always)]
-    fn leaf_by_branches<const N: usize>(&self, x: &[f32; N]) -> f32 {
+    fn add_leaf_by_branches<const N: usize>(&self, sum: f32, x: &[f32; N]) -> f32 {
         macro_rules! node {
             // Past the last depth: node `i` is the leaf `i - (SPLITS - 1)`.
-            ($i:expr;) => { self.leaf[$i - (SPLITS - 1)] };
+            ($i:expr;) => { sum + self.leaf[$i - (SPLITS - 1)] };
             ($i:expr; $d:tt $($deeper:tt)*) => {
                 if x[usize::from(self.feature[$i])] > self.threshold[$i] {
                     node!(2 * ($i) + 2; $($deeper)*)
