@@ -265,8 +265,8 @@ pub(crate) fn scores(
         local,
         region,
         crate::model::BODY_BAND,
-        |k, c, f| {
-            p[nb[k]] = f.map_or(c, body_log_odds);
+        |_, i, c, f| {
+            p[i] = f.map_or(c, body_log_odds);
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -288,29 +288,30 @@ pub(crate) fn body_features(
     band: f32,
     mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
 ) {
-    body_walk(page, nb, local, region, band, |k, c, f| {
+    body_walk(page, nb, local, region, band, |k, _, c, f| {
         each(k, c, f.map(Padded::features));
     });
 }
 
 /// [`body_features`] with the features written into the padded array the
-/// forest walks ([`Padded`]): no copy of them per line.
+/// forest walks ([`Padded`]): no copy of them per line. `each` is given
+/// the line's index on the page (`nb[k]`) beside `k`.
 fn body_walk(
     page: &super::page::Page<'_>,
     nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
     band: f32,
-    mut each: impl FnMut(usize, f32, Option<&Padded<'_, N_BODY>>),
+    mut each: impl FnMut(usize, usize, f32, Option<&Padded<'_, N_BODY>>),
 ) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let (ctx, c) = super::context::columns_and_logits(page, nb, local, region);
     let seq = Sequence::of(page, nb, &c);
     let mut padded = body_padded();
     let ln = crate::features::ln_table();
-    for (k, &i) in nb.iter().enumerate() {
-        if c[k].abs() > band {
-            each(k, c[k], None);
+    for (k, (&i, &ck)) in nb.iter().zip(&c).enumerate() {
+        if ck.abs() > band {
+            each(k, i, ck, None);
             continue;
         }
         // A line alone in its paragraph (most lines) is its own shape.
@@ -329,7 +330,7 @@ fn body_walk(
             .expect("the local features");
         crate::features::write_unbiased_local(&lines[i], &ev[i], shape, ln, local);
         seq.write_context_and_sequence(k, &ctx, out);
-        each(k, c[k], Some(&padded));
+        each(k, i, ck, Some(&padded));
     }
 }
 
