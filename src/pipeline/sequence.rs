@@ -184,6 +184,8 @@ impl Sequence {
     /// read below is then within bounds without a check of its own (the
     /// features are tested against those read one by one, each read
     /// checked, the windows and maxima by methods of their own).
+    /// (Inlined: see [`body_log_odds`].)
+    #[inline(always)]
     pub(crate) fn write_context_and_sequence(
         &self,
         k: usize,
@@ -337,7 +339,10 @@ fn body_walk(
 /// The body model's log-odds for the features last written to `padded`:
 /// its trees compiled into branches ([`crate::forest::Forest::score_compiled`]),
 /// or walked as laid out if the model has another count of trees.
-#[inline(never)]
+///
+/// Inlined into the body walk of [`scores`], as are the writes of the
+/// features ([`Sequence::write_context_and_sequence`]): no call per line,
+/// and the compiler sees the features written and read in one loop.
 fn body_log_odds(padded: &Padded<'_, N_BODY>) -> f32 {
     crate::model::BODY
         .score_compiled(padded.features())
