@@ -115,8 +115,9 @@ impl Tree {
 }
 
 /// The `N` features of a forest padded for the walk ([`PADDED`] of them,
-/// all but the forest's zero), kept from line to line: each line writes
-/// its features over the last line's. The walk is of the trees `walks`.
+/// all but the forest's zero), which may be kept from line to line: each
+/// line writes its features over the last line's. The walk is of the
+/// trees `walks`.
 pub(crate) struct Padded<'w, const N: usize> {
     x: [f32; PADDED],
     walks: &'w Walks,

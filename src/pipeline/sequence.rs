@@ -309,13 +309,17 @@ fn body_walk(
     let (lines, ev) = (&page.lines, &page.evidence);
     let (ctx, c) = super::context::columns_and_logits(page, nb, local, region);
     let seq = Sequence::of(page, nb, &c);
-    let mut padded = body_padded();
     let ln = crate::features::ln_table();
     for (k, (&i, &ck)) in nb.iter().zip(&c).enumerate() {
         if ck.abs() > band {
             each(k, i, ck, None);
             continue;
         }
+        // An array of the line's own: it never leaves the walk, so that in
+        // [`scores`] (the forest inlined, [`body_log_odds`]) the compiler
+        // keeps each feature the trees read in a register or a slot of its
+        // own and drops the others, the array neither cleared nor written.
+        let mut padded = body_padded();
         // A line alone in its paragraph (most lines) is its own shape.
         let run = page.runs[i].clone();
         let merged;
