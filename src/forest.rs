@@ -336,6 +336,12 @@ mod tests {
     #[test]
     fn the_compiled_walk_scores_as_the_trees() {
         let f = &crate::model::BODY;
+        assert_eq!(
+            f.trees.len(),
+            COMPILED_TREES,
+            "refitted with another count of trees: set COMPILED_TREES and the \
+             indices of add_trees! in Forest::score_compiled to it"
+        );
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..2000 {
             let x: [f32; crate::model::N_BODY] = std::array::from_fn(|_| {
