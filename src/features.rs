@@ -63,9 +63,10 @@ fn byte_eq(x: u64, c: u8) -> u64 {
 
 /// A line that stamps an item of a list: a time, a count, a date line, a
 /// headline shown twice. Many stamps close together mark a teaser list or a
-/// comment thread.
+/// comment thread. (The four flags or'd as bits: no branch for each.)
+#[inline(always)]
 pub(crate) fn is_stamp(ev: &Evidence) -> bool {
-    ev.own.time || ev.own.count || ev.own.dated || ev.near_copy
+    ev.own.time | ev.own.count | ev.own.dated | ev.near_copy
 }
 
 /// The largest share of function words in a fixtures row.
@@ -93,24 +94,31 @@ fn prefix_key(text: &str) -> u64 {
 }
 
 /// `ln(1 + n)` of a count (words, chars): from a table of the same values
-/// for counts below 1,024, computed once.
+/// for counts below 1,024, computed once (the tests' way; the code takes
+/// the table once per page, [`ln_table`]).
+#[cfg(test)]
 pub(crate) fn ln_1p(n: u32) -> f32 {
     LN_TABLE.ln_1p(n)
 }
 
-/// The values of [`ln_1p`] for counts below 1,024, computed once.
+/// The values of `ln(1 + n)` for counts `n` below 1,024, computed once.
 static LN_TABLE: std::sync::LazyLock<LnTable> =
     std::sync::LazyLock::new(|| LnTable(std::array::from_fn(|k| (1.0 + k as f32).ln())));
 
 /// `ln(1 + k)` for each count `k` below 1,024: a loop over many lines
-/// takes the table once ([`set_logits`]) instead of asking the lazy
-/// static whether it is made at every count.
-struct LnTable([f32; 1024]);
+/// takes the table once ([`set_logits`], [`ln_table`]) instead of asking
+/// the lazy static whether it is made at every count.
+pub(crate) struct LnTable([f32; 1024]);
+
+/// The table of `ln(1 + n)`, for a loop over many lines to take once.
+pub(crate) fn ln_table() -> &'static LnTable {
+    &LN_TABLE
+}
 
 impl LnTable {
-    /// [`ln_1p`] of `n`, from the table when it holds it.
+    /// `ln(1 + n)`, from the table when it holds it.
     #[inline(always)]
-    fn ln_1p(&self, n: u32) -> f32 {
+    pub(crate) fn ln_1p(&self, n: u32) -> f32 {
         match self.0.get(n as usize) {
             Some(&v) => v,
             None => (1.0 + n as f32).ln(),
@@ -964,15 +972,30 @@ pub(crate) fn local_features(
     ev: &Evidence,
     s: &crate::lines::Shape,
 ) -> [f32; N_LOCAL] {
+    let mut out = [1.0; N_LOCAL];
+    let unbiased = (&mut out[1..]).try_into().expect("the local features");
+    write_unbiased_local(line, ev, s, &LN_TABLE, unbiased);
+    out
+}
+
+/// [`local_features`] but the bias, written to `out`: the body model reads
+/// them where they lie in its own features (no copy of them per line), and
+/// a walk over many lines takes the table of logarithms `ln` once.
+#[inline(always)]
+pub(crate) fn write_unbiased_local(
+    line: &Line<'_>,
+    ev: &Evidence,
+    s: &crate::lines::Shape,
+    ln: &LnTable,
+    out: &mut [f32; N_LOCAL - 1],
+) {
     let text = line.text;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let cue = |c: Cue| b(ev.own.cue == Some(c));
-    let first = text.chars().next().unwrap_or(' ');
-    let lw = ln_1p(s.words);
-    [
-        1.0,
+    let lw = ln.ln_1p(s.words);
+    *out = [
         lw,
-        ln_1p(s.chars),
+        ln.ln_1p(s.chars),
         b(s.terminal),
         b(s.ellipsis),
         s.inner_stops.min(4) as f32,
@@ -1000,16 +1023,15 @@ pub(crate) fn local_features(
         b(text.ends_with(':')),
         b(line.lex.urlish),
         word_length(s),
-        b(matches!(
-            first,
-            '"' | '“' | '„' | '«' | '\'' | '‘' | '—' | '–'
-        )),
+        // A quotation mark or a dash first (only a first byte outside
+        // ASCII decoded as a char).
+        b(opens_quote(text)),
         b(s.letters == 0),
         stopword_share(ev, s),
         lw * b(s.terminal),
         b(ev.template),
         ev.own.caps,
-    ]
+    ];
 }
 
 /// Share of the words after the first that start with a capital letter:
@@ -1312,6 +1334,20 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
+        /// The quote flag read off the first byte is the first char's.
+        #[test]
+        fn opens_quote_as_by_the_first_char(
+            first in proptest::sample::select(vec![
+                "", "\"", "'", "“", "„", "«", "‘", "—", "–", "”", "»", "-", "a", "é", "€", " ",
+            ]),
+            rest in "[a-z“—]{0,3}",
+        ) {
+            let text = format!("{first}{rest}");
+            let c = text.chars().next().unwrap_or(' ');
+            let want = matches!(c, '"' | '“' | '„' | '«' | '\'' | '‘' | '—' | '–');
+            proptest::prop_assert_eq!(opens_quote(&text), want, "{:?}", text);
+        }
+
         #[test]
         fn urlish_is_found_as_by_substring_search(
             parts in proptest::collection::vec(proptest::sample::select(vec![

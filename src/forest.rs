@@ -63,9 +63,61 @@ impl<const N: usize> Forest<N> {
     }
 }
 
+/// How many trees [`Forest::score_compiled`] walks: the body model's.
+const COMPILED_TREES: usize = 30;
+
+impl<const N: usize> Forest<N> {
+    /// The forest's log-odds for the features `x`, as [`Forest::score`]
+    /// gives them (the same comparisons, the leaves added in the same
+    /// order), for a forest of [`COMPILED_TREES`] trees (`None` for
+    /// another count).
+    ///
+    /// Inlined where the forest is a static ([`crate::model::BODY`]), each
+    /// tree's walk ([`Tree::add_leaf_by_branches`]) is nested branches on
+    /// constants: the compiler reads the trees' features, thresholds and
+    /// leaves into the code, and a step of the walk is a load, a compare
+    /// and a jump, with no split read from memory and no index computed.
+    #[inline(always)]
+    pub(crate) fn score_compiled(&self, x: &[f32; N]) -> Option<f32> {
+        let trees: &[Tree; COMPILED_TREES] = self.trees.try_into().ok()?;
+        let mut sum = self.base;
+        macro_rules! add_trees {
+            ($($k:literal)*) => { $( sum = trees[$k].add_leaf_by_branches(sum, x); )* };
+        }
+        add_trees!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29);
+        Some(sum)
+    }
+}
+
+impl Tree {
+    /// `sum` plus the leaf the walk over `x` reaches (as [`Forest::score`]
+    /// walks it), as [`DEPTH`] nested branches: node `i` goes to `2i + 1`
+    /// when `x[feature] <= threshold`, else to `2i + 2`. (The sum is added
+    /// at each leaf, not to the leaf the branches pick: the compiler then
+    /// keeps the leaf a constant of its branch, where it otherwise turns the
+    /// last step into an index into the leaves, kept on the stack.)
+    #[inline(always)]
+    fn add_leaf_by_branches<const N: usize>(&self, sum: f32, x: &[f32; N]) -> f32 {
+        macro_rules! node {
+            // Past the last depth: node `i` is the leaf `i - (SPLITS - 1)`.
+            ($i:expr;) => { sum + self.leaf[$i - (SPLITS - 1)] };
+            ($i:expr; $d:tt $($deeper:tt)*) => {
+                if x[usize::from(self.feature[$i])] > self.threshold[$i] {
+                    node!(2 * ($i) + 2; $($deeper)*)
+                } else {
+                    node!(2 * ($i) + 1; $($deeper)*)
+                }
+            };
+        }
+        const { assert!(DEPTH == 4) };
+        node!(0usize; 0 1 2 3)
+    }
+}
+
 /// The `N` features of a forest padded for the walk ([`PADDED`] of them,
-/// all but the forest's zero), kept from line to line: each line writes
-/// its features over the last line's. The walk is of the trees `walks`.
+/// all but the forest's zero), which may be kept from line to line: each
+/// line writes its features over the last line's. The walk is of the
+/// trees `walks`.
 pub(crate) struct Padded<'w, const N: usize> {
     x: [f32; PADDED],
     walks: &'w Walks,
@@ -276,6 +328,53 @@ mod tests {
                 std::array::from_fn(|j| t.threshold[j % (SPLITS - 1)]);
             assert_eq!(walks.score(&x).to_bits(), f.score(&x).to_bits());
         }
+    }
+
+    /// The walk compiled into branches gives the fitted forest's own sums,
+    /// on random features and on features equal to every threshold (each
+    /// branch on its edge); a forest of another count of trees has none.
+    #[test]
+    fn the_compiled_walk_scores_as_the_trees() {
+        let f = &crate::model::BODY;
+        assert_eq!(
+            f.trees.len(),
+            COMPILED_TREES,
+            "refitted with another count of trees: set COMPILED_TREES and the \
+             indices of add_trees! in Forest::score_compiled to it"
+        );
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2000 {
+            let x: [f32; crate::model::N_BODY] = std::array::from_fn(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 40) as f32 / (1u64 << 22) as f32 - 2.0
+            });
+            assert_eq!(
+                f.score_compiled(&x).map(f32::to_bits),
+                Some(f.score(&x).to_bits())
+            );
+        }
+        for t in f.trees {
+            for i in 0..SPLITS - 1 {
+                let x: [f32; crate::model::N_BODY] = std::array::from_fn(|j| {
+                    if j == usize::from(t.feature[i]) {
+                        t.threshold[i]
+                    } else {
+                        t.threshold[j % (SPLITS - 1)]
+                    }
+                });
+                assert_eq!(
+                    f.score_compiled(&x).map(f32::to_bits),
+                    Some(f.score(&x).to_bits())
+                );
+            }
+        }
+        let short = Forest::<{ crate::model::N_BODY }> {
+            base: f.base,
+            trees: &f.trees[1..],
+        };
+        assert_eq!(short.score_compiled(&[0.0; crate::model::N_BODY]), None);
     }
 
     /// Forests of one to seven trees (some steps of three and a rest of

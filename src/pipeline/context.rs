@@ -219,6 +219,8 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         class[n..].copy_from_slice(&PAST_THE_END);
         let lw = &mut lw[..n];
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
+        // The table of `ln_1p`, taken once for all lines.
+        let ln = crate::features::ln_table();
         let slots = lg[2..n + 2]
             .iter_mut()
             .zip(&mut stamps[1..])
@@ -229,7 +231,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             let (l, e) = (&lines[i], &ev[i]);
             debug_assert!(!l.is_blank());
             *lg = scores[i].clamp(-8.0, 8.0);
-            *lw = log_words(l);
+            *lw = ln.ln_1p(l.shape.words);
             let stamp = crate::features::is_stamp(e);
             stamp_count += u32::from(stamp);
             cue_count += u32::from(e.own.cue.is_some());
@@ -557,6 +559,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     /// ends a sentence.
     fn run_columns(&self, wrapped: &mut [f32], wrapped_lw: &mut [f32], terminal: &mut [f32]) {
         let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let ln = crate::features::ln_table();
         let outs = wrapped.iter_mut().zip(wrapped_lw).zip(terminal);
         for (((w, lw), t), &i) in outs.zip(self.nb) {
             let e = &self.ev[i];
@@ -564,11 +567,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             *w = b(wr);
             // `ln_1p` is finite and not negative: times 0 it is 0, times 1
             // itself.
-            *lw = if wr {
-                crate::features::ln_1p(e.run_words)
-            } else {
-                0.0
-            };
+            *lw = if wr { ln.ln_1p(e.run_words) } else { 0.0 };
             *t = b(wr && e.run_terminal);
         }
     }
@@ -636,6 +635,8 @@ impl Columns {
     /// The array's length is a power of two ([`Columns::new`]): an index
     /// masked by it needs no check, and the features' indices, all below
     /// it, are left as they are (tested against [`Columns::row`]).
+    /// (Inlined into the body walk: no call per line.)
+    #[inline(always)]
     pub(crate) fn write_unbiased(&self, k: usize, out: &mut [f32; N_CONTEXT - 1]) {
         debug_assert!(self.data.len().is_power_of_two() && k < self.n);
         let mask = self.data.len().wrapping_sub(1);
@@ -692,6 +693,7 @@ fn logits(cols: &Columns) -> Vec<f32> {
 }
 
 /// `ln(1 + words)` of a line.
+#[cfg(test)]
 fn log_words(l: &Line<'_>) -> f32 {
     crate::features::ln_1p(l.shape.words)
 }

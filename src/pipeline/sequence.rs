@@ -162,16 +162,33 @@ impl Sequence {
     /// Write the body model's features of the `k`th non-blank line, whose
     /// own (local) features are `local` and context features `ctx`'s, to
     /// `out`.
+    #[cfg(test)]
+    pub(crate) fn write_features(
+        &self,
+        k: usize,
+        local: &[f32; N_LOCAL],
+        ctx: &Columns,
+        out: &mut [f32; N_BODY],
+    ) {
+        out[..N_LOCAL - 1].copy_from_slice(&local[1..]);
+        self.write_context_and_sequence(k, ctx, out);
+    }
+
+    /// Write the body model's features of the `k`th non-blank line but
+    /// its own (local) ones, which `out` holds already (written there by
+    /// [`crate::features::write_unbiased_local`]): its context features,
+    /// `ctx`'s, and its sequence features.
     ///
     /// The three arrays are sliced to the lengths [`Sequence::of`] gives
     /// them and `k` is checked against the number of lines once: every
     /// read below is then within bounds without a check of its own (the
     /// features are tested against those read one by one, each read
     /// checked, the windows and maxima by methods of their own).
-    pub(crate) fn write_features(
+    /// (Inlined: see [`body_log_odds`].)
+    #[inline(always)]
+    pub(crate) fn write_context_and_sequence(
         &self,
         k: usize,
-        local: &[f32; N_LOCAL],
         ctx: &Columns,
         out: &mut [f32; N_BODY],
     ) {
@@ -183,9 +200,7 @@ impl Sequence {
             (sums[hi] - sums[lo]) / (hi - lo) as f32
         };
         let total = self.total;
-        let (a, rest) = out.split_at_mut(N_LOCAL - 1);
-        let (b, s) = rest.split_at_mut(N_CONTEXT - 1);
-        a.copy_from_slice(&local[1..]);
+        let (b, s) = out[N_LOCAL - 1..].split_at_mut(N_CONTEXT - 1);
         ctx.write_unbiased(k, b.try_into().expect("the context features"));
         let s: &mut [f32; N_SEQUENCE] = s.try_into().expect("the sequence features");
         *s = [
@@ -252,8 +267,8 @@ pub(crate) fn scores(
         local,
         region,
         crate::model::BODY_BAND,
-        |k, c, f| {
-            p[nb[k]] = f.map_or(c, Padded::log_odds);
+        |_, i, c, f| {
+            p[i] = f.map_or(c, body_log_odds);
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -275,30 +290,36 @@ pub(crate) fn body_features(
     band: f32,
     mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
 ) {
-    body_walk(page, nb, local, region, band, |k, c, f| {
+    body_walk(page, nb, local, region, band, |k, _, c, f| {
         each(k, c, f.map(Padded::features));
     });
 }
 
 /// [`body_features`] with the features written into the padded array the
-/// forest walks ([`Padded`]): no copy of them per line.
+/// forest walks ([`Padded`]): no copy of them per line. `each` is given
+/// the line's index on the page (`nb[k]`) beside `k`.
 fn body_walk(
     page: &super::page::Page<'_>,
     nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
     band: f32,
-    mut each: impl FnMut(usize, f32, Option<&Padded<'_, N_BODY>>),
+    mut each: impl FnMut(usize, usize, f32, Option<&Padded<'_, N_BODY>>),
 ) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let (ctx, c) = super::context::columns_and_logits(page, nb, local, region);
     let seq = Sequence::of(page, nb, &c);
-    let mut padded = body_padded();
-    for (k, &i) in nb.iter().enumerate() {
-        if c[k].abs() > band {
-            each(k, c[k], None);
+    let ln = crate::features::ln_table();
+    for (k, (&i, &ck)) in nb.iter().zip(&c).enumerate() {
+        if ck.abs() > band {
+            each(k, i, ck, None);
             continue;
         }
+        // An array of the line's own: it never leaves the walk, so that in
+        // [`scores`] (the forest inlined, [`body_log_odds`]) the compiler
+        // keeps each feature the trees read in a register or a slot of its
+        // own and drops the others, the array neither cleared nor written.
+        let mut padded = body_padded();
         // A line alone in its paragraph (most lines) is its own shape.
         let run = page.runs[i].clone();
         let merged;
@@ -308,10 +329,28 @@ fn body_walk(
             merged = crate::features::run_shape(lines, run);
             &merged
         };
-        let own = crate::features::local_features(&lines[i], &ev[i], shape);
-        seq.write_features(k, &own, &ctx, padded.features_mut());
-        each(k, c[k], Some(&padded));
+        // The line's own features first, written in place, then the rest.
+        let out = padded.features_mut();
+        let local = (&mut out[..N_LOCAL - 1])
+            .try_into()
+            .expect("the local features");
+        crate::features::write_unbiased_local(&lines[i], &ev[i], shape, ln, local);
+        seq.write_context_and_sequence(k, &ctx, out);
+        each(k, i, ck, Some(&padded));
     }
+}
+
+/// The body model's log-odds for the features last written to `padded`:
+/// its trees compiled into branches ([`crate::forest::Forest::score_compiled`]),
+/// or walked as laid out if the model has another count of trees.
+///
+/// Inlined into the body walk of [`scores`], as are the writes of the
+/// features ([`Sequence::write_context_and_sequence`]): no call per line,
+/// and the compiler sees the features written and read in one loop.
+fn body_log_odds(padded: &Padded<'_, N_BODY>) -> f32 {
+    crate::model::BODY
+        .score_compiled(padded.features())
+        .unwrap_or_else(|| padded.log_odds())
 }
 
 /// The body model's trees laid out for the walk, once per process.
