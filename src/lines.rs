@@ -769,9 +769,7 @@ impl Shape {
     }
 }
 
-/// What [`measure`] asks of a char outside ASCII (of a char outside the
-/// table, `numeric` only where it is not alphabetic, `upper` only where it
-/// is alphanumeric, and never `lower`).
+/// What [`measure`] asks of a char outside ASCII.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct CharClass {
     /// [`char::is_whitespace`].
@@ -784,26 +782,33 @@ struct CharClass {
     lower: Option<char>,
 }
 
-/// The chars whose [`CharClass`] is looked up in a table: those of two
-/// bytes in UTF-8 (Latin, Greek, Cyrillic, Hebrew, Arabic …) and the
-/// general punctuation (spaces, dashes, quotes, the ellipsis).
-const CLASS_TWO_BYTES: std::ops::Range<u32> = 0x80..0x800;
-const CLASS_PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
-
 /// The CJK Unified Ideographs (U+4E00 to U+9FFF, every one assigned):
 /// letters, none white space, numeric or uppercase, each its own
 /// lowercase form (a test checks each). Most chars of Chinese and
-/// Japanese text, too many for the table, classed without a lookup.
+/// Japanese text, too many to compute each once, classed without a lookup.
 const CLASS_IDEOGRAPHS: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
-/// The [`CharClass`] of every char of [`CLASS_TWO_BYTES`], then of every
-/// char of [`CLASS_PUNCTUATION`], computed once.
-static CHAR_CLASSES: std::sync::LazyLock<Vec<CharClass>> = std::sync::LazyLock::new(|| {
-    CLASS_TWO_BYTES
-        .chain(CLASS_PUNCTUATION)
-        .map(|n| CharClass::compute(char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)))
-        .collect()
-});
+/// The chars whose [`CharClass`] is kept once computed: those of the Basic
+/// Multilingual Plane (Latin, Greek, Cyrillic, the general punctuation …).
+const CLASS_CACHED: usize = 0x1_0000;
+
+/// The [`CharClass`] of every char of the Basic Multilingual Plane met so
+/// far, packed ([`CharClass::pack`]), 0 for one not met yet: each char's
+/// class is computed the first time the scan meets it, by any thread (the
+/// value computed is the same, so a race stores it twice), not the whole
+/// table up front (a few hundred distinct chars on most runs, of 65,536).
+static CHAR_CLASSES: [std::sync::atomic::AtomicU32; CLASS_CACHED] =
+    [const { std::sync::atomic::AtomicU32::new(0) }; CLASS_CACHED];
+
+/// The bits of a packed [`CharClass`] above its lowercase char (bits 0 to
+/// 20): whether it has one, its flags, and a bit set in every packed class
+/// (none is 0).
+const PACKED_LOWER: u32 = 1 << 21;
+const PACKED_SPACE: u32 = 1 << 22;
+const PACKED_ALPHA: u32 = 1 << 23;
+const PACKED_NUMERIC: u32 = 1 << 24;
+const PACKED_UPPER: u32 = 1 << 25;
+const PACKED: u32 = 1 << 31;
 
 impl CharClass {
     /// The class of `c`, from the char's methods.
@@ -821,45 +826,70 @@ impl CharClass {
         }
     }
 
-    /// The class of `c`: from the table where it has it.
+    /// The class in a `u32` of [`CHAR_CLASSES`], never 0.
+    fn pack(self) -> u32 {
+        let flag = |set: bool, bit: u32| if set { bit } else { 0 };
+        PACKED
+            | self.lower.map_or(0, |l| u32::from(l) | PACKED_LOWER)
+            | flag(self.space, PACKED_SPACE)
+            | flag(self.alpha, PACKED_ALPHA)
+            | flag(self.numeric, PACKED_NUMERIC)
+            | flag(self.upper, PACKED_UPPER)
+    }
+
+    /// The class [`CharClass::pack`] packed into `v`.
     #[inline]
-    fn of(c: char) -> CharClass {
-        let n = u32::from(c);
-        let two = CLASS_TWO_BYTES.len() as u32;
-        if CLASS_TWO_BYTES.contains(&n) {
-            CHAR_CLASSES[(n - CLASS_TWO_BYTES.start) as usize]
-        } else if CLASS_PUNCTUATION.contains(&n) {
-            CHAR_CLASSES[(two + n - CLASS_PUNCTUATION.start) as usize]
-        } else {
-            CharClass::of_other(c)
+    fn unpack(v: u32) -> CharClass {
+        CharClass {
+            space: v & PACKED_SPACE != 0,
+            alpha: v & PACKED_ALPHA != 0,
+            numeric: v & PACKED_NUMERIC != 0,
+            upper: v & PACKED_UPPER != 0,
+            lower: if v & PACKED_LOWER != 0 {
+                char::from_u32(v & (PACKED_LOWER - 1))
+            } else {
+                None
+            },
         }
     }
 
-    /// [`CharClass::of`] a char outside the table: out of the scan's
-    /// loop, which most texts run without a char outside the table.
-    #[inline(never)]
-    fn of_other(c: char) -> CharClass {
-        if CLASS_IDEOGRAPHS.contains(&u32::from(c)) {
-            return CharClass {
-                space: false,
-                alpha: true,
-                numeric: false,
-                upper: false,
-                lower: Some(c),
-            };
+    /// The class of `c`: from the table where it has it, else computed
+    /// (and kept in the table, for a char of the Basic Multilingual Plane).
+    #[inline]
+    fn of(c: char) -> CharClass {
+        let n = u32::from(c);
+        if CLASS_IDEOGRAPHS.contains(&n) {
+            return CharClass::ideograph(c);
         }
-        // Only what the walk reads: whether the char is alphanumeric
-        // (and then whether uppercase), its lowercase from the char.
-        let space = c.is_whitespace();
-        let alpha = !space && c.is_alphabetic();
-        let numeric = !space && !alpha && c.is_numeric();
+        match CHAR_CLASSES.get(n as usize) {
+            Some(slot) => match slot.load(std::sync::atomic::Ordering::Relaxed) {
+                0 => CharClass::first_of(c, slot),
+                v => CharClass::unpack(v),
+            },
+            None => CharClass::compute(c),
+        }
+    }
+
+    /// The class of `c`, an ideograph of [`CLASS_IDEOGRAPHS`].
+    #[inline]
+    fn ideograph(c: char) -> CharClass {
         CharClass {
-            space,
-            alpha,
-            numeric,
-            upper: (alpha || numeric) && c.is_uppercase(),
-            lower: None,
+            space: false,
+            alpha: true,
+            numeric: false,
+            upper: false,
+            lower: Some(c),
         }
+    }
+
+    /// [`CharClass::of`] a char met for the first time, computed and kept
+    /// in its `slot`: out of the scan's loop.
+    #[cold]
+    #[inline(never)]
+    fn first_of(c: char, slot: &std::sync::atomic::AtomicU32) -> CharClass {
+        let class = CharClass::compute(c);
+        slot.store(class.pack(), std::sync::atomic::Ordering::Relaxed);
+        class
     }
 }
 
@@ -1960,29 +1990,19 @@ mod tests {
     }
 
     #[test]
-    fn char_classes_in_the_table_are_those_of_the_char_methods() {
-        for n in CLASS_TWO_BYTES
-            .chain(CLASS_PUNCTUATION)
-            .chain(CLASS_IDEOGRAPHS)
-        {
-            let c = char::from_u32(n).unwrap();
-            assert_eq!(CharClass::of(c), CharClass::compute(c), "{n:x}");
-            let lower: String = c.to_lowercase().collect();
-            if let Some(l) = CharClass::of(c).lower {
-                assert_eq!(lower, l.to_string(), "{n:x}");
-            }
-        }
-        // Outside the table, what the walk reads.
-        for c in [
-            '\u{7f}', '\u{800}', '\u{1fff}', '\u{2070}', '\u{3000}', '的', 'Ⅷ', '٣', '①', 'Ａ',
-        ] {
-            let (got, want) = (CharClass::of(c), CharClass::compute(c));
-            assert_eq!(got.space, want.space, "{c:?}");
-            assert_eq!(got.alpha, want.alpha && !want.space, "{c:?}");
-            let alnum = (want.alpha || want.numeric) && !want.space;
-            assert_eq!(got.alpha || got.numeric, alnum, "{c:?}");
-            if alnum {
-                assert_eq!(got.upper, want.upper, "{c:?}");
+    fn char_classes_are_those_of_the_char_methods() {
+        // Twice: computed and kept, then from the table.
+        for _ in 0..2 {
+            let chars = (0x80..0x1_0000)
+                .chain(0x1_0000..0x1_0400)
+                .chain([0x1f600, 0x1d400, 0x10ffff])
+                .filter_map(char::from_u32);
+            for c in chars {
+                assert_eq!(CharClass::of(c), CharClass::compute(c), "{c:?}");
+                let lower: String = c.to_lowercase().collect();
+                if let Some(l) = CharClass::of(c).lower {
+                    assert_eq!(lower, l.to_string(), "{c:?}");
+                }
             }
         }
     }
