@@ -971,6 +971,42 @@ fn pack_ascii(bytes: &[u8], at: usize, len: usize) -> u64 {
     x | (upper >> 2)
 }
 
+/// `word` (not empty) lowercased char by char and packed as [`pack_ascii`]
+/// packs ASCII bytes, the lowercase forms of chars outside ASCII taken
+/// from their [`CharClass`]; `None` where that is over eight bytes (no
+/// function word is): the packing of `stopwords::pack_word`, its oracle, for
+/// a word with a char outside ASCII.
+fn pack_lowercase(word: &str) -> Option<u64> {
+    let mut packed = 0u64;
+    let mut len = 0;
+    let mut push = |bytes: &[u8]| {
+        for &b in bytes {
+            if len == 8 {
+                return None;
+            }
+            packed |= u64::from(b) << (8 * len);
+            len += 1;
+        }
+        Some(())
+    };
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        if c.is_ascii() {
+            push(&[c.to_ascii_lowercase() as u8])?;
+            continue;
+        }
+        match CharClass::of(c).lower {
+            Some(l) => push(l.encode_utf8(&mut buf).as_bytes())?,
+            None => {
+                for l in c.to_lowercase() {
+                    push(l.encode_utf8(&mut buf).as_bytes())?;
+                }
+            }
+        }
+    }
+    (packed != 0).then_some(packed)
+}
+
 /// [`pack_ascii`] of a run of ASCII letters and digits: each byte's
 /// lowercase form is the byte with bit 5 set (digits have it). The last
 /// word of a text, with fewer than eight bytes from it, is loaded by
@@ -1160,7 +1196,8 @@ impl Words {
                         len,
                     ))
                 } else {
-                    crate::stopwords::is_stopword(&text[self.first..self.last_end])
+                    pack_lowercase(&text[self.first..self.last_end])
+                        .is_some_and(crate::stopwords::is_packed_stopword)
                 };
                 self.stop_hits += u32::from(hit);
             }
@@ -1895,6 +1932,25 @@ mod tests {
             proptest::prop_assert_eq!(
                 pack_alnum(text.as_bytes(), at, len),
                 pack_ascii(text.as_bytes(), at, len)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn words_pack_lowercased_as_the_stop_word_table_packs_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "É", "é", "ß", "İ", "Σ", "ς", "'", "-", "Że", "SIĘ", "über", "X", "1",
+                "\u{1e9e}", "ǅ", "日",
+            ]), 1..6),
+        ) {
+            let word: String = parts.concat();
+            proptest::prop_assert_eq!(
+                pack_lowercase(&word),
+                crate::stopwords::pack_word(&word),
+                "{:?}",
+                word
             );
         }
     }

@@ -122,8 +122,10 @@ impl StopwordSet {
 }
 
 /// A word of at most eight bytes once lowercased, packed into a `u64` (no
-/// allocation); `None` for longer words, which are never stop words.
-fn pack_word(word: &str) -> Option<u64> {
+/// allocation); `None` for longer words, which are never stop words. (The
+/// scan packs words as it walks them; this is the oracle of its packing.)
+#[cfg(test)]
+pub(crate) fn pack_word(word: &str) -> Option<u64> {
     let mut packed = 0u64;
     let mut len = 0;
     let mut push = |b: u8| {
@@ -160,6 +162,7 @@ pub(crate) fn is_packed_stopword(packed: u64) -> bool {
 
 /// `word` (trimmed of non-alphanumeric chars) is a function word, in any
 /// case.
+#[cfg(test)]
 pub(crate) fn is_stopword(word: &str) -> bool {
     word.len() <= 8 && pack_word(word).is_some_and(|k| k != 0 && STOPWORDS.contains(k))
 }
