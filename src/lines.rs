@@ -1007,45 +1007,6 @@ fn pack_lowercase(word: &str) -> Option<u64> {
     (packed != 0).then_some(packed)
 }
 
-/// [`pack_ascii`] of a run of ASCII letters and digits: each byte's
-/// lowercase form is the byte with bit 5 set (digits have it). The last
-/// word of a text, with fewer than eight bytes from it, is loaded by
-/// [`load8`] too, not copied.
-#[inline]
-fn pack_alnum(bytes: &[u8], at: usize, len: usize) -> u64 {
-    debug_assert!((1..=8).contains(&len));
-    debug_assert!(bytes[at..at + len].iter().all(u8::is_ascii_alphanumeric));
-    (load8(bytes, at) | 0x2020_2020_2020_2020) & LOW_BYTES[len]
-}
-
-/// The low `n` bytes of a `u64` set, by `n` from 0 to 8.
-static LOW_BYTES: [u64; 9] = {
-    let mut t = [0u64; 9];
-    let mut n = 1;
-    while n <= 8 {
-        t[n] = u64::MAX >> (8 * (8 - n));
-        n += 1;
-    }
-    t
-};
-
-/// The eight bytes of `bytes` from `at` (little-endian), 0 past the end.
-#[inline]
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
-        // The last eight bytes, shifted down to byte `at`.
-        None if bytes.len() >= 8 => {
-            let last = &bytes[bytes.len() - 8..];
-            u64::from_le_bytes(last.try_into().unwrap_or([0; 8])) >> (8 * (at + 8 - bytes.len()))
-        }
-        None => bytes[at..]
-            .iter()
-            .rev()
-            .fold(0, |v, &b| v << 8 | u64::from(b)),
-    }
-}
-
 /// The high bit of each byte of `x` that equals `c`, all other bits clear
 /// (exact: no borrow crosses a byte).
 #[inline]
@@ -1639,11 +1600,8 @@ impl Words {
         self.ended += 1;
         // Its first char is its first byte.
         let caps = || u32::from(bytes[at].is_ascii_uppercase());
-        let stop = || {
-            u32::from(crate::stopwords::is_packed_stopword(pack_alnum(
-                bytes, at, len,
-            )))
-        };
+        // Its key is that of the word, which the stop words are looked up by.
+        let stop = || u32::from(crate::stopwords::is_stopword_key(k));
         // Most words are neither of the first two nor past those looked at
         // for capitals: one test of `n` for them.
         if (2..=CAPS_WORDS).contains(&n) {
@@ -1916,23 +1874,6 @@ mod tests {
                 proptest::prop_assert_eq!(words.get(i), &want[..], "{:?}", l.text);
                 proptest::prop_assert_eq!(again.get(i), &want[..], "{:?}", l.text);
             }
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(crate::test_support::proptest_config())]
-        #[test]
-        fn alphanumeric_runs_pack_as_any_ascii(
-            run in "[a-zA-Z0-9]{1,8}",
-            before in "[ -~]{0,9}",
-            after in "[ -~]{0,9}",
-        ) {
-            let text = format!("{before}{run}{after}");
-            let (at, len) = (before.len(), run.len());
-            proptest::prop_assert_eq!(
-                pack_alnum(text.as_bytes(), at, len),
-                pack_ascii(text.as_bytes(), at, len)
-            );
         }
     }
 
