@@ -1679,6 +1679,15 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(n);
     let mut start = 0;
     while start < n {
+        // A line links only to one that starts in lowercase: the lines
+        // before the line before the next such are each alone, pushed in a
+        // tight loop without the test of a link.
+        let next_lower = lines[start + 1..]
+            .iter()
+            .position(|l| l.shape.starts_lower)
+            .map_or(n, |k| start + 1 + k);
+        out.extend((start..next_lower - 1).map(|k| k..k + 1));
+        start = next_lower - 1;
         let mut end = start;
         while end - start + 1 < WRAP_MAX_LINES && links(end) {
             end += 1;
