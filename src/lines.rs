@@ -480,7 +480,7 @@ fn push_cells<'a>(
         push_cell(
             input,
             row,
-            (cell_start..body_start + i, text_start..text_end),
+            (cell_start..body_start + i, text_start..text_end, true),
             words,
             runs,
             out,
@@ -488,10 +488,13 @@ fn push_cells<'a>(
         cell_start = body_start + i;
         text_start = body_start + i;
     }
+    // The text of a line of one cell is its body, trimmed already.
+    let text_end = body_start + body.len();
+    let trim = text_start != body_start;
     push_cell(
         input,
         row,
-        (cell_start..span.end, text_start..body_start + body.len()),
+        (cell_start..span.end, text_start..text_end, trim),
         words,
         runs,
         out,
@@ -550,21 +553,27 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Push the cell of line `row` at `span`, its text at `text_span` before
-/// trimming, measured, with its content-word keys. (Pushed here, the cell
-/// is not copied once more on its way to `out`.)
+/// trimming (where `trim`; else trimmed already), measured, with its
+/// content-word keys. (Pushed here, the cell is not copied once more on its
+/// way to `out`.)
 fn push_cell<'a>(
     input: &'a str,
     row: usize,
-    (span, text_span): (Range<usize>, Range<usize>),
+    (span, text_span, trim): (Range<usize>, Range<usize>, bool),
     words: &mut WordKeys,
     runs: &mut [u64; RUN_KEYS],
     out: &mut Vec<Line<'a>>,
 ) {
-    // Trim the cell's own text: spaces before a gap, white space of any kind.
     let raw = &input[text_span.clone()];
-    let text = trim_space(raw);
-    let start = text_span.start + (text.as_ptr() as usize - raw.as_ptr() as usize);
-    let text_span = start..start + text.len();
+    let (text, text_span) = if trim {
+        // Trim the cell's own text: spaces before a gap, white space of any kind.
+        let text = trim_space(raw);
+        let start = text_span.start + (text.as_ptr() as usize - raw.as_ptr() as usize);
+        (text, start..start + text.len())
+    } else {
+        debug_assert_eq!(raw, trim_space(raw));
+        (raw, text_span)
+    };
     let first = words.keys.len();
     let (shape, lex) = measure_with(text, &mut words.keys, runs);
     words.end_line(first);
