@@ -345,7 +345,10 @@ impl WordKeys {
         }
     }
 
-    /// [`WordKeys::end_line`] of two keys or more.
+    /// [`WordKeys::end_line`] of two keys or more: most lines have few,
+    /// dropped inline where the line is pushed; a line of many through a
+    /// call.
+    #[inline(always)]
     fn end_line_dedup(&mut self, start: usize) {
         let line = &mut self.keys[start..];
         let n = if line.len() <= SMALL_LINE_KEYS {
@@ -401,6 +404,7 @@ fn dedup_small(keys: &mut [u64]) -> usize {
 /// open-addressing set in `table` (emptied here, at most half full).
 /// Keys are hashes already; the per-process seed mixed in keeps crafted
 /// input from piling them into one run of slots.
+#[inline(never)]
 fn dedup_hashed(keys: &mut [u64], table: &mut Vec<u64>) -> usize {
     let size = (2 * keys.len()).next_power_of_two();
     let mask = size - 1;
