@@ -630,11 +630,12 @@ fn has_two_legal_terms(text: &str) -> bool {
 struct LegalWitnesses {
     /// The content-word keys of the legal terms (one a term, its longest
     /// run of ASCII letters and digits of [`crate::keys::MIN_CONTENT_WORD`]
-    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each
-    /// (in [`LEGAL_BITS`] words: few of a text's keys pass where none is
-    /// a witness's, and so few are looked up in `keys`).
+    /// bytes or more), sorted, and a flag by [`LegalWitnesses::slot`] of
+    /// each (in [`LEGAL_SLOTS`] bytes, one a value of a key's top bits:
+    /// one load and test a key; few of a text's keys pass where none is a
+    /// witness's, and so few are looked up in `keys`).
     keys: Vec<u64>,
-    bits: [u64; LEGAL_BITS],
+    flags: [bool; LEGAL_SLOTS],
     /// Each of `keys` with its run and the index of the run's rarest
     /// letter ([`rarest_letter`]), sorted by key, for the runs of
     /// [`LegalWitnesses::twice`] (a key of two runs has both).
@@ -653,16 +654,27 @@ struct LegalWitnesses {
     always: bool,
 }
 
-/// The words of [`LegalWitnesses::bits`]: a bit for each value of a key's
+/// The flags of [`LegalWitnesses::flags`]: one for each value of a key's
 /// top 14 bits.
-const LEGAL_BITS: usize = 256;
+const LEGAL_SLOTS: usize = 1 << 14;
 
 impl LegalWitnesses {
-    /// The bit of `key` in [`LegalWitnesses::bits`]: (word, mask).
+    /// The flag of `key` in [`LegalWitnesses::flags`].
     #[inline]
-    fn bit(key: u64) -> (usize, u64) {
-        let top = (key >> (64 - (LEGAL_BITS * 64).trailing_zeros())) as usize;
-        (top >> 6, 1 << (top & 63))
+    fn slot(key: u64) -> usize {
+        (key >> (64 - LEGAL_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// `key` may be one of [`LegalWitnesses::keys`]: its flag is set.
+    #[inline]
+    fn may_be(&self, key: u64) -> bool {
+        self.flags[LegalWitnesses::slot(key)]
+    }
+
+    /// `key` is one of [`LegalWitnesses::keys`].
+    #[inline]
+    fn is_witness(&self, key: u64) -> bool {
+        self.may_be(key) && self.keys.binary_search(&key).is_ok()
     }
 
     /// Whether a text none of whose alphanumeric chars lies outside ASCII
@@ -686,7 +698,7 @@ impl LegalWitnesses {
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
-        bits: [0; LEGAL_BITS],
+        flags: [false; LEGAL_SLOTS],
         runs: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
@@ -708,8 +720,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
             .max_by_key(|r| r.len());
         match witness {
             Some(r) => crate::keys::for_each_word(r, |k, _| {
-                let (i, m) = LegalWitnesses::bit(k);
-                w.bits[i] |= m;
+                w.flags[LegalWitnesses::slot(k)] = true;
                 w.keys.push(k);
                 w.runs.push((k, r, rarest_letter(r.as_bytes())));
             }),
@@ -726,8 +737,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                     });
                     match longest {
                         (k, len) if len >= crate::keys::MIN_CONTENT_WORD => {
-                            let (i, m) = LegalWitnesses::bit(k);
-                            w.bits[i] |= m;
+                            w.flags[LegalWitnesses::slot(k)] = true;
                             w.keys.push(k);
                         }
                         (k, len) if len > 0 => w.short_keys.push(k),
@@ -775,12 +785,7 @@ pub(crate) const SHORT_LEGAL_LENGTHS: u32 =
 #[cfg(test)]
 fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
     let w = &*LEGAL_WITNESSES;
-    w.always
-        || short_legal
-        || keys.iter().any(|&k| {
-            let (i, m) = LegalWitnesses::bit(k);
-            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
-        })
+    w.always || short_legal || keys.iter().any(|&k| w.is_witness(k))
 }
 
 /// Whether a text none of whose alphanumeric chars lies outside ASCII, with
@@ -799,8 +804,7 @@ fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool)
     }
     let mut witness = None;
     for &k in keys {
-        let (i, m) = LegalWitnesses::bit(k);
-        if w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok() {
+        if w.is_witness(k) {
             if witness.is_some_and(|o| o != k) {
                 return true;
             }
@@ -816,10 +820,7 @@ fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool)
 fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
     let w = &*LEGAL_WITNESSES;
     w.always
-        || keys.iter().any(|&k| {
-            let (i, m) = LegalWitnesses::bit(k);
-            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
-        })
+        || keys.iter().any(|&k| w.is_witness(k))
         || w.short
             .iter()
             .any(|r| has_ascii_ignoring_case(text.as_bytes(), r.as_bytes()))
