@@ -901,24 +901,30 @@ struct CuePhrases {
     /// its other words in `rests`.
     phrases: Vec<(u8, u32, u32)>,
     rests: Vec<u64>,
-    /// A bit by [`CuePhrases::bit`] of the key of every phrase's first
-    /// word: most words have no bit set.
-    first: Box<[u64; CUE_FIRST_WORDS]>,
+    /// A flag by [`CuePhrases::flag`] of the key of every phrase's first
+    /// word (a byte for each value of a key's top 16 bits: one load and
+    /// test a key): most words have none set.
+    first: Box<[bool; CUE_FIRST_FLAGS]>,
 }
 
-/// Words of the bit set [`CuePhrases::first`].
-const CUE_FIRST_WORDS: usize = 1024;
+/// Flags of [`CuePhrases::first`].
+const CUE_FIRST_FLAGS: usize = 1 << 16;
 
 /// Slots of [`CuePhrases::slots`]: a power of two, over four times the
 /// number of first words (the table's build checks).
 const CUE_SLOTS: usize = 2048;
 
 impl CuePhrases {
-    /// The bit of `key` in [`CuePhrases::first`]: (word, mask).
+    /// The flag of `key` in [`CuePhrases::first`].
     #[inline]
-    fn bit(key: u64) -> (usize, u64) {
-        let top = (key >> 48) as usize;
-        (top >> 6 & (CUE_FIRST_WORDS - 1), 1 << (top & 63))
+    fn flag(key: u64) -> usize {
+        (key >> (64 - CUE_FIRST_FLAGS.trailing_zeros())) as usize
+    }
+
+    /// A phrase may start with a word of key `key`: its flag is set.
+    #[inline]
+    fn may_start(&self, key: u64) -> bool {
+        self.first[CuePhrases::flag(key)]
     }
 
     /// The slot a lookup of `key` starts at: the top bits of a
@@ -960,7 +966,7 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
         slots: Box::new([(0, 0, 0); CUE_SLOTS]),
         phrases: Vec::with_capacity(by_first.len()),
         rests: Vec::new(),
-        first: Box::new([0u64; CUE_FIRST_WORDS]),
+        first: Box::new([false; CUE_FIRST_FLAGS]),
     };
     let mut keys = 0;
     for (j, (key, k, rest)) in by_first.iter().enumerate() {
@@ -981,8 +987,7 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
         }
         t.slots[i] = (*key, from as u32, t.phrases.len() as u32);
         keys += 1;
-        let (w, m) = CuePhrases::bit(*key);
-        t.first[w] |= m;
+        t.first[CuePhrases::flag(*key)] = true;
     }
     assert!(4 * keys < CUE_SLOTS, "{keys} first words");
     t
@@ -1039,10 +1044,7 @@ pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
 #[inline]
 pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
-    let may_start = |&key: &u64| {
-        let (w, m) = CuePhrases::bit(key);
-        phrases.first[w] & m != 0
-    };
+    let may_start = |&key: &u64| phrases.may_start(key);
     if words.iter().any(may_start) {
         cue_candidates_looked_up(words)
     } else {
@@ -1056,8 +1058,7 @@ fn cue_candidates_looked_up(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
     for (i, &key) in words.iter().enumerate() {
-        let (w, m) = CuePhrases::bit(key);
-        if phrases.first[w] & m == 0 {
+        if !phrases.may_start(key) {
             continue;
         }
         for &(k, start, end) in phrases.starting(key) {
