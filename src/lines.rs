@@ -374,6 +374,7 @@ const SMALL_LINE_KEYS: usize = 32;
 /// keys are then `keys[..n]`, `n` returned. A bit of each key kept, by
 /// six of its bits, tells most new keys from those kept without comparing
 /// them.
+#[inline(always)]
 fn dedup_small(keys: &mut [u64]) -> usize {
     let mut n = 0;
     let mut seen = 0u64;
