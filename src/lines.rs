@@ -408,26 +408,31 @@ fn dedup_small(keys: &mut [u64]) -> usize {
 #[inline(never)]
 fn dedup_hashed(keys: &mut [u64], table: &mut Vec<u64>) -> usize {
     let size = (2 * keys.len()).next_power_of_two();
-    let mask = size - 1;
     table.clear();
     table.resize(size, 0);
+    // The mask of the table's own length (a power of two): no index of it
+    // is checked.
+    let table = &mut table[..];
+    let mask = table.len() - 1;
     let seed = key_seed();
     let mut n = 0;
     for r in 0..keys.len() {
         let k = keys[r];
         debug_assert!(k != 0);
-        let mut i = ((k ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        let mut i = ((k ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize;
         let new = loop {
-            match table[i] {
+            let slot = &mut table[i & mask];
+            match *slot {
                 0 => {
-                    table[i] = k;
+                    *slot = k;
                     break true;
                 }
                 t if t == k => break false,
-                _ => i = (i + 1) & mask,
+                _ => i += 1,
             }
         };
         if new {
+            // The keys kept are at most those read: `n <= r`.
             keys[n] = k;
             n += 1;
         }
