@@ -630,11 +630,12 @@ fn has_two_legal_terms(text: &str) -> bool {
 struct LegalWitnesses {
     /// The content-word keys of the legal terms (one a term, its longest
     /// run of ASCII letters and digits of [`crate::keys::MIN_CONTENT_WORD`]
-    /// bytes or more), sorted, and a bit by [`LegalWitnesses::bit`] of each
-    /// (in [`LEGAL_BITS`] words: few of a text's keys pass where none is
-    /// a witness's, and so few are looked up in `keys`).
+    /// bytes or more), sorted, and a flag by [`LegalWitnesses::slot`] of
+    /// each (in [`LEGAL_SLOTS`] bytes, one a value of a key's top bits:
+    /// one load and test a key; few of a text's keys pass where none is a
+    /// witness's, and so few are looked up in `keys`).
     keys: Vec<u64>,
-    bits: [u64; LEGAL_BITS],
+    flags: [bool; LEGAL_SLOTS],
     /// Each of `keys` with its run and the index of the run's rarest
     /// letter ([`rarest_letter`]), sorted by key, for the runs of
     /// [`LegalWitnesses::twice`] (a key of two runs has both).
@@ -653,16 +654,27 @@ struct LegalWitnesses {
     always: bool,
 }
 
-/// The words of [`LegalWitnesses::bits`]: a bit for each value of a key's
+/// The flags of [`LegalWitnesses::flags`]: one for each value of a key's
 /// top 14 bits.
-const LEGAL_BITS: usize = 256;
+const LEGAL_SLOTS: usize = 1 << 14;
 
 impl LegalWitnesses {
-    /// The bit of `key` in [`LegalWitnesses::bits`]: (word, mask).
+    /// The flag of `key` in [`LegalWitnesses::flags`].
     #[inline]
-    fn bit(key: u64) -> (usize, u64) {
-        let top = (key >> (64 - (LEGAL_BITS * 64).trailing_zeros())) as usize;
-        (top >> 6, 1 << (top & 63))
+    fn slot(key: u64) -> usize {
+        (key >> (64 - LEGAL_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// `key` may be one of [`LegalWitnesses::keys`]: its flag is set.
+    #[inline]
+    fn may_be(&self, key: u64) -> bool {
+        self.flags[LegalWitnesses::slot(key)]
+    }
+
+    /// `key` is one of [`LegalWitnesses::keys`].
+    #[inline]
+    fn is_witness(&self, key: u64) -> bool {
+        self.may_be(key) && self.keys.binary_search(&key).is_ok()
     }
 
     /// Whether a text none of whose alphanumeric chars lies outside ASCII
@@ -686,7 +698,7 @@ impl LegalWitnesses {
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     let mut w = LegalWitnesses {
         keys: Vec::new(),
-        bits: [0; LEGAL_BITS],
+        flags: [false; LEGAL_SLOTS],
         runs: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
@@ -708,8 +720,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
             .max_by_key(|r| r.len());
         match witness {
             Some(r) => crate::keys::for_each_word(r, |k, _| {
-                let (i, m) = LegalWitnesses::bit(k);
-                w.bits[i] |= m;
+                w.flags[LegalWitnesses::slot(k)] = true;
                 w.keys.push(k);
                 w.runs.push((k, r, rarest_letter(r.as_bytes())));
             }),
@@ -726,8 +737,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                     });
                     match longest {
                         (k, len) if len >= crate::keys::MIN_CONTENT_WORD => {
-                            let (i, m) = LegalWitnesses::bit(k);
-                            w.bits[i] |= m;
+                            w.flags[LegalWitnesses::slot(k)] = true;
                             w.keys.push(k);
                         }
                         (k, len) if len > 0 => w.short_keys.push(k),
@@ -775,12 +785,7 @@ pub(crate) const SHORT_LEGAL_LENGTHS: u32 =
 #[cfg(test)]
 fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
     let w = &*LEGAL_WITNESSES;
-    w.always
-        || short_legal
-        || keys.iter().any(|&k| {
-            let (i, m) = LegalWitnesses::bit(k);
-            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
-        })
+    w.always || short_legal || keys.iter().any(|&k| w.is_witness(k))
 }
 
 /// Whether a text none of whose alphanumeric chars lies outside ASCII, with
@@ -799,8 +804,7 @@ fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool)
     }
     let mut witness = None;
     for &k in keys {
-        let (i, m) = LegalWitnesses::bit(k);
-        if w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok() {
+        if w.is_witness(k) {
             if witness.is_some_and(|o| o != k) {
                 return true;
             }
@@ -816,10 +820,7 @@ fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool)
 fn may_have_legal_term(text: &str, keys: &[u64]) -> bool {
     let w = &*LEGAL_WITNESSES;
     w.always
-        || keys.iter().any(|&k| {
-            let (i, m) = LegalWitnesses::bit(k);
-            w.bits[i] & m != 0 && w.keys.binary_search(&k).is_ok()
-        })
+        || keys.iter().any(|&k| w.is_witness(k))
         || w.short
             .iter()
             .any(|r| has_ascii_ignoring_case(text.as_bytes(), r.as_bytes()))
@@ -900,24 +901,30 @@ struct CuePhrases {
     /// its other words in `rests`.
     phrases: Vec<(u8, u32, u32)>,
     rests: Vec<u64>,
-    /// A bit by [`CuePhrases::bit`] of the key of every phrase's first
-    /// word: most words have no bit set.
-    first: Box<[u64; CUE_FIRST_WORDS]>,
+    /// A flag by [`CuePhrases::flag`] of the key of every phrase's first
+    /// word (a byte for each value of a key's top 16 bits: one load and
+    /// test a key): most words have none set.
+    first: Box<[bool; CUE_FIRST_FLAGS]>,
 }
 
-/// Words of the bit set [`CuePhrases::first`].
-const CUE_FIRST_WORDS: usize = 1024;
+/// Flags of [`CuePhrases::first`].
+const CUE_FIRST_FLAGS: usize = 1 << 16;
 
 /// Slots of [`CuePhrases::slots`]: a power of two, over four times the
 /// number of first words (the table's build checks).
 const CUE_SLOTS: usize = 2048;
 
 impl CuePhrases {
-    /// The bit of `key` in [`CuePhrases::first`]: (word, mask).
+    /// The flag of `key` in [`CuePhrases::first`].
     #[inline]
-    fn bit(key: u64) -> (usize, u64) {
-        let top = (key >> 48) as usize;
-        (top >> 6 & (CUE_FIRST_WORDS - 1), 1 << (top & 63))
+    fn flag(key: u64) -> usize {
+        (key >> (64 - CUE_FIRST_FLAGS.trailing_zeros())) as usize
+    }
+
+    /// A phrase may start with a word of key `key`: its flag is set.
+    #[inline]
+    fn may_start(&self, key: u64) -> bool {
+        self.first[CuePhrases::flag(key)]
     }
 
     /// The slot a lookup of `key` starts at: the top bits of a
@@ -959,7 +966,7 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
         slots: Box::new([(0, 0, 0); CUE_SLOTS]),
         phrases: Vec::with_capacity(by_first.len()),
         rests: Vec::new(),
-        first: Box::new([0u64; CUE_FIRST_WORDS]),
+        first: Box::new([false; CUE_FIRST_FLAGS]),
     };
     let mut keys = 0;
     for (j, (key, k, rest)) in by_first.iter().enumerate() {
@@ -980,8 +987,7 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
         }
         t.slots[i] = (*key, from as u32, t.phrases.len() as u32);
         keys += 1;
-        let (w, m) = CuePhrases::bit(*key);
-        t.first[w] |= m;
+        t.first[CuePhrases::flag(*key)] = true;
     }
     assert!(4 * keys < CUE_SLOTS, "{keys} first words");
     t
@@ -1038,10 +1044,7 @@ pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
 #[inline]
 pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
-    let may_start = |&key: &u64| {
-        let (w, m) = CuePhrases::bit(key);
-        phrases.first[w] & m != 0
-    };
+    let may_start = |&key: &u64| phrases.may_start(key);
     if words.iter().any(may_start) {
         cue_candidates_looked_up(words)
     } else {
@@ -1055,8 +1058,7 @@ fn cue_candidates_looked_up(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
     for (i, &key) in words.iter().enumerate() {
-        let (w, m) = CuePhrases::bit(key);
-        if phrases.first[w] & m == 0 {
+        if !phrases.may_start(key) {
             continue;
         }
         for &(k, start, end) in phrases.starting(key) {

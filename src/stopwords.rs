@@ -121,9 +121,80 @@ impl StopwordSet {
     }
 }
 
+/// The [`crate::keys::norm_key`]s of the stop words written in ASCII
+/// letters and digits, in a table of buckets of two slots by the key's top
+/// bits (0 marks an empty slot; no key is 0): what a word that is a run of
+/// ASCII letters and digits is looked up by, from the key the scan computes
+/// anyway, not packed from its bytes.
+static STOPWORD_KEYS: StopwordKeys = StopwordKeys::of(STOPWORD_LIST);
+
+/// Buckets of [`STOPWORD_KEYS`]: a power of two, over twice the number
+/// of stop words.
+const STOPWORD_KEY_BUCKETS: usize = 1024;
+
+/// The multiplier of [`StopwordKeys::bucket`]: one under which no three
+/// keys of stop words share a bucket (found by trying random odd
+/// multipliers; the table's build fails to compile
+/// with one that does not).
+const STOPWORD_KEY_MULTIPLIER: u64 = 0x377a_6a64_2e2f_dec3;
+
+struct StopwordKeys {
+    slots: [[u64; 2]; STOPWORD_KEY_BUCKETS],
+}
+
+impl StopwordKeys {
+    /// The table of the keys of those of `words` written in ASCII letters
+    /// and digits, built at compile time.
+    const fn of(words: &[&str]) -> StopwordKeys {
+        let mut slots = [[0u64; 2]; STOPWORD_KEY_BUCKETS];
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            k += 1;
+            let mut ascii = !b.is_empty();
+            let mut j = 0;
+            while j < b.len() {
+                ascii &= b[j].is_ascii_alphanumeric();
+                j += 1;
+            }
+            if !ascii {
+                continue;
+            }
+            let key = crate::keys::ascii_norm_key(b);
+            let bucket = &mut slots[StopwordKeys::bucket(key)];
+            if bucket[0] == 0 || bucket[0] == key {
+                bucket[0] = key;
+            } else if bucket[1] == 0 || bucket[1] == key {
+                bucket[1] = key;
+            } else {
+                panic!("three stop words in one bucket: choose another STOPWORD_KEY_MULTIPLIER");
+            }
+        }
+        StopwordKeys { slots }
+    }
+
+    /// The bucket of `key`: the top bits of a multiplicative hash of it.
+    #[inline(always)]
+    const fn bucket(key: u64) -> usize {
+        (key.wrapping_mul(STOPWORD_KEY_MULTIPLIER) >> (64 - STOPWORD_KEY_BUCKETS.trailing_zeros()))
+            as usize
+    }
+}
+
+/// A word that is a run of ASCII letters and digits with the
+/// [`crate::keys::norm_key`] `key` is a function word: `key` is in one of
+/// the two slots of its bucket, compared both, without a branch.
+#[inline(always)]
+pub(crate) fn is_stopword_key(key: u64) -> bool {
+    let [a, b] = STOPWORD_KEYS.slots[StopwordKeys::bucket(key)];
+    (a == key) | (b == key)
+}
+
 /// A word of at most eight bytes once lowercased, packed into a `u64` (no
-/// allocation); `None` for longer words, which are never stop words.
-fn pack_word(word: &str) -> Option<u64> {
+/// allocation); `None` for longer words, which are never stop words. (The
+/// scan packs words as it walks them; this is the oracle of its packing.)
+#[cfg(test)]
+pub(crate) fn pack_word(word: &str) -> Option<u64> {
     let mut packed = 0u64;
     let mut len = 0;
     let mut push = |b: u8| {
@@ -160,6 +231,7 @@ pub(crate) fn is_packed_stopword(packed: u64) -> bool {
 
 /// `word` (trimmed of non-alphanumeric chars) is a function word, in any
 /// case.
+#[cfg(test)]
 pub(crate) fn is_stopword(word: &str) -> bool {
     word.len() <= 8 && pack_word(word).is_some_and(|k| k != 0 && STOPWORDS.contains(k))
 }
@@ -284,6 +356,33 @@ mod tests {
         ) {
             let text: String = parts.concat();
             proptest::prop_assert_eq!(stopword_share(&text), stopword_share_chars(&text), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn words_of_ascii_letters_are_stop_words_by_key_as_by_bytes(
+            word in "[a-zA-Z0-9]{1,8}|the|THE|Und|zur|przez|jeszcze|ze|w|i",
+        ) {
+            proptest::prop_assert_eq!(
+                is_stopword_key(crate::keys::ascii_norm_key(word.as_bytes())),
+                is_stopword(&word),
+                "{}",
+                word
+            );
+        }
+    }
+
+    #[test]
+    fn every_stop_word_of_ascii_letters_has_its_key_in_the_table() {
+        for w in STOPWORD_LIST {
+            if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                assert!(
+                    is_stopword_key(crate::keys::ascii_norm_key(w.as_bytes())),
+                    "{w}"
+                );
+            }
         }
     }
 
