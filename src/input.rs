@@ -21,7 +21,7 @@ pub(crate) struct Part {
 /// (paragraphs and lists stay whole), and at twice that many in any case.
 pub(crate) fn parts(input: &str) -> Vec<Part> {
     let bytes = input.as_bytes();
-    let newlines = crate::lines::count_newlines(bytes);
+    let newlines = count_newlines(bytes);
     if newlines < PART_ROWS {
         // Every real page: one part, found without walking its lines.
         return vec![Part {
@@ -56,6 +56,19 @@ pub(crate) fn parts(input: &str) -> Vec<Part> {
         rows,
     });
     parts
+}
+
+/// The number of line feeds in `bytes`, as [`crate::lines::count_newlines`]
+/// counts them, in blocks of 224 bytes (seven vectors of 32): the count of
+/// a block fits a byte, and its compares and sums are vector operations
+/// with no byte left over to count one at a time (blocks of 255 leave 31).
+fn count_newlines(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(224);
+    let mut n = 0;
+    for block in &mut blocks {
+        n += usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')));
+    }
+    n + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The index of the first `\n` at or after `from`, or the length.
@@ -142,6 +155,14 @@ pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// A block of line feeds only counts them all: its count fits a byte.
+    #[test]
+    fn blocks_of_line_feeds_are_counted_whole() {
+        for len in [0, 1, 223, 224, 225, 255, 256, 448, 1000] {
+            assert_eq!(count_newlines(&vec![b'\n'; len]), len);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
@@ -153,6 +174,17 @@ mod tests {
         ) {
             let want = bytes.iter().filter(|&&b| is_control(b)).count();
             proptest::prop_assert_eq!(count_control(&bytes), want);
+        }
+
+        #[test]
+        fn line_feeds_are_counted_as_byte_by_byte(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![
+                b'\n', b'\n', b'\r', b'a', b' ', 0x8a, 0x0b,
+            ]), 0..1200),
+        ) {
+            let want = bytes.iter().filter(|&&b| b == b'\n').count();
+            proptest::prop_assert_eq!(count_newlines(&bytes), want);
+            proptest::prop_assert_eq!(crate::lines::count_newlines(&bytes), want);
         }
     }
 }
