@@ -318,7 +318,11 @@ impl Cleaner {
         // Every line has a cell: on most pages one, whose span is the line's.
         let rows = (lines.len() != rows).then(|| assemble::row_spans(&lines));
         let max = cfg.max_line_bytes;
+        // A line lies in its part: in a part no longer than the limit (the
+        // usual limit is far above any page), no line is longer, and the
+        // lines need no walk.
         let too_long = match &rows {
+            _ if input.len() <= max => None,
             Some(rows) => rows
                 .iter()
                 .map(|r| r.len())
