@@ -16,12 +16,49 @@ pub(crate) struct Part {
     pub rows: usize,
 }
 
-/// The parts a dump is cleaned in: one for a dump of at most `PART_ROWS`
-/// lines. A part ends before a blank line once it holds `PART_ROWS` lines
-/// (paragraphs and lists stay whole), and at twice that many in any case.
-pub(crate) fn parts(input: &str) -> Vec<Part> {
+/// What one pass over a dump's bytes finds before it is cleaned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Survey {
+    /// The number of line feeds.
+    pub newlines: usize,
+    /// Whether any byte is a control byte ([`is_control`]): without one,
+    /// the dump does not look binary ([`binary_offset`]) and no line of it
+    /// does.
+    pub control: bool,
+}
+
+/// The [`Survey`] of `bytes`, in blocks of 224 bytes (seven vectors of 32):
+/// the line feeds of a block are counted in a byte (its count fits one),
+/// and whether it holds a byte below a space other than a line feed is
+/// found beside them ([`any_below_space_but_line_feed`]'s least), all by
+/// vector operations with no byte left over to count one at a time. Only
+/// a block with such a byte (a tab, mostly) is counted for control bytes.
+pub(crate) fn survey(bytes: &[u8]) -> Survey {
+    let mut blocks = bytes.chunks_exact(224);
+    let (mut newlines, mut control) = (0, false);
+    for block in &mut blocks {
+        let (feeds, least) = block.iter().fold((0u8, u8::MAX), |(n, least), &b| {
+            (
+                n + u8::from(b == b'\n'),
+                least.min((b ^ b'\n').wrapping_sub(1)),
+            )
+        });
+        newlines += usize::from(feeds);
+        control = control || (least < 0x1f && count_control(block) > 0);
+    }
+    let rest = blocks.remainder();
+    Survey {
+        newlines: newlines + rest.iter().filter(|&&b| b == b'\n').count(),
+        control: control || count_control(rest) > 0,
+    }
+}
+
+/// The parts a dump of `newlines` line feeds ([`Survey::newlines`]) is
+/// cleaned in: one for a dump of at most `PART_ROWS` lines. A part ends
+/// before a blank line once it holds `PART_ROWS` lines (paragraphs and
+/// lists stay whole), and at twice that many in any case.
+pub(crate) fn parts(input: &str, newlines: usize) -> Vec<Part> {
     let bytes = input.as_bytes();
-    let newlines = count_newlines(bytes);
     if newlines < PART_ROWS {
         // Every real page: one part, found without walking its lines.
         return vec![Part {
@@ -56,19 +93,6 @@ pub(crate) fn parts(input: &str) -> Vec<Part> {
         rows,
     });
     parts
-}
-
-/// The number of line feeds in `bytes`, as [`crate::lines::count_newlines`]
-/// counts them, in blocks of 224 bytes (seven vectors of 32): the count of
-/// a block fits a byte, and its compares and sums are vector operations
-/// with no byte left over to count one at a time (blocks of 255 leave 31).
-fn count_newlines(bytes: &[u8]) -> usize {
-    let mut blocks = bytes.chunks_exact(224);
-    let mut n = 0;
-    for block in &mut blocks {
-        n += usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')));
-    }
-    n + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The index of the first `\n` at or after `from`, or the length.
@@ -196,7 +220,11 @@ mod tests {
     #[test]
     fn blocks_of_line_feeds_are_counted_whole() {
         for len in [0, 1, 223, 224, 225, 255, 256, 448, 1000] {
-            assert_eq!(count_newlines(&vec![b'\n'; len]), len);
+            let want = Survey {
+                newlines: len,
+                control: false,
+            };
+            assert_eq!(survey(&vec![b'\n'; len]), want);
         }
     }
 
@@ -214,14 +242,24 @@ mod tests {
         }
 
         #[test]
-        fn line_feeds_are_counted_as_byte_by_byte(
+        fn line_feeds_and_control_bytes_are_found_as_byte_by_byte(
             bytes in proptest::collection::vec(proptest::sample::select(vec![
-                b'\n', b'\n', b'\r', b'a', b' ', 0x8a, 0x0b,
+                b'\n', b'\n', b'\r', b'a', b' ', 0x8a, b'\t', b'a', b'b', b'c', b'd', b'e', b'f', b'g',
             ]), 0..1200),
+            control in proptest::option::of((0usize..1200, proptest::sample::select(vec![0u8, 1, 0x0b, 0x1f]))),
         ) {
-            let want = bytes.iter().filter(|&&b| b == b'\n').count();
-            proptest::prop_assert_eq!(count_newlines(&bytes), want);
-            proptest::prop_assert_eq!(crate::lines::count_newlines(&bytes), want);
+            let mut bytes = bytes;
+            if let Some((at, b)) = control {
+                if at < bytes.len() {
+                    bytes[at] = b;
+                }
+            }
+            let want = Survey {
+                newlines: bytes.iter().filter(|&&b| b == b'\n').count(),
+                control: bytes.iter().any(|&b| is_control(b)),
+            };
+            proptest::prop_assert_eq!(survey(&bytes), want);
+            proptest::prop_assert_eq!(crate::lines::count_newlines(&bytes), want.newlines);
         }
     }
 }

@@ -158,14 +158,20 @@ fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
 /// out of the body take that pass's label (and fill metadata still missing).
 /// The settled body's blocks, as the article takes them: those the last
 /// pass built (no line's kind has changed since), none for a body dropped.
+/// `control`: whether the dump holds a control byte
+/// ([`crate::input::Survey::control`]); only then may a body line look
+/// binary.
 pub(crate) fn settle<'a>(
     input: &'a str,
     page: &Page<'a>,
     v: &mut Verdicts<'a>,
     tuning: &Tuning,
     profile: Option<&crate::SiteProfile>,
+    control: bool,
 ) -> Vec<crate::Block<'a>> {
-    drop_binary_lines(page, v);
+    if control {
+        drop_binary_lines(page, v);
+    }
     for _ in 0..MAX_PASSES {
         let (blocks, text, pieces) = body_text(input, page, v);
         if text.is_empty() {
@@ -431,7 +437,8 @@ mod tests {
         let page = super::Page::of(input, None);
         let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
         let mut v = crate::pipeline::pass(&page, &tuning);
-        let blocks = super::settle(input, &page, &mut v, &tuning, None);
+        let control = crate::input::survey(input.as_bytes()).control;
+        let blocks = super::settle(input, &page, &mut v, &tuning, None, control);
         let fresh = super::build_blocks(input, &page.lines, &v, &page.runs);
         let key =
             |b: &[crate::Block<'_>]| -> Vec<(crate::BlockKind, String, std::ops::Range<usize>)> {
