@@ -21,7 +21,15 @@ pub(crate) fn article<'a>(
 ) -> Article<'a> {
     let lines = &page.lines;
     // The body (`blocks`) in reading order; chrome and line records in input order.
-    let (cells, labels, evidence) = match columns::input_order(lines) {
+    // One cell per input line (no `rows`): the cells are in input order,
+    // as the scan split them (reading order moves only cells of lines of
+    // several).
+    let order = match rows {
+        None => None,
+        Some(_) => columns::input_order(lines),
+    };
+    debug_assert!(rows.is_some() || columns::input_order(lines).is_none());
+    let (cells, labels, evidence) = match order {
         None => (
             Cow::Borrowed(&lines[..]),
             None,

@@ -349,7 +349,13 @@ impl Cleaner {
                 limit: max,
             });
         }
-        let (lines, words) = columns::reading_order(input, lines, words);
+        // With one cell per line, no line holds columns: the scan's order
+        // is the reading order.
+        debug_assert!(rows.is_some() || lines.windows(2).all(|w| w[0].row != w[1].row));
+        let (lines, words) = match rows {
+            None => (lines, words),
+            Some(_) => columns::reading_order(input, lines, words),
+        };
         let page = Page::scanned(lines, words, profile);
         let tuning = Tuning::for_mode(cfg.mode);
         let mut verdicts = pipeline::pass(&page, &tuning);
