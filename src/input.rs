@@ -32,7 +32,8 @@ pub(crate) struct Survey {
 /// and whether it holds a byte below a space other than a line feed is
 /// found beside them ([`any_below_space_but_line_feed`]'s least), all by
 /// vector operations with no byte left over to count one at a time. Only
-/// a block with such a byte (a tab, mostly) is counted for control bytes.
+/// a block with such a byte (a tab, mostly) is looked at for control
+/// bytes, all of its bytes by vector compares (no count is needed).
 pub(crate) fn survey(bytes: &[u8]) -> Survey {
     let mut blocks = bytes.chunks_exact(224);
     let (mut newlines, mut control) = (0, false);
@@ -44,7 +45,8 @@ pub(crate) fn survey(bytes: &[u8]) -> Survey {
             )
         });
         newlines += usize::from(feeds);
-        control = control || (least < 0x1f && count_control(block) > 0);
+        control =
+            control || (least < 0x1f && block.iter().fold(false, |any, &b| any | is_control(b)));
     }
     let rest = blocks.remainder();
     Survey {
