@@ -321,12 +321,13 @@ fn meta_like(l: &Line<'_>, e: &Evidence) -> bool {
 /// credit, not ending in a full stop or an ellipsis.
 fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
     let s = &l.shape;
+    // The shape first: the lexicons are read only for a line of its shape.
     !l.is_blank()
         && !e.own.listed()
-        && !meta_like(l, e)
         && (3..=30).contains(&s.words)
         && !s.ellipsis
         && !l.text.ends_with('.')
+        && !meta_like(l, e)
 }
 
 /// The headline: the nearest line before the body that reads like one.
