@@ -310,7 +310,8 @@ fn body_lines<'t>(
         }
         let to_text = |at: usize| p.text + at.clamp(p.input, p.input + p.len) - p.input;
         for (i, l) in page.lines[p.cells.clone()].iter().enumerate() {
-            let start = to_text(l.text_span.start);
+            // A cell's text lies in its block: no clamping.
+            let start = p.text + (l.text_span.start - p.input);
             let text_span = start..start + l.text.len();
             lines.push(Line {
                 text: &text[text_span.clone()],
