@@ -21,7 +21,15 @@ pub(crate) fn article<'a>(
 ) -> Article<'a> {
     let lines = &page.lines;
     // The body (`blocks`) in reading order; chrome and line records in input order.
-    let (cells, labels, evidence) = match columns::input_order(lines) {
+    // One cell per input line (no `rows`): the cells are in input order,
+    // as the scan split them (reading order moves only cells of lines of
+    // several).
+    let order = match rows {
+        None => None,
+        Some(_) => columns::input_order(lines),
+    };
+    debug_assert!(rows.is_some() || columns::input_order(lines).is_none());
+    let (cells, labels, evidence) = match order {
         None => (
             Cow::Borrowed(&lines[..]),
             None,
@@ -194,11 +202,22 @@ pub(crate) fn build_blocks_by<'a>(
     // (most are not: passed over without reading the line).
     let verdicts = v.all();
     debug_assert_eq!(verdicts.len(), lines.len());
+    // The body lies between its first and last cell: the lines before and
+    // after it (the page's head and foot) are passed over once, not again
+    // for the count below.
+    let Some(first) = verdicts.iter().position(|x| x.kind.is_some()) else {
+        return Vec::new();
+    };
+    let end = verdicts
+        .iter()
+        .rposition(|x| x.kind.is_some())
+        .map_or(first, |l| l + 1);
+    let verdicts = &verdicts[first..end];
     // At most one block per body cell: no growing on the way.
     let mut blocks: Vec<Block<'a>> =
         Vec::with_capacity(verdicts.iter().filter(|x| x.kind.is_some()).count());
     let mut last: Option<usize> = None; // the cell of the last block's end
-    for (i, verdict) in verdicts.iter().enumerate() {
+    for (i, verdict) in (first..).zip(verdicts) {
         let Some(kind_i) = verdict.kind else { continue };
         let l = &lines[i];
         let joins = kind_i == BlockKind::Paragraph

@@ -4,7 +4,7 @@
 //! assembles the article ([`crate::assemble`]).
 
 use crate::article::{Article, Block, ChromeSegment, Label, LineInfo};
-use crate::input::{binary_offset, parts, PART_ROWS};
+use crate::input::{binary_offset, parts, survey, PART_ROWS};
 use crate::pipeline::{self, Page};
 use crate::tuning::Tuning;
 use crate::{assemble, columns, lines, settle, Error, SiteProfile};
@@ -240,12 +240,18 @@ impl Cleaner {
                 limit: cfg.max_input_bytes,
             });
         }
-        if let Some(offset) = binary_offset(input.as_bytes()) {
+        let survey = survey(input.as_bytes());
+        // A dump without a control byte does not look binary.
+        if let Some(offset) = survey
+            .control
+            .then(|| binary_offset(input.as_bytes()))
+            .flatten()
+        {
             return Err(Error::Binary { offset });
         }
-        let parts = parts(input);
+        let parts = parts(input, survey.newlines);
         if let [one] = &parts[..] {
-            return self.clean_part(input, one.rows, profile);
+            return self.clean_part(input, one.rows, profile, survey.control);
         }
         // A long dump is cleaned part by part: the working memory stays that
         // of one part, and the cost per line does not grow with the dump.
@@ -262,7 +268,7 @@ impl Cleaner {
         for part in parts {
             let off = part.bytes.start;
             let a = self
-                .clean_part(&input[part.bytes], part.rows, profile)
+                .clean_part(&input[part.bytes], part.rows, profile, survey.control)
                 .map_err(|e| match e {
                     Error::LineTooLong { line, len, limit } => Error::LineTooLong {
                         line: line + part.row,
@@ -306,19 +312,25 @@ impl Cleaner {
     }
 
     /// Clean `input`, of `rows` lines, as one part: every line is seen
-    /// with all the others.
+    /// with all the others. Without `control` bytes in the dump
+    /// ([`crate::input::Survey::control`]), no line of it looks binary.
     fn clean_part<'a>(
         &self,
         input: &'a str,
         rows: usize,
         profile: Option<&SiteProfile>,
+        control: bool,
     ) -> Result<Article<'a>, Error> {
         let cfg = &self.config;
         let (lines, words) = lines::split_page_of_rows(input, rows);
         // Every line has a cell: on most pages one, whose span is the line's.
         let rows = (lines.len() != rows).then(|| assemble::row_spans(&lines));
         let max = cfg.max_line_bytes;
+        // A line lies in its part: in a part no longer than the limit (the
+        // usual limit is far above any page), no line is longer, and the
+        // lines need no walk.
         let too_long = match &rows {
+            _ if input.len() <= max => None,
             Some(rows) => rows
                 .iter()
                 .map(|r| r.len())
@@ -337,11 +349,17 @@ impl Cleaner {
                 limit: max,
             });
         }
-        let (lines, words) = columns::reading_order(input, lines, words);
+        // With one cell per line, no line holds columns: the scan's order
+        // is the reading order.
+        debug_assert!(rows.is_some() || lines.windows(2).all(|w| w[0].row != w[1].row));
+        let (lines, words) = match rows {
+            None => (lines, words),
+            Some(_) => columns::reading_order(input, lines, words),
+        };
         let page = Page::scanned(lines, words, profile);
         let tuning = Tuning::for_mode(cfg.mode);
         let mut verdicts = pipeline::pass(&page, &tuning);
-        let blocks = settle::settle(input, &page, &mut verdicts, &tuning, profile);
+        let blocks = settle::settle(input, &page, &mut verdicts, &tuning, profile, control);
         Ok(assemble::article(input, &page, verdicts, rows, blocks))
     }
 }

@@ -16,12 +16,51 @@ pub(crate) struct Part {
     pub rows: usize,
 }
 
-/// The parts a dump is cleaned in: one for a dump of at most `PART_ROWS`
-/// lines. A part ends before a blank line once it holds `PART_ROWS` lines
-/// (paragraphs and lists stay whole), and at twice that many in any case.
-pub(crate) fn parts(input: &str) -> Vec<Part> {
+/// What one pass over a dump's bytes finds before it is cleaned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Survey {
+    /// The number of line feeds.
+    pub newlines: usize,
+    /// Whether any byte is a control byte ([`is_control`]): without one,
+    /// the dump does not look binary ([`binary_offset`]) and no line of it
+    /// does.
+    pub control: bool,
+}
+
+/// The [`Survey`] of `bytes`, in blocks of 224 bytes (seven vectors of 32):
+/// the line feeds of a block are counted in a byte (its count fits one),
+/// and whether it holds a byte below a space other than a line feed is
+/// found beside them ([`any_below_space_but_line_feed`]'s least), all by
+/// vector operations with no byte left over to count one at a time. Only
+/// a block with such a byte (a tab, mostly) is looked at for control
+/// bytes, all of its bytes by vector compares (no count is needed).
+pub(crate) fn survey(bytes: &[u8]) -> Survey {
+    let mut blocks = bytes.chunks_exact(224);
+    let (mut newlines, mut control) = (0, false);
+    for block in &mut blocks {
+        let (feeds, least) = block.iter().fold((0u8, u8::MAX), |(n, least), &b| {
+            (
+                n + u8::from(b == b'\n'),
+                least.min((b ^ b'\n').wrapping_sub(1)),
+            )
+        });
+        newlines += usize::from(feeds);
+        control =
+            control || (least < 0x1f && block.iter().fold(false, |any, &b| any | is_control(b)));
+    }
+    let rest = blocks.remainder();
+    Survey {
+        newlines: newlines + rest.iter().filter(|&&b| b == b'\n').count(),
+        control: control || count_control(rest) > 0,
+    }
+}
+
+/// The parts a dump of `newlines` line feeds ([`Survey::newlines`]) is
+/// cleaned in: one for a dump of at most `PART_ROWS` lines. A part ends
+/// before a blank line once it holds `PART_ROWS` lines (paragraphs and
+/// lists stay whole), and at twice that many in any case.
+pub(crate) fn parts(input: &str, newlines: usize) -> Vec<Part> {
     let bytes = input.as_bytes();
-    let newlines = crate::lines::count_newlines(bytes);
     if newlines < PART_ROWS {
         // Every real page: one part, found without walking its lines.
         return vec![Part {
@@ -69,19 +108,42 @@ pub(crate) fn is_control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b)
 }
 
-/// The number of control bytes ([`is_control`]) in `bytes`: a block of 32
+/// The number of control bytes ([`is_control`]) in `bytes`: a block of 256
 /// bytes without a byte below 0x20 other than a line feed (most blocks of
-/// text) is passed over with a few vector operations, the rest eight bytes
-/// at a time.
+/// text) is passed over with a few vector operations per 32 bytes and one
+/// test, the rest by [`count_control_in_blocks`].
 pub(crate) fn count_control(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(256);
+    let mut n = 0;
+    for block in &mut blocks {
+        if any_below_space_but_line_feed(block) {
+            n += count_control_in_blocks(block);
+        }
+    }
+    n + count_control_in_blocks(blocks.remainder())
+}
+
+/// Whether `bytes` hold a byte below 0x20 other than a line feed, in three
+/// vector operations per vector of bytes and no branch: `b ^ 0x0a` maps
+/// the line feed to 0 and the other bytes below 0x20 among 1 to 0x1f (the
+/// rest stay at or above 0x20), so that, less one (0 wrapping to 0xff),
+/// exactly those bytes lie below 0x1f, and the least of all does when one
+/// is there.
+fn any_below_space_but_line_feed(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(u8::MAX, |least, &b| least.min((b ^ b'\n').wrapping_sub(1)))
+        < 0x1f
+}
+
+/// [`count_control`] in blocks of 32 bytes, each passed over when
+/// [`any_below_space_but_line_feed`] says so, the rest eight bytes at a
+/// time.
+fn count_control_in_blocks(bytes: &[u8]) -> usize {
     let mut blocks = bytes.chunks_exact(32);
     let mut n = 0;
     for block in &mut blocks {
-        // Compiled to vector compares: no branch per byte.
-        let any = block
-            .iter()
-            .fold(false, |any, &b| any | ((b < 0x20) & (b != b'\n')));
-        if any {
+        if any_below_space_but_line_feed(block) {
             n += count_control_by_words(block);
         }
     }
@@ -142,6 +204,32 @@ pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// Every byte, alone or among others, is below a space and no line
+    /// feed exactly when the vector test says so.
+    #[test]
+    fn bytes_below_a_space_but_line_feeds_are_found() {
+        for b in 0..=255u8 {
+            let want = b < 0x20 && b != b'\n';
+            assert_eq!(any_below_space_but_line_feed(&[b]), want, "{b:#x}");
+            let mut block = [b'a'; 300];
+            block[77] = b;
+            assert_eq!(any_below_space_but_line_feed(&block), want, "{b:#x}");
+        }
+        assert!(!any_below_space_but_line_feed(&[]));
+    }
+
+    /// A block of line feeds only counts them all: its count fits a byte.
+    #[test]
+    fn blocks_of_line_feeds_are_counted_whole() {
+        for len in [0, 1, 223, 224, 225, 255, 256, 448, 1000] {
+            let want = Survey {
+                newlines: len,
+                control: false,
+            };
+            assert_eq!(survey(&vec![b'\n'; len]), want);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
@@ -153,6 +241,27 @@ mod tests {
         ) {
             let want = bytes.iter().filter(|&&b| is_control(b)).count();
             proptest::prop_assert_eq!(count_control(&bytes), want);
+        }
+
+        #[test]
+        fn line_feeds_and_control_bytes_are_found_as_byte_by_byte(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![
+                b'\n', b'\n', b'\r', b'a', b' ', 0x8a, b'\t', b'a', b'b', b'c', b'd', b'e', b'f', b'g',
+            ]), 0..1200),
+            control in proptest::option::of((0usize..1200, proptest::sample::select(vec![0u8, 1, 0x0b, 0x1f]))),
+        ) {
+            let mut bytes = bytes;
+            if let Some((at, b)) = control {
+                if at < bytes.len() {
+                    bytes[at] = b;
+                }
+            }
+            let want = Survey {
+                newlines: bytes.iter().filter(|&&b| b == b'\n').count(),
+                control: bytes.iter().any(|&b| is_control(b)),
+            };
+            proptest::prop_assert_eq!(survey(&bytes), want);
+            proptest::prop_assert_eq!(crate::lines::count_newlines(&bytes), want.newlines);
         }
     }
 }

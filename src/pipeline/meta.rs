@@ -218,10 +218,14 @@ fn head_metadata<'a>(
 /// picture captions that end in their credit, in the body or the region.
 fn credits_in_body<'a>(page: &Page<'a>, region: &Range<usize>, v: &mut Verdicts<'a>) {
     // A caption's credit closes it with a bracket, maybe before white
-    // space: a text ending in any other printable ASCII char has none.
-    let caption_credit = |t: &'a str| match t.as_bytes().last() {
-        Some(&b) if (0x21..0x80).contains(&b) && b != b')' && b != b']' => None,
-        _ => lexicon::caption_credit(t),
+    // space; a line's text ends in none (the scan trims it), so a text
+    // ending in anything but a bracket has no credit.
+    let caption_credit = |t: &'a str| {
+        debug_assert_eq!(t, t.trim_end());
+        match t.as_bytes().last() {
+            Some(b')' | b']') => lexicon::caption_credit(t),
+            _ => None,
+        }
     };
     for (i, l) in page.lines.iter().enumerate() {
         let open = !v.is_decided(i) && region.contains(&i);
@@ -317,12 +321,13 @@ fn meta_like(l: &Line<'_>, e: &Evidence) -> bool {
 /// credit, not ending in a full stop or an ellipsis.
 fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
     let s = &l.shape;
+    // The shape first: the lexicons are read only for a line of its shape.
     !l.is_blank()
         && !e.own.listed()
-        && !meta_like(l, e)
         && (3..=30).contains(&s.words)
         && !s.ellipsis
         && !l.text.ends_with('.')
+        && !meta_like(l, e)
 }
 
 /// The headline: the nearest line before the body that reads like one.

@@ -35,7 +35,8 @@ impl<'a> Page<'a> {
     /// The page of `lines`, copies of lines of `earlier`, and their
     /// hard-wrapped paragraphs `runs` ([`crate::lines::wrapped_runs`]):
     /// line `j` holds the same text as line `from[j]` of `earlier` (if
-    /// any), and takes its word keys and what is known of it there.
+    /// any, else it is blank), and takes its word keys and what is known
+    /// of it there.
     pub(crate) fn from_lines(
         lines: Vec<Line<'a>>,
         runs: Vec<std::ops::Range<usize>>,
@@ -43,7 +44,16 @@ impl<'a> Page<'a> {
         earlier: &Page<'_>,
         from: &[Option<usize>],
     ) -> Page<'a> {
-        let words = WordKeys::of(&lines, |j| from[j].map(|i| earlier.words.get(i)));
+        // A line that copies none is blank (one between two blocks): it
+        // has no word to key, its keys are known too (none, not sought in
+        // its text).
+        debug_assert!(from
+            .iter()
+            .zip(&lines)
+            .all(|(f, l)| f.is_some() || l.is_blank()));
+        let words = WordKeys::of(&lines, |j| {
+            Some(from[j].map_or(&[][..], |i| earlier.words.get(i)))
+        });
         let evidence = features::gather_copied(
             &lines,
             &runs,
