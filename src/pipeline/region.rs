@@ -88,17 +88,46 @@ pub(crate) fn comments_from(lines: &[Line<'_>], ev: &[Evidence], region: &Range<
     next_barrier(lines, ev, region.end).unwrap_or(lines.len())
 }
 
+/// The lines' weights for the region search, weighed in order: `None` for
+/// a comment-section head, which no region may cross. Text after a
+/// comment-section head that follows real text is comments: it still
+/// counts, but much less, so the article before it wins.
+#[derive(Default)]
+struct Weigher {
+    /// The positive weight of the lines so far.
+    text_seen: f32,
+    /// Whether a comment-section head has followed real text.
+    in_comments: bool,
+}
+
+impl Weigher {
+    /// The weight of the next line.
+    #[inline(always)]
+    fn next(&mut self, line: &Line<'_>, ev: &Evidence, score: f32) -> Option<f32> {
+        if is_barrier(line, ev) {
+            if self.text_seen >= COMMENT_ZONE_MIN_TEXT {
+                self.in_comments = true;
+            }
+            return None;
+        }
+        let mut w = weight(line, score);
+        if w > 0.0 {
+            self.text_seen += w;
+            if self.in_comments {
+                w *= COMMENT_ZONE_DISCOUNT;
+            }
+        }
+        Some(w)
+    }
+}
+
 /// The best region, as a range of line indices (empty when no line scores positive).
 pub(crate) fn main_region(
     lines: &[Line<'_>],
     evidence: &[Evidence],
     scores: &[f32],
 ) -> Range<usize> {
-    // Each line's weight; `None` for a comment-section head, which no region
-    // may cross. Text after a comment-section head that follows real text is
-    // comments: it still counts, but much less, so the article before it wins.
-    let mut text_seen = 0.0f32;
-    let mut in_comments = false;
+    let mut weigh = Weigher::default();
     // The best segment of the whole page is sought as the weights are
     // made, in the same pass ([`best_segment`] of them all).
     let mut best = Kadane::new(0);
@@ -108,21 +137,7 @@ pub(crate) fn main_region(
         .zip(scores)
         .enumerate()
         .map(|(i, ((line, ev), &score))| {
-            let w = if is_barrier(line, ev) {
-                if text_seen >= COMMENT_ZONE_MIN_TEXT {
-                    in_comments = true;
-                }
-                None
-            } else {
-                let mut w = weight(line, score);
-                if w > 0.0 {
-                    text_seen += w;
-                    if in_comments {
-                        w *= COMMENT_ZONE_DISCOUNT;
-                    }
-                }
-                Some(w)
-            };
+            let w = weigh.next(line, ev, score);
             best.step(i, w);
             w
         })
@@ -534,28 +549,12 @@ The regatta was first held in 1952 on this river.
         evidence: &[Evidence],
         scores: &[f32],
     ) -> Range<usize> {
-        let mut text_seen = 0.0f32;
-        let mut in_comments = false;
+        let mut weigh = Weigher::default();
         let weights: Vec<Option<f32>> = lines
             .iter()
             .zip(evidence)
             .zip(scores)
-            .map(|((line, ev), &score)| {
-                if is_barrier(line, ev) {
-                    if text_seen >= COMMENT_ZONE_MIN_TEXT {
-                        in_comments = true;
-                    }
-                    return None;
-                }
-                let mut w = weight(line, score);
-                if w > 0.0 {
-                    text_seen += w;
-                    if in_comments {
-                        w *= COMMENT_ZONE_DISCOUNT;
-                    }
-                }
-                Some(w)
-            })
+            .map(|((line, ev), &score)| weigh.next(line, ev, score))
             .collect();
         let (best_sum, r) = plain_best_segment(&weights, 0..lines.len());
         let before = plain_best_segment(&weights, 0..r.start);
