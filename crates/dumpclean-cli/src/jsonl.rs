@@ -130,7 +130,22 @@ pub(crate) fn read_record<'a>(
     line: &'a [u8],
     buf: &'a mut Vec<u8>,
 ) -> Result<InRecord<'a>, serde_json::Error> {
-    match Scan::new(line).record(buf) {
+    read_record_with(line, buf, Vec::new())
+}
+
+/// [`read_record`], the list of the text's escapes ([`Escapes::ends`])
+/// kept in `ends`, a list of any contents (a record's, given back once
+/// it is written): a text has an escape every few dozen bytes, and a list
+/// with room for them all, allocated and freed for each record, costs
+/// about as much again as its escapes.
+pub(crate) fn read_record_with<'a>(
+    line: &'a [u8],
+    buf: &'a mut Vec<u8>,
+    ends: Vec<(usize, usize)>,
+) -> Result<InRecord<'a>, serde_json::Error> {
+    let mut scan = Scan::new(line);
+    scan.escapes.ends = ends;
+    match scan.record(buf) {
         Some(r) => Ok(r),
         None => {
             let mut r: InRecord = serde_json::from_slice(line)?;
