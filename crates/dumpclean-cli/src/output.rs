@@ -846,10 +846,19 @@ pub(crate) fn round_small(x: f32) -> Option<usize> {
     if x.to_bits() >= 1000.5f32.to_bits() {
         return None;
     }
-    // `x + 0.5` in f64 is exact (an f32 below 2^10 has no bits below
-    // 2^-41 unless it is below 2^-18, and then the sum stays below 1), so
-    // its integer part is `x` rounded half up: half away from zero.
-    Some((f64::from(x) + 0.5) as i32 as usize)
+    // Adding 2^52 rounds an f64 below 2^52 to the nearest whole number
+    // (ties to even), which is then the low bits of the sum's mantissa:
+    // no float-to-integer conversion, which Rust makes saturating (a
+    // clamp and a NaN test around the instruction). The 2^-30 added first
+    // breaks a tie upwards (half away from zero) and moves no other `x`
+    // past a half: an f32 from 0.25 up lies at least 2^-25 from any half
+    // it is not on, and one below 0.25 stays below it. `x + 2^-30` is
+    // exact in f64 for every `x` from 2^-13 up (40 bits from 2^9 down
+    // to 2^-30).
+    const TIE_UP: f64 = 1.0 / (1u64 << 30) as f64;
+    const WHOLE: f64 = (1u64 << 52) as f64;
+    let r = (f64::from(x) + TIE_UP) + WHOLE;
+    Some(r.to_bits() as u32 as usize)
 }
 
 pub(crate) fn write_text(out: &mut impl Write, id: &str, a: &Article<'_>) -> io::Result<()> {
