@@ -575,8 +575,13 @@ pub(crate) fn batches(
     mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Batches> {
     let block = block.max(1);
-    // Room for a block and, most often, the end of the line it ends in.
-    let room = 2 * block;
+    // Room for a block and, most often, the end of the line it ends in
+    // (a line of a corpus is some kilobytes long; the reads that finish a
+    // longer one grow the buffer): as much again for a batch's block, at
+    // most a MiB more for a large one (the first pass of
+    // `--site-profiles`), so that memory stays near the size of the input
+    // read rather than twice a large block for each chunk.
+    let room = block + block.min(1 << 20);
     let mut chunk = Chunk::default();
     let mut line_no = 0;
     // Where the line being read starts in the chunk.
