@@ -520,12 +520,10 @@ pub(crate) fn open_array(out: &mut Vec<u8>, first: usize) {
     }
 }
 
-/// The labels [`label_index`] numbers, in its order.
+/// The labels [`label_index`] numbers, in its order: the chrome kinds
+/// first, in the order `ChromeKind` declares them (so that a kind's index
+/// is its number, `kind as usize`), then the others.
 pub(crate) const LABELS: [Label; 11] = [
-    Label::Body,
-    Label::Title,
-    Label::Meta,
-    Label::Blank,
     Label::Chrome(ChromeKind::Navigation),
     Label::Chrome(ChromeKind::Related),
     Label::Chrome(ChromeKind::Fixtures),
@@ -533,25 +531,29 @@ pub(crate) const LABELS: [Label; 11] = [
     Label::Chrome(ChromeKind::Promo),
     Label::Chrome(ChromeKind::Footer),
     Label::Chrome(ChromeKind::Other),
+    Label::Body,
+    Label::Title,
+    Label::Meta,
+    Label::Blank,
 ];
 
 /// Where `label` stands in [`LABELS`] (`None` for a label added since).
+/// A chrome kind's index is its number: a match on the kind (its own case
+/// for each) would make the compiler jump through a table for every line's
+/// label, where a number and a comparison do.
 pub(crate) fn label_index(label: Label) -> Option<usize> {
+    /// How many chrome kinds [`LABELS`] has (those declared after them, if
+    /// any, have none).
+    const CHROME_KINDS: usize = 7;
+    if let Label::Chrome(kind) = label {
+        let k = kind as usize;
+        return (k < CHROME_KINDS).then_some(k);
+    }
     Some(match label {
-        Label::Body => 0,
-        Label::Title => 1,
-        Label::Meta => 2,
-        Label::Blank => 3,
-        Label::Chrome(kind) => match kind {
-            ChromeKind::Navigation => 4,
-            ChromeKind::Related => 5,
-            ChromeKind::Fixtures => 6,
-            ChromeKind::Comments => 7,
-            ChromeKind::Promo => 8,
-            ChromeKind::Footer => 9,
-            ChromeKind::Other => 10,
-            _ => return None,
-        },
+        Label::Body => 7,
+        Label::Title => 8,
+        Label::Meta => 9,
+        Label::Blank => 10,
         _ => return None,
     })
 }
