@@ -290,10 +290,24 @@ impl<'a> Scan<'a> {
         (self.bytes.get(self.at) == Some(&b)).then(|| self.at += 1)
     }
 
-    /// A string: borrowed when it has no escapes, unescaped otherwise.
+    /// A string: borrowed when it has no escapes, unescaped otherwise, into
+    /// a buffer as long as the string is written. ([`Scan::string_bytes`]
+    /// makes room for the rest of the line, the size of a text, zeroed: for
+    /// an `id` or a `url` with an escape, `\/` say, that would be the rest
+    /// of the page, kept as the string's capacity.) It reads the string from
+    /// the line cut after its closing quote, which it reads the same way.
     pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
+        let bytes: &'a [u8] = self.bytes;
+        let end = closing_quote(bytes, self.at + 1)?;
+        let mut scan = Scan {
+            bytes: &bytes[..=end],
+            at: self.at,
+            escapes: std::mem::take(&mut self.escapes),
+        };
         let mut out = Vec::new();
-        match self.string_bytes(&mut out)? {
+        let contents = scan.string_bytes(&mut out);
+        (self.at, self.escapes) = (scan.at, scan.escapes);
+        match contents? {
             Contents::Plain(plain) => std::str::from_utf8(plain).ok().map(Cow::Borrowed),
             Contents::Unescaped(len) => {
                 out.truncate(len);
@@ -380,6 +394,19 @@ impl<'a> Scan<'a> {
             odd,
         };
         Some(Contents::Unescaped(o))
+    }
+}
+
+/// Where the JSON string whose bytes start at `from` in `b` ends: its
+/// closing quote, the first `"` not escaped (a `\` escapes the byte after
+/// it; the digits of a `\u` are neither). `None` for no end.
+pub(crate) fn closing_quote(b: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let j = from + memchr::memchr2(b'"', b'\\', b.get(from..)?)?;
+        if b[j] == b'"' {
+            return Some(j);
+        }
+        from = j + 2;
     }
 }
 
@@ -834,6 +861,36 @@ pub(crate) mod tests {
             failure_persistence: None,
             ..Default::default()
         })]
+
+        #[test]
+        fn strings_are_read_as_from_the_whole_line(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", "\\n", "\\/", "\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\u12",
+                "\\ud83d", "\"", "\u{1}", "\\", "u", "/",
+            ]), 0..12),
+            rest in proptest::sample::select(vec!["", "\"", ",\"text\":\"a\\nb\"}", "\\n\"x"]),
+        ) {
+            let line = format!("\"{}{rest}", parts.concat());
+            let line = line.as_bytes();
+            // The string read from the whole line, as `string` read it before.
+            let mut whole = Scan::new(line);
+            let mut out = Vec::new();
+            let want = whole.string_bytes(&mut out).and_then(|c| match c {
+                Contents::Plain(plain) => String::from_utf8(plain.to_vec()).ok(),
+                Contents::Unescaped(len) => String::from_utf8(out[..len].to_vec()).ok(),
+            });
+            let mut scan = Scan::new(line);
+            let got = scan.string();
+            proptest::prop_assert_eq!(got.as_deref(), want.as_deref());
+            if got.is_some() {
+                proptest::prop_assert_eq!(scan.at, whole.at);
+            }
+            if let Some(Cow::Owned(s)) = got {
+                // No more room than the string took in the line (or the
+                // least a Vec of bytes allocates, 8).
+                proptest::prop_assert!(s.capacity() <= scan.at.max(8));
+            }
+        }
 
         #[test]
         fn lines_are_copied_as_a_byte_at_a_time(
