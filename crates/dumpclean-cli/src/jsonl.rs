@@ -130,7 +130,22 @@ pub(crate) fn read_record<'a>(
     line: &'a [u8],
     buf: &'a mut Vec<u8>,
 ) -> Result<InRecord<'a>, serde_json::Error> {
-    match Scan::new(line).record(buf) {
+    read_record_with(line, buf, Vec::new())
+}
+
+/// [`read_record`], the list of the text's escapes ([`Escapes::ends`])
+/// kept in `ends`, a list of any contents (a record's, given back once
+/// it is written): a text has an escape every few dozen bytes, and a list
+/// with room for them all, allocated and freed for each record, costs
+/// about as much again as its escapes.
+pub(crate) fn read_record_with<'a>(
+    line: &'a [u8],
+    buf: &'a mut Vec<u8>,
+    ends: Vec<(usize, usize)>,
+) -> Result<InRecord<'a>, serde_json::Error> {
+    let mut scan = Scan::new(line);
+    scan.escapes.ends = ends;
+    match scan.record(buf) {
         Some(r) => Ok(r),
         None => {
             let mut r: InRecord = serde_json::from_slice(line)?;
@@ -275,10 +290,24 @@ impl<'a> Scan<'a> {
         (self.bytes.get(self.at) == Some(&b)).then(|| self.at += 1)
     }
 
-    /// A string: borrowed when it has no escapes, unescaped otherwise.
+    /// A string: borrowed when it has no escapes, unescaped otherwise, into
+    /// a buffer as long as the string is written. ([`Scan::string_bytes`]
+    /// makes room for the rest of the line, the size of a text, zeroed: for
+    /// an `id` or a `url` with an escape, `\/` say, that would be the rest
+    /// of the page, kept as the string's capacity.) It reads the string from
+    /// the line cut after its closing quote, which it reads the same way.
     pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
+        let bytes: &'a [u8] = self.bytes;
+        let end = closing_quote(bytes, self.at + 1)?;
+        let mut scan = Scan {
+            bytes: &bytes[..=end],
+            at: self.at,
+            escapes: std::mem::take(&mut self.escapes),
+        };
         let mut out = Vec::new();
-        match self.string_bytes(&mut out)? {
+        let contents = scan.string_bytes(&mut out);
+        (self.at, self.escapes) = (scan.at, scan.escapes);
+        match contents? {
             Contents::Plain(plain) => std::str::from_utf8(plain).ok().map(Cow::Borrowed),
             Contents::Unescaped(len) => {
                 out.truncate(len);
@@ -365,6 +394,19 @@ impl<'a> Scan<'a> {
             odd,
         };
         Some(Contents::Unescaped(o))
+    }
+}
+
+/// Where the JSON string whose bytes start at `from` in `b` ends: its
+/// closing quote, the first `"` not escaped (a `\` escapes the byte after
+/// it; the digits of a `\u` are neither). `None` for no end.
+pub(crate) fn closing_quote(b: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let j = from + memchr::memchr2(b'"', b'\\', b.get(from..)?)?;
+        if b[j] == b'"' {
+            return Some(j);
+        }
+        from = j + 2;
     }
 }
 
@@ -560,8 +602,13 @@ pub(crate) fn batches(
     mut f: impl FnMut(&mut Chunk) -> Result<(), Stop>,
 ) -> Result<(), Batches> {
     let block = block.max(1);
-    // Room for a block and, most often, the end of the line it ends in.
-    let room = 2 * block;
+    // Room for a block and, most often, the end of the line it ends in
+    // (a line of a corpus is some kilobytes long; the reads that finish a
+    // longer one grow the buffer): as much again for a batch's block, at
+    // most a MiB more for a large one (the first pass of
+    // `--site-profiles`), so that memory stays near the size of the input
+    // read rather than twice a large block for each chunk.
+    let room = block + block.min(1 << 20);
     let mut chunk = Chunk::default();
     let mut line_no = 0;
     // Where the line being read starts in the chunk.
@@ -814,6 +861,36 @@ pub(crate) mod tests {
             failure_persistence: None,
             ..Default::default()
         })]
+
+        #[test]
+        fn strings_are_read_as_from_the_whole_line(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", "\\n", "\\/", "\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\u12",
+                "\\ud83d", "\"", "\u{1}", "\\", "u", "/",
+            ]), 0..12),
+            rest in proptest::sample::select(vec!["", "\"", ",\"text\":\"a\\nb\"}", "\\n\"x"]),
+        ) {
+            let line = format!("\"{}{rest}", parts.concat());
+            let line = line.as_bytes();
+            // The string read from the whole line, as `string` read it before.
+            let mut whole = Scan::new(line);
+            let mut out = Vec::new();
+            let want = whole.string_bytes(&mut out).and_then(|c| match c {
+                Contents::Plain(plain) => String::from_utf8(plain.to_vec()).ok(),
+                Contents::Unescaped(len) => String::from_utf8(out[..len].to_vec()).ok(),
+            });
+            let mut scan = Scan::new(line);
+            let got = scan.string();
+            proptest::prop_assert_eq!(got.as_deref(), want.as_deref());
+            if got.is_some() {
+                proptest::prop_assert_eq!(scan.at, whole.at);
+            }
+            if let Some(Cow::Owned(s)) = got {
+                // No more room than the string took in the line (or the
+                // least a Vec of bytes allocates, 8).
+                proptest::prop_assert!(s.capacity() <= scan.at.max(8));
+            }
+        }
 
         #[test]
         fn lines_are_copied_as_a_byte_at_a_time(

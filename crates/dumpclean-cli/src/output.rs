@@ -520,12 +520,10 @@ pub(crate) fn open_array(out: &mut Vec<u8>, first: usize) {
     }
 }
 
-/// The labels [`label_index`] numbers, in its order.
+/// The labels [`label_index`] numbers, in its order: the chrome kinds
+/// first, in the order `ChromeKind` declares them (so that a kind's index
+/// is its number, `kind as usize`), then the others.
 pub(crate) const LABELS: [Label; 11] = [
-    Label::Body,
-    Label::Title,
-    Label::Meta,
-    Label::Blank,
     Label::Chrome(ChromeKind::Navigation),
     Label::Chrome(ChromeKind::Related),
     Label::Chrome(ChromeKind::Fixtures),
@@ -533,25 +531,29 @@ pub(crate) const LABELS: [Label; 11] = [
     Label::Chrome(ChromeKind::Promo),
     Label::Chrome(ChromeKind::Footer),
     Label::Chrome(ChromeKind::Other),
+    Label::Body,
+    Label::Title,
+    Label::Meta,
+    Label::Blank,
 ];
 
 /// Where `label` stands in [`LABELS`] (`None` for a label added since).
+/// A chrome kind's index is its number: a match on the kind (its own case
+/// for each) would make the compiler jump through a table for every line's
+/// label, where a number and a comparison do.
 pub(crate) fn label_index(label: Label) -> Option<usize> {
+    /// How many chrome kinds [`LABELS`] has (those declared after them, if
+    /// any, have none).
+    const CHROME_KINDS: usize = 7;
+    if let Label::Chrome(kind) = label {
+        let k = kind as usize;
+        return (k < CHROME_KINDS).then_some(k);
+    }
     Some(match label {
-        Label::Body => 0,
-        Label::Title => 1,
-        Label::Meta => 2,
-        Label::Blank => 3,
-        Label::Chrome(kind) => match kind {
-            ChromeKind::Navigation => 4,
-            ChromeKind::Related => 5,
-            ChromeKind::Fixtures => 6,
-            ChromeKind::Comments => 7,
-            ChromeKind::Promo => 8,
-            ChromeKind::Footer => 9,
-            ChromeKind::Other => 10,
-            _ => return None,
-        },
+        Label::Body => 7,
+        Label::Title => 8,
+        Label::Meta => 9,
+        Label::Blank => 10,
         _ => return None,
     })
 }
@@ -715,9 +717,28 @@ pub(crate) fn escape_flags(w: u64) -> u64 {
 /// `[a,b]`, as serde_json writes a `[usize; 2]`: made in a buffer and
 /// copied with one fixed-size copy when short. Numbers below 10^8 (spans
 /// and line numbers of any usual page) take their digits from
-/// [`eight_digits`], each in one eight-byte copy.
+/// [`eight_digits`], each in one eight-byte copy; two below 10^4 both
+/// from one [`four_digits`], a step shorter.
 pub(crate) fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
     let (a, b) = (a as u64, b as u64);
+    if a < 10_000 && b < 10_000 {
+        // Both below 10^4 (the line numbers of a chrome segment, the spans
+        // of a short page): the digits of both at once, `a`'s in the low
+        // 32-bit lane and `b`'s in the high one, by [`four_digits`].
+        let x = four_digits(a | b << 32);
+        let (a, b) = (x as u32, (x >> 32) as u32);
+        let (da, db) = (significant_of_four(a), significant_of_four(b));
+        let mut buf = [0u8; 16];
+        buf[0] = b'[';
+        buf[1..5].copy_from_slice(&(a >> (32 - 8 * da)).to_le_bytes());
+        buf[1 + da] = b',';
+        buf[2 + da..6 + da].copy_from_slice(&(b >> (32 - 8 * db)).to_le_bytes());
+        buf[2 + da + db] = b']';
+        let start = out.len();
+        out.extend_from_slice(&buf);
+        out.truncate(start + da + db + 3);
+        return;
+    }
     if a < 100_000_000 && b < 100_000_000 {
         let (a, b) = (eight_digits(a as u32), eight_digits(b as u32));
         let (da, db) = (significant(a), significant(b));
@@ -759,7 +780,15 @@ pub(crate) fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
 /// 10^4 and 100); no product leaves its lane.
 pub(crate) fn eight_digits(n: u32) -> u64 {
     debug_assert!(n < 100_000_000);
-    let x = u64::from(n / 10_000) | u64::from(n % 10_000) << 32;
+    four_digits(u64::from(n / 10_000) | u64::from(n % 10_000) << 32)
+}
+
+/// The four decimal digits (with leading zeros) of each of the numbers
+/// below 10^4 in the two 32-bit lanes of `x`, as ASCII bytes in that lane,
+/// its first digit in the lowest byte: the steps of [`eight_digits`] after
+/// its first.
+pub(crate) fn four_digits(x: u64) -> u64 {
+    debug_assert!((x as u32) < 10_000 && (x >> 32) < 10_000);
     let hundreds = (x * 10_486) >> 20 & 0x0000_007F_0000_007F;
     let x = hundreds | (x - hundreds * 100) << 16;
     let tens = (x * 103) >> 10 & 0x000F_000F_000F_000F;
@@ -773,6 +802,13 @@ pub(crate) fn significant(x: u64) -> usize {
     // Bytes `0` are 0x30: the high nibble of every digit byte is 3.
     let leading = (x & 0x0F0F_0F0F_0F0F_0F0F).trailing_zeros() as usize / 8;
     8 - leading.min(7)
+}
+
+/// The number of digits of a lane of [`four_digits`] to write: those from
+/// the first that is not `0`, or the last one (for 0).
+pub(crate) fn significant_of_four(x: u32) -> usize {
+    let leading = (x & 0x0F0F_0F0F).trailing_zeros() as usize / 8;
+    4 - leading.min(3)
 }
 
 /// An unsigned integer in decimal.
@@ -846,10 +882,19 @@ pub(crate) fn round_small(x: f32) -> Option<usize> {
     if x.to_bits() >= 1000.5f32.to_bits() {
         return None;
     }
-    // `x + 0.5` in f64 is exact (an f32 below 2^10 has no bits below
-    // 2^-41 unless it is below 2^-18, and then the sum stays below 1), so
-    // its integer part is `x` rounded half up: half away from zero.
-    Some((f64::from(x) + 0.5) as i32 as usize)
+    // Adding 2^52 rounds an f64 below 2^52 to the nearest whole number
+    // (ties to even), which is then the low bits of the sum's mantissa:
+    // no float-to-integer conversion, which Rust makes saturating (a
+    // clamp and a NaN test around the instruction). The 2^-30 added first
+    // breaks a tie upwards (half away from zero) and moves no other `x`
+    // past a half: an f32 from 0.25 up lies at least 2^-25 from any half
+    // it is not on, and one below 0.25 stays below it. `x + 2^-30` is
+    // exact in f64 for every `x` from 2^-13 up (40 bits from 2^9 down
+    // to 2^-30).
+    const TIE_UP: f64 = 1.0 / (1u64 << 30) as f64;
+    const WHOLE: f64 = (1u64 << 52) as f64;
+    let r = (f64::from(x) + TIE_UP) + WHOLE;
+    Some(r.to_bits() as u32 as usize)
 }
 
 pub(crate) fn write_text(out: &mut impl Write, id: &str, a: &Article<'_>) -> io::Result<()> {
@@ -1142,6 +1187,20 @@ pub(crate) mod tests {
                 .position(|&b| needs_escape(b))
                 .map(|j| from + j);
             assert_eq!(next_escape(s, from), want, "from {from}");
+        }
+    }
+
+    #[test]
+    fn pairs_below_ten_thousand_are_written_as_serde_json_writes_them() {
+        // Every number below 10^4 in each lane, beside a few in the other.
+        for n in 0..10_000usize {
+            for m in [0, 7, 10, 99, 100, 999, 1000, 9999, 10_000] {
+                for (a, b) in [(n, m), (m, n)] {
+                    let mut out = b"x".to_vec();
+                    write_json_pair(&mut out, a, b);
+                    assert_eq!(&out[1..], &serde_json::to_vec(&[a, b]).unwrap()[..]);
+                }
+            }
         }
     }
 

@@ -605,25 +605,40 @@ pub(crate) fn clean_record(
     line_no: u64,
     raw: &[u8],
 ) -> Outcome {
-    // The buffer a text with escapes is unescaped into, kept by the thread
-    // from one record to the next: it is only grown, not zeroed again for
-    // each record (a record cleaned while another is, were cleaning ever to
-    // call back here, takes a buffer of its own).
+    // The buffer a text with escapes is unescaped into, and the list of
+    // where its escapes end, kept by the thread from one record to the
+    // next: the buffer is only grown, not zeroed again for each record,
+    // and neither is allocated again (a record cleaned while another is,
+    // were cleaning ever to call back here, takes buffers of its own).
     thread_local! {
-        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        static BUF: std::cell::RefCell<Kept> = const {
+            std::cell::RefCell::new(Kept { buf: Vec::new(), ends: Vec::new() })
+        };
     }
     BUF.with(|cell| {
-        let run = |buf: &mut Vec<u8>| {
-            clean_record_in(cleaner, format, fields, path, profiles, line_no, raw, buf)
+        let run = |kept: &mut Kept| {
+            clean_record_in(cleaner, format, fields, path, profiles, line_no, raw, kept)
         };
         match cell.try_borrow_mut() {
-            Ok(mut buf) => run(&mut buf),
-            Err(_) => run(&mut Vec::new()),
+            Ok(mut kept) => run(&mut kept),
+            Err(_) => run(&mut Kept {
+                buf: Vec::new(),
+                ends: Vec::new(),
+            }),
         }
     })
 }
 
-/// [`clean_record`], a text with escapes unescaped into `buf`.
+/// What a thread keeps from one record to the next (see [`clean_record`]).
+struct Kept {
+    /// Where a text with escapes is unescaped.
+    buf: Vec<u8>,
+    /// The list of a text's escapes ([`Escapes::ends`]), its contents those
+    /// of the last record.
+    ends: Vec<(usize, usize)>,
+}
+
+/// [`clean_record`], with the buffers `kept` by its thread.
 #[allow(clippy::too_many_arguments)]
 fn clean_record_in(
     cleaner: &Cleaner,
@@ -633,14 +648,15 @@ fn clean_record_in(
     profiles: &BTreeMap<String, SiteProfile>,
     line_no: u64,
     raw: &[u8],
-    buf: &mut Vec<u8>,
+    kept: &mut Kept,
 ) -> Outcome {
     let bad = |msg: String| Outcome {
         output: Err(format!("{path}:{line_no}: {msg}")),
         bytes: 0,
         empty: false,
     };
-    let rec = match read_record(raw, buf) {
+    let (buf, ends) = (&mut kept.buf, std::mem::take(&mut kept.ends));
+    let rec = match read_record_with(raw, buf, ends) {
         Ok(r) => r,
         Err(e) => return bad(format!("invalid JSON: {e}")),
     };
@@ -669,6 +685,9 @@ fn clean_record_in(
     let next = std::cell::Cell::new(0);
     let from = rec.text_escapes.as_ref().map(|e| (&*text, e, &next));
     let mut o = render(format, fields, &id, r, text.as_bytes(), from, &rec.extras);
+    if let Some(e) = rec.text_escapes {
+        kept.ends = e.ends;
+    }
     if let Err(msg) = &mut o.output {
         if !msg.starts_with(path) {
             *msg = format!("{path}:{line_no}: {msg}");
