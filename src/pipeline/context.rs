@@ -362,12 +362,17 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     /// bytes compared with the neighbours' first bytes, and whether it is
     /// alphanumeric (a lookup in Unicode's tables) asked only when a
     /// neighbour opens with it.
+    ///
+    /// The first char's bytes are taken as they lie in `text` (as many as
+    /// its first byte says), not decoded and encoded again; an empty text
+    /// opens with a space, as for `unwrap_or(' ')`.
     #[inline(never)]
     fn listed_by_neighbours(&self, k: usize, text: &str) -> bool {
         let lines = self.lines;
-        let first = text.chars().next().unwrap_or(' ');
-        let mut bytes = [0u8; 4];
-        let first_bytes = first.encode_utf8(&mut bytes).as_bytes();
+        let first_bytes: &[u8] = match text.as_bytes() {
+            [] => b" ",
+            all @ [b, ..] => &all[..utf8_width(*b)],
+        };
         let same_first = |j: Option<&usize>| {
             j.is_some_and(|&j| {
                 let t = lines[j].text.as_bytes();
@@ -376,7 +381,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         };
         (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
             || same_first(self.nb.get(k + 1)))
-            && !first.is_alphanumeric()
+            && !text.chars().next().is_some_and(opens_item_alphanumeric)
     }
 
     /// The cohesion of every non-blank line ([`write_cohesion`]), written to
@@ -570,6 +575,31 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             *lw = if wr { ln.ln_1p(e.run_words) } else { 0.0 };
             *t = b(wr && e.run_terminal);
         }
+    }
+}
+
+/// `c.is_alphanumeric()`, with the marks that open most list items
+/// (bullets, dashes and quotation marks of General Punctuation, the
+/// squares, triangles and circles of Geometric Shapes, the middle dot)
+/// answered without a lookup in Unicode's tables: none of them is a letter
+/// or a digit (tested for every char of those blocks).
+#[inline(always)]
+fn opens_item_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{B7}' | '\u{2000}'..='\u{206F}' | '\u{25A0}'..='\u{25FF}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The length in bytes of the UTF-8 char whose first byte is `b` (of a
+/// `str`, so a valid first byte).
+#[inline(always)]
+fn utf8_width(b: u8) -> usize {
+    match b {
+        ..0x80 => 1,
+        ..0xE0 => 2,
+        ..0xF0 => 3,
+        _ => 4,
     }
 }
 
@@ -1203,6 +1233,26 @@ mod tests {
     const HEADING_BEFORE_TEXT: usize = 13;
     const AFTER_COMMENTS: usize = 19;
     const COHESION: usize = 23;
+
+    /// The marks answered without Unicode's tables are none of them a
+    /// letter or a digit, and every other char is asked as it is: the
+    /// fast path gives `is_alphanumeric` for every char.
+    #[test]
+    fn item_marks_are_not_alphanumeric() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(opens_item_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// The width of a char read off its first byte is its UTF-8 length.
+    #[test]
+    fn utf8_width_of_every_char() {
+        let mut bytes = [0u8; 4];
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut bytes).as_bytes()[0];
+            assert_eq!(utf8_width(first), c.len_utf8(), "{c:?}");
+        }
+    }
 
     /// The lines, their evidence, the region and the context features, as
     /// the pass computes them in balanced mode.
