@@ -911,6 +911,11 @@ struct KeyTable {
     generation: u32,
 }
 
+/// The fewest slots [`KeyTable`] holds once used: enough for the keys of
+/// all but the longest pages, in arrays of 128 KiB or more (each array is
+/// then mapped afresh, zeroed, by the allocator).
+const KEY_TABLE_SLOTS: usize = 1 << 15;
+
 /// The first slot to probe for `key`.
 fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
     let h = (key ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -929,13 +934,18 @@ impl KeyTable {
         }
     }
 
-    /// Empty the table for up to `n` keys.
+    /// Empty the table for up to `n` keys. The arrays are first made for
+    /// [`KEY_TABLE_SLOTS`] slots at least, whatever the first page needs:
+    /// arrays that large come zeroed from the system (no clearing of them
+    /// in the process, where growing them page by page from a few slots
+    /// cleared each new array).
     fn reset(&mut self, n: usize) {
         let size = (2 * n).next_power_of_two().max(16);
         if size > self.keys.len() {
-            self.keys = vec![0; size];
-            self.owners = vec![0; size];
-            self.generations = vec![0; size];
+            let slots = size.max(KEY_TABLE_SLOTS);
+            self.keys = vec![0; slots];
+            self.owners = vec![0; slots];
+            self.generations = vec![0; slots];
             self.generation = 0;
         }
         self.generation = self.generation.wrapping_add(1);
