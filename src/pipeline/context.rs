@@ -628,6 +628,10 @@ pub(crate) struct Columns {
     data: Vec<f32>,
 }
 
+/// The fewest features [`Columns`] makes room for: those of about a
+/// thousand lines, in 128 KiB.
+const COLUMNS_MIN: usize = 1 << 15;
+
 thread_local! {
     /// The array [`Columns`] last held, kept for the thread's next page.
     static SPARE_COLUMNS: std::cell::Cell<Vec<f32>> = const { std::cell::Cell::new(Vec::new()) };
@@ -640,9 +644,12 @@ impl Columns {
     /// ([`Columns::write_unbiased`] reads it through a mask).
     fn new(n: usize) -> Columns {
         let mut data = SPARE_COLUMNS.take();
-        // Grown only past the longest page so far: no clearing per page.
+        // Made anew only past the longest page so far: no clearing per
+        // page. A new array, not the old one grown: nothing in it is kept,
+        // so nothing need be copied; and it holds [`COLUMNS_MIN`] at
+        // least, which the allocator maps afresh, zeroed (no clearing).
         if data.len() < N_CONTEXT * n {
-            data.resize((N_CONTEXT * n).next_power_of_two(), 0.0);
+            data = vec![0.0; (N_CONTEXT * n).next_power_of_two().max(COLUMNS_MIN)];
         }
         Columns { n, data }
     }
