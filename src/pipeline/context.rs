@@ -596,9 +596,9 @@ fn opens_item_alphanumeric(c: char) -> bool {
 #[inline(always)]
 fn utf8_width(b: u8) -> usize {
     match b {
-        ..0x80 => 1,
-        ..0xE0 => 2,
-        ..0xF0 => 3,
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
         _ => 4,
     }
 }
