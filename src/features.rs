@@ -857,12 +857,15 @@ impl LogitSum {
         self.next += 1;
     }
 
-    /// Add the next feature, a flag (1 where set, else 0).
+    /// Add the next feature, a flag (1 where set, else 0): its weight
+    /// where set, else `+0.0`, picked from [`FLAG_TERMS`] by the flag (a
+    /// load and an add, no branch). Adding `+0.0` leaves the sum as it is:
+    /// the sum starts at the bias, not 0 (asserted below `local_logit`),
+    /// so it is never `-0.0` (a sum of two numbers that is zero is
+    /// `+0.0`, unless both are `-0.0`), the one value `+0.0` would change.
     #[inline(always)]
     fn flag(&mut self, set: bool) {
-        if set {
-            self.sum += crate::model::LOCAL[self.next];
-        }
+        self.sum += FLAG_TERMS[self.next][usize::from(set)];
         self.next += 1;
     }
 
@@ -890,6 +893,18 @@ impl LogitSum {
         self.sum
     }
 }
+
+/// What [`LogitSum::flag`] adds for each local feature: `+0.0` where the
+/// flag is not set, the feature's weight where it is.
+static FLAG_TERMS: [[f32; 2]; N_LOCAL] = {
+    let mut terms = [[0.0; 2]; N_LOCAL];
+    let mut i = 0;
+    while i < N_LOCAL {
+        terms[i][1] = crate::model::LOCAL[i];
+        i += 1;
+    }
+    terms
+};
 
 /// The cues of the local features, in their order there.
 const CUE_FEATURE_ORDER: [Cue; 6] = [

@@ -362,12 +362,17 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     /// bytes compared with the neighbours' first bytes, and whether it is
     /// alphanumeric (a lookup in Unicode's tables) asked only when a
     /// neighbour opens with it.
+    ///
+    /// The first char's bytes are taken as they lie in `text` (as many as
+    /// its first byte says), not decoded and encoded again; an empty text
+    /// opens with a space, as for `unwrap_or(' ')`.
     #[inline(never)]
     fn listed_by_neighbours(&self, k: usize, text: &str) -> bool {
         let lines = self.lines;
-        let first = text.chars().next().unwrap_or(' ');
-        let mut bytes = [0u8; 4];
-        let first_bytes = first.encode_utf8(&mut bytes).as_bytes();
+        let first_bytes: &[u8] = match text.as_bytes() {
+            [] => b" ",
+            all @ [b, ..] => &all[..utf8_width(*b)],
+        };
         let same_first = |j: Option<&usize>| {
             j.is_some_and(|&j| {
                 let t = lines[j].text.as_bytes();
@@ -376,7 +381,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         };
         (same_first(k.checked_sub(1).and_then(|k| self.nb.get(k)))
             || same_first(self.nb.get(k + 1)))
-            && !first.is_alphanumeric()
+            && !text.chars().next().is_some_and(opens_item_alphanumeric)
     }
 
     /// The cohesion of every non-blank line ([`write_cohesion`]), written to
@@ -573,6 +578,31 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     }
 }
 
+/// `c.is_alphanumeric()`, with the marks that open most list items
+/// (bullets, dashes and quotation marks of General Punctuation, the
+/// squares, triangles and circles of Geometric Shapes, the middle dot)
+/// answered without a lookup in Unicode's tables: none of them is a letter
+/// or a digit (tested for every char of those blocks).
+#[inline(always)]
+fn opens_item_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{B7}' | '\u{2000}'..='\u{206F}' | '\u{25A0}'..='\u{25FF}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The length in bytes of the UTF-8 char whose first byte is `b` (of a
+/// `str`, so a valid first byte).
+#[inline(always)]
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// The columns [`Neighbourhood::line_columns`] writes, and the one it reads
 /// (the next line's log-odds).
 struct LineColumns<'c> {
@@ -598,6 +628,10 @@ pub(crate) struct Columns {
     data: Vec<f32>,
 }
 
+/// The fewest features [`Columns`] makes room for: those of about a
+/// thousand lines, in 128 KiB.
+const COLUMNS_MIN: usize = 1 << 15;
+
 thread_local! {
     /// The array [`Columns`] last held, kept for the thread's next page.
     static SPARE_COLUMNS: std::cell::Cell<Vec<f32>> = const { std::cell::Cell::new(Vec::new()) };
@@ -610,9 +644,12 @@ impl Columns {
     /// ([`Columns::write_unbiased`] reads it through a mask).
     fn new(n: usize) -> Columns {
         let mut data = SPARE_COLUMNS.take();
-        // Grown only past the longest page so far: no clearing per page.
+        // Made anew only past the longest page so far: no clearing per
+        // page. A new array, not the old one grown: nothing in it is kept,
+        // so nothing need be copied; and it holds [`COLUMNS_MIN`] at
+        // least, which the allocator maps afresh, zeroed (no clearing).
         if data.len() < N_CONTEXT * n {
-            data.resize((N_CONTEXT * n).next_power_of_two(), 0.0);
+            data = vec![0.0; (N_CONTEXT * n).next_power_of_two().max(COLUMNS_MIN)];
         }
         Columns { n, data }
     }
@@ -881,6 +918,11 @@ struct KeyTable {
     generation: u32,
 }
 
+/// The fewest slots [`KeyTable`] holds once used: enough for the keys of
+/// all but the longest pages, in arrays of 128 KiB or more (each array is
+/// then mapped afresh, zeroed, by the allocator).
+const KEY_TABLE_SLOTS: usize = 1 << 15;
+
 /// The first slot to probe for `key`.
 fn slot_of(key: u64, seed: u64, mask: usize) -> usize {
     let h = (key ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -899,13 +941,18 @@ impl KeyTable {
         }
     }
 
-    /// Empty the table for up to `n` keys.
+    /// Empty the table for up to `n` keys. The arrays are first made for
+    /// [`KEY_TABLE_SLOTS`] slots at least, whatever the first page needs:
+    /// arrays that large come zeroed from the system (no clearing of them
+    /// in the process, where growing them page by page from a few slots
+    /// cleared each new array).
     fn reset(&mut self, n: usize) {
         let size = (2 * n).next_power_of_two().max(16);
         if size > self.keys.len() {
-            self.keys = vec![0; size];
-            self.owners = vec![0; size];
-            self.generations = vec![0; size];
+            let slots = size.max(KEY_TABLE_SLOTS);
+            self.keys = vec![0; slots];
+            self.owners = vec![0; slots];
+            self.generations = vec![0; slots];
             self.generation = 0;
         }
         self.generation = self.generation.wrapping_add(1);
@@ -1203,6 +1250,26 @@ mod tests {
     const HEADING_BEFORE_TEXT: usize = 13;
     const AFTER_COMMENTS: usize = 19;
     const COHESION: usize = 23;
+
+    /// The marks answered without Unicode's tables are none of them a
+    /// letter or a digit, and every other char is asked as it is: the
+    /// fast path gives `is_alphanumeric` for every char.
+    #[test]
+    fn item_marks_are_not_alphanumeric() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(opens_item_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// The width of a char read off its first byte is its UTF-8 length.
+    #[test]
+    fn utf8_width_of_every_char() {
+        let mut bytes = [0u8; 4];
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut bytes).as_bytes()[0];
+            assert_eq!(utf8_width(first), c.len_utf8(), "{c:?}");
+        }
+    }
 
     /// The lines, their evidence, the region and the context features, as
     /// the pass computes them in balanced mode.
