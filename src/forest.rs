@@ -67,9 +67,9 @@ impl<const N: usize> Forest<N> {
 const COMPILED_TREES: usize = 30;
 
 impl<const N: usize> Forest<N> {
-    /// The forest's log-odds for the features `x`, as [`Forest::score`]
-    /// gives them (the same comparisons, the leaves added in the same
-    /// order), for a forest of [`COMPILED_TREES`] trees (`None` for
+    /// The forest's log-odds for the features `x`, as the tests' oracle
+    /// `Forest::score` gives them (the same comparisons, the leaves added
+    /// in the same order), for a forest of [`COMPILED_TREES`] trees (`None` for
     /// another count).
     ///
     /// Inlined where the forest is a static ([`crate::model::BODY`]), each
@@ -90,7 +90,7 @@ impl<const N: usize> Forest<N> {
 }
 
 impl Tree {
-    /// `sum` plus the leaf the walk over `x` reaches (as [`Forest::score`]
+    /// `sum` plus the leaf the walk over `x` reaches (as `Forest::score`
     /// walks it), as [`DEPTH`] nested branches: node `i` goes to `2i + 1`
     /// when `x[feature] <= threshold`, else to `2i + 2`. (The sum is added
     /// at each leaf, not to the leaf the branches pick: the compiler then

@@ -56,7 +56,7 @@ const STOPWORD_LIST: &[&str] = &[
     "mu", "ją", "tu", "tam", "u", "przed", "między", "według",
 ];
 
-/// The stop words packed into `u64`s (see [`pack_word`]).
+/// The stop words packed into `u64`s (as the tests' oracle `pack_word` packs them).
 static STOPWORDS: StopwordSet = StopwordSet::of(STOPWORD_LIST);
 
 /// Slots of the stop-word table: a power of two, over four times the
@@ -68,7 +68,7 @@ const STOPWORD_SLOTS: usize = 2048;
 /// table's build fails to compile with one that does not).
 const STOPWORD_MULTIPLIER: u64 = 0x0821_fbd6_d4af_0af1;
 
-/// The packed stop words ([`pack_word`]) in a table of buckets of two
+/// The packed stop words (`pack_word`) in a table of buckets of two
 /// slots (0 marks an empty slot; no packed word is 0): every stop word is
 /// in the bucket of its hash, so a lookup compares two slots, no probing.
 struct StopwordSet {
@@ -78,7 +78,7 @@ struct StopwordSet {
 impl StopwordSet {
     /// The table of `words`, built at compile time. The words are written
     /// in lowercase (a test checks), so packing their bytes as they are is
-    /// [`pack_word`]; words over eight bytes are left out.
+    /// `pack_word`; words over eight bytes are left out.
     const fn of(words: &[&str]) -> StopwordSet {
         let mut slots = [0u64; STOPWORD_SLOTS];
         let mut k = 0;
@@ -224,7 +224,7 @@ pub(crate) fn pack_word(word: &str) -> Option<u64> {
     Some(packed)
 }
 
-/// `packed` is a function word packed as [`pack_word`] packs it.
+/// `packed` is a function word packed as `pack_word` packs it.
 pub(crate) fn is_packed_stopword(packed: u64) -> bool {
     STOPWORDS.contains(packed)
 }
