@@ -303,6 +303,17 @@ mod tests {
         assert_eq!(f.score(&[1.0, 1.0, 1.0, 1.0]), -1.0 + 15.0 + 2.0);
     }
 
+    /// Features for the body forest, each in [-2, 2), from a xorshift
+    /// generator at `seed`.
+    fn random_features(seed: &mut u64) -> [f32; crate::model::N_BODY] {
+        std::array::from_fn(|_| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            (*seed >> 40) as f32 / (1u64 << 22) as f32 - 2.0
+        })
+    }
+
     /// The walk laid out for speed gives the fitted forest's own sums.
     #[test]
     fn the_laid_out_walk_scores_as_the_trees() {
@@ -310,12 +321,7 @@ mod tests {
         let walks = Walks::of(f);
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..2000 {
-            let x: [f32; crate::model::N_BODY] = std::array::from_fn(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                (seed >> 40) as f32 / (1u64 << 22) as f32 - 2.0
-            });
+            let x = random_features(&mut seed);
             assert_eq!(walks.score(&x).to_bits(), f.score(&x).to_bits());
             assert_eq!(
                 Padded::new(&walks).score(&x).to_bits(),
@@ -344,12 +350,7 @@ mod tests {
         );
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..2000 {
-            let x: [f32; crate::model::N_BODY] = std::array::from_fn(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                (seed >> 40) as f32 / (1u64 << 22) as f32 - 2.0
-            });
+            let x = random_features(&mut seed);
             assert_eq!(
                 f.score_compiled(&x).map(f32::to_bits),
                 Some(f.score(&x).to_bits())
