@@ -415,23 +415,31 @@ fn dedup_hashed(keys: &mut [u64], table: &mut Vec<u64>) -> usize {
     let table = &mut table[..];
     let mask = table.len() - 1;
     let seed = key_seed();
-    let mut n = 0;
-    for r in 0..keys.len() {
-        let k = keys[r];
+    // Put `k` in the table, if it is not there: whether it was new.
+    let mut insert = |k: u64| {
         debug_assert!(k != 0);
         let mut i = ((k ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize;
-        let new = loop {
+        loop {
             let slot = &mut table[i & mask];
             match *slot {
                 0 => {
                     *slot = k;
-                    break true;
+                    return true;
                 }
-                t if t == k => break false,
+                t if t == k => return false,
                 _ => i += 1,
             }
-        };
-        if new {
+        }
+    };
+    // As in [`dedup_small`], the keys before the first repeat stay where
+    // they are, and are not written again.
+    let Some(first) = keys.iter().position(|&k| !insert(k)) else {
+        return keys.len();
+    };
+    let mut n = first;
+    for r in first + 1..keys.len() {
+        let k = keys[r];
+        if insert(k) {
             // The keys kept are at most those read: `n <= r`.
             keys[n] = k;
             n += 1;
