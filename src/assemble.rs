@@ -213,9 +213,9 @@ pub(crate) fn build_blocks_by<'a>(
         .rposition(|x| x.kind.is_some())
         .map_or(first, |l| l + 1);
     let verdicts = &verdicts[first..end];
-    // At most one block per body cell: no growing on the way.
-    let mut blocks: Vec<Block<'a>> =
-        Vec::with_capacity(verdicts.iter().filter(|x| x.kind.is_some()).count());
+    // At most one block per body cell, and so per cell from the first body
+    // cell to the last: no growing on the way, and no walk to count them.
+    let mut blocks: Vec<Block<'a>> = Vec::with_capacity(verdicts.len());
     let mut last: Option<usize> = None; // the cell of the last block's end
     for (i, verdict) in (first..).zip(verdicts) {
         let Some(kind_i) = verdict.kind else { continue };

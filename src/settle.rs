@@ -44,25 +44,30 @@ fn body_text<'a>(
     page: &Page<'a>,
     v: &Verdicts<'_>,
 ) -> (Vec<crate::Block<'a>>, String, Vec<Piece>) {
-    let mut cells: Vec<Range<usize>> = Vec::new();
+    // The pieces are begun as the blocks are built (their cells, one
+    // piece per block), and placed in the text once the blocks are done:
+    // no list of cells to grow and walk again beside them.
+    let mut pieces: Vec<Piece> = Vec::with_capacity(page.lines.len() / 2 + 1);
     let blocks = build_blocks_by(input, &page.lines, v, &page.runs, |i, joins| {
-        match cells.last_mut() {
-            Some(c) if joins => c.end = i + 1,
-            _ => cells.push(i..i + 1),
+        match pieces.last_mut() {
+            Some(p) if joins => p.cells.end = i + 1,
+            _ => pieces.push(Piece {
+                text: 0,
+                input: 0,
+                len: 0,
+                cells: i..i + 1,
+            }),
         }
     });
+    debug_assert_eq!(pieces.len(), blocks.len());
     let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
-    let mut pieces = Vec::with_capacity(blocks.len());
-    for (b, cells) in blocks.iter().zip(cells) {
+    for (b, p) in blocks.iter().zip(&mut pieces) {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        pieces.push(Piece {
-            text: text.len(),
-            input: b.span.start,
-            len: b.span.len(),
-            cells,
-        });
+        p.text = text.len();
+        p.input = b.span.start;
+        p.len = b.span.len();
         text.push_str(&b.text);
     }
     // Each body cell lies in its block, as a search by containment finds it.

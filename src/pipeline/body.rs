@@ -23,7 +23,7 @@ pub(crate) fn decide(
     keep_scored(page, nb, tuning, scores, v);
     fill_gaps(page, nb, scores, tuning.reach(), v);
     extend_edges(page, scores, region, tuning.reach(), v);
-    take_announced_lists(page, v);
+    take_announced_lists(page, nb, v);
     mark_headings(page, nb, region, v);
     drop_stray_lines(page, nb, region, v);
 }
@@ -135,13 +135,17 @@ fn extend_edges(
 
 /// A body line ending in a colon announces what follows: the bulleted lines
 /// right after it are the article's list items.
-fn take_announced_lists(page: &Page<'_>, v: &mut Verdicts<'_>) {
+///
+/// Only the non-blank lines `nb` are looked at for the announcing line (a
+/// blank line is not body), and the walk goes on at the first of them at
+/// or after the line the list ended at.
+fn take_announced_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let n = lines.len();
-    let mut i = 0;
-    while i < n {
+    let mut k = 0;
+    while let Some(&i) = nb.get(k) {
+        k += 1;
         if !v.is_body(i) || !lines[i].text.ends_with(':') {
-            i += 1;
             continue;
         }
         let mut j = i + 1;
@@ -163,7 +167,10 @@ fn take_announced_lists(page: &Page<'_>, v: &mut Verdicts<'_>) {
             }
             j += 1;
         }
-        i = j.max(i + 1);
+        // The lines from `i + 1` to `j` were walked (and `j` is past `i`).
+        while nb.get(k).is_some_and(|&next| next < j) {
+            k += 1;
+        }
     }
 }
 
