@@ -56,138 +56,109 @@ const STOPWORD_LIST: &[&str] = &[
     "mu", "ją", "tu", "tam", "u", "przed", "między", "według",
 ];
 
-/// The stop words packed into `u64`s (as the tests' oracle `pack_word` packs them).
-static STOPWORDS: StopwordSet = StopwordSet::of(STOPWORD_LIST);
-
-/// Slots of the stop-word table: a power of two, over four times the
-/// number of stop words, in buckets of two.
-const STOPWORD_SLOTS: usize = 2048;
-
-/// The multiplier of [`StopwordSet::bucket`]: one under which no three
-/// stop words share a bucket (found by trying random odd multipliers; the
-/// table's build fails to compile with one that does not).
-const STOPWORD_MULTIPLIER: u64 = 0x0821_fbd6_d4af_0af1;
-
-/// The packed stop words (`pack_word`) in a table of buckets of two
-/// slots (0 marks an empty slot; no packed word is 0): every stop word is
-/// in the bucket of its hash, so a lookup compares two slots, no probing.
-struct StopwordSet {
-    slots: [u64; STOPWORD_SLOTS],
-}
-
-impl StopwordSet {
-    /// The table of `words`, built at compile time. The words are written
-    /// in lowercase (a test checks), so packing their bytes as they are is
-    /// `pack_word`; words over eight bytes are left out.
-    const fn of(words: &[&str]) -> StopwordSet {
-        let mut slots = [0u64; STOPWORD_SLOTS];
-        let mut k = 0;
-        while k < words.len() {
-            let b = words[k].as_bytes();
-            k += 1;
-            if b.is_empty() || b.len() > 8 {
-                continue;
-            }
-            let mut w = 0u64;
-            let mut j = 0;
-            while j < b.len() {
-                w |= (b[j] as u64) << (8 * j);
-                j += 1;
-            }
-            let i = 2 * StopwordSet::bucket(w);
-            if slots[i] == 0 || slots[i] == w {
-                slots[i] = w;
-            } else if slots[i + 1] == 0 || slots[i + 1] == w {
-                slots[i + 1] = w;
-            } else {
-                panic!("three stop words in one bucket: choose another STOPWORD_MULTIPLIER");
-            }
+/// The stop words packed into `u64`s (as the tests' oracle `pack_word`
+/// packs them): words over eight bytes are left out. The words are written
+/// in lowercase (a test checks), so packing their bytes as they are is
+/// `pack_word`.
+static STOPWORDS: PairSet<0x0821_fbd6_d4af_0af1> = {
+    let mut set = PairSet::new();
+    let mut k = 0;
+    while k < STOPWORD_LIST.len() {
+        let b = STOPWORD_LIST[k].as_bytes();
+        k += 1;
+        if b.is_empty() || b.len() > 8 {
+            continue;
         }
-        StopwordSet { slots }
+        let mut w = 0u64;
+        let mut j = 0;
+        while j < b.len() {
+            w |= (b[j] as u64) << (8 * j);
+            j += 1;
+        }
+        set = set.with(w);
     }
-
-    /// The bucket of `w`: the top bits of a multiplicative hash.
-    const fn bucket(w: u64) -> usize {
-        (w.wrapping_mul(STOPWORD_MULTIPLIER) >> (65 - STOPWORD_SLOTS.trailing_zeros())) as usize
-    }
-
-    /// Whether `w` (not 0) is in the table: in one of the two slots of its
-    /// bucket, compared both, without a branch.
-    #[inline]
-    fn contains(&self, w: u64) -> bool {
-        debug_assert_ne!(w, 0);
-        let i = 2 * StopwordSet::bucket(w);
-        (self.slots[i] == w) | (self.slots[i + 1] == w)
-    }
-}
+    set
+};
 
 /// The [`crate::keys::norm_key`]s of the stop words written in ASCII
-/// letters and digits, in a table of buckets of two slots by the key's top
-/// bits (0 marks an empty slot; no key is 0): what a word that is a run of
-/// ASCII letters and digits is looked up by, from the key the scan computes
-/// anyway, not packed from its bytes.
-static STOPWORD_KEYS: StopwordKeys = StopwordKeys::of(STOPWORD_LIST);
+/// letters and digits: what a word that is a run of ASCII letters and
+/// digits is looked up by, from the key the scan computes anyway, not
+/// packed from its bytes.
+static STOPWORD_KEYS: PairSet<0x377a_6a64_2e2f_dec3> = {
+    let mut set = PairSet::new();
+    let mut k = 0;
+    while k < STOPWORD_LIST.len() {
+        let b = STOPWORD_LIST[k].as_bytes();
+        k += 1;
+        let mut ascii = !b.is_empty();
+        let mut j = 0;
+        while j < b.len() {
+            ascii &= b[j].is_ascii_alphanumeric();
+            j += 1;
+        }
+        if ascii {
+            set = set.with(crate::keys::ascii_norm_key(b));
+        }
+    }
+    set
+};
 
-/// Buckets of [`STOPWORD_KEYS`]: a power of two, over twice the number
-/// of stop words.
-const STOPWORD_KEY_BUCKETS: usize = 1024;
+/// Buckets of a [`PairSet`]: a power of two, over twice the number of stop
+/// words.
+const PAIR_BUCKETS: usize = 1024;
 
-/// The multiplier of [`StopwordKeys::bucket`]: one under which no three
-/// keys of stop words share a bucket (found by trying random odd
-/// multipliers; the table's build fails to compile
-/// with one that does not).
-const STOPWORD_KEY_MULTIPLIER: u64 = 0x377a_6a64_2e2f_dec3;
-
-struct StopwordKeys {
-    slots: [[u64; 2]; STOPWORD_KEY_BUCKETS],
+/// A set of non-zero `u64`s built at compile time, in a table of buckets
+/// of two slots (0 marks an empty slot): every member is in the bucket of
+/// its hash, the top bits of its product with `M`, so a lookup compares
+/// two slots, no probing. `M` is an odd multiplier under which no three
+/// members share a bucket (found by trying random ones; the table's build
+/// fails to compile with one that does not).
+struct PairSet<const M: u64> {
+    slots: [[u64; 2]; PAIR_BUCKETS],
 }
 
-impl StopwordKeys {
-    /// The table of the keys of those of `words` written in ASCII letters
-    /// and digits, built at compile time.
-    const fn of(words: &[&str]) -> StopwordKeys {
-        let mut slots = [[0u64; 2]; STOPWORD_KEY_BUCKETS];
-        let mut k = 0;
-        while k < words.len() {
-            let b = words[k].as_bytes();
-            k += 1;
-            let mut ascii = !b.is_empty();
-            let mut j = 0;
-            while j < b.len() {
-                ascii &= b[j].is_ascii_alphanumeric();
-                j += 1;
-            }
-            if !ascii {
-                continue;
-            }
-            let key = crate::keys::ascii_norm_key(b);
-            let bucket = &mut slots[StopwordKeys::bucket(key)];
-            if bucket[0] == 0 || bucket[0] == key {
-                bucket[0] = key;
-            } else if bucket[1] == 0 || bucket[1] == key {
-                bucket[1] = key;
-            } else {
-                panic!("three stop words in one bucket: choose another STOPWORD_KEY_MULTIPLIER");
-            }
+impl<const M: u64> PairSet<M> {
+    /// The empty set.
+    const fn new() -> Self {
+        PairSet {
+            slots: [[0; 2]; PAIR_BUCKETS],
         }
-        StopwordKeys { slots }
     }
 
-    /// The bucket of `key`: the top bits of a multiplicative hash of it.
+    /// The set with `w` (not 0) added.
+    const fn with(mut self, w: u64) -> Self {
+        let i = Self::bucket(w);
+        if self.slots[i][0] == 0 || self.slots[i][0] == w {
+            self.slots[i][0] = w;
+        } else if self.slots[i][1] == 0 || self.slots[i][1] == w {
+            self.slots[i][1] = w;
+        } else {
+            panic!("three members in one bucket: choose another multiplier");
+        }
+        self
+    }
+
+    /// The bucket of `w`.
     #[inline(always)]
-    const fn bucket(key: u64) -> usize {
-        (key.wrapping_mul(STOPWORD_KEY_MULTIPLIER) >> (64 - STOPWORD_KEY_BUCKETS.trailing_zeros()))
-            as usize
+    const fn bucket(w: u64) -> usize {
+        (w.wrapping_mul(M) >> (64 - PAIR_BUCKETS.trailing_zeros())) as usize
+    }
+
+    /// Whether `w` (not 0) is in the set: in one of the two slots of its
+    /// bucket, compared both, without a branch.
+    #[inline(always)]
+    fn contains(&self, w: u64) -> bool {
+        debug_assert_ne!(w, 0);
+        let [a, b] = self.slots[Self::bucket(w)];
+        (a == w) | (b == w)
     }
 }
 
 /// A word that is a run of ASCII letters and digits with the
-/// [`crate::keys::norm_key`] `key` is a function word: `key` is in one of
-/// the two slots of its bucket, compared both, without a branch.
+/// [`crate::keys::norm_key`] `key` is a function word.
 #[inline(always)]
 pub(crate) fn is_stopword_key(key: u64) -> bool {
-    let [a, b] = STOPWORD_KEYS.slots[StopwordKeys::bucket(key)];
-    (a == key) | (b == key)
+    STOPWORD_KEYS.contains(key)
 }
 
 /// A word of at most eight bytes once lowercased, packed into a `u64` (no
@@ -327,12 +298,17 @@ mod tests {
         }
         let listed: std::collections::BTreeSet<u64> =
             STOPWORD_LIST.iter().filter_map(|w| pack_word(w)).collect();
-        assert!(listed.len() * 4 <= STOPWORD_SLOTS);
+        assert!(listed.len() * 2 <= PAIR_BUCKETS);
         for &w in &listed {
             assert!(STOPWORDS.contains(w), "{w:x}");
         }
         assert_eq!(
-            STOPWORDS.slots.iter().filter(|&&s| s != 0).count(),
+            STOPWORDS
+                .slots
+                .iter()
+                .flatten()
+                .filter(|&&s| s != 0)
+                .count(),
             listed.len()
         );
         for w in ["cat", "harbour", "brücke", "abcdefgh", "1990", "x", "thé"] {
