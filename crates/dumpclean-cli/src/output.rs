@@ -728,29 +728,19 @@ pub(crate) fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
         let x = four_digits(a | b << 32);
         let (a, b) = (x as u32, (x >> 32) as u32);
         let (da, db) = (significant_of_four(a), significant_of_four(b));
-        let mut buf = [0u8; 16];
-        buf[0] = b'[';
-        buf[1..5].copy_from_slice(&(a >> (32 - 8 * da)).to_le_bytes());
-        buf[1 + da] = b',';
-        buf[2 + da..6 + da].copy_from_slice(&(b >> (32 - 8 * db)).to_le_bytes());
-        buf[2 + da + db] = b']';
-        let start = out.len();
-        out.extend_from_slice(&buf);
-        out.truncate(start + da + db + 3);
+        push_digit_pair(
+            out,
+            u64::from(a >> (32 - 8 * da)),
+            da,
+            u64::from(b >> (32 - 8 * db)),
+            db,
+        );
         return;
     }
     if a < 100_000_000 && b < 100_000_000 {
         let (a, b) = (eight_digits(a as u32), eight_digits(b as u32));
         let (da, db) = (significant(a), significant(b));
-        let mut buf = [0u8; 32];
-        buf[0] = b'[';
-        buf[1..9].copy_from_slice(&(a >> (64 - 8 * da)).to_le_bytes());
-        buf[1 + da] = b',';
-        buf[2 + da..10 + da].copy_from_slice(&(b >> (64 - 8 * db)).to_le_bytes());
-        buf[2 + da + db] = b']';
-        let start = out.len();
-        out.extend_from_slice(&buf);
-        out.truncate(start + da + db + 3);
+        push_digit_pair(out, a >> (64 - 8 * da), da, b >> (64 - 8 * db), db);
         return;
     }
     let digits = |n: u64| n.checked_ilog10().map_or(1, |d| d as usize + 1);
@@ -769,6 +759,23 @@ pub(crate) fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
     } else {
         out.extend_from_slice(&buf[..len]);
     }
+}
+
+/// `[a,b]` onto `out`, for the `da` and `db` digits of two numbers as
+/// ASCII bytes in the low bytes of `a` and `b` (their first digit in the
+/// lowest byte, zero bytes above): made in a buffer with fixed-size copies
+/// and copied with one.
+#[inline(always)]
+fn push_digit_pair(out: &mut Vec<u8>, a: u64, da: usize, b: u64, db: usize) {
+    let mut buf = [0u8; 32];
+    buf[0] = b'[';
+    buf[1..9].copy_from_slice(&a.to_le_bytes());
+    buf[1 + da] = b',';
+    buf[2 + da..10 + da].copy_from_slice(&b.to_le_bytes());
+    buf[2 + da + db] = b']';
+    let start = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(start + da + db + 3);
 }
 
 /// The eight decimal digits of `n` (below 10^8, with leading zeros) as
