@@ -111,16 +111,27 @@ pub(crate) fn is_control(b: u8) -> bool {
 /// The number of control bytes ([`is_control`]) in `bytes`: a block of 256
 /// bytes without a byte below 0x20 other than a line feed (most blocks of
 /// text) is passed over with a few vector operations per 32 bytes and one
-/// test, the rest by [`count_control_in_blocks`].
+/// test, the rest in blocks of 32 bytes, passed over alike, and then
+/// eight bytes at a time ([`count_control_by_words`]).
 pub(crate) fn count_control(bytes: &[u8]) -> usize {
-    let mut blocks = bytes.chunks_exact(256);
+    count_in_blocks::<256>(bytes, |block| {
+        count_in_blocks::<32>(block, count_control_by_words)
+    })
+}
+
+/// `count` summed over the blocks of `N` bytes of `bytes` and the rest,
+/// passing over each block without a byte below 0x20 other than a line
+/// feed ([`any_below_space_but_line_feed`]), which holds no control byte.
+#[inline(always)]
+fn count_in_blocks<const N: usize>(bytes: &[u8], count: impl Fn(&[u8]) -> usize) -> usize {
+    let mut blocks = bytes.chunks_exact(N);
     let mut n = 0;
     for block in &mut blocks {
         if any_below_space_but_line_feed(block) {
-            n += count_control_in_blocks(block);
+            n += count(block);
         }
     }
-    n + count_control_in_blocks(blocks.remainder())
+    n + count(blocks.remainder())
 }
 
 /// Whether `bytes` hold a byte below 0x20 other than a line feed, in three
@@ -134,20 +145,6 @@ fn any_below_space_but_line_feed(bytes: &[u8]) -> bool {
         .iter()
         .fold(u8::MAX, |least, &b| least.min((b ^ b'\n').wrapping_sub(1)))
         < 0x1f
-}
-
-/// [`count_control`] in blocks of 32 bytes, each passed over when
-/// [`any_below_space_but_line_feed`] says so, the rest eight bytes at a
-/// time.
-fn count_control_in_blocks(bytes: &[u8]) -> usize {
-    let mut blocks = bytes.chunks_exact(32);
-    let mut n = 0;
-    for block in &mut blocks {
-        if any_below_space_but_line_feed(block) {
-            n += count_control_by_words(block);
-        }
-    }
-    n + count_control_by_words(blocks.remainder())
 }
 
 /// [`count_control`], eight bytes at a time: a block without a byte below
