@@ -2,7 +2,7 @@
 //! recurs in the dump, and the local body score built from them.
 
 use crate::lexicon::{self, Cue};
-use crate::lines::Line;
+use crate::lines::{byte_eq, Line};
 
 /// What is known about one line before context is taken into account.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -50,15 +50,6 @@ fn has_clock_time(text: &str) -> bool {
         i += 8;
     }
     (i..b.len()).any(|j| b[j] == b':' && at(j))
-}
-
-/// The high bit of each byte of `x` that equals `c`, all other bits clear
-/// (exact: no borrow crosses a byte).
-fn byte_eq(x: u64, c: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let y = x ^ (ONES * u64::from(c));
-    !(((y & !HIGH) + !HIGH) | y | !HIGH)
 }
 
 /// A line that stamps an item of a list: a time, a count, a date line, a

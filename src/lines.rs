@@ -1037,7 +1037,7 @@ fn pack_lowercase(word: &str) -> Option<u64> {
 /// The high bit of each byte of `x` that equals `c`, all other bits clear
 /// (exact: no borrow crosses a byte).
 #[inline]
-fn byte_eq(x: u64, c: u8) -> u64 {
+pub(crate) fn byte_eq(x: u64, c: u8) -> u64 {
     let y = x ^ (0x0101_0101_0101_0101 * u64::from(c));
     !(((y & !HIGH) + !HIGH) | y | !HIGH)
 }
