@@ -567,7 +567,9 @@ pub(crate) fn for_each_chunk(
 }
 
 /// [`for_each_chunk`] with chunks of the lines ended in about `block` bytes
-/// of input (one line at least); `f` may take the chunk. An input that
+/// of input (one line at least); `f` may take the chunk, and leave another
+/// in its place (one it had taken before, given back once its lines were
+/// cleaned: its buffers are read into again). An input that
 /// cannot be read to its end (a truncated gzip file) hands over the lines
 /// before the one it fails in, and stops with [`Stop::Input`] naming that
 /// line.
@@ -595,7 +597,10 @@ pub(crate) enum Batches {
 /// end inside a line, the rest of it, in smaller reads) are read straight
 /// onto the end of the chunk (without a copy in between) and the lines they
 /// end handed to `f`; the start of a line they do not end is carried over to
-/// the next chunk.
+/// the next chunk. The chunk's buffers are kept from one chunk to the next
+/// (or those `f` leaves in their place): a buffer allocated for each chunk
+/// would be memory the system maps and zeroes again, a page fault for
+/// every 4 KiB read.
 pub(crate) fn batches(
     mut input: impl Read,
     block: usize,
@@ -610,6 +615,8 @@ pub(crate) fn batches(
     // read rather than twice a large block for each chunk.
     let room = block + block.min(1 << 20);
     let mut chunk = Chunk::default();
+    // The start of the line the last block ended in, carried over.
+    let mut carry = Vec::new();
     let mut line_no = 0;
     // Where the line being read starts in the chunk.
     let mut start = 0;
@@ -656,13 +663,14 @@ pub(crate) fn batches(
         let start_here = start.min(chunk.bytes.len());
         if start_here > 0 || end_of_input {
             // Hand over the lines ended; carry over the line begun.
-            let mut next = Vec::with_capacity(room + chunk.bytes.len() - start_here);
-            next.extend_from_slice(&chunk.bytes[start_here..]);
+            carry.clear();
+            carry.extend_from_slice(&chunk.bytes[start_here..]);
             chunk.bytes.truncate(start_here);
             if !chunk.lines.is_empty() {
                 f(&mut chunk).map_err(Batches::Stop)?;
             }
-            chunk.bytes = next;
+            chunk.bytes.clear();
+            chunk.bytes.extend_from_slice(&carry);
             chunk.lines.clear();
             start = 0;
         }
