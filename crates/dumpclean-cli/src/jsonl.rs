@@ -712,22 +712,41 @@ pub(crate) mod tests {
     use crate::output::tests::escaped;
 
     /// The non-blank lines of `input` with their numbers, as `batches` with
-    /// `block` gives them, and each batch's number of lines.
+    /// `block` gives them, and each batch's number of lines. The chunks are
+    /// taken, or left, or taken with a used chunk left in their place (its
+    /// buffers full of another chunk's lines, as the stream's reader leaves
+    /// those given back): all three ways give the same.
     fn batched(input: &[u8], block: usize) -> (Vec<(u64, Vec<u8>)>, Vec<usize>) {
-        let (mut lines, mut sizes) = (Vec::new(), Vec::new());
-        let r = batches(input, block, |chunk| {
-            let taken = std::mem::take(chunk);
-            sizes.push(taken.lines.len());
-            lines.extend(
-                taken
-                    .lines
-                    .iter()
-                    .map(|(n, raw)| (*n, taken.line(raw).to_vec())),
-            );
-            Ok(())
-        });
-        assert!(r.is_ok());
-        (lines, sizes)
+        let mut ways = Vec::new();
+        for way in 0..3 {
+            let (mut lines, mut sizes) = (Vec::new(), Vec::new());
+            let mut used = Chunk {
+                bytes: b"{\"id\": \"used\"}\nand the start of a line".to_vec(),
+                lines: vec![(1, 0..14)],
+            };
+            let r = batches(input, block, |chunk| {
+                sizes.push(chunk.lines.len());
+                lines.extend(
+                    chunk
+                        .lines
+                        .iter()
+                        .map(|(n, raw)| (*n, chunk.line(raw).to_vec())),
+                );
+                match way {
+                    0 => drop(std::mem::take(chunk)),
+                    1 => {}
+                    _ => std::mem::swap(chunk, &mut used),
+                }
+                Ok(())
+            });
+            assert!(r.is_ok());
+            ways.push((lines, sizes));
+        }
+        assert!(
+            ways.iter().all(|w| *w == ways[0]),
+            "{input:?} in blocks of {block}"
+        );
+        ways.swap_remove(0)
     }
 
     /// The same, as `BufRead::split` gives them.
