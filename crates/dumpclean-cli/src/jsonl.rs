@@ -455,7 +455,9 @@ pub(crate) fn copy_lines(
 /// are looked at, with one fixed-size copy each: those copied past the
 /// first byte to escape are left for the caller to write over. (`dst` cut
 /// to the length of `src` gives both the same number of blocks, which the
-/// compiler then counts once.)
+/// compiler then counts once. A block is taken as an array, in a register,
+/// then stored and tested: tested where it lies in `src`, it was loaded
+/// again after the store, an instruction more for every 16 bytes.)
 #[inline(always)]
 pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
     let Some(dst) = dst.get_mut(..src.len()) else {
@@ -463,10 +465,10 @@ pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
     };
     let mut n = 0;
     for (s, d) in src.chunks_exact(16).zip(dst.chunks_exact_mut(16)) {
-        let s: &[u8; 16] = s.try_into().unwrap();
-        d.copy_from_slice(s);
+        let s: [u8; 16] = s.try_into().unwrap();
+        d.copy_from_slice(&s);
         if s.iter().fold(false, |any, &c| any | escapes(c)) {
-            return n + first_escape(s);
+            return n + first_escape(&s);
         }
         n += 16;
     }
