@@ -455,7 +455,9 @@ pub(crate) fn copy_lines(
 /// are looked at, with one fixed-size copy each: those copied past the
 /// first byte to escape are left for the caller to write over. (`dst` cut
 /// to the length of `src` gives both the same number of blocks, which the
-/// compiler then counts once.)
+/// compiler then counts once. A block is taken as an array, in a register,
+/// then stored and tested: tested where it lies in `src`, it was loaded
+/// again after the store, an instruction more for every 16 bytes.)
 #[inline(always)]
 pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
     let Some(dst) = dst.get_mut(..src.len()) else {
@@ -463,10 +465,10 @@ pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
     };
     let mut n = 0;
     for (s, d) in src.chunks_exact(16).zip(dst.chunks_exact_mut(16)) {
-        let s: &[u8; 16] = s.try_into().unwrap();
-        d.copy_from_slice(s);
+        let s: [u8; 16] = s.try_into().unwrap();
+        d.copy_from_slice(&s);
         if s.iter().fold(false, |any, &c| any | escapes(c)) {
-            return n + first_escape(s);
+            return n + first_escape(&s);
         }
         n += 16;
     }
@@ -567,7 +569,9 @@ pub(crate) fn for_each_chunk(
 }
 
 /// [`for_each_chunk`] with chunks of the lines ended in about `block` bytes
-/// of input (one line at least); `f` may take the chunk. An input that
+/// of input (one line at least); `f` may take the chunk, and leave another
+/// in its place (one it had taken before, given back once its lines were
+/// cleaned: its buffers are read into again). An input that
 /// cannot be read to its end (a truncated gzip file) hands over the lines
 /// before the one it fails in, and stops with [`Stop::Input`] naming that
 /// line.
@@ -595,7 +599,10 @@ pub(crate) enum Batches {
 /// end inside a line, the rest of it, in smaller reads) are read straight
 /// onto the end of the chunk (without a copy in between) and the lines they
 /// end handed to `f`; the start of a line they do not end is carried over to
-/// the next chunk.
+/// the next chunk. The chunk's buffers are kept from one chunk to the next
+/// (or those `f` leaves in their place): a buffer allocated for each chunk
+/// would be memory the system maps and zeroes again, a page fault for
+/// every 4 KiB read.
 pub(crate) fn batches(
     mut input: impl Read,
     block: usize,
@@ -610,6 +617,8 @@ pub(crate) fn batches(
     // read rather than twice a large block for each chunk.
     let room = block + block.min(1 << 20);
     let mut chunk = Chunk::default();
+    // The start of the line the last block ended in, carried over.
+    let mut carry = Vec::new();
     let mut line_no = 0;
     // Where the line being read starts in the chunk.
     let mut start = 0;
@@ -656,13 +665,14 @@ pub(crate) fn batches(
         let start_here = start.min(chunk.bytes.len());
         if start_here > 0 || end_of_input {
             // Hand over the lines ended; carry over the line begun.
-            let mut next = Vec::with_capacity(room + chunk.bytes.len() - start_here);
-            next.extend_from_slice(&chunk.bytes[start_here..]);
+            carry.clear();
+            carry.extend_from_slice(&chunk.bytes[start_here..]);
             chunk.bytes.truncate(start_here);
             if !chunk.lines.is_empty() {
                 f(&mut chunk).map_err(Batches::Stop)?;
             }
-            chunk.bytes = next;
+            chunk.bytes.clear();
+            chunk.bytes.extend_from_slice(&carry);
             chunk.lines.clear();
             start = 0;
         }
@@ -704,22 +714,41 @@ pub(crate) mod tests {
     use crate::output::tests::escaped;
 
     /// The non-blank lines of `input` with their numbers, as `batches` with
-    /// `block` gives them, and each batch's number of lines.
+    /// `block` gives them, and each batch's number of lines. The chunks are
+    /// taken, or left, or taken with a used chunk left in their place (its
+    /// buffers full of another chunk's lines, as the stream's reader leaves
+    /// those given back): all three ways give the same.
     fn batched(input: &[u8], block: usize) -> (Vec<(u64, Vec<u8>)>, Vec<usize>) {
-        let (mut lines, mut sizes) = (Vec::new(), Vec::new());
-        let r = batches(input, block, |chunk| {
-            let taken = std::mem::take(chunk);
-            sizes.push(taken.lines.len());
-            lines.extend(
-                taken
-                    .lines
-                    .iter()
-                    .map(|(n, raw)| (*n, taken.line(raw).to_vec())),
-            );
-            Ok(())
-        });
-        assert!(r.is_ok());
-        (lines, sizes)
+        let mut ways = Vec::new();
+        for way in 0..3 {
+            let (mut lines, mut sizes) = (Vec::new(), Vec::new());
+            let mut used = Chunk {
+                bytes: b"{\"id\": \"used\"}\nand the start of a line".to_vec(),
+                lines: vec![(1, 0..14)],
+            };
+            let r = batches(input, block, |chunk| {
+                sizes.push(chunk.lines.len());
+                lines.extend(
+                    chunk
+                        .lines
+                        .iter()
+                        .map(|(n, raw)| (*n, chunk.line(raw).to_vec())),
+                );
+                match way {
+                    0 => drop(std::mem::take(chunk)),
+                    1 => {}
+                    _ => std::mem::swap(chunk, &mut used),
+                }
+                Ok(())
+            });
+            assert!(r.is_ok());
+            ways.push((lines, sizes));
+        }
+        assert!(
+            ways.iter().all(|w| *w == ways[0]),
+            "{input:?} in blocks of {block}"
+        );
+        ways.swap_remove(0)
     }
 
     /// The same, as `BufRead::split` gives them.

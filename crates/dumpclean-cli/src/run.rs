@@ -357,21 +357,32 @@ impl<W: Write> Run<'_, W> {
         }
         let (cleaner, format, fields) = (self.cleaner, opts.format, &opts.fields);
         let profiles = &*profiles;
+        // Chunks whose lines were cleaned go back to the reader, which reads
+        // the next ones into their buffers: a chunk's buffer allocated by
+        // the reader and freed by a worker goes back to the reader's arena,
+        // whose top the allocator gives back to the system and maps again
+        // (a page fault for every 4 KiB read); there are a few chunks at
+        // most, each in the queue, with a worker or here.
+        let (spare_tx, spare_rx) = std::sync::mpsc::channel::<Chunk>();
         self.stream(
-            |send| {
+            move |send| {
                 for_each_batch(reader, name, BATCH_BLOCK, |chunk| {
-                    send(std::mem::take(chunk))
+                    let spare = spare_rx.try_recv().unwrap_or_default();
+                    send(std::mem::replace(chunk, spare))
                 })
             },
-            |chunk: &Chunk| {
-                chunk
+            |chunk: Chunk| {
+                let outcomes = chunk
                     .lines
                     .iter()
                     .map(|(line_no, raw)| {
                         let raw = chunk.line(raw);
                         clean_record(cleaner, format, fields, path, profiles, *line_no, raw)
                     })
-                    .collect()
+                    .collect();
+                // The reader may have ended: then the chunk is freed here.
+                let _ = spare_tx.send(chunk);
+                outcomes
             },
         )
     }
@@ -440,7 +451,7 @@ impl<W: Write> Run<'_, W> {
         let profiles = &*profiles;
         self.stream(
             |send| wet_batches(reader, name, BATCH_BLOCK, send),
-            |batch: &Vec<WetItem>| {
+            |batch: Vec<WetItem>| {
                 batch
                     .iter()
                     .map(|item| match item {
@@ -462,7 +473,8 @@ impl<W: Write> Run<'_, W> {
     /// they become free, and this thread writes the outcomes as soon as
     /// those before them are written. No worker waits for a slow record of
     /// another (as with chunks cleaned in parallel), and memory holds a few
-    /// batches per worker.
+    /// batches per worker. `work` owns the batch it is given, to free it or
+    /// hand it back to `read` for its buffers.
     ///
     /// A worker that panics (a bug: cleaning never panics by design) stops
     /// the run with [`Stop::Io`] naming the panic; what was written is a
@@ -472,7 +484,7 @@ impl<W: Write> Run<'_, W> {
     pub(crate) fn stream<B: Send>(
         &mut self,
         read: impl FnOnce(&mut dyn FnMut(B) -> Result<(), Stop>) -> Result<(), Stop> + Send,
-        work: impl Fn(&B) -> Vec<Outcome> + Sync,
+        work: impl Fn(B) -> Vec<Outcome> + Sync,
     ) -> Result<(), Stop> {
         use std::sync::atomic::{AtomicBool, Ordering};
         use std::sync::{mpsc, Mutex};
@@ -511,7 +523,7 @@ impl<W: Write> Run<'_, W> {
                         continue;
                     }
                     let caught =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&batch)));
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(batch)));
                     let outcomes = match caught {
                         Ok(outcomes) => outcomes,
                         Err(payload) => {
@@ -951,7 +963,7 @@ pub(crate) mod tests {
                 let (out, _, result) = with_run(&o, |r| {
                     r.stream(
                         |send| (0..100usize).try_for_each(send),
-                        |&i: &usize| {
+                        |i: usize| {
                             assert!(i < panics_from, "batch {i} fails");
                             vec![Outcome {
                                 output: Ok(format!("{i}\n").into_bytes().into()),
