@@ -2117,6 +2117,48 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn words_of_runs_and_punctuation_are_measured_as_by_the_plain_passes(
+            // Words of ASCII runs and punctuation (the scan's `ascii_token`
+            // path), among words it takes otherwise, in every position.
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "don't", "e-mail", "(die)", "\"The", "the,\"", "U.S.", "12:30", "a/b/c", "l'homme",
+                "d'un", "(a", "--", "-", "|", "www.x.com", "http://x", "x.com.", "Über-all",
+                "co-op's", "abcdefghij-k", "Cat's", "x_y,", "[1]", "$5.00", "a'", "'a", "...",
+                "the", "And", "of.", "news", "caf\u{e9}-x", "\u{201c}a\u{201d}", "a\u{2019}s", "\x0b",
+            ]), 0..50),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", "\t"]), 50),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&seps)
+                .flat_map(|(w, s)| [*w, *s])
+                .collect();
+            let text = text.trim_end();
+            let mut keys = Vec::new();
+            let (shape, lex) = measure(text, &mut keys);
+            let mut want = Vec::new();
+            for_each_word(text, |k, len| {
+                if len >= MIN_CONTENT_WORD {
+                    want.push(k);
+                }
+            });
+            proptest::prop_assert_eq!(shape, Shape::measure(text), "{:?}", text);
+            proptest::prop_assert_eq!(keys, want, "{:?}", text);
+            proptest::prop_assert_eq!(lex.key, crate::keys::norm_key(text), "{:?}", text);
+            proptest::prop_assert_eq!(
+                lex.stopwords,
+                crate::stopwords::stopword_share(text),
+                "{:?}",
+                text
+            );
+            let urlish = text.contains("http") || text.contains("www.") || text.contains(".com");
+            proptest::prop_assert_eq!(lex.urlish, urlish, "{:?}", text);
+        }
+    }
+
     #[test]
     fn shares_look_at_the_first_words_only() {
         // Texts of words before, at and past the last looked at for
