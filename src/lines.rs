@@ -768,8 +768,10 @@ impl Shape {
         }
     }
 
-    /// Whether the text starts in lowercase or with a bullet.
-    #[inline]
+    /// Whether the text starts in lowercase or with a bullet. Inlined: a
+    /// call for every line cost more than its one test of an ASCII first
+    /// byte.
+    #[inline(always)]
     fn set_start(&mut self, text: &str) {
         match text.as_bytes().first() {
             // Most texts start with an ASCII char.
