@@ -1350,9 +1350,11 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
             } else {
                 ascii_punctuation(bytes, i, &mut s, &mut w);
                 match (!w.inside).then(|| ascii_token_end(bytes, i + 1)).flatten() {
-                    Some(end) => {
+                    // A byte of punctuation alone (`|`, `-`) is a word of
+                    // its own, ended at the white space after it.
+                    Some(end) if end > i + 1 => {
                         // A word of ASCII bytes only that starts with
-                        // punctuation (`(a)`, `"a`, `-`): the rest taken in
+                        // punctuation (`(a)`, `"a`, `--`): the rest taken in
                         // whole, up to its white space.
                         let rest = (i, i + 1, end);
                         if bytes.len() > COUNT_MASK as usize {
@@ -1364,7 +1366,7 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
                         i = end;
                         continue;
                     }
-                    None => w.inside = true,
+                    _ => w.inside = true,
                 }
             }
             prev_stop = matches!(b, b'.' | b'!' | b'?');
