@@ -573,7 +573,10 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
 /// Push the cell of line `row` at `span`, its text at `text_span` before
 /// trimming (where `trim`; else trimmed already), measured, with its
 /// content-word keys. (Pushed here, the cell is not copied once more on its
-/// way to `out`.)
+/// way to `out`.) Inlined in [`push_cells`]: called, it took its spans
+/// through a copy on the stack, read back at once with wide loads, and
+/// cost more instructions and time.
+#[inline(always)]
 fn push_cell<'a>(
     input: &'a str,
     row: usize,
@@ -623,12 +626,13 @@ const ALNUM: u8 = 2;
 const LETTER: u8 = 4;
 const UPPER: u8 = 8;
 const SEPARATOR: u8 = 16;
+/// A byte of a multi-byte char (0x80 and up).
+const WIDE: u8 = 32;
 
-/// The class bits of every byte, as `Shape::measure` counts them (none for
-/// the bytes of multi-byte chars).
+/// The class bits of every byte, as `Shape::measure` counts them ([`WIDE`]
+/// alone for the bytes of multi-byte chars).
 static ASCII_CLASS: [u8; 256] = {
-    // Bytes of multi-byte chars have no class bits.
-    let mut t = [0u8; 256];
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -764,8 +768,10 @@ impl Shape {
         }
     }
 
-    /// Whether the text starts in lowercase or with a bullet.
-    #[inline]
+    /// Whether the text starts in lowercase or with a bullet. Inlined: a
+    /// call for every line cost more than its one test of an ASCII first
+    /// byte.
+    #[inline(always)]
     fn set_start(&mut self, text: &str) {
         match text.as_bytes().first() {
             // Most texts start with an ASCII char.
@@ -1342,8 +1348,26 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
                 w.end_word(text);
                 s.inner_stops += u32::from(prev_stop);
             } else {
-                w.inside = true;
                 ascii_punctuation(bytes, i, &mut s, &mut w);
+                match (!w.inside).then(|| ascii_token_end(bytes, i + 1)).flatten() {
+                    // A byte of punctuation alone (`|`, `-`) is a word of
+                    // its own, ended at the white space after it.
+                    Some(end) if end > i + 1 => {
+                        // A word of ASCII bytes only that starts with
+                        // punctuation (`(a)`, `"a`, `--`): the rest taken in
+                        // whole, up to its white space.
+                        let rest = (i, i + 1, end);
+                        if bytes.len() > COUNT_MASK as usize {
+                            ascii_token::<true>(bytes, rest, 0, &mut s, &mut w, (keys, runs));
+                        } else {
+                            ascii_token::<false>(bytes, rest, 0, &mut s, &mut w, (keys, runs));
+                        }
+                        prev_stop = matches!(bytes[end - 1], b'.' | b'!' | b'?');
+                        i = end;
+                        continue;
+                    }
+                    _ => w.inside = true,
+                }
             }
             prev_stop = matches!(b, b'.' | b'!' | b'?');
             i += 1;
@@ -1393,9 +1417,11 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
 /// sides, after at most one byte of ASCII punctuation: most words of running
 /// text) is ended, as a run and as a word, here, with the bytes after it up
 /// to the white space byte, which is taken in too; its key is then the
-/// word's key too. The walk's state between words is left as it was, and
-/// the next word, if one starts after that byte, taken in the same way:
-/// no char-by-char steps of the general walk.
+/// word's key too. So is a word of ASCII bytes only that goes on in
+/// punctuation (`don't`, `e-mail`, `U.S.`), through [`ascii_token`]. The
+/// walk's state between words is left as it was, and the next word, if
+/// one starts after that byte, taken in the same way: no char-by-char
+/// steps of the general walk.
 #[inline(always)]
 fn ascii_run<const LONG: bool>(
     bytes: &[u8],
@@ -1407,48 +1433,49 @@ fn ascii_run<const LONG: bool>(
 ) -> usize {
     // In a text too long for the count fields (`LONG`), each run is
     // counted alone.
-    let long = LONG;
-    debug_assert_eq!(long, bytes.len() > COUNT_MASK as usize);
+    debug_assert_eq!(LONG, bytes.len() > COUNT_MASK as usize);
     // The text's key and counts, kept here from word to word.
     let (mut key, mut counts) = (w.key, w.counts);
     let end = loop {
-        let before = if long { 0 } else { counts };
-        let (mut i, run_counts, key_after, word) = hash_run::<LONG>(bytes, at, before, key, w.run);
-        key = key_after;
+        let (mut i, word) = take_run::<LONG>(bytes, at, w.run, (&mut key, &mut counts), s, w);
         let len = i - at;
-        let p = if long {
-            s.chars += len as u32;
-            count_run(&bytes[at..i], run_counts, s)
-        } else {
-            // Its chars are added to the shape's with the counts, at the end.
-            counts = run_counts;
-            w.ascii_alnum += len as u32;
-            (run_counts - before) >> (2 * COUNT_BITS) != 0
-        };
-        if len >= 4 && !w.urlish && p {
-            w.urlish = holds_http(&bytes[at..i]);
-        }
         let tail = word_tail(bytes, i);
         let alone = !w.inside && tail < 2;
-        if !alone {
-            // The general walk: the run may go on in a char outside ASCII,
-            // the word in other chars.
-            w.inside = true;
-            w.alnum(at, at + 1, bytes[at].is_ascii_uppercase());
-            w.run = word;
-            w.run_len += len;
-            w.ascii_run(&bytes[at..i], at);
-            break i;
-        }
-        // Between words the run's key starts from the seed, as the word's
-        // does.
-        w.whole_word(bytes, at, len, word | 1, keys, runs);
         let mut stop = false;
-        if tail == 1 {
-            s.chars += 1;
-            ascii_punctuation(bytes, i, s, w);
-            stop = matches!(bytes[i], b'.' | b'!' | b'?');
-            i += 1;
+        if !alone {
+            let token = if w.inside {
+                None
+            } else {
+                ascii_token_end(bytes, i)
+            };
+            let Some(end) = token else {
+                // The general walk: the run may go on in a char outside
+                // ASCII, the word in other chars.
+                w.inside = true;
+                w.alnum(at, at + 1, bytes[at].is_ascii_uppercase());
+                w.run = word;
+                w.run_len += len;
+                w.ascii_run(&bytes[at..i], at);
+                break i;
+            };
+            // A word of ASCII bytes only that goes on after the run in
+            // punctuation (`don't`, `e-mail`, `(a)`): taken in whole, and
+            // its white space as after a run alone.
+            (w.key, w.counts) = (key, counts);
+            ascii_token::<LONG>(bytes, (at, i, end), word, s, w, (keys, runs));
+            (key, counts) = (w.key, w.counts);
+            stop = matches!(bytes[end - 1], b'.' | b'!' | b'?');
+            i = end;
+        } else {
+            // Between words the run's key starts from the seed, as the
+            // word's does.
+            w.whole_word(bytes, at, len, word | 1, keys, runs);
+            if tail == 1 {
+                s.chars += 1;
+                ascii_punctuation(bytes, i, s, w);
+                stop = matches!(bytes[i], b'.' | b'!' | b'?');
+                i += 1;
+            }
         }
         // The white space after the word: no run or word to end there.
         // Most words are followed by another.
@@ -1469,6 +1496,37 @@ fn ascii_run<const LONG: bool>(
     w.counts = counts;
     w.any = true;
     end
+}
+
+/// The run of ASCII letters and digits of `bytes` from byte `at`, into
+/// the text's key and counts (those of [`ascii_run`]) and the measures of
+/// [`measure_with`]: the byte after it, and its key hashed on from `run`.
+#[inline(always)]
+fn take_run<const LONG: bool>(
+    bytes: &[u8],
+    at: usize,
+    run: u64,
+    (key, counts): (&mut u64, &mut u64),
+    s: &mut Shape,
+    w: &mut Words,
+) -> (usize, u64) {
+    let before = if LONG { 0 } else { *counts };
+    let (i, run_counts, key_after, word) = hash_run::<LONG>(bytes, at, before, *key, run);
+    *key = key_after;
+    let len = i - at;
+    let p = if LONG {
+        s.chars += len as u32;
+        count_run(&bytes[at..i], run_counts, s)
+    } else {
+        // Its chars are added to the shape's with the counts, at the end.
+        *counts = run_counts;
+        w.ascii_alnum += len as u32;
+        (run_counts - before) >> (2 * COUNT_BITS) != 0
+    };
+    if len >= 4 && !w.urlish && p {
+        w.urlish = holds_http(&bytes[at..i]);
+    }
+    (i, word)
 }
 
 /// The run of ASCII letters and digits of `bytes` from `at` hashed into the
@@ -1567,6 +1625,91 @@ fn hash_run_by_sign(
         i += 1;
     }
     (i, counts, key, word)
+}
+
+/// The end of the word of `bytes` that goes on at byte `from`, if all its
+/// bytes are ASCII: the index of the white space byte after it, or the
+/// length; `None` where a multi-byte char comes first.
+#[inline(always)]
+fn ascii_token_end(bytes: &[u8], from: usize) -> Option<usize> {
+    match bytes[from..]
+        .iter()
+        .position(|&b| ASCII_CLASS[usize::from(b)] & (SPACE | WIDE) != 0)
+    {
+        None => Some(bytes.len()),
+        Some(k) if bytes[from + k] < 0x80 => Some(from + k),
+        Some(_) => None,
+    }
+}
+
+/// The word of ASCII bytes of `bytes` from `start` to `end` (white space
+/// or the end of the text), that the walk is not yet inside, into the
+/// measures of [`measure_with`], its runs hashed into the text's key and
+/// counts ([`Words::key`], [`Words::counts`]): its runs of letters and
+/// digits and bytes of punctuation one after the other, then the word
+/// ended as [`Words::end_word`] ends it, without the general walk's state
+/// per char. Its bytes before `from` are taken in already: its first run,
+/// with the key `run` ([`take_run`]), not yet ended; or the byte of
+/// punctuation it starts with.
+#[inline(never)]
+fn ascii_token<const LONG: bool>(
+    bytes: &[u8],
+    (start, from, end): (usize, usize, usize),
+    run: u64,
+    s: &mut Shape,
+    w: &mut Words,
+    (keys, runs): (&mut Vec<u64>, &mut [u64; RUN_KEYS]),
+) {
+    // The span from the word's first letter or digit to the end of its
+    // last run; `first` past the end while it has none.
+    let mut first = usize::MAX;
+    let mut last_end = 0;
+    if ASCII_RUN_LOWER[usize::from(bytes[start])] != 0 {
+        w.push_run(run | 1, from - start, keys, runs);
+        (first, last_end) = (start, from);
+    }
+    let (mut key, mut counts) = (w.key, w.counts);
+    let mut j = from;
+    while j < end {
+        if ASCII_RUN_LOWER[usize::from(bytes[j])] != 0 {
+            let (e, k) = take_run::<LONG>(bytes, j, FNV_SEED, (&mut key, &mut counts), s, w);
+            w.push_run(k | 1, e - j, keys, runs);
+            first = first.min(j);
+            last_end = e;
+            j = e;
+        } else {
+            s.chars += 1;
+            ascii_punctuation(bytes, j, s, w);
+            j += 1;
+        }
+    }
+    (w.key, w.counts) = (key, counts);
+    let n = w.ended;
+    w.ended += 1;
+    if first == usize::MAX {
+        if n < 2 {
+            w.keys[n as usize] = 0;
+        }
+        w.bare += 1;
+        w.bare_caps += u32::from((1..=CAPS_WORDS).contains(&n));
+        return;
+    }
+    w.any = true;
+    if n < 2 {
+        // The key of the word's letters and digits, lowercased.
+        let lower = bytes[first..last_end]
+            .iter()
+            .map(|&b| ASCII_RUN_LOWER[usize::from(b)]);
+        w.keys[n as usize] = lower.filter(|&l| l != 0).fold(FNV_SEED, fnv) | 1;
+    }
+    let len = last_end - first;
+    if n < STOPWORD_WORDS && len <= 8 {
+        let hit = crate::stopwords::is_packed_stopword(pack_ascii(bytes, first, len));
+        w.stop_hits += u32::from(hit);
+    }
+    if (1..=CAPS_WORDS).contains(&n) {
+        w.caps_hits += u32::from(bytes[first].is_ascii_uppercase());
+    }
 }
 
 /// How the word goes on after a run of ASCII letters and digits that ends
@@ -1975,6 +2118,48 @@ mod tests {
                 start = end + 1;
             }
             proptest::prop_assert_eq!(wrapped_runs(&lines), want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn words_of_runs_and_punctuation_are_measured_as_by_the_plain_passes(
+            // Words of ASCII runs and punctuation (the scan's `ascii_token`
+            // path), among words it takes otherwise, in every position.
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "don't", "e-mail", "(die)", "\"The", "the,\"", "U.S.", "12:30", "a/b/c", "l'homme",
+                "d'un", "(a", "--", "-", "|", "www.x.com", "http://x", "x.com.", "Über-all",
+                "co-op's", "abcdefghij-k", "Cat's", "x_y,", "[1]", "$5.00", "a'", "'a", "...",
+                "the", "And", "of.", "news", "caf\u{e9}-x", "\u{201c}a\u{201d}", "a\u{2019}s", "\x0b",
+            ]), 0..50),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", "\t"]), 50),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&seps)
+                .flat_map(|(w, s)| [*w, *s])
+                .collect();
+            let text = text.trim_end();
+            let mut keys = Vec::new();
+            let (shape, lex) = measure(text, &mut keys);
+            let mut want = Vec::new();
+            for_each_word(text, |k, len| {
+                if len >= MIN_CONTENT_WORD {
+                    want.push(k);
+                }
+            });
+            proptest::prop_assert_eq!(shape, Shape::measure(text), "{:?}", text);
+            proptest::prop_assert_eq!(keys, want, "{:?}", text);
+            proptest::prop_assert_eq!(lex.key, crate::keys::norm_key(text), "{:?}", text);
+            proptest::prop_assert_eq!(
+                lex.stopwords,
+                crate::stopwords::stopword_share(text),
+                "{:?}",
+                text
+            );
+            let urlish = text.contains("http") || text.contains("www.") || text.contains(".com");
+            proptest::prop_assert_eq!(lex.urlish, urlish, "{:?}", text);
         }
     }
 
