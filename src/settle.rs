@@ -8,7 +8,7 @@
 //! `clean(clean(d).body_text()).body_text() == clean(d).body_text()`.
 
 use crate::article::Label;
-use crate::assemble::{build_blocks, build_blocks_by};
+use crate::assemble::{block_cells, build_blocks};
 use crate::input::count_control;
 #[cfg(debug_assertions)]
 use crate::lines::split_lines;
@@ -35,73 +35,94 @@ struct Piece {
     /// The block's cells (body cells, one after the other in reading
     /// order, as [`build_blocks`] joins them).
     cells: Range<usize>,
+    /// The block's kind (that of its first cell).
+    kind: crate::BlockKind,
 }
 
-/// The body blocks and where each block lies in the body text (the blocks
-/// joined by blank lines, as in [`crate::Article::body_text`]) and in the
-/// input. The text itself is not built: the later pass reads its lines
-/// where the input holds them ([`body_lines`]), and only a pass that does
-/// not keep the body compares it with the blocks it builds ([`joined`]).
-fn body_text<'a>(
-    input: &'a str,
-    page: &Page<'a>,
-    v: &Verdicts<'_>,
-) -> (Vec<crate::Block<'a>>, Vec<Piece>) {
-    // The pieces are begun as the blocks are built (their cells, one
-    // piece per block), and placed in the text once the blocks are done:
-    // no list of cells to grow and walk again beside them.
+impl Piece {
+    /// The block's span of the input.
+    fn span(&self) -> Range<usize> {
+        self.input..self.input + self.len
+    }
+}
+
+/// Where each block of the body lies in the body text (the blocks joined
+/// by blank lines, as in [`crate::Article::body_text`]) and in the input,
+/// as [`build_blocks`] would build them. Neither the blocks nor the text
+/// are built: the later pass reads its lines where the input holds them
+/// ([`body_lines`]), and the article takes the blocks of the last pass
+/// only ([`blocks_of`]).
+fn body_pieces(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::with_capacity(page.lines.len() / 2 + 1);
-    let blocks = build_blocks_by(input, &page.lines, v, &page.runs, |i, joins| {
+    block_cells(input, &page.lines, v, &page.runs, |i, kind, joins| {
+        let span = &page.lines[i].text_span;
         match pieces.last_mut() {
-            Some(p) if joins => p.cells.end = i + 1,
-            _ => pieces.push(Piece {
-                text: 0,
-                input: 0,
-                len: 0,
-                cells: i..i + 1,
-            }),
+            // A block's span runs to the text of its last cell.
+            Some(p) if joins => {
+                p.cells.end = i + 1;
+                p.len = span.end - p.input;
+            }
+            last => {
+                // A blank line follows the block before.
+                let text = last.map_or(0, |p| p.text + p.len + 2);
+                pieces.push(Piece {
+                    text,
+                    input: span.start,
+                    len: span.len(),
+                    cells: i..i + 1,
+                    kind,
+                })
+            }
         }
     });
-    debug_assert_eq!(pieces.len(), blocks.len());
-    let mut at = 0;
-    for (b, p) in blocks.iter().zip(&mut pieces) {
-        p.text = at;
-        p.input = b.span.start;
-        p.len = b.span.len();
-        // A block's text is its span of the input, never empty (a body
-        // cell holds text); a blank line follows it.
-        debug_assert!(!b.text.is_empty() && input[b.span.clone()] == *b.text);
-        at += p.len + 2;
-    }
-    // Each body cell lies in its block, as a search by containment finds it.
+    debug_assert_eq!(
+        blocks_of(input, page, &pieces),
+        build_blocks(input, &page.lines, v, &page.runs)
+    );
+    // Each body cell lies in its block, as a search by containment finds
+    // it; no block is empty (a body cell holds text).
     debug_assert_eq!(
         pieces.iter().map(|p| p.cells.len()).sum::<usize>(),
         (0..page.lines.len())
             .filter(|&i| v.kind(i).is_some())
             .count()
     );
-    debug_assert!(pieces.iter().all(|p| p.cells.clone().all(|i| {
-        let span = &page.lines[i].text_span;
-        v.kind(i).is_some() && p.input <= span.start && span.end <= p.input + p.len
-    })));
-    (blocks, pieces)
+    debug_assert!(pieces.iter().all(|p| p.len > 0
+        && p.cells.clone().all(|i| {
+            let span = &page.lines[i].text_span;
+            v.kind(i).is_some() && p.input <= span.start && span.end <= p.input + p.len
+        })));
+    pieces
 }
 
-/// The body text: `blocks` joined by blank lines; `pieces` place each
-/// block in it.
-fn joined(blocks: &[crate::Block<'_>], pieces: &[Piece]) -> String {
+/// The blocks of `page` whose place `pieces` tell: each the text of its
+/// span of the input, that of its cell for a block of one.
+fn blocks_of<'a>(input: &'a str, page: &Page<'a>, pieces: &[Piece]) -> Vec<crate::Block<'a>> {
+    pieces
+        .iter()
+        .map(|p| crate::Block {
+            kind: p.kind,
+            text: std::borrow::Cow::Borrowed(match p.cells.len() {
+                1 => page.lines[p.cells.start].text,
+                _ => &input[p.span()],
+            }),
+            span: p.span(),
+        })
+        .collect()
+}
+
+/// The body text: the blocks `pieces` place in `input`, joined by blank
+/// lines.
+fn joined(input: &str, pieces: &[Piece]) -> String {
     let len = pieces.last().map_or(0, |p| p.text + p.len);
     let mut text = String::with_capacity(len);
-    for b in blocks {
+    for p in pieces {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        text.push_str(&b.text);
+        debug_assert_eq!(text.len(), p.text);
+        text.push_str(&input[p.span()]);
     }
-    debug_assert!(pieces
-        .iter()
-        .zip(blocks)
-        .all(|(p, b)| text[p.text..].starts_with(&*b.text)));
     text
 }
 
@@ -128,7 +149,8 @@ fn rebuilt<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> Vec<crate:
     build_blocks(text, &page2.lines, v2, &page2.runs)
 }
 
-/// The later pass `v2` keeps the body text (`blocks` joined) as it is, read from
+/// The later pass `v2` keeps the body text (of the blocks `pieces` place
+/// in `input`) as it is, read from
 /// its verdicts alone: every line of `page2` that holds text is body, and of two such
 /// lines on adjacent rows (two lines of one block) both are paragraphs of
 /// one hard-wrapped paragraph.
@@ -148,12 +170,7 @@ fn rebuilt<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> Vec<crate:
 /// piece (a blank line is no body), so each piece is one block, and its
 /// lines are all body, each joined to the one before it: both paragraphs
 /// of one paragraph. The blocks need not be built to find that out.
-fn keeps_text(
-    blocks: &[crate::Block<'_>],
-    pieces: &[Piece],
-    page2: &Page<'_>,
-    v2: &Verdicts<'_>,
-) -> bool {
+fn keeps_text(input: &str, pieces: &[Piece], page2: &Page<'_>, v2: &Verdicts<'_>) -> bool {
     use crate::BlockKind::Paragraph;
     let lines = &page2.lines;
     let kept = (0..lines.len()).all(|j| {
@@ -171,7 +188,7 @@ fn keeps_text(
         }
     });
     debug_assert_eq!(kept, {
-        let text = joined(blocks, pieces);
+        let text = joined(input, pieces);
         is_body_text(&text, &rebuilt(&text, page2, v2))
     });
     kept
@@ -186,7 +203,7 @@ fn within(input: &str, part: &str, span: &std::ops::Range<usize>) -> bool {
 /// Clean the body again until it stays the same; lines a later pass leaves
 /// out of the body take that pass's label (and fill metadata still missing).
 /// The settled body's blocks, as the article takes them: those the last
-/// pass built (no line's kind has changed since), none for a body dropped.
+/// pass placed (no line's kind has changed since), none for a body dropped.
 /// `control`: whether the dump holds a control byte
 /// ([`crate::input::Survey::control`]); only then may a body line look
 /// binary.
@@ -202,15 +219,15 @@ pub(crate) fn settle<'a>(
         drop_binary_lines(page, v);
     }
     for _ in 0..MAX_PASSES {
-        let (blocks, pieces) = body_text(input, page, v);
-        if blocks.is_empty() {
-            return blocks;
+        let pieces = body_pieces(input, page, v);
+        if pieces.is_empty() {
+            return Vec::new();
         }
         let (page2, mut v2) = clean_again(&pieces, page, tuning, profile);
         #[cfg(debug_assertions)]
-        check_body_lines(&joined(&blocks, &pieces), &page2);
-        if keeps_text(&blocks, &pieces, &page2, &v2) {
-            return blocks;
+        check_body_lines(&joined(input, &pieces), &page2);
+        if keeps_text(input, &pieces, &page2, &v2) {
+            return blocks_of(input, page, &pieces);
         }
         // The body changed: the lines leaving it take the later pass's
         // chrome kinds.
@@ -218,7 +235,7 @@ pub(crate) fn settle<'a>(
         take_metadata(input, v, &v2);
         if !follow(input, &pieces, page, &page2, v, &v2) {
             // No line's kind changed (only metadata may have).
-            return blocks;
+            return blocks_of(input, page, &pieces);
         }
     }
     // A body that still sheds lines after every pass (a tail peeled off one
@@ -511,13 +528,13 @@ mod tests {
         let page = super::Page::of(input, None);
         let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
         let v = crate::pipeline::pass(&page, &tuning);
-        let (blocks, pieces) = super::body_text(input, &page, &v);
-        if blocks.is_empty() {
+        let pieces = super::body_pieces(input, &page, &v);
+        if pieces.is_empty() {
             return Ok(false);
         }
-        let text = super::joined(&blocks, &pieces);
+        let text = super::joined(input, &pieces);
         let (page2, v2) = super::clean_again(&pieces, &page, &tuning, None);
-        let fast = super::keeps_text(&blocks, &pieces, &page2, &v2);
+        let fast = super::keeps_text(input, &pieces, &page2, &v2);
         let full = super::is_body_text(&text, &super::rebuilt(&text, &page2, &v2));
         if fast != full {
             return Err(format!(
@@ -535,8 +552,8 @@ mod tests {
         let page = super::Page::of(input, None);
         let tuning = crate::tuning::Tuning::for_mode(crate::Mode::Balanced);
         let v = crate::pipeline::pass(&page, &tuning);
-        let (blocks, pieces) = super::body_text(input, &page, &v);
-        if blocks.is_empty() {
+        let pieces = super::body_pieces(input, &page, &v);
+        if pieces.is_empty() {
             return Ok(());
         }
         let (page2, _) = super::clean_again(&pieces, &page, &tuning, None);
