@@ -150,10 +150,10 @@ fn rebuilt<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> Vec<crate:
 }
 
 /// The later pass `v2` keeps the body text (of the blocks `pieces` place
-/// in `input`) as it is, read from
-/// its verdicts alone: every line of `page2` that holds text is body, and of two such
-/// lines on adjacent rows (two lines of one block) both are paragraphs of
-/// one hard-wrapped paragraph.
+/// in `input`) as it is, read from its verdicts alone: every line of
+/// `page2` that holds text is body, and of two such lines on adjacent rows
+/// (two lines of one block) both are paragraphs of one hard-wrapped
+/// paragraph (they are of one, the block's: see [`body_lines`]).
 ///
 /// Then [`build_blocks`] builds the text's own blocks, and
 /// [`is_body_text`] holds: it keeps every line; it joins a line to the one
@@ -172,19 +172,22 @@ fn rebuilt<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> Vec<crate:
 /// of one paragraph. The blocks need not be built to find that out.
 fn keeps_text(input: &str, pieces: &[Piece], page2: &Page<'_>, v2: &Verdicts<'_>) -> bool {
     use crate::BlockKind::Paragraph;
-    let lines = &page2.lines;
-    let kept = (0..lines.len()).all(|j| {
-        if lines[j].is_blank() {
-            return true;
-        }
-        let Some(kind) = v2.kind(j) else { return false };
-        match lines.get(j + 1) {
-            Some(next) if !next.is_blank() => {
-                kind == Paragraph
-                    && v2.kind(j + 1) == Some(Paragraph)
-                    && page2.runs[j] == page2.runs[j + 1]
-            }
-            _ => true,
+    // The lines of each piece follow one another, and a blank line
+    // follows each piece ([`body_lines`]): they are read piece by piece
+    // from the verdicts, not looked for among the lines. The lines of a
+    // piece are of one paragraph (its block), so only their kinds are read.
+    let verdicts = v2.all();
+    let mut at = 0; // the piece's first line
+    let kept = pieces.iter().all(|p| {
+        let n = p.cells.len();
+        let Some(block) = verdicts.get(at..at + n) else {
+            return false;
+        };
+        debug_assert!((at..at + n).all(|j| page2.runs[j] == (at..at + n)));
+        at += n + 1;
+        match block {
+            [line] => line.kind.is_some(),
+            _ => block.iter().all(|line| line.kind == Some(Paragraph)),
         }
     });
     debug_assert_eq!(kept, {
@@ -399,9 +402,14 @@ fn check_body_lines(text: &str, page2: &Page<'_>) {
     assert_eq!(runs, &crate::lines::wrapped_runs(lines), "{text:?}");
 }
 
-/// The paragraph of each line of the block of lines `start..end`.
+/// The paragraph of each line of the block of lines `start..end`. Most
+/// blocks are one line, pushed without the fill loop of a resize.
 fn end_block(runs: &mut Vec<Range<usize>>, start: usize, end: usize) {
-    runs.resize(runs.len() + (end - start), start..end);
+    if end - start == 1 {
+        runs.push(start..end);
+    } else {
+        runs.resize(runs.len() + (end - start), start..end);
+    }
 }
 
 /// Metadata the first pass missed, from the later pass `v2`.
@@ -429,6 +437,11 @@ fn take_metadata<'a>(input: &'a str, v: &mut Verdicts<'a>, v2: &Verdicts<'a>) {
 /// Each body cell of the input is kept while a body cell of the later pass
 /// overlaps it; else it takes the strongest label it overlaps. Whether any
 /// verdict changed.
+///
+/// The later lines that overlap a cell are its copy alone ([`body_lines`]:
+/// the lines of a block are its cells' copies, in order, one after the
+/// other, and a blank line follows each block): it is read where it
+/// stands, not sought by its span.
 fn follow(
     input: &str,
     pieces: &[Piece],
@@ -437,42 +450,31 @@ fn follow(
     v: &mut Verdicts<'_>,
     v2: &Verdicts<'_>,
 ) -> bool {
-    let lines2 = &page2.lines;
     let mut changed = false;
-    let mut j = 0;
-    // The body cells, block by block (in reading order, as `lines2` are).
+    let mut at = 0; // the copy of the block's first cell
+                    // The body cells, block by block (in reading order, as the later
+                    // lines are).
     for p in pieces {
-        for i in p.cells.clone() {
+        for (i, j) in p.cells.clone().zip(at..) {
             let span = &page.lines[i].text_span;
-            let start = p.text + (span.start - p.input);
-            let end = start + span.len();
-            while j < lines2.len() && lines2[j].text_span.end <= start {
-                j += 1;
-            }
-            let mut kept = None;
+            debug_assert!(std::ptr::eq(page2.lines[j].text, page.lines[i].text));
             let mut label = Label::Chrome(crate::ChromeKind::Other);
-            for (n, l2) in lines2[j..].iter().enumerate() {
-                if l2.text_span.start >= end {
-                    break;
+            let kept = match v2.label(j) {
+                Label::Body => v2.kind(j),
+                Label::Title if v.title.is_some_and(|t| within(input, t, span)) => {
+                    label = Label::Title;
+                    None
                 }
-                match v2.label(j + n) {
-                    Label::Body => kept = kept.or(v2.kind(j + n)),
-                    Label::Title if label != Label::Title => {
-                        label = if v.title.is_some_and(|t| within(input, t, span)) {
-                            Label::Title
-                        } else {
-                            Label::Meta
-                        }
-                    }
-                    Label::Meta => label = Label::Meta,
-                    lab @ Label::Chrome(_)
-                        if matches!(label, Label::Chrome(crate::ChromeKind::Other)) =>
-                    {
-                        label = lab
-                    }
-                    _ => {}
+                Label::Title | Label::Meta => {
+                    label = Label::Meta;
+                    None
                 }
-            }
+                lab @ Label::Chrome(_) => {
+                    label = lab;
+                    None
+                }
+                Label::Blank => None,
+            };
             match kept {
                 // The later pass may also see a line as a heading, or not.
                 Some(kind) if v.kind(i) != Some(kind) => {
@@ -487,6 +489,7 @@ fn follow(
                 }
             }
         }
+        at += p.cells.len() + 1;
     }
     changed
 }
