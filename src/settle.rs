@@ -10,7 +10,6 @@
 use crate::article::Label;
 use crate::assemble::{block_cells, build_blocks};
 use crate::input::count_control;
-#[cfg(debug_assertions)]
 use crate::lines::split_lines;
 use crate::lines::Line;
 use crate::pipeline::{self, Page, Verdicts};
@@ -26,8 +25,6 @@ const MAX_PASSES: usize = 8;
 /// it was built of.
 #[derive(Debug, Clone)]
 struct Piece {
-    /// Offset of the block in the body text.
-    text: usize,
     /// Offset of the block in the input.
     input: usize,
     /// Length of the block in bytes.
@@ -46,9 +43,9 @@ impl Piece {
     }
 }
 
-/// Where each block of the body lies in the body text (the blocks joined
-/// by blank lines, as in [`crate::Article::body_text`]) and in the input,
-/// as [`build_blocks`] would build them. Neither the blocks nor the text
+/// Where each block of the body lies in the input, and its cells, as
+/// [`build_blocks`] would build them. Neither the blocks nor the body text
+/// (the blocks joined by blank lines, as in [`crate::Article::body_text`])
 /// are built: the later pass reads its lines where the input holds them
 /// ([`body_lines`]), and the article takes the blocks of the last pass
 /// only ([`blocks_of`]).
@@ -62,17 +59,12 @@ fn body_pieces(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> Vec<Piece> {
                 p.cells.end = i + 1;
                 p.len = span.end - p.input;
             }
-            last => {
-                // A blank line follows the block before.
-                let text = last.map_or(0, |p| p.text + p.len + 2);
-                pieces.push(Piece {
-                    text,
-                    input: span.start,
-                    len: span.len(),
-                    cells: i..i + 1,
-                    kind,
-                })
-            }
+            _ => pieces.push(Piece {
+                input: span.start,
+                len: span.len(),
+                cells: i..i + 1,
+                kind,
+            }),
         }
     });
     debug_assert_eq!(
@@ -114,13 +106,11 @@ fn blocks_of<'a>(input: &'a str, page: &Page<'a>, pieces: &[Piece]) -> Vec<crate
 /// The body text: the blocks `pieces` place in `input`, joined by blank
 /// lines.
 fn joined(input: &str, pieces: &[Piece]) -> String {
-    let len = pieces.last().map_or(0, |p| p.text + p.len);
-    let mut text = String::with_capacity(len);
+    let mut text = String::new();
     for p in pieces {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        debug_assert_eq!(text.len(), p.text);
         text.push_str(&input[p.span()]);
     }
     text
@@ -144,9 +134,10 @@ fn is_body_text(text: &str, blocks: &[crate::Block<'_>]) -> bool {
     rest.is_empty()
 }
 
-/// The blocks the later pass `v2` builds of the body text.
-fn rebuilt<'t>(text: &'t str, page2: &Page<'t>, v2: &Verdicts<'_>) -> Vec<crate::Block<'t>> {
-    build_blocks(text, &page2.lines, v2, &page2.runs)
+/// The blocks the later pass `v2` builds of the body text: of its lines
+/// as they stand in it (`page2`'s lines stand in the input).
+fn rebuilt<'t>(text: &'t str, page2: &Page<'_>, v2: &Verdicts<'_>) -> Vec<crate::Block<'t>> {
+    build_blocks(text, &split_lines(text), v2, &page2.runs)
 }
 
 /// The later pass `v2` keeps the body text (of the blocks `pieces` place
@@ -313,10 +304,10 @@ fn clean_again<'a>(
     (page2, v2)
 }
 
-/// The lines of the body text as [`split_lines`] splits it, built from the
-/// first-pass body lines they copy instead of from the text, with the index
-/// of that line (`None` for the blank line between two blocks), and their
-/// hard-wrapped paragraphs. Each block is one body cell, or the lines of a
+/// The lines of the body text as [`split_lines`] splits it (but for where
+/// they lie), built from the first-pass body lines they copy instead of
+/// from the text, with the index of that line (`None` for the blank line
+/// between two blocks), and their hard-wrapped paragraphs. Each block is one body cell, or the lines of a
 /// hard-wrapped paragraph, each alone on its row; blocks are joined by one
 /// blank row.
 ///
@@ -325,11 +316,13 @@ fn clean_again<'a>(
 /// after the other, so each continues the one before it there, and does
 /// here (alone on the next row); a blank row ends a paragraph.
 ///
-/// A line's text is the first-pass line's, where the input holds it (the
-/// same text, at another place): the pass reads a line's text, never where
-/// it lies, and the metadata it finds in it (slices of its lines' text)
-/// are then slices of the input as they stand, as the article takes them.
-/// Spans and rows are those of the body text, which is not built.
+/// A line is the first-pass line it copies, as it stands in the input
+/// (its text, spans and row there), and a blank line is empty where the
+/// next block starts: the pass reads a line's text and measures, never
+/// where it lies (its lines stand in the body text as [`split_lines`]
+/// places them, which is not built), and the metadata it finds in them
+/// (slices of their text) are then slices of the input, as the article
+/// takes them.
 ///
 /// Kept out of line: inlined into [`settle`]'s loop, its walk over the
 /// cells ran with fewer registers free (measured: 0.3M more instructions
@@ -348,35 +341,24 @@ fn body_lines<'a>(
     let (blank_shape, blank_lex) = crate::lines::measure("", &mut Vec::new());
     let mut block = 0; // the line the current block starts at
     for (k, p) in pieces.iter().enumerate() {
+        let cells = &page.lines[p.cells.clone()];
         if k > 0 {
             // The blank row between this block and the one before it.
-            let at = p.text - 1;
             end_block(&mut runs, block, lines.len());
             runs.push(lines.len()..lines.len() + 1);
             lines.push(Line {
                 text: "",
-                row: lines.len(),
-                span: at..at,
-                text_span: at..at,
+                row: cells[0].row,
+                span: p.input..p.input,
+                text_span: p.input..p.input,
                 shape: blank_shape,
                 lex: blank_lex,
             });
             first.push(None);
             block = lines.len();
         }
-        let to_text = |at: usize| p.text + at.clamp(p.input, p.input + p.len) - p.input;
-        for (i, l) in page.lines[p.cells.clone()].iter().enumerate() {
-            // A cell's text lies in its block: no clamping.
-            let start = p.text + (l.text_span.start - p.input);
-            let text_span = start..start + l.text.len();
-            lines.push(Line {
-                text: l.text,
-                row: lines.len(),
-                span: to_text(l.span.start)..to_text(l.span.end),
-                text_span,
-                shape: l.shape,
-                lex: l.lex,
-            });
+        for (i, l) in cells.iter().enumerate() {
+            lines.push(l.clone());
             first.push(Some(p.cells.start + i));
         }
     }
@@ -385,8 +367,8 @@ fn body_lines<'a>(
 }
 
 /// The lines [`body_lines`] builds are those [`split_lines`] splits the
-/// body text `text` into, but for where their text lies, and their
-/// paragraphs are those [`crate::lines::wrapped_runs`] finds.
+/// body text `text` into, but for where they lie, and their paragraphs
+/// are those [`crate::lines::wrapped_runs`] finds there.
 #[cfg(debug_assertions)]
 fn check_body_lines(text: &str, page2: &Page<'_>) {
     let (lines, runs) = (&page2.lines, &page2.runs);
@@ -394,12 +376,12 @@ fn check_body_lines(text: &str, page2: &Page<'_>) {
     assert_eq!(split.len(), lines.len(), "{text:?}");
     for (a, b) in split.iter().zip(lines) {
         assert_eq!(
-            (a.text, a.row, &a.span, &a.text_span, a.shape, a.lex),
-            (b.text, b.row, &b.span, &b.text_span, b.shape, b.lex),
+            (a.text, a.shape, a.lex),
+            (b.text, b.shape, b.lex),
             "{text:?}"
         );
     }
-    assert_eq!(runs, &crate::lines::wrapped_runs(lines), "{text:?}");
+    assert_eq!(runs, &crate::lines::wrapped_runs(&split), "{text:?}");
 }
 
 /// The paragraph of each line of the block of lines `start..end`. Most
@@ -560,8 +542,11 @@ mod tests {
             return Ok(());
         }
         let (page2, _) = super::clean_again(&pieces, &page, &tuning, None);
-        let plain = crate::features::gather_with(&page2.lines, &page2.runs, &page2.words, None);
-        let runs = crate::lines::wrapped_runs(&page2.lines);
+        // The body text's own lines, where they stand in it.
+        let text = super::joined(input, &pieces);
+        let split = super::split_lines(&text);
+        let plain = crate::features::gather_with(&split, &page2.runs, &page2.words, None);
+        let runs = crate::lines::wrapped_runs(&split);
         if page2.runs != runs {
             return Err(format!("{input:?}: {:?} != {runs:?}", page2.runs));
         }
