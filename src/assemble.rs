@@ -184,64 +184,64 @@ pub(crate) fn build_blocks<'a>(
     v: &Verdicts<'_>,
     runs: &[Range<usize>],
 ) -> Vec<Block<'a>> {
-    build_blocks_by(input, lines, v, runs, |_, _| {})
-}
-
-/// [`build_blocks`], telling `cell` of each body cell `i` in turn, and
-/// whether it joins the block before it (else it starts a block): the
-/// cells of a block are body cells one after the other.
-pub(crate) fn build_blocks_by<'a>(
-    input: &'a str,
-    lines: &[lines::Line<'a>],
-    v: &Verdicts<'_>,
-    runs: &[Range<usize>],
-    mut cell: impl FnMut(usize, bool),
-) -> Vec<Block<'a>> {
-    let kind = |i: usize| v.kind(i);
-    // The verdicts are walked, and a line looked at only when it is body
-    // (most are not: passed over without reading the line).
-    let verdicts = v.all();
-    debug_assert_eq!(verdicts.len(), lines.len());
-    // The body lies between its first and last cell: the lines before and
-    // after it (the page's head and foot) are passed over once, not again
-    // for the count below.
-    let Some(first) = verdicts.iter().position(|x| x.kind.is_some()) else {
-        return Vec::new();
-    };
-    let end = verdicts
-        .iter()
-        .rposition(|x| x.kind.is_some())
-        .map_or(first, |l| l + 1);
-    let verdicts = &verdicts[first..end];
-    // At most one block per body cell, and so per cell from the first body
-    // cell to the last: no growing on the way, and no walk to count them.
-    let mut blocks: Vec<Block<'a>> = Vec::with_capacity(verdicts.len());
-    let mut last: Option<usize> = None; // the cell of the last block's end
-    for (i, verdict) in (first..).zip(verdicts) {
-        let Some(kind_i) = verdict.kind else { continue };
+    let mut blocks: Vec<Block<'a>> = Vec::new();
+    block_cells(input, lines, v, runs, |i, kind, joins| {
         let l = &lines[i];
-        let joins = kind_i == BlockKind::Paragraph
-            && last.is_some_and(|j| {
-                runs[j] == runs[i]
-                    && kind(j) == Some(BlockKind::Paragraph)
-                    && j + 1 == i
-                    && follows(input, &lines[j], l)
-            });
-        cell(i, joins);
         match blocks.last_mut() {
             Some(b) if joins => {
                 b.span.end = l.text_span.end;
                 b.text = Cow::Borrowed(&input[b.span.clone()]);
             }
             _ => blocks.push(Block {
-                kind: kind_i,
+                kind,
                 text: Cow::Borrowed(l.text),
                 span: l.text_span.clone(),
             }),
         }
+    });
+    blocks
+}
+
+/// The body cells `i` of the blocks [`build_blocks`] builds, told to
+/// `cell` in turn with their block kind, and whether each joins the block
+/// before it (else it starts a block of its kind): the cells of a block
+/// are body cells one after the other, and the block's span runs from the
+/// text of its first to that of its last.
+pub(crate) fn block_cells(
+    input: &str,
+    lines: &[lines::Line<'_>],
+    v: &Verdicts<'_>,
+    runs: &[Range<usize>],
+    mut cell: impl FnMut(usize, BlockKind, bool),
+) {
+    let kind = |i: usize| v.kind(i);
+    // The verdicts are walked, and a line looked at only when it is body
+    // (most are not: passed over without reading the line).
+    let verdicts = v.all();
+    debug_assert_eq!(verdicts.len(), lines.len());
+    // The body lies between its first and last cell: the lines before and
+    // after it (the page's head and foot) are passed over once.
+    let Some(first) = verdicts.iter().position(|x| x.kind.is_some()) else {
+        return;
+    };
+    let end = verdicts
+        .iter()
+        .rposition(|x| x.kind.is_some())
+        .map_or(first, |l| l + 1);
+    let verdicts = &verdicts[first..end];
+    let mut last: Option<usize> = None; // the cell of the last block's end
+    for (i, verdict) in (first..).zip(verdicts) {
+        let Some(kind_i) = verdict.kind else { continue };
+        let joins = kind_i == BlockKind::Paragraph
+            && last.is_some_and(|j| {
+                runs[j] == runs[i]
+                    && kind(j) == Some(BlockKind::Paragraph)
+                    && j + 1 == i
+                    && follows(input, &lines[j], &lines[i])
+            });
+        cell(i, kind_i, joins);
         last = Some(i);
     }
-    blocks
 }
 
 /// Cell `b` follows cell `a` in the input: on the same line, or on the

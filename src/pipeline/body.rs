@@ -112,23 +112,32 @@ fn extend_edges(
     let (Some(first), Some(last)) = (first, last) else {
         return;
     };
-    // Outwards from the body: after its last line, then before its first.
-    let after: Vec<usize> = (last + 1..region.end).collect();
-    let before: Vec<usize> = (region.start..first).rev().collect();
+    // Outwards from the body: after its last line, then before its first
+    // (each side a range of lines, walked as it is).
+    extend_side(lines, last + 1..region.end, &sentence, v);
+    extend_side(lines, (region.start..first).rev(), &sentence, v);
+}
+
+/// [`extend_edges`] on one side of the body: `side` are its lines in the
+/// order walked, outwards.
+fn extend_side(
+    lines: &[Line<'_>],
+    side: impl Iterator<Item = usize>,
+    sentence: &impl Fn(usize, &Verdicts<'_>) -> bool,
+    v: &mut Verdicts<'_>,
+) {
     // An inline box of one chrome line ("Related: …", an advert) does not
     // end the text: the sentence after it is taken too.
     let inline = |i: usize, v: &Verdicts<'_>| v.get(i).why != Why::Comments;
-    for side in [after, before] {
-        let mut skipped = 0;
-        for i in side.into_iter().filter(|&i| !lines[i].is_blank()) {
-            if sentence(i, v) {
-                v.keep(i, block_kind(&lines[i]), Why::Edge);
-                skipped = 0;
-            } else if skipped < tuning::INLINE_CHROME_LINES && inline(i, v) {
-                skipped += 1;
-            } else {
-                break;
-            }
+    let mut skipped = 0;
+    for i in side.filter(|&i| !lines[i].is_blank()) {
+        if sentence(i, v) {
+            v.keep(i, block_kind(&lines[i]), Why::Edge);
+            skipped = 0;
+        } else if skipped < tuning::INLINE_CHROME_LINES && inline(i, v) {
+            skipped += 1;
+        } else {
+            break;
         }
     }
 }
