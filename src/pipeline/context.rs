@@ -860,30 +860,41 @@ fn write_cohesion(
     // `nb`, between those before and after it. Core lines lie in it.
     let (before, rest) = nb.split_at(nb.partition_point(|&i| i < region.start));
     let (in_region, after) = rest.split_at(rest.partition_point(|&i| i < region.end));
-    let core = |i: usize| ev[i].logit > 0.0;
-    let in_core: usize = in_region
-        .iter()
-        .filter(|&&i| core(i))
-        .map(|&i| keys.get(i).len())
-        .sum();
-    if in_core == 0 {
-        // No word to share.
-        out[..nb.len()].fill(0.0);
-        return;
-    }
-    let (out_before, rest) = out[..nb.len()].split_at_mut(before.len());
-    let (out_in, out_after) = rest.split_at_mut(in_region.len());
+    let out = &mut out[..nb.len()];
     KEYS.with_borrow_mut(|(table, shared)| {
-        table.reset(in_core);
-        // Each region line's count of shared keys, from 0.
+        // Each region line's count of shared keys, from 0, or [`NOT_CORE`]:
+        // whether a line is core read once, here, with its keys counted.
         shared.clear();
-        shared.resize(in_region.len(), 0);
-        table.add_lines(keys, in_region, core, shared);
-        table.write_region_shares(keys, in_region, core, shared, out_in);
+        let mut in_core = 0usize;
+        shared.extend(in_region.iter().map(|&i| {
+            if ev[i].logit > 0.0 {
+                in_core += keys.get(i).len();
+                0
+            } else {
+                NOT_CORE
+            }
+        }));
+        if in_core == 0 {
+            // No word to share.
+            out.fill(0.0);
+            return;
+        }
+        // A core line's count is at most its keys, all below NOT_CORE.
+        assert!(in_core < NOT_CORE as usize);
+        let (out_before, rest) = out.split_at_mut(before.len());
+        let (out_in, out_after) = rest.split_at_mut(in_region.len());
+        table.reset(in_core);
+        table.add_lines(keys, in_region, shared);
+        table.write_region_shares(keys, in_region, shared, out_in);
         table.write_present_shares(keys, before, out_before);
         table.write_present_shares(keys, after, out_after);
     });
 }
+
+/// The count [`write_cohesion`] starts a region line that is not core at
+/// (no core line's count reaches it): its keys are not added to the
+/// table, and its share is read off the table.
+const NOT_CORE: u32 = u32::MAX;
 
 thread_local! {
     /// The table [`write_cohesion`] holds the core keys in and the region
@@ -1002,21 +1013,15 @@ impl KeyTable {
         again
     }
 
-    /// Add the keys of the lines `lines` that are `core`
+    /// Add the keys of the lines `lines` that are core
     /// ([`KeyTable::add_line`] for each), counting in `shared` (as long
-    /// as `lines`, all 0) how many of each line's key occurrences are
-    /// shared.
+    /// as `lines`: 0 for a core line, [`NOT_CORE`] for another, which
+    /// stays so) how many of each core line's key occurrences are shared.
     #[inline(never)]
-    fn add_lines(
-        &mut self,
-        keys: &WordKeys,
-        lines: &[usize],
-        core: impl Fn(usize) -> bool,
-        shared: &mut [u32],
-    ) {
+    fn add_lines(&mut self, keys: &WordKeys, lines: &[usize], shared: &mut [u32]) {
         assert!(lines.len() == shared.len() && lines.len() < SHARED as usize);
         for (t, &i) in lines.iter().enumerate() {
-            if core(i) {
+            if shared[t] != NOT_CORE {
                 let again = self.add_line(keys.get(i), t as u32, shared);
                 shared[t] += again;
             }
@@ -1025,15 +1030,14 @@ impl KeyTable {
 
     /// For each of the region's lines `lines`, the share of its `keys` that
     /// other core lines hold too (0 for none), written to `out` (as long as
-    /// `lines`): for a line that is `core`, its count of shared
-    /// occurrences ([`KeyTable::add_lines`]) over its keys, else the
-    /// share the table holds.
+    /// `lines`): for a line that is core, its count of shared
+    /// occurrences (`shared`, [`KeyTable::add_lines`]) over its keys, else
+    /// (a count of [`NOT_CORE`]) the share the table holds.
     #[inline(never)]
     fn write_region_shares(
         &self,
         keys: &WordKeys,
         lines: &[usize],
-        core: impl Fn(usize) -> bool,
         shared: &[u32],
         out: &mut [f32],
     ) {
@@ -1043,7 +1047,7 @@ impl KeyTable {
                 *o = 0.0;
                 continue;
             }
-            let shared = if core(i) {
+            let shared = if s != NOT_CORE {
                 s as usize
             } else {
                 self.count_present(ws)
