@@ -690,15 +690,20 @@ impl Drop for Columns {
     }
 }
 
-/// Lines whose log-odds [`logits`] sums side by side.
-const LOGIT_BLOCK: usize = 8;
+/// Lines whose log-odds [`logits`] sums side by side: a block of the
+/// larger size while the lines last, then one of the smaller, then the
+/// rest one at a time.
+const LOGIT_BLOCK: usize = 16;
+const LOGIT_HALF_BLOCK: usize = LOGIT_BLOCK / 2;
 
 /// The context model's log-odds of every line of `cols`: each line's
 /// products summed feature by feature in the order of the weights, as
-/// `model::dot`, the tests' oracle, sums them (tested bit for bit). The lines go by
-/// blocks of [`LOGIT_BLOCK`], whose sums stay in registers from the first
-/// feature to the last (which the compiler turns into vector code); the
-/// last few lines one at a time.
+/// `model::dot`, the tests' oracle, sums them (tested bit for bit). The
+/// lines go by blocks of [`LOGIT_BLOCK`], whose sums stay in registers from
+/// the first feature to the last (which the compiler turns into vector
+/// code: each weight is read once for the block's lines); then a block of
+/// [`LOGIT_HALF_BLOCK`] if as many lines are left, and the last few lines
+/// one at a time.
 fn logits(cols: &Columns) -> Vec<f32> {
     let n = cols.n;
     // Each log-odds written once, as it comes (no array cleared first).
@@ -707,26 +712,38 @@ fn logits(cols: &Columns) -> Vec<f32> {
         return out;
     }
     let data = &cols.data[..N_CONTEXT * n];
-    let weights = &crate::model::CONTEXT;
-    let blocks = n / LOGIT_BLOCK;
-    for b in 0..blocks {
-        let start = b * LOGIT_BLOCK;
-        // `Sum` of floats starts at -0.0, which leaves the first product as is.
-        let mut acc = [-0.0f32; LOGIT_BLOCK];
-        for (column, &w) in data.chunks_exact(n).zip(weights) {
-            let x = &column[start..start + LOGIT_BLOCK];
-            for (a, &x) in acc.iter_mut().zip(x) {
-                *a += w * x;
-            }
-        }
-        out.extend_from_slice(&acc);
+    let mut start = 0;
+    while start + LOGIT_BLOCK <= n {
+        out.extend_from_slice(&block_logits::<LOGIT_BLOCK>(data, n, start));
+        start += LOGIT_BLOCK;
     }
-    out.extend((blocks * LOGIT_BLOCK..n).map(|k| {
+    if start + LOGIT_HALF_BLOCK <= n {
+        out.extend_from_slice(&block_logits::<LOGIT_HALF_BLOCK>(data, n, start));
+        start += LOGIT_HALF_BLOCK;
+    }
+    let weights = &crate::model::CONTEXT;
+    out.extend((start..n).map(|k| {
         data.chunks_exact(n)
             .zip(weights)
             .fold(-0.0, |a, (column, &w)| a + w * column[k])
     }));
     out
+}
+
+/// The log-odds of the `B` lines from `start` of the columns `data` (of
+/// `n` lines each), for [`logits`]: their sums side by side, feature by
+/// feature.
+#[inline(always)]
+fn block_logits<const B: usize>(data: &[f32], n: usize, start: usize) -> [f32; B] {
+    // `Sum` of floats starts at -0.0, which leaves the first product as is.
+    let mut acc = [-0.0f32; B];
+    for (column, &w) in data.chunks_exact(n).zip(&crate::model::CONTEXT) {
+        let x = &column[start..start + B];
+        for (a, &x) in acc.iter_mut().zip(x) {
+            *a += w * x;
+        }
+    }
+    acc
 }
 
 /// `ln(1 + words)` of a line.
