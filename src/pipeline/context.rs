@@ -690,20 +690,19 @@ impl Drop for Columns {
     }
 }
 
-/// Lines whose log-odds [`logits`] sums side by side: a block of the
-/// larger size while the lines last, then one of the smaller, then the
-/// rest one at a time.
-const LOGIT_BLOCK: usize = 16;
-const LOGIT_HALF_BLOCK: usize = LOGIT_BLOCK / 2;
+/// Lines whose log-odds [`logits`] sums side by side while they last:
+/// the sums of 32 lines take eight of the sixteen vector registers, which
+/// leaves the weight and the line's features room.
+const LOGIT_BLOCK: usize = 32;
 
 /// The context model's log-odds of every line of `cols`: each line's
 /// products summed feature by feature in the order of the weights, as
 /// `model::dot`, the tests' oracle, sums them (tested bit for bit). The
-/// lines go by blocks of [`LOGIT_BLOCK`], whose sums stay in registers from
-/// the first feature to the last (which the compiler turns into vector
-/// code: each weight is read once for the block's lines); then a block of
-/// [`LOGIT_HALF_BLOCK`] if as many lines are left, and the last few lines
-/// one at a time.
+/// lines go by blocks of [`LOGIT_BLOCK`] ([`block_logits`]), whose sums
+/// stay in registers from the first feature to the last (which the
+/// compiler turns into vector code: each weight is read once for the
+/// block's lines); then one block each of 16, 8 and 4 as the lines left
+/// fill them, and the last few lines one at a time.
 fn logits(cols: &Columns) -> Vec<f32> {
     let n = cols.n;
     // Each log-odds written once, as it comes (no array cleared first).
@@ -717,10 +716,17 @@ fn logits(cols: &Columns) -> Vec<f32> {
         out.extend_from_slice(&block_logits::<LOGIT_BLOCK>(data, n, start));
         start += LOGIT_BLOCK;
     }
-    if start + LOGIT_HALF_BLOCK <= n {
-        out.extend_from_slice(&block_logits::<LOGIT_HALF_BLOCK>(data, n, start));
-        start += LOGIT_HALF_BLOCK;
+    macro_rules! smaller_block {
+        ($b:literal) => {
+            if start + $b <= n {
+                out.extend_from_slice(&block_logits::<$b>(data, n, start));
+                start += $b;
+            }
+        };
     }
+    smaller_block!(16);
+    smaller_block!(8);
+    smaller_block!(4);
     let weights = &crate::model::CONTEXT;
     out.extend((start..n).map(|k| {
         data.chunks_exact(n)
