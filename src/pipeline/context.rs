@@ -561,19 +561,25 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
 
     /// Whether each non-blank line is wrapped (a paragraph of several
     /// lines), its paragraph's `ln(1 + words)` if so, and whether that
-    /// ends a sentence.
+    /// ends a sentence: all 0 (few lines are wrapped), then the wrapped
+    /// lines' written. (Not inlined: the loop then has the registers to
+    /// itself.)
+    #[inline(never)]
     fn run_columns(&self, wrapped: &mut [f32], wrapped_lw: &mut [f32], terminal: &mut [f32]) {
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let ln = crate::features::ln_table();
-        let outs = wrapped.iter_mut().zip(wrapped_lw).zip(terminal);
-        for (((w, lw), t), &i) in outs.zip(self.nb) {
-            let e = &self.ev[i];
-            let wr = self.runs[i].len() > 1;
-            *w = b(wr);
-            // `ln_1p` is finite and not negative: times 0 it is 0, times 1
-            // itself.
-            *lw = if wr { ln.ln_1p(e.run_words) } else { 0.0 };
-            *t = b(wr && e.run_terminal);
+        wrapped.fill(0.0);
+        wrapped_lw.fill(0.0);
+        terminal.fill(0.0);
+        for (k, &i) in self.nb.iter().enumerate() {
+            // `len() > 1`, in fewer steps.
+            let run = &self.runs[i];
+            if run.end > run.start.saturating_add(1) {
+                let e = &self.ev[i];
+                wrapped[k] = 1.0;
+                wrapped_lw[k] = ln.ln_1p(e.run_words);
+                terminal[k] = b(e.run_terminal);
+            }
         }
     }
 }
