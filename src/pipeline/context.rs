@@ -540,7 +540,11 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
 
     /// Whether each non-blank line is an item of a list, shaped like a
     /// heading, and a heading before text (`next`: the next line's
-    /// log-odds).
+    /// log-odds): a loop for each of the two that read the line, each
+    /// with few values to keep (not inlined: the loops then have the
+    /// registers to themselves), and the third from the second's column
+    /// (which the compiler turns into vector code).
+    #[inline(never)]
     fn shape_columns(
         &self,
         listed: &mut [f32],
@@ -550,12 +554,15 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     ) {
         let (lines, ev) = (self.lines, self.ev);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let outs = listed.iter_mut().zip(heading).zip(heading_text).zip(next);
-        for (k, ((((l, h), t), &next), &i)) in outs.zip(self.nb).enumerate() {
-            let shaped = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+        for (h, &i) in heading.iter_mut().zip(self.nb) {
+            *h = b(crate::tuning::heading_shaped(&lines[i], &ev[i]));
+        }
+        // `h` is 1 or 0: `b(shaped && next > 1.0)`.
+        for ((t, &h), &next) in heading_text.iter_mut().zip(&*heading).zip(next) {
+            *t = if next > 1.0 { h } else { 0.0 };
+        }
+        for (k, (l, &i)) in listed.iter_mut().zip(self.nb).enumerate() {
             *l = b(self.listed(k, i));
-            *h = b(shaped);
-            *t = b(shaped && next > 1.0);
         }
     }
 
