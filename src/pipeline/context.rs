@@ -221,6 +221,9 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
         // The table of `ln_1p`, taken once for all lines.
         let ln = crate::features::ln_table();
+        // A line's evidence and log-odds beside it (one of each per line,
+        // from the same page): of one length, one check of each index.
+        let (ev_of, scores) = (&ev[..lines.len()], &scores[..lines.len()]);
         let slots = lg[2..n + 2]
             .iter_mut()
             .zip(&mut stamps[1..])
@@ -228,7 +231,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             .zip(&mut class[..n])
             .zip(&mut *lw);
         for (&i, ((((lg, stamps), cues), class), lw)) in nb.iter().zip(slots) {
-            let (l, e) = (&lines[i], &ev[i]);
+            let (l, e) = (&lines[i], &ev_of[i]);
             debug_assert!(!l.is_blank());
             *lg = scores[i].clamp(-8.0, 8.0);
             *lw = ln.ln_1p(l.shape.words);
