@@ -555,7 +555,9 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         heading_text: &mut [f32],
         next: &[f32],
     ) {
-        let (lines, ev) = (self.lines, self.ev);
+        // Of one length (a line's evidence beside it): one check of each
+        // index.
+        let (lines, ev) = (self.lines, &self.ev[..self.lines.len()]);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         for (h, &i) in heading.iter_mut().zip(self.nb) {
             *h = b(crate::tuning::heading_shaped(&lines[i], &ev[i]));
