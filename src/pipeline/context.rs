@@ -131,8 +131,10 @@ struct Scratch {
     class: Vec<u8>,
     /// `ln(1 + words)` of each non-blank line.
     log_words: Vec<f32>,
-    /// The running matches of [`period_shares`].
+    /// The running matches of [`period_shares`], and the matches they
+    /// count ([`running_matches`]).
     same: Vec<u32>,
+    matches: Vec<u8>,
 }
 
 thread_local! {
@@ -154,6 +156,7 @@ impl Scratch {
         class: Vec::new(),
         log_words: Vec::new(),
         same: Vec::new(),
+        matches: Vec::new(),
     };
 
     /// The thread's arrays, long enough for `n` non-blank lines.
@@ -170,6 +173,7 @@ impl Scratch {
         grow(&mut s.class, n + 4);
         grow(&mut s.log_words, n);
         grow(&mut s.same, 4 * (n + 1));
+        grow(&mut s.matches, 4 * n);
         s
     }
 }
@@ -432,8 +436,18 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         share.fill(self.region_share);
         Counts::of_slice(&self.scratch.stamps[..=n]).densities(stamps);
         Counts::of_slice(&self.scratch.cues[..=n]).densities(cues);
-        let Scratch { class, same, .. } = &mut self.scratch;
-        period_shares(&class[..n + 4], &mut same[..4 * (n + 1)], periodic);
+        let Scratch {
+            class,
+            same,
+            matches,
+            ..
+        } = &mut self.scratch;
+        period_shares(
+            &class[..n + 4],
+            &mut matches[..4 * n],
+            &mut same[..4 * (n + 1)],
+            periodic,
+        );
         self.cohesion(cohesion);
         for ((o, &c), &r) in cohesion_in_region
             .iter_mut()
@@ -1185,20 +1199,20 @@ fn period_shares_of(class: &[u8]) -> Vec<f32> {
     // Filled with what no count or share is: every entry is written.
     let mut same = vec![u32::MAX; 4 * (m + 1)];
     let mut out = vec![f32::NAN; m];
-    period_shares(&padded, &mut same, &mut out);
+    period_shares(&padded, &mut vec![0; 4 * m], &mut same, &mut out);
     out
 }
 
 /// For each line of `padded` (the lines' classes, then [`PAST_THE_END`]),
 /// written to `out`: the best share of matching pairs at a period of 2 to
 /// 4 less the share at period 1 (the `periodicity` context feature), from
-/// running counts (written to `same`, four per line and four more): linear
-/// in the number of lines.
-fn period_shares(padded: &[u8], same: &mut [u32], out: &mut [f32]) {
+/// running counts (written to `same`, four per line and four more, through
+/// `matches`, four per line): linear in the number of lines.
+fn period_shares(padded: &[u8], matches: &mut [u8], same: &mut [u32], out: &mut [f32]) {
     const W: usize = PERIOD_WINDOW;
     let m = padded.len() - 4;
     assert!(same.len() == 4 * (m + 1) && out.len() == m);
-    running_matches(padded, same);
+    running_matches(padded, matches, same);
     let mut periods = same.chunks_exact(m + 1);
     let same: [&[u32]; 4] = std::array::from_fn(|_| periods.next().expect("four periods"));
     // The share at period q of the window of lines lo..hi.
@@ -1239,8 +1253,26 @@ fn period_shares(padded: &[u8], same: &mut [u32], out: &mut [f32]) {
 /// `padded` (the lines' classes, then [`PAST_THE_END`]) whose class
 /// equals that of `j + q`, written to `same` one after the other: the
 /// `k`th of the `q - 1`th counts those below `k`.
-fn running_matches(padded: &[u8], same: &mut [u32]) {
+///
+/// The matches are first written to `matches` (as long as the lines, for
+/// each period) by a loop per period that the compiler turns into vector
+/// code (sixteen lines a step); the loop that counts them then adds four
+/// bytes a line, where comparing the classes there took four compares
+/// and four flags.
+fn running_matches(padded: &[u8], matches: &mut [u8], same: &mut [u32]) {
     let m = padded.len() - 4;
+    let (m1, rest) = matches.split_at_mut(m);
+    let (m2, rest) = rest.split_at_mut(m);
+    let (m3, m4) = rest.split_at_mut(m);
+    for (q, mq) in [m1, m2, m3, &mut m4[..m]].into_iter().enumerate() {
+        let later = &padded[q + 1..q + 1 + m];
+        for ((e, &a), &b) in mq.iter_mut().zip(&padded[..m]).zip(later) {
+            *e = u8::from(a == b);
+        }
+    }
+    let (m1, rest) = matches.split_at(m);
+    let (m2, rest) = rest.split_at(m);
+    let (m3, m4) = rest.split_at(m);
     let (s1, rest) = same.split_at_mut(m + 1);
     let (s2, rest) = rest.split_at_mut(m + 1);
     let (s3, s4) = rest.split_at_mut(m + 1);
@@ -1250,12 +1282,13 @@ fn running_matches(padded: &[u8], same: &mut [u32]) {
         .zip(&mut s2[1..])
         .zip(&mut s3[1..])
         .zip(&mut s4[1..]);
+    let found = m1.iter().zip(m2).zip(m3).zip(&m4[..m]);
     let mut c = [0u32; 4];
-    for (w, (((s1, s2), s3), s4)) in padded.windows(5).zip(slots) {
-        let w: &[u8; 5] = w.try_into().expect("a window of five");
-        for (q, c) in (1..=4).zip(&mut c) {
-            *c += u32::from(w[q] == w[0]);
-        }
+    for ((((&e1, &e2), &e3), &e4), (((s1, s2), s3), s4)) in found.zip(slots) {
+        c[0] += u32::from(e1);
+        c[1] += u32::from(e2);
+        c[2] += u32::from(e3);
+        c[3] += u32::from(e4);
         [*s1, *s2, *s3, *s4] = c;
     }
 }
