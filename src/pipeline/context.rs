@@ -131,8 +131,10 @@ struct Scratch {
     class: Vec<u8>,
     /// `ln(1 + words)` of each non-blank line.
     log_words: Vec<f32>,
-    /// The running matches of [`period_shares`].
+    /// The running matches of [`period_shares`], and the matches they
+    /// count ([`running_matches`]).
     same: Vec<u32>,
+    matches: Vec<u8>,
 }
 
 thread_local! {
@@ -154,6 +156,7 @@ impl Scratch {
         class: Vec::new(),
         log_words: Vec::new(),
         same: Vec::new(),
+        matches: Vec::new(),
     };
 
     /// The thread's arrays, long enough for `n` non-blank lines.
@@ -170,6 +173,7 @@ impl Scratch {
         grow(&mut s.class, n + 4);
         grow(&mut s.log_words, n);
         grow(&mut s.same, 4 * (n + 1));
+        grow(&mut s.matches, 4 * n);
         s
     }
 }
@@ -221,6 +225,9 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         let (mut stamp_count, mut cue_count) = (0u32, 0u32);
         // The table of `ln_1p`, taken once for all lines.
         let ln = crate::features::ln_table();
+        // A line's evidence and log-odds beside it (one of each per line,
+        // from the same page): of one length, one check of each index.
+        let (ev_of, scores) = (&ev[..lines.len()], &scores[..lines.len()]);
         let slots = lg[2..n + 2]
             .iter_mut()
             .zip(&mut stamps[1..])
@@ -228,7 +235,7 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
             .zip(&mut class[..n])
             .zip(&mut *lw);
         for (&i, ((((lg, stamps), cues), class), lw)) in nb.iter().zip(slots) {
-            let (l, e) = (&lines[i], &ev[i]);
+            let (l, e) = (&lines[i], &ev_of[i]);
             debug_assert!(!l.is_blank());
             *lg = scores[i].clamp(-8.0, 8.0);
             *lw = ln.ln_1p(l.shape.words);
@@ -429,8 +436,18 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         share.fill(self.region_share);
         Counts::of_slice(&self.scratch.stamps[..=n]).densities(stamps);
         Counts::of_slice(&self.scratch.cues[..=n]).densities(cues);
-        let Scratch { class, same, .. } = &mut self.scratch;
-        period_shares(&class[..n + 4], &mut same[..4 * (n + 1)], periodic);
+        let Scratch {
+            class,
+            same,
+            matches,
+            ..
+        } = &mut self.scratch;
+        period_shares(
+            &class[..n + 4],
+            &mut matches[..4 * n],
+            &mut same[..4 * (n + 1)],
+            periodic,
+        );
         self.cohesion(cohesion);
         for ((o, &c), &r) in cohesion_in_region
             .iter_mut()
@@ -540,7 +557,11 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
 
     /// Whether each non-blank line is an item of a list, shaped like a
     /// heading, and a heading before text (`next`: the next line's
-    /// log-odds).
+    /// log-odds): a loop for each of the two that read the line, each
+    /// with few values to keep (not inlined: the loops then have the
+    /// registers to themselves), and the third from the second's column
+    /// (which the compiler turns into vector code).
+    #[inline(never)]
     fn shape_columns(
         &self,
         listed: &mut [f32],
@@ -548,32 +569,43 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         heading_text: &mut [f32],
         next: &[f32],
     ) {
-        let (lines, ev) = (self.lines, self.ev);
+        // Of one length (a line's evidence beside it): one check of each
+        // index.
+        let (lines, ev) = (self.lines, &self.ev[..self.lines.len()]);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let outs = listed.iter_mut().zip(heading).zip(heading_text).zip(next);
-        for (k, ((((l, h), t), &next), &i)) in outs.zip(self.nb).enumerate() {
-            let shaped = crate::tuning::heading_shaped(&lines[i], &ev[i]);
+        for (h, &i) in heading.iter_mut().zip(self.nb) {
+            *h = b(crate::tuning::heading_shaped(&lines[i], &ev[i]));
+        }
+        // `h` is 1 or 0: `b(shaped && next > 1.0)`.
+        for ((t, &h), &next) in heading_text.iter_mut().zip(&*heading).zip(next) {
+            *t = if next > 1.0 { h } else { 0.0 };
+        }
+        for (k, (l, &i)) in listed.iter_mut().zip(self.nb).enumerate() {
             *l = b(self.listed(k, i));
-            *h = b(shaped);
-            *t = b(shaped && next > 1.0);
         }
     }
 
     /// Whether each non-blank line is wrapped (a paragraph of several
     /// lines), its paragraph's `ln(1 + words)` if so, and whether that
-    /// ends a sentence.
+    /// ends a sentence: all 0 (few lines are wrapped), then the wrapped
+    /// lines' written. (Not inlined: the loop then has the registers to
+    /// itself.)
+    #[inline(never)]
     fn run_columns(&self, wrapped: &mut [f32], wrapped_lw: &mut [f32], terminal: &mut [f32]) {
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let ln = crate::features::ln_table();
-        let outs = wrapped.iter_mut().zip(wrapped_lw).zip(terminal);
-        for (((w, lw), t), &i) in outs.zip(self.nb) {
-            let e = &self.ev[i];
-            let wr = self.runs[i].len() > 1;
-            *w = b(wr);
-            // `ln_1p` is finite and not negative: times 0 it is 0, times 1
-            // itself.
-            *lw = if wr { ln.ln_1p(e.run_words) } else { 0.0 };
-            *t = b(wr && e.run_terminal);
+        wrapped.fill(0.0);
+        wrapped_lw.fill(0.0);
+        terminal.fill(0.0);
+        for (k, &i) in self.nb.iter().enumerate() {
+            // `len() > 1`, in fewer steps.
+            let run = &self.runs[i];
+            if run.end > run.start.saturating_add(1) {
+                let e = &self.ev[i];
+                wrapped[k] = 1.0;
+                wrapped_lw[k] = ln.ln_1p(e.run_words);
+                terminal[k] = b(e.run_terminal);
+            }
         }
     }
 }
@@ -690,15 +722,19 @@ impl Drop for Columns {
     }
 }
 
-/// Lines whose log-odds [`logits`] sums side by side.
-const LOGIT_BLOCK: usize = 8;
+/// Lines whose log-odds [`logits`] sums side by side while they last:
+/// the sums of 32 lines take eight of the sixteen vector registers, which
+/// leaves the weight and the line's features room.
+const LOGIT_BLOCK: usize = 32;
 
 /// The context model's log-odds of every line of `cols`: each line's
 /// products summed feature by feature in the order of the weights, as
-/// `model::dot`, the tests' oracle, sums them (tested bit for bit). The lines go by
-/// blocks of [`LOGIT_BLOCK`], whose sums stay in registers from the first
-/// feature to the last (which the compiler turns into vector code); the
-/// last few lines one at a time.
+/// `model::dot`, the tests' oracle, sums them (tested bit for bit). The
+/// lines go by blocks of [`LOGIT_BLOCK`] ([`block_logits`]), whose sums
+/// stay in registers from the first feature to the last (which the
+/// compiler turns into vector code: each weight is read once for the
+/// block's lines); then one block each of 16, 8 and 4 as the lines left
+/// fill them, and the last few lines one at a time.
 fn logits(cols: &Columns) -> Vec<f32> {
     let n = cols.n;
     // Each log-odds written once, as it comes (no array cleared first).
@@ -707,26 +743,45 @@ fn logits(cols: &Columns) -> Vec<f32> {
         return out;
     }
     let data = &cols.data[..N_CONTEXT * n];
-    let weights = &crate::model::CONTEXT;
-    let blocks = n / LOGIT_BLOCK;
-    for b in 0..blocks {
-        let start = b * LOGIT_BLOCK;
-        // `Sum` of floats starts at -0.0, which leaves the first product as is.
-        let mut acc = [-0.0f32; LOGIT_BLOCK];
-        for (column, &w) in data.chunks_exact(n).zip(weights) {
-            let x = &column[start..start + LOGIT_BLOCK];
-            for (a, &x) in acc.iter_mut().zip(x) {
-                *a += w * x;
-            }
-        }
-        out.extend_from_slice(&acc);
+    let mut start = 0;
+    while start + LOGIT_BLOCK <= n {
+        out.extend_from_slice(&block_logits::<LOGIT_BLOCK>(data, n, start));
+        start += LOGIT_BLOCK;
     }
-    out.extend((blocks * LOGIT_BLOCK..n).map(|k| {
+    macro_rules! smaller_block {
+        ($b:literal) => {
+            if start + $b <= n {
+                out.extend_from_slice(&block_logits::<$b>(data, n, start));
+                start += $b;
+            }
+        };
+    }
+    smaller_block!(16);
+    smaller_block!(8);
+    smaller_block!(4);
+    let weights = &crate::model::CONTEXT;
+    out.extend((start..n).map(|k| {
         data.chunks_exact(n)
             .zip(weights)
             .fold(-0.0, |a, (column, &w)| a + w * column[k])
     }));
     out
+}
+
+/// The log-odds of the `B` lines from `start` of the columns `data` (of
+/// `n` lines each), for [`logits`]: their sums side by side, feature by
+/// feature.
+#[inline(always)]
+fn block_logits<const B: usize>(data: &[f32], n: usize, start: usize) -> [f32; B] {
+    // `Sum` of floats starts at -0.0, which leaves the first product as is.
+    let mut acc = [-0.0f32; B];
+    for (column, &w) in data.chunks_exact(n).zip(&crate::model::CONTEXT) {
+        let x = &column[start..start + B];
+        for (a, &x) in acc.iter_mut().zip(x) {
+            *a += w * x;
+        }
+    }
+    acc
 }
 
 /// `ln(1 + words)` of a line.
@@ -860,30 +915,41 @@ fn write_cohesion(
     // `nb`, between those before and after it. Core lines lie in it.
     let (before, rest) = nb.split_at(nb.partition_point(|&i| i < region.start));
     let (in_region, after) = rest.split_at(rest.partition_point(|&i| i < region.end));
-    let core = |i: usize| ev[i].logit > 0.0;
-    let in_core: usize = in_region
-        .iter()
-        .filter(|&&i| core(i))
-        .map(|&i| keys.get(i).len())
-        .sum();
-    if in_core == 0 {
-        // No word to share.
-        out[..nb.len()].fill(0.0);
-        return;
-    }
-    let (out_before, rest) = out[..nb.len()].split_at_mut(before.len());
-    let (out_in, out_after) = rest.split_at_mut(in_region.len());
+    let out = &mut out[..nb.len()];
     KEYS.with_borrow_mut(|(table, shared)| {
-        table.reset(in_core);
-        // Each region line's count of shared keys, from 0.
+        // Each region line's count of shared keys, from 0, or [`NOT_CORE`]:
+        // whether a line is core read once, here, with its keys counted.
         shared.clear();
-        shared.resize(in_region.len(), 0);
-        table.add_lines(keys, in_region, core, shared);
-        table.write_region_shares(keys, in_region, core, shared, out_in);
+        let mut in_core = 0usize;
+        shared.extend(in_region.iter().map(|&i| {
+            if ev[i].logit > 0.0 {
+                in_core += keys.get(i).len();
+                0
+            } else {
+                NOT_CORE
+            }
+        }));
+        if in_core == 0 {
+            // No word to share.
+            out.fill(0.0);
+            return;
+        }
+        // A core line's count is at most its keys, all below NOT_CORE.
+        assert!(in_core < NOT_CORE as usize);
+        let (out_before, rest) = out.split_at_mut(before.len());
+        let (out_in, out_after) = rest.split_at_mut(in_region.len());
+        table.reset(in_core);
+        table.add_lines(keys, in_region, shared);
+        table.write_region_shares(keys, in_region, shared, out_in);
         table.write_present_shares(keys, before, out_before);
         table.write_present_shares(keys, after, out_after);
     });
 }
+
+/// The count [`write_cohesion`] starts a region line that is not core at
+/// (no core line's count reaches it): its keys are not added to the
+/// table, and its share is read off the table.
+const NOT_CORE: u32 = u32::MAX;
 
 thread_local! {
     /// The table [`write_cohesion`] holds the core keys in and the region
@@ -1002,21 +1068,15 @@ impl KeyTable {
         again
     }
 
-    /// Add the keys of the lines `lines` that are `core`
+    /// Add the keys of the lines `lines` that are core
     /// ([`KeyTable::add_line`] for each), counting in `shared` (as long
-    /// as `lines`, all 0) how many of each line's key occurrences are
-    /// shared.
+    /// as `lines`: 0 for a core line, [`NOT_CORE`] for another, which
+    /// stays so) how many of each core line's key occurrences are shared.
     #[inline(never)]
-    fn add_lines(
-        &mut self,
-        keys: &WordKeys,
-        lines: &[usize],
-        core: impl Fn(usize) -> bool,
-        shared: &mut [u32],
-    ) {
+    fn add_lines(&mut self, keys: &WordKeys, lines: &[usize], shared: &mut [u32]) {
         assert!(lines.len() == shared.len() && lines.len() < SHARED as usize);
         for (t, &i) in lines.iter().enumerate() {
-            if core(i) {
+            if shared[t] != NOT_CORE {
                 let again = self.add_line(keys.get(i), t as u32, shared);
                 shared[t] += again;
             }
@@ -1025,15 +1085,14 @@ impl KeyTable {
 
     /// For each of the region's lines `lines`, the share of its `keys` that
     /// other core lines hold too (0 for none), written to `out` (as long as
-    /// `lines`): for a line that is `core`, its count of shared
-    /// occurrences ([`KeyTable::add_lines`]) over its keys, else the
-    /// share the table holds.
+    /// `lines`): for a line that is core, its count of shared
+    /// occurrences (`shared`, [`KeyTable::add_lines`]) over its keys, else
+    /// (a count of [`NOT_CORE`]) the share the table holds.
     #[inline(never)]
     fn write_region_shares(
         &self,
         keys: &WordKeys,
         lines: &[usize],
-        core: impl Fn(usize) -> bool,
         shared: &[u32],
         out: &mut [f32],
     ) {
@@ -1043,7 +1102,7 @@ impl KeyTable {
                 *o = 0.0;
                 continue;
             }
-            let shared = if core(i) {
+            let shared = if s != NOT_CORE {
                 s as usize
             } else {
                 self.count_present(ws)
@@ -1140,20 +1199,20 @@ fn period_shares_of(class: &[u8]) -> Vec<f32> {
     // Filled with what no count or share is: every entry is written.
     let mut same = vec![u32::MAX; 4 * (m + 1)];
     let mut out = vec![f32::NAN; m];
-    period_shares(&padded, &mut same, &mut out);
+    period_shares(&padded, &mut vec![0; 4 * m], &mut same, &mut out);
     out
 }
 
 /// For each line of `padded` (the lines' classes, then [`PAST_THE_END`]),
 /// written to `out`: the best share of matching pairs at a period of 2 to
 /// 4 less the share at period 1 (the `periodicity` context feature), from
-/// running counts (written to `same`, four per line and four more): linear
-/// in the number of lines.
-fn period_shares(padded: &[u8], same: &mut [u32], out: &mut [f32]) {
+/// running counts (written to `same`, four per line and four more, through
+/// `matches`, four per line): linear in the number of lines.
+fn period_shares(padded: &[u8], matches: &mut [u8], same: &mut [u32], out: &mut [f32]) {
     const W: usize = PERIOD_WINDOW;
     let m = padded.len() - 4;
     assert!(same.len() == 4 * (m + 1) && out.len() == m);
-    running_matches(padded, same);
+    running_matches(padded, matches, same);
     let mut periods = same.chunks_exact(m + 1);
     let same: [&[u32]; 4] = std::array::from_fn(|_| periods.next().expect("four periods"));
     // The share at period q of the window of lines lo..hi.
@@ -1194,8 +1253,26 @@ fn period_shares(padded: &[u8], same: &mut [u32], out: &mut [f32]) {
 /// `padded` (the lines' classes, then [`PAST_THE_END`]) whose class
 /// equals that of `j + q`, written to `same` one after the other: the
 /// `k`th of the `q - 1`th counts those below `k`.
-fn running_matches(padded: &[u8], same: &mut [u32]) {
+///
+/// The matches are first written to `matches` (as long as the lines, for
+/// each period) by a loop per period that the compiler turns into vector
+/// code (sixteen lines a step); the loop that counts them then adds four
+/// bytes a line, where comparing the classes there took four compares
+/// and four flags.
+fn running_matches(padded: &[u8], matches: &mut [u8], same: &mut [u32]) {
     let m = padded.len() - 4;
+    let (m1, rest) = matches.split_at_mut(m);
+    let (m2, rest) = rest.split_at_mut(m);
+    let (m3, m4) = rest.split_at_mut(m);
+    for (q, mq) in [m1, m2, m3, &mut m4[..m]].into_iter().enumerate() {
+        let later = &padded[q + 1..q + 1 + m];
+        for ((e, &a), &b) in mq.iter_mut().zip(&padded[..m]).zip(later) {
+            *e = u8::from(a == b);
+        }
+    }
+    let (m1, rest) = matches.split_at(m);
+    let (m2, rest) = rest.split_at(m);
+    let (m3, m4) = rest.split_at(m);
     let (s1, rest) = same.split_at_mut(m + 1);
     let (s2, rest) = rest.split_at_mut(m + 1);
     let (s3, s4) = rest.split_at_mut(m + 1);
@@ -1205,12 +1282,13 @@ fn running_matches(padded: &[u8], same: &mut [u32]) {
         .zip(&mut s2[1..])
         .zip(&mut s3[1..])
         .zip(&mut s4[1..]);
+    let found = m1.iter().zip(m2).zip(m3).zip(&m4[..m]);
     let mut c = [0u32; 4];
-    for (w, (((s1, s2), s3), s4)) in padded.windows(5).zip(slots) {
-        let w: &[u8; 5] = w.try_into().expect("a window of five");
-        for (q, c) in (1..=4).zip(&mut c) {
-            *c += u32::from(w[q] == w[0]);
-        }
+    for ((((&e1, &e2), &e3), &e4), (((s1, s2), s3), s4)) in found.zip(slots) {
+        c[0] += u32::from(e1);
+        c[1] += u32::from(e2);
+        c[2] += u32::from(e3);
+        c[3] += u32::from(e4);
         [*s1, *s2, *s3, *s4] = c;
     }
 }

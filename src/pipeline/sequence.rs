@@ -306,7 +306,10 @@ fn body_walk(
     band: f32,
     mut each: impl FnMut(usize, usize, f32, Option<&Padded<'_, N_BODY>>),
 ) {
-    let (lines, ev) = (&page.lines, &page.evidence);
+    let lines = &page.lines[..];
+    // A line's evidence and paragraph beside it (one of each per line): of
+    // one length, one check of each index.
+    let (ev, runs) = (&page.evidence[..lines.len()], &page.runs[..lines.len()]);
     let (ctx, c) = super::context::columns_and_logits(page, nb, local, region);
     let seq = Sequence::of(page, nb, &c);
     let ln = crate::features::ln_table();
@@ -321,7 +324,7 @@ fn body_walk(
         // own and drops the others, the array neither cleared nor written.
         let mut padded = body_padded();
         // A line alone in its paragraph (most lines) is its own shape.
-        let run = page.runs[i].clone();
+        let run = runs[i].clone();
         let merged;
         let shape = if run.len() == 1 {
             &lines[run.start].shape
