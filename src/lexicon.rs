@@ -627,18 +627,28 @@ fn has_two_legal_terms(text: &str) -> bool {
 /// is one of the text's runs of alphanumeric chars, and one of its content
 /// words when it is long enough. A phrase with an alphanumeric char outside
 /// ASCII occurs in no such text.
+///
+/// The same holds of any text without a char of [`hides_legal_term`]: a
+/// run of alphanumeric chars of a phrase is matched by chars that
+/// lowercase to its own (only `ſ` does not), between chars that are no
+/// word chars and so, there, no alphanumeric chars either; and its ASCII
+/// letters by ASCII letters (only `ſ` and the Kelvin sign fold to them).
+/// Such texts are gated by the same keys, which hold witnesses of the
+/// phrases with alphanumeric chars outside ASCII too.
 struct LegalWitnesses {
     /// The content-word keys of the legal terms (one a term, its longest
     /// run of ASCII letters and digits of [`crate::keys::MIN_CONTENT_WORD`]
-    /// bytes or more), sorted, and a flag by [`LegalWitnesses::slot`] of
+    /// bytes or more; for a term with an alphanumeric char outside ASCII,
+    /// its longest run of alphanumeric chars of that many bytes or more),
+    /// sorted, and a flag by [`LegalWitnesses::slot`] of
     /// each (in [`LEGAL_SLOTS`] bytes, one a value of a key's top bits:
     /// one load and test a key; few of a text's keys pass where none is a
     /// witness's, and so few are looked up in `keys`).
     keys: Vec<u64>,
     flags: [bool; LEGAL_SLOTS],
-    /// Each of `keys` with its run and the index of the run's rarest
-    /// letter ([`rarest_letter`]), sorted by key, for the runs of
-    /// [`LegalWitnesses::twice`] (a key of two runs has both).
+    /// Each of `keys` whose run is ASCII with its run and the index of the
+    /// run's rarest letter ([`rarest_letter`]), sorted by key, for the
+    /// runs of [`LegalWitnesses::twice`] (a key of two runs has both).
     runs: Vec<(u64, &'static str, usize)>,
     /// The longest run of ASCII chars of each term without such a run
     /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
@@ -690,6 +700,7 @@ impl LegalWitnesses {
             {
                 ascii_hits_ignoring_case(text.as_bytes(), run.as_bytes(), at, 2)
             }
+            // A key of two runs, or of a run outside ASCII.
             _ => true,
         }
     }
@@ -706,9 +717,8 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
         always: false,
     };
     for &phrase in CUE_ORDER[FOOTER_INDEX].0 {
-        if phrase.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
-            continue;
-        }
+        // Only texts with alphanumeric chars outside ASCII hold these.
+        let unplain = phrase.chars().any(|c| !c.is_ascii() && c.is_alphanumeric());
         let runs: Vec<&str> = phrase
             .split(|c| !is_word(c))
             .filter(|r| !r.is_empty())
@@ -716,13 +726,21 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
         let witness = runs
             .iter()
             .filter(|r| r.len() >= crate::keys::MIN_CONTENT_WORD)
-            .filter(|r| r.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .filter(|r| {
+                if unplain {
+                    r.chars().all(char::is_alphanumeric)
+                } else {
+                    r.bytes().all(|b| b.is_ascii_alphanumeric())
+                }
+            })
             .max_by_key(|r| r.len());
         match witness {
             Some(r) => crate::keys::for_each_word(r, |k, _| {
                 w.flags[LegalWitnesses::slot(k)] = true;
                 w.keys.push(k);
-                w.runs.push((k, r, rarest_letter(r.as_bytes())));
+                if r.is_ascii() {
+                    w.runs.push((k, r, rarest_letter(r.as_bytes())));
+                }
             }),
             // The longest such run: the rarest in a text's bytes.
             None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
@@ -788,16 +806,22 @@ fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
     w.always || short_legal || keys.iter().any(|&k| w.is_witness(k))
 }
 
-/// Whether a text none of whose alphanumeric chars lies outside ASCII, with
-/// the content-word keys `keys`, may hold two legal terms (as
-/// [`has_two_legal_terms`] finds them): false only where it holds none
-/// (see [`LegalWitnesses`]), or where all its terms have one
+/// Whether a text with the content-word keys `keys` may hold two legal
+/// terms (as [`has_two_legal_terms`] finds them): false only where it
+/// holds none (see [`LegalWitnesses`]), or where all its terms have one
 /// witness and the text's bytes hold that witness's run only once
 /// ([`LegalWitnesses::twice`]). Prose that names `about`, `over` or
 /// `contact` once is not walked. (It gates more than
 /// `may_have_legal_term_scanned`, the gate for one term, which the tests
-/// keep.)
-fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool) -> bool {
+/// keep.) A text with alphanumeric chars outside ASCII (not `plain`) is
+/// gated so only where it has no char of [`hides_legal_term`], which is
+/// looked for last, where the keys do not tell already.
+fn may_have_two_legal_terms_scanned(
+    text: &str,
+    keys: &[u64],
+    short_legal: bool,
+    plain: bool,
+) -> bool {
     let w = &*LEGAL_WITNESSES;
     if w.always || short_legal {
         return true;
@@ -811,7 +835,66 @@ fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool)
             witness = Some(k);
         }
     }
+    if !plain && hides_a_legal_term(text) {
+        return true;
+    }
     witness.is_some_and(|k| w.twice(text, k))
+}
+
+/// A char of a text that may hold a legal term its content-word keys do
+/// not tell of ([`LegalWitnesses`]): `ſ`, which folds to `s` but does not
+/// lowercase to it; the Kelvin sign, which folds to `k` and so stands for
+/// an ASCII letter in more bytes; and the alphanumeric chars that are no
+/// word chars (`²`, `½`, `①`), which may end a run of word chars inside a
+/// run of alphanumeric chars. The blocks most non-ASCII chars of the
+/// corpus fall in are told without a table (a test checks every char).
+fn hides_legal_term(c: char) -> bool {
+    match c {
+        '\0'..='\u{7ff}' => matches!(
+            c,
+            '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}' | '\u{17f}'
+        ),
+        // General punctuation, the CJK symbols, kana and jamo, the CJK
+        // ideographs and the Hangul syllables.
+        '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{318f}'
+        | '\u{3400}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => false,
+        '\u{212a}' => true,
+        _ => c.is_alphanumeric() && !is_word(c),
+    }
+}
+
+/// Whether `text` has a char of [`hides_legal_term`]: its ASCII bytes
+/// skipped eight at a time, its other chars tested one by one.
+fn hides_a_legal_term(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes.get(i..i + 8) {
+            Some(b) => {
+                let high = u64::from_le_bytes(b.try_into().unwrap_or_default()) & HIGH;
+                if high == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += high.trailing_zeros() as usize / 8;
+            }
+            None if bytes[i].is_ascii() => {
+                i += 1;
+                continue;
+            }
+            None => {}
+        }
+        // A char from byte `i`, which starts one (it is no ASCII byte and
+        // follows ASCII bytes or a whole char).
+        let Some(c) = char_at(text, i) else { break };
+        if hides_legal_term(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
 /// [`may_have_legal_term_scanned`], the short witnesses searched for in
@@ -1781,7 +1864,7 @@ fn cue_of_walked(text: &str, sentence: bool, lex: ScanNotes, keys: &[u64]) -> Op
     cue_from(
         text,
         sentence,
-        || !lex.plain || may_have_two_legal_terms_scanned(text, keys, lex.short_legal),
+        || may_have_two_legal_terms_scanned(text, keys, lex.short_legal, lex.plain),
         lex.cues,
         lex.copyright,
     )
@@ -3271,7 +3354,7 @@ mod tests {
         if lex.plain && !may_have_legal_term_scanned(&keys, lex.short_legal) {
             assert!(!has_two_legal_terms(text), "{text:?}");
         }
-        if lex.plain && !may_have_two_legal_terms_scanned(text, &keys, lex.short_legal) {
+        if !may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain) {
             assert!(!oracle::has_two_legal_terms(text), "{text:?}");
         }
         // Given what the scan measured.
@@ -3951,7 +4034,7 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(
-                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal),
+                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain),
                 walked,
                 "{text:?}"
             );
@@ -3978,6 +4061,61 @@ mod tests {
                 let hits = ascii_hits_ignoring_case(text.as_bytes(), word.as_bytes(), at, enough);
                 assert_eq!(hits, enough <= n, "{text:?} {enough}");
             }
+        }
+    }
+
+    /// The chars that hide a legal term from the keys are those the blocks
+    /// and the test of [`hides_legal_term`] tell; every other char that
+    /// folds to a char of a witness lowercases to it, alone.
+    #[test]
+    fn legal_terms_hide_only_behind_the_chars_looked_for() {
+        let witnesses: std::collections::BTreeSet<char> = CUE_ORDER[FOOTER_INDEX]
+            .0
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let hides = c == '\u{17f}' || c == '\u{212a}' || (c.is_alphanumeric() && !is_word(c));
+            assert_eq!(hides_legal_term(c), hides, "{c:?}");
+            if !hides && witnesses.contains(&fold(c)) {
+                assert!(c.to_lowercase().eq([fold(c)]), "{c:?}");
+            }
+        }
+        assert!(!LEGAL_WITNESSES.always);
+    }
+
+    /// Long lines with alphanumeric chars outside ASCII are walked for two
+    /// legal terms only where their keys would be for a plain line, or
+    /// where a char may hide a term from the keys; the cue is the regexes'
+    /// either way.
+    #[test]
+    fn legal_walks_of_lines_outside_ascii() {
+        for (text, walked) in [
+            ("Die Stra\u{df}e f\u{fc}hrt durch den Wald und dann zum Fluss hinunter.", false),
+            ("Datenschutzerkl\u{e4}rung und Impressum der Stra\u{df}e, f\u{fc}r alle Leser.", true),
+            ("\u{dc}ber uns: die Stra\u{df}e und die Datenschutzerkl\u{e4}rung f\u{fc}r alle.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt \u{fc}ber uns hinweg, und dann zum Fluss hinunter.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zum Impressum, und dann zum Fluss hinunter, weit.", false),
+            ("Die Stra\u{df}e f\u{fc}hrt zum Impressum, und dann zum impressum hinunter.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zum Impressum\u{b2} und dann zur Privacy\u{b9} hin.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zur \u{17f}itemap und dann zum Fluss hinunter, weit.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zum \u{212a}ontakt und dann zum Fluss hinunter, weit.", true),
+            ("\u{9053}\u{8def}\u{306f}\u{5c71}\u{3092}\u{8d8a}\u{3048}\u{3066} privacy \u{3001}\u{5ddd}\u{3078}\u{3002}", false),
+        ] {
+            let mut keys = Vec::new();
+            let (_, lex) = crate::lines::measure(text, &mut keys);
+            assert!(!lex.plain, "{text:?}");
+            assert_eq!(
+                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain),
+                walked,
+                "{text:?}"
+            );
+            assert_eq!(
+                cue_of(text, true, lex.cue_notes(), &keys),
+                oracle::cue(text, true),
+                "{text:?}"
+            );
         }
     }
 
