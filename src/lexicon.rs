@@ -452,7 +452,7 @@ struct CueIndex {
     /// its order. A phrase starts at the start of a run of word chars of the
     /// line and spans that whole run, so only the phrases under that run's
     /// key can start there.
-    phrases: crate::keys::KeyMap<Vec<(usize, &'static str)>>,
+    phrases: crate::keys::KeyMap<Vec<CuePhrase>>,
     /// The first words of the phrases of all lexicons, and of the
     /// legal-footer lexicon alone.
     any: RunFilter,
@@ -472,8 +472,83 @@ impl CueIndex {
     }
 
     /// The phrases whose first word has `key` (in lexicon order).
-    fn phrases(&self, key: u64) -> &[(usize, &'static str)] {
+    fn phrases(&self, key: u64) -> &[CuePhrase] {
         self.phrases.get(&key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A cue phrase of [`CueIndex`].
+struct CuePhrase {
+    /// The index of its lexicon in [`CUE_ORDER`].
+    lexicon: usize,
+    phrase: &'static str,
+    /// Its bytes, for a phrase of sixteen ASCII bytes or fewer.
+    ascii: Option<AsciiPhrase>,
+}
+
+/// The bytes of a phrase of sixteen ASCII bytes or fewer (little-endian),
+/// to compare sixteen bytes of a text with at once.
+#[derive(Clone, Copy)]
+struct AsciiPhrase {
+    bytes: u128,
+    /// 0x20 at each of its letters: a text's byte or'ed with it is the
+    /// phrase's (lowercase) letter where it is that letter in either case.
+    case: u128,
+    /// 0xFF at each of its bytes.
+    mask: u128,
+    len: usize,
+    /// It has a space (which a run of white space of any length matches).
+    spaced: bool,
+}
+
+impl CuePhrase {
+    fn new(lexicon: usize, phrase: &'static str) -> CuePhrase {
+        let b = phrase.as_bytes();
+        let ascii = (phrase.is_ascii() && b.len() <= 16).then(|| {
+            let at = |f: &dyn Fn(u8) -> u8| {
+                b.iter()
+                    .rev()
+                    .fold(0u128, |v, &c| v << 8 | u128::from(f(c)))
+            };
+            AsciiPhrase {
+                bytes: at(&|c| c),
+                case: at(&|c| if c.is_ascii_lowercase() { 0x20 } else { 0 }),
+                mask: at(&|_| 0xFF),
+                len: b.len(),
+                spaced: b.contains(&b' '),
+            }
+        });
+        CuePhrase {
+            lexicon,
+            phrase,
+            ascii,
+        }
+    }
+
+    /// [`phrase_end`] of this phrase. Where the text's bytes are the
+    /// phrase's, letters in either case, it ends there (a space of the
+    /// phrase is matched by the one space); where they differ, all ASCII,
+    /// and the phrase has no space, it does not occur (an ASCII char folds
+    /// to its lowercase only); else its chars are matched one by one.
+    #[inline]
+    fn end(&self, text: &str, start: usize) -> Option<usize> {
+        let Some(a) = self.ascii else {
+            return phrase_end(text, start, self.phrase);
+        };
+        let bytes = text.as_bytes();
+        // Every char of the phrase is matched by one char or more, of a
+        // byte or more.
+        if start + a.len > bytes.len() {
+            return None;
+        }
+        let x = load16(bytes, start);
+        if ((x | a.case) ^ a.bytes) & a.mask == 0 {
+            return word_ends(text, start + a.len);
+        }
+        if !a.spaced && x & a.mask & (u128::MAX / 0xFF * 0x80) == 0 {
+            return None;
+        }
+        phrase_end(text, start, self.phrase)
     }
 }
 
@@ -493,7 +568,11 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
             let end = phrase.find(|c| !is_word(c)).unwrap_or(phrase.len());
             let word = &phrase[..end];
             let key = word.chars().fold(FOLD_KEY_SEED, fold_key);
-            index.phrases.entry(key).or_default().push((k, phrase));
+            index
+                .phrases
+                .entry(key)
+                .or_default()
+                .push(CuePhrase::new(k, phrase));
             index.any.add(word, key);
             if k == FOOTER_INDEX {
                 index.footer.add(word, key);
@@ -536,7 +615,14 @@ fn phrase_end(text: &str, start: usize, phrase: &str) -> Option<usize> {
             }
         }
     }
-    match bytes.get(i) {
+    word_ends(text, i)
+}
+
+/// `Some(i)` where no word char follows byte `i` of `text` (the end of a
+/// phrase that occurs there as a whole word), else `None`.
+#[inline]
+fn word_ends(text: &str, i: usize) -> Option<usize> {
+    match text.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => (BYTE_WORD_FOLD[usize::from(b)] == 0).then_some(i),
         _ => match char_at(text, i) {
             Some(c) if is_word(c) => None,
@@ -575,9 +661,9 @@ fn cue_walk(text: &str, mask: u8) -> u8 {
     let index = &*CUE_INDEX;
     let mut found = 0u8;
     for_each_run(text, &index.any, |start, key| {
-        for &(k, phrase) in index.phrases(key) {
-            let bit = 1u8 << k;
-            if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some() {
+        for p in index.phrases(key) {
+            let bit = 1u8 << p.lexicon;
+            if mask & bit != 0 && found & bit == 0 && p.end(text, start).is_some() {
                 found |= bit;
             }
         }
@@ -598,8 +684,8 @@ fn has_two_legal_terms(text: &str) -> bool {
         let mut footer = index
             .phrases(key)
             .iter()
-            .filter(|&&(k, _)| k == FOOTER_INDEX)
-            .filter_map(|&(_, phrase)| phrase_end(text, start, phrase));
+            .filter(|p| p.lexicon == FOOTER_INDEX)
+            .filter_map(|p| p.end(text, start));
         match first_end {
             None => {
                 if let Some(end) = footer.next() {
@@ -3075,12 +3161,48 @@ mod tests {
         );
         for (&key, phrases) in &CUE_INDEX.phrases {
             assert!(CueIndex::maybe(&CUE_INDEX.any.bits, key));
-            let footer = phrases.iter().any(|&(k, _)| k == FOOTER_INDEX);
+            let footer = phrases.iter().any(|p| p.lexicon == FOOTER_INDEX);
             assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer.bits, key));
         }
         let set = |bits: &[u64; 64]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
         assert!(set(&CUE_INDEX.footer.bits) < set(&CUE_INDEX.any.bits));
         assert!(set(&CUE_INDEX.any.bits) < 4096 / 8);
+    }
+
+    /// A phrase's bytes compared at once end where its chars matched one
+    /// by one do: in either case, with runs of white space, with chars
+    /// outside ASCII that fold to its letters, cut short or run on.
+    #[test]
+    fn cue_phrases_end_as_matched_char_by_char() {
+        for phrases in CUE_INDEX.phrases.values() {
+            for p in phrases {
+                let spaced = p.phrase.replace(' ', " \t ");
+                let kelvin = p.phrase.replace('k', "\u{212a}");
+                let long_s = p.phrase.replace('s', "\u{17f}");
+                let cut = &p.phrase[..p.phrase.char_indices().last().map_or(0, |(i, _)| i)];
+                for body in [
+                    p.phrase,
+                    &p.phrase.to_uppercase(),
+                    &spaced,
+                    &kelvin,
+                    &long_s,
+                    cut,
+                ] {
+                    for after in ["", " x", "x", "_", "\u{e9}", "\u{301}", ".", "\u{a0}"] {
+                        for before in ["", "a ", "\u{e9} "] {
+                            let text = format!("{before}{body}{after}");
+                            let start = before.len();
+                            assert_eq!(
+                                p.end(&text, start),
+                                phrase_end(&text, start, p.phrase),
+                                "{:?} in {text:?}",
+                                p.phrase
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Pieces the property tests build lines of: phrases and pattern words
@@ -3263,7 +3385,7 @@ mod tests {
                 let first_word = CUE_INDEX
                     .phrases(run.1)
                     .iter()
-                    .any(|&(k, _)| !footer || k == FOOTER_INDEX);
+                    .any(|p| !footer || p.lexicon == FOOTER_INDEX);
                 assert!(!first_word || called.contains(run), "{run:?} in {text:?}");
             }
             for stop in 0..called.len() {
