@@ -451,8 +451,13 @@ struct CueIndex {
     /// chars: `editor` of "editor's picks"), lexicon by lexicon and each in
     /// its order. A phrase starts at the start of a run of word chars of the
     /// line and spans that whole run, so only the phrases under that run's
-    /// key can start there.
-    phrases: crate::keys::KeyMap<Vec<CuePhrase>>,
+    /// key can start there. The phrases of a key stand together in
+    /// `phrases`, their range in `slots`, an open-addressing table of
+    /// [`CUE_SLOTS`] slots by [`CuePhrases::slot`] (0 marks an empty one;
+    /// no first word's key is 0): one multiply, a load or two and a
+    /// compare a lookup.
+    slots: Box<[(u64, u32, u32); CUE_SLOTS]>,
+    phrases: Vec<CuePhrase>,
     /// The first words of the phrases of all lexicons, and of the
     /// legal-footer lexicon alone.
     any: RunFilter,
@@ -472,12 +477,30 @@ impl CueIndex {
     }
 
     /// The phrases whose first word has `key` (in lexicon order).
+    #[inline]
     fn phrases(&self, key: u64) -> &[CuePhrase] {
-        self.phrases.get(&key).map_or(&[], Vec::as_slice)
+        let mut i = CuePhrases::slot(key);
+        loop {
+            match self.slots[i] {
+                (k, start, end) if k == key => return &self.phrases[start as usize..end as usize],
+                (0, ..) => return &[],
+                _ => i = (i + 1) & (CUE_SLOTS - 1),
+            }
+        }
+    }
+
+    /// Each first word's key with its phrases.
+    #[cfg(test)]
+    fn groups(&self) -> impl Iterator<Item = (u64, &[CuePhrase])> {
+        self.slots
+            .iter()
+            .filter(|s| s.0 != 0)
+            .map(|&(k, start, end)| (k, &self.phrases[start as usize..end as usize]))
     }
 }
 
 /// A cue phrase of [`CueIndex`].
+#[derive(Clone, Copy)]
 struct CuePhrase {
     /// The index of its lexicon in [`CUE_ORDER`].
     lexicon: usize,
@@ -559,26 +582,46 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
         pairs: [0; 512],
     };
     let mut index = CueIndex {
-        phrases: crate::keys::KeyMap::default(),
+        slots: Box::new([(0, 0, 0); CUE_SLOTS]),
+        phrases: Vec::new(),
         any: empty(),
         footer: empty(),
     };
+    let mut keyed = Vec::new();
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for &phrase in *words {
             let end = phrase.find(|c| !is_word(c)).unwrap_or(phrase.len());
             let word = &phrase[..end];
             let key = word.chars().fold(FOLD_KEY_SEED, fold_key);
-            index
-                .phrases
-                .entry(key)
-                .or_default()
-                .push(CuePhrase::new(k, phrase));
+            assert_ne!(key, 0, "{phrase}");
+            keyed.push((key, CuePhrase::new(k, phrase)));
             index.any.add(word, key);
             if k == FOOTER_INDEX {
                 index.footer.add(word, key);
             }
         }
     }
+    // By key, each key's in lexicon order (the sort is stable).
+    keyed.sort_by_key(|p| p.0);
+    let mut keys = 0;
+    for (j, (key, phrase)) in keyed.iter().enumerate() {
+        index.phrases.push(*phrase);
+        if keyed.get(j + 1).is_some_and(|next| next.0 == *key) {
+            continue;
+        }
+        // The last phrase of this key: the key's slot.
+        let from = keyed[..j]
+            .iter()
+            .rposition(|p| p.0 != *key)
+            .map_or(0, |i| i + 1);
+        let mut i = CuePhrases::slot(*key);
+        while index.slots[i].0 != 0 {
+            i = (i + 1) & (CUE_SLOTS - 1);
+        }
+        index.slots[i] = (*key, from as u32, index.phrases.len() as u32);
+        keys += 1;
+    }
+    assert!(4 * keys < CUE_SLOTS, "{keys} first words");
     index
 });
 
@@ -3156,10 +3199,11 @@ mod tests {
         // Every phrase is in the index under its first word, with its bits.
         let listed: usize = CUE_ORDER.iter().map(|(w, _)| w.len()).sum();
         assert_eq!(
-            CUE_INDEX.phrases.values().map(Vec::len).sum::<usize>(),
+            CUE_INDEX.groups().map(|(_, p)| p.len()).sum::<usize>(),
             listed
         );
-        for (&key, phrases) in &CUE_INDEX.phrases {
+        for (key, phrases) in CUE_INDEX.groups() {
+            assert!(std::ptr::eq(CUE_INDEX.phrases(key), phrases));
             assert!(CueIndex::maybe(&CUE_INDEX.any.bits, key));
             let footer = phrases.iter().any(|p| p.lexicon == FOOTER_INDEX);
             assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer.bits, key));
@@ -3174,7 +3218,7 @@ mod tests {
     /// outside ASCII that fold to its letters, cut short or run on.
     #[test]
     fn cue_phrases_end_as_matched_char_by_char() {
-        for phrases in CUE_INDEX.phrases.values() {
+        for (_, phrases) in CUE_INDEX.groups() {
             for p in phrases {
                 let spaced = p.phrase.replace(' ', " \t ");
                 let kelvin = p.phrase.replace('k', "\u{212a}");
