@@ -1252,24 +1252,24 @@ pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
 ///
 /// Most short lines have no word that may start a phrase
 /// ([`CuePhrases::first`]): that test is made here, where it is inlined
-/// (in the scan), and only the other lines take a call.
+/// (in the scan), and only the other lines take a call, from their first
+/// word that may.
 #[inline]
 pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
-    let may_start = |&key: &u64| phrases.may_start(key);
-    if words.iter().any(may_start) {
-        cue_candidates_looked_up(words)
-    } else {
-        0
+    match words.iter().position(|&key| phrases.may_start(key)) {
+        Some(first) => cue_candidates_looked_up(words, first),
+        None => 0,
     }
 }
 
-/// [`cue_candidates`] past its quick test.
+/// [`cue_candidates`] past its quick test: the phrases at `words[first]`,
+/// the first word that may start one, and after it.
 #[inline(never)]
-fn cue_candidates_looked_up(words: &[u64]) -> u8 {
+fn cue_candidates_looked_up(words: &[u64], first: usize) -> u8 {
     let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
-    for (i, &key) in words.iter().enumerate() {
+    for (i, &key) in words.iter().enumerate().skip(first) {
         if !phrases.may_start(key) {
             continue;
         }
