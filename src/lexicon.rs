@@ -777,8 +777,12 @@ struct LegalWitnesses {
     flags: [bool; LEGAL_SLOTS],
     /// Each of `keys` whose run is ASCII with its run and the index of the
     /// run's rarest letter ([`rarest_letter`]), sorted by key, for the
-    /// runs of [`LegalWitnesses::twice`] (a key of two runs has both).
+    /// runs of [`LegalWitnesses::terms_at`] (a key of two runs has both).
     runs: Vec<(u64, &'static str, usize)>,
+    /// Each of those keys with each term it is the witness of and the
+    /// byte of the term its run starts at ([`TERM_OUTSIDE_ASCII`] for a
+    /// term with a char outside ASCII), sorted by key.
+    terms: Vec<(u64, &'static str, usize)>,
     /// The longest run of ASCII chars of each term without such a run
     /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
     /// case, where the term occurs.
@@ -816,23 +820,90 @@ impl LegalWitnesses {
         self.may_be(key) && self.keys.binary_search(&key).is_ok()
     }
 
-    /// Whether a text none of whose alphanumeric chars lies outside ASCII
-    /// may hold two legal terms whose witness is `key` (one of `keys`):
-    /// each of two terms occurs where the witness's run does, as the same
-    /// bytes ignoring case, and the two occur one after the other, so
-    /// the bytes hold the run twice (true where `key` has two runs).
-    fn twice(&self, text: &str, key: u64) -> bool {
+    /// How many legal terms whose witness is `key` (one of `keys`) a text
+    /// none of whose alphanumeric chars lies outside ASCII may hold, up to
+    /// `enough`: each term occurs where the witness's run does, as the
+    /// same bytes ignoring case, and the bytes around them may be the
+    /// term's ([`may_be_term_at`]); two terms occur one after the other,
+    /// at two of the run's starts. (`enough` where `key` has two runs, or
+    /// a run outside ASCII.)
+    fn terms_at(&self, text: &str, key: u64, enough: usize) -> usize {
         let from = self.runs.partition_point(|r| r.0 < key);
         match self.runs[from..] {
             [(k, run, at), ..]
                 if k == key && self.runs.get(from + 1).is_none_or(|r| r.0 != key) =>
             {
-                ascii_hits_ignoring_case(text.as_bytes(), run.as_bytes(), at, 2)
+                let first = self.terms.partition_point(|t| t.0 < key);
+                let terms = &self.terms[first..];
+                let terms = &terms[..terms.partition_point(|t| t.0 == key)];
+                let bytes = text.as_bytes();
+                ascii_hits_where(bytes, run.as_bytes(), at, enough, |start| {
+                    terms.iter().any(|&(_, term, offset)| {
+                        may_be_term_at(bytes, start, run.len(), term, offset)
+                    })
+                })
             }
-            // A key of two runs, or of a run outside ASCII.
-            _ => true,
+            _ => enough,
         }
     }
+}
+
+/// The offset of [`LegalWitnesses::terms`] of a term with a char outside
+/// ASCII, which may occur wherever its witness's run does.
+const TERM_OUTSIDE_ASCII: usize = usize::MAX;
+
+/// Whether the ASCII `term`, whose witness's run of `len` bytes starts at
+/// its byte `offset`, may occur around a start of the run at byte `start`
+/// of `bytes`, the bytes of a text where the run is matched by its bytes
+/// (ignoring case; [`LegalWitnesses`]): its other chars by the same
+/// bytes, ignoring case (no char outside ASCII folds to an ASCII char in
+/// such a text), each of its spaces by one or more bytes of white space
+/// or outside ASCII, and no ASCII word char before or after it.
+fn may_be_term_at(bytes: &[u8], start: usize, len: usize, term: &str, offset: usize) -> bool {
+    if offset == TERM_OUTSIDE_ASCII {
+        return true;
+    }
+    let t = term.as_bytes();
+    let spacing =
+        |b: u8| b >= 0x80 || matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let no_word =
+        |b: Option<&u8>| b.is_none_or(|&b| BYTE_WORD_FOLD[usize::from(b)] == 0 || b >= 0x80);
+    let mut i = start;
+    for &p in t[..offset].iter().rev() {
+        if p == b' ' {
+            let from = i;
+            while i > 0 && spacing(bytes[i - 1]) {
+                i -= 1;
+            }
+            if i == from {
+                return false;
+            }
+        } else if i > 0 && bytes[i - 1].eq_ignore_ascii_case(&p) {
+            i -= 1;
+        } else {
+            return false;
+        }
+    }
+    if i > 0 && !no_word(bytes.get(i - 1)) {
+        return false;
+    }
+    let mut i = start + len;
+    for &p in &t[offset + len..] {
+        if p == b' ' {
+            let from = i;
+            while bytes.get(i).is_some_and(|&b| spacing(b)) {
+                i += 1;
+            }
+            if i == from {
+                return false;
+            }
+        } else if bytes.get(i).is_some_and(|b| b.eq_ignore_ascii_case(&p)) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    no_word(bytes.get(i))
 }
 
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
@@ -840,6 +911,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
         keys: Vec::new(),
         flags: [false; LEGAL_SLOTS],
         runs: Vec::new(),
+        terms: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
         short_keys: Vec::new(),
@@ -869,6 +941,14 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                 w.keys.push(k);
                 if r.is_ascii() {
                     w.runs.push((k, r, rarest_letter(r.as_bytes())));
+                    // The run is a slice of the term.
+                    let offset = r.as_ptr() as usize - phrase.as_ptr() as usize;
+                    let offset = if phrase.is_ascii() {
+                        offset
+                    } else {
+                        TERM_OUTSIDE_ASCII
+                    };
+                    w.terms.push((k, phrase, offset));
                 }
             }),
             // The longest such run: the rarest in a text's bytes.
@@ -899,6 +979,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     w.keys.dedup();
     w.runs.sort_unstable();
     w.runs.dedup();
+    w.terms.sort_unstable();
     w.short_keys.sort_unstable();
     w.short_keys.dedup();
     w
@@ -955,19 +1036,32 @@ fn may_have_two_legal_terms_scanned(
     if w.always || short_legal {
         return true;
     }
-    let mut witness = None;
+    // The distinct witnesses among the keys (more than a few make a walk).
+    let mut witnesses = [0u64; 4];
+    let mut n = 0;
     for &k in keys {
-        if w.is_witness(k) {
-            if witness.is_some_and(|o| o != k) {
+        if w.is_witness(k) && !witnesses[..n].contains(&k) {
+            if n == witnesses.len() {
                 return true;
             }
-            witness = Some(k);
+            witnesses[n] = k;
+            n += 1;
         }
+    }
+    if n == 0 {
+        return !plain && hides_a_legal_term(text);
     }
     if !plain && hides_a_legal_term(text) {
         return true;
     }
-    witness.is_some_and(|k| w.twice(text, k))
+    let mut terms = 0;
+    for &k in &witnesses[..n] {
+        terms += w.terms_at(text, k, 2 - terms);
+        if terms >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A char of a text that may hold a legal term its content-word keys do
@@ -1059,12 +1153,26 @@ fn rarest_letter(word: &[u8]) -> usize {
 }
 
 /// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
-/// case, at `enough` starts or more. Only where the letter `word[at]`
-/// (its rarest, [`rarest_letter`]) stands are the bytes compared; the
-/// bytes are searched for it eight at a time.
+/// case, at `enough` starts or more ([`ascii_hits_where`]).
+#[cfg(test)]
 fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize) -> bool {
+    ascii_hits_where(bytes, word, at, enough, |_| true) >= enough
+}
+
+/// The number of starts in `bytes` where the bytes `word` (ASCII, not
+/// empty) occur, ignoring ASCII case, and `accept` takes the start, up to
+/// `enough`. Only where the letter `word[at]` (its rarest,
+/// [`rarest_letter`]) stands are the bytes compared; the bytes are
+/// searched for it eight at a time.
+fn ascii_hits_where(
+    bytes: &[u8],
+    word: &[u8],
+    at: usize,
+    enough: usize,
+    accept: impl Fn(usize) -> bool,
+) -> usize {
     let Some(&b) = word.get(at) else {
-        return true;
+        return enough;
     };
     let (case, want) = if b.is_ascii_alphabetic() {
         (CASE, u64::from(b | 0x20))
@@ -1072,9 +1180,12 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
         (0, u64::from(b))
     };
     let found = |i: usize| {
-        i.checked_sub(at)
-            .and_then(|start| bytes.get(start..start + word.len()))
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        i.checked_sub(at).is_some_and(|start| {
+            bytes
+                .get(start..start + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                && accept(start)
+        })
     };
     let mut hits = 0;
     let mut chunks = bytes.chunks_exact(8);
@@ -1086,7 +1197,7 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
         while m != 0 {
             hits += usize::from(found(i + m.trailing_zeros() as usize / 8));
             if hits >= enough {
-                return true;
+                return enough;
             }
             m &= m - 1;
         }
@@ -1095,7 +1206,7 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
     hits += (i..bytes.len())
         .filter(|&j| u64::from(bytes[j] | case as u8) == want && found(j))
         .count();
-    hits >= enough
+    hits.min(enough)
 }
 
 /// Every cue phrase as the [`crate::keys::norm_key`]s of its words, by
@@ -4152,8 +4263,8 @@ mod tests {
         assert!(is_time("3 Minuten geleden") && is_time("2 d") && !is_time("3 Autos"));
     }
 
-    /// Long plain lines are walked for two legal terms only where two
-    /// witnesses, or one witness's run twice, stand in them; the cue is
+    /// Long plain lines are walked for two legal terms only where their
+    /// witnesses' runs stand twice or more where the terms may; the cue is
     /// the regexes' either way.
     #[test]
     fn legal_walks_need_two_witnesses_or_one_twice() {
@@ -4162,10 +4273,26 @@ mod tests {
             (prose, false),
             (
                 "We drove over the hills and then over the river, with nothing ahead of us.",
-                true,
+                false,
             ),
             (
                 "We drove OVER the hills and then Over ons and the river, the winter ahead.",
+                false,
+            ),
+            (
+                "We drove OVER ONS and then Over \t\u{a0}ons, the river and the winter ahead.",
+                true,
+            ),
+            (
+                "We drove over onsen and then over-ons, the river and the winter ahead of us.",
+                false,
+            ),
+            (
+                "The terms of use and the terms of the shop, as it sets them out for all.",
+                false,
+            ),
+            (
+                "The terms of use and the terms of  service of the shop, as it sets them out.",
                 true,
             ),
             (
