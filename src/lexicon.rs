@@ -1089,7 +1089,10 @@ fn hides_legal_term(c: char) -> bool {
 }
 
 /// Whether `text` has a char of [`hides_legal_term`]: its ASCII bytes
-/// skipped eight at a time, its other chars tested one by one.
+/// skipped eight at a time, its other chars tested one by one, but for
+/// those whose first byte tells they are none of them (the letters of
+/// Latin-1 and beyond up to U+07FF but `ſ`, the CJK ideographs from
+/// U+4000), skipped by that byte.
 fn hides_a_legal_term(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -1111,6 +1114,19 @@ fn hides_a_legal_term(text: &str) -> bool {
         }
         // A char from byte `i`, which starts one (it is no ASCII byte and
         // follows ASCII bytes or a whole char).
+        match bytes[i] {
+            // U+00C0 to U+013F, U+0180 to U+07FF.
+            0xC3 | 0xC4 | 0xC6..=0xDF => {
+                i += 2;
+                continue;
+            }
+            // U+4000 to U+9FFF.
+            0xE4..=0xE9 => {
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
         let Some(c) = char_at(text, i) else { break };
         if hides_legal_term(c) {
             return true;
@@ -4371,6 +4387,7 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let hides = c == '\u{17f}' || c == '\u{212a}' || (c.is_alphanumeric() && !is_word(c));
             assert_eq!(hides_legal_term(c), hides, "{c:?}");
+            assert_eq!(hides_a_legal_term(&format!("ab{c}cd{c}")), hides, "{c:?}");
             if !hides && witnesses.contains(&fold(c)) {
                 assert!(c.to_lowercase().eq([fold(c)]), "{c:?}");
             }
