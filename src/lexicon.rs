@@ -777,8 +777,9 @@ struct LegalWitnesses {
     flags: [bool; LEGAL_SLOTS],
     /// Each of `keys` whose run is ASCII with its run and the index of the
     /// run's rarest letter ([`rarest_letter`]), sorted by key, for the
-    /// runs of [`LegalWitnesses::terms_at`] (a key of two runs has both).
-    runs: Vec<(u64, &'static str, usize)>,
+    /// runs of [`LegalWitnesses::terms_at`] (a key of two runs has both),
+    /// and the range of the key's terms in `terms`.
+    runs: Vec<(u64, &'static str, usize, (usize, usize))>,
     /// Each of those keys with each term it is the witness of and the
     /// byte of the term its run starts at ([`TERM_OUTSIDE_ASCII`] for a
     /// term with a char outside ASCII), sorted by key.
@@ -830,12 +831,10 @@ impl LegalWitnesses {
     fn terms_at(&self, text: &str, key: u64, enough: usize) -> usize {
         let from = self.runs.partition_point(|r| r.0 < key);
         match self.runs[from..] {
-            [(k, run, at), ..]
+            [(k, run, at, (first, last)), ..]
                 if k == key && self.runs.get(from + 1).is_none_or(|r| r.0 != key) =>
             {
-                let first = self.terms.partition_point(|t| t.0 < key);
-                let terms = &self.terms[first..];
-                let terms = &terms[..terms.partition_point(|t| t.0 == key)];
+                let terms = &self.terms[first..last];
                 let bytes = text.as_bytes();
                 ascii_hits_where(bytes, run.as_bytes(), at, enough, |start| {
                     terms.iter().any(|&(_, term, offset)| {
@@ -940,7 +939,7 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
                 w.flags[LegalWitnesses::slot(k)] = true;
                 w.keys.push(k);
                 if r.is_ascii() {
-                    w.runs.push((k, r, rarest_letter(r.as_bytes())));
+                    w.runs.push((k, r, rarest_letter(r.as_bytes()), (0, 0)));
                     // The run is a slice of the term.
                     let offset = r.as_ptr() as usize - phrase.as_ptr() as usize;
                     let offset = if phrase.is_ascii() {
@@ -980,6 +979,13 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     w.runs.sort_unstable();
     w.runs.dedup();
     w.terms.sort_unstable();
+    for r in &mut w.runs {
+        let k = r.0;
+        r.3 = (
+            w.terms.partition_point(|t| t.0 < k),
+            w.terms.partition_point(|t| t.0 <= k),
+        );
+    }
     w.short_keys.sort_unstable();
     w.short_keys.dedup();
     w
