@@ -283,10 +283,22 @@ fn load16(bytes: &[u8], i: usize) -> u128 {
             let last = &bytes[bytes.len() - 16..];
             u128::from_le_bytes(last.try_into().unwrap_or_default()) >> (8 * (i + 16 - bytes.len()))
         }
-        None => bytes[i..]
-            .iter()
-            .rev()
-            .fold(0u128, |v, &b| v << 8 | u128::from(b)),
+        // Fewer than sixteen bytes in all: from eight on, the first eight
+        // and the last eight (shifted down onto the bytes after those).
+        None => match (bytes.get(i..i + 8), bytes.len() - i) {
+            (Some(lo), n) => {
+                let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default());
+                let last = &bytes[bytes.len() - 8..];
+                let hi = u64::from_le_bytes(last.try_into().unwrap_or_default())
+                    .checked_shr(8 * (16 - n) as u32)
+                    .unwrap_or(0);
+                u128::from(lo) | u128::from(hi) << 64
+            }
+            _ => bytes[i..]
+                .iter()
+                .rev()
+                .fold(0u128, |v, &b| v << 8 | u128::from(b)),
+        },
     }
 }
 
@@ -3344,6 +3356,24 @@ mod tests {
         let set = |bits: &[u64; 64]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
         assert!(set(&CUE_INDEX.footer.bits) < set(&CUE_INDEX.any.bits));
         assert!(set(&CUE_INDEX.any.bits) < 4096 / 8);
+    }
+
+    /// Sixteen bytes loaded at once are those from the byte (one of the
+    /// text's), 0 past the end.
+    #[test]
+    fn sixteen_bytes_load_as_one_by_one() {
+        let all: Vec<u8> = (1..=40).collect();
+        for len in 0..=all.len() {
+            let bytes = &all[..len];
+            for i in 0..len {
+                let want = bytes[i..]
+                    .iter()
+                    .take(16)
+                    .rev()
+                    .fold(0u128, |v, &b| v << 8 | u128::from(b));
+                assert_eq!(load16(bytes, i), want, "{len} {i}");
+            }
+        }
     }
 
     /// A phrase's bytes compared at once end where its chars matched one
