@@ -283,10 +283,22 @@ fn load16(bytes: &[u8], i: usize) -> u128 {
             let last = &bytes[bytes.len() - 16..];
             u128::from_le_bytes(last.try_into().unwrap_or_default()) >> (8 * (i + 16 - bytes.len()))
         }
-        None => bytes[i..]
-            .iter()
-            .rev()
-            .fold(0u128, |v, &b| v << 8 | u128::from(b)),
+        // Fewer than sixteen bytes in all: from eight on, the first eight
+        // and the last eight (shifted down onto the bytes after those).
+        None => match (bytes.get(i..i + 8), bytes.len() - i) {
+            (Some(lo), n) => {
+                let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default());
+                let last = &bytes[bytes.len() - 8..];
+                let hi = u64::from_le_bytes(last.try_into().unwrap_or_default())
+                    .checked_shr(8 * (16 - n) as u32)
+                    .unwrap_or(0);
+                u128::from(lo) | u128::from(hi) << 64
+            }
+            _ => bytes[i..]
+                .iter()
+                .rev()
+                .fold(0u128, |v, &b| v << 8 | u128::from(b)),
+        },
     }
 }
 
@@ -451,8 +463,13 @@ struct CueIndex {
     /// chars: `editor` of "editor's picks"), lexicon by lexicon and each in
     /// its order. A phrase starts at the start of a run of word chars of the
     /// line and spans that whole run, so only the phrases under that run's
-    /// key can start there.
-    phrases: crate::keys::KeyMap<Vec<(usize, &'static str)>>,
+    /// key can start there. The phrases of a key stand together in
+    /// `phrases`, their range in `slots`, an open-addressing table of
+    /// [`CUE_SLOTS`] slots by [`CuePhrases::slot`] (0 marks an empty one;
+    /// no first word's key is 0): one multiply, a load or two and a
+    /// compare a lookup.
+    slots: Box<[(u64, u32, u32); CUE_SLOTS]>,
+    phrases: Vec<CuePhrase>,
     /// The first words of the phrases of all lexicons, and of the
     /// legal-footer lexicon alone.
     any: RunFilter,
@@ -472,8 +489,101 @@ impl CueIndex {
     }
 
     /// The phrases whose first word has `key` (in lexicon order).
-    fn phrases(&self, key: u64) -> &[(usize, &'static str)] {
-        self.phrases.get(&key).map_or(&[], Vec::as_slice)
+    #[inline]
+    fn phrases(&self, key: u64) -> &[CuePhrase] {
+        let mut i = CuePhrases::slot(key);
+        loop {
+            match self.slots[i] {
+                (k, start, end) if k == key => return &self.phrases[start as usize..end as usize],
+                (0, ..) => return &[],
+                _ => i = (i + 1) & (CUE_SLOTS - 1),
+            }
+        }
+    }
+
+    /// Each first word's key with its phrases.
+    #[cfg(test)]
+    fn groups(&self) -> impl Iterator<Item = (u64, &[CuePhrase])> {
+        self.slots
+            .iter()
+            .filter(|s| s.0 != 0)
+            .map(|&(k, start, end)| (k, &self.phrases[start as usize..end as usize]))
+    }
+}
+
+/// A cue phrase of [`CueIndex`].
+#[derive(Clone, Copy)]
+struct CuePhrase {
+    /// The index of its lexicon in [`CUE_ORDER`].
+    lexicon: usize,
+    phrase: &'static str,
+    /// Its bytes, for a phrase of sixteen ASCII bytes or fewer.
+    ascii: Option<AsciiPhrase>,
+}
+
+/// The bytes of a phrase of sixteen ASCII bytes or fewer (little-endian),
+/// to compare sixteen bytes of a text with at once.
+#[derive(Clone, Copy)]
+struct AsciiPhrase {
+    bytes: u128,
+    /// 0x20 at each of its letters: a text's byte or'ed with it is the
+    /// phrase's (lowercase) letter where it is that letter in either case.
+    case: u128,
+    /// 0xFF at each of its bytes.
+    mask: u128,
+    len: usize,
+    /// It has a space (which a run of white space of any length matches).
+    spaced: bool,
+}
+
+impl CuePhrase {
+    fn new(lexicon: usize, phrase: &'static str) -> CuePhrase {
+        let b = phrase.as_bytes();
+        let ascii = (phrase.is_ascii() && b.len() <= 16).then(|| {
+            let at = |f: &dyn Fn(u8) -> u8| {
+                b.iter()
+                    .rev()
+                    .fold(0u128, |v, &c| v << 8 | u128::from(f(c)))
+            };
+            AsciiPhrase {
+                bytes: at(&|c| c),
+                case: at(&|c| if c.is_ascii_lowercase() { 0x20 } else { 0 }),
+                mask: at(&|_| 0xFF),
+                len: b.len(),
+                spaced: b.contains(&b' '),
+            }
+        });
+        CuePhrase {
+            lexicon,
+            phrase,
+            ascii,
+        }
+    }
+
+    /// [`phrase_end`] of this phrase. Where the text's bytes are the
+    /// phrase's, letters in either case, it ends there (a space of the
+    /// phrase is matched by the one space); where they differ, all ASCII,
+    /// and the phrase has no space, it does not occur (an ASCII char folds
+    /// to its lowercase only); else its chars are matched one by one.
+    #[inline]
+    fn end(&self, text: &str, start: usize) -> Option<usize> {
+        let Some(a) = self.ascii else {
+            return phrase_end(text, start, self.phrase);
+        };
+        let bytes = text.as_bytes();
+        // Every char of the phrase is matched by one char or more, of a
+        // byte or more.
+        if start + a.len > bytes.len() {
+            return None;
+        }
+        let x = load16(bytes, start);
+        if ((x | a.case) ^ a.bytes) & a.mask == 0 {
+            return word_ends(text, start + a.len);
+        }
+        if !a.spaced && x & a.mask & (u128::MAX / 0xFF * 0x80) == 0 {
+            return None;
+        }
+        phrase_end(text, start, self.phrase)
     }
 }
 
@@ -484,22 +594,46 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
         pairs: [0; 512],
     };
     let mut index = CueIndex {
-        phrases: crate::keys::KeyMap::default(),
+        slots: Box::new([(0, 0, 0); CUE_SLOTS]),
+        phrases: Vec::new(),
         any: empty(),
         footer: empty(),
     };
+    let mut keyed = Vec::new();
     for (k, (words, _)) in CUE_ORDER.iter().enumerate() {
         for &phrase in *words {
             let end = phrase.find(|c| !is_word(c)).unwrap_or(phrase.len());
             let word = &phrase[..end];
             let key = word.chars().fold(FOLD_KEY_SEED, fold_key);
-            index.phrases.entry(key).or_default().push((k, phrase));
+            assert_ne!(key, 0, "{phrase}");
+            keyed.push((key, CuePhrase::new(k, phrase)));
             index.any.add(word, key);
             if k == FOOTER_INDEX {
                 index.footer.add(word, key);
             }
         }
     }
+    // By key, each key's in lexicon order (the sort is stable).
+    keyed.sort_by_key(|p| p.0);
+    let mut keys = 0;
+    for (j, (key, phrase)) in keyed.iter().enumerate() {
+        index.phrases.push(*phrase);
+        if keyed.get(j + 1).is_some_and(|next| next.0 == *key) {
+            continue;
+        }
+        // The last phrase of this key: the key's slot.
+        let from = keyed[..j]
+            .iter()
+            .rposition(|p| p.0 != *key)
+            .map_or(0, |i| i + 1);
+        let mut i = CuePhrases::slot(*key);
+        while index.slots[i].0 != 0 {
+            i = (i + 1) & (CUE_SLOTS - 1);
+        }
+        index.slots[i] = (*key, from as u32, index.phrases.len() as u32);
+        keys += 1;
+    }
+    assert!(4 * keys < CUE_SLOTS, "{keys} first words");
     index
 });
 
@@ -536,7 +670,14 @@ fn phrase_end(text: &str, start: usize, phrase: &str) -> Option<usize> {
             }
         }
     }
-    match bytes.get(i) {
+    word_ends(text, i)
+}
+
+/// `Some(i)` where no word char follows byte `i` of `text` (the end of a
+/// phrase that occurs there as a whole word), else `None`.
+#[inline]
+fn word_ends(text: &str, i: usize) -> Option<usize> {
+    match text.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => (BYTE_WORD_FOLD[usize::from(b)] == 0).then_some(i),
         _ => match char_at(text, i) {
             Some(c) if is_word(c) => None,
@@ -575,9 +716,9 @@ fn cue_walk(text: &str, mask: u8) -> u8 {
     let index = &*CUE_INDEX;
     let mut found = 0u8;
     for_each_run(text, &index.any, |start, key| {
-        for &(k, phrase) in index.phrases(key) {
-            let bit = 1u8 << k;
-            if mask & bit != 0 && found & bit == 0 && phrase_end(text, start, phrase).is_some() {
+        for p in index.phrases(key) {
+            let bit = 1u8 << p.lexicon;
+            if mask & bit != 0 && found & bit == 0 && p.end(text, start).is_some() {
                 found |= bit;
             }
         }
@@ -598,8 +739,8 @@ fn has_two_legal_terms(text: &str) -> bool {
         let mut footer = index
             .phrases(key)
             .iter()
-            .filter(|&&(k, _)| k == FOOTER_INDEX)
-            .filter_map(|&(_, phrase)| phrase_end(text, start, phrase));
+            .filter(|p| p.lexicon == FOOTER_INDEX)
+            .filter_map(|p| p.end(text, start));
         match first_end {
             None => {
                 if let Some(end) = footer.next() {
@@ -627,19 +768,34 @@ fn has_two_legal_terms(text: &str) -> bool {
 /// is one of the text's runs of alphanumeric chars, and one of its content
 /// words when it is long enough. A phrase with an alphanumeric char outside
 /// ASCII occurs in no such text.
+///
+/// The same holds of any text without a char of [`hides_legal_term`]: a
+/// run of alphanumeric chars of a phrase is matched by chars that
+/// lowercase to its own (only `ſ` does not), between chars that are no
+/// word chars and so, there, no alphanumeric chars either; and its ASCII
+/// letters by ASCII letters (only `ſ` and the Kelvin sign fold to them).
+/// Such texts are gated by the same keys, which hold witnesses of the
+/// phrases with alphanumeric chars outside ASCII too.
 struct LegalWitnesses {
     /// The content-word keys of the legal terms (one a term, its longest
     /// run of ASCII letters and digits of [`crate::keys::MIN_CONTENT_WORD`]
-    /// bytes or more), sorted, and a flag by [`LegalWitnesses::slot`] of
+    /// bytes or more; for a term with an alphanumeric char outside ASCII,
+    /// its longest run of alphanumeric chars of that many bytes or more),
+    /// sorted, and a flag by [`LegalWitnesses::slot`] of
     /// each (in [`LEGAL_SLOTS`] bytes, one a value of a key's top bits:
     /// one load and test a key; few of a text's keys pass where none is a
     /// witness's, and so few are looked up in `keys`).
     keys: Vec<u64>,
     flags: [bool; LEGAL_SLOTS],
-    /// Each of `keys` with its run and the index of the run's rarest
-    /// letter ([`rarest_letter`]), sorted by key, for the runs of
-    /// [`LegalWitnesses::twice`] (a key of two runs has both).
-    runs: Vec<(u64, &'static str, usize)>,
+    /// Each of `keys` whose run is ASCII with its run and the index of the
+    /// run's rarest letter ([`rarest_letter`]), sorted by key, for the
+    /// runs of [`LegalWitnesses::terms_at`] (a key of two runs has both),
+    /// and the range of the key's terms in `terms`.
+    runs: Vec<(u64, &'static str, usize, (usize, usize))>,
+    /// Each of those keys with each term it is the witness of and the
+    /// byte of the term its run starts at ([`TERM_OUTSIDE_ASCII`] for a
+    /// term with a char outside ASCII), sorted by key.
+    terms: Vec<(u64, &'static str, usize)>,
     /// The longest run of ASCII chars of each term without such a run
     /// (`agb`, `nas` of `o nas`), which the text's bytes hold, ignoring
     /// case, where the term occurs.
@@ -677,22 +833,88 @@ impl LegalWitnesses {
         self.may_be(key) && self.keys.binary_search(&key).is_ok()
     }
 
-    /// Whether a text none of whose alphanumeric chars lies outside ASCII
-    /// may hold two legal terms whose witness is `key` (one of `keys`):
-    /// each of two terms occurs where the witness's run does, as the same
-    /// bytes ignoring case, and the two occur one after the other, so
-    /// the bytes hold the run twice (true where `key` has two runs).
-    fn twice(&self, text: &str, key: u64) -> bool {
+    /// How many legal terms whose witness is `key` (one of `keys`) a text
+    /// none of whose alphanumeric chars lies outside ASCII may hold, up to
+    /// `enough`: each term occurs where the witness's run does, as the
+    /// same bytes ignoring case, and the bytes around them may be the
+    /// term's ([`may_be_term_at`]); two terms occur one after the other,
+    /// at two of the run's starts. (`enough` where `key` has two runs, or
+    /// a run outside ASCII.)
+    fn terms_at(&self, text: &str, key: u64, enough: usize) -> usize {
         let from = self.runs.partition_point(|r| r.0 < key);
         match self.runs[from..] {
-            [(k, run, at), ..]
+            [(k, run, at, (first, last)), ..]
                 if k == key && self.runs.get(from + 1).is_none_or(|r| r.0 != key) =>
             {
-                ascii_hits_ignoring_case(text.as_bytes(), run.as_bytes(), at, 2)
+                let terms = &self.terms[first..last];
+                let bytes = text.as_bytes();
+                ascii_hits_where(bytes, run.as_bytes(), at, enough, |start| {
+                    terms.iter().any(|&(_, term, offset)| {
+                        may_be_term_at(bytes, start, run.len(), term, offset)
+                    })
+                })
             }
-            _ => true,
+            _ => enough,
         }
     }
+}
+
+/// The offset of [`LegalWitnesses::terms`] of a term with a char outside
+/// ASCII, which may occur wherever its witness's run does.
+const TERM_OUTSIDE_ASCII: usize = usize::MAX;
+
+/// Whether the ASCII `term`, whose witness's run of `len` bytes starts at
+/// its byte `offset`, may occur around a start of the run at byte `start`
+/// of `bytes`, the bytes of a text where the run is matched by its bytes
+/// (ignoring case; [`LegalWitnesses`]): its other chars by the same
+/// bytes, ignoring case (no char outside ASCII folds to an ASCII char in
+/// such a text), each of its spaces by one or more bytes of white space
+/// or outside ASCII, and no ASCII word char before or after it.
+fn may_be_term_at(bytes: &[u8], start: usize, len: usize, term: &str, offset: usize) -> bool {
+    if offset == TERM_OUTSIDE_ASCII {
+        return true;
+    }
+    let t = term.as_bytes();
+    let spacing =
+        |b: u8| b >= 0x80 || matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let no_word =
+        |b: Option<&u8>| b.is_none_or(|&b| BYTE_WORD_FOLD[usize::from(b)] == 0 || b >= 0x80);
+    let mut i = start;
+    for &p in t[..offset].iter().rev() {
+        if p == b' ' {
+            let from = i;
+            while i > 0 && spacing(bytes[i - 1]) {
+                i -= 1;
+            }
+            if i == from {
+                return false;
+            }
+        } else if i > 0 && bytes[i - 1].eq_ignore_ascii_case(&p) {
+            i -= 1;
+        } else {
+            return false;
+        }
+    }
+    if i > 0 && !no_word(bytes.get(i - 1)) {
+        return false;
+    }
+    let mut i = start + len;
+    for &p in &t[offset + len..] {
+        if p == b' ' {
+            let from = i;
+            while bytes.get(i).is_some_and(|&b| spacing(b)) {
+                i += 1;
+            }
+            if i == from {
+                return false;
+            }
+        } else if bytes.get(i).is_some_and(|b| b.eq_ignore_ascii_case(&p)) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    no_word(bytes.get(i))
 }
 
 static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
@@ -700,15 +922,15 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
         keys: Vec::new(),
         flags: [false; LEGAL_SLOTS],
         runs: Vec::new(),
+        terms: Vec::new(),
         #[cfg(test)]
         short: Vec::new(),
         short_keys: Vec::new(),
         always: false,
     };
     for &phrase in CUE_ORDER[FOOTER_INDEX].0 {
-        if phrase.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
-            continue;
-        }
+        // Only texts with alphanumeric chars outside ASCII hold these.
+        let unplain = phrase.chars().any(|c| !c.is_ascii() && c.is_alphanumeric());
         let runs: Vec<&str> = phrase
             .split(|c| !is_word(c))
             .filter(|r| !r.is_empty())
@@ -716,13 +938,29 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
         let witness = runs
             .iter()
             .filter(|r| r.len() >= crate::keys::MIN_CONTENT_WORD)
-            .filter(|r| r.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .filter(|r| {
+                if unplain {
+                    r.chars().all(char::is_alphanumeric)
+                } else {
+                    r.bytes().all(|b| b.is_ascii_alphanumeric())
+                }
+            })
             .max_by_key(|r| r.len());
         match witness {
             Some(r) => crate::keys::for_each_word(r, |k, _| {
                 w.flags[LegalWitnesses::slot(k)] = true;
                 w.keys.push(k);
-                w.runs.push((k, r, rarest_letter(r.as_bytes())));
+                if r.is_ascii() {
+                    w.runs.push((k, r, rarest_letter(r.as_bytes()), (0, 0)));
+                    // The run is a slice of the term.
+                    let offset = r.as_ptr() as usize - phrase.as_ptr() as usize;
+                    let offset = if phrase.is_ascii() {
+                        offset
+                    } else {
+                        TERM_OUTSIDE_ASCII
+                    };
+                    w.terms.push((k, phrase, offset));
+                }
             }),
             // The longest such run: the rarest in a text's bytes.
             None => match runs.iter().filter(|r| r.is_ascii()).max_by_key(|r| r.len()) {
@@ -752,6 +990,14 @@ static LEGAL_WITNESSES: Lazy<LegalWitnesses> = Lazy::new(|| {
     w.keys.dedup();
     w.runs.sort_unstable();
     w.runs.dedup();
+    w.terms.sort_unstable();
+    for r in &mut w.runs {
+        let k = r.0;
+        r.3 = (
+            w.terms.partition_point(|t| t.0 < k),
+            w.terms.partition_point(|t| t.0 <= k),
+        );
+    }
     w.short_keys.sort_unstable();
     w.short_keys.dedup();
     w
@@ -788,30 +1034,124 @@ fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
     w.always || short_legal || keys.iter().any(|&k| w.is_witness(k))
 }
 
-/// Whether a text none of whose alphanumeric chars lies outside ASCII, with
-/// the content-word keys `keys`, may hold two legal terms (as
-/// [`has_two_legal_terms`] finds them): false only where it holds none
-/// (see [`LegalWitnesses`]), or where all its terms have one
+/// Whether a text with the content-word keys `keys` may hold two legal
+/// terms (as [`has_two_legal_terms`] finds them): false only where it
+/// holds none (see [`LegalWitnesses`]), or where all its terms have one
 /// witness and the text's bytes hold that witness's run only once
 /// ([`LegalWitnesses::twice`]). Prose that names `about`, `over` or
 /// `contact` once is not walked. (It gates more than
 /// `may_have_legal_term_scanned`, the gate for one term, which the tests
-/// keep.)
-fn may_have_two_legal_terms_scanned(text: &str, keys: &[u64], short_legal: bool) -> bool {
+/// keep.) A text with alphanumeric chars outside ASCII (not `plain`) is
+/// gated so only where it has no char of [`hides_legal_term`], which is
+/// looked for last, where the keys do not tell already.
+fn may_have_two_legal_terms_scanned(
+    text: &str,
+    keys: &[u64],
+    short_legal: bool,
+    plain: bool,
+) -> bool {
     let w = &*LEGAL_WITNESSES;
     if w.always || short_legal {
         return true;
     }
-    let mut witness = None;
+    // The distinct witnesses among the keys (more than a few make a walk).
+    let mut witnesses = [0u64; 4];
+    let mut n = 0;
     for &k in keys {
-        if w.is_witness(k) {
-            if witness.is_some_and(|o| o != k) {
+        if w.is_witness(k) && !witnesses[..n].contains(&k) {
+            if n == witnesses.len() {
                 return true;
             }
-            witness = Some(k);
+            witnesses[n] = k;
+            n += 1;
         }
     }
-    witness.is_some_and(|k| w.twice(text, k))
+    if n == 0 {
+        return !plain && hides_a_legal_term(text);
+    }
+    if !plain && hides_a_legal_term(text) {
+        return true;
+    }
+    let mut terms = 0;
+    for &k in &witnesses[..n] {
+        terms += w.terms_at(text, k, 2 - terms);
+        if terms >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
+/// A char of a text that may hold a legal term its content-word keys do
+/// not tell of ([`LegalWitnesses`]): `ſ`, which folds to `s` but does not
+/// lowercase to it; the Kelvin sign, which folds to `k` and so stands for
+/// an ASCII letter in more bytes; and the alphanumeric chars that are no
+/// word chars (`²`, `½`, `①`), which may end a run of word chars inside a
+/// run of alphanumeric chars. The blocks most non-ASCII chars of the
+/// corpus fall in are told without a table (a test checks every char).
+fn hides_legal_term(c: char) -> bool {
+    match c {
+        '\0'..='\u{7ff}' => matches!(
+            c,
+            '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}' | '\u{17f}'
+        ),
+        // General punctuation, the CJK symbols, kana and jamo, the CJK
+        // ideographs and the Hangul syllables.
+        '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{318f}'
+        | '\u{3400}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => false,
+        '\u{212a}' => true,
+        _ => c.is_alphanumeric() && !is_word(c),
+    }
+}
+
+/// Whether `text` has a char of [`hides_legal_term`]: its ASCII bytes
+/// skipped eight at a time, its other chars tested one by one, but for
+/// those whose first byte tells they are none of them (the letters of
+/// Latin-1 and beyond up to U+07FF but `ſ`, the CJK ideographs from
+/// U+4000), skipped by that byte.
+fn hides_a_legal_term(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes.get(i..i + 8) {
+            Some(b) => {
+                let high = u64::from_le_bytes(b.try_into().unwrap_or_default()) & HIGH;
+                if high == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += high.trailing_zeros() as usize / 8;
+            }
+            None if bytes[i].is_ascii() => {
+                i += 1;
+                continue;
+            }
+            None => {}
+        }
+        // A char from byte `i`, which starts one (it is no ASCII byte and
+        // follows ASCII bytes or a whole char).
+        match bytes[i] {
+            // U+00C0 to U+013F, U+0180 to U+07FF.
+            0xC3 | 0xC4 | 0xC6..=0xDF => {
+                i += 2;
+                continue;
+            }
+            // U+4000 to U+9FFF.
+            0xE4..=0xE9 => {
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = char_at(text, i) else { break };
+        if hides_legal_term(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
 /// [`may_have_legal_term_scanned`], the short witnesses searched for in
@@ -847,12 +1187,26 @@ fn rarest_letter(word: &[u8]) -> usize {
 }
 
 /// The bytes `word` (ASCII, not empty) occur in `bytes`, ignoring ASCII
-/// case, at `enough` starts or more. Only where the letter `word[at]`
-/// (its rarest, [`rarest_letter`]) stands are the bytes compared; the
-/// bytes are searched for it eight at a time.
+/// case, at `enough` starts or more ([`ascii_hits_where`]).
+#[cfg(test)]
 fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize) -> bool {
+    ascii_hits_where(bytes, word, at, enough, |_| true) >= enough
+}
+
+/// The number of starts in `bytes` where the bytes `word` (ASCII, not
+/// empty) occur, ignoring ASCII case, and `accept` takes the start, up to
+/// `enough`. Only where the letter `word[at]` (its rarest,
+/// [`rarest_letter`]) stands are the bytes compared; the bytes are
+/// searched for it eight at a time.
+fn ascii_hits_where(
+    bytes: &[u8],
+    word: &[u8],
+    at: usize,
+    enough: usize,
+    accept: impl Fn(usize) -> bool,
+) -> usize {
     let Some(&b) = word.get(at) else {
-        return true;
+        return enough;
     };
     let (case, want) = if b.is_ascii_alphabetic() {
         (CASE, u64::from(b | 0x20))
@@ -860,9 +1214,12 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
         (0, u64::from(b))
     };
     let found = |i: usize| {
-        i.checked_sub(at)
-            .and_then(|start| bytes.get(start..start + word.len()))
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        i.checked_sub(at).is_some_and(|start| {
+            bytes
+                .get(start..start + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                && accept(start)
+        })
     };
     let mut hits = 0;
     let mut chunks = bytes.chunks_exact(8);
@@ -874,7 +1231,7 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
         while m != 0 {
             hits += usize::from(found(i + m.trailing_zeros() as usize / 8));
             if hits >= enough {
-                return true;
+                return enough;
             }
             m &= m - 1;
         }
@@ -883,7 +1240,7 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
     hits += (i..bytes.len())
         .filter(|&j| u64::from(bytes[j] | case as u8) == want && found(j))
         .count();
-    hits >= enough
+    hits.min(enough)
 }
 
 /// Every cue phrase as the [`crate::keys::norm_key`]s of its words, by
@@ -1040,24 +1397,24 @@ pub(crate) fn cue_phrase_keys() -> Vec<(usize, Vec<u64>)> {
 ///
 /// Most short lines have no word that may start a phrase
 /// ([`CuePhrases::first`]): that test is made here, where it is inlined
-/// (in the scan), and only the other lines take a call.
+/// (in the scan), and only the other lines take a call, from their first
+/// word that may.
 #[inline]
 pub(crate) fn cue_candidates(words: &[u64]) -> u8 {
     let phrases = &*CUE_PHRASES;
-    let may_start = |&key: &u64| phrases.may_start(key);
-    if words.iter().any(may_start) {
-        cue_candidates_looked_up(words)
-    } else {
-        0
+    match words.iter().position(|&key| phrases.may_start(key)) {
+        Some(first) => cue_candidates_looked_up(words, first),
+        None => 0,
     }
 }
 
-/// [`cue_candidates`] past its quick test.
+/// [`cue_candidates`] past its quick test: the phrases at `words[first]`,
+/// the first word that may start one, and after it.
 #[inline(never)]
-fn cue_candidates_looked_up(words: &[u64]) -> u8 {
+fn cue_candidates_looked_up(words: &[u64], first: usize) -> u8 {
     let phrases = &*CUE_PHRASES;
     let mut found = 0u8;
-    for (i, &key) in words.iter().enumerate() {
+    for (i, &key) in words.iter().enumerate().skip(first) {
         if !phrases.may_start(key) {
             continue;
         }
@@ -1781,7 +2138,7 @@ fn cue_of_walked(text: &str, sentence: bool, lex: ScanNotes, keys: &[u64]) -> Op
     cue_from(
         text,
         sentence,
-        || !lex.plain || may_have_two_legal_terms_scanned(text, keys, lex.short_legal),
+        || may_have_two_legal_terms_scanned(text, keys, lex.short_legal, lex.plain),
         lex.cues,
         lex.copyright,
     )
@@ -2987,17 +3344,72 @@ mod tests {
         // Every phrase is in the index under its first word, with its bits.
         let listed: usize = CUE_ORDER.iter().map(|(w, _)| w.len()).sum();
         assert_eq!(
-            CUE_INDEX.phrases.values().map(Vec::len).sum::<usize>(),
+            CUE_INDEX.groups().map(|(_, p)| p.len()).sum::<usize>(),
             listed
         );
-        for (&key, phrases) in &CUE_INDEX.phrases {
+        for (key, phrases) in CUE_INDEX.groups() {
+            assert!(std::ptr::eq(CUE_INDEX.phrases(key), phrases));
             assert!(CueIndex::maybe(&CUE_INDEX.any.bits, key));
-            let footer = phrases.iter().any(|&(k, _)| k == FOOTER_INDEX);
+            let footer = phrases.iter().any(|p| p.lexicon == FOOTER_INDEX);
             assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer.bits, key));
         }
         let set = |bits: &[u64; 64]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
         assert!(set(&CUE_INDEX.footer.bits) < set(&CUE_INDEX.any.bits));
         assert!(set(&CUE_INDEX.any.bits) < 4096 / 8);
+    }
+
+    /// Sixteen bytes loaded at once are those from the byte (one of the
+    /// text's), 0 past the end.
+    #[test]
+    fn sixteen_bytes_load_as_one_by_one() {
+        let all: Vec<u8> = (1..=40).collect();
+        for len in 0..=all.len() {
+            let bytes = &all[..len];
+            for i in 0..len {
+                let want = bytes[i..]
+                    .iter()
+                    .take(16)
+                    .rev()
+                    .fold(0u128, |v, &b| v << 8 | u128::from(b));
+                assert_eq!(load16(bytes, i), want, "{len} {i}");
+            }
+        }
+    }
+
+    /// A phrase's bytes compared at once end where its chars matched one
+    /// by one do: in either case, with runs of white space, with chars
+    /// outside ASCII that fold to its letters, cut short or run on.
+    #[test]
+    fn cue_phrases_end_as_matched_char_by_char() {
+        for (_, phrases) in CUE_INDEX.groups() {
+            for p in phrases {
+                let spaced = p.phrase.replace(' ', " \t ");
+                let kelvin = p.phrase.replace('k', "\u{212a}");
+                let long_s = p.phrase.replace('s', "\u{17f}");
+                let cut = &p.phrase[..p.phrase.char_indices().last().map_or(0, |(i, _)| i)];
+                for body in [
+                    p.phrase,
+                    &p.phrase.to_uppercase(),
+                    &spaced,
+                    &kelvin,
+                    &long_s,
+                    cut,
+                ] {
+                    for after in ["", " x", "x", "_", "\u{e9}", "\u{301}", ".", "\u{a0}"] {
+                        for before in ["", "a ", "\u{e9} "] {
+                            let text = format!("{before}{body}{after}");
+                            let start = before.len();
+                            assert_eq!(
+                                p.end(&text, start),
+                                phrase_end(&text, start, p.phrase),
+                                "{:?} in {text:?}",
+                                p.phrase
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Pieces the property tests build lines of: phrases and pattern words
@@ -3180,7 +3592,7 @@ mod tests {
                 let first_word = CUE_INDEX
                     .phrases(run.1)
                     .iter()
-                    .any(|&(k, _)| !footer || k == FOOTER_INDEX);
+                    .any(|p| !footer || p.lexicon == FOOTER_INDEX);
                 assert!(!first_word || called.contains(run), "{run:?} in {text:?}");
             }
             for stop in 0..called.len() {
@@ -3271,7 +3683,7 @@ mod tests {
         if lex.plain && !may_have_legal_term_scanned(&keys, lex.short_legal) {
             assert!(!has_two_legal_terms(text), "{text:?}");
         }
-        if lex.plain && !may_have_two_legal_terms_scanned(text, &keys, lex.short_legal) {
+        if !may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain) {
             assert!(!oracle::has_two_legal_terms(text), "{text:?}");
         }
         // Given what the scan measured.
@@ -3903,8 +4315,8 @@ mod tests {
         assert!(is_time("3 Minuten geleden") && is_time("2 d") && !is_time("3 Autos"));
     }
 
-    /// Long plain lines are walked for two legal terms only where two
-    /// witnesses, or one witness's run twice, stand in them; the cue is
+    /// Long plain lines are walked for two legal terms only where their
+    /// witnesses' runs stand twice or more where the terms may; the cue is
     /// the regexes' either way.
     #[test]
     fn legal_walks_need_two_witnesses_or_one_twice() {
@@ -3913,10 +4325,26 @@ mod tests {
             (prose, false),
             (
                 "We drove over the hills and then over the river, with nothing ahead of us.",
-                true,
+                false,
             ),
             (
                 "We drove OVER the hills and then Over ons and the river, the winter ahead.",
+                false,
+            ),
+            (
+                "We drove OVER ONS and then Over \t\u{a0}ons, the river and the winter ahead.",
+                true,
+            ),
+            (
+                "We drove over onsen and then over-ons, the river and the winter ahead of us.",
+                false,
+            ),
+            (
+                "The terms of use and the terms of the shop, as it sets them out for all.",
+                false,
+            ),
+            (
+                "The terms of use and the terms of  service of the shop, as it sets them out.",
                 true,
             ),
             (
@@ -3951,7 +4379,7 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(
-                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal),
+                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain),
                 walked,
                 "{text:?}"
             );
@@ -3978,6 +4406,62 @@ mod tests {
                 let hits = ascii_hits_ignoring_case(text.as_bytes(), word.as_bytes(), at, enough);
                 assert_eq!(hits, enough <= n, "{text:?} {enough}");
             }
+        }
+    }
+
+    /// The chars that hide a legal term from the keys are those the blocks
+    /// and the test of [`hides_legal_term`] tell; every other char that
+    /// folds to a char of a witness lowercases to it, alone.
+    #[test]
+    fn legal_terms_hide_only_behind_the_chars_looked_for() {
+        let witnesses: std::collections::BTreeSet<char> = CUE_ORDER[FOOTER_INDEX]
+            .0
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let hides = c == '\u{17f}' || c == '\u{212a}' || (c.is_alphanumeric() && !is_word(c));
+            assert_eq!(hides_legal_term(c), hides, "{c:?}");
+            assert_eq!(hides_a_legal_term(&format!("ab{c}cd{c}")), hides, "{c:?}");
+            if !hides && witnesses.contains(&fold(c)) {
+                assert!(c.to_lowercase().eq([fold(c)]), "{c:?}");
+            }
+        }
+        assert!(!LEGAL_WITNESSES.always);
+    }
+
+    /// Long lines with alphanumeric chars outside ASCII are walked for two
+    /// legal terms only where their keys would be for a plain line, or
+    /// where a char may hide a term from the keys; the cue is the regexes'
+    /// either way.
+    #[test]
+    fn legal_walks_of_lines_outside_ascii() {
+        for (text, walked) in [
+            ("Die Stra\u{df}e f\u{fc}hrt durch den Wald und dann zum Fluss hinunter.", false),
+            ("Datenschutzerkl\u{e4}rung und Impressum der Stra\u{df}e, f\u{fc}r alle Leser.", true),
+            ("\u{dc}ber uns: die Stra\u{df}e und die Datenschutzerkl\u{e4}rung f\u{fc}r alle.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt \u{fc}ber uns hinweg, und dann zum Fluss hinunter.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zum Impressum, und dann zum Fluss hinunter, weit.", false),
+            ("Die Stra\u{df}e f\u{fc}hrt zum Impressum, und dann zum impressum hinunter.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zum Impressum\u{b2} und dann zur Privacy\u{b9} hin.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zur \u{17f}itemap und dann zum Fluss hinunter, weit.", true),
+            ("Die Stra\u{df}e f\u{fc}hrt zum \u{212a}ontakt und dann zum Fluss hinunter, weit.", true),
+            ("\u{9053}\u{8def}\u{306f}\u{5c71}\u{3092}\u{8d8a}\u{3048}\u{3066} privacy \u{3001}\u{5ddd}\u{3078}\u{3002}", false),
+        ] {
+            let mut keys = Vec::new();
+            let (_, lex) = crate::lines::measure(text, &mut keys);
+            assert!(!lex.plain, "{text:?}");
+            assert_eq!(
+                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain),
+                walked,
+                "{text:?}"
+            );
+            assert_eq!(
+                cue_of(text, true, lex.cue_notes(), &keys),
+                oracle::cue(text, true),
+                "{text:?}"
+            );
         }
     }
 
