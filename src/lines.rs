@@ -34,7 +34,7 @@ pub(crate) struct Line<'a> {
 
 impl Lexical {
     /// The measures of an empty text ([`measure`] of `""`).
-    const BLANK: Lexical = Lexical {
+    pub(crate) const BLANK: Lexical = Lexical {
         key: 0,
         prefix: 0,
         stopwords: 0.0,
@@ -331,6 +331,44 @@ impl WordKeys {
             }
         }
         words
+    }
+
+    /// The keys of lines that copy lines of `earlier`: line `j` has the
+    /// keys of line `from[j]` there (none when it is `None`). Nothing is
+    /// hashed or deduplicated again. The room for the keys is that of the
+    /// lines from the first copied to the last: all of them when the lines
+    /// copy each a later line than the one before (settling's later page
+    /// does), and never more than `earlier` holds.
+    pub(crate) fn copied(earlier: &WordKeys, from: &[Option<usize>]) -> WordKeys {
+        let span = |i: usize| earlier.start(i)..earlier.ends[i];
+        let n = match (
+            from.iter().flatten().next(),
+            from.iter().flatten().next_back(),
+        ) {
+            (Some(&a), Some(&b)) if a <= b => earlier.ends[b] - earlier.start(a),
+            _ => 0,
+        };
+        let mut words = WordKeys {
+            keys: Vec::with_capacity(n),
+            ends: Vec::with_capacity(from.len()),
+            seen: Vec::new(),
+        };
+        for f in from {
+            if let Some(i) = *f {
+                words.keys.extend_from_slice(&earlier.keys[span(i)]);
+            }
+            words.ends.push(words.keys.len());
+        }
+        words
+    }
+
+    /// Where the keys of line `i` start.
+    fn start(&self, i: usize) -> usize {
+        if i == 0 {
+            0
+        } else {
+            self.ends[i - 1]
+        }
     }
 
     /// The keys pushed since `start` are the next line's: each once, in
@@ -2052,6 +2090,44 @@ mod tests {
                 });
                 proptest::prop_assert_eq!(words.get(i), &want[..], "{:?}", l.text);
                 proptest::prop_assert_eq!(again.get(i), &want[..], "{:?}", l.text);
+            }
+        }
+    }
+
+    #[test]
+    fn blank_measures_are_those_of_an_empty_text() {
+        assert_eq!(
+            measure("", &mut Vec::new()),
+            (Shape::default(), Lexical::BLANK)
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn copied_word_keys_are_those_of_the_lines_copied(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "news", "News", "the", "Straße", "日本語", "café", " ", "\n", "abcdefghijk",
+            ]), 0..120),
+            // Each later line copies an earlier one, or none (a blank line).
+            from in proptest::collection::vec(proptest::option::of(0..64usize), 0..40),
+            runs in proptest::collection::vec(0..4usize, 0..40),
+        ) {
+            let text: String = parts.concat();
+            let (lines, words) = split_page(&text);
+            // Runs of consecutive lines, as settling's blocks copy them.
+            let mut from2 = Vec::new();
+            for (f, n) in from.iter().zip(runs.iter().chain(std::iter::repeat(&1))) {
+                match f {
+                    Some(i) => from2.extend((i % lines.len()..lines.len()).take(*n).map(Some)),
+                    None => from2.push(None),
+                }
+            }
+            let got = WordKeys::copied(&words, &from2);
+            proptest::prop_assert_eq!(got.ends.len(), from2.len());
+            for (j, f) in from2.iter().enumerate() {
+                let want = f.map_or(&[][..], |i| words.get(i));
+                proptest::prop_assert_eq!(got.get(j), want);
             }
         }
     }

@@ -11,7 +11,7 @@ use crate::article::Label;
 use crate::assemble::{block_cells, build_blocks};
 use crate::input::count_control;
 use crate::lines::split_lines;
-use crate::lines::Line;
+use crate::lines::{Lexical, Line, Shape};
 use crate::pipeline::{self, Page, Verdicts};
 use crate::tuning::Tuning;
 use std::ops::Range;
@@ -338,7 +338,6 @@ fn body_lines<'a>(
     let mut lines: Vec<Line<'a>> = Vec::with_capacity(n);
     let mut first = Vec::with_capacity(n);
     let mut runs = Vec::with_capacity(n);
-    let (blank_shape, blank_lex) = crate::lines::measure("", &mut Vec::new());
     let mut block = 0; // the line the current block starts at
     for (k, p) in pieces.iter().enumerate() {
         let cells = &page.lines[p.cells.clone()];
@@ -351,16 +350,16 @@ fn body_lines<'a>(
                 row: cells[0].row,
                 span: p.input..p.input,
                 text_span: p.input..p.input,
-                shape: blank_shape,
-                lex: blank_lex,
+                // The measures of an empty text, known without a walk.
+                shape: Shape::default(),
+                lex: Lexical::BLANK,
             });
             first.push(None);
             block = lines.len();
         }
-        for (i, l) in cells.iter().enumerate() {
-            lines.push(l.clone());
-            first.push(Some(p.cells.start + i));
-        }
+        // In one extend each: no room checked line by line.
+        lines.extend_from_slice(cells);
+        first.extend(p.cells.clone().map(Some));
     }
     end_block(&mut runs, block, lines.len());
     (lines, first, runs)

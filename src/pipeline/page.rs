@@ -51,9 +51,7 @@ impl<'a> Page<'a> {
             .iter()
             .zip(&lines)
             .all(|(f, l)| f.is_some() || l.is_blank()));
-        let words = WordKeys::of(&lines, |j| {
-            Some(from[j].map_or(&[][..], |i| earlier.words.get(i)))
-        });
+        let words = WordKeys::copied(&earlier.words, from);
         let evidence = features::gather_copied(
             &lines,
             &runs,
