@@ -1259,10 +1259,10 @@ struct CuePhrases {
     phrases: Vec<(u8, u32, u32)>,
     rests: Vec<u64>,
     /// A flag by [`CuePhrases::flag`] of the key of every phrase's first
-    /// word: most words have none set. Its bits are flags, 8 KiB of them,
+    /// word: most words have none set. Its flags are bits, 8 KiB of them,
     /// which stay in the L1 cache while the scan tests every word of every
-    /// short line (a byte a flag, 64 KiB, missed it: one load in eight of
-    /// the table took a sixteenth of the scan's time).
+    /// short line (with a byte a flag, 64 KiB, the test's loads missed the
+    /// cache: that one load took 6% of the scan's time).
     first: Box<[u64; CUE_FIRST_WORDS]>,
 }
 
