@@ -387,12 +387,14 @@ fn count_copies(
             let key_slot = if keyed {
                 let slot = counts.enter(e.own.key);
                 let c = counts.at_mut(slot);
-                let last = c.1;
+                let last = c.1 as usize;
                 if c.0 > 0 && i - last <= NEAR_COPY_LINES {
                     evidence[i].near_copy = true;
                     evidence[last].near_copy = true;
                 }
-                *c = (c.0 + 1, i);
+                // The line's index fits in a `u32` as its slot does (the
+                // table has over twice as many slots as there are lines).
+                *c = (c.0 + 1, i as u32);
                 slot as u32
             } else {
                 NO_SLOT
@@ -607,10 +609,13 @@ impl<V: Copy> KeyTable<V> {
 thread_local! {
     /// The tables [`count_copies`] counts copies of lines and of their
     /// first two words in, and the slots of each line's keys in them, kept
-    /// for the thread's next page.
+    /// for the thread's next page. A line's copies are counted with the
+    /// index of the last one as a `u32`, not a `usize`: 24-byte slots, not
+    /// 32, for a table whose loads, at random slots of a large page's
+    /// table, miss the cache.
     #[allow(clippy::type_complexity)]
-    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, usize)>, KeyTable<u32>, Vec<(u32, u32)>)> =
-        std::cell::RefCell::new((KeyTable::new((0, usize::MAX)), KeyTable::new(0), Vec::new()));
+    static KEY_TABLES: std::cell::RefCell<(KeyTable<(u32, u32)>, KeyTable<u32>, Vec<(u32, u32)>)> =
+        std::cell::RefCell::new((KeyTable::new((0, u32::MAX)), KeyTable::new(0), Vec::new()));
 }
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without

@@ -1259,29 +1259,40 @@ struct CuePhrases {
     phrases: Vec<(u8, u32, u32)>,
     rests: Vec<u64>,
     /// A flag by [`CuePhrases::flag`] of the key of every phrase's first
-    /// word (a byte for each value of a key's top 16 bits: one load and
-    /// test a key): most words have none set.
-    first: Box<[bool; CUE_FIRST_FLAGS]>,
+    /// word: most words have none set. Its flags are bits, 8 KiB of them,
+    /// which stay in the L1 cache while the scan tests every word of every
+    /// short line (with a byte a flag, 64 KiB, the test's loads missed the
+    /// cache: that one load took 6% of the scan's time).
+    first: Box<[u64; CUE_FIRST_WORDS]>,
 }
 
-/// Flags of [`CuePhrases::first`].
-const CUE_FIRST_FLAGS: usize = 1 << 16;
+/// Words of [`CuePhrases::first`]: a word by a key's top 10 bits.
+const CUE_FIRST_WORDS: usize = 1 << 10;
 
 /// Slots of [`CuePhrases::slots`]: a power of two, over four times the
 /// number of first words (the table's build checks).
 const CUE_SLOTS: usize = 2048;
 
 impl CuePhrases {
-    /// The flag of `key` in [`CuePhrases::first`].
+    /// The flag of `key` in [`CuePhrases::first`]: the index of its word
+    /// (the key's top bits) and of its bit there (the key's low six bits,
+    /// which a shift or a bit test by the key itself takes alone: no
+    /// instruction to pick them out). The lowest bit of a key is always
+    /// set ([`crate::keys::norm_key`]), so only the odd bits of a word are
+    /// ever flags: 32K flags in all for a few hundred first words.
     #[inline]
-    fn flag(key: u64) -> usize {
-        (key >> (64 - CUE_FIRST_FLAGS.trailing_zeros())) as usize
+    fn flag(key: u64) -> (usize, u32) {
+        (
+            (key >> (64 - CUE_FIRST_WORDS.trailing_zeros())) as usize,
+            (key % 64) as u32,
+        )
     }
 
     /// A phrase may start with a word of key `key`: its flag is set.
     #[inline]
     fn may_start(&self, key: u64) -> bool {
-        self.first[CuePhrases::flag(key)]
+        let (word, bit) = CuePhrases::flag(key);
+        self.first[word] >> bit & 1 != 0
     }
 
     /// The slot a lookup of `key` starts at: the top bits of a
@@ -1323,7 +1334,7 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
         slots: Box::new([(0, 0, 0); CUE_SLOTS]),
         phrases: Vec::with_capacity(by_first.len()),
         rests: Vec::new(),
-        first: Box::new([false; CUE_FIRST_FLAGS]),
+        first: Box::new([0; CUE_FIRST_WORDS]),
     };
     let mut keys = 0;
     for (j, (key, k, rest)) in by_first.iter().enumerate() {
@@ -1344,7 +1355,8 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
         }
         t.slots[i] = (*key, from as u32, t.phrases.len() as u32);
         keys += 1;
-        t.first[CuePhrases::flag(*key)] = true;
+        let (word, bit) = CuePhrases::flag(*key);
+        t.first[word] |= 1 << bit;
     }
     assert!(4 * keys < CUE_SLOTS, "{keys} first words");
     t
