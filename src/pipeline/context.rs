@@ -961,9 +961,9 @@ thread_local! {
 /// The owner of a slot whose key has occurred more than once.
 const SHARED: u32 = u32::MAX;
 
-/// Word keys (never 0) in an open-addressing table, at most half full,
-/// each with the line that holds it alone ([`SHARED`] once a second
-/// occurrence is met). Keys are hashes already; a per-process seed mixed
+/// Word keys (never 0) in an open-addressing table, at most an eighth full
+/// ([`KeyTable::reset`]), each with the line that holds it alone
+/// ([`SHARED`] once a second occurrence is met). Keys are hashes already; a per-process seed mixed
 /// in keeps crafted input from piling them into one run of slots. The
 /// table is reused from page to page: a slot written for an earlier page
 /// has an older generation and counts as empty, so emptying the table
@@ -1012,8 +1012,16 @@ impl KeyTable {
     /// arrays that large come zeroed from the system (no clearing of them
     /// in the process, where growing them page by page from a few slots
     /// cleared each new array).
+    ///
+    /// The table holds eight slots or more per key: most probes, above all
+    /// those for the keys of lines outside the region, which are mostly
+    /// absent, then end at their first slot. Each further probe is a branch
+    /// the processor mispredicts about as often as not; half full, those
+    /// cost more time than the larger table's cache misses (measured:
+    /// `write_present_shares` about a third less time, 0.7M fewer
+    /// instructions over the dev corpus).
     fn reset(&mut self, n: usize) {
-        let size = (2 * n).next_power_of_two().max(16);
+        let size = (8 * n).next_power_of_two().max(16);
         if size > self.keys.len() {
             let slots = size.max(KEY_TABLE_SLOTS);
             self.keys = vec![0; slots];
