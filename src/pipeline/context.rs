@@ -757,20 +757,52 @@ impl Columns {
         std::array::from_fn(|j| self.data[first + j * STRIDE])
     }
 
-    /// The features of the `k`th line but its bias, written to `out`: one
-    /// bounds check for the line, then each feature at its fixed offset
-    /// (tested against [`Columns::row`]). (Inlined into the body walk: no
-    /// call per line.)
-    #[inline(always)]
+    /// The features of the `k`th line but its bias, written to `out`, as
+    /// the body walk reads them ([`Columns::line`]; tested against
+    /// [`Columns::row`]).
+    #[cfg(test)]
     pub(crate) fn write_unbiased(&self, k: usize, out: &mut [f32; N_CONTEXT - 1]) {
+        self.line(k).write_unbiased(out);
+    }
+
+    /// The features of the `k`th line but its bias, where they lie: one
+    /// bounds check for the line, then each feature at its fixed offset
+    /// ([`LineFeatures::get`]).
+    #[inline(always)]
+    pub(crate) fn line(&self, k: usize) -> LineFeatures<'_> {
         debug_assert!(k < self.n && self.stride == STRIDE);
-        const SPAN: usize = (N_CONTEXT - 2) * STRIDE + 1;
         let first = (k / BLOCK) * BLOCK_SPAN + k % BLOCK + STRIDE;
-        let line: &[f32; SPAN] = self.data[first..][..SPAN]
-            .try_into()
-            .expect("the line's features");
+        LineFeatures {
+            line: self.data[first..][..LINE_SPAN]
+                .try_into()
+                .expect("the line's features"),
+        }
+    }
+}
+
+/// The entries from a line's first feature but its bias to its last.
+const LINE_SPAN: usize = (N_CONTEXT - 2) * STRIDE + 1;
+
+/// The context features of one line but its bias, in [`Columns`]
+/// ([`Columns::line`]).
+#[derive(Clone, Copy)]
+pub(crate) struct LineFeatures<'c> {
+    line: &'c [f32; LINE_SPAN],
+}
+
+impl LineFeatures<'_> {
+    /// The `j`th feature but the bias (the `j + 1`th feature): a load at
+    /// a fixed offset, no check.
+    #[inline(always)]
+    pub(crate) fn get(self, j: usize) -> f32 {
+        self.line[j * STRIDE]
+    }
+
+    /// All of them, written to `out`.
+    #[inline(always)]
+    pub(crate) fn write_unbiased(self, out: &mut [f32; N_CONTEXT - 1]) {
         for (j, o) in out.iter_mut().enumerate() {
-            *o = line[j * STRIDE];
+            *o = self.get(j);
         }
     }
 }

@@ -13,7 +13,9 @@ use super::page::Page;
 use crate::features::{LOCAL_FEATURES, N_LOCAL};
 use crate::forest::{Padded, Walks};
 use crate::model::{N_BODY, N_CONTEXT};
-use crate::pipeline::context::{Columns, CONTEXT_FEATURES};
+#[cfg(test)]
+use crate::pipeline::context::Columns;
+use crate::pipeline::context::{LineFeatures, CONTEXT_FEATURES};
 use std::ops::Range;
 
 /// Names of the sequence features, after the local and context ones.
@@ -171,13 +173,13 @@ impl Sequence {
         out: &mut [f32; N_BODY],
     ) {
         out[..N_LOCAL - 1].copy_from_slice(&local[1..]);
-        self.write_context_and_sequence(k, ctx, out);
+        self.write_context_and_sequence(k, ctx.line(k), out);
     }
 
     /// Write the body model's features of the `k`th non-blank line but
     /// its own (local) ones, which `out` holds already (written there by
     /// [`crate::features::write_unbiased_local`]): its context features,
-    /// `ctx`'s, and its sequence features.
+    /// `ctx`, and its sequence features.
     ///
     /// The three arrays are sliced to the lengths [`Sequence::of`] gives
     /// them and `k` is checked against the number of lines once: every
@@ -189,7 +191,7 @@ impl Sequence {
     pub(crate) fn write_context_and_sequence(
         &self,
         k: usize,
-        ctx: &Columns,
+        ctx: LineFeatures<'_>,
         out: &mut [f32; N_BODY],
     ) {
         let m = self.m;
@@ -201,7 +203,7 @@ impl Sequence {
         };
         let total = self.total;
         let (b, s) = out[N_LOCAL - 1..].split_at_mut(N_CONTEXT - 1);
-        ctx.write_unbiased(k, b.try_into().expect("the context features"));
+        ctx.write_unbiased(b.try_into().expect("the context features"));
         let s: &mut [f32; N_SEQUENCE] = s.try_into().expect("the sequence features");
         *s = [
             p[k + 2],
@@ -268,7 +270,7 @@ pub(crate) fn scores(
         region,
         crate::model::BODY_BAND,
         |_, i, c, f| {
-            p[i] = f.map_or(c, body_log_odds);
+            p[i] = f.map_or(c, |(padded, ctx)| body_log_odds(padded, ctx));
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -291,20 +293,21 @@ pub(crate) fn body_features(
     mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
 ) {
     body_walk(page, nb, local, region, band, |k, _, c, f| {
-        each(k, c, f.map(Padded::features));
+        each(k, c, f.map(|(padded, _)| padded.features()));
     });
 }
 
 /// [`body_features`] with the features written into the padded array the
 /// forest walks ([`Padded`]): no copy of them per line. `each` is given
-/// the line's index on the page (`nb[k]`) beside `k`.
+/// the line's index on the page (`nb[k]`) beside `k`, and the line's
+/// context features where they lie ([`LineFeatures`]) beside the array.
 fn body_walk(
     page: &super::page::Page<'_>,
     nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
     band: f32,
-    mut each: impl FnMut(usize, usize, f32, Option<&Padded<'_, N_BODY>>),
+    mut each: impl FnMut(usize, usize, f32, Option<(&Padded<'_, N_BODY>, LineFeatures<'_>)>),
 ) {
     let lines = &page.lines[..];
     // A line's evidence and paragraph beside it (one of each per line): of
@@ -338,8 +341,9 @@ fn body_walk(
             .try_into()
             .expect("the local features");
         crate::features::write_unbiased_local(&lines[i], &ev[i], shape, ln, local);
-        seq.write_context_and_sequence(k, &ctx, out);
-        each(k, i, ck, Some(&padded));
+        let line = ctx.line(k);
+        seq.write_context_and_sequence(k, line, out);
+        each(k, i, ck, Some((&padded, line)));
     }
 }
 
@@ -350,10 +354,39 @@ fn body_walk(
 /// Inlined into the body walk of [`scores`], as are the writes of the
 /// features ([`Sequence::write_context_and_sequence`]): no call per line,
 /// and the compiler sees the features written and read in one loop.
-fn body_log_odds(padded: &Padded<'_, N_BODY>) -> f32 {
+///
+/// The trees read the line's context features where they lie, `ctx`
+/// ([`BodyFeatures`]): each a load where a split compares it, where read
+/// from `padded` the compiler loaded them all before the walk and kept
+/// most on the stack, a load and a store each.
+fn body_log_odds(padded: &Padded<'_, N_BODY>, ctx: LineFeatures<'_>) -> f32 {
+    let x = BodyFeatures {
+        own: padded.features(),
+        ctx,
+    };
     crate::model::BODY
-        .score_compiled(padded.features())
+        .score_compiled(&x)
         .unwrap_or_else(|| padded.log_odds())
+}
+
+/// A line's body features as [`body_log_odds`] reads them: the context
+/// features from the columns, the others (equal to those written to
+/// `own`) from `own`.
+struct BodyFeatures<'x> {
+    own: &'x [f32; N_BODY],
+    ctx: LineFeatures<'x>,
+}
+
+impl crate::forest::Features<N_BODY> for BodyFeatures<'_> {
+    #[inline(always)]
+    fn feature(&self, j: usize) -> f32 {
+        const CONTEXT: std::ops::Range<usize> = N_LOCAL - 1..N_LOCAL + N_CONTEXT - 2;
+        if CONTEXT.contains(&j) {
+            self.ctx.get(j - CONTEXT.start)
+        } else {
+            self.own[j]
+        }
+    }
 }
 
 /// The body model's trees laid out for the walk, once per process.
