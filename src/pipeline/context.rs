@@ -1052,7 +1052,7 @@ thread_local! {
 /// The owner of a slot whose key has occurred more than once.
 const SHARED: u32 = u32::MAX;
 
-/// Word keys (never 0) in an open-addressing table, at most an eighth full
+/// Word keys (never 0) in an open-addressing table, at most a quarter full
 /// ([`KeyTable::reset`]), each with the line that holds it alone
 /// ([`SHARED`] once a second occurrence is met). Keys are hashes already; a per-process seed mixed
 /// in keeps crafted input from piling them into one run of slots. The
@@ -1104,15 +1104,17 @@ impl KeyTable {
     /// in the process, where growing them page by page from a few slots
     /// cleared each new array).
     ///
-    /// The table holds eight slots or more per key: most probes, above all
+    /// The table holds four slots or more per key: most probes, above all
     /// those for the keys of lines outside the region, which are mostly
     /// absent, then end at their first slot. Each further probe is a branch
     /// the processor mispredicts about as often as not; half full, those
     /// cost more time than the larger table's cache misses (measured:
-    /// `write_present_shares` about a third less time, 0.7M fewer
-    /// instructions over the dev corpus).
+    /// `write_present_shares` about a fifth less time, 0.6M fewer
+    /// instructions over the dev corpus). With eight slots per key the
+    /// probes took fewer instructions still, but `add_line` more time (its
+    /// first touches of the slots missing the cache more often).
     fn reset(&mut self, n: usize) {
-        let size = (8 * n).next_power_of_two().max(16);
+        let size = (4 * n).next_power_of_two().max(16);
         if size > self.keys.len() {
             let slots = size.max(KEY_TABLE_SLOTS);
             self.keys = vec![0; slots];
