@@ -63,6 +63,21 @@ impl<const N: usize> Forest<N> {
     }
 }
 
+/// The `N` features [`Forest::score_compiled`] reads, one at a time, each
+/// where a split compares it: an array of them, or a view of features that
+/// lie in several places (read where they lie, not copied together first).
+pub(crate) trait Features<const N: usize> {
+    /// The `j`th feature (`j < N`).
+    fn feature(&self, j: usize) -> f32;
+}
+
+impl<const N: usize> Features<N> for [f32; N] {
+    #[inline(always)]
+    fn feature(&self, j: usize) -> f32 {
+        self[j]
+    }
+}
+
 /// How many trees [`Forest::score_compiled`] walks: the body model's.
 const COMPILED_TREES: usize = 30;
 
@@ -78,7 +93,7 @@ impl<const N: usize> Forest<N> {
     /// leaves into the code, and a step of the walk is a load, a compare
     /// and a jump, with no split read from memory and no index computed.
     #[inline(always)]
-    pub(crate) fn score_compiled(&self, x: &[f32; N]) -> Option<f32> {
+    pub(crate) fn score_compiled(&self, x: &impl Features<N>) -> Option<f32> {
         let trees: &[Tree; COMPILED_TREES] = self.trees.try_into().ok()?;
         let mut sum = self.base;
         macro_rules! add_trees {
@@ -97,12 +112,12 @@ impl Tree {
     /// keeps the leaf a constant of its branch, where it otherwise turns the
     /// last step into an index into the leaves, kept on the stack.)
     #[inline(always)]
-    fn add_leaf_by_branches<const N: usize>(&self, sum: f32, x: &[f32; N]) -> f32 {
+    fn add_leaf_by_branches<const N: usize>(&self, sum: f32, x: &impl Features<N>) -> f32 {
         macro_rules! node {
             // Past the last depth: node `i` is the leaf `i - (SPLITS - 1)`.
             ($i:expr;) => { sum + self.leaf[$i - (SPLITS - 1)] };
             ($i:expr; $d:tt $($deeper:tt)*) => {
-                if x[usize::from(self.feature[$i])] > self.threshold[$i] {
+                if x.feature(usize::from(self.feature[$i])) > self.threshold[$i] {
                     node!(2 * ($i) + 2; $($deeper)*)
                 } else {
                     node!(2 * ($i) + 1; $($deeper)*)

@@ -60,7 +60,9 @@ pub(crate) fn context_features(
     let words = WordKeys::of(lines, |_| None);
     let runs = crate::lines::wrapped_runs(lines);
     let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let cols = Neighbourhood::of(lines, ev, &nb, scores, region, &words, &runs).columns();
+    let cols = Neighbourhood::of(lines, ev, &nb, scores, region, &words, &runs)
+        .columns()
+        .into_blocks();
     for (k, &i) in nb.iter().enumerate() {
         out[i] = cols.row(k);
     }
@@ -80,7 +82,7 @@ pub(super) fn columns_and_logits(
     let mut context = Neighbourhood::of(lines, ev, nb, local, region, &page.words, &page.runs);
     let ctx = context.columns();
     let c = logits(&ctx);
-    (ctx, c)
+    (ctx.into_blocks(), c)
 }
 
 /// The context model's log-odds for the features `f`: the oracle
@@ -408,8 +410,10 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
         if n == 0 {
             return out;
         }
-        let mut it = out.data[..N_CONTEXT * n].chunks_exact_mut(n);
-        let cols: [&mut [f32]; N_CONTEXT] = std::array::from_fn(|_| it.next().expect("a column"));
+        let stride = out.stride;
+        let mut it = out.data[..N_CONTEXT * stride].chunks_exact_mut(stride);
+        let cols: [&mut [f32]; N_CONTEXT] =
+            std::array::from_fn(|_| &mut it.next().expect("a column")[..n]);
         let [bias, logit, prev, next, prev2, next2, window, in_region, distance, blank_before, blank_after, listed, heading, heading_text, position, lw_region, pos, neg, logit_in_region, after_comments, share, stamps, cues, cohesion, cohesion_in_region, wrapped, wrapped_lw, wrapped_terminal, periodic] =
             cols;
         bias.fill(1.0);
@@ -652,16 +656,37 @@ struct LineColumns<'c> {
     next: &'c [f32],
 }
 
-/// The context features of the non-blank lines, feature by feature: the
-/// `j`th feature ([`CONTEXT_FEATURES`]) of the `k`th line is
-/// `data[j * n + k]`.
+/// The context features of the non-blank lines, feature by feature, in
+/// blocks of [`BLOCK`] lines: the `j`th feature ([`CONTEXT_FEATURES`]) of
+/// the `k`th line is `data[(k / BLOCK) * N_CONTEXT * STRIDE + j * STRIDE +
+/// k % BLOCK]`. A page of up to [`BLOCK`] lines (most pages) is one block,
+/// whose columns [`Neighbourhood::columns`] writes in place; a longer
+/// page's are written side by side, `n` apart (`stride`), then copied
+/// into blocks ([`Columns::into_blocks`]).
+///
+/// In a block, the features of a line lie at fixed offsets from its first:
+/// the body walk reads each with one load ([`Columns::write_unbiased`]),
+/// not an offset computed from the page's length.
 pub(crate) struct Columns {
     n: usize,
+    /// The distance between two columns: [`STRIDE`] in blocks, `n` for a
+    /// longer page's columns side by side.
+    stride: usize,
     data: Vec<f32>,
 }
 
-/// The fewest features [`Columns`] makes room for: those of about a
-/// thousand lines, in 128 KiB.
+/// The lines of a block of [`Columns`].
+const BLOCK: usize = 1024;
+
+/// The distance between two columns of a block of [`Columns`]: not a power
+/// of two, so that the features of one line lie in cache sets of their
+/// own, not all in one.
+const STRIDE: usize = BLOCK + 16;
+
+/// The entries of one block of [`Columns`].
+const BLOCK_SPAN: usize = N_CONTEXT * STRIDE;
+
+/// The fewest features [`Columns`] makes room for: a block, in 128 KiB.
 const COLUMNS_MIN: usize = 1 << 15;
 
 thread_local! {
@@ -672,18 +697,19 @@ thread_local! {
 impl Columns {
     /// Room for the features of `n` lines, in the array an earlier page
     /// left ([`Neighbourhood::columns`] writes every entry before it is
-    /// read: nothing need be cleared). Its length is a power of two
-    /// ([`Columns::write_unbiased`] reads it through a mask).
+    /// read: nothing need be cleared), laid out for the columns' writers:
+    /// one block, or columns side by side.
     fn new(n: usize) -> Columns {
         let mut data = SPARE_COLUMNS.take();
+        let stride = if n <= BLOCK { STRIDE } else { n };
         // Made anew only past the longest page so far: no clearing per
         // page. A new array, not the old one grown: nothing in it is kept,
         // so nothing need be copied; and it holds [`COLUMNS_MIN`] at
         // least, which the allocator maps afresh, zeroed (no clearing).
-        if data.len() < N_CONTEXT * n {
-            data = vec![0.0; (N_CONTEXT * n).next_power_of_two().max(COLUMNS_MIN)];
+        if data.len() < N_CONTEXT * stride {
+            data = vec![0.0; (N_CONTEXT * stride).max(COLUMNS_MIN)];
         }
-        Columns { n, data }
+        Columns { n, stride, data }
     }
 
     /// Features of `n` lines, all zero.
@@ -691,27 +717,92 @@ impl Columns {
     pub(crate) fn zeroed(n: usize) -> Columns {
         Columns {
             n,
-            data: vec![0.0; (N_CONTEXT * n).next_power_of_two()],
+            stride: STRIDE,
+            data: vec![0.0; n.div_ceil(BLOCK).max(1) * BLOCK_SPAN],
         }
+    }
+
+    /// The columns' entries, each `stride` from the next, as
+    /// [`Neighbourhood::columns`] writes them and [`logits`] reads them:
+    /// the page's one block, or a longer page's columns side by side.
+    fn side_by_side(&self) -> (&[f32], usize) {
+        debug_assert!(self.n <= BLOCK || self.stride == self.n);
+        (&self.data[..N_CONTEXT * self.stride], self.stride)
+    }
+
+    /// The same features in blocks: a longer page's columns copied, block
+    /// by block, into a new array (made for each such page, which is rare:
+    /// then kept for the next page as any).
+    fn into_blocks(mut self) -> Columns {
+        if self.stride == STRIDE {
+            return self;
+        }
+        let n = self.n;
+        let mut blocks = vec![0.0; n.div_ceil(BLOCK) * BLOCK_SPAN];
+        for (j, column) in self.data.chunks_exact(n).take(N_CONTEXT).enumerate() {
+            for (b, part) in column.chunks(BLOCK).enumerate() {
+                let at = b * BLOCK_SPAN + j * STRIDE;
+                blocks[at..at + part.len()].copy_from_slice(part);
+            }
+        }
+        self.data = blocks;
+        self.stride = STRIDE;
+        self
     }
 
     /// The features of the `k`th line.
     pub(crate) fn row(&self, k: usize) -> [f32; N_CONTEXT] {
-        std::array::from_fn(|j| self.data[j * self.n + k])
+        assert!(k < self.n && self.stride == STRIDE);
+        let first = (k / BLOCK) * BLOCK_SPAN + k % BLOCK;
+        std::array::from_fn(|j| self.data[first + j * STRIDE])
     }
 
-    /// The features of the `k`th line but its bias, written to `out`.
-    /// The array's length is a power of two ([`Columns::new`]): an index
-    /// masked by it needs no check, and the features' indices, all below
-    /// it, are left as they are (tested against [`Columns::row`]).
-    /// (Inlined into the body walk: no call per line.)
-    #[inline(always)]
+    /// The features of the `k`th line but its bias, written to `out`, as
+    /// the body walk reads them ([`Columns::line`]; tested against
+    /// [`Columns::row`]).
+    #[cfg(test)]
     pub(crate) fn write_unbiased(&self, k: usize, out: &mut [f32; N_CONTEXT - 1]) {
-        debug_assert!(self.data.len().is_power_of_two() && k < self.n);
-        let mask = self.data.len().wrapping_sub(1);
-        let data = &self.data[..=mask];
+        self.line(k).write_unbiased(out);
+    }
+
+    /// The features of the `k`th line but its bias, where they lie: one
+    /// bounds check for the line, then each feature at its fixed offset
+    /// ([`LineFeatures::get`]).
+    #[inline(always)]
+    pub(crate) fn line(&self, k: usize) -> LineFeatures<'_> {
+        debug_assert!(k < self.n && self.stride == STRIDE);
+        let first = (k / BLOCK) * BLOCK_SPAN + k % BLOCK + STRIDE;
+        LineFeatures {
+            line: self.data[first..][..LINE_SPAN]
+                .try_into()
+                .expect("the line's features"),
+        }
+    }
+}
+
+/// The entries from a line's first feature but its bias to its last.
+const LINE_SPAN: usize = (N_CONTEXT - 2) * STRIDE + 1;
+
+/// The context features of one line but its bias, in [`Columns`]
+/// ([`Columns::line`]).
+#[derive(Clone, Copy)]
+pub(crate) struct LineFeatures<'c> {
+    line: &'c [f32; LINE_SPAN],
+}
+
+impl LineFeatures<'_> {
+    /// The `j`th feature but the bias (the `j + 1`th feature): a load at
+    /// a fixed offset, no check.
+    #[inline(always)]
+    pub(crate) fn get(self, j: usize) -> f32 {
+        self.line[j * STRIDE]
+    }
+
+    /// All of them, written to `out`.
+    #[inline(always)]
+    pub(crate) fn write_unbiased(self, out: &mut [f32; N_CONTEXT - 1]) {
         for (j, o) in out.iter_mut().enumerate() {
-            *o = data[((j + 1) * self.n + k) & mask];
+            *o = self.get(j);
         }
     }
 }
@@ -742,16 +833,16 @@ fn logits(cols: &Columns) -> Vec<f32> {
     if n == 0 {
         return out;
     }
-    let data = &cols.data[..N_CONTEXT * n];
+    let (data, stride) = cols.side_by_side();
     let mut start = 0;
     while start + LOGIT_BLOCK <= n {
-        out.extend_from_slice(&block_logits::<LOGIT_BLOCK>(data, n, start));
+        out.extend_from_slice(&block_logits::<LOGIT_BLOCK>(data, stride, start));
         start += LOGIT_BLOCK;
     }
     macro_rules! smaller_block {
         ($b:literal) => {
             if start + $b <= n {
-                out.extend_from_slice(&block_logits::<$b>(data, n, start));
+                out.extend_from_slice(&block_logits::<$b>(data, stride, start));
                 start += $b;
             }
         };
@@ -761,7 +852,7 @@ fn logits(cols: &Columns) -> Vec<f32> {
     smaller_block!(4);
     let weights = &crate::model::CONTEXT;
     out.extend((start..n).map(|k| {
-        data.chunks_exact(n)
+        data.chunks_exact(stride)
             .zip(weights)
             .fold(-0.0, |a, (column, &w)| a + w * column[k])
     }));
@@ -772,10 +863,10 @@ fn logits(cols: &Columns) -> Vec<f32> {
 /// `n` lines each), for [`logits`]: their sums side by side, feature by
 /// feature.
 #[inline(always)]
-fn block_logits<const B: usize>(data: &[f32], n: usize, start: usize) -> [f32; B] {
+fn block_logits<const B: usize>(data: &[f32], stride: usize, start: usize) -> [f32; B] {
     // `Sum` of floats starts at -0.0, which leaves the first product as is.
     let mut acc = [-0.0f32; B];
-    for (column, &w) in data.chunks_exact(n).zip(&crate::model::CONTEXT) {
+    for (column, &w) in data.chunks_exact(stride).zip(&crate::model::CONTEXT) {
         let x = &column[start..start + B];
         for (a, &x) in acc.iter_mut().zip(x) {
             *a += w * x;
@@ -961,9 +1052,9 @@ thread_local! {
 /// The owner of a slot whose key has occurred more than once.
 const SHARED: u32 = u32::MAX;
 
-/// Word keys (never 0) in an open-addressing table, at most half full,
-/// each with the line that holds it alone ([`SHARED`] once a second
-/// occurrence is met). Keys are hashes already; a per-process seed mixed
+/// Word keys (never 0) in an open-addressing table, at most a quarter full
+/// ([`KeyTable::reset`]), each with the line that holds it alone
+/// ([`SHARED`] once a second occurrence is met). Keys are hashes already; a per-process seed mixed
 /// in keeps crafted input from piling them into one run of slots. The
 /// table is reused from page to page: a slot written for an earlier page
 /// has an older generation and counts as empty, so emptying the table
@@ -1012,8 +1103,18 @@ impl KeyTable {
     /// arrays that large come zeroed from the system (no clearing of them
     /// in the process, where growing them page by page from a few slots
     /// cleared each new array).
+    ///
+    /// The table holds four slots or more per key: most probes, above all
+    /// those for the keys of lines outside the region, which are mostly
+    /// absent, then end at their first slot. Each further probe is a branch
+    /// the processor mispredicts about as often as not; half full, those
+    /// cost more time than the larger table's cache misses (measured:
+    /// `write_present_shares` about a fifth less time, 0.6M fewer
+    /// instructions over the dev corpus). With eight slots per key the
+    /// probes took fewer instructions still, but `add_line` more time (its
+    /// first touches of the slots missing the cache more often).
     fn reset(&mut self, n: usize) {
-        let size = (2 * n).next_power_of_two().max(16);
+        let size = (4 * n).next_power_of_two().max(16);
         if size > self.keys.len() {
             let slots = size.max(KEY_TABLE_SLOTS);
             self.keys = vec![0; slots];
@@ -1744,12 +1845,47 @@ mod tests {
                 let cols = Neighbourhood::of(&lines, &ev, &nb, &scores, &region, &words, &runs).columns();
                 for (k, c) in logits(&cols).iter().enumerate() {
                     proptest::prop_assert_eq!(c.to_bits(), context_logit(&cols.row(k)).to_bits());
-                    // The row read through the mask is the row.
+                    // The row read at fixed offsets is the row.
                     let mut unbiased = [0.0; N_CONTEXT - 1];
                     cols.write_unbiased(k, &mut unbiased);
                     let want = cols.row(k).map(f32::to_bits);
                     proptest::prop_assert_eq!(&unbiased.map(f32::to_bits)[..], &want[1..]);
                 }
+            }
+        }
+
+        /// The columns of a page of any length, written side by side (as
+        /// [`Neighbourhood::columns`] writes them) and put into blocks,
+        /// are read back as written, row by row and at fixed offsets, and
+        /// the log-odds summed over them side by side are those of the
+        /// rows.
+        #[test]
+        fn columns_of_every_length_are_read_as_written(
+            n in proptest::prop_oneof![
+                0usize..40,
+                BLOCK - 2..BLOCK + 3,
+                2 * BLOCK - 1..3 * BLOCK + 2,
+            ],
+            seed in 0u32..1000,
+        ) {
+            let value = |j: usize, k: usize| ((j * 7919 + k * 31 + seed as usize) % 4001) as f32 / 1000.0 - 2.0;
+            let mut cols = Columns::new(n);
+            let stride = cols.stride;
+            for j in 0..N_CONTEXT {
+                for k in 0..n {
+                    cols.data[j * stride + k] = value(j, k);
+                }
+            }
+            let c = logits(&cols);
+            let cols = cols.into_blocks();
+            for (k, c) in c.iter().enumerate() {
+                let row = cols.row(k);
+                let want: [f32; N_CONTEXT] = std::array::from_fn(|j| value(j, k));
+                proptest::prop_assert_eq!(row.map(f32::to_bits), want.map(f32::to_bits));
+                proptest::prop_assert_eq!(c.to_bits(), context_logit(&row).to_bits());
+                let mut unbiased = [0.0; N_CONTEXT - 1];
+                cols.write_unbiased(k, &mut unbiased);
+                proptest::prop_assert_eq!(&unbiased.map(f32::to_bits)[..], &want.map(f32::to_bits)[1..]);
             }
         }
 

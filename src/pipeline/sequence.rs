@@ -13,7 +13,9 @@ use super::page::Page;
 use crate::features::{LOCAL_FEATURES, N_LOCAL};
 use crate::forest::{Padded, Walks};
 use crate::model::{N_BODY, N_CONTEXT};
-use crate::pipeline::context::{Columns, CONTEXT_FEATURES};
+#[cfg(test)]
+use crate::pipeline::context::Columns;
+use crate::pipeline::context::{LineFeatures, CONTEXT_FEATURES};
 use std::ops::Range;
 
 /// Names of the sequence features, after the local and context ones.
@@ -129,6 +131,13 @@ impl Sequence {
         }
     }
 
+    /// The clamped log-odds of the `k`th line and two neighbours on each
+    /// side ([`MISSING`] beyond the ends), in order.
+    #[inline(always)]
+    fn near(&self, k: usize) -> &[f32; 5] {
+        self.padded[k..k + 5].try_into().expect("five log-odds")
+    }
+
     /// The mean clamped log-odds of the `k`th line and `w` neighbours on
     /// each side.
     #[cfg(test)]
@@ -171,13 +180,13 @@ impl Sequence {
         out: &mut [f32; N_BODY],
     ) {
         out[..N_LOCAL - 1].copy_from_slice(&local[1..]);
-        self.write_context_and_sequence(k, ctx, out);
+        self.write_context_and_sequence(k, ctx.line(k), out);
     }
 
     /// Write the body model's features of the `k`th non-blank line but
     /// its own (local) ones, which `out` holds already (written there by
     /// [`crate::features::write_unbiased_local`]): its context features,
-    /// `ctx`'s, and its sequence features.
+    /// `ctx`, and its sequence features.
     ///
     /// The three arrays are sliced to the lengths [`Sequence::of`] gives
     /// them and `k` is checked against the number of lines once: every
@@ -189,7 +198,7 @@ impl Sequence {
     pub(crate) fn write_context_and_sequence(
         &self,
         k: usize,
-        ctx: &Columns,
+        ctx: LineFeatures<'_>,
         out: &mut [f32; N_BODY],
     ) {
         let m = self.m;
@@ -201,7 +210,7 @@ impl Sequence {
         };
         let total = self.total;
         let (b, s) = out[N_LOCAL - 1..].split_at_mut(N_CONTEXT - 1);
-        ctx.write_unbiased(k, b.try_into().expect("the context features"));
+        ctx.write_unbiased(b.try_into().expect("the context features"));
         let s: &mut [f32; N_SEQUENCE] = s.try_into().expect("the sequence features");
         *s = [
             p[k + 2],
@@ -268,7 +277,7 @@ pub(crate) fn scores(
         region,
         crate::model::BODY_BAND,
         |_, i, c, f| {
-            p[i] = f.map_or(c, body_log_odds);
+            p[i] = f.map_or(c, |(padded, at)| body_log_odds(padded, at));
         },
     );
     for (p, e) in p.iter_mut().zip(ev) {
@@ -291,20 +300,21 @@ pub(crate) fn body_features(
     mut each: impl FnMut(usize, f32, Option<&[f32; crate::model::N_BODY]>),
 ) {
     body_walk(page, nb, local, region, band, |k, _, c, f| {
-        each(k, c, f.map(Padded::features));
+        each(k, c, f.map(|(padded, _)| padded.features()));
     });
 }
 
 /// [`body_features`] with the features written into the padded array the
 /// forest walks ([`Padded`]): no copy of them per line. `each` is given
-/// the line's index on the page (`nb[k]`) beside `k`.
+/// the line's index on the page (`nb[k]`) beside `k`, and where some of
+/// the line's features lie ([`InPlace`]) beside the array.
 fn body_walk(
     page: &super::page::Page<'_>,
     nb: &[usize],
     local: &[f32],
     region: &Range<usize>,
     band: f32,
-    mut each: impl FnMut(usize, usize, f32, Option<&Padded<'_, N_BODY>>),
+    mut each: impl FnMut(usize, usize, f32, Option<(&Padded<'_, N_BODY>, InPlace<'_>)>),
 ) {
     let lines = &page.lines[..];
     // A line's evidence and paragraph beside it (one of each per line): of
@@ -338,8 +348,15 @@ fn body_walk(
             .try_into()
             .expect("the local features");
         crate::features::write_unbiased_local(&lines[i], &ev[i], shape, ln, local);
-        seq.write_context_and_sequence(k, &ctx, out);
-        each(k, i, ck, Some(&padded));
+        let line = ctx.line(k);
+        seq.write_context_and_sequence(k, line, out);
+        let at = InPlace {
+            ctx: line,
+            near: seq.near(k),
+            mean: seq.mean,
+            positive: seq.positive,
+        };
+        each(k, i, ck, Some((&padded, at)));
     }
 }
 
@@ -350,10 +367,63 @@ fn body_walk(
 /// Inlined into the body walk of [`scores`], as are the writes of the
 /// features ([`Sequence::write_context_and_sequence`]): no call per line,
 /// and the compiler sees the features written and read in one loop.
-fn body_log_odds(padded: &Padded<'_, N_BODY>) -> f32 {
+///
+/// The trees read the line's context features and its neighbours'
+/// log-odds where they lie, `at` ([`BodyFeatures`]): each a load where a
+/// split compares it, where read from `padded` the compiler loaded them
+/// all before the walk and kept most on the stack, a load and a store
+/// each.
+fn body_log_odds(padded: &Padded<'_, N_BODY>, at: InPlace<'_>) -> f32 {
+    let x = BodyFeatures {
+        own: padded.features(),
+        at,
+    };
     crate::model::BODY
-        .score_compiled(padded.features())
+        .score_compiled(&x)
         .unwrap_or_else(|| padded.log_odds())
+}
+
+/// Where some of a line's body features lie, as
+/// [`Sequence::write_context_and_sequence`] reads them: its context
+/// features, the clamped log-odds of the line and its two neighbours on
+/// each side, and the page's.
+#[derive(Clone, Copy)]
+struct InPlace<'x> {
+    ctx: LineFeatures<'x>,
+    /// `padded[k..k + 5]` of the `k`th line ([`Sequence::near`]).
+    near: &'x [f32; 5],
+    mean: f32,
+    positive: f32,
+}
+
+/// A line's body features as [`body_log_odds`] reads them: those that lie
+/// elsewhere ([`InPlace`]) read there, the others from `own`. Each equals
+/// the one written to `own` (both read the same values: the features tool
+/// and the outputs compare the two).
+struct BodyFeatures<'x> {
+    own: &'x [f32; N_BODY],
+    at: InPlace<'x>,
+}
+
+impl crate::forest::Features<N_BODY> for BodyFeatures<'_> {
+    #[inline(always)]
+    fn feature(&self, j: usize) -> f32 {
+        const CONTEXT: std::ops::Range<usize> = N_LOCAL - 1..N_LOCAL + N_CONTEXT - 2;
+        const SEQUENCE: usize = N_BODY - N_SEQUENCE;
+        let near = self.at.near;
+        match j {
+            _ if CONTEXT.contains(&j) => self.at.ctx.get(j - CONTEXT.start),
+            // The order of [`SEQUENCE_FEATURES`]: ctx, prev, prev2, next, next2.
+            _ if j == SEQUENCE => near[2],
+            _ if j == SEQUENCE + 1 => near[1],
+            _ if j == SEQUENCE + 2 => near[0],
+            _ if j == SEQUENCE + 3 => near[3],
+            _ if j == SEQUENCE + 4 => near[4],
+            _ if j == SEQUENCE + 9 => self.at.mean,
+            _ if j == SEQUENCE + 10 => self.at.positive,
+            _ => self.own[j],
+        }
+    }
 }
 
 /// The body model's trees laid out for the walk, once per process.
@@ -489,6 +559,35 @@ mod tests {
                     .collect();
                 proptest::prop_assert_eq!(bits(&f), bits(&want), "line {}", k);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The features the trees read where they lie ([`BodyFeatures`])
+        /// equal those written to the array, bit for bit, for every line
+        /// of pages of every length and every region.
+        #[test]
+        fn features_read_in_place_equal_those_written(
+            lines in page_lines(),
+            start in 0usize..40,
+            len in 0usize..40,
+        ) {
+            let input = lines.join("\n");
+            let page = Page::of(&input, None);
+            let nb = page.non_blank();
+            let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
+            let mut checked = 0;
+            body_walk(&page, &nb, &local, &(start..start + len), f32::INFINITY, |_, _, _, f| {
+                let (padded, at) = f.expect("every line within the band");
+                let x = BodyFeatures { own: padded.features(), at };
+                for j in 0..N_BODY {
+                    use crate::forest::Features;
+                    assert_eq!(x.feature(j).to_bits(), padded.features()[j].to_bits(), "feature {j}");
+                }
+                checked += 1;
+            });
+            proptest::prop_assert_eq!(checked, nb.len());
         }
     }
 
