@@ -464,11 +464,8 @@ struct CueIndex {
     /// its order. A phrase starts at the start of a run of word chars of the
     /// line and spans that whole run, so only the phrases under that run's
     /// key can start there. The phrases of a key stand together in
-    /// `phrases`, their range in `slots`, an open-addressing table of
-    /// [`CUE_SLOTS`] slots by [`CuePhrases::slot`] (0 marks an empty one;
-    /// no first word's key is 0): one multiply, a load or two and a
-    /// compare a lookup.
-    slots: Box<[(u64, u32, u32); CUE_SLOTS]>,
+    /// `phrases`, their range in `ranges`.
+    ranges: KeyRanges,
     phrases: Vec<CuePhrase>,
     /// The first words of the phrases of all lexicons, and of the
     /// legal-footer lexicon alone.
@@ -491,20 +488,15 @@ impl CueIndex {
     /// The phrases whose first word has `key` (in lexicon order).
     #[inline]
     fn phrases(&self, key: u64) -> &[CuePhrase] {
-        let mut i = CuePhrases::slot(key);
-        loop {
-            match self.slots[i] {
-                (k, start, end) if k == key => return &self.phrases[start as usize..end as usize],
-                (0, ..) => return &[],
-                _ => i = (i + 1) & (CUE_SLOTS - 1),
-            }
-        }
+        let (start, end) = self.ranges.get(key);
+        &self.phrases[start..end]
     }
 
     /// Each first word's key with its phrases.
     #[cfg(test)]
     fn groups(&self) -> impl Iterator<Item = (u64, &[CuePhrase])> {
-        self.slots
+        self.ranges
+            .0
             .iter()
             .filter(|s| s.0 != 0)
             .map(|&(k, start, end)| (k, &self.phrases[start as usize..end as usize]))
@@ -594,7 +586,7 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
         pairs: [0; 512],
     };
     let mut index = CueIndex {
-        slots: Box::new([(0, 0, 0); CUE_SLOTS]),
+        ranges: KeyRanges::default(),
         phrases: Vec::new(),
         any: empty(),
         footer: empty(),
@@ -615,25 +607,8 @@ static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
     }
     // By key, each key's in lexicon order (the sort is stable).
     keyed.sort_by_key(|p| p.0);
-    let mut keys = 0;
-    for (j, (key, phrase)) in keyed.iter().enumerate() {
-        index.phrases.push(*phrase);
-        if keyed.get(j + 1).is_some_and(|next| next.0 == *key) {
-            continue;
-        }
-        // The last phrase of this key: the key's slot.
-        let from = keyed[..j]
-            .iter()
-            .rposition(|p| p.0 != *key)
-            .map_or(0, |i| i + 1);
-        let mut i = CuePhrases::slot(*key);
-        while index.slots[i].0 != 0 {
-            i = (i + 1) & (CUE_SLOTS - 1);
-        }
-        index.slots[i] = (*key, from as u32, index.phrases.len() as u32);
-        keys += 1;
-    }
-    assert!(4 * keys < CUE_SLOTS, "{keys} first words");
+    index.ranges = KeyRanges::of_sorted(keyed.iter().map(|p| p.0));
+    index.phrases = keyed.into_iter().map(|p| p.1).collect();
     index
 });
 
@@ -1248,12 +1223,9 @@ fn ascii_hits_where(
 /// test of which lexicons a short line names, before [`cue_walk`] matches
 /// their phrases.
 struct CuePhrases {
-    /// The keys of the phrases' first words (each once) in an
-    /// open-addressing table of [`CUE_SLOTS`] slots (0 marks an empty one;
-    /// no key is 0), each with the range of its phrases in `phrases`. Its
-    /// runs of full slots are those of the phrases' keys alone: a lookup
-    /// of any key probes at most the longest of them.
-    slots: Box<[(u64, u32, u32); CUE_SLOTS]>,
+    /// The keys of the phrases' first words, each with the range of its
+    /// phrases in `phrases`.
+    ranges: KeyRanges,
     /// Each phrase: the index of its lexicon, and the range of the keys of
     /// its other words in `rests`.
     phrases: Vec<(u8, u32, u32)>,
@@ -1269,9 +1241,70 @@ struct CuePhrases {
 /// Words of [`CuePhrases::first`]: a word by a key's top 10 bits.
 const CUE_FIRST_WORDS: usize = 1 << 10;
 
-/// Slots of [`CuePhrases::slots`]: a power of two, over four times the
-/// number of first words (the table's build checks).
+/// Slots of a [`KeyRanges`]: a power of two, over four times the number of
+/// first words (the table's build checks).
 const CUE_SLOTS: usize = 2048;
+
+/// The range of each key's run in a list sorted by key (the cue phrases
+/// by the key of their first word), in an open-addressing table of
+/// [`CUE_SLOTS`] slots by [`KeyRanges::slot`] (0 marks an empty one; no
+/// key is 0): one multiply, a load or two and a compare a lookup. Its runs
+/// of full slots are those of the list's keys alone: a lookup of any key
+/// probes at most the longest of them.
+struct KeyRanges(Box<[(u64, u32, u32); CUE_SLOTS]>);
+
+impl Default for KeyRanges {
+    fn default() -> KeyRanges {
+        KeyRanges(Box::new([(0, 0, 0); CUE_SLOTS]))
+    }
+}
+
+impl KeyRanges {
+    /// The table of `keys` (none 0), sorted: each key's range is that of
+    /// its run.
+    fn of_sorted(keys: impl Iterator<Item = u64>) -> KeyRanges {
+        let keys: Vec<u64> = keys.collect();
+        let mut t = KeyRanges::default();
+        let (mut from, mut distinct) = (0, 0);
+        for (j, &key) in keys.iter().enumerate() {
+            assert_ne!(key, 0);
+            if keys.get(j + 1) == Some(&key) {
+                continue;
+            }
+            // The last of this key's run: the key's slot.
+            let mut i = KeyRanges::slot(key);
+            while t.0[i].0 != 0 {
+                i = (i + 1) & (CUE_SLOTS - 1);
+            }
+            t.0[i] = (key, from as u32, j as u32 + 1);
+            from = j + 1;
+            distinct += 1;
+        }
+        assert!(4 * distinct < CUE_SLOTS, "{distinct} first words");
+        t
+    }
+
+    /// The slot a lookup of `key` starts at: the top bits of a
+    /// multiplicative hash (the middle bits of a key, an FNV hash, are
+    /// too alike for short words).
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CUE_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The range of `key`'s run (empty where it has none).
+    #[inline]
+    fn get(&self, key: u64) -> (usize, usize) {
+        let mut i = KeyRanges::slot(key);
+        loop {
+            match self.0[i] {
+                (k, start, end) if k == key => return (start as usize, end as usize),
+                (0, ..) => return (0, 0),
+                _ => i = (i + 1) & (CUE_SLOTS - 1),
+            }
+        }
+    }
+}
 
 impl CuePhrases {
     /// The flag of `key` in [`CuePhrases::first`]: the index of its word
@@ -1295,25 +1328,11 @@ impl CuePhrases {
         self.first[word] >> bit & 1 != 0
     }
 
-    /// The slot a lookup of `key` starts at: the top bits of a
-    /// multiplicative hash (the middle bits of a key, an FNV hash, are
-    /// too alike for short words).
-    #[inline]
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CUE_SLOTS.trailing_zeros())) as usize
-    }
-
     /// The phrases whose first word has the key `key`.
     #[inline]
     fn starting(&self, key: u64) -> &[(u8, u32, u32)] {
-        let mut i = CuePhrases::slot(key);
-        loop {
-            match self.slots[i] {
-                (k, start, end) if k == key => return &self.phrases[start as usize..end as usize],
-                (0, ..) => return &[],
-                _ => i = (i + 1) & (CUE_SLOTS - 1),
-            }
-        }
+        let (start, end) = self.ranges.get(key);
+        &self.phrases[start..end]
     }
 }
 
@@ -1331,34 +1350,18 @@ static CUE_PHRASES: Lazy<CuePhrases> = Lazy::new(|| {
     }
     by_first.sort_by_key(|p| p.0);
     let mut t = CuePhrases {
-        slots: Box::new([(0, 0, 0); CUE_SLOTS]),
+        ranges: KeyRanges::of_sorted(by_first.iter().map(|p| p.0)),
         phrases: Vec::with_capacity(by_first.len()),
         rests: Vec::new(),
         first: Box::new([0; CUE_FIRST_WORDS]),
     };
-    let mut keys = 0;
-    for (j, (key, k, rest)) in by_first.iter().enumerate() {
+    for (key, k, rest) in &by_first {
         let start = t.rests.len() as u32;
         t.rests.extend_from_slice(rest);
         t.phrases.push((*k, start, t.rests.len() as u32));
-        if by_first.get(j + 1).is_some_and(|next| next.0 == *key) {
-            continue;
-        }
-        // The last phrase of this first word: the word's slot.
-        let from = by_first[..j]
-            .iter()
-            .rposition(|p| p.0 != *key)
-            .map_or(0, |i| i + 1);
-        let mut i = CuePhrases::slot(*key);
-        while t.slots[i].0 != 0 {
-            i = (i + 1) & (CUE_SLOTS - 1);
-        }
-        t.slots[i] = (*key, from as u32, t.phrases.len() as u32);
-        keys += 1;
         let (word, bit) = CuePhrases::flag(*key);
         t.first[word] |= 1 << bit;
     }
-    assert!(4 * keys < CUE_SLOTS, "{keys} first words");
     t
 });
 
