@@ -360,15 +360,39 @@ fn digits(text: &str, start: usize) -> Digits {
 }
 
 /// The byte offset of the first digit at or after `from`.
+///
+/// Eight bytes at a time past those that can start no digit (as in
+/// [`has_year`]: the high bit of each ASCII digit, and of each byte from
+/// 0xD9), then a look at the first byte that may.
 fn next_digit(text: &str, from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const FROM_ZERO: u64 = 0x5050_5050_5050_5050;
+    const FROM_COLON: u64 = 0x4646_4646_4646_4646;
+    // Added to the low seven bits of a byte, these carry into its high bit
+    // from 0x59 on (0xD9 less its high bit).
+    const FROM_D9: u64 = 0x2727_2727_2727_2727;
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let low = w & !HIGH;
+            let digits = (low + FROM_ZERO) & !(low + FROM_COLON) & !w;
+            let others = (low + FROM_D9) & w;
+            let may = (digits | others) & HIGH;
+            if may != 0 {
+                i += may.trailing_zeros() as usize / 8;
+                break;
+            }
+            i += 8;
+        }
+        let &b = bytes.get(i)?;
         if b.is_ascii_digit() {
             return Some(i);
         }
         // Other digits are U+0660 and above, whose UTF-8 starts at 0xD9 (and
-        // no byte from 0xD9 continues a character).
+        // no byte from 0xD9 continues a character, so `i` is at a char's
+        // start here).
         if b >= 0xD9 {
             let c = char_at(text, i)?;
             if is_digit(c) {
@@ -379,7 +403,6 @@ fn next_digit(text: &str, from: usize) -> Option<usize> {
             i += 1;
         }
     }
-    None
 }
 
 /// The match of `2025-08-08` starting at `year`, if any.
