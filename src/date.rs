@@ -326,23 +326,24 @@ struct Digits {
     end: usize,
     /// The number of digits.
     len: usize,
-    /// The value (saturating), when every digit is ASCII.
+    /// The value, when every digit is ASCII (wrapping past `u32::MAX`: only
+    /// runs of at most four digits are read as numbers).
     value: Option<u32>,
 }
 
 /// The run of digits at `start` (empty when none is there).
 fn digits(text: &str, start: usize) -> Digits {
     let bytes = text.as_bytes();
-    let (mut end, mut len, mut value) = (start, 0, Some(0u32));
+    let (mut end, mut len, mut value, mut ascii) = (start, 0, 0u32, true);
     loop {
         match bytes.get(end) {
             Some(&b) if b.is_ascii_digit() => {
-                value = value.map(|v| v.saturating_mul(10).saturating_add(u32::from(b - b'0')));
+                value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
                 end += 1;
             }
             Some(&b) if b >= 0x80 => match char_at(text, end) {
                 Some(c) if is_digit(c) => {
-                    value = None;
+                    ascii = false;
                     end += c.len_utf8();
                 }
                 _ => break,
@@ -355,7 +356,7 @@ fn digits(text: &str, start: usize) -> Digits {
         start,
         end,
         len,
-        value,
+        value: ascii.then_some(value),
     }
 }
 
@@ -486,6 +487,17 @@ fn month_day(text: &str, day: Digits) -> Option<Found> {
     if before.len() == day.start {
         return None;
     }
+    // The year after the day before the month: most short numbers have
+    // none, and leave before the walk back over the month.
+    let mut after = after_suffix(
+        text,
+        day.end,
+        &[['s', 't'], ['n', 'd'], ['r', 'd'], ['t', 'h']],
+    );
+    if text.as_bytes().get(after) == Some(&b',') {
+        after += 1;
+    }
+    let year = year_at(text, spaces(text, after)?)?;
     let before = before.strip_suffix('.').unwrap_or(before);
     // The month: the word ending there, of at most 12 characters.
     let mut word = before.len();
@@ -498,15 +510,6 @@ fn month_day(text: &str, day: Digits) -> Option<Found> {
         }
         word -= c.len_utf8();
     }
-    let mut after = after_suffix(
-        text,
-        day.end,
-        &[['s', 't'], ['n', 'd'], ['r', 'd'], ['t', 'h']],
-    );
-    if text.as_bytes().get(after) == Some(&b',') {
-        after += 1;
-    }
-    let year = year_at(text, spaces(text, after)?)?;
     let month = month_number(&before[word..])?;
     Some(found(word, [day, year], |[d, y]| {
         Date::new(y as u16, month, d as u8)
