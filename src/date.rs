@@ -581,6 +581,13 @@ fn after_de(text: &str, i: usize) -> usize {
 /// Past one of the two-letter `suffixes` at `i`, ignoring case (`ſ` is an
 /// `s`), or `i`.
 fn after_suffix(text: &str, i: usize, suffixes: &[[char; 2]]) -> usize {
+    // Most numbers end before a space or punctuation: an ASCII byte other
+    // than a letter starts no suffix.
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() && !b.is_ascii_alphabetic() => return i,
+        None => return i,
+        _ => {}
+    }
     let fold = |c: char| {
         if c == 'ſ' {
             's'
