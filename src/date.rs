@@ -205,11 +205,15 @@ fn month_number(name: &str) -> Option<u8> {
         }
         len
     };
-    // The bytes of a lowercased name, compared with the names' bytes.
+    // The bytes of a lowercased name, compared with the names' bytes: the
+    // length and first byte first, which rule out most names without a
+    // comparison of slices.
     let lower = &buf[..len];
+    let same =
+        |n: &str| n.len() == len && n.as_bytes().first() == lower.first() && n.as_bytes() == lower;
     MONTHS
         .iter()
-        .position(|names| names.iter().any(|n| n.as_bytes() == lower))
+        .position(|names| names.iter().any(|n| same(n)))
         .map(|i| i as u8 + 1)
 }
 
@@ -245,31 +249,34 @@ fn scan(text: &str) -> Option<Date> {
     // The forms in the order that breaks ties, and the first match of each:
     // where it starts and its date.
     const FORMS: [fn(&str, Digits) -> Option<Found>; 4] = [iso, numeric, day_month, month_day];
-    let mut first: [Option<(usize, Option<Date>)>; 4] = [None; 4];
+    // The forms with a first match yet, a bit each, and the earliest of
+    // those matches that names a real day (kept as they are found: no two
+    // start at one place, so the order they are found in breaks no tie).
+    let mut matched = 0u8;
+    let mut best: Option<(usize, Date)> = None;
     let mut at = 0;
     while let Some(start) = next_digit(text, at) {
         let run = digits(text, start);
-        for (slot, form) in first.iter_mut().zip(FORMS) {
-            if slot.is_none() {
+        for (k, form) in FORMS.into_iter().enumerate() {
+            if matched & (1 << k) == 0 {
                 match form(text, run) {
-                    Some(Found::At(pos, date)) => *slot = Some((pos, date)),
+                    Some(Found::At(pos, date)) => {
+                        matched |= 1 << k;
+                        if let Some(d) = date {
+                            if best.is_none_or(|(p, _)| pos < p) {
+                                best = Some((pos, d));
+                            }
+                        }
+                    }
                     Some(Found::Foreign) => return None,
                     None => {}
                 }
             }
         }
-        if first.iter().all(Option::is_some) {
+        if matched == 0b1111 {
             break;
         }
         at = run.end;
-    }
-    let mut best: Option<(usize, Date)> = None;
-    for (pos, date) in first.into_iter().flatten() {
-        if let Some(d) = date {
-            if best.is_none_or(|(p, _)| pos < p) {
-                best = Some((pos, d));
-            }
-        }
     }
     best.map(|(_, d)| d)
 }
@@ -502,7 +509,7 @@ fn month_day(text: &str, day: Digits) -> Option<Found> {
     // The month: the word ending there, of at most 12 characters.
     let mut word = before.len();
     for (n, c) in before.chars().rev().enumerate() {
-        if !is_word(c) {
+        if !is_word_char(c) {
             break;
         }
         if n == 12 {
@@ -606,12 +613,25 @@ fn after_suffix(text: &str, i: usize, suffixes: &[[char; 2]]) -> usize {
 
 /// No word character (`\w`) ends right before byte offset `i`.
 fn word_start(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !is_word(c))
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+/// [`is_word`], its ASCII chars (most that the forms test) without a call.
+#[inline(always)]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        is_word(c)
+    }
 }
 
 /// No word character (`\w`) starts at byte offset `i`.
 fn word_end(text: &str, i: usize) -> bool {
-    char_at(text, i).is_none_or(|c| !is_word(c))
+    char_at(text, i).is_none_or(|c| !is_word_char(c))
 }
 
 #[cfg(test)]
