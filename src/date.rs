@@ -205,11 +205,15 @@ fn month_number(name: &str) -> Option<u8> {
         }
         len
     };
-    // The bytes of a lowercased name, compared with the names' bytes.
+    // The bytes of a lowercased name, compared with the names' bytes: the
+    // length and first byte first, which rule out most names without a
+    // comparison of slices.
     let lower = &buf[..len];
+    let same =
+        |n: &str| n.len() == len && n.as_bytes().first() == lower.first() && n.as_bytes() == lower;
     MONTHS
         .iter()
-        .position(|names| names.iter().any(|n| n.as_bytes() == lower))
+        .position(|names| names.iter().any(|n| same(n)))
         .map(|i| i as u8 + 1)
 }
 
@@ -245,31 +249,34 @@ fn scan(text: &str) -> Option<Date> {
     // The forms in the order that breaks ties, and the first match of each:
     // where it starts and its date.
     const FORMS: [fn(&str, Digits) -> Option<Found>; 4] = [iso, numeric, day_month, month_day];
-    let mut first: [Option<(usize, Option<Date>)>; 4] = [None; 4];
+    // The forms with a first match yet, a bit each, and the earliest of
+    // those matches that names a real day (kept as they are found: no two
+    // start at one place, so the order they are found in breaks no tie).
+    let mut matched = 0u8;
+    let mut best: Option<(usize, Date)> = None;
     let mut at = 0;
     while let Some(start) = next_digit(text, at) {
         let run = digits(text, start);
-        for (slot, form) in first.iter_mut().zip(FORMS) {
-            if slot.is_none() {
+        for (k, form) in FORMS.into_iter().enumerate() {
+            if matched & (1 << k) == 0 {
                 match form(text, run) {
-                    Some(Found::At(pos, date)) => *slot = Some((pos, date)),
+                    Some(Found::At(pos, date)) => {
+                        matched |= 1 << k;
+                        if let Some(d) = date {
+                            if best.is_none_or(|(p, _)| pos < p) {
+                                best = Some((pos, d));
+                            }
+                        }
+                    }
                     Some(Found::Foreign) => return None,
                     None => {}
                 }
             }
         }
-        if first.iter().all(Option::is_some) {
+        if matched == 0b1111 {
             break;
         }
         at = run.end;
-    }
-    let mut best: Option<(usize, Date)> = None;
-    for (pos, date) in first.into_iter().flatten() {
-        if let Some(d) = date {
-            if best.is_none_or(|(p, _)| pos < p) {
-                best = Some((pos, d));
-            }
-        }
     }
     best.map(|(_, d)| d)
 }
@@ -326,23 +333,24 @@ struct Digits {
     end: usize,
     /// The number of digits.
     len: usize,
-    /// The value (saturating), when every digit is ASCII.
+    /// The value, when every digit is ASCII (wrapping past `u32::MAX`: only
+    /// runs of at most four digits are read as numbers).
     value: Option<u32>,
 }
 
 /// The run of digits at `start` (empty when none is there).
 fn digits(text: &str, start: usize) -> Digits {
     let bytes = text.as_bytes();
-    let (mut end, mut len, mut value) = (start, 0, Some(0u32));
+    let (mut end, mut len, mut value, mut ascii) = (start, 0, 0u32, true);
     loop {
         match bytes.get(end) {
             Some(&b) if b.is_ascii_digit() => {
-                value = value.map(|v| v.saturating_mul(10).saturating_add(u32::from(b - b'0')));
+                value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
                 end += 1;
             }
             Some(&b) if b >= 0x80 => match char_at(text, end) {
                 Some(c) if is_digit(c) => {
-                    value = None;
+                    ascii = false;
                     end += c.len_utf8();
                 }
                 _ => break,
@@ -355,20 +363,44 @@ fn digits(text: &str, start: usize) -> Digits {
         start,
         end,
         len,
-        value,
+        value: ascii.then_some(value),
     }
 }
 
 /// The byte offset of the first digit at or after `from`.
+///
+/// Eight bytes at a time past those that can start no digit (as in
+/// [`has_year`]: the high bit of each ASCII digit, and of each byte from
+/// 0xD9), then a look at the first byte that may.
 fn next_digit(text: &str, from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const FROM_ZERO: u64 = 0x5050_5050_5050_5050;
+    const FROM_COLON: u64 = 0x4646_4646_4646_4646;
+    // Added to the low seven bits of a byte, these carry into its high bit
+    // from 0x59 on (0xD9 less its high bit).
+    const FROM_D9: u64 = 0x2727_2727_2727_2727;
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let low = w & !HIGH;
+            let digits = (low + FROM_ZERO) & !(low + FROM_COLON) & !w;
+            let others = (low + FROM_D9) & w;
+            let may = (digits | others) & HIGH;
+            if may != 0 {
+                i += may.trailing_zeros() as usize / 8;
+                break;
+            }
+            i += 8;
+        }
+        let &b = bytes.get(i)?;
         if b.is_ascii_digit() {
             return Some(i);
         }
         // Other digits are U+0660 and above, whose UTF-8 starts at 0xD9 (and
-        // no byte from 0xD9 continues a character).
+        // no byte from 0xD9 continues a character, so `i` is at a char's
+        // start here).
         if b >= 0xD9 {
             let c = char_at(text, i)?;
             if is_digit(c) {
@@ -379,7 +411,6 @@ fn next_digit(text: &str, from: usize) -> Option<usize> {
             i += 1;
         }
     }
-    None
 }
 
 /// The match of `2025-08-08` starting at `year`, if any.
@@ -463,18 +494,8 @@ fn month_day(text: &str, day: Digits) -> Option<Found> {
     if before.len() == day.start {
         return None;
     }
-    let before = before.strip_suffix('.').unwrap_or(before);
-    // The month: the word ending there, of at most 12 characters.
-    let mut word = before.len();
-    for (n, c) in before.chars().rev().enumerate() {
-        if !is_word(c) {
-            break;
-        }
-        if n == 12 {
-            return None;
-        }
-        word -= c.len_utf8();
-    }
+    // The year after the day before the month: most short numbers have
+    // none, and leave before the walk back over the month.
     let mut after = after_suffix(
         text,
         day.end,
@@ -484,6 +505,18 @@ fn month_day(text: &str, day: Digits) -> Option<Found> {
         after += 1;
     }
     let year = year_at(text, spaces(text, after)?)?;
+    let before = before.strip_suffix('.').unwrap_or(before);
+    // The month: the word ending there, of at most 12 characters.
+    let mut word = before.len();
+    for (n, c) in before.chars().rev().enumerate() {
+        if !is_word_char(c) {
+            break;
+        }
+        if n == 12 {
+            return None;
+        }
+        word -= c.len_utf8();
+    }
     let month = month_number(&before[word..])?;
     Some(found(word, [day, year], |[d, y]| {
         Date::new(y as u16, month, d as u8)
@@ -555,6 +588,13 @@ fn after_de(text: &str, i: usize) -> usize {
 /// Past one of the two-letter `suffixes` at `i`, ignoring case (`ſ` is an
 /// `s`), or `i`.
 fn after_suffix(text: &str, i: usize, suffixes: &[[char; 2]]) -> usize {
+    // Most numbers end before a space or punctuation: an ASCII byte other
+    // than a letter starts no suffix.
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() && !b.is_ascii_alphabetic() => return i,
+        None => return i,
+        _ => {}
+    }
     let fold = |c: char| {
         if c == 'ſ' {
             's'
@@ -573,12 +613,25 @@ fn after_suffix(text: &str, i: usize, suffixes: &[[char; 2]]) -> usize {
 
 /// No word character (`\w`) ends right before byte offset `i`.
 fn word_start(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !is_word(c))
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+/// [`is_word`], its ASCII chars (most that the forms test) without a call.
+#[inline(always)]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        is_word(c)
+    }
 }
 
 /// No word character (`\w`) starts at byte offset `i`.
 fn word_end(text: &str, i: usize) -> bool {
-    char_at(text, i).is_none_or(|c| !is_word(c))
+    char_at(text, i).is_none_or(|c| !is_word_char(c))
 }
 
 #[cfg(test)]

@@ -160,7 +160,7 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
     let mut words = WordKeys {
         // About one content word in ten bytes of text.
         keys: Vec::with_capacity(input.len() / 8),
-        ends: Vec::with_capacity(rows),
+        ends: WordKeys::ends_with_room(rows),
         seen: Vec::new(),
     };
     let mut runs = [0; RUN_KEYS];
@@ -290,12 +290,26 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
 /// bytes or more, which cohesion compares. They depend on the line's text
 /// alone, so a later pass over the same lines can take them from an
 /// earlier one.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct WordKeys {
     keys: Vec<u64>,
+    /// Where the keys of each line start, then where those of the last
+    /// end: line `i`'s are `keys[ends[i]..ends[i + 1]]`. The leading 0
+    /// spares every look-up a test for the first line.
     ends: Vec<usize>,
     /// The table [`dedup_hashed`] works in, kept from line to line.
     seen: Vec<u64>,
+}
+
+/// The keys of no line: [`WordKeys::ends`] holds its leading 0 already.
+impl Default for WordKeys {
+    fn default() -> WordKeys {
+        WordKeys {
+            keys: Vec::new(),
+            ends: WordKeys::ends_with_room(0),
+            seen: Vec::new(),
+        }
+    }
 }
 
 impl WordKeys {
@@ -309,7 +323,7 @@ impl WordKeys {
         let most = lines.iter().map(|l| (l.text.len() + 1) / 5).sum();
         let mut words = WordKeys {
             keys: Vec::with_capacity(most),
-            ends: Vec::with_capacity(lines.len()),
+            ends: WordKeys::ends_with_room(lines.len()),
             seen: Vec::new(),
         };
         for (i, l) in lines.iter().enumerate() {
@@ -340,17 +354,17 @@ impl WordKeys {
     /// copy each a later line than the one before (settling's later page
     /// does), and never more than `earlier` holds.
     pub(crate) fn copied(earlier: &WordKeys, from: &[Option<usize>]) -> WordKeys {
-        let span = |i: usize| earlier.start(i)..earlier.ends[i];
+        let span = |i: usize| earlier.ends[i]..earlier.ends[i + 1];
         let n = match (
             from.iter().flatten().next(),
             from.iter().flatten().next_back(),
         ) {
-            (Some(&a), Some(&b)) if a <= b => earlier.ends[b] - earlier.start(a),
+            (Some(&a), Some(&b)) if a <= b => earlier.ends[b + 1] - earlier.ends[a],
             _ => 0,
         };
         let mut words = WordKeys {
             keys: Vec::with_capacity(n),
-            ends: Vec::with_capacity(from.len()),
+            ends: WordKeys::ends_with_room(from.len()),
             seen: Vec::new(),
         };
         for f in from {
@@ -362,13 +376,11 @@ impl WordKeys {
         words
     }
 
-    /// Where the keys of line `i` start.
-    fn start(&self, i: usize) -> usize {
-        if i == 0 {
-            0
-        } else {
-            self.ends[i - 1]
-        }
+    /// The [`WordKeys::ends`] of no line yet, with room for `lines`.
+    fn ends_with_room(lines: usize) -> Vec<usize> {
+        let mut ends = Vec::with_capacity(lines + 1);
+        ends.push(0);
+        ends
     }
 
     /// The keys pushed since `start` are the next line's: each once, in
@@ -400,7 +412,7 @@ impl WordKeys {
 
     /// The keys of line `i`.
     pub(crate) fn get(&self, i: usize) -> &[u64] {
-        &self.keys[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
+        &self.keys[self.ends[i]..self.ends[i + 1]]
     }
 }
 
@@ -2124,7 +2136,7 @@ mod tests {
                 }
             }
             let got = WordKeys::copied(&words, &from2);
-            proptest::prop_assert_eq!(got.ends.len(), from2.len());
+            proptest::prop_assert_eq!(got.ends.len(), from2.len() + 1);
             for (j, f) in from2.iter().enumerate() {
                 let want = f.map_or(&[][..], |i| words.get(i));
                 proptest::prop_assert_eq!(got.get(j), want);

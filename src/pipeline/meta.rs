@@ -196,15 +196,18 @@ fn head_metadata<'a>(
         let text = l.text;
         if let Some(name) = lexicon::byline(text) {
             v.byline.get_or_insert(name);
-            if v.date.is_none() {
+            // A date names a four-digit year: fewer digits rule one out
+            // without a pass over the text.
+            if v.date.is_none() && l.shape.digits >= 4 {
                 v.date = find_date(text);
             }
         } else if lexicon::is_bare_byline_marker(text) {
         } else if let Some(credit) = lexicon::image_credit(text) {
             v.image_credit.get_or_insert(credit);
-        } else if let Some(date) = (l.shape.words <= tuning::SHORT_LINE_WORDS && v.date.is_none())
-            .then(|| find_date(text))
-            .flatten()
+        } else if let Some(date) =
+            (l.shape.words <= tuning::SHORT_LINE_WORDS && v.date.is_none() && l.shape.digits >= 4)
+                .then(|| find_date(text))
+                .flatten()
         {
             v.date = Some(date);
         } else {

@@ -40,9 +40,7 @@ fn next_barrier(lines: &[Line<'_>], evidence: &[Evidence], from: usize) -> Optio
     let n = lines.len().min(evidence.len());
     let mut from = from;
     while from < n {
-        let p = evidence[from..n]
-            .iter()
-            .position(|ev| ev.own.cue == Some(Cue::Comments))?;
+        let p = first_comments_cue(&evidence[from..n])?;
         let i = from + p;
         if is_barrier(&lines[i], &evidence[i]) {
             return Some(i);
@@ -50,6 +48,23 @@ fn next_barrier(lines: &[Line<'_>], evidence: &[Evidence], from: usize) -> Optio
         from = i + 1;
     }
     None
+}
+
+/// The first of `evidence` with a comments cue. Four at a time, their tests
+/// or-ed without a branch each: most pages have no such cue, and the walk
+/// goes over all of their lines.
+fn first_comments_cue(evidence: &[Evidence]) -> Option<usize> {
+    let is_comments = |ev: &Evidence| ev.own.cue == Some(Cue::Comments);
+    let mut chunks = evidence.chunks_exact(4);
+    let mut base = 0;
+    for c in &mut chunks {
+        if is_comments(&c[0]) | is_comments(&c[1]) | is_comments(&c[2]) | is_comments(&c[3]) {
+            return c.iter().position(is_comments).map(|p| base + p);
+        }
+        base += 4;
+    }
+    let p = chunks.remainder().iter().position(is_comments)?;
+    Some(base + p)
 }
 
 /// The first line of the comment section: the first comment-section head that
@@ -257,6 +272,25 @@ mod tests {
     use super::*;
     use crate::features::gather;
     use crate::lines::split_lines;
+
+    #[test]
+    fn first_comments_cue_is_the_first_position() {
+        for n in 0..20usize {
+            for marks in [
+                vec![],
+                vec![n / 2],
+                vec![n / 3, n / 2],
+                vec![n.saturating_sub(1)],
+            ] {
+                let mut ev = vec![Evidence::default(); n];
+                for &m in marks.iter().filter(|&&m| m < n) {
+                    ev[m].own.cue = Some(Cue::Comments);
+                }
+                let want = ev.iter().position(|e| e.own.cue == Some(Cue::Comments));
+                assert_eq!(first_comments_cue(&ev), want, "{n} {marks:?}");
+            }
+        }
+    }
 
     /// The lines, their evidence and the region chosen on the local scores
     /// (as the pass does in balanced mode).
