@@ -4387,20 +4387,9 @@ mod tests {
                 false,
             ),
         ] {
-            let mut keys = Vec::new();
-            let (shape, lex) = crate::lines::measure(text, &mut keys);
+            let (shape, lex) = assert_legal_walk(text, walked);
             assert!(
                 lex.plain && is_sentence(shape.terminal, shape.words),
-                "{text:?}"
-            );
-            assert_eq!(
-                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain),
-                walked,
-                "{text:?}"
-            );
-            assert_eq!(
-                cue_of(text, true, lex.cue_notes(), &keys),
-                oracle::cue(text, true),
                 "{text:?}"
             );
         }
@@ -4464,20 +4453,27 @@ mod tests {
             ("Die Stra\u{df}e f\u{fc}hrt zum \u{212a}ontakt und dann zum Fluss hinunter, weit.", true),
             ("\u{9053}\u{8def}\u{306f}\u{5c71}\u{3092}\u{8d8a}\u{3048}\u{3066} privacy \u{3001}\u{5ddd}\u{3078}\u{3002}", false),
         ] {
-            let mut keys = Vec::new();
-            let (_, lex) = crate::lines::measure(text, &mut keys);
+            let (_, lex) = assert_legal_walk(text, walked);
             assert!(!lex.plain, "{text:?}");
-            assert_eq!(
-                may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain),
-                walked,
-                "{text:?}"
-            );
-            assert_eq!(
-                cue_of(text, true, lex.cue_notes(), &keys),
-                oracle::cue(text, true),
-                "{text:?}"
-            );
         }
+    }
+
+    /// `text` is walked for two legal terms exactly when `walked` says,
+    /// and its cues are the oracle's either way; its measures.
+    fn assert_legal_walk(text: &str, walked: bool) -> (crate::lines::Shape, crate::lines::Lexical) {
+        let mut keys = Vec::new();
+        let (shape, lex) = crate::lines::measure(text, &mut keys);
+        assert_eq!(
+            may_have_two_legal_terms_scanned(text, &keys, lex.short_legal, lex.plain),
+            walked,
+            "{text:?}"
+        );
+        assert_eq!(
+            cue_of(text, true, lex.cue_notes(), &keys),
+            oracle::cue(text, true),
+            "{text:?}"
+        );
+        (shape, lex)
     }
 
     /// The prefixes picked by their first byte (and texts turned away by
