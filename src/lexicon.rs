@@ -2510,15 +2510,23 @@ fn last_line_start(text: &str) -> usize {
 /// not be a whole word: `Dave` is `da` and `ve`.
 fn byline_name(text: &str) -> Option<&str> {
     let line = last_line_start(text);
-    // An ASCII first byte folds only to its lowercase: only the markers
-    // that start with it can fit.
-    let first = match text.as_bytes().first() {
-        Some(&b) if b.is_ascii() => Some(b.to_ascii_lowercase()),
-        _ => None,
+    // An ASCII byte is a char that folds only to its lowercase: only the
+    // markers that start with the first (and, where it is ASCII too, the
+    // second) byte lowercased can fit. Every marker has two or more bytes,
+    // and those that start with an ASCII byte have an ASCII second one.
+    let b = text.as_bytes();
+    let lower = |i: usize| {
+        b.get(i)
+            .filter(|b| b.is_ascii())
+            .map(u8::to_ascii_lowercase)
     };
+    let (first, second) = (lower(0), lower(1));
     BYLINE_MARKERS
         .iter()
-        .filter(|m| first.is_none_or(|b| m.as_bytes()[0] == b))
+        .filter(|m| {
+            first
+                .is_none_or(|b| m.as_bytes()[0] == b && second.is_none_or(|b| m.as_bytes()[1] == b))
+        })
         .find_map(|marker| {
             let end = eat_fold(text, 0, marker)?;
             // Every way of taking white space, `:` and white space, in the
@@ -2897,6 +2905,11 @@ fn byline_from_start(text: &str) -> Option<&str> {
 /// byte starts no other char there) looked for byte by byte.
 fn before_separator(name: &str) -> &str {
     let b = name.as_bytes();
+    // Most names have none: an ASCII name without `|` (both tested a word
+    // at a time) is let through without the byte-by-byte look.
+    if b.is_ascii() && !b.contains(&b'|') {
+        return name;
+    }
     let at = |i: usize| match b[i] {
         b'|' => true,
         // `·` U+00B7.
@@ -2912,6 +2925,10 @@ fn before_separator(name: &str) -> &str {
 /// `text.split(" - ").next()` gives it, without setting up a searcher.
 fn before_spaced_dash(text: &str) -> &str {
     let b = text.as_bytes();
+    // Most texts have no `-` at all (looked for a word at a time).
+    if !b.contains(&b'-') {
+        return text;
+    }
     (1..b.len().saturating_sub(1))
         .find(|&i| b[i] == b'-' && b[i - 1] == b' ' && b[i + 1] == b' ')
         .map_or(text, |i| &text[..i - 1])
