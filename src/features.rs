@@ -620,11 +620,22 @@ thread_local! {
 
 /// `Team Team 20:45 Other Other`, `Team 2 - 1 Other`: a short line without
 /// sentence punctuation whose middle is a time, a short date or a score.
+///
+/// Inlined: most lines fail the test of their shape, and leave without a
+/// call; the bytes of the rest are searched by [`has_fixture_middle`].
+#[inline(always)]
 fn is_fixture_row(line: &Line<'_>, stopwords: f32) -> bool {
     let s = &line.shape;
     if s.words < 3 || s.words > 16 || s.terminal || s.ellipsis || s.digits == 0 || s.digits > 8 {
         return false;
     }
+    has_fixture_middle(line, stopwords)
+}
+
+/// [`is_fixture_row`] for a line of a row's shape: few stopwords, and a
+/// middle token that is a time, a short date or a score.
+#[inline(never)]
+fn has_fixture_middle(line: &Line<'_>, stopwords: f32) -> bool {
     // Rows name teams; a teaser sentence reporting a score ("won 4-3 against")
     // is written in running text.
     if stopwords > FIXTURE_MAX_STOPWORDS || !has_digit_sep_digit(line.text.as_bytes()) {
