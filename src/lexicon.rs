@@ -1013,7 +1013,7 @@ fn may_have_legal_term_scanned(keys: &[u64], short_legal: bool) -> bool {
 /// terms (as [`has_two_legal_terms`] finds them): false only where it
 /// holds none (see [`LegalWitnesses`]), or where all its terms have one
 /// witness and the text's bytes hold that witness's run only once
-/// ([`LegalWitnesses::twice`]). Prose that names `about`, `over` or
+/// ([`LegalWitnesses::terms_at`]). Prose that names `about`, `over` or
 /// `contact` once is not walked. (It gates more than
 /// `may_have_legal_term_scanned`, the gate for one term, which the tests
 /// keep.) A text with alphanumeric chars outside ASCII (not `plain`) is

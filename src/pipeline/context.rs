@@ -665,7 +665,7 @@ struct LineColumns<'c> {
 /// into blocks ([`Columns::into_blocks`]).
 ///
 /// In a block, the features of a line lie at fixed offsets from its first:
-/// the body walk reads each with one load ([`Columns::write_unbiased`]),
+/// the body walk reads each with one load ([`Columns::line`]),
 /// not an offset computed from the page's length.
 pub(crate) struct Columns {
     n: usize,
