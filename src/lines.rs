@@ -1412,14 +1412,14 @@ fn measure_with(text: &str, keys: &mut Vec<u64>, runs: &mut [u64; RUN_KEYS]) -> 
                         } else {
                             ascii_token::<false>(bytes, rest, 0, &mut s, &mut w, (keys, runs));
                         }
-                        prev_stop = matches!(bytes[end - 1], b'.' | b'!' | b'?');
+                        prev_stop = ends_sentence(bytes[end - 1]);
                         i = end;
                         continue;
                     }
                     _ => w.inside = true,
                 }
             }
-            prev_stop = matches!(b, b'.' | b'!' | b'?');
+            prev_stop = ends_sentence(b);
             i += 1;
             continue;
         }
@@ -1514,7 +1514,7 @@ fn ascii_run<const LONG: bool>(
             (w.key, w.counts) = (key, counts);
             ascii_token::<LONG>(bytes, (at, i, end), word, s, w, (keys, runs));
             (key, counts) = (w.key, w.counts);
-            stop = matches!(bytes[end - 1], b'.' | b'!' | b'?');
+            stop = ends_sentence(bytes[end - 1]);
             i = end;
         } else {
             // Between words the run's key starts from the seed, as the
@@ -1523,7 +1523,7 @@ fn ascii_run<const LONG: bool>(
             if tail == 1 {
                 s.chars += 1;
                 ascii_punctuation(bytes, i, s, w);
-                stop = matches!(bytes[i], b'.' | b'!' | b'?');
+                stop = ends_sentence(bytes[i]);
                 i += 1;
             }
         }
@@ -1680,6 +1680,13 @@ fn hash_run_by_sign(
 /// The end of the word of `bytes` that goes on at byte `from`, if all its
 /// bytes are ASCII: the index of the white space byte after it, or the
 /// length; `None` where a multi-byte char comes first.
+/// `b` may end a sentence: a word after it counts as a sentence stop
+/// inside the line ([`Shape::inner_stops`]).
+#[inline(always)]
+const fn ends_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?')
+}
+
 #[inline(always)]
 fn ascii_token_end(bytes: &[u8], from: usize) -> Option<usize> {
     match bytes[from..]
