@@ -358,21 +358,28 @@ impl<'a> Scan<'a> {
         }
         // Room for an escape every 16 bytes: a text has a line feed every
         // few dozen, but runs of them (blank lines) are common, and growing
-        // the list copies it.
-        ends.reserve((b.len() - i) / 16);
+        // the list copies it. A list too short is replaced, not grown: its
+        // contents need not be kept (`realloc` would copy all it has room
+        // for).
+        let room = (b.len() - i) / 16;
+        if ends.capacity() < room {
+            ends = Vec::with_capacity(room.max(2 * ends.capacity()));
+        }
         // Room for the rest of the line: a string unescaped is never longer
         // than written (an escape of 2 to 12 bytes gives 1 to 4). Its runs
         // are copied into it 16 bytes at a time, whatever follows them. A
-        // buffer kept from the last string is only grown (zeroing the
-        // whole of it again would cost about as much as the copy).
+        // buffer kept from the last string is only replaced when too short
+        // (zeroing the whole of it again would cost about as much as the
+        // copy; growing it would copy what it held).
         if out.len() < b.len() - start {
-            out.resize(b.len() - start, 0);
+            *out = vec![0; b.len() - start];
         }
         let mut o = i - start;
         out[..o].copy_from_slice(&b[start..i]);
         loop {
             // The usual escapes (line feeds) and the runs between them.
-            (i, o) = copy_usual(b, i, start, out, o, &mut ends)?;
+            let (at, end) = copy_usual(&b[start..], i - start, out, o, &mut ends)?;
+            (i, o) = (start + at, end);
             match b[i] {
                 b'"' => break,
                 b'\\' => {
@@ -419,23 +426,22 @@ pub(crate) enum Contents<'a> {
     Unescaped(usize),
 }
 
-/// Copy the string in `b` from `i` into `out` from `o` on, unescaping the
-/// usual escapes ([`UNESCAPED`]: those of one letter but `\/`, line feeds
-/// above all), up to its first byte that is neither in a run of bytes
-/// without escapes nor in such an escape, and say where that byte is in
-/// `b` and where the copy ends in `out`; each escape copied is recorded in
-/// `ends` as in [`Escapes`] (for a string starting at `start` in `b`).
-/// `None` for a string without an end.
+/// Copy the string in `b` (from its first byte on, cut before its opening
+/// quote) from `i` into `out` from `o` on, unescaping the usual escapes
+/// ([`UNESCAPED`]: those of one letter but `\/`, line feeds above all), up
+/// to its first byte that is neither in a run of bytes without escapes nor
+/// in such an escape, and say where that byte is in `b` and where the copy
+/// ends in `out`; each escape copied is recorded in `ends` as in
+/// [`Escapes`]. `None` for a string without an end.
 ///
-/// `out` has room for the bytes of `b` from `start` on (`o` is at most
-/// `i - start`: the copy never gets ahead of the string). The runs are
+/// `out` has room for `b` (`o` is at most `i`: the copy never gets ahead
+/// of the string). The runs are
 /// copied 32 bytes at a time with AVX2 where the machine has it
 /// ([`copy_usual_avx2`], found out once and remembered by `std`), 16 at a
 /// time otherwise ([`copy_usual_16`]).
 pub(crate) fn copy_usual(
     b: &[u8],
     i: usize,
-    start: usize,
     out: &mut [u8],
     o: usize,
     ends: &mut Vec<(usize, usize)>,
@@ -444,9 +450,9 @@ pub(crate) fn copy_usual(
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the machine has AVX2 (tested just above), which is all
         // `copy_usual_avx2` needs.
-        return unsafe { copy_usual_avx2(b, i, start, out, o, ends) };
+        return unsafe { copy_usual_avx2(b, i, out, o, ends) };
     }
-    copy_usual_16(b, i, start, out, o, ends)
+    copy_usual_16(b, i, out, o, ends)
 }
 
 /// [`copy_usual`] 16 bytes at a time ([`escape_mask`]). (Not inlined: in
@@ -455,12 +461,11 @@ pub(crate) fn copy_usual(
 pub(crate) fn copy_usual_16(
     b: &[u8],
     i: usize,
-    start: usize,
     out: &mut [u8],
     o: usize,
     ends: &mut Vec<(usize, usize)>,
 ) -> Option<(usize, usize)> {
-    copy_usual_with(b, i, start, out, o, ends, escape_mask)
+    copy_usual_with(b, i, out, o, ends, escape_mask)
 }
 
 /// [`copy_usual`] 32 bytes at a time, with AVX2 ([`avx2_escape_mask`]).
@@ -469,45 +474,48 @@ pub(crate) fn copy_usual_16(
 pub(crate) fn copy_usual_avx2(
     b: &[u8],
     i: usize,
-    start: usize,
     out: &mut [u8],
     o: usize,
     ends: &mut Vec<(usize, usize)>,
 ) -> Option<(usize, usize)> {
-    copy_usual_with(b, i, start, out, o, ends, |block| avx2_escape_mask(block))
+    copy_usual_with(b, i, out, o, ends, |block| avx2_escape_mask(block))
 }
 
 /// [`copy_usual`] in blocks of `N` bytes, `mask` giving a bit for each
-/// byte of a block to escape (as [`escape_mask`] does for 16).
+/// byte of a block to escape (as [`escape_mask`] does for 16). The rest of
+/// the string and of `out` are taken as slices, cut after each escape:
+/// where they start in `b` and `out` is only worked out for the list.
 #[inline(always)]
 pub(crate) fn copy_usual_with<const N: usize>(
     b: &[u8],
-    mut i: usize,
-    start: usize,
+    i: usize,
     out: &mut [u8],
-    mut o: usize,
+    o: usize,
     ends: &mut Vec<(usize, usize)>,
     mask: impl Fn([u8; N]) -> u32,
 ) -> Option<(usize, usize)> {
+    let out_len = out.len();
+    let (mut src, mut dst) = (b.get(i..)?, out.get_mut(o..)?);
     // The list is moved here and back: behind a reference, its length was
     // written to memory at every push.
     let mut list = std::mem::take(ends);
     let stop = loop {
-        let Some((src, dst)) = b.get(i..).zip(out.get_mut(o..)) else {
+        let n = copy_run(src, dst, &mask);
+        // The byte the run stopped at (none at the end of the line), and
+        // the one after it.
+        let Some(&c) = src.get(n) else {
             break None;
         };
-        let n = copy_run(src, dst, &mask);
-        (i, o) = (i + n, o + n);
-        let byte = match b.get(i..i + 2) {
-            Some(&[b'\\', letter]) => UNESCAPED[usize::from(letter)],
+        let byte = match (c, src.get(n + 1)) {
+            (b'\\', Some(&letter)) => UNESCAPED[usize::from(letter)],
             _ => 0,
         };
-        if byte == 0 {
-            break b.get(i).map(|_| (i, o));
+        match dst.get_mut(n) {
+            Some(d) if byte != 0 => *d = byte,
+            _ => break Some((b.len() - src.len() + n, out_len - dst.len() + n)),
         }
-        out[o] = byte;
-        (i, o) = (i + 2, o + 1);
-        list.push((o, i - start));
+        (src, dst) = (&src[n + 2..], &mut dst[n + 1..]);
+        list.push((out_len - dst.len(), b.len() - src.len()));
     };
     *ends = list;
     stop
@@ -1077,13 +1085,13 @@ pub(crate) mod tests {
             let from = from.min(b.len());
             let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
             let want = copy_usual_slowly(&b, from);
-            let fast = copy_usual(&b, from, 0, &mut out, 0, &mut ends)
+            let fast = copy_usual(&b, from, &mut out, 0, &mut ends)
                 .map(|(at, o)| (at, out[..o].to_vec(), ends));
             proptest::prop_assert_eq!(fast, want.clone());
             // 16 bytes at a time (on a machine without AVX2), into a used
             // buffer and a list with escapes of its own.
             let (mut out, mut ends) = (vec![b'x'; b.len()], vec![(1, 2)]);
-            let fast = copy_usual_16(&b, from, 0, &mut out, 0, &mut ends)
+            let fast = copy_usual_16(&b, from, &mut out, 0, &mut ends)
                 .map(|(at, o)| (at, out[..o].to_vec(), ends[1..].to_vec()));
             proptest::prop_assert_eq!(fast, want);
         }
