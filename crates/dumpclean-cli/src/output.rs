@@ -443,7 +443,10 @@ pub(crate) fn write_record(
     again
 }
 
-/// Each label with a comma before it.
+/// Each label with a comma before it. (Not inlined, nor is
+/// [`write_json_scores`]: in the writer of a whole record, their loops ran
+/// out of registers.)
+#[inline(never)]
 pub(crate) fn write_json_labels(out: &mut Vec<u8>, labels: impl ExactSizeIterator<Item = Label>) {
     let cells = label_cells();
     put_cells(
@@ -463,6 +466,7 @@ pub(crate) fn write_json_labels(out: &mut Vec<u8>, labels: impl ExactSizeIterato
 /// as serde_json writes the f32 `(score * 1000.0).round() / 1000.0`: the
 /// thousandths from 0 to 1 from [`thousandths`] (the same f32 computed the
 /// same way), anything else by serde_json itself.
+#[inline(never)]
 pub(crate) fn write_json_scores(out: &mut Vec<u8>, scores: impl ExactSizeIterator<Item = f32>) {
     let table = thousandths();
     put_cells(
@@ -499,7 +503,7 @@ pub(crate) fn put_cells<T>(
                     at = 0;
                 }
                 buf[at..at + 16].copy_from_slice(&c.bytes);
-                at += usize::from(c.len);
+                at += c.len();
             }
             None => {
                 out.extend_from_slice(&buf[..at]);
@@ -569,26 +573,31 @@ pub(crate) fn label_cells() -> &'static [Cell; LABELS.len()] {
     CELLS.get_or_init(|| LABELS.map(label_cell))
 }
 
-/// A few bytes (at most 16) written with one fixed-size copy.
+/// A few bytes (at most 15) written with one fixed-size copy of 16: the
+/// last byte holds their number (16 bytes a cell, a table of them is
+/// indexed with a shift).
 #[derive(Clone, Copy)]
 pub(crate) struct Cell {
     pub(crate) bytes: [u8; 16],
-    pub(crate) len: u8,
 }
 
 impl Cell {
-    /// The parts, one after the other (at most 16 bytes in all).
+    /// The parts, one after the other (at most 15 bytes in all).
     pub(crate) fn new(parts: &[&str]) -> Cell {
-        let mut cell = Cell {
-            bytes: [0; 16],
-            len: 0,
-        };
+        let mut cell = Cell { bytes: [0; 16] };
+        let mut at = 0;
         for p in parts {
-            let at = usize::from(cell.len);
             cell.bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
-            cell.len += p.len() as u8;
+            at += p.len();
         }
+        assert!(at < 16, "a cell holds at most 15 bytes");
+        cell.bytes[15] = at as u8;
         cell
+    }
+
+    /// The number of bytes the cell holds.
+    pub(crate) fn len(&self) -> usize {
+        usize::from(self.bytes[15])
     }
 }
 
@@ -859,9 +868,9 @@ pub(crate) fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
 
 /// The thousandths from 0 to 1, each with a comma before it, as serde_json
 /// writes the f32 `k as f32 / 1000.0`.
-pub(crate) fn thousandths() -> &'static [Cell] {
-    static THOUSANDTHS: OnceLock<Vec<Cell>> = OnceLock::new();
-    THOUSANDTHS.get_or_init(|| (0..=1000u16).map(thousandth_cell).collect())
+pub(crate) fn thousandths() -> &'static [Cell; 1001] {
+    static THOUSANDTHS: OnceLock<[Cell; 1001]> = OnceLock::new();
+    THOUSANDTHS.get_or_init(|| std::array::from_fn(|k| thousandth_cell(k as u16)))
 }
 
 /// A comma and the thousandth `k` (at most 1000) as serde_json writes the
@@ -956,7 +965,7 @@ pub(crate) mod tests {
                 ",{}",
                 serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap()
             );
-            assert_eq!(&cell.bytes[..usize::from(cell.len)], want.as_bytes(), "{k}");
+            assert_eq!(&cell.bytes[..cell.len()], want.as_bytes(), "{k}");
         }
         assert_eq!(thousandths().len(), 1001);
     }
@@ -1333,7 +1342,7 @@ pub(crate) mod tests {
             assert_eq!(label_index(label), Some(i));
             let cell = label_cells()[i];
             let want = format!(",{}", serde_json::to_string(&label.as_str()).unwrap());
-            assert_eq!(&cell.bytes[..usize::from(cell.len)], want.as_bytes());
+            assert_eq!(&cell.bytes[..cell.len()], want.as_bytes());
         }
     }
 
