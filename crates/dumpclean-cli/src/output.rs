@@ -4,7 +4,7 @@
 use crate::args::*;
 use crate::jsonl::*;
 use crate::run::*;
-use dumpclean::{Article, ChromeKind, Label};
+use dumpclean::{Article, BlockKind, ChromeKind, Label};
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -378,18 +378,17 @@ pub(crate) fn write_record(
             again = Some((out.len(), body - 1..end));
         }
     }
+    // Each block and chrome segment starts with a comma (the first one's
+    // becomes the array's `[`) and its kind, from a cell.
     if f(8) {
         key(out, "blocks");
-        out.push(b'[');
+        let first = out.len();
+        let heads = block_heads();
         for (i, b) in a.blocks().iter().enumerate() {
-            out.extend_from_slice(if i > 0 {
-                b",{\"kind\":\""
-            } else {
-                b"{\"kind\":\""
-            });
-            // Kind and label names are ASCII words: nothing to escape.
-            out.extend_from_slice(b.kind.as_str().as_bytes());
-            out.extend_from_slice(b"\",\"text\":\"");
+            match heads.get(b.kind as usize) {
+                Some(head) => head.put(out),
+                None => object_head(b.kind.as_str()).put(out),
+            }
             match escaped.get(i) {
                 Some(text) => out.extend_from_within(text.clone()),
                 None => write_json_part(out, &b.text, from),
@@ -398,19 +397,18 @@ pub(crate) fn write_record(
             write_json_pair(out, b.span.start, b.span.end);
             out.push(b'}');
         }
+        open_array(out, first);
         out.push(b']');
     }
     if f(9) {
         key(out, "chrome");
-        out.push(b'[');
-        for (i, c) in a.chrome().iter().enumerate() {
-            out.extend_from_slice(if i > 0 {
-                b",{\"kind\":\""
-            } else {
-                b"{\"kind\":\""
-            });
-            out.extend_from_slice(c.kind.as_str().as_bytes());
-            out.extend_from_slice(b"\",\"text\":\"");
+        let first = out.len();
+        let heads = chrome_heads();
+        for c in a.chrome() {
+            match heads.get(c.kind as usize) {
+                Some(head) => head.put(out),
+                None => object_head(c.kind.as_str()).put(out),
+            }
             write_json_part(out, &c.text, from);
             out.extend_from_slice(b"\",\"span\":");
             write_json_pair(out, c.span.start, c.span.end);
@@ -418,6 +416,7 @@ pub(crate) fn write_record(
             write_json_pair(out, c.lines.start, c.lines.end);
             out.push(b'}');
         }
+        open_array(out, first);
         out.push(b']');
     }
     // Each label and score is written with a comma before it; the first
@@ -573,32 +572,70 @@ pub(crate) fn label_cells() -> &'static [Cell; LABELS.len()] {
     CELLS.get_or_init(|| LABELS.map(label_cell))
 }
 
-/// A few bytes (at most 15) written with one fixed-size copy of 16: the
-/// last byte holds their number (16 bytes a cell, a table of them is
+/// A few bytes (at most `N - 1`) written with one fixed-size copy of `N`:
+/// the last byte holds their number (16 bytes a cell, a table of them is
 /// indexed with a shift).
 #[derive(Clone, Copy)]
-pub(crate) struct Cell {
-    pub(crate) bytes: [u8; 16],
+pub(crate) struct Cell<const N: usize = 16> {
+    pub(crate) bytes: [u8; N],
 }
 
-impl Cell {
-    /// The parts, one after the other (at most 15 bytes in all).
-    pub(crate) fn new(parts: &[&str]) -> Cell {
-        let mut cell = Cell { bytes: [0; 16] };
+impl<const N: usize> Cell<N> {
+    /// The parts, one after the other (at most `N - 1` bytes in all).
+    pub(crate) fn new(parts: &[&str]) -> Cell<N> {
+        let mut cell = Cell { bytes: [0; N] };
         let mut at = 0;
         for p in parts {
             cell.bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
             at += p.len();
         }
-        assert!(at < 16, "a cell holds at most 15 bytes");
-        cell.bytes[15] = at as u8;
+        assert!(at < N && at < 256, "a cell holds at most N - 1 bytes");
+        cell.bytes[N - 1] = at as u8;
         cell
     }
 
     /// The number of bytes the cell holds.
     pub(crate) fn len(&self) -> usize {
-        usize::from(self.bytes[15])
+        usize::from(self.bytes[N - 1])
     }
+
+    /// Its bytes onto `out`, with one fixed-size copy.
+    #[inline(always)]
+    pub(crate) fn put(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        out.extend_from_slice(&self.bytes);
+        out.truncate(start + self.len());
+    }
+}
+
+/// The start of an object of `blocks` or `chrome` with a comma before
+/// it, up to the opening quote of its text: `,{"kind":"<kind>","text":"`
+/// (kind names are ASCII words: nothing to escape).
+pub(crate) fn object_head(kind: &str) -> Cell<32> {
+    Cell::new(&[",{\"kind\":\"", kind, "\",\"text\":\""])
+}
+
+/// The block kinds [`block_heads`] has, in the order `BlockKind` declares
+/// them (a kind's index is its number, `kind as usize`).
+pub(crate) const BLOCK_KINDS: [BlockKind; 4] = [
+    BlockKind::Paragraph,
+    BlockKind::Heading,
+    BlockKind::ListItem,
+    BlockKind::Quote,
+];
+
+/// The [`object_head`] of each of the [`BLOCK_KINDS`] (a kind declared
+/// after them has none: its head is made when written).
+pub(crate) fn block_heads() -> &'static [Cell<32>; BLOCK_KINDS.len()] {
+    static HEADS: OnceLock<[Cell<32>; BLOCK_KINDS.len()]> = OnceLock::new();
+    HEADS.get_or_init(|| BLOCK_KINDS.map(|k| object_head(k.as_str())))
+}
+
+/// The [`object_head`] of each chrome kind of [`LABELS`] (the first seven,
+/// in the order `ChromeKind` declares them).
+pub(crate) fn chrome_heads() -> &'static [Cell<32>; 7] {
+    static HEADS: OnceLock<[Cell<32>; 7]> = OnceLock::new();
+    HEADS.get_or_init(|| std::array::from_fn(|k| object_head(LABELS[k].as_str())))
 }
 
 /// The contents of a JSON string for `part`: copied from `from` where it
@@ -1334,6 +1371,28 @@ pub(crate) mod tests {
             .map(|l| format!(",\"{}\"", l.as_str()))
             .collect();
         assert_eq!(out[1..], *names.concat().as_bytes());
+    }
+
+    #[test]
+    fn kinds_are_numbered_in_order() {
+        for (i, &kind) in BLOCK_KINDS.iter().enumerate() {
+            assert_eq!(kind as usize, i);
+            let head = &block_heads()[i];
+            let want = format!(",{{\"kind\":\"{}\",\"text\":\"", kind.as_str());
+            assert_eq!(&head.bytes[..head.len()], want.as_bytes());
+        }
+        for (i, &label) in LABELS[..7].iter().enumerate() {
+            let Label::Chrome(kind) = label else {
+                panic!("{label:?} is no chrome kind");
+            };
+            assert_eq!(kind as usize, i);
+            let head = &chrome_heads()[i];
+            let want = format!(",{{\"kind\":\"{}\",\"text\":\"", kind.as_str());
+            assert_eq!(&head.bytes[..head.len()], want.as_bytes());
+        }
+        let mut out = b"x".to_vec();
+        object_head("a_new_kind").put(&mut out);
+        assert_eq!(out, b"x,{\"kind\":\"a_new_kind\",\"text\":\"");
     }
 
     #[test]
