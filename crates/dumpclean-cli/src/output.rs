@@ -765,6 +765,7 @@ pub(crate) fn escape_flags(w: u64) -> u64 {
 /// and line numbers of any usual page) take their digits from
 /// [`eight_digits`], each in one eight-byte copy; two below 10^4 both
 /// from one [`four_digits`], a step shorter.
+#[inline(always)]
 pub(crate) fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
     let (a, b) = (a as u64, b as u64);
     if a < 10_000 && b < 10_000 {
