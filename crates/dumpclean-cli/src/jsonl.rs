@@ -496,9 +496,11 @@ pub(crate) fn copy_usual_with<const N: usize>(
 ) -> Option<(usize, usize)> {
     let out_len = out.len();
     let (mut src, mut dst) = (b.get(i..)?, out.get_mut(o..)?);
-    // The list is moved here and back: behind a reference, its length was
-    // written to memory at every push.
-    let mut list = std::mem::take(ends);
+    // The escapes are gathered in a buffer on the stack and added to the
+    // list 64 at a time: a push onto the list itself kept its length in
+    // memory (and a call to grow it in the loop).
+    let mut batch = [(0, 0); 64];
+    let mut filled = 0;
     let stop = loop {
         let n = copy_run(src, dst, &mask);
         // The byte the run stopped at (none at the end of the line), and
@@ -515,9 +517,14 @@ pub(crate) fn copy_usual_with<const N: usize>(
             _ => break Some((b.len() - src.len() + n, out_len - dst.len() + n)),
         }
         (src, dst) = (&src[n + 2..], &mut dst[n + 1..]);
-        list.push((out_len - dst.len(), b.len() - src.len()));
+        if filled == batch.len() {
+            ends.extend_from_slice(&batch);
+            filled = 0;
+        }
+        batch[filled] = (out_len - dst.len(), b.len() - src.len());
+        filled += 1;
     };
-    *ends = list;
+    ends.extend_from_slice(&batch[..filled]);
     stop
 }
 
