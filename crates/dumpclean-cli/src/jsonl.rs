@@ -1104,6 +1104,31 @@ pub(crate) mod tests {
         }
     }
 
+    /// Strings of more escapes than [`copy_usual_with`] gathers at once,
+    /// and of runs of every length, are copied as a byte at a time.
+    #[test]
+    fn many_escapes_are_copied_as_a_byte_at_a_time() {
+        let mut b = String::new();
+        for k in 0..300 {
+            b.push_str(&"x".repeat(k % 41));
+            b.push_str(["\\n", "\\n\\n", "\\t", "\\\"", "é"][k % 5]);
+        }
+        b.push_str("\\u00e9 and the rest\"");
+        let b = b.into_bytes();
+        for from in [0, 1, 7] {
+            let want = copy_usual_slowly(&b, from);
+            assert!(want.as_ref().is_some_and(|(_, _, ends)| ends.len() > 200));
+            let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
+            let fast = copy_usual(&b, from, &mut out, 0, &mut ends)
+                .map(|(at, o)| (at, out[..o].to_vec(), ends));
+            assert_eq!(fast, want);
+            let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
+            let fast = copy_usual_16(&b, from, &mut out, 0, &mut ends)
+                .map(|(at, o)| (at, out[..o].to_vec(), ends));
+            assert_eq!(fast, want);
+        }
+    }
+
     /// Every byte at every place of a block, among bytes of every kind.
     fn blocks<const N: usize>() -> Vec<[u8; N]> {
         let mut blocks = Vec::new();
