@@ -358,21 +358,28 @@ impl<'a> Scan<'a> {
         }
         // Room for an escape every 16 bytes: a text has a line feed every
         // few dozen, but runs of them (blank lines) are common, and growing
-        // the list copies it.
-        ends.reserve((b.len() - i) / 16);
+        // the list copies it. A list too short is replaced, not grown: its
+        // contents need not be kept (`realloc` would copy all it has room
+        // for).
+        let room = (b.len() - i) / 16;
+        if ends.capacity() < room {
+            ends = Vec::with_capacity(room.max(2 * ends.capacity()));
+        }
         // Room for the rest of the line: a string unescaped is never longer
         // than written (an escape of 2 to 12 bytes gives 1 to 4). Its runs
         // are copied into it 16 bytes at a time, whatever follows them. A
-        // buffer kept from the last string is only grown (zeroing the
-        // whole of it again would cost about as much as the copy).
+        // buffer kept from the last string is only replaced when too short
+        // (zeroing the whole of it again would cost about as much as the
+        // copy; growing it would copy what it held).
         if out.len() < b.len() - start {
-            out.resize(b.len() - start, 0);
+            *out = vec![0; b.len() - start];
         }
         let mut o = i - start;
         out[..o].copy_from_slice(&b[start..i]);
         loop {
             // The usual escapes (line feeds) and the runs between them.
-            (i, o) = copy_lines(b, i, start, out, o, &mut ends)?;
+            let (at, end) = copy_usual(&b[start..], i - start, out, o, &mut ends)?;
+            (i, o) = (start + at, end);
             match b[i] {
                 b'"' => break,
                 b'\\' => {
@@ -419,58 +426,150 @@ pub(crate) enum Contents<'a> {
     Unescaped(usize),
 }
 
-/// Copy the string in `b` from `i` into `out` from `o` on, up to its first
-/// byte that is neither in a run of bytes without escapes nor in a `\n`
-/// escape (a line feed, the usual escape of a text), and say where that
-/// byte is in `b` and where the copy ends in `out`; each `\n` copied ends
-/// an escape, recorded in `ends` as in [`Escapes`] (for a string starting
-/// at `start` in `b`). `None` for a string without an end.
+/// Copy the string in `b` (from its first byte on, cut before its opening
+/// quote) from `i` into `out` from `o` on, unescaping the usual escapes
+/// ([`UNESCAPED`]: those of one letter but `\/`, line feeds above all), up
+/// to its first byte that is neither in a run of bytes without escapes nor
+/// in such an escape, and say where that byte is in `b` and where the copy
+/// ends in `out`; each escape copied is recorded in `ends` as in
+/// [`Escapes`]. `None` for a string without an end.
 ///
-/// `out` has room for the bytes of `b` from `start` on (`o` is at most
-/// `i - start`: the copy never gets ahead of the string). A text has a line
-/// feed every few dozen bytes: the loop is short, with no call per run.
-pub(crate) fn copy_lines(
+/// `out` has room for `b` (`o` is at most `i`: the copy never gets ahead
+/// of the string). The runs are
+/// copied 32 bytes at a time with AVX2 where the machine has it
+/// ([`copy_usual_avx2`], found out once and remembered by `std`), 16 at a
+/// time otherwise ([`copy_usual_16`]).
+pub(crate) fn copy_usual(
     b: &[u8],
-    mut i: usize,
-    start: usize,
+    i: usize,
     out: &mut [u8],
-    mut o: usize,
+    o: usize,
     ends: &mut Vec<(usize, usize)>,
 ) -> Option<(usize, usize)> {
-    loop {
-        let n = copy_run(b.get(i..)?, out.get_mut(o..)?);
-        (i, o) = (i + n, o + n);
-        if b.get(i..i + 2) != Some(b"\\n") {
-            return b.get(i).map(|_| (i, o));
-        }
-        out[o] = b'\n';
-        (i, o) = (i + 2, o + 1);
-        ends.push((o, i - start));
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the machine has AVX2 (tested just above), which is all
+        // `copy_usual_avx2` needs.
+        return unsafe { copy_usual_avx2(b, i, out, o, ends) };
     }
+    copy_usual_16(b, i, out, o, ends)
 }
+
+/// [`copy_usual`] 16 bytes at a time ([`escape_mask`]). (Not inlined: in
+/// the caller, its loop ran out of registers.)
+#[inline(never)]
+pub(crate) fn copy_usual_16(
+    b: &[u8],
+    i: usize,
+    out: &mut [u8],
+    o: usize,
+    ends: &mut Vec<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    copy_usual_with(b, i, out, o, ends, escape_mask)
+}
+
+/// [`copy_usual`] 32 bytes at a time, with AVX2 ([`avx2_escape_mask`]).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+pub(crate) fn copy_usual_avx2(
+    b: &[u8],
+    i: usize,
+    out: &mut [u8],
+    o: usize,
+    ends: &mut Vec<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    copy_usual_with(b, i, out, o, ends, |block| avx2_escape_mask(block))
+}
+
+/// [`copy_usual`] in blocks of `N` bytes, `mask` giving a bit for each
+/// byte of a block to escape (as [`escape_mask`] does for 16). The rest of
+/// the string and of `out` are taken as slices, cut after each escape:
+/// where they start in `b` and `out` is only worked out for the list.
+#[inline(always)]
+pub(crate) fn copy_usual_with<const N: usize>(
+    b: &[u8],
+    i: usize,
+    out: &mut [u8],
+    o: usize,
+    ends: &mut Vec<(usize, usize)>,
+    mask: impl Fn([u8; N]) -> u32,
+) -> Option<(usize, usize)> {
+    let out_len = out.len();
+    let (mut src, mut dst) = (b.get(i..)?, out.get_mut(o..)?);
+    // The escapes are gathered in a buffer on the stack and added to the
+    // list 64 at a time: a push onto the list itself kept its length in
+    // memory (and a call to grow it in the loop).
+    let mut batch = [(0, 0); 64];
+    let mut filled = 0;
+    let stop = loop {
+        let n = copy_run(src, dst, &mask);
+        // The byte the run stopped at (none at the end of the line), and
+        // the one after it.
+        let Some(&c) = src.get(n) else {
+            break None;
+        };
+        let byte = match (c, src.get(n + 1)) {
+            (b'\\', Some(&letter)) => UNESCAPED[usize::from(letter)],
+            _ => 0,
+        };
+        match dst.get_mut(n) {
+            Some(d) if byte != 0 => *d = byte,
+            _ => break Some((b.len() - src.len() + n, out_len - dst.len() + n)),
+        }
+        (src, dst) = (&src[n + 2..], &mut dst[n + 1..]);
+        if filled == batch.len() {
+            ends.extend_from_slice(&batch);
+            filled = 0;
+        }
+        batch[filled] = (out_len - dst.len(), b.len() - src.len());
+        filled += 1;
+    };
+    ends.extend_from_slice(&batch[..filled]);
+    stop
+}
+
+/// The byte each usual escape gives, by its letter (after the `\`): `"`,
+/// `\`, `b`, `f`, `n`, `r` and `t`; 0 for any other letter (`\/` is left
+/// out: [`Escapes::odd`] lists it).
+pub(crate) const UNESCAPED: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'b' as usize] = 0x08;
+    table[b'f' as usize] = 0x0c;
+    table[b'n' as usize] = b'\n';
+    table[b'r' as usize] = b'\r';
+    table[b't' as usize] = b'\t';
+    table
+};
 
 /// Copy `src` into `dst` up to its first byte to escape ([`escapes`]),
 /// and say how many bytes that is (all of them for none; none when `dst`
-/// is shorter than `src`). The bytes are copied 16 at a time before they
-/// are looked at, with one fixed-size copy each: those copied past the
-/// first byte to escape are left for the caller to write over. (`dst` cut
-/// to the length of `src` gives both the same number of blocks, which the
-/// compiler then counts once. A block is taken as an array, in a register,
-/// then stored and tested: tested where it lies in `src`, it was loaded
-/// again after the store, an instruction more for every 16 bytes.)
+/// is shorter than `src`). The bytes are copied `N` at a time before they
+/// are looked at (`mask`, as in [`copy_usual_with`]), with one fixed-size
+/// copy each: those copied past the first byte to escape are left for the
+/// caller to write over. (`dst` cut to the length of `src` lets one bounds
+/// check serve both. A block is taken as an array, in a register, then
+/// stored and tested: tested where it lies in `src`, it was loaded again
+/// after the store, an instruction more for every block.)
 #[inline(always)]
-pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
+pub(crate) fn copy_run<const N: usize>(
+    src: &[u8],
+    dst: &mut [u8],
+    mask: impl Fn([u8; N]) -> u32,
+) -> usize {
     let Some(dst) = dst.get_mut(..src.len()) else {
         return 0;
     };
     let mut n = 0;
-    for (s, d) in src.chunks_exact(16).zip(dst.chunks_exact_mut(16)) {
-        let s: [u8; 16] = s.try_into().unwrap();
-        d.copy_from_slice(&s);
-        if s.iter().fold(false, |any, &c| any | escapes(c)) {
-            return n + first_escape(&s);
+    while src.len() - n >= N {
+        let s: [u8; N] = src[n..n + N].try_into().unwrap();
+        dst[n..n + N].copy_from_slice(&s);
+        let m = mask(s);
+        if m != 0 {
+            return n + m.trailing_zeros() as usize;
         }
-        n += 16;
+        n += N;
     }
     // The last bytes, one at a time.
     for (&c, d) in src[n..].iter().zip(&mut dst[n..]) {
@@ -483,13 +582,60 @@ pub(crate) fn copy_run(src: &[u8], dst: &mut [u8]) -> usize {
     n
 }
 
-/// Where the first byte of `block` to escape ([`escapes`]) is; 16 for
-/// none. The byte tests give 0xff or 0 in the bytes of a `u128` (a few
-/// vector instructions), whose trailing zeros count the bytes before it.
+/// A bit for each byte of `block` to escape ([`escapes`]), bit `j` for
+/// byte `j`: its trailing zeros count the bytes before the first one. With
+/// SSE2 (part of every x86_64), [`sse2_escape_mask`]: five vector
+/// instructions and a `pmovmskb`; elsewhere [`escape_mask_portable`].
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
-pub(crate) fn first_escape(block: &[u8; 16]) -> usize {
-    let flags: [u8; 16] = std::array::from_fn(|j| 0u8.wrapping_sub(u8::from(escapes(block[j]))));
-    u128::from_le_bytes(flags).trailing_zeros() as usize / 8
+pub(crate) fn escape_mask(block: [u8; 16]) -> u32 {
+    // SAFETY: `sse2_escape_mask` needs SSE2 and nothing else, and this
+    // build has it (the `cfg` above).
+    unsafe { sse2_escape_mask(block) }
+}
+
+/// [`escape_mask`] with SSE2 intrinsics.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[inline]
+pub(crate) fn sse2_escape_mask(block: [u8; 16]) -> u32 {
+    use std::arch::x86_64::*;
+    let half = |h: &[u8]| i64::from_le_bytes(h.try_into().unwrap());
+    let v = _mm_set_epi64x(half(&block[8..]), half(&block[..8]));
+    // As in `escapes`: `b ^ 2` is at most 0x20 for a control byte or `"`
+    // (`min(x, 0x20) == x`, unsigned); a backslash is compared as it is.
+    let low = _mm_xor_si128(v, _mm_set1_epi8(2));
+    let control = _mm_cmpeq_epi8(_mm_min_epu8(low, _mm_set1_epi8(0x20)), low);
+    let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+    _mm_movemask_epi8(_mm_or_si128(control, backslash)) as u32
+}
+
+/// [`escape_mask`] for 32 bytes, with AVX2: bit `j` for byte `j`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(crate) fn avx2_escape_mask(block: [u8; 32]) -> u32 {
+    use std::arch::x86_64::*;
+    let quarter = |k: usize| i64::from_le_bytes(block[8 * k..8 * k + 8].try_into().unwrap());
+    let v = _mm256_set_epi64x(quarter(3), quarter(2), quarter(1), quarter(0));
+    // As in `sse2_escape_mask`.
+    let low = _mm256_xor_si256(v, _mm256_set1_epi8(2));
+    let control = _mm256_cmpeq_epi8(_mm256_min_epu8(low, _mm256_set1_epi8(0x20)), low);
+    let backslash = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'\\' as i8));
+    _mm256_movemask_epi8(_mm256_or_si256(control, backslash)) as u32
+}
+
+/// [`escape_mask`] elsewhere.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+pub(crate) fn escape_mask(block: [u8; 16]) -> u32 {
+    escape_mask_portable(block)
+}
+
+/// [`escape_mask`] without vector instructions: a byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+pub(crate) fn escape_mask_portable(block: [u8; 16]) -> u32 {
+    (0..16).fold(0, |mask, j| mask | u32::from(escapes(block[j])) << j)
 }
 
 /// The escape of `b` whose letter (after its `\`) is `escape`, with what
@@ -864,16 +1010,28 @@ pub(crate) mod tests {
         }
     }
 
-    /// Where [`copy_lines`] stops, what it copies and the escapes it records.
+    /// Where [`copy_usual`] stops, what it copies and the escapes it records.
     type Copied = (usize, Vec<u8>, Vec<(usize, usize)>);
 
-    /// [`copy_lines`] a byte at a time.
-    fn copy_lines_slowly(b: &[u8], mut i: usize) -> Option<Copied> {
+    /// [`copy_usual`] a byte at a time.
+    fn copy_usual_slowly(b: &[u8], mut i: usize) -> Option<Copied> {
         let (mut out, mut ends) = (Vec::new(), Vec::new());
         loop {
             let c = *b.get(i)?;
-            if b[i..].starts_with(b"\\n") {
-                out.push(b'\n');
+            let usual = [
+                (b'"', b'"'),
+                (b'\\', b'\\'),
+                (b'b', 0x08),
+                (b'f', 0x0c),
+                (b'n', b'\n'),
+                (b'r', b'\r'),
+                (b't', b'\t'),
+            ];
+            let escape = usual
+                .iter()
+                .find(|&&(letter, _)| c == b'\\' && b.get(i + 1) == Some(&letter));
+            if let Some(&(_, byte)) = escape {
+                out.push(byte);
                 i += 2;
                 ends.push((out.len(), i));
             } else if needs_escape(c) {
@@ -922,19 +1080,90 @@ pub(crate) mod tests {
         }
 
         #[test]
-        fn lines_are_copied_as_a_byte_at_a_time(
+        fn usual_escapes_are_copied_as_a_byte_at_a_time(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "é", " ", "\\n", "\\n\\n", "\\t", "\\\"", "\\\\", "\\u00e9", "\"", "\u{1}",
-                "\\", "n", "0123456789abcdefghijklmnopqrstuvwxyz",
+                "\\", "n", "0123456789abcdefghijklmnopqrstuvwxyz", "\\/", "\\b", "\\f", "\\r",
+                "\\x", "\u{1f}", "\u{7f}", "\\\\n",
             ]), 0..30),
             from in 0usize..4,
         ) {
             let b = parts.concat().into_bytes();
             let from = from.min(b.len());
             let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
-            let fast = copy_lines(&b, from, 0, &mut out, 0, &mut ends)
+            let want = copy_usual_slowly(&b, from);
+            let fast = copy_usual(&b, from, &mut out, 0, &mut ends)
                 .map(|(at, o)| (at, out[..o].to_vec(), ends));
-            proptest::prop_assert_eq!(fast, copy_lines_slowly(&b, from));
+            proptest::prop_assert_eq!(fast, want.clone());
+            // 16 bytes at a time (on a machine without AVX2), into a used
+            // buffer and a list with escapes of its own.
+            let (mut out, mut ends) = (vec![b'x'; b.len()], vec![(1, 2)]);
+            let fast = copy_usual_16(&b, from, &mut out, 0, &mut ends)
+                .map(|(at, o)| (at, out[..o].to_vec(), ends[1..].to_vec()));
+            proptest::prop_assert_eq!(fast, want);
+        }
+    }
+
+    /// Strings of more escapes than [`copy_usual_with`] gathers at once,
+    /// and of runs of every length, are copied as a byte at a time.
+    #[test]
+    fn many_escapes_are_copied_as_a_byte_at_a_time() {
+        let mut b = String::new();
+        for k in 0..300 {
+            b.push_str(&"x".repeat(k % 41));
+            b.push_str(["\\n", "\\n\\n", "\\t", "\\\"", "é"][k % 5]);
+        }
+        b.push_str("\\u00e9 and the rest\"");
+        let b = b.into_bytes();
+        for from in [0, 1, 7] {
+            let want = copy_usual_slowly(&b, from);
+            assert!(want.as_ref().is_some_and(|(_, _, ends)| ends.len() > 200));
+            let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
+            let fast = copy_usual(&b, from, &mut out, 0, &mut ends)
+                .map(|(at, o)| (at, out[..o].to_vec(), ends));
+            assert_eq!(fast, want);
+            let (mut out, mut ends) = (vec![0; b.len()], Vec::new());
+            let fast = copy_usual_16(&b, from, &mut out, 0, &mut ends)
+                .map(|(at, o)| (at, out[..o].to_vec(), ends));
+            assert_eq!(fast, want);
+        }
+    }
+
+    /// Every byte at every place of a block, among bytes of every kind.
+    fn blocks<const N: usize>() -> Vec<[u8; N]> {
+        let mut blocks = Vec::new();
+        for b in 0..=255u8 {
+            for at in 0..N {
+                for fill in [
+                    b'a', b' ', b'!', b'#', 0x1f, b'"', b'\\', 0x7f, 0x80, 0xa2, 0xdc, 0xff,
+                ] {
+                    let mut block = [fill; N];
+                    block[at] = b;
+                    blocks.push(block);
+                    // Another byte to escape after it.
+                    block[(at + 5) % N] = b'"';
+                    blocks.push(block);
+                }
+            }
+        }
+        blocks
+    }
+
+    #[test]
+    fn escape_masks_mark_every_byte_to_escape() {
+        for block in blocks::<16>() {
+            let want = escape_mask_portable(block);
+            let each = (0..16).fold(0, |m, j| m | u32::from(needs_escape(block[j])) << j);
+            assert_eq!(want, each, "{block:?}");
+            assert_eq!(escape_mask(block), want, "{block:?}");
+        }
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            for block in blocks::<32>() {
+                let want = (0..32).fold(0, |m, j| m | u32::from(needs_escape(block[j])) << j);
+                // SAFETY: the machine has AVX2 (tested just above).
+                assert_eq!(unsafe { avx2_escape_mask(block) }, want, "{block:?}");
+            }
         }
     }
 

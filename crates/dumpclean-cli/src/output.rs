@@ -4,7 +4,7 @@
 use crate::args::*;
 use crate::jsonl::*;
 use crate::run::*;
-use dumpclean::{Article, ChromeKind, Label};
+use dumpclean::{Article, BlockKind, ChromeKind, Label};
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -378,18 +378,17 @@ pub(crate) fn write_record(
             again = Some((out.len(), body - 1..end));
         }
     }
+    // Each block and chrome segment starts with a comma (the first one's
+    // becomes the array's `[`) and its kind, from a cell.
     if f(8) {
         key(out, "blocks");
-        out.push(b'[');
+        let first = out.len();
+        let heads = block_heads();
         for (i, b) in a.blocks().iter().enumerate() {
-            out.extend_from_slice(if i > 0 {
-                b",{\"kind\":\""
-            } else {
-                b"{\"kind\":\""
-            });
-            // Kind and label names are ASCII words: nothing to escape.
-            out.extend_from_slice(b.kind.as_str().as_bytes());
-            out.extend_from_slice(b"\",\"text\":\"");
+            match heads.get(b.kind as usize) {
+                Some(head) => head.put(out),
+                None => object_head(b.kind.as_str()).put(out),
+            }
             match escaped.get(i) {
                 Some(text) => out.extend_from_within(text.clone()),
                 None => write_json_part(out, &b.text, from),
@@ -398,19 +397,18 @@ pub(crate) fn write_record(
             write_json_pair(out, b.span.start, b.span.end);
             out.push(b'}');
         }
+        open_array(out, first);
         out.push(b']');
     }
     if f(9) {
         key(out, "chrome");
-        out.push(b'[');
-        for (i, c) in a.chrome().iter().enumerate() {
-            out.extend_from_slice(if i > 0 {
-                b",{\"kind\":\""
-            } else {
-                b"{\"kind\":\""
-            });
-            out.extend_from_slice(c.kind.as_str().as_bytes());
-            out.extend_from_slice(b"\",\"text\":\"");
+        let first = out.len();
+        let heads = chrome_heads();
+        for c in a.chrome() {
+            match heads.get(c.kind as usize) {
+                Some(head) => head.put(out),
+                None => object_head(c.kind.as_str()).put(out),
+            }
             write_json_part(out, &c.text, from);
             out.extend_from_slice(b"\",\"span\":");
             write_json_pair(out, c.span.start, c.span.end);
@@ -418,6 +416,7 @@ pub(crate) fn write_record(
             write_json_pair(out, c.lines.start, c.lines.end);
             out.push(b'}');
         }
+        open_array(out, first);
         out.push(b']');
     }
     // Each label and score is written with a comma before it; the first
@@ -443,7 +442,10 @@ pub(crate) fn write_record(
     again
 }
 
-/// Each label with a comma before it.
+/// Each label with a comma before it. (Not inlined, nor is
+/// [`write_json_scores`]: in the writer of a whole record, their loops ran
+/// out of registers.)
+#[inline(never)]
 pub(crate) fn write_json_labels(out: &mut Vec<u8>, labels: impl ExactSizeIterator<Item = Label>) {
     let cells = label_cells();
     put_cells(
@@ -463,6 +465,7 @@ pub(crate) fn write_json_labels(out: &mut Vec<u8>, labels: impl ExactSizeIterato
 /// as serde_json writes the f32 `(score * 1000.0).round() / 1000.0`: the
 /// thousandths from 0 to 1 from [`thousandths`] (the same f32 computed the
 /// same way), anything else by serde_json itself.
+#[inline(never)]
 pub(crate) fn write_json_scores(out: &mut Vec<u8>, scores: impl ExactSizeIterator<Item = f32>) {
     let table = thousandths();
     put_cells(
@@ -499,7 +502,7 @@ pub(crate) fn put_cells<T>(
                     at = 0;
                 }
                 buf[at..at + 16].copy_from_slice(&c.bytes);
-                at += usize::from(c.len);
+                at += c.len();
             }
             None => {
                 out.extend_from_slice(&buf[..at]);
@@ -569,27 +572,70 @@ pub(crate) fn label_cells() -> &'static [Cell; LABELS.len()] {
     CELLS.get_or_init(|| LABELS.map(label_cell))
 }
 
-/// A few bytes (at most 16) written with one fixed-size copy.
+/// A few bytes (at most `N - 1`) written with one fixed-size copy of `N`:
+/// the last byte holds their number (16 bytes a cell, a table of them is
+/// indexed with a shift).
 #[derive(Clone, Copy)]
-pub(crate) struct Cell {
-    pub(crate) bytes: [u8; 16],
-    pub(crate) len: u8,
+pub(crate) struct Cell<const N: usize = 16> {
+    pub(crate) bytes: [u8; N],
 }
 
-impl Cell {
-    /// The parts, one after the other (at most 16 bytes in all).
-    pub(crate) fn new(parts: &[&str]) -> Cell {
-        let mut cell = Cell {
-            bytes: [0; 16],
-            len: 0,
-        };
+impl<const N: usize> Cell<N> {
+    /// The parts, one after the other (at most `N - 1` bytes in all).
+    pub(crate) fn new(parts: &[&str]) -> Cell<N> {
+        let mut cell = Cell { bytes: [0; N] };
+        let mut at = 0;
         for p in parts {
-            let at = usize::from(cell.len);
             cell.bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
-            cell.len += p.len() as u8;
+            at += p.len();
         }
+        assert!(at < N && at < 256, "a cell holds at most N - 1 bytes");
+        cell.bytes[N - 1] = at as u8;
         cell
     }
+
+    /// The number of bytes the cell holds.
+    pub(crate) fn len(&self) -> usize {
+        usize::from(self.bytes[N - 1])
+    }
+
+    /// Its bytes onto `out`, with one fixed-size copy.
+    #[inline(always)]
+    pub(crate) fn put(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        out.extend_from_slice(&self.bytes);
+        out.truncate(start + self.len());
+    }
+}
+
+/// The start of an object of `blocks` or `chrome` with a comma before
+/// it, up to the opening quote of its text: `,{"kind":"<kind>","text":"`
+/// (kind names are ASCII words: nothing to escape).
+pub(crate) fn object_head(kind: &str) -> Cell<32> {
+    Cell::new(&[",{\"kind\":\"", kind, "\",\"text\":\""])
+}
+
+/// The block kinds [`block_heads`] has, in the order `BlockKind` declares
+/// them (a kind's index is its number, `kind as usize`).
+pub(crate) const BLOCK_KINDS: [BlockKind; 4] = [
+    BlockKind::Paragraph,
+    BlockKind::Heading,
+    BlockKind::ListItem,
+    BlockKind::Quote,
+];
+
+/// The [`object_head`] of each of the [`BLOCK_KINDS`] (a kind declared
+/// after them has none: its head is made when written).
+pub(crate) fn block_heads() -> &'static [Cell<32>; BLOCK_KINDS.len()] {
+    static HEADS: OnceLock<[Cell<32>; BLOCK_KINDS.len()]> = OnceLock::new();
+    HEADS.get_or_init(|| BLOCK_KINDS.map(|k| object_head(k.as_str())))
+}
+
+/// The [`object_head`] of each chrome kind of [`LABELS`] (the first seven,
+/// in the order `ChromeKind` declares them).
+pub(crate) fn chrome_heads() -> &'static [Cell<32>; 7] {
+    static HEADS: OnceLock<[Cell<32>; 7]> = OnceLock::new();
+    HEADS.get_or_init(|| std::array::from_fn(|k| object_head(LABELS[k].as_str())))
 }
 
 /// The contents of a JSON string for `part`: copied from `from` where it
@@ -719,6 +765,7 @@ pub(crate) fn escape_flags(w: u64) -> u64 {
 /// and line numbers of any usual page) take their digits from
 /// [`eight_digits`], each in one eight-byte copy; two below 10^4 both
 /// from one [`four_digits`], a step shorter.
+#[inline(always)]
 pub(crate) fn write_json_pair(out: &mut Vec<u8>, a: usize, b: usize) {
     let (a, b) = (a as u64, b as u64);
     if a < 10_000 && b < 10_000 {
@@ -859,9 +906,9 @@ pub(crate) fn put_decimal(buf: &mut [u8], mut n: u64) -> usize {
 
 /// The thousandths from 0 to 1, each with a comma before it, as serde_json
 /// writes the f32 `k as f32 / 1000.0`.
-pub(crate) fn thousandths() -> &'static [Cell] {
-    static THOUSANDTHS: OnceLock<Vec<Cell>> = OnceLock::new();
-    THOUSANDTHS.get_or_init(|| (0..=1000u16).map(thousandth_cell).collect())
+pub(crate) fn thousandths() -> &'static [Cell; 1001] {
+    static THOUSANDTHS: OnceLock<[Cell; 1001]> = OnceLock::new();
+    THOUSANDTHS.get_or_init(|| std::array::from_fn(|k| thousandth_cell(k as u16)))
 }
 
 /// A comma and the thousandth `k` (at most 1000) as serde_json writes the
@@ -956,7 +1003,7 @@ pub(crate) mod tests {
                 ",{}",
                 serde_json::to_string(&(f32::from(k) / 1000.0)).unwrap()
             );
-            assert_eq!(&cell.bytes[..usize::from(cell.len)], want.as_bytes(), "{k}");
+            assert_eq!(&cell.bytes[..cell.len()], want.as_bytes(), "{k}");
         }
         assert_eq!(thousandths().len(), 1001);
     }
@@ -1328,12 +1375,34 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn kinds_are_numbered_in_order() {
+        for (i, &kind) in BLOCK_KINDS.iter().enumerate() {
+            assert_eq!(kind as usize, i);
+            let head = &block_heads()[i];
+            let want = format!(",{{\"kind\":\"{}\",\"text\":\"", kind.as_str());
+            assert_eq!(&head.bytes[..head.len()], want.as_bytes());
+        }
+        for (i, &label) in LABELS[..7].iter().enumerate() {
+            let Label::Chrome(kind) = label else {
+                panic!("{label:?} is no chrome kind");
+            };
+            assert_eq!(kind as usize, i);
+            let head = &chrome_heads()[i];
+            let want = format!(",{{\"kind\":\"{}\",\"text\":\"", kind.as_str());
+            assert_eq!(&head.bytes[..head.len()], want.as_bytes());
+        }
+        let mut out = b"x".to_vec();
+        object_head("a_new_kind").put(&mut out);
+        assert_eq!(out, b"x,{\"kind\":\"a_new_kind\",\"text\":\"");
+    }
+
+    #[test]
     fn labels_are_numbered_in_order() {
         for (i, &label) in LABELS.iter().enumerate() {
             assert_eq!(label_index(label), Some(i));
             let cell = label_cells()[i];
             let want = format!(",{}", serde_json::to_string(&label.as_str()).unwrap());
-            assert_eq!(&cell.bytes[..usize::from(cell.len)], want.as_bytes());
+            assert_eq!(&cell.bytes[..cell.len()], want.as_bytes());
         }
     }
 

@@ -996,7 +996,7 @@ pub(crate) mod tests {
     impl Write for Trickle {
         fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
             self.1 += 1;
-            if self.1 % 4 == 0 {
+            if self.1.is_multiple_of(4) {
                 return Err(io::ErrorKind::Interrupted.into());
             }
             let n = buf.len().min(3);
