@@ -284,18 +284,14 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     }
 
     /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
-    /// neighbours on each side.
+    /// neighbours on each side. ([`Neighbourhood::window_means`] computes
+    /// it for the lines near either end, whose windows the ends cut: no
+    /// test for a full window, which they never have.)
     #[inline(always)]
     fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
         let hi = (k + WINDOW + 1).min(self.nb.len());
-        let window = &self.lg()[lo + 2..hi + 2];
-        // A full window (most lines) is summed as an array, in the same
-        // order, without a loop.
-        match <&[f32; 2 * WINDOW + 1]>::try_from(window) {
-            Ok(full) => full.iter().sum::<f32>() / (2 * WINDOW + 1) as f32,
-            Err(_) => window.iter().sum::<f32>() / (hi - lo) as f32,
-        }
+        self.lg()[lo + 2..hi + 2].iter().sum::<f32>() / (hi - lo) as f32
     }
 
     /// [`Neighbourhood::window_mean`] of every non-blank line, written to
@@ -322,8 +318,12 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
                 *o = (w0[t] + w1[t] + w2[t] + w3[t] + w4[t] + w5[t] + w6[t] + w7[t] + w8[t]) / FULL;
             }
         }
-        for k in (0..start).chain(end..n) {
-            out[k] = self.window_mean(k);
+        // The lines near either end, each end in a loop of its own.
+        for (k, o) in out[..start].iter_mut().enumerate() {
+            *o = self.window_mean(k);
+        }
+        for (k, o) in (end..).zip(&mut out[end..n]) {
+            *o = self.window_mean(k);
         }
     }
 
@@ -945,29 +945,27 @@ impl<'c> Counts<'c> {
                 *o = small_count(hits) / (2 * W) as f32;
             }
         }
-        for k in (0..start).chain(end..n) {
-            out[k] = self.density(k);
+        // The lines near either end, each end in a loop of its own.
+        for (k, o) in out[..start].iter_mut().enumerate() {
+            *o = self.density(k);
+        }
+        for (k, o) in (end..).zip(&mut out[end..n]) {
+            *o = self.density(k);
         }
     }
 
     /// The share of the non-blank neighbours of `nb[k]` (not itself) within
     /// [`DENSITY_WINDOW`] that hold the property.
+    ///
+    /// ([`Counts::densities`] computes it for the lines near either end,
+    /// whose windows the ends cut: no test for a full window, which they
+    /// never have.)
     #[inline(always)]
     fn density(&self, k: usize) -> f32 {
         const W: usize = DENSITY_WINDOW;
-        // A full window (most lines): its running counts read as an array.
-        let full = k
-            .checked_sub(W)
-            .and_then(|lo| self.at.get(lo..k + W + 2))
-            .and_then(|w| <&[u32; 2 * W + 2]>::try_from(w).ok());
-        let hits = match full {
-            Some(w) => w[2 * W + 1] - w[0] - (w[W + 1] - w[W]),
-            None => {
-                let lo = k.saturating_sub(W);
-                let hi = (k + W + 1).min(self.at.len() - 1);
-                self.within(lo..hi) - self.within(k..k + 1)
-            }
-        };
+        let lo = k.saturating_sub(W);
+        let hi = (k + W + 1).min(self.at.len() - 1);
+        let hits = self.within(lo..hi) - self.within(k..k + 1);
         hits as f32 / (2 * W) as f32
     }
 }
