@@ -284,18 +284,14 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
     }
 
     /// The mean log-odds of the `k`th non-blank line and its [`WINDOW`]
-    /// neighbours on each side.
+    /// neighbours on each side. ([`Neighbourhood::window_means`] computes
+    /// it for the lines near either end, whose windows the ends cut: no
+    /// test for a full window, which they never have.)
     #[inline(always)]
     fn window_mean(&self, k: usize) -> f32 {
         let lo = k.saturating_sub(WINDOW);
         let hi = (k + WINDOW + 1).min(self.nb.len());
-        let window = &self.lg()[lo + 2..hi + 2];
-        // A full window (most lines) is summed as an array, in the same
-        // order, without a loop.
-        match <&[f32; 2 * WINDOW + 1]>::try_from(window) {
-            Ok(full) => full.iter().sum::<f32>() / (2 * WINDOW + 1) as f32,
-            Err(_) => window.iter().sum::<f32>() / (hi - lo) as f32,
-        }
+        self.lg()[lo + 2..hi + 2].iter().sum::<f32>() / (hi - lo) as f32
     }
 
     /// [`Neighbourhood::window_mean`] of every non-blank line, written to
@@ -322,8 +318,12 @@ impl<'p, 'a> Neighbourhood<'p, 'a> {
                 *o = (w0[t] + w1[t] + w2[t] + w3[t] + w4[t] + w5[t] + w6[t] + w7[t] + w8[t]) / FULL;
             }
         }
-        for k in (0..start).chain(end..n) {
-            out[k] = self.window_mean(k);
+        // The lines near either end, each end in a loop of its own.
+        for (k, o) in out[..start].iter_mut().enumerate() {
+            *o = self.window_mean(k);
+        }
+        for (k, o) in (end..).zip(&mut out[end..n]) {
+            *o = self.window_mean(k);
         }
     }
 
@@ -945,29 +945,27 @@ impl<'c> Counts<'c> {
                 *o = small_count(hits) / (2 * W) as f32;
             }
         }
-        for k in (0..start).chain(end..n) {
-            out[k] = self.density(k);
+        // The lines near either end, each end in a loop of its own.
+        for (k, o) in out[..start].iter_mut().enumerate() {
+            *o = self.density(k);
+        }
+        for (k, o) in (end..).zip(&mut out[end..n]) {
+            *o = self.density(k);
         }
     }
 
     /// The share of the non-blank neighbours of `nb[k]` (not itself) within
     /// [`DENSITY_WINDOW`] that hold the property.
+    ///
+    /// ([`Counts::densities`] computes it for the lines near either end,
+    /// whose windows the ends cut: no test for a full window, which they
+    /// never have.)
     #[inline(always)]
     fn density(&self, k: usize) -> f32 {
         const W: usize = DENSITY_WINDOW;
-        // A full window (most lines): its running counts read as an array.
-        let full = k
-            .checked_sub(W)
-            .and_then(|lo| self.at.get(lo..k + W + 2))
-            .and_then(|w| <&[u32; 2 * W + 2]>::try_from(w).ok());
-        let hits = match full {
-            Some(w) => w[2 * W + 1] - w[0] - (w[W + 1] - w[W]),
-            None => {
-                let lo = k.saturating_sub(W);
-                let hi = (k + W + 1).min(self.at.len() - 1);
-                self.within(lo..hi) - self.within(k..k + 1)
-            }
-        };
+        let lo = k.saturating_sub(W);
+        let hi = (k + W + 1).min(self.at.len() - 1);
+        let hits = self.within(lo..hi) - self.within(k..k + 1);
         hits as f32 / (2 * W) as f32
     }
 }
@@ -1066,6 +1064,21 @@ const SHARED: u32 = u32::MAX;
 /// all: the owner lets [`KeyTable::add_line`] count that as the keys come
 /// (the first occurrence when the second comes, the later ones as they
 /// come), with no second pass over the keys for their final counts.
+///
+/// `add_line` takes about twice the share of the time that it takes of
+/// the instructions (a key is new about as often as met again: a branch
+/// often mispredicted; its first slot often out of the first-level
+/// cache). Measured and dropped (callgrind on one.jsonl, perf shares on
+/// four.jsonl): probes with no branch on new or met (conditional moves,
+/// the owner's count added 0 or 1) took 10.4M -> 27.3M instructions and
+/// more time; slots of sixteen bytes (the key, then generation and owner
+/// in one word) missed the first-level cache 2.6 times less often but
+/// took 3.7M more instructions and no less time; a first loop loading
+/// each key's slot before the inserts took 6.0M more and more time;
+/// `add_line` inlined into `add_lines` took 0.27M more. A lookup with one
+/// branch per probe ([`KeyTable::count_present`]) took 3.3M more
+/// instructions for 72k fewer mispredicted branches: `write_present_shares`
+/// about 0.2% of the time less, no net gain.
 struct KeyTable {
     keys: Vec<u64>,
     owners: Vec<u32>,
