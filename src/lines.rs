@@ -170,7 +170,8 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
     loop {
         let (end, plain) = ends.next_line();
         let mut line_end = end;
-        if line_end > start && bytes[line_end - 1] == b'\r' {
+        // A carriage return (below a space) makes a line not plain.
+        if !plain && line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
         push_cells(
@@ -566,7 +567,7 @@ fn push_cells<'a>(
     let body = trim_space(raw);
     let body_start = span.start + (body.as_ptr() as usize - raw.as_ptr() as usize);
     let mut cell_start = span.start; // span start of the current cell
-    let mut text_start = body_start; // text start of the current cell
+    let mut text_at = 0; // text start of the current cell in `body`
     let b = body.as_bytes();
     let mut i = 0;
     while let Some(gap_start) = if plain { None } else { next_gap(b, i) } {
@@ -574,27 +575,26 @@ fn push_cells<'a>(
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
             i += 1;
         }
-        let text_end = body_start + gap_start;
         push_cell(
-            input,
             row,
-            (cell_start..body_start + i, text_start..text_end, true),
-            words,
-            runs,
+            (
+                cell_start..body_start + i,
+                &body[text_at..gap_start],
+                body_start + text_at,
+            ),
+            true,
+            (words, runs),
             out,
         );
         cell_start = body_start + i;
-        text_start = body_start + i;
+        text_at = i;
     }
     // The text of a line of one cell is its body, trimmed already.
-    let text_end = body_start + body.len();
-    let trim = text_start != body_start;
     push_cell(
-        input,
         row,
-        (cell_start..span.end, text_start..text_end, trim),
-        words,
-        runs,
+        (cell_start..span.end, &body[text_at..], body_start + text_at),
+        text_at != 0,
+        (words, runs),
         out,
     );
 }
@@ -650,42 +650,42 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
     (i..b.len()).find(|&j| is_gap(j))
 }
 
-/// Push the cell of line `row` at `span`, its text at `text_span` before
-/// trimming (where `trim`; else trimmed already), measured, with its
+/// Push the cell of line `row` at `span`, its text `raw` (at byte
+/// `raw_start` of the input) before trimming (where `trim`; else trimmed
+/// already), measured, with its
 /// content-word keys. (Pushed here, the cell is not copied once more on its
 /// way to `out`.) Inlined in [`push_cells`]: called, it took its spans
 /// through a copy on the stack, read back at once with wide loads, and
 /// cost more instructions and time.
 #[inline(always)]
 fn push_cell<'a>(
-    input: &'a str,
     row: usize,
-    (span, text_span, trim): (Range<usize>, Range<usize>, bool),
-    words: &mut WordKeys,
-    runs: &mut [u64; RUN_KEYS],
+    (span, raw, raw_start): (Range<usize>, &'a str, usize),
+    trim: bool,
+    (words, runs): (&mut WordKeys, &mut [u64; RUN_KEYS]),
     out: &mut Vec<Line<'a>>,
 ) {
-    let raw = &input[text_span.clone()];
-    let (text, text_span) = if trim {
+    let text = if trim {
         // Trim the cell's own text: spaces before a gap, white space of any kind.
-        let text = trim_space(raw);
-        let start = text_span.start + (text.as_ptr() as usize - raw.as_ptr() as usize);
-        (text, start..start + text.len())
+        trim_space(raw)
     } else {
         debug_assert_eq!(raw, trim_space(raw));
-        (raw, text_span)
+        raw
     };
+    let start = raw_start + (text.as_ptr() as usize - raw.as_ptr() as usize);
     let first = words.keys.len();
     let (shape, lex) = measure_with(text, &mut words.keys, runs);
-    words.end_line(first);
     out.push(Line {
         text,
         row,
         span,
-        text_span,
+        text_span: start..start + text.len(),
         shape,
         lex,
     });
+    // After the push: the measures go from the call to the vector, not
+    // kept aside while the keys are deduplicated.
+    words.end_line(first);
 }
 
 fn is_cjk(c: char) -> bool {
