@@ -674,6 +674,8 @@ fn push_cell<'a>(
     };
     let start = raw_start + (text.as_ptr() as usize - raw.as_ptr() as usize);
     let first = words.keys.len();
+    // Room first: the measures go from the call to the vector.
+    out.reserve(1);
     let (shape, lex) = measure_with(text, &mut words.keys, runs);
     out.push(Line {
         text,
