@@ -166,10 +166,12 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
     let mut runs = [0; RUN_KEYS];
     let mut start = 0;
     let mut row = 0;
+    let mut ends = LineEnds::new(bytes);
     loop {
-        let (end, plain) = next_line_end(bytes, start);
+        let (end, plain) = ends.next_line();
         let mut line_end = end;
-        if line_end > start && bytes[line_end - 1] == b'\r' {
+        // A carriage return (below a space) makes a line not plain.
+        if !plain && line_end > start && bytes[line_end - 1] == b'\r' {
             line_end -= 1;
         }
         push_cells(
@@ -189,82 +191,111 @@ pub(crate) fn split_page_of_rows(input: &str, rows: usize) -> (Vec<Line<'_>>, Wo
     (lines, words)
 }
 
-/// The index of the first `\n` in `bytes` from byte `from`, or the length:
-/// eight bytes at a time, the lines of a page being short.
-fn next_newline(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    // Thirty-two bytes at a time while they hold no line feed, with vector
-    // compares; then eight at a time.
-    while let Some(block) = bytes.get(i..i + 32) {
-        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
-            break;
-        }
-        i += 32;
-    }
-    while let Some(c) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        let y = x ^ 0x0a0a_0a0a_0a0a_0a0a;
-        // The high bit of each byte that is a line feed (exact: no borrow).
-        let nl = !(((y & !HIGH) + !HIGH) | y | !HIGH);
-        if nl != 0 {
-            return i + nl.trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    bytes[i..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |k| i + k)
+/// The ends of the lines of a text, in order, and whether each line is
+/// plain: no byte of it below a space and no two spaces in a row, so no
+/// gap ([`next_gap`]) in it, which then needs no search: most lines of a
+/// page. Each block of 32 bytes is looked at once for all the lines in it,
+/// not once more for each line that starts in it.
+struct LineEnds<'a> {
+    bytes: &'a [u8],
+    /// The start of the block [`LineEnds::stops`] are of.
+    base: usize,
+    /// Bit `j` set: byte `base + j` is a stop ([`stops_of_block`]) not
+    /// taken yet.
+    stops: u32,
 }
 
-/// The end of the line from byte `from` of `bytes` (the index of the
-/// first `\n` from there, or the length), and whether the line is plain:
-/// no byte of it below a space and no two spaces in a row, so no gap
-/// ([`next_gap`]) in it, which then needs no search: most lines of a page.
-/// In the same pass over the bytes as [`next_newline`]'s, which a line
-/// feed (below a space) ends.
-fn next_line_end(bytes: &[u8], from: usize) -> (usize, bool) {
-    // The first byte below a space or starting two spaces ends the line if
-    // it is a line feed, and else makes it not plain.
-    let first_of = |k: usize| match bytes[k] {
-        b'\n' => (k, true),
-        _ => (next_newline(bytes, k), false),
-    };
-    let mut i = from;
-    // Thirty-two bytes at a time (with the byte after them): a byte of 1
-    // for each of them below a space or starting two spaces, by vector
-    // compares, no branch per byte; the first such, if any, found in the
-    // four words of those bytes.
-    while let Some(block) = bytes.get(i..i + 33) {
-        let mut stops = [0u8; 32];
-        for (j, stop) in stops.iter_mut().enumerate() {
-            *stop = u8::from((block[j] < b' ') | ((block[j] == b' ') & (block[j + 1] == b' ')));
+impl<'a> LineEnds<'a> {
+    /// The line ends of `bytes`, from its first byte.
+    fn new(bytes: &'a [u8]) -> LineEnds<'a> {
+        LineEnds {
+            bytes,
+            base: 0,
+            stops: stops_at(bytes, 0),
         }
-        let words: [u64; 4] = std::array::from_fn(|k| {
-            u64::from_le_bytes(stops[8 * k..][..8].try_into().unwrap_or([0; 8]))
-        });
-        if words.iter().fold(0, |any, &w| any | w) != 0 {
-            // One of the words is not 0.
-            let k = words.iter().position(|&w| w != 0).unwrap_or(0);
-            return first_of(i + 8 * k + words[k].trailing_zeros() as usize / 8);
+    }
+
+    /// The next stop not taken yet, or the length when none is left.
+    #[inline(always)]
+    fn next_stop(&mut self) -> usize {
+        while self.stops == 0 {
+            if self.base + 32 >= self.bytes.len() {
+                return self.bytes.len();
+            }
+            self.base += 32;
+            self.stops = stops_at(self.bytes, self.base);
         }
-        i += 32;
+        let k = self.base + self.stops.trailing_zeros() as usize;
+        // The lowest bit set cleared.
+        self.stops &= self.stops - 1;
+        k
     }
-    // Then eight at a time (with the byte after them), to the first such
-    // byte, and the last bytes one by one.
-    while let Some(c) = bytes.get(i..i + 9) {
-        let x = u64::from_le_bytes(c[..8].try_into().unwrap_or([0; 8]));
-        let next = u64::from(c[8]) << 56;
-        let m = below(x, b' ') | (byte_eq(x, b' ') & byte_eq((x >> 8) | next, b' '));
-        if m != 0 {
-            return first_of(i + m.trailing_zeros() as usize / 8);
+
+    /// The end of the next line (the index of its `\n`, or the length) and
+    /// whether it is plain. A line feed is a stop (below a space): the stops
+    /// before it, if any, make the line not plain.
+    #[inline(always)]
+    fn next_line(&mut self) -> (usize, bool) {
+        let mut plain = true;
+        loop {
+            let k = self.next_stop();
+            match self.bytes.get(k) {
+                None | Some(b'\n') => return (k, plain),
+                Some(_) => plain = false,
+            }
         }
-        i += 8;
     }
-    match (i..bytes.len()).find(|&k| bytes[k] < b' ' || bytes[k..].starts_with(b"  ")) {
-        Some(k) => first_of(k),
-        None => (bytes.len(), true),
+}
+
+/// The stops of the 32 bytes of `bytes` from `base` (fewer at its end): bit
+/// `j` set where byte `base + j` is below a space or starts two spaces.
+#[inline(always)]
+fn stops_at(bytes: &[u8], base: usize) -> u32 {
+    match bytes
+        .get(base..base + 33)
+        .and_then(|b| b.first_chunk::<33>())
+    {
+        Some(block) => stops_of_block(block),
+        None => stops_of_end(bytes, base),
     }
+}
+
+/// [`stops_at`] of a block of 32 bytes (and the byte after them), with
+/// vector compares, no branch per byte; most blocks of text have a stop,
+/// the others are told by one test.
+#[inline(always)]
+fn stops_of_block(block: &[u8; 33]) -> u32 {
+    let mut stops = [0u8; 32];
+    for (j, stop) in stops.iter_mut().enumerate() {
+        *stop = u8::from((block[j] < b' ') | ((block[j] == b' ') & (block[j + 1] == b' ')));
+    }
+    let words: [u64; 4] = std::array::from_fn(|k| {
+        u64::from_le_bytes(stops[8 * k..][..8].try_into().unwrap_or([0; 8]))
+    });
+    if words.iter().fold(0, |any, &w| any | w) == 0 {
+        return 0;
+    }
+    // The bytes of 0 and 1 of each eight, gathered into a bit each.
+    (0..4).fold(0, |bits, k| bits | gather_low_bits(words[k]) << (8 * k))
+}
+
+/// [`stops_at`] of a block with fewer than 33 bytes from `base`, byte by
+/// byte.
+#[cold]
+fn stops_of_end(bytes: &[u8], base: usize) -> u32 {
+    let end = bytes.len().min(base + 32);
+    (base..end).fold(0, |stops, i| {
+        let stop = bytes[i] < b' ' || bytes[i..].starts_with(b"  ");
+        stops | u32::from(stop) << (i - base)
+    })
+}
+
+/// Bit 0 of each byte of `w` (whose bytes are 0 or 1), gathered into the
+/// low eight bits: bit `j` from byte `j`. The product puts byte `j`'s bit
+/// at bit `56 + j`, and no two bits of the product meet below bit 64.
+#[inline(always)]
+fn gather_low_bits(w: u64) -> u32 {
+    (w.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// The high bit of each byte of `x` below `n` (at most 0x80), all other
@@ -509,7 +540,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Push the cells of the line at `span`. A tab, a lone carriage return (an
 /// old Mac line end) or three or more spaces separate cells; a `plain`
-/// line ([`next_line_end`]) has none of them and is one cell.
+/// line ([`LineEnds::next_line`]) has none of them and is one cell.
 fn push_cells<'a>(
     input: &'a str,
     (span, plain): (Range<usize>, bool),
@@ -536,7 +567,7 @@ fn push_cells<'a>(
     let body = trim_space(raw);
     let body_start = span.start + (body.as_ptr() as usize - raw.as_ptr() as usize);
     let mut cell_start = span.start; // span start of the current cell
-    let mut text_start = body_start; // text start of the current cell
+    let mut text_at = 0; // text start of the current cell in `body`
     let b = body.as_bytes();
     let mut i = 0;
     while let Some(gap_start) = if plain { None } else { next_gap(b, i) } {
@@ -544,27 +575,26 @@ fn push_cells<'a>(
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
             i += 1;
         }
-        let text_end = body_start + gap_start;
         push_cell(
-            input,
             row,
-            (cell_start..body_start + i, text_start..text_end, true),
-            words,
-            runs,
+            (
+                cell_start..body_start + i,
+                &body[text_at..gap_start],
+                body_start + text_at,
+            ),
+            true,
+            (words, runs),
             out,
         );
         cell_start = body_start + i;
-        text_start = body_start + i;
+        text_at = i;
     }
     // The text of a line of one cell is its body, trimmed already.
-    let text_end = body_start + body.len();
-    let trim = text_start != body_start;
     push_cell(
-        input,
         row,
-        (cell_start..span.end, text_start..text_end, trim),
-        words,
-        runs,
+        (cell_start..span.end, &body[text_at..], body_start + text_at),
+        text_at != 0,
+        (words, runs),
         out,
     );
 }
@@ -620,42 +650,44 @@ fn next_gap(b: &[u8], from: usize) -> Option<usize> {
     (i..b.len()).find(|&j| is_gap(j))
 }
 
-/// Push the cell of line `row` at `span`, its text at `text_span` before
-/// trimming (where `trim`; else trimmed already), measured, with its
+/// Push the cell of line `row` at `span`, its text `raw` (at byte
+/// `raw_start` of the input) before trimming (where `trim`; else trimmed
+/// already), measured, with its
 /// content-word keys. (Pushed here, the cell is not copied once more on its
 /// way to `out`.) Inlined in [`push_cells`]: called, it took its spans
 /// through a copy on the stack, read back at once with wide loads, and
 /// cost more instructions and time.
 #[inline(always)]
 fn push_cell<'a>(
-    input: &'a str,
     row: usize,
-    (span, text_span, trim): (Range<usize>, Range<usize>, bool),
-    words: &mut WordKeys,
-    runs: &mut [u64; RUN_KEYS],
+    (span, raw, raw_start): (Range<usize>, &'a str, usize),
+    trim: bool,
+    (words, runs): (&mut WordKeys, &mut [u64; RUN_KEYS]),
     out: &mut Vec<Line<'a>>,
 ) {
-    let raw = &input[text_span.clone()];
-    let (text, text_span) = if trim {
+    let text = if trim {
         // Trim the cell's own text: spaces before a gap, white space of any kind.
-        let text = trim_space(raw);
-        let start = text_span.start + (text.as_ptr() as usize - raw.as_ptr() as usize);
-        (text, start..start + text.len())
+        trim_space(raw)
     } else {
         debug_assert_eq!(raw, trim_space(raw));
-        (raw, text_span)
+        raw
     };
+    let start = raw_start + (text.as_ptr() as usize - raw.as_ptr() as usize);
     let first = words.keys.len();
+    // Room first: the measures go from the call to the vector.
+    out.reserve(1);
     let (shape, lex) = measure_with(text, &mut words.keys, runs);
-    words.end_line(first);
     out.push(Line {
         text,
         row,
         span,
-        text_span,
+        text_span: start..start + text.len(),
         shape,
         lex,
     });
+    // After the push: the measures go from the call to the vector, not
+    // kept aside while the keys are deduplicated.
+    words.end_line(first);
 }
 
 fn is_cjk(c: char) -> bool {
@@ -2050,19 +2082,38 @@ mod tests {
         ) {
             let want = bytes.iter().filter(|&&b| b == b'\n').count();
             proptest::prop_assert_eq!(count_newlines(&bytes), want);
-            for from in (0..=bytes.len()).step_by(3) {
+            let mut ends = LineEnds::new(&bytes);
+            let mut from = 0;
+            loop {
                 let next = bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| from + k);
-                proptest::prop_assert_eq!(next_newline(&bytes, from), next);
                 let line = &bytes[from..next];
                 let plain = !line.iter().any(|&b| b < b' ') && !line.windows(2).any(|w| w == b"  ");
-                proptest::prop_assert_eq!(next_line_end(&bytes, from), (next, plain));
+                proptest::prop_assert_eq!(ends.next_line(), (next, plain));
                 // A plain line has no gap.
                 proptest::prop_assert!(!plain || next_gap(line, 0).is_none());
+                if next == bytes.len() {
+                    break;
+                }
+                from = next + 1;
             }
+            // Past the end, no more line.
+            proptest::prop_assert_eq!(ends.next_line(), (bytes.len(), true));
         }
     }
 
     use super::*;
+
+    #[test]
+    fn low_bits_are_gathered_as_one_by_one() {
+        for bits in 0u32..256 {
+            let bytes: [u8; 8] = std::array::from_fn(|j| u8::from(bits >> j & 1 != 0));
+            assert_eq!(
+                gather_low_bits(u64::from_le_bytes(bytes)),
+                bits,
+                "{bits:08b}"
+            );
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
