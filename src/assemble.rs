@@ -62,7 +62,7 @@ pub(crate) fn article<'a>(
             (chrome, lines_info)
         }
     };
-    Article {
+    let article = Article {
         title: v.title.map(Cow::Borrowed),
         date: v.date,
         byline: v.byline.map(Cow::Borrowed),
@@ -71,7 +71,9 @@ pub(crate) fn article<'a>(
         blocks,
         chrome,
         lines: lines_info,
-    }
+    };
+    v.give_back();
+    article
 }
 
 /// Chrome segments: runs of cells of one kind; blank lines between two

@@ -84,6 +84,12 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// Done with the page: its paragraphs' buffer is kept for the next
+    /// page built on this thread ([`super::give_back`]).
+    pub(crate) fn give_back(self) {
+        super::give_back(&super::RUNS, self.runs);
+    }
+
     /// The indices of the non-blank lines.
     pub(crate) fn non_blank(&self) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.lines.len());

@@ -66,6 +66,11 @@ pub(crate) struct Verdicts<'a> {
     pub comment_count: Option<u32>,
 }
 
+thread_local! {
+    /// The verdicts of the last pass done with them ([`Verdicts::give_back`]).
+    static VERDICTS: std::cell::Cell<Vec<Verdict>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// An open line: chrome until some step decides otherwise.
 const OPEN: Verdict = Verdict {
     label: Label::Chrome(ChromeKind::Other),
@@ -99,21 +104,32 @@ impl<'a> Verdicts<'a> {
     /// indices of the non-blank lines (as
     /// [`crate::pipeline::Page::non_blank`] gives them), in one pass over
     /// the lines.
-    pub(crate) fn with_non_blank(lines: &[Line<'_>]) -> (Verdicts<'a>, Vec<usize>) {
-        let mut nb = Vec::with_capacity(lines.len());
-        let verdicts = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                if l.is_blank() {
-                    BLANK
-                } else {
-                    nb.push(i);
-                    OPEN
-                }
-            })
-            .collect();
+    ///
+    /// `nb` is an empty buffer to hold the indices, and the verdicts are
+    /// written into one lent by [`super::lend`]: give them back with
+    /// [`Verdicts::give_back`].
+    pub(crate) fn with_non_blank(
+        lines: &[Line<'_>],
+        mut nb: Vec<usize>,
+    ) -> (Verdicts<'a>, Vec<usize>) {
+        debug_assert!(nb.is_empty());
+        nb.reserve(lines.len());
+        let mut verdicts = super::lend(&VERDICTS, lines.len());
+        verdicts.extend(lines.iter().enumerate().map(|(i, l)| {
+            if l.is_blank() {
+                BLANK
+            } else {
+                nb.push(i);
+                OPEN
+            }
+        }));
         (Verdicts::of(verdicts), nb)
+    }
+
+    /// Done with the verdicts: their buffer is kept for the next pass on
+    /// this thread ([`super::give_back`]).
+    pub(crate) fn give_back(self) {
+        super::give_back(&VERDICTS, self.lines);
     }
 
     /// The verdicts `lines`, with no metadata yet.
@@ -238,7 +254,7 @@ mod tests {
         ) {
             let input = lines.join("\n");
             let page = Page::of(&input, None);
-            let (v, nb) = Verdicts::with_non_blank(&page.lines);
+            let (v, nb) = Verdicts::with_non_blank(&page.lines, Vec::new());
             proptest::prop_assert_eq!(v, Verdicts::new(&page.lines));
             proptest::prop_assert_eq!(nb, page.non_blank());
         }
