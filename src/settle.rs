@@ -353,7 +353,7 @@ fn body_lines<'a>(
     // A line per cell, and a blank one between two blocks.
     let n = pieces.iter().map(|p| p.cells.len() + 1).sum::<usize>();
     let n = n.saturating_sub(1);
-    let mut lines: Vec<Line<'a>> = Vec::with_capacity(n);
+    let mut lines: Vec<Line<'a>> = Page::lend_lines(n);
     let mut first = pipeline::lend(&FIRST, n);
     let mut runs = pipeline::lend(&RUNS, n);
     for (k, p) in pieces.iter().enumerate() {
