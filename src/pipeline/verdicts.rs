@@ -169,9 +169,33 @@ impl<'a> Verdicts<'a> {
         self.lines.iter().any(|v| v.label == Label::Body)
     }
 
-    /// The last body line.
+    /// The first body line: the lines before it (a page's head) are passed
+    /// over eight at a time, with no branch per line.
+    pub(crate) fn first_body(&self) -> Option<usize> {
+        let body = |v: &Verdict| v.label == Label::Body;
+        let mut chunks = self.lines.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            if chunk.iter().fold(false, |any, v| any | body(v)) {
+                break;
+            }
+            at += 8;
+        }
+        self.lines[at..].iter().position(body).map(|p| at + p)
+    }
+
+    /// The last body line: the lines after it (a page's foot) are passed
+    /// over eight at a time, with no branch per line.
     pub(crate) fn last_body(&self) -> Option<usize> {
-        self.lines.iter().rposition(|v| v.label == Label::Body)
+        let body = |v: &Verdict| v.label == Label::Body;
+        let mut end = self.lines.len();
+        for chunk in self.lines.rchunks_exact(8) {
+            if chunk.iter().fold(false, |any, v| any | body(v)) {
+                break;
+            }
+            end -= 8;
+        }
+        self.lines[..end].iter().rposition(body)
     }
 
     /// The verdicts, in line order: for walking them beside the lines.
@@ -243,6 +267,29 @@ impl<'a> Verdicts<'a> {
 mod tests {
     use super::*;
     use crate::pipeline::Page;
+
+    /// The first and last body lines, found eight at a time, are those a
+    /// walk over each line finds, wherever the body lies (or none).
+    #[test]
+    fn body_bounds_are_found_eight_at_a_time() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..40 {
+            for _ in 0..300 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Few body lines, often none: bits of a sparse mask.
+                let mask = seed & (seed >> 21) & (seed >> 42);
+                let mut v = Verdicts::of(vec![OPEN; len]);
+                for i in (0..len).filter(|i| mask >> i & 1 == 1) {
+                    v.keep(i, BlockKind::Paragraph, Why::Context);
+                }
+                let first = (0..len).find(|&i| v.is_body(i));
+                let last = (0..len).rev().find(|&i| v.is_body(i));
+                assert_eq!((v.first_body(), v.last_body()), (first, last), "{mask:b}");
+            }
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
