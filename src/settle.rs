@@ -12,14 +12,24 @@ use crate::assemble::{block_cells, build_blocks};
 use crate::input::count_control;
 use crate::lines::split_lines;
 use crate::lines::{Lexical, Line, Shape};
+use crate::pipeline::RUNS;
 use crate::pipeline::{self, Page, Verdicts};
 use crate::tuning::Tuning;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// The most passes over the body. A pass that does not settle removes at
 /// least one line; bodies settle in one or two passes on real pages, and a
 /// body that has not settled after this many passes is dropped.
 const MAX_PASSES: usize = 8;
+
+thread_local! {
+    /// The pieces of the last pass ([`body_pieces`]).
+    static PIECES: Cell<Vec<Piece>> = const { Cell::new(Vec::new()) };
+    /// The first-pass line each line of the last body page copied
+    /// ([`body_lines`]).
+    static FIRST: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
+}
 
 /// Where a block of the body text lies in the input, and the body cells
 /// it was built of.
@@ -50,7 +60,7 @@ impl Piece {
 /// ([`body_lines`]), and the article takes the blocks of the last pass
 /// only ([`blocks_of`]).
 fn body_pieces(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::with_capacity(page.lines.len() / 2 + 1);
+    let mut pieces = pipeline::lend(&PIECES, page.lines.len() / 2 + 1);
     block_cells(input, &page.lines, v, &page.runs, |i, kind, joins| {
         let span = &page.lines[i].text_span;
         match pieces.last_mut() {
@@ -215,22 +225,29 @@ pub(crate) fn settle<'a>(
     for _ in 0..MAX_PASSES {
         let pieces = body_pieces(input, page, v);
         if pieces.is_empty() {
+            pipeline::give_back(&PIECES, pieces);
             return Vec::new();
         }
         let (page2, mut v2) = clean_again(&pieces, page, tuning, profile);
         #[cfg(debug_assertions)]
         check_body_lines(&joined(input, &pieces), &page2);
-        if keeps_text(input, &pieces, &page2, &v2) {
-            return blocks_of(input, page, &pieces);
+        let settled = keeps_text(input, &pieces, &page2, &v2) || {
+            // The body changed: the lines leaving it take the later pass's
+            // chrome kinds.
+            pipeline::chrome::assign_kinds(&page2, &mut v2);
+            take_metadata(input, v, &v2);
+            // Settled too when no line's kind changed (only metadata may
+            // have).
+            !follow(input, &pieces, page, &page2, v, &v2)
+        };
+        page2.give_back();
+        v2.give_back();
+        if settled {
+            let blocks = blocks_of(input, page, &pieces);
+            pipeline::give_back(&PIECES, pieces);
+            return blocks;
         }
-        // The body changed: the lines leaving it take the later pass's
-        // chrome kinds.
-        pipeline::chrome::assign_kinds(&page2, &mut v2);
-        take_metadata(input, v, &v2);
-        if !follow(input, &pieces, page, &page2, v, &v2) {
-            // No line's kind changed (only metadata may have).
-            return blocks_of(input, page, &pieces);
-        }
+        pipeline::give_back(&PIECES, pieces);
     }
     // A body that still sheds lines after every pass (a tail peeled off one
     // line at a time, seen only on garbage input) is not an article: with no
@@ -300,6 +317,7 @@ fn clean_again<'a>(
 ) -> (Page<'a>, Verdicts<'a>) {
     let (lines2, first, runs2) = body_lines(pieces, page);
     let page2 = Page::from_lines(lines2, runs2, profile, page, &first);
+    pipeline::give_back(&FIRST, first);
     let v2 = pipeline::decide(&page2, tuning);
     (page2, v2)
 }
@@ -335,34 +353,48 @@ fn body_lines<'a>(
     // A line per cell, and a blank one between two blocks.
     let n = pieces.iter().map(|p| p.cells.len() + 1).sum::<usize>();
     let n = n.saturating_sub(1);
-    let mut lines: Vec<Line<'a>> = Vec::with_capacity(n);
-    let mut first = Vec::with_capacity(n);
-    let mut runs = Vec::with_capacity(n);
-    let mut block = 0; // the line the current block starts at
+    let mut lines: Vec<Line<'a>> = Page::lend_lines(n);
+    let mut first = pipeline::lend(&FIRST, n);
+    let mut runs = pipeline::lend(&RUNS, n);
     for (k, p) in pieces.iter().enumerate() {
-        let cells = &page.lines[p.cells.clone()];
+        let at = first.len();
         if k > 0 {
             // The blank row between this block and the one before it.
-            end_block(&mut runs, block, lines.len());
-            runs.push(lines.len()..lines.len() + 1);
-            lines.push(Line {
-                text: "",
-                row: cells[0].row,
-                span: p.input..p.input,
-                text_span: p.input..p.input,
-                // The measures of an empty text, known without a walk.
-                shape: Shape::default(),
-                lex: Lexical::BLANK,
-            });
+            lines.push(blank_before(&page.lines[p.cells.start]));
             first.push(None);
-            block = lines.len();
+            runs.push(at..at + 1);
         }
-        // In one extend each: no room checked line by line.
-        lines.extend_from_slice(cells);
-        first.extend(p.cells.clone().map(Some));
+        let block = first.len();
+        if p.cells.len() == 1 {
+            // Most blocks are one cell: pushed, with no loop set up.
+            let i = p.cells.start;
+            lines.push(page.lines[i].clone());
+            first.push(Some(i));
+            runs.push(block..block + 1);
+        } else {
+            lines.extend_from_slice(&page.lines[p.cells.clone()]);
+            first.extend(p.cells.clone().map(Some));
+            // A hard-wrapped paragraph: its lines are one paragraph.
+            runs.resize(first.len(), block..first.len());
+        }
     }
-    end_block(&mut runs, block, lines.len());
     (lines, first, runs)
+}
+
+/// The blank line between two blocks of the body text, as [`body_lines`]
+/// places it: empty, where the next block's first cell `next` starts, on
+/// its row.
+fn blank_before<'a>(next: &Line<'a>) -> Line<'a> {
+    let at = next.text_span.start;
+    Line {
+        text: "",
+        row: next.row,
+        span: at..at,
+        text_span: at..at,
+        // The measures of an empty text, known without a walk.
+        shape: Shape::default(),
+        lex: Lexical::BLANK,
+    }
 }
 
 /// The lines [`body_lines`] builds are those [`split_lines`] splits the
@@ -381,16 +413,6 @@ fn check_body_lines(text: &str, page2: &Page<'_>) {
         );
     }
     assert_eq!(runs, &crate::lines::wrapped_runs(&split), "{text:?}");
-}
-
-/// The paragraph of each line of the block of lines `start..end`. Most
-/// blocks are one line, pushed without the fill loop of a resize.
-fn end_block(runs: &mut Vec<Range<usize>>, start: usize, end: usize) {
-    if end - start == 1 {
-        runs.push(start..end);
-    } else {
-        runs.resize(runs.len() + (end - start), start..end);
-    }
 }
 
 /// Metadata the first pass missed, from the later pass `v2`.

@@ -88,10 +88,12 @@ fn head_of_article<'a>(
 /// The first body line shaped like a paragraph (a sentence of some length),
 /// else the first body line.
 fn first_paragraph(lines: &[Line<'_>], v: &Verdicts<'_>) -> Option<usize> {
-    (0..lines.len())
+    // The walk starts at the first body line ([`Verdicts::first_body`]).
+    let first = v.first_body()?;
+    (first..lines.len())
         .filter(|&i| v.is_body(i))
         .find(|&i| tuning::is_sentence(&lines[i]) || lines[i].shape.words >= 20)
-        .or_else(|| (0..lines.len()).find(|&i| v.is_body(i)))
+        .or(Some(first))
 }
 
 /// The lines before the body in which title and metadata are sought: up to

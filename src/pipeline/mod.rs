@@ -39,7 +39,43 @@ pub(crate) mod verdicts;
 
 use crate::tuning::Tuning;
 pub(crate) use page::Page;
+use std::cell::Cell;
+use std::thread::LocalKey;
 pub(crate) use verdicts::{Verdicts, Why};
+
+/// A buffer of the pass that outlives it on its thread: given back when
+/// the pass is done with it ([`give_back`]), it is lent to the next pass
+/// ([`lend`]), which fills it again with no allocation (most pages need
+/// no more room than the one before).
+pub(crate) type Spare<T> = LocalKey<Cell<Vec<T>>>;
+
+/// The buffer `slot` holds, emptied, with room for `n` items: a new one
+/// when it holds none (or it is lent already), or too little room (grown
+/// in place, its items would be copied for nothing).
+pub(crate) fn lend<T>(slot: &'static Spare<T>, n: usize) -> Vec<T> {
+    let mut buf = slot.take();
+    if buf.capacity() < n {
+        return Vec::with_capacity(n);
+    }
+    buf.clear();
+    buf
+}
+
+/// `buf` kept in `slot` for the next pass on this thread (in place of any
+/// buffer there).
+pub(crate) fn give_back<T>(slot: &'static Spare<T>, buf: Vec<T>) {
+    slot.set(buf);
+}
+
+thread_local! {
+    /// The indices of a page's non-blank lines ([`decide`]).
+    static NON_BLANK: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    /// The local model's logits of a page's lines ([`decide`]).
+    static LOCAL: Cell<Vec<f32>> = const { Cell::new(Vec::new()) };
+    /// The paragraphs of a page ([`Page::runs`]) done with
+    /// ([`Page::give_back`]).
+    pub(crate) static RUNS: Cell<Vec<std::ops::Range<usize>>> = const { Cell::new(Vec::new()) };
+}
 
 /// Steps 3 to 7 over a page: a verdict on every line.
 pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
@@ -52,9 +88,10 @@ pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
 /// ([`chrome::assign_kinds`], step 7, names them: it changes no body line,
 /// block kind or metadata).
 pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
-    let (mut v, nb) = Verdicts::with_non_blank(&page.lines);
+    let (mut v, nb) = Verdicts::with_non_blank(&page.lines, lend(&NON_BLANK, page.lines.len()));
     let title_key = meta::capture_header(page, &mut v);
-    let local: Vec<f32> = page.evidence.iter().map(|e| e.logit).collect();
+    let mut local = lend(&LOCAL, page.evidence.len());
+    local.extend(page.evidence.iter().map(|e| e.logit));
     let region = region::main_region(&page.lines, &page.evidence, &local);
     // Nothing from the head of a comment section after the article on is body.
     let comments_from = region::comments_from(&page.lines, &page.evidence, &region);
@@ -73,6 +110,8 @@ pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
             v.set_decided(i, false, Why::Comments);
         }
     }
+    give_back(&NON_BLANK, nb);
+    give_back(&LOCAL, local);
     v
 }
 #[cfg(test)]
@@ -409,6 +448,51 @@ Non
             Label::Chrome(ChromeKind::Promo),
             "{t}"
         );
+    }
+
+    /// Buffers kept on a thread from one page to the next ([`lend`]) change
+    /// nothing: each dump, cleaned after others (larger and smaller), gives
+    /// the article a thread that cleaned nothing before gives.
+    #[test]
+    fn buffers_kept_between_pages_change_no_article() {
+        let dumps = [
+            dutch_page(),
+            IT_PAGE.to_string(),
+            String::new(),
+            NL_SHORT.replace(
+                "LINE",
+                "Het stadhuis krijgt volgend jaar nieuwe zonnepanelen.",
+            ),
+            format!("{}\n\n{}", dutch_page(), IT_PAGE),
+            "Startseite\nSuche\n\nWegen Umbau geschlossen.\n".to_string(),
+        ];
+        let article = |d: &str| format!("{:?}", crate::clean(d).unwrap());
+        let fresh: Vec<String> = dumps
+            .iter()
+            .map(|d| {
+                let d = d.clone();
+                std::thread::spawn(move || article(&d)).join().unwrap()
+            })
+            .collect();
+        for _ in 0..2 {
+            for (d, want) in dumps.iter().zip(&fresh).rev() {
+                assert_eq!(&article(d), want);
+            }
+        }
+    }
+
+    /// A lent buffer is empty and has the room asked for, whatever was
+    /// given back before it.
+    #[test]
+    fn lent_buffers_are_empty_with_room() {
+        thread_local! {
+            static SLOT: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
+        }
+        for (given, asked) in [(0, 0), (5, 3), (3, 5), (100, 100), (2, 0)] {
+            give_back(&SLOT, (0..given).collect());
+            let buf = lend(&SLOT, asked);
+            assert!(buf.is_empty() && buf.capacity() >= asked, "{given} {asked}");
+        }
     }
 
     #[test]

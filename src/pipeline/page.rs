@@ -3,6 +3,7 @@
 
 use crate::features::{self, Evidence};
 use crate::lines::{Line, WordKeys};
+use std::cell::Cell;
 
 /// What the scan and the evidence step know about a page (or a part of a
 /// long dump): its cells, their evidence and their content-word keys.
@@ -14,7 +15,38 @@ pub(crate) struct Page<'a> {
     pub runs: Vec<std::ops::Range<usize>>,
 }
 
+thread_local! {
+    /// The lines of the last page given back ([`Page::give_back`]), to be
+    /// lent for the next ([`Page::lend_lines`]).
+    static LINES: Cell<Vec<Line<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// The buffer of `lines`, emptied, for lines of any text: no line is left
+/// in it, so none borrows its text; the collect keeps the buffer (an
+/// iterator over a vector collected into one of items of the same size
+/// reuses its room, and an empty one has no item to map).
+fn unborrowed(mut lines: Vec<Line<'_>>) -> Vec<Line<'static>> {
+    lines.clear();
+    lines
+        .into_iter()
+        .map(|_| Line {
+            text: "",
+            row: 0,
+            span: 0..0,
+            text_span: 0..0,
+            shape: crate::lines::Shape::default(),
+            lex: crate::lines::Lexical::BLANK,
+        })
+        .collect()
+}
+
 impl<'a> Page<'a> {
+    /// An empty buffer with room for `n` lines, from the last page given
+    /// back on this thread if it has the room ([`super::lend`]).
+    pub(crate) fn lend_lines(n: usize) -> Vec<Line<'a>> {
+        super::lend(&LINES, n)
+    }
+
     /// Scan `input` (its cells in reading order) and gather the evidence,
     /// with the site's profile if any.
     pub(crate) fn of(input: &'a str, profile: Option<&crate::SiteProfile>) -> Page<'a> {
@@ -84,10 +116,32 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// Done with the page: the buffers of its lines and paragraphs are
+    /// kept for the next page built on this thread ([`super::give_back`]).
+    pub(crate) fn give_back(self) {
+        super::give_back(&super::RUNS, self.runs);
+        super::give_back(&LINES, unborrowed(self.lines));
+    }
+
     /// The indices of the non-blank lines.
     pub(crate) fn non_blank(&self) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.lines.len());
         out.extend((0..self.lines.len()).filter(|&i| !self.lines[i].is_blank()));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A page's lines given back keep their buffer: the next page's lines
+    /// are written where they stood, with no allocation.
+    #[test]
+    fn lines_given_back_keep_their_room() {
+        let text = String::from("Home\n\nA line of text.\nAnother line.\n");
+        let page = super::Page::of(&text, None);
+        let (at, room) = (page.lines.as_ptr() as usize, page.lines.capacity());
+        let lines = super::unborrowed(page.lines);
+        assert!(lines.is_empty());
+        assert_eq!((lines.as_ptr() as usize, lines.capacity()), (at, room));
     }
 }

@@ -146,20 +146,24 @@ pub(crate) fn main_region(
     // The best segment of the whole page is sought as the weights are
     // made, in the same pass ([`best_segment`] of them all).
     let mut best = Kadane::new(0);
-    let weights: Vec<Option<f32>> = lines
-        .iter()
-        .zip(evidence)
-        .zip(scores)
-        .enumerate()
-        .map(|(i, ((line, ev), &score))| {
+    let mut weights = super::lend(&WEIGHTS, lines.len());
+    weights.extend(lines.iter().zip(evidence).zip(scores).enumerate().map(
+        |(i, ((line, ev), &score))| {
             let w = weigh.next(line, ev, score);
             best.step(i, w);
             w
-        })
-        .collect();
+        },
+    ));
     debug_assert_eq!(weights.len(), lines.len());
     let (best_sum, r) = best.best;
-    join_segments(&weights, best_sum, r, best.before)
+    let region = join_segments(&weights, best_sum, r, best.before);
+    super::give_back(&WEIGHTS, weights);
+    region
+}
+
+thread_local! {
+    /// The weights of the lines of the last page ([`main_region`]).
+    static WEIGHTS: std::cell::Cell<Vec<Option<f32>>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The region `r`, of weight `best_sum`, joined by the further segments of

@@ -66,6 +66,11 @@ pub(crate) struct Verdicts<'a> {
     pub comment_count: Option<u32>,
 }
 
+thread_local! {
+    /// The verdicts of the last pass done with them ([`Verdicts::give_back`]).
+    static VERDICTS: std::cell::Cell<Vec<Verdict>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// An open line: chrome until some step decides otherwise.
 const OPEN: Verdict = Verdict {
     label: Label::Chrome(ChromeKind::Other),
@@ -99,21 +104,32 @@ impl<'a> Verdicts<'a> {
     /// indices of the non-blank lines (as
     /// [`crate::pipeline::Page::non_blank`] gives them), in one pass over
     /// the lines.
-    pub(crate) fn with_non_blank(lines: &[Line<'_>]) -> (Verdicts<'a>, Vec<usize>) {
-        let mut nb = Vec::with_capacity(lines.len());
-        let verdicts = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                if l.is_blank() {
-                    BLANK
-                } else {
-                    nb.push(i);
-                    OPEN
-                }
-            })
-            .collect();
+    ///
+    /// `nb` is an empty buffer to hold the indices, and the verdicts are
+    /// written into one lent by [`super::lend`]: give them back with
+    /// [`Verdicts::give_back`].
+    pub(crate) fn with_non_blank(
+        lines: &[Line<'_>],
+        mut nb: Vec<usize>,
+    ) -> (Verdicts<'a>, Vec<usize>) {
+        debug_assert!(nb.is_empty());
+        nb.reserve(lines.len());
+        let mut verdicts = super::lend(&VERDICTS, lines.len());
+        verdicts.extend(lines.iter().enumerate().map(|(i, l)| {
+            if l.is_blank() {
+                BLANK
+            } else {
+                nb.push(i);
+                OPEN
+            }
+        }));
         (Verdicts::of(verdicts), nb)
+    }
+
+    /// Done with the verdicts: their buffer is kept for the next pass on
+    /// this thread ([`super::give_back`]).
+    pub(crate) fn give_back(self) {
+        super::give_back(&VERDICTS, self.lines);
     }
 
     /// The verdicts `lines`, with no metadata yet.
@@ -153,9 +169,33 @@ impl<'a> Verdicts<'a> {
         self.lines.iter().any(|v| v.label == Label::Body)
     }
 
-    /// The last body line.
+    /// The first body line: the lines before it (a page's head) are passed
+    /// over eight at a time, with no branch per line.
+    pub(crate) fn first_body(&self) -> Option<usize> {
+        let body = |v: &Verdict| v.label == Label::Body;
+        let mut chunks = self.lines.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            if chunk.iter().fold(false, |any, v| any | body(v)) {
+                break;
+            }
+            at += 8;
+        }
+        self.lines[at..].iter().position(body).map(|p| at + p)
+    }
+
+    /// The last body line: the lines after it (a page's foot) are passed
+    /// over eight at a time, with no branch per line.
     pub(crate) fn last_body(&self) -> Option<usize> {
-        self.lines.iter().rposition(|v| v.label == Label::Body)
+        let body = |v: &Verdict| v.label == Label::Body;
+        let mut end = self.lines.len();
+        for chunk in self.lines.rchunks_exact(8) {
+            if chunk.iter().fold(false, |any, v| any | body(v)) {
+                break;
+            }
+            end -= 8;
+        }
+        self.lines[..end].iter().rposition(body)
     }
 
     /// The verdicts, in line order: for walking them beside the lines.
@@ -228,6 +268,29 @@ mod tests {
     use super::*;
     use crate::pipeline::Page;
 
+    /// The first and last body lines, found eight at a time, are those a
+    /// walk over each line finds, wherever the body lies (or none).
+    #[test]
+    fn body_bounds_are_found_eight_at_a_time() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..40 {
+            for _ in 0..300 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Few body lines, often none: bits of a sparse mask.
+                let mask = seed & (seed >> 21) & (seed >> 42);
+                let mut v = Verdicts::of(vec![OPEN; len]);
+                for i in (0..len).filter(|i| mask >> i & 1 == 1) {
+                    v.keep(i, BlockKind::Paragraph, Why::Context);
+                }
+                let first = (0..len).find(|&i| v.is_body(i));
+                let last = (0..len).rev().find(|&i| v.is_body(i));
+                assert_eq!((v.first_body(), v.last_body()), (first, last), "{mask:b}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         /// The verdicts and non-blank lines made in one pass are those
@@ -238,7 +301,7 @@ mod tests {
         ) {
             let input = lines.join("\n");
             let page = Page::of(&input, None);
-            let (v, nb) = Verdicts::with_non_blank(&page.lines);
+            let (v, nb) = Verdicts::with_non_blank(&page.lines, Vec::new());
             proptest::prop_assert_eq!(v, Verdicts::new(&page.lines));
             proptest::prop_assert_eq!(nb, page.non_blank());
         }
