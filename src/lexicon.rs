@@ -76,7 +76,31 @@ fn space_ends(text: &str, i: usize) -> impl Iterator<Item = usize> + '_ {
 
 /// The byte after `word` if `text` has it at byte `i`, ignoring case (char
 /// by char through [`fold`]; `word` is lowercase).
+///
+/// Byte by byte while both the text's and the word's bytes are ASCII: an
+/// ASCII char folds to its lowercase alone, and the bytes before were
+/// whole chars of both. The rest, from a byte outside ASCII (or the end of
+/// `text`) on, char by char ([`eat_fold_chars`]).
 fn eat_fold(text: &str, i: usize, word: &str) -> Option<usize> {
+    let t = text.as_bytes();
+    for (k, &w) in word.as_bytes().iter().enumerate() {
+        match t.get(i + k) {
+            Some(&b) if (b | w).is_ascii() => {
+                if b.to_ascii_lowercase() != w {
+                    return None;
+                }
+            }
+            _ => return eat_fold_chars(text, i + k, &word[k..]),
+        }
+    }
+    Some(i + word.len())
+}
+
+/// [`eat_fold`] char by char, through [`fold`] (the plain way, which
+/// the tests keep as its oracle; out of line, so that the byte loop's
+/// calls stay cheap).
+#[inline(never)]
+fn eat_fold_chars(text: &str, i: usize, word: &str) -> Option<usize> {
     let mut chars = text[i..].char_indices();
     for w in word.chars() {
         let (_, c) = chars.next()?;
@@ -3827,6 +3851,35 @@ mod tests {
         assert_eq!(comment_count(text), oracle::comment_count(text), "{text:?}");
         assert_eq!(byline_name(text), oracle::byline_name(text), "{text:?}");
         assert_eq!(credit_name(text), oracle::credit_name(text), "{text:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// A word eaten byte by byte while the bytes are ASCII ends where
+        /// it ends eaten char by char: for words of the lexicons and
+        /// patterns, in ASCII and not, at any start of texts of their
+        /// pieces in either case and of chars that fold to ASCII letters.
+        #[test]
+        fn words_eaten_by_bytes_as_by_chars(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "foto", "FOTO", "Fo", "photo", "cr", "CRÉ", "crédit", "dit", "by", "BY", "door",
+                "\u{17f}", "\u{212a}", "é", "É", " ", ":", "(c)", "(C)", "©", "x", "ago", "il y a",
+                "hace", "há", "zdj", "ĘCIE", "ęcie", "\u{1e9e}", "ß",
+            ]), 0..6),
+            word in proptest::sample::select(vec![
+                "foto", "fotos", "crédit", "crédits", "by", "door", "(c)", "©", "ago", "il y a",
+                "há", "zdjęcie", "kontakt", "s", "ß", "fot",
+            ]),
+        ) {
+            let text: String = parts.concat();
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(
+                    eat_fold(&text, i, word),
+                    eat_fold_chars(&text, i, word),
+                    "{:?} {} {:?}", text, i, word
+                );
+            }
+        }
     }
 
     proptest::proptest! {
