@@ -370,9 +370,10 @@ fn count_copies(
     KEY_TABLES.with_borrow_mut(|(counts, prefix_counts, slots)| {
         counts.reset(evidence.len());
         prefix_counts.reset(evidence.len());
+        // The slots of each line's keys, collected from a range (no test
+        // of the vector's room at each line).
         slots.clear();
-        slots.reserve(evidence.len());
-        for i in 0..evidence.len() {
+        slots.extend((0..evidence.len()).map(|i| {
             let e = &evidence[i];
             // Both read before either is counted.
             let keyed = e.own.key != 0 && by_key(e);
@@ -399,8 +400,8 @@ fn count_copies(
             } else {
                 NO_SLOT
             };
-            slots.push((key_slot, prefix_slot));
-        }
+            (key_slot, prefix_slot)
+        }));
         for (e, &(key_slot, prefix_slot)) in evidence.iter_mut().zip(slots.iter()) {
             if key_slot != NO_SLOT {
                 e.copies = counts.at(key_slot as usize).0;

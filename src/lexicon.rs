@@ -76,7 +76,31 @@ fn space_ends(text: &str, i: usize) -> impl Iterator<Item = usize> + '_ {
 
 /// The byte after `word` if `text` has it at byte `i`, ignoring case (char
 /// by char through [`fold`]; `word` is lowercase).
+///
+/// Byte by byte while both the text's and the word's bytes are ASCII: an
+/// ASCII char folds to its lowercase alone, and the bytes before were
+/// whole chars of both. The rest, from a byte outside ASCII (or the end of
+/// `text`) on, char by char ([`eat_fold_chars`]).
 fn eat_fold(text: &str, i: usize, word: &str) -> Option<usize> {
+    let t = text.as_bytes();
+    for (k, &w) in word.as_bytes().iter().enumerate() {
+        match t.get(i + k) {
+            Some(&b) if (b | w).is_ascii() => {
+                if b.to_ascii_lowercase() != w {
+                    return None;
+                }
+            }
+            _ => return eat_fold_chars(text, i + k, &word[k..]),
+        }
+    }
+    Some(i + word.len())
+}
+
+/// [`eat_fold`] char by char, through [`fold`] (the plain way, which
+/// the tests keep as its oracle; out of line, so that the byte loop's
+/// calls stay cheap).
+#[inline(never)]
+fn eat_fold_chars(text: &str, i: usize, word: &str) -> Option<usize> {
     let mut chars = text[i..].char_indices();
     for w in word.chars() {
         let (_, c) = chars.next()?;
@@ -802,6 +826,24 @@ impl LegalWitnesses {
         self.flags[LegalWitnesses::slot(key)]
     }
 
+    /// The index of the first of `keys` that [`LegalWitnesses::may_be`]:
+    /// four keys tested at a time, their flags or'ed (one branch for four
+    /// keys; most texts have none).
+    #[inline]
+    fn first_may_be(&self, keys: &[u64]) -> Option<usize> {
+        let mut i = 0;
+        for q in keys.chunks_exact(4) {
+            if self.may_be(q[0]) | self.may_be(q[1]) | self.may_be(q[2]) | self.may_be(q[3]) {
+                break;
+            }
+            i += 4;
+        }
+        keys[i..]
+            .iter()
+            .position(|&k| self.may_be(k))
+            .map(|j| i + j)
+    }
+
     /// `key` is one of [`LegalWitnesses::keys`].
     #[inline]
     fn is_witness(&self, key: u64) -> bool {
@@ -1029,10 +1071,14 @@ fn may_have_two_legal_terms_scanned(
     if w.always || short_legal {
         return true;
     }
+    // The keys before the first that may be a witness's are none.
+    let Some(from) = w.first_may_be(keys) else {
+        return !plain && hides_a_legal_term(text);
+    };
     // The distinct witnesses among the keys (more than a few make a walk).
     let mut witnesses = [0u64; 4];
     let mut n = 0;
-    for &k in keys {
+    for &k in &keys[from..] {
         if w.is_witness(k) && !witnesses[..n].contains(&k) {
             if n == witnesses.len() {
                 return true;
@@ -1172,7 +1218,8 @@ fn ascii_hits_ignoring_case(bytes: &[u8], word: &[u8], at: usize, enough: usize)
 /// empty) occur, ignoring ASCII case, and `accept` takes the start, up to
 /// `enough`. Only where the letter `word[at]` (its rarest,
 /// [`rarest_letter`]) stands are the bytes compared; the bytes are
-/// searched for it eight at a time.
+/// searched for it eight at a time, out of line ([`ByteTest::next_hits`]:
+/// the search keeps its few values in registers).
 fn ascii_hits_where(
     bytes: &[u8],
     word: &[u8],
@@ -1183,39 +1230,102 @@ fn ascii_hits_where(
     let Some(&b) = word.get(at) else {
         return enough;
     };
-    let (case, want) = if b.is_ascii_alphabetic() {
-        (CASE, u64::from(b | 0x20))
-    } else {
-        (0, u64::from(b))
-    };
-    let found = |i: usize| {
-        i.checked_sub(at).is_some_and(|start| {
-            bytes
-                .get(start..start + word.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(word))
-                && accept(start)
-        })
-    };
+    let letter = ByteTest::of(b);
     let mut hits = 0;
-    let mut chunks = bytes.chunks_exact(8);
     let mut i = 0;
-    for c in &mut chunks {
-        let y = (u64::from_le_bytes(c.try_into().unwrap_or_default()) | case) ^ (ONES * want);
-        // The high bit of each byte of `y` that is zero (exact: no borrow).
-        let mut m = !(((y & !HIGH) + !HIGH) | y | !HIGH);
-        while m != 0 {
-            hits += usize::from(found(i + m.trailing_zeros() as usize / 8));
-            if hits >= enough {
-                return enough;
-            }
-            m &= m - 1;
+    loop {
+        let (chunk, mut m) = letter.next_hits(bytes, i);
+        if m == 0 {
+            return hits;
         }
-        i += 8;
+        while m != 0 {
+            let j = chunk + m.trailing_zeros() as usize / 8;
+            m &= m - 1;
+            let Some(start) = j.checked_sub(at) else {
+                continue;
+            };
+            let occurs = bytes
+                .get(start..start + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word));
+            if occurs && accept(start) {
+                hits += 1;
+                if hits >= enough {
+                    return enough;
+                }
+            }
+        }
+        i = chunk + 8;
     }
-    hits += (i..bytes.len())
-        .filter(|&j| u64::from(bytes[j] | case as u8) == want && found(j))
-        .count();
-    hits.min(enough)
+}
+
+/// The test of [`ascii_hits_where`] for one byte of a word, ignoring
+/// ASCII case.
+#[derive(Clone, Copy)]
+struct ByteTest {
+    /// [`CASE`] for a letter (a text's byte or'ed with it is the letter's
+    /// lowercase where it is the letter in either case), else 0.
+    case: u64,
+    /// Eight copies of the byte (a letter in lowercase).
+    want: u64,
+}
+
+impl ByteTest {
+    fn of(b: u8) -> ByteTest {
+        if b.is_ascii_alphabetic() {
+            ByteTest {
+                case: CASE,
+                want: ONES * u64::from(b | 0x20),
+            }
+        } else {
+            ByteTest {
+                case: 0,
+                want: ONES * u64::from(b),
+            }
+        }
+    }
+
+    /// The high bit of each byte of `x` that may be the byte: every byte
+    /// that is passes, and a few more may, above one that is (a borrow
+    /// crosses into the byte above a byte that is, never into a lower
+    /// one), which the caller's comparison turns away.
+    #[inline(always)]
+    fn hits(self, x: u64) -> u64 {
+        let y = (x | self.case) ^ self.want;
+        y.wrapping_sub(ONES) & !y & HIGH
+    }
+
+    /// The first eight bytes from byte `i` of `bytes` on (eight at a
+    /// time, then the last eight, or the last bytes of a text of fewer
+    /// than eight) that hold the byte: where they start, and
+    /// [`ByteTest::hits`] of them, but for the bytes before `i`; the hits
+    /// are 0 where none is left.
+    #[inline(never)]
+    fn next_hits(self, bytes: &[u8], mut i: usize) -> (usize, u64) {
+        for b in bytes.get(i..).unwrap_or_default().chunks_exact(8) {
+            let m = self.hits(u64::from_le_bytes(b.try_into().unwrap_or_default()));
+            if m != 0 {
+                return (i, m);
+            }
+            i += 8;
+        }
+        if i >= bytes.len() {
+            return (i, 0);
+        }
+        // From one to seven bytes left, from `i`.
+        match bytes.len().checked_sub(8) {
+            Some(last) => {
+                let x = u64::from_le_bytes(bytes[last..].try_into().unwrap_or_default());
+                (last, self.hits(x) & u64::MAX << (8 * (i - last)))
+            }
+            None => {
+                let x = bytes[i..]
+                    .iter()
+                    .rev()
+                    .fold(0u64, |v, &b| v << 8 | u64::from(b));
+                (i, self.hits(x) & u64::MAX >> (8 * (8 - (bytes.len() - i))))
+            }
+        }
+    }
 }
 
 /// Every cue phrase as the [`crate::keys::norm_key`]s of its words, by
@@ -3745,6 +3855,35 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
+        /// A word eaten byte by byte while the bytes are ASCII ends where
+        /// it ends eaten char by char: for words of the lexicons and
+        /// patterns, in ASCII and not, at any start of texts of their
+        /// pieces in either case and of chars that fold to ASCII letters.
+        #[test]
+        fn words_eaten_by_bytes_as_by_chars(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "foto", "FOTO", "Fo", "photo", "cr", "CRÉ", "crédit", "dit", "by", "BY", "door",
+                "\u{17f}", "\u{212a}", "é", "É", " ", ":", "(c)", "(C)", "©", "x", "ago", "il y a",
+                "hace", "há", "zdj", "ĘCIE", "ęcie", "\u{1e9e}", "ß",
+            ]), 0..6),
+            word in proptest::sample::select(vec![
+                "foto", "fotos", "crédit", "crédits", "by", "door", "(c)", "©", "ago", "il y a",
+                "há", "zdjęcie", "kontakt", "s", "ß", "fot",
+            ]),
+        ) {
+            let text: String = parts.concat();
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(
+                    eat_fold(&text, i, word),
+                    eat_fold_chars(&text, i, word),
+                    "{:?} {} {:?}", text, i, word
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
         /// A byline's cuts found byte by byte are those the splits make.
         #[test]
         fn byline_cuts_as_the_splits_make_them(
@@ -4427,6 +4566,82 @@ mod tests {
                 let hits = ascii_hits_ignoring_case(text.as_bytes(), word.as_bytes(), at, enough);
                 assert_eq!(hits, enough <= n, "{text:?} {enough}");
             }
+        }
+    }
+
+    /// The first key that may be a witness's, found four keys at a time,
+    /// is the one found key by key: in lists of any length, with such keys
+    /// anywhere (or none).
+    #[test]
+    fn first_witness_flags_as_found_key_by_key() {
+        let w = &*LEGAL_WITNESSES;
+        let witness = w.keys[0];
+        let other = (1..).map(|k: u64| k << 50 | 1).find(|&k| !w.may_be(k));
+        let other = other.expect("a key of no flag");
+        for len in 0..12 {
+            for at in (0..len).map(Some).chain([None]) {
+                for second in (0..len).map(Some).chain([None]) {
+                    let keys: Vec<u64> = (0..len)
+                        .map(|j| {
+                            if Some(j) == at || Some(j) == second {
+                                witness
+                            } else {
+                                other
+                            }
+                        })
+                        .collect();
+                    let want = keys.iter().position(|&k| w.may_be(k));
+                    assert_eq!(w.first_may_be(&keys), want, "{len} {at:?} {second:?}");
+                }
+            }
+        }
+    }
+
+    /// The starts of a word in a text, ignoring ASCII case, that `accept`
+    /// takes, up to `enough`: the oracle of [`ascii_hits_where`].
+    fn ascii_hits_oracle(
+        bytes: &[u8],
+        word: &[u8],
+        enough: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> usize {
+        let n = (0..bytes.len())
+            .filter(|&s| {
+                bytes
+                    .get(s..s + word.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                    && accept(s)
+            })
+            .count();
+        n.min(enough)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// The starts of a word found by one of its letters, eight bytes at
+        /// a time, are those found by comparing at every byte: in texts of
+        /// any length (the last bytes tested as eight that overlap those
+        /// before, or as fewer than eight), for any letter picked, and
+        /// starts that `accept` turns away.
+        #[test]
+        fn ascii_hits_as_compared_at_every_byte(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "A", "b", "B", "ab", "aB", "ba", " ", "`", "\u{e9}", "x", "1", "@",
+            ]), 0..40),
+            word in proptest::sample::select(vec!["a", "b", "ab", "ba", "aba", "abb", "1a", "a@"]),
+            at in 0usize..4,
+            enough in 1usize..5,
+            modulus in 1usize..4,
+        ) {
+            let text: String = parts.concat();
+            let (bytes, word) = (text.as_bytes(), word.as_bytes());
+            let accept = |s: usize| s % modulus == 0;
+            let want = if at < word.len() {
+                ascii_hits_oracle(bytes, word, enough, accept)
+            } else {
+                enough
+            };
+            proptest::prop_assert_eq!(ascii_hits_where(bytes, word, at, enough, accept), want);
         }
     }
 
