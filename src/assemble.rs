@@ -5,7 +5,7 @@ use crate::article::{Article, Block, BlockKind, ChromeSegment, Label, LineInfo};
 use crate::columns;
 use crate::features::Evidence;
 use crate::lines;
-use crate::pipeline::verdicts::Verdict;
+use crate::pipeline::verdicts::{self, Verdict};
 use crate::pipeline::{Page, Verdicts};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -224,10 +224,11 @@ pub(crate) fn block_cells(
     debug_assert_eq!(verdicts.len(), lines.len());
     // The body lies between its first and last cell: the lines before and
     // after it (the page's head and foot) are passed over once.
-    let Some(first) = first_body(verdicts) else {
+    let body = |x: &Verdict| x.kind.is_some();
+    let Some(first) = verdicts::first_where(verdicts, body) else {
         return;
     };
-    let end = last_body(&verdicts[first..]).map_or(first, |l| first + l + 1);
+    let end = verdicts::last_where(&verdicts[first..], body).map_or(first, |l| first + l + 1);
     let verdicts = &verdicts[first..end];
     let mut last: Option<usize> = None; // the cell of the last block's end
     for (i, verdict) in (first..).zip(verdicts) {
@@ -242,41 +243,6 @@ pub(crate) fn block_cells(
         cell(i, kind_i, joins);
         last = Some(i);
     }
-}
-
-/// Whether any of `chunk` is a body verdict, with no branch per verdict.
-fn any_body(chunk: &[Verdict]) -> bool {
-    chunk.iter().fold(false, |any, x| any | x.kind.is_some())
-}
-
-/// The first body verdict of `verdicts`: the verdicts before it (a page's
-/// head) are passed over eight at a time ([`any_body`]).
-fn first_body(verdicts: &[Verdict]) -> Option<usize> {
-    let mut chunks = verdicts.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        if any_body(chunk) {
-            break;
-        }
-        at += 8;
-    }
-    verdicts[at..]
-        .iter()
-        .position(|x| x.kind.is_some())
-        .map(|p| at + p)
-}
-
-/// The last body verdict of `verdicts`: those after it (a page's foot)
-/// are passed over eight at a time ([`any_body`]).
-fn last_body(verdicts: &[Verdict]) -> Option<usize> {
-    let mut end = verdicts.len();
-    for chunk in verdicts.rchunks_exact(8) {
-        if any_body(chunk) {
-            break;
-        }
-        end -= 8;
-    }
-    verdicts[..end].iter().rposition(|x| x.kind.is_some())
 }
 
 /// Cell `b` follows cell `a` in the input: on the same line, or on the
@@ -352,37 +318,6 @@ fn unify_chrome_rows(cells: &[lines::Line<'_>], labels: &mut [Label]) {
 mod tests {
     use super::*;
     use crate::ChromeKind;
-
-    /// The first and last body verdicts, found eight at a time, are those
-    /// a walk over each verdict finds, wherever the body lies (or none).
-    #[test]
-    fn body_bounds_are_found_eight_at_a_time() {
-        let verdict = |body: bool| Verdict {
-            label: if body {
-                Label::Body
-            } else {
-                Label::Chrome(ChromeKind::Other)
-            },
-            kind: body.then_some(BlockKind::Paragraph),
-            decided: body,
-            why: crate::pipeline::Why::Open,
-        };
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for len in 0..40 {
-            for _ in 0..300 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                // Few body verdicts, often none: bits of a sparse mask.
-                let mask = seed & (seed >> 21) & (seed >> 42);
-                let verdicts: Vec<Verdict> =
-                    (0..len).map(|i| verdict(mask >> i & 1 == 1)).collect();
-                let body = |x: &Verdict| x.kind.is_some();
-                assert_eq!(first_body(&verdicts), verdicts.iter().position(body));
-                assert_eq!(last_body(&verdicts), verdicts.iter().rposition(body));
-            }
-        }
-    }
 
     const LABELS: [Label; 6] = [
         Label::Body,

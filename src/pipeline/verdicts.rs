@@ -169,33 +169,14 @@ impl<'a> Verdicts<'a> {
         self.lines.iter().any(|v| v.label == Label::Body)
     }
 
-    /// The first body line: the lines before it (a page's head) are passed
-    /// over eight at a time, with no branch per line.
+    /// The first body line ([`first_where`]).
     pub(crate) fn first_body(&self) -> Option<usize> {
-        let body = |v: &Verdict| v.label == Label::Body;
-        let mut chunks = self.lines.chunks_exact(8);
-        let mut at = 0;
-        for chunk in &mut chunks {
-            if chunk.iter().fold(false, |any, v| any | body(v)) {
-                break;
-            }
-            at += 8;
-        }
-        self.lines[at..].iter().position(body).map(|p| at + p)
+        first_where(&self.lines, |v| v.label == Label::Body)
     }
 
-    /// The last body line: the lines after it (a page's foot) are passed
-    /// over eight at a time, with no branch per line.
+    /// The last body line ([`last_where`]).
     pub(crate) fn last_body(&self) -> Option<usize> {
-        let body = |v: &Verdict| v.label == Label::Body;
-        let mut end = self.lines.len();
-        for chunk in self.lines.rchunks_exact(8) {
-            if chunk.iter().fold(false, |any, v| any | body(v)) {
-                break;
-            }
-            end -= 8;
-        }
-        self.lines[..end].iter().rposition(body)
+        last_where(&self.lines, |v| v.label == Label::Body)
     }
 
     /// The verdicts, in line order: for walking them beside the lines.
@@ -263,6 +244,32 @@ impl<'a> Verdicts<'a> {
     }
 }
 
+/// The first of `verdicts` that `is` holds for: those before it (a page's
+/// head) are passed over eight at a time, with no branch per verdict.
+pub(crate) fn first_where(verdicts: &[Verdict], is: impl Fn(&Verdict) -> bool) -> Option<usize> {
+    let mut at = 0;
+    for chunk in verdicts.chunks_exact(8) {
+        if chunk.iter().fold(false, |any, v| any | is(v)) {
+            break;
+        }
+        at += 8;
+    }
+    verdicts[at..].iter().position(is).map(|p| at + p)
+}
+
+/// The last of `verdicts` that `is` holds for: those after it (a page's
+/// foot) are passed over eight at a time, with no branch per verdict.
+pub(crate) fn last_where(verdicts: &[Verdict], is: impl Fn(&Verdict) -> bool) -> Option<usize> {
+    let mut end = verdicts.len();
+    for chunk in verdicts.rchunks_exact(8) {
+        if chunk.iter().fold(false, |any, v| any | is(v)) {
+            break;
+        }
+        end -= 8;
+    }
+    verdicts[..end].iter().rposition(is)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +294,10 @@ mod tests {
                 let first = (0..len).find(|&i| v.is_body(i));
                 let last = (0..len).rev().find(|&i| v.is_body(i));
                 assert_eq!((v.first_body(), v.last_body()), (first, last), "{mask:b}");
+                // As the article's assembly asks: by block kind.
+                let kind = |x: &Verdict| x.kind.is_some();
+                let by_kind = (first_where(v.all(), kind), last_where(v.all(), kind));
+                assert_eq!(by_kind, (first, last), "{mask:b}");
             }
         }
     }
