@@ -482,9 +482,11 @@ pub(crate) fn copy_usual_avx2(
 }
 
 /// [`copy_usual`] in blocks of `N` bytes, `mask` giving a bit for each
-/// byte of a block to escape (as [`escape_mask`] does for 16). The rest of
-/// the string and of `out` are taken as slices, cut after each escape:
-/// where they start in `b` and `out` is only worked out for the list.
+/// byte of a block to escape (as [`escape_mask`] does for 16). Where the
+/// copy is in `b` and in `out` is kept as two indices, the rest of each cut
+/// from them for each run: cutting the slices themselves after each escape
+/// took more instructions for each (their ends were worked back into
+/// places for the list).
 #[inline(always)]
 pub(crate) fn copy_usual_with<const N: usize>(
     b: &[u8],
@@ -494,34 +496,37 @@ pub(crate) fn copy_usual_with<const N: usize>(
     ends: &mut Vec<(usize, usize)>,
     mask: impl Fn([u8; N]) -> u32,
 ) -> Option<(usize, usize)> {
-    let out_len = out.len();
-    let (mut src, mut dst) = (b.get(i..)?, out.get_mut(o..)?);
+    // A start past the end of either is no string.
+    b.get(i..)?;
+    out.get(o..)?;
+    let (mut i, mut o) = (i, o);
     // The escapes are gathered in a buffer on the stack and added to the
     // list 64 at a time: a push onto the list itself kept its length in
     // memory (and a call to grow it in the loop).
     let mut batch = [(0, 0); 64];
     let mut filled = 0;
     let stop = loop {
-        let n = copy_run(src, dst, &mask);
+        let n = copy_run(&b[i..], &mut out[o..], &mask);
+        let (at, to) = (i + n, o + n);
         // The byte the run stopped at (none at the end of the line), and
         // the one after it.
-        let Some(&c) = src.get(n) else {
+        let Some(&c) = b.get(at) else {
             break None;
         };
-        let byte = match (c, src.get(n + 1)) {
+        let byte = match (c, b.get(at + 1)) {
             (b'\\', Some(&letter)) => UNESCAPED[usize::from(letter)],
             _ => 0,
         };
-        match dst.get_mut(n) {
+        match out.get_mut(to) {
             Some(d) if byte != 0 => *d = byte,
-            _ => break Some((b.len() - src.len() + n, out_len - dst.len() + n)),
+            _ => break Some((at, to)),
         }
-        (src, dst) = (&src[n + 2..], &mut dst[n + 1..]);
+        (i, o) = (at + 2, to + 1);
         if filled == batch.len() {
             ends.extend_from_slice(&batch);
             filled = 0;
         }
-        batch[filled] = (out_len - dst.len(), b.len() - src.len());
+        batch[filled] = (o, i);
         filled += 1;
     };
     ends.extend_from_slice(&batch[..filled]);
