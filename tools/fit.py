@@ -14,6 +14,8 @@ then:
     .fitenv/bin/python tools/fit.py body [--write] [--no-cv]
     .fitenv/bin/python tools/fit.py regen-body     # rewrite the body section from the
                                                    # last fitted forest (target/fit/)
+    .fitenv/bin/python tools/fit.py diagnose       # where the body model's held-out
+                                                   # lines lose (see `diagnose`)
 
 Three models score lines, each reading the one before it, so they are fitted
 in this order (the features tool is rebuilt after each is written):
@@ -41,6 +43,29 @@ dateline; the cleaner returns those as title and date, so a line that is a
 run of the page's title, or a short line flagged as metadata or dated, is
 labelled `0`. Lines are weighted by their share of their page's
 tokens, so every page counts the same, as in the metric.
+
+Measured dead ends (2026-12-02; held-out pooled AEB F1 of lines > 0 on
+train, then the same on dev innertext / inscriptis, report only; the
+written model gives 0.888, 0.913 / 0.902). More capacity or a smoother
+decision over the same features buys at most 0.005 held out and nothing on
+dev, so the next gain has to come from what the features can see:
+* a wider band: 4: 0.887, 0.910 / 0.899; every line: 0.886, 0.906 / 0.899;
+* more trees: 60 or 100 of depth 4: 0.889-0.892, 0.908-0.912 / 0.899-0.901;
+  100 of depth 6: 0.893, 0.914 / 0.903 (the walk is written for depth 4);
+* a second forest stacked on the first one's held-out scores (neighbours'
+  scores, window means, distance to the nearest kept line, the best
+  segment of kept text), with or without the line features and with
+  comment-thread cues (a name-shaped line before a long one, reply
+  words): 0.888-0.892, 0.912-0.914 / 0.901;
+* two-state smoothing of the scores along the page (Viterbi, a cost for
+  each switch), measured on the held-out pages that have lines (0.882
+  without it): 0.883 at best;
+* keeping only the runs of kept lines that a run-level forest accepts (the
+  same pages): 0.884; even the best choice of runs reaches only 0.897, since
+  the pages that lose recall are pages whose article lines all score
+  below zero (`diagnose`: pages of recall below 0.2 carry 39% of the recall
+  gap to the gold labels, pages of precision below 0.2 40% of the
+  precision gap).
 
 src/model.rs is generated: each model has its own section, between
 `// <kind> begin` and `// <kind> end` lines, which `--write` replaces; the
@@ -220,19 +245,25 @@ def row(name, r):
     return f"| {name} | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} | {r[3]:.3f} |"
 
 
-def report(kind, pages, model):
-    """Cross-validation grouped by site on the fitting pages, then dev."""
+def held_out(kind, pages):
+    """The folds of the cross-validation grouped by site: per fold, its
+    number, the model fitted on the other folds and the fold's pages (the
+    seeds are fitted on, never held out)."""
     folds = [[] for _ in range(FOLDS)]
     for p in pages:
         folds[zlib.crc32(p["group"].encode()) % FOLDS].append(p)
+    for f in range(FOLDS):
+        rest = [p for g, fold in enumerate(folds) if g != f for p in fold]
+        yield f, fit(kind, rest), [p for p in folds[f] if p["group"] != "seed"]
+
+
+def report(kind, pages, model):
+    """Cross-validation grouped by site on the fitting pages, then dev."""
     print(f"\n{kind}: {len(pages)} pages to fit on\n")
     print("| held out | weighted line accuracy | AEB P | AEB R | AEB F1 (lines > 0) |")
     print("|---|---:|---:|---:|---:|")
     pooled = []
-    for f in range(FOLDS):
-        rest = [p for g, fold in enumerate(folds) if g != f for p in fold]
-        m = fit(kind, rest)
-        held = [p for p in folds[f] if p["group"] != "seed"]
+    for f, m, held in held_out(kind, pages):
         print(row(f"fold {f + 1} ({len(held)} pages)", check(m, held, pooled)), flush=True)
     import score
     print(f"| all folds (AEB over their pages) | | "
@@ -240,6 +271,54 @@ def report(kind, pages, model):
     for split in DEV_SPLITS:
         dev = load(split, kind)
         print(row(f"{split} (fitted model, report only)", check(model, dev)), flush=True)
+
+
+def diagnose(pages):
+    """Where the body model's held-out lines lose, against the gold labels
+    (the best whole-line selection): the pooled AEB of both, the share of
+    the gap that pages of low precision or recall carry (a page whose
+    article lines all score below zero is a failure of the page, not of a
+    few lines), and the wrong lines' share of the page's tokens by whether
+    they lie in the region, after a comments head, and by length."""
+    import collections
+    import numpy as np
+    import score
+    names = feature_names("body")
+    region, comments = names.index("in_region"), names.index("after_comments")
+    mine, best, mass = [], [], collections.Counter()
+    for _, m, held in held_out("body", pages):
+        for p in held:
+            # A page without lines counts too (empty, as in `check`).
+            gold = p["y"] > 0
+            keep = m.decision_function(p["X"]) > 0 if len(gold) else gold
+            mine.append(score.doc_scores(p["gold"], "\n".join(
+                t for t, k in zip(p["texts"], keep) if k)))
+            best.append(score.doc_scores(p["gold"], "\n".join(
+                t for t, k in zip(p["texts"], gold) if k)))
+            toks = np.array([len(TOK.findall(t)) for t in p["texts"]], float)
+            share = toks / max(toks.sum(), 1.0)
+            for i in np.flatnonzero(keep != gold):
+                where = ("in region" if p["X"][i, region] > 0 else "outside"
+                         ) + (", after comments" if p["X"][i, comments] > 0 else "")
+                size = "< 8 words" if toks[i] < 8 else "< 25 words" if toks[i] < 25 else ">= 25 words"
+                mass[("kept, not gold" if keep[i] else "gold, dropped", where, size)] += share[i]
+    n = len(mine)
+    print(f"\nbody, held out: {n} pages\n")
+    print("| lines | AEB P | AEB R | AEB F1 |\n|---|---:|---:|---:|")
+    for name, rows in (("scored above 0", mine), ("gold labels (best whole lines)", best)):
+        print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in score._aeb_prf(rows)) + " |")
+    for key, name in (("p", "precision"), ("r", "recall")):
+        print(f"\n| page {name} | pages | share of the {name} gap to the gold labels |\n|---|---:|---:|")
+        pairs = [(a, b) for a, b in zip(mine, best)
+                 if key == "r" or a["tp"] + a["fp"] > 0]
+        gap = sum(b[key] - a[key] for a, b in pairs) or 1.0
+        for lo, hi in ((0, .2), (.2, .5), (.5, .8), (.8, 1.01)):
+            part = [(a, b) for a, b in pairs if lo <= a[key] < hi]
+            print(f"| {lo:.1f}-{min(hi, 1):.1f} | {len(part)} | "
+                  f"{sum(b[key] - a[key] for a, b in part) / gap:.2f} |")
+    print("\n| wrong lines | where | length | share of a page's tokens |\n|---|---|---|---:|")
+    for (kind, where, size), v in sorted(mass.items(), key=lambda kv: -kv[1])[:12]:
+        print(f"| {kind} | {where} | {size} | {100 * v / n:.2f}% |")
 
 
 def fmt32(x):
@@ -385,6 +464,10 @@ def main():
         write_section("body", forest_section(feature_names("body"), model))
         build()
         verify_written(model)
+        return
+    if args == ["diagnose"]:
+        build()
+        diagnose([p for split in FIT_SPLITS for p in load(split, "body")])
         return
     kinds = ["local", "context", "body"] if args == ["all"] else args
     write = "--write" in sys.argv or args == ["all"]
