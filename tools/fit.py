@@ -16,6 +16,7 @@ then:
                                                    # last fitted forest (target/fit/)
     .fitenv/bin/python tools/fit.py diagnose       # where the body model's held-out
                                                    # lines lose (see `diagnose`)
+    .fitenv/bin/python tools/experiments.py all    # the measured dead ends (20 minutes)
 
 Three models score lines, each reading the one before it, so they are fitted
 in this order (the features tool is rebuilt after each is written):
@@ -44,30 +45,31 @@ run of the page's title, or a short line flagged as metadata or dated, is
 labelled `0`. Lines are weighted by their share of their page's
 tokens, so every page counts the same, as in the metric.
 
-Measured dead ends (2026-12-02; held-out pooled AEB F1 of lines > 0 on
-train, then the same on dev innertext / inscriptis, report only; the
-written model gives 0.888, 0.913 / 0.902). More capacity or a smoother
-decision over the same features buys at most 0.005 held out and nothing on
-dev, so the next gain has to come from what the features can see:
+Measured dead ends (2026-12-02): `tools/experiments.py` measures each one
+beside the written model, as held-out pooled AEB F1 on train, then dev
+innertext / inscriptis (report only). The written model gives 0.888, then
+0.913 / 0.902. More capacity or a smoother decision over the same features
+moves the held-out F1 by at most 0.005, and dev by at most 0.005 on one
+rendering, so the next gain has to come from what the features can see:
 * a wider band: 4: 0.887, 0.910 / 0.899; every line: 0.886, 0.906 / 0.899;
 * more trees: 60 or 100 of depth 4: 0.889-0.892, 0.908-0.912 / 0.899-0.901;
   100 of depth 6: 0.893, 0.914 / 0.903 (the walk is written for depth 4);
-* a second forest stacked on the first one's held-out scores (neighbours'
-  scores, window means, distance to the nearest kept line, the best
-  segment of kept text), with or without the line features and with
-  comment-thread cues (a name-shaped line before a long one, reply
-  words): 0.888-0.892, 0.912-0.914 / 0.901;
-* where the best run of text outside the region lies (in it, its distance,
-  its weight against the region's): 0.888, 0.911 / 0.903;
-* two-state smoothing of the scores along the page (Viterbi, a cost for
-  each switch), measured on the held-out pages that have lines (0.882
-  without it): 0.883 at best;
-* keeping only the runs of kept lines that a run-level forest accepts (the
-  same pages): 0.884; even the best choice of runs reaches only 0.897, since
-  the pages that lose recall are pages whose article lines all score
-  below zero (`diagnose`: pages of recall below 0.2 carry 39% of the recall
-  gap to the gold labels, pages of precision below 0.2 40% of the
-  precision gap).
+* a second forest stacked on the first one's held-out scores along the
+  page (neighbours' scores, window means, distance to the nearest kept
+  line and to the best run of kept text), with or without the line's own
+  features: 0.889-0.890, 0.913-0.915 / 0.900-0.907;
+* where the best run of text outside the region lies, as features: 0.888,
+  0.911 / 0.903;
+* two-state smoothing of the scores along the page (Viterbi, switch cost
+  0.25-1): 0.884-0.890, 0.904-0.911 / 0.891-0.899;
+* keeping only the runs of kept lines that a run-level forest accepts:
+  0.889, 0.913 / 0.904;
+* an empty body for a page that a page-level forest expects to be mostly
+  wrong: 0.888, 0.912-0.914 / 0.900-0.902.
+`diagnose` shows why: pages of recall below 0.2 carry 39% of the recall gap
+to the gold labels and pages of precision below 0.2 40% of the precision
+gap; on the pages of low recall the article's lines nearly all score below
+zero, so no choice among the kept lines can mend them.
 
 src/model.rs is generated: each model has its own section, between
 `// <kind> begin` and `// <kind> end` lines, which `--write` replaces; the
@@ -189,14 +191,15 @@ def stack(pages):
 class Cascade:
     """The context log-odds outside the band, the forest's inside it."""
 
-    def __init__(self, forest, ctx):
-        self.forest, self.ctx = forest, ctx
+    def __init__(self, forest, ctx, band=BAND):
+        self.forest, self.ctx, self.band = forest, ctx, band
 
     def decision_function(self, X):
         import numpy as np
         c = X[:, self.ctx]
         out = c.copy()
-        inside = np.abs(c) <= BAND
+        # (A cascade pickled before it kept its band has the default one.)
+        inside = np.abs(c) <= getattr(self, "band", BAND)
         if inside.any():
             out[inside] = self.forest.decision_function(X[inside])
         return out
@@ -210,18 +213,23 @@ FALLING = ("cue_related", "cue_comments", "cue_promo", "cue_footer", "cue_naviga
            "cue_fixtures", "time", "count", "fixture_row", "near_copy", "template")
 
 
-def fit(kind, pages):
+def fit(kind, pages, settings=None, band=BAND):
+    """The model of `kind` fitted on `pages`; for the body, the forest's
+    settings may differ from FOREST's in `settings`, and its pages' features
+    may go on past the body features (unconstrained extra columns)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
     X, y, w = stack(pages)
     if kind == "body":
         names = feature_names("body")
         ctx = names.index("ctx")
-        inside = abs(X[:, ctx]) <= BAND
+        inside = abs(X[:, ctx]) <= band
         monotonic = [1 if n in RISING else -1 if n in FALLING else 0 for n in names]
-        forest = HistGradientBoostingClassifier(**FOREST, monotonic_cst=monotonic).fit(
+        monotonic += [0] * (X.shape[1] - len(names))
+        forest = HistGradientBoostingClassifier(**dict(FOREST, **(settings or {})),
+                                                monotonic_cst=monotonic).fit(
             X[inside], y[inside], sample_weight=w[inside])
-        return Cascade(forest, ctx)
+        return Cascade(forest, ctx, band)
     return LogisticRegression(C=1.0, fit_intercept=False, max_iter=5000).fit(X, y, sample_weight=w)
 
 
@@ -247,16 +255,18 @@ def row(name, r):
     return f"| {name} | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} | {r[3]:.3f} |"
 
 
-def held_out(kind, pages):
+def held_out(kind, pages, fitter=None):
     """The folds of the cross-validation grouped by site: per fold, its
-    number, the model fitted on the other folds and the fold's pages (the
-    seeds are fitted on, never held out)."""
+    number, the model fitted on the other folds (by `fit`, or by `fitter`
+    given those pages) and the fold's pages (the seeds are fitted on, never
+    held out)."""
     folds = [[] for _ in range(FOLDS)]
     for p in pages:
         folds[zlib.crc32(p["group"].encode()) % FOLDS].append(p)
     for f in range(FOLDS):
         rest = [p for g, fold in enumerate(folds) if g != f for p in fold]
-        yield f, fit(kind, rest), [p for p in folds[f] if p["group"] != "seed"]
+        model = fitter(rest) if fitter else fit(kind, rest)
+        yield f, model, [p for p in folds[f] if p["group"] != "seed"]
 
 
 def report(kind, pages, model):

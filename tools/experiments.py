@@ -1,0 +1,386 @@
+#!/usr/bin/env python3
+"""Measured dead ends of the body model, kept so a new idea can be measured
+beside them (see the list in fit.py's header). From the project root, with
+the environment of fit.py:
+
+    .fitenv/bin/python tools/experiments.py NAME...
+
+NAME is one of `base` (the cascade as fit.py fits it), `capacity` (a wider
+band, more or deeper trees), `stacked` (a second forest over the first
+one's scores along the page), `smoothing` (two-state smoothing of the scores
+along the page), `runs` (keeping only the runs of kept lines a run-level
+forest accepts), `outside` (where the best run of text outside the region
+lies, as features), `abstain` (an empty body for a page a page-level
+forest expects to be mostly wrong), or `all`.
+
+Each row is measured as fit.py's tables are: the pooled AEB P/R/F1 of the
+lines a model scores above zero, on the pages held out by the 5-fold
+cross-validation grouped by site over train and the seeds, then on dev
+innertext and inscriptis (report only: nothing here is fitted or chosen on
+dev). Models that read the body model's scores of the pages they are fitted
+on read held-out scores (an inner 3-fold split), as they would meet them.
+
+The body features are read once through the features tool and kept in
+target/fit/body-pages.pickle: delete it after changing the features.
+"""
+import pickle
+import sys
+import time
+import zlib
+
+import numpy as np
+
+import fit
+import score
+
+CACHE = fit.ROOT / "target" / "fit" / "body-pages.pickle"
+LIMIT = 8.0  # scores are read clamped to +-LIMIT, as the ctx feature holds them
+
+
+def pages():
+    """The fitting pages and, per dev split, the dev pages (body features)."""
+    if CACHE.exists():
+        return pickle.loads(CACHE.read_bytes())
+    loaded = ([p for split in fit.FIT_SPLITS for p in fit.load(split, "body")],
+              {split: fit.load(split, "body") for split in fit.DEV_SPLITS})
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    CACHE.write_bytes(pickle.dumps(loaded))
+    return loaded
+
+
+# The body features' columns (set by `main`).
+COL = {}
+
+
+def tokens(p):
+    if "tokens" not in p:
+        p["tokens"] = np.array([len(fit.TOK.findall(t)) for t in p["texts"]], float)
+    return p["tokens"]
+
+
+def forest(ps, params=None, band=fit.BAND, extra=None):
+    """The body cascade fitted on `ps` as fit.py fits it, or with other
+    forest settings, band or extra columns (`extra(page)`): a function from
+    a page to its lines' scores."""
+    cols = (lambda p: np.hstack([p["X"], extra(p)])) if extra else (lambda p: p["X"])
+    model = fit.fit("body", [dict(p, X=cols(p)) if len(p["y"]) else p for p in ps], params, band)
+    return lambda p: model.decision_function(cols(p)) if len(p["y"]) else np.zeros(0)
+
+
+def inner_scores(ps, k=3):
+    """Each page's body scores from a cascade fitted without the page's site."""
+    folds = [[] for _ in range(k)]
+    for p in ps:
+        folds[zlib.crc32(("inner " + p["group"]).encode()) % k].append(p)
+    out = {}
+    for f in range(k):
+        m = forest([p for g, fold in enumerate(folds) if g != f for p in fold])
+        for p in folds[f]:
+            out[id(p)] = m(p)
+    return out
+
+
+def measure(label, fitter, train, dev):
+    """Print the held-out and dev rows of the model `fitter` fits."""
+    start = time.time()
+
+    def doc(p, m):
+        s = m(p)
+        return score.doc_scores(p["gold"], "\n".join(
+            t for t, k in zip(p["texts"], s > 0) if k))
+    pooled = [doc(p, m) for _, m, held in fit.held_out("body", train, fitter) for p in held]
+    m = fitter(train)
+    cells = ["{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf(pooled))]
+    cells += ["{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf([doc(p, m) for p in dev[s]]))
+              for s in fit.DEV_SPLITS]
+    print(f"| {label} | " + " | ".join(cells) + f" | {time.time() - start:.0f} s |", flush=True)
+
+
+# Features of a line read from the scores `s` of its page's lines.
+
+def shifted(s, k, fill=-LIMIT):
+    out = np.full_like(s, fill)
+    if k > 0:
+        out[k:] = s[:-k]
+    elif k < 0:
+        out[:k] = s[-k:]
+    else:
+        out[:] = s
+    return out
+
+
+def window_mean(s, k):
+    c = np.concatenate([[0.0], np.cumsum(s)])
+    i = np.arange(len(s))
+    lo, hi = np.maximum(i - k, 0), np.minimum(i + k + 1, len(s))
+    return (c[hi] - c[lo]) / (hi - lo)
+
+
+def best_run(gain):
+    """First and last index of the run of greatest summed gain (-1 for none)."""
+    best, cur, first, start, last = 0.0, 0.0, 0, 0, -1
+    for i, g in enumerate(gain):
+        if cur <= 0:
+            cur, start = 0.0, i
+        cur += g
+        if cur > best:
+            best, first, last = cur, start, i
+    return first, last, best
+
+
+def along(p, s):
+    """A line's neighbours' scores, window means, the kept text before and
+    after it, its distance to the nearest kept lines and to the best run
+    of kept text."""
+    s = np.clip(s, -LIMIT, LIMIT)
+    n, toks = len(s), tokens(p)
+    kept = (s > 0) * toks
+    total = max(kept.sum(), 1.0)
+    before = (np.cumsum(kept) - kept) / total
+    idx = np.arange(n)
+    pos = np.flatnonzero(s > 0)
+    if len(pos):
+        j = np.searchsorted(pos, idx)
+        back = np.where(j > 0, idx - pos[np.maximum(j - 1, 0)], n)
+        j = np.searchsorted(pos, idx, side="right")
+        ahead = np.where(j < len(pos), pos[np.minimum(j, len(pos) - 1)] - idx, n)
+    else:
+        back = ahead = np.full(n, n)
+    a, b, _ = best_run(np.where(s > 0, toks, -0.5 * toks))
+    inside = ((idx >= a) & (idx <= b)).astype(float)
+    gap = np.where(inside > 0, 0, np.minimum(np.abs(idx - a), np.abs(idx - b)))
+    return np.stack([
+        s, shifted(s, 1), shifted(s, -1), shifted(s, 2), shifted(s, -2),
+        window_mean(s, 2), window_mean(s, 5), window_mean(s, 15),
+        np.max([shifted(s, k) for k in (1, 2, 3)], 0), np.max([shifted(s, -k) for k in (1, 2, 3)], 0),
+        np.full(n, kept.sum() / max(toks.sum(), 1.0)), before, 1.0 - before - kept / total,
+        np.log1p(back), np.log1p(ahead), inside, np.log1p(gap)], 1)
+
+
+def stacked(with_lines, band):
+    """A second forest over `along` (and the line's own features) of the
+    first one's scores; lines whose first score lies outside `band` keep it."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    def cols(p, s):
+        f = along(p, s)
+        return np.hstack([p["X"], f]) if with_lines else f
+
+    def fitter(ps):
+        first, held = forest(ps), inner_scores(ps)
+        rows = [(cols(p, held[id(p)]), p["y"], p["w"], np.abs(held[id(p)]) <= band)
+                for p in ps if len(p["y"])]
+        second = HistGradientBoostingClassifier(**fit.FOREST).fit(
+            np.vstack([X[i] for X, _, _, i in rows]), np.concatenate([y[i] for _, y, _, i in rows]),
+            sample_weight=np.concatenate([w[i] for _, _, w, i in rows]))
+
+        def scores(p):
+            s = first(p)
+            out, ins = s.copy(), np.abs(s) <= band
+            if ins.any():
+                out[ins] = second.decision_function(cols(p, s)[ins])
+            return out
+        return scores
+    return fitter
+
+
+def smoothed(cost):
+    """The scores of the most likely sequence of body/other lines, each
+    line's score its evidence and each switch costing `cost` (Viterbi)."""
+    def fitter(ps):
+        first = forest(ps)
+
+        def scores(p):
+            e = np.clip(first(p), -LIMIT, LIMIT) / 2
+            n = len(e)
+            if not n:
+                return e
+            value, back = np.array([-e[0], e[0]]), np.zeros((n, 2), int)
+            for i in range(1, n):
+                new = np.empty(2)
+                for k in (0, 1):
+                    stay, switch = value[k], value[1 - k] - cost
+                    back[i, k] = k if stay >= switch else 1 - k
+                    new[k] = max(stay, switch) + (e[i] if k else -e[i])
+                value = new
+            out, k = np.empty(n), int(value[1] > value[0])
+            for i in range(n - 1, -1, -1):
+                out[i] = 1.0 if k else -1.0
+                k = back[i, k]
+            return out
+        return scores
+    return fitter
+
+
+def runs_of(s, toks, gap=2):
+    """Runs of kept lines: a run ends after `gap` dropped lines with words."""
+    out, cur, dropped = [], None, 0
+    for i in range(len(s)):
+        if s[i] > 0:
+            cur, dropped = [cur[0] if cur else i, i], 0
+        elif cur and toks[i] > 0:
+            dropped += 1
+            if dropped >= gap:
+                out.append(tuple(cur))
+                cur, dropped = None, 0
+    if cur:
+        out.append(tuple(cur))
+    return out
+
+
+RUN_MEANS = ("stopwords", "cue_related", "cue_comments", "cue_promo", "cue_footer", "cue_navigation",
+             "urlish", "after_comments", "in_region", "region_distance", "position", "terminal",
+             "near_copy", "template", "heading_shaped", "list_item", "digit_ratio")
+
+
+def run_rows(p, s):
+    """Per run of kept lines: its features and its kept lines."""
+    toks, n = tokens(p), len(s)
+    found = runs_of(s, toks)
+    if not found:
+        return np.zeros((0, 14 + len(RUN_MEANS))), []
+    kept = [np.arange(a, b + 1)[s[a:b + 1] > 0] for a, b in found]
+    size = np.array([toks[k].sum() for k in kept])
+    big = int(np.argmax(size))
+    rows = []
+    for r, ((a, b), k) in enumerate(zip(found, kept)):
+        w = toks[k] / max(toks[k].sum(), 1.0)
+        rows.append([np.log1p(size[r]), size[r] / max(size.sum(), 1.0), float(r == big), abs(r - big),
+                     r, len(found) - 1 - r, a / n, b / n, float(np.mean(np.clip(s[k], -LIMIT, LIMIT))),
+                     float(np.max(s[k])), np.log1p(len(k)), np.log1p(size.max()), float(np.mean(s[k] > 2)),
+                     np.log1p(toks.sum())] + [float(p["X"][k, COL[c]] @ w) for c in RUN_MEANS])
+    return np.array(rows), kept
+
+
+def runs(ps):
+    """The runs a run-level forest accepts (the largest when it accepts none)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    first, held = forest(ps), inner_scores(ps)
+    X, y, w = [], [], []
+    for p in ps:
+        if not len(p["y"]):
+            continue
+        rows, kept = run_rows(p, held[id(p)])
+        toks = tokens(p)
+        for row, k in zip(rows, kept):
+            X.append(row)
+            y.append(float(p["y"][k] @ toks[k] >= 0.5 * toks[k].sum()))
+            w.append(toks[k].sum() / max(toks.sum(), 1.0))
+    judge = HistGradientBoostingClassifier(max_iter=100, max_depth=4, learning_rate=0.1,
+                                           random_state=0).fit(np.array(X), y, sample_weight=w)
+
+    def scores(p):
+        s = first(p)
+        rows, kept = run_rows(p, s)
+        if not kept:
+            return s
+        ok = judge.decision_function(rows) > 0
+        if not ok.any():
+            ok = rows[:, 0] == rows[:, 0].max()
+        out = np.minimum(s, -1e-3)
+        for good, k in zip(ok, kept):
+            if good:
+                out[k] = s[k]
+        return out
+    return scores
+
+
+def outside(p):
+    """Whether a line lies in the best run of text outside the region, its
+    distance to it, and that run's weight against the region's."""
+    X, toks = p["X"], tokens(p)
+    n = len(X)
+    gain = np.tanh(np.clip(X[:, COL["logit"]], -4, 4)) * toks
+    region = X[:, COL["in_region"]] > 0
+    a, b, weight = best_run(np.where(region, -1e9, gain))
+    held = max(gain[region].sum(), 1.0)
+    idx = np.arange(n)
+    inside = (idx >= a) & (idx <= b)
+    gap = np.where(inside, 0, np.minimum(np.abs(idx - a), np.abs(idx - b))) if b >= a else np.full(n, n)
+    return np.stack([inside.astype(float), np.full(n, weight / held), inside * weight / held,
+                     np.log1p(gap), np.full(n, np.log1p(weight)), np.full(n, np.log1p(held))], 1)
+
+
+def page_row(p, s):
+    """What a page's kept lines look like, for `abstain`."""
+    toks = tokens(p)
+    keep = s > 0
+    if not keep.any():
+        return [0.0] * 15
+    k = toks[keep]
+    w = k / max(k.sum(), 1.0)
+    mean = lambda name: float(p["X"][keep, COL[name]] @ w)
+    return [np.log1p(k.sum()), np.log1p(toks.sum()), k.sum() / max(toks.sum(), 1.0), keep.sum(),
+            float(np.max(s)), float(np.mean(np.clip(s[keep], -LIMIT, LIMIT))), float(np.mean(s[keep] > 3)),
+            mean("in_region"), mean("terminal"), mean("stopwords"), mean("position"), float(k.max()),
+            mean("cue_footer"), mean("after_comments"), float(np.mean(np.clip(s, -LIMIT, LIMIT)))]
+
+
+def abstain(threshold):
+    """No body for a page that a page-level forest, fitted on held-out
+    scores, expects to be mostly wrong (precision below 0.2)."""
+    def fitter(ps):
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        first, held = forest(ps), inner_scores(ps)
+        X, y = [], []
+        for p in ps:
+            if not len(p["y"]):
+                continue
+            s = held[id(p)]
+            d = score.doc_scores(p["gold"], "\n".join(t for t, k in zip(p["texts"], s > 0) if k))
+            X.append(page_row(p, s))
+            y.append(float(d["tp"] + d["fp"] > 0 and d["p"] < 0.2))
+        judge = HistGradientBoostingClassifier(max_iter=100, max_depth=3, learning_rate=0.1,
+                                               random_state=0).fit(np.array(X), y)
+
+        def scores(p):
+            s = first(p)
+            if len(s) and judge.predict_proba([page_row(p, s)])[0, 1] > threshold:
+                return np.minimum(s, -1e-3)
+            return s
+        return scores
+    return fitter
+
+
+EXPERIMENTS = {
+    "base": [("the body cascade (fit.py)", forest)],
+    "capacity": [
+        ("band 4", lambda ps: forest(ps, band=4.0)),
+        ("every line (no band)", lambda ps: forest(ps, band=99.0)),
+        ("60 trees, rate 0.15", lambda ps: forest(ps, dict(max_iter=60, learning_rate=0.15))),
+        ("100 trees, rate 0.1", lambda ps: forest(ps, dict(max_iter=100, learning_rate=0.1))),
+        ("60 trees, rate 0.3", lambda ps: forest(ps, dict(max_iter=60))),
+        ("100 trees of depth 6, rate 0.1", lambda ps: forest(ps, dict(max_iter=100, max_depth=6, learning_rate=0.1))),
+    ],
+    "stacked": [
+        ("stacked: scores along the page, band 3", stacked(False, 3.0)),
+        ("stacked: and the line's features, band 3", stacked(True, 3.0)),
+        ("stacked: and the line's features, every line", stacked(True, 99.0)),
+    ],
+    "smoothing": [(f"smoothing, switch cost {c}", smoothed(c)) for c in (0.25, 0.5, 1.0)],
+    "runs": [("runs a run-level forest accepts", runs)],
+    "outside": [("best run outside the region as features",
+                 lambda ps: forest(ps, extra=outside))],
+    "abstain": [(f"abstain above {t}", abstain(t)) for t in (0.4, 0.6)],
+}
+
+
+def main():
+    chosen = sys.argv[1:] or ["base"]
+    if chosen == ["all"]:
+        chosen = list(EXPERIMENTS)
+    if any(n not in EXPERIMENTS for n in chosen):
+        sys.exit(__doc__)
+    fit.build()
+    names = fit.feature_names("body")
+    COL.update((n, i) for i, n in enumerate(names))
+    train, dev = pages()
+    print("| model | held out P / R / F1 | dev innertext | dev inscriptis | time |")
+    print("|---|---:|---:|---:|---:|")
+    for name in chosen:
+        for label, fitter in EXPERIMENTS[name]:
+            measure(label, fitter, train, dev)
+
+
+if __name__ == "__main__":
+    main()
