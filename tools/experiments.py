@@ -10,7 +10,8 @@ band, more or deeper trees), `stacked` (a second forest over the first
 one's scores along the page), `smoothing` (two-state smoothing of the scores
 along the page), `runs` (keeping only the runs of kept lines a run-level
 forest accepts), `outside` (where the best run of text outside the region
-lies, as features), `abstain` (an empty body for a page a page-level
+lies, as features), `prose` (where a line stands among the page's lines of
+prose, as features), `abstain` (an empty body for a page a page-level
 forest expects to be mostly wrong), or `all`.
 
 Each row is measured as fit.py's tables are: the pooled AEB P/R/F1 of the
@@ -301,6 +302,29 @@ def outside(p):
                      np.log1p(gap), np.full(n, np.log1p(weight)), np.full(n, np.log1p(held))], 1)
 
 
+def prose(p):
+    """Where a line stands among the page's lines of prose (12 words or
+    more, ending a sentence): the words of prose before it (log and share),
+    whether it lies in the first stretch of prose (prose lines at most 4
+    lines apart), how many prose lines come before it, the page's prose."""
+    X, toks = p["X"], tokens(p)
+    n = len(X)
+    lines = (toks >= 12) & (X[:, COL["terminal"]] > 0)
+    words = lines * toks
+    before, total = np.cumsum(words) - words, max(words.sum(), 1.0)
+    first = np.zeros(n)
+    at = np.flatnonzero(lines)
+    if len(at):
+        end = at[0]
+        for j in at[1:]:
+            if j - end > 4:
+                break
+            end = j
+        first[at[0]:end + 1] = 1.0
+    return np.stack([np.log1p(before), before / total, first,
+                     np.minimum(np.cumsum(lines) - lines, 20), np.full(n, np.log1p(total))], 1)
+
+
 def page_row(p, s):
     """What a page's kept lines look like, for `abstain`."""
     toks = tokens(p)
@@ -361,6 +385,7 @@ EXPERIMENTS = {
     "runs": [("runs a run-level forest accepts", runs)],
     "outside": [("best run outside the region as features",
                  lambda ps: forest(ps, extra=outside))],
+    "prose": [("prose before the line as features", lambda ps: forest(ps, extra=prose))],
     "abstain": [(f"abstain above {t}", abstain(t)) for t in (0.4, 0.6)],
 }
 
