@@ -53,10 +53,7 @@ def pages():
 COL = {}
 
 
-def tokens(p):
-    if "tokens" not in p:
-        p["tokens"] = np.array([len(fit.TOK.findall(t)) for t in p["texts"]], float)
-    return p["tokens"]
+tokens = fit.line_tokens
 
 
 def forest(ps, params=None, band=fit.BAND, extra=None):
@@ -86,9 +83,7 @@ def measure(label, fitter, train, dev):
     start = time.time()
 
     def doc(p, m):
-        s = m(p)
-        return score.doc_scores(p["gold"], "\n".join(
-            t for t, k in zip(p["texts"], s > 0) if k))
+        return fit.kept_scores(p, m(p) > 0)
     pooled = [doc(p, m) for _, m, held in fit.held_out("body", train, fitter) for p in held]
     m = fitter(train)
     cells = ["{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf(pooled))]
@@ -351,7 +346,7 @@ def abstain(threshold):
             if not len(p["y"]):
                 continue
             s = held[id(p)]
-            d = score.doc_scores(p["gold"], "\n".join(t for t, k in zip(p["texts"], s > 0) if k))
+            d = fit.kept_scores(p, s > 0)
             X.append(page_row(p, s))
             y.append(float(d["tp"] + d["fp"] > 0 and d["p"] < 0.2))
         judge = HistGradientBoostingClassifier(max_iter=100, max_depth=3, learning_rate=0.1,

@@ -251,6 +251,21 @@ def fit(kind, pages, settings=None, band=BAND):
     return LogisticRegression(C=1.0, fit_intercept=False, max_iter=5000).fit(X, y, sample_weight=w)
 
 
+def kept_scores(page, keep):
+    """The AEB scores of a page's body taken as the lines `keep` marks."""
+    import score
+    return score.doc_scores(page["gold"], "\n".join(
+        t for t, k in zip(page["texts"], keep) if k))
+
+
+def line_tokens(page):
+    """The tokens (the metric's) of each of a page's lines, kept on the page."""
+    import numpy as np
+    if "tokens" not in page:
+        page["tokens"] = np.array([len(TOK.findall(t)) for t in page["texts"]], float)
+    return page["tokens"]
+
+
 def check(model, pages, rows=None):
     """Weighted per-line accuracy and the AEB P/R/F1 of the lines scored above
     zero; each page's AEB scores are appended to `rows` if given."""
@@ -262,8 +277,7 @@ def check(model, pages, rows=None):
         keep = model.decision_function(p["X"]) > 0 if len(p["y"]) else np.zeros(0, bool)
         acc_num += float(np.sum((keep == (p["y"] > 0)) * p["w"]))
         acc_den += float(np.sum(p["w"]))
-        body = "\n".join(t for t, k in zip(p["texts"], keep) if k)
-        mine.append(score.doc_scores(p["gold"], body))
+        mine.append(kept_scores(p, keep))
     if rows is not None:
         rows.extend(mine)
     return (acc_num / max(acc_den, 1e-9),) + tuple(score._aeb_prf(mine))
@@ -321,11 +335,9 @@ def diagnose(pages):
             # A page without lines counts too (empty, as in `check`).
             gold = p["y"] > 0
             keep = m.decision_function(p["X"]) > 0 if len(gold) else gold
-            mine.append(score.doc_scores(p["gold"], "\n".join(
-                t for t, k in zip(p["texts"], keep) if k)))
-            best.append(score.doc_scores(p["gold"], "\n".join(
-                t for t, k in zip(p["texts"], gold) if k)))
-            toks = np.array([len(TOK.findall(t)) for t in p["texts"]], float)
+            mine.append(kept_scores(p, keep))
+            best.append(kept_scores(p, gold))
+            toks = line_tokens(p)
             share = toks / max(toks.sum(), 1.0)
             for i in np.flatnonzero(keep != gold):
                 where = ("in region" if p["X"][i, region] > 0 else "outside"
