@@ -12,7 +12,11 @@ along the page), `runs` (keeping only the runs of kept lines a run-level
 forest accepts), `outside` (where the best run of text outside the region
 lies, as features), `prose` (where a line stands among the page's lines of
 prose, as features), `abstain` (an empty body for a page a page-level
-forest expects to be mostly wrong), or `all`.
+forest expects to be mostly wrong), `fitting` (the same forest fitted
+without monotonic constraints, with comment lines labelled chrome, or
+without one source), `signatures` (comment signatures near the line, as
+features), `words` (learned word log-odds, as features), `threshold`
+(another decision threshold than zero), or `all`.
 
 Each row is measured as fit.py's tables are: the pooled AEB P/R/F1 of the
 lines a model scores above zero, on the pages held out by the 5-fold
@@ -25,6 +29,7 @@ The body features are read once through the features tool and kept in
 target/fit/body-pages.pickle: delete it after changing the features.
 """
 import pickle
+import re
 import sys
 import time
 import zlib
@@ -361,6 +366,100 @@ def abstain(threshold):
     return fitter
 
 
+def without(source):
+    """The cascade fitted without the pages of one source of train (the
+    held-out pages of every source are still scored)."""
+    return lambda ps: forest([p for p in ps if not p["id"].startswith(source + "-")])
+
+
+def comments_as_chrome(ps):
+    """The cascade fitted with the lines after a comment-section head
+    labelled chrome, whatever the gold (some CleanEval and Dragnet golds
+    hold the comments; the cleaner never keeps them)."""
+    def relabelled(p):
+        if not len(p["y"]):
+            return p
+        return dict(p, y=np.where(p["X"][:, COL["after_comments"]] > 0, 0, p["y"]))
+    return forest([relabelled(p) for p in ps])
+
+
+# A comment's signature: a short line with a clock time and a date ("Posted
+# by: Sean | Jan 10, 2008 4:49:12 PM", "Natalia July 31, 2012 at 8:28 pm"),
+# or a clock time in at most four words.
+MONTH = ("(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+         "june|july|august|september|october|november|december|januar|februar|märz|mai|juni|"
+         "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|"
+         "octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+         "septiembre|octubre|noviembre|diciembre|maart|mei|augustus)")
+DATE = re.compile(r"(\b\d{1,2}(st|nd|rd|th)?\.?\s+" + MONTH + r"\b|\b" + MONTH
+                  + r"\.?\s+\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b)",
+                  re.I)
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?\b", re.I)
+
+
+def signatures(p):
+    """Comment signatures (`DATE`, `CLOCK`) within 4 and 10 lines of a
+    line, and before and after it on the page (at most 10 each)."""
+    toks = tokens(p)
+    sig = np.array([0 < n <= 15 and bool(CLOCK.search(t)) and (n <= 4 or bool(DATE.search(t)))
+                    for t, n in zip(p["texts"], toks)], float)
+    n = len(sig)
+    c = np.concatenate([[0.0], np.cumsum(sig)])
+    idx = np.arange(n)
+    near = lambda k: c[np.minimum(n, idx + k + 1)] - c[np.maximum(0, idx - k)]
+    return np.stack([near(4), near(10), np.minimum(c[:-1], 10), np.minimum(c[-1] - c[1:], 10)], 1)
+
+
+WORD = re.compile(r"\w+")
+
+
+def word_table(ps, min_count=5):
+    """Each word's log-odds of standing in a gold line rather than another
+    (each line counts a word once; words of at least `min_count` lines)."""
+    import collections
+    import math
+    pos, neg = collections.Counter(), collections.Counter()
+    for p in ps:
+        for t, y in zip(p["texts"], p["y"]):
+            (pos if y else neg).update({w.lower() for w in WORD.findall(t)})
+    n_pos, n_neg = sum(pos.values()) + 1, sum(neg.values()) + 1
+    return {w: math.log((pos[w] + 0.5) / n_pos) - math.log((neg[w] + 0.5) / n_neg)
+            for w in pos.keys() | neg.keys() if pos[w] + neg[w] >= min_count}
+
+
+def word_scores(p, table):
+    """Mean, least and greatest log-odds of a line's known words, and the
+    share of its words that are known."""
+    rows = []
+    for t in p["texts"]:
+        words = [w.lower() for w in WORD.findall(t)]
+        v = [table[w] for w in words if w in table]
+        rows.append([np.mean(v), min(v), max(v), len(v) / len(words)] if v else [0.0] * 4)
+    return np.array(rows).reshape(-1, 4)
+
+
+def learned_words(ps, k=3):
+    """The cascade with each line's learned word log-odds (`word_table`) as
+    features: the table a fitting page's lines are read with is fitted
+    without its site (an inner split), as a new page meets it."""
+    folds = [[] for _ in range(k)]
+    for p in ps:
+        folds[zlib.crc32(("words " + p["group"]).encode()) % k].append(p)
+    extra = {}
+    for f in range(k):
+        table = word_table([p for g, fold in enumerate(folds) if g != f for p in fold])
+        for p in folds[f]:
+            extra[id(p)] = word_scores(p, table)
+    table = word_table(ps)
+    return forest(ps, extra=lambda p: extra[id(p)] if id(p) in extra else word_scores(p, table))
+
+
+
+def above(scores, threshold):
+    """The scores `scores` gives, less `threshold`: the lines above it kept."""
+    return lambda p: scores(p) - threshold
+
+
 EXPERIMENTS = {
     "base": [("the body cascade (fit.py)", forest)],
     "capacity": [
@@ -382,6 +481,16 @@ EXPERIMENTS = {
                  lambda ps: forest(ps, extra=outside))],
     "prose": [("prose before the line as features", lambda ps: forest(ps, extra=prose))],
     "abstain": [(f"abstain above {t}", abstain(t)) for t in (0.4, 0.6)],
+    "fitting": [
+        ("no monotonic constraints", lambda ps: forest(ps, dict(monotonic_cst=None))),
+        ("lines after a comments head labelled chrome", comments_as_chrome),
+        ("without the CleanEval pages", without("cleaneval")),
+        ("without the Dragnet pages", without("dragnet")),
+    ],
+    "signatures": [("comment signatures near the line as features",
+                    lambda ps: forest(ps, extra=signatures))],
+    "words": [("learned word log-odds as features", learned_words)],
+    "threshold": [(f"lines above {t} kept", lambda ps, t=t: above(forest(ps), t)) for t in (-0.5, 0.25)],
 }
 
 
