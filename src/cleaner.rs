@@ -249,7 +249,7 @@ impl Cleaner {
         {
             return Err(Error::Binary { offset });
         }
-        let parts = parts(input, survey.newlines);
+        let parts = parts(input, &survey);
         if let [one] = &parts[..] {
             return self.clean_part(input, one.rows, profile, survey.control);
         }

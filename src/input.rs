@@ -8,6 +8,14 @@ use std::ops::Range;
 /// under 4,000 lines), few enough to keep the working memory small.
 pub(crate) const PART_ROWS: usize = 16_384;
 
+/// A dump of more cells than this (the lines of a wide table are many
+/// cells each, see [`crate::lines`]) is cleaned in parts of about this many
+/// cells: the working memory grows with the cells, not the lines (a cell
+/// takes a few hundred bytes while it is cleaned). No real page comes near
+/// it (the evaluation pages have at most 3,800 cells, and at most 5,800
+/// by the bound [`parts`] counts).
+pub(crate) const PART_CELLS: usize = 2 * PART_ROWS;
+
 /// One part of a long dump: its bytes (without the line feed that ends it),
 /// the index of its first line and its number of lines.
 pub(crate) struct Part {
@@ -25,6 +33,10 @@ pub(crate) struct Survey {
     /// the dump does not look binary ([`binary_offset`]) and no line of it
     /// does.
     pub control: bool,
+    /// The tabs and carriage returns: each may part two cells. The cells
+    /// of a dump are at most its lines, these and its runs of three or
+    /// more spaces ([`parts`]).
+    pub breaks: usize,
 }
 
 /// The [`Survey`] of `bytes`, in blocks of 224 bytes (seven vectors of 32):
@@ -33,10 +45,11 @@ pub(crate) struct Survey {
 /// found beside them ([`any_below_space_but_line_feed`]'s least), all by
 /// vector operations with no byte left over to count one at a time. Only
 /// a block with such a byte (a tab, mostly) is looked at for control
-/// bytes, all of its bytes by vector compares (no count is needed).
+/// bytes, all of its bytes by vector compares (no count is needed), and
+/// for its tabs and carriage returns.
 pub(crate) fn survey(bytes: &[u8]) -> Survey {
     let mut blocks = bytes.chunks_exact(224);
-    let (mut newlines, mut control) = (0, false);
+    let (mut newlines, mut control, mut breaks) = (0, false, 0);
     for block in &mut blocks {
         let (feeds, least) = block.iter().fold((0u8, u8::MAX), |(n, least), &b| {
             (
@@ -45,45 +58,112 @@ pub(crate) fn survey(bytes: &[u8]) -> Survey {
             )
         });
         newlines += usize::from(feeds);
-        control =
-            control || (least < 0x1f && block.iter().fold(false, |any, &b| any | is_control(b)));
+        // Tabs and carriage returns are bytes below 0x1f (few blocks hold
+        // one).
+        if least < 0x1f {
+            control = control || block.iter().fold(false, |any, &b| any | is_control(b));
+            breaks += usize::from(tabs_and_returns(block));
+        }
     }
     let rest = blocks.remainder();
     Survey {
         newlines: newlines + rest.iter().filter(|&&b| b == b'\n').count(),
         control: control || count_control(rest) > 0,
+        breaks: breaks + rest.iter().filter(|&&b| b == b'\t' || b == b'\r').count(),
     }
 }
 
-/// The parts a dump of `newlines` line feeds ([`Survey::newlines`]) is
-/// cleaned in: one for a dump of at most `PART_ROWS` lines. A part ends
-/// before a blank line once it holds `PART_ROWS` lines (paragraphs and
-/// lists stay whole), and at twice that many in any case.
-pub(crate) fn parts(input: &str, newlines: usize) -> Vec<Part> {
+/// The tabs and carriage returns of a block of 224 bytes (the count fits a
+/// byte).
+fn tabs_and_returns(block: &[u8]) -> u8 {
+    block
+        .iter()
+        .fold(0u8, |n, &b| n + u8::from((b == b'\t') | (b == b'\r')))
+}
+
+/// At least the runs of three or more spaces in `bytes`: the runs of pairs
+/// of spaces that start at an even offset, one pair after the other. A run
+/// of three or more spaces holds such a pair, and the pairs of two runs
+/// of spaces are apart (a byte between them is not a space), so each run
+/// has a run of pairs of its own; a text that pads its columns with long
+/// runs of spaces counts one for each. Counted by vector compares of
+/// two-byte lanes against the lane before, a block of 448 bytes at a time
+/// (its count fits a `u8`).
+fn space_runs(bytes: &[u8]) -> usize {
+    const PAIR: u16 = u16::from_ne_bytes(*b"  ");
+    let lane = |p: &[u8]| u16::from_ne_bytes([p[0], p[1]]);
+    let mut runs = usize::from(bytes.len() >= 2 && lane(bytes) == PAIR);
+    if bytes.len() < 4 {
+        return runs;
+    }
+    // Each lane from the second on, beside the lane before it.
+    let (before, lanes) = (&bytes[..bytes.len() - 2], &bytes[2..]);
+    for start in (0..lanes.len()).step_by(448) {
+        let end = (start + 448).min(lanes.len());
+        let starts = lanes[start..end]
+            .chunks_exact(2)
+            .zip(before[start..end].chunks_exact(2))
+            .fold(0u8, |n, (p, q)| {
+                n + (u8::from(lane(p) == PAIR) & u8::from(lane(q) != PAIR))
+            });
+        runs += usize::from(starts);
+    }
+    runs
+}
+
+/// The parts a dump of the [`Survey`] `survey` is cleaned in: one for a
+/// dump of at most [`PART_ROWS`] lines and fewer than [`PART_CELLS`] cells.
+/// A part ends before a blank line once it holds `PART_ROWS` lines or
+/// `PART_CELLS` cells (paragraphs and lists stay whole), and in any case
+/// before it would hold more than twice either (a line is never cut: a line
+/// of more cells is a part of its own). The cells are counted line by line
+/// only in a dump of many gaps between cells (a wide table).
+pub(crate) fn parts(input: &str, survey: &Survey) -> Vec<Part> {
     let bytes = input.as_bytes();
-    if newlines < PART_ROWS {
+    // The gaps between cells are at most the breaks and the runs of three
+    // or more spaces, which take three bytes each: most pages are settled
+    // by their length, with no count of their spaces.
+    let rows = survey.newlines + 1;
+    let mut gaps = survey.breaks + bytes.len() / 3;
+    if rows + gaps >= PART_CELLS {
+        gaps = survey.breaks + space_runs(bytes);
+    }
+    if rows + gaps < PART_CELLS && rows <= PART_ROWS {
         // Every real page: one part, found without walking its lines.
         return vec![Part {
             bytes: 0..bytes.len(),
             row: 0,
-            rows: newlines + 1,
+            rows,
         }];
     }
+    // With fewer gaps than that, a part of at most twice `PART_ROWS` lines
+    // holds fewer than twice `PART_CELLS` cells: the lines of a long text
+    // are not counted.
+    let count_cells = gaps >= PART_CELLS;
     let mut parts = Vec::new();
     let (mut start, mut row) = (0, 0);
-    let (mut pos, mut rows) = (0, 0); // the current line's start; lines in the part before it
+    // The current line's start; the lines and cells in the part before it.
+    let (mut pos, mut rows, mut cells) = (0, 0, 0);
     loop {
         let end = memchr_nl(input, pos);
         let line = &input[pos..end];
-        if rows >= 2 * PART_ROWS || (rows >= PART_ROWS && line.trim().is_empty()) {
+        let here = if count_cells {
+            cells_of(line.as_bytes())
+        } else {
+            1
+        };
+        let full = rows >= PART_ROWS || cells >= PART_CELLS;
+        let over = rows >= 2 * PART_ROWS || (rows > 0 && cells + here > 2 * PART_CELLS);
+        if over || (full && line.trim().is_empty()) {
             parts.push(Part {
                 bytes: start..pos - 1,
                 row,
                 rows,
             });
-            (start, row, rows) = (pos, row + rows, 0);
+            (start, row, rows, cells) = (pos, row + rows, 0, 0);
         }
         rows += 1;
+        cells += here;
         if end == bytes.len() {
             break;
         }
@@ -95,6 +175,31 @@ pub(crate) fn parts(input: &str, newlines: usize) -> Vec<Part> {
         rows,
     });
     parts
+}
+
+/// At least the number of cells [`crate::lines`] splits `line` into: one,
+/// and one more after each gap (a run of white space that holds a tab, a
+/// carriage return or three spaces).
+fn cells_of(line: &[u8]) -> usize {
+    let (mut cells, mut spaces, mut in_gap) = (1, 0, false);
+    for &b in line {
+        let gap = match b {
+            b' ' => {
+                spaces += 1;
+                spaces >= 3
+            }
+            b'\t' | b'\r' => true,
+            _ => {
+                (spaces, in_gap) = (0, false);
+                continue;
+            }
+        };
+        if gap && !in_gap {
+            in_gap = true;
+            cells += 1;
+        }
+    }
+    cells
 }
 
 /// The index of the first `\n` at or after `from`, or the length.
@@ -222,6 +327,7 @@ mod tests {
             let want = Survey {
                 newlines: len,
                 control: false,
+                breaks: 0,
             };
             assert_eq!(survey(&vec![b'\n'; len]), want);
         }
@@ -256,9 +362,103 @@ mod tests {
             let want = Survey {
                 newlines: bytes.iter().filter(|&&b| b == b'\n').count(),
                 control: bytes.iter().any(|&b| is_control(b)),
+                breaks: bytes.iter().filter(|&&b| b == b'\t' || b == b'\r').count(),
             };
             proptest::prop_assert_eq!(survey(&bytes), want);
             proptest::prop_assert_eq!(crate::lines::count_newlines(&bytes), want.newlines);
         }
+
+        /// The runs of pairs of spaces at even offsets, counted as a walk
+        /// over the pairs counts them, and at least the runs of three or
+        /// more spaces a walk over the bytes counts.
+        #[test]
+        fn runs_of_spaces_are_counted_as_byte_by_byte(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![b' ', b' ', b' ', b'a', b'\t', b'\n']), 0..2000),
+        ) {
+            let mut want = 0;
+            let mut previous = false;
+            for pair in bytes.chunks_exact(2) {
+                let spaces = pair == b"  ";
+                want += usize::from(spaces && !previous);
+                previous = spaces;
+            }
+            proptest::prop_assert_eq!(space_runs(&bytes), want);
+            let (mut runs, mut run) = (0, 0);
+            for &b in &bytes {
+                run = if b == b' ' { run + 1 } else { 0 };
+                runs += usize::from(run == 3);
+            }
+            proptest::prop_assert!(runs <= want, "{runs} runs of spaces, {want} of pairs");
+        }
+
+        /// The cells of a text are at most the bounds [`parts`] reads: the
+        /// lines and breaks, and the length or the runs of spaces of the
+        /// whole text; and the cells [`cells_of`] counts line by line.
+        #[test]
+        fn cells_are_at_most_their_bounds(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    " ", " ", "  ", "   ", "\t", "\r", "a", "word", "é", "x y",
+                ]), 0..30),
+                1..20,
+            ),
+        ) {
+            let lines: Vec<String> = lines.iter().map(|l| l.concat()).collect();
+            let text = lines.join("\n");
+            let cells = crate::lines::split_lines(&text).len();
+            let s = survey(text.as_bytes());
+            let bound = |spaces: usize| s.newlines + 1 + s.breaks + spaces;
+            proptest::prop_assert!(cells <= bound(text.len() / 3));
+            proptest::prop_assert!(cells <= bound(space_runs(text.as_bytes())));
+            let by_line: usize = text.split('\n').map(|l| cells_of(l.as_bytes())).sum();
+            proptest::prop_assert!(cells <= by_line, "{cells} cells, {by_line} by line");
+        }
+    }
+
+    /// The cells of each part, as the scan splits them.
+    fn part_cells(input: &str) -> Vec<usize> {
+        parts(input, &survey(input.as_bytes()))
+            .iter()
+            .map(|p| crate::lines::split_lines(&input[p.bytes.clone()]).len())
+            .collect()
+    }
+
+    /// A wide table of few lines is cleaned in parts of at most twice
+    /// [`PART_CELLS`] cells (it has no blank line to end one at), which
+    /// hold its lines in order; a page of text stays one part.
+    #[test]
+    fn a_wide_table_is_cleaned_in_parts_of_cells() {
+        let row = vec!["cell one"; 50].join("\t");
+        let rows = 3 * PART_CELLS / 50;
+        let input = vec![row.as_str(); rows].join("\n");
+        let parts = parts(&input, &survey(input.as_bytes()));
+        assert!(parts.len() >= 2, "{} parts", parts.len());
+        let cells = part_cells(&input);
+        assert_eq!(cells.iter().sum::<usize>(), rows * 50);
+        assert!(cells.iter().all(|&c| c <= 2 * PART_CELLS), "{cells:?}");
+        // The parts follow one another, line by line.
+        let mut next = (0, 0);
+        for p in &parts {
+            assert_eq!((p.bytes.start, p.row), next);
+            next = (p.bytes.end + 1, p.row + p.rows);
+        }
+        assert_eq!((next.0 - 1, next.1), (input.len(), rows));
+        // A page of text, and a table of few cells, are one part.
+        let page = include_str!("../testdata/seeds/000.txt");
+        assert_eq!(part_cells(page).len(), 1);
+        let small = vec!["a\tb\tc"; 1000].join("\n");
+        assert_eq!(part_cells(&small), [3000]);
+    }
+
+    /// A table padded with spaces (as some renderers lay columns out), too
+    /// long to be settled by its length, is bounded by its runs of spaces
+    /// (two a line here, not 40 pairs): it stays one part.
+    #[test]
+    fn a_table_padded_with_spaces_stays_one_part() {
+        let row = format!("name{}value{}more", " ".repeat(40), " ".repeat(40));
+        let input = vec![row.as_str(); 2000].join("\n");
+        assert!(input.len() / 3 >= PART_CELLS);
+        assert_eq!(space_runs(input.as_bytes()), 4000);
+        assert_eq!(part_cells(&input), [6000]);
     }
 }

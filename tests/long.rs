@@ -1,8 +1,8 @@
 //! Long dumps: more lines than the cleaner takes in one part.
 //!
-//! A dump of more than 16,384 lines is cleaned in parts, so that the working
-//! memory stays that of one part and the cost per line does not grow with
-//! the dump. The invariants of `tests/api.rs` hold for a long dump too (its
+//! A dump of more than 16,384 lines (or 32,768 cells) is cleaned in parts,
+//! so that the working memory stays that of one part and the cost per line
+//! does not grow with the dump. The invariants of `tests/api.rs` hold for a long dump too (its
 //! `all_inputs` has one); these tests check what joins the parts.
 
 use dumpclean::{Cleaner, Error, Label};
@@ -100,5 +100,24 @@ fn the_article_in_a_long_dump_is_found_in_every_part() {
     assert_eq!(a.blocks().len(), 12, "{:?}", a.blocks());
     for b in a.blocks() {
         assert!(b.text.starts_with("The harbour") || b.text.starts_with("Fishermen"));
+    }
+}
+
+/// A wide table of few lines (150,000 cells, no blank line) is cleaned
+/// in parts of cells: every line keeps its label and span, and no part
+/// joins lines across its end.
+#[test]
+fn a_wide_table_keeps_every_line_with_its_span() {
+    let row = vec!["cell"; 50].join("\t");
+    let input = vec![row.as_str(); 3_000].join("\n");
+    let a = dumpclean::clean(&input).unwrap();
+    assert_eq!(a.lines().len(), 3_000);
+    let mut start = 0;
+    for info in a.lines() {
+        assert_eq!(info.span, start..start + row.len());
+        start += row.len() + 1;
+    }
+    for c in a.chrome() {
+        assert_eq!(&input[c.span.clone()], c.text);
     }
 }
