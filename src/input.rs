@@ -179,8 +179,9 @@ pub(crate) fn parts(input: &str, survey: &Survey) -> Vec<Part> {
 
 /// At least the number of cells [`crate::lines`] splits `line` into: one,
 /// and one more after each gap (a run of white space that holds a tab, a
-/// carriage return or three spaces).
-fn cells_of(line: &[u8]) -> usize {
+/// carriage return or three spaces), up to
+/// [`crate::lines::MAX_LINE_CELLS`].
+pub(crate) fn cells_of(line: &[u8]) -> usize {
     let (mut cells, mut spaces, mut in_gap) = (1, 0, false);
     for &b in line {
         let gap = match b {
@@ -199,7 +200,7 @@ fn cells_of(line: &[u8]) -> usize {
             cells += 1;
         }
     }
-    cells
+    cells.min(crate::lines::MAX_LINE_CELLS)
 }
 
 /// The index of the first `\n` at or after `from`, or the length.

@@ -6,12 +6,20 @@
 //! 'devastates' family`). Such a line is split into *cells* at those gaps, and
 //! every later stage works on cells; a line without gaps is one cell. Each
 //! cell keeps the index of its input line (`row`) and a span; the spans of a
-//! line's cells partition the line.
+//! line's cells partition the line. A line is split into at most
+//! [`MAX_LINE_CELLS`] cells.
 //!
 //! One pass over the bytes, no allocation per line beyond the `Line` record.
 
 use crate::keys::{fnv, for_each_word, key_seed, FNV_SEED, MIN_CONTENT_WORD};
 use std::ops::Range;
+
+/// The most cells a line is split into: its text after the gap that ends
+/// its last cell but one is its last cell, gaps and all. No table is that
+/// wide; a line of more gaps (a dump whose line ends were turned into tabs)
+/// would take a few hundred bytes a cell to clean, all at once (a dump is
+/// cleaned in parts of lines, and a line is never cut).
+pub(crate) const MAX_LINE_CELLS: usize = 1024;
 
 /// One cell of an input line (the whole line when it has no gaps): its span
 /// and the span of its text with surrounding white space removed.
@@ -570,7 +578,13 @@ fn push_cells<'a>(
     let mut text_at = 0; // text start of the current cell in `body`
     let b = body.as_bytes();
     let mut i = 0;
-    while let Some(gap_start) = if plain { None } else { next_gap(b, i) } {
+    let mut cells = 1;
+    while let Some(gap_start) = if plain || cells == MAX_LINE_CELLS {
+        None
+    } else {
+        next_gap(b, i)
+    } {
+        cells += 1;
         i = gap_start;
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
             i += 1;
@@ -2406,6 +2420,33 @@ mod tests {
         for l in &lines {
             assert_eq!(&input[l.text_span.clone()], l.text);
         }
+    }
+
+    /// A line of more gaps than [`MAX_LINE_CELLS`] cells is split into
+    /// that many: its last cell is the rest of its text, gaps and all, and
+    /// the cells' spans still partition the line.
+    #[test]
+    fn a_line_is_split_into_at_most_max_line_cells() {
+        let line = vec!["x"; MAX_LINE_CELLS + 500].join("\t");
+        let input = format!("{line}\nnext");
+        let lines = split_lines(&input);
+        assert_eq!(lines.len(), MAX_LINE_CELLS + 1);
+        assert!(lines[..MAX_LINE_CELLS - 1].iter().all(|l| l.text == "x"));
+        let last = &lines[MAX_LINE_CELLS - 1];
+        assert_eq!(last.text, vec!["x"; 501].join("\t"));
+        assert_eq!(last.row, 0);
+        let mut at = 0;
+        for l in &lines[..MAX_LINE_CELLS] {
+            assert_eq!(l.span.start, at);
+            at = l.span.end;
+        }
+        assert_eq!(at, line.len());
+        assert_eq!(
+            (lines[MAX_LINE_CELLS].text, lines[MAX_LINE_CELLS].row),
+            ("next", 1)
+        );
+        // The part bound counts no more cells for the line.
+        assert_eq!(crate::input::cells_of(line.as_bytes()), MAX_LINE_CELLS);
     }
 
     #[test]
