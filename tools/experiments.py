@@ -70,17 +70,24 @@ def forest(ps, params=None, band=fit.BAND, extra=None):
     return lambda p: model.decision_function(cols(p)) if len(p["y"]) else np.zeros(0)
 
 
-def inner_scores(ps, k=3):
-    """Each page's body scores from a cascade fitted without the page's site."""
+def out_of_site(ps, fitter, salt, k=3):
+    """Each page's reading by `fitter(pages)` (a function of a page) fitted
+    without the page's site: an inner split of `ps` in `k` folds grouped by
+    site (`salt` names the split), keyed by the page's `id`."""
     folds = [[] for _ in range(k)]
     for p in ps:
-        folds[zlib.crc32(("inner " + p["group"]).encode()) % k].append(p)
+        folds[zlib.crc32((salt + " " + p["group"]).encode()) % k].append(p)
     out = {}
     for f in range(k):
-        m = forest([p for g, fold in enumerate(folds) if g != f for p in fold])
+        m = fitter([p for g, fold in enumerate(folds) if g != f for p in fold])
         for p in folds[f]:
             out[id(p)] = m(p)
     return out
+
+
+def inner_scores(ps, k=3):
+    """Each page's body scores from a cascade fitted without the page's site."""
+    return out_of_site(ps, forest, "inner", k)
 
 
 def measure(label, fitter, train, dev):
@@ -442,14 +449,10 @@ def learned_words(ps, k=3):
     """The cascade with each line's learned word log-odds (`word_table`) as
     features: the table a fitting page's lines are read with is fitted
     without its site (an inner split), as a new page meets it."""
-    folds = [[] for _ in range(k)]
-    for p in ps:
-        folds[zlib.crc32(("words " + p["group"]).encode()) % k].append(p)
-    extra = {}
-    for f in range(k):
-        table = word_table([p for g, fold in enumerate(folds) if g != f for p in fold])
-        for p in folds[f]:
-            extra[id(p)] = word_scores(p, table)
+    def reader(fitting):
+        table = word_table(fitting)
+        return lambda p: word_scores(p, table)
+    extra = out_of_site(ps, reader, "words", k)
     table = word_table(ps)
     return forest(ps, extra=lambda p: extra[id(p)] if id(p) in extra else word_scores(p, table))
 
