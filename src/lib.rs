@@ -57,10 +57,11 @@
 //! A dump of more than 16,384 lines or 32,768 cells (a wide table's lines
 //! are many cells each; no real page comes near either: the longest
 //! evaluation pages have under 4,000 lines and cells) is cleaned in parts: a
-//! part ends before the first blank line after its 16,384th line or
-//! 32,768th cell, and before it would hold more than twice either. Memory
-//! then stays that of one part plus the result, and time grows linearly
-//! with the dump. The title is the first part's; a later part's
+//! part ends before a blank line once it holds 16,384 lines (or, in a dump
+//! of many cells, 32,768 cells), and before it would hold more than twice
+//! either. A line is never cut, and is split into at most 1,024 cells.
+//! Memory then stays that of one part plus the result, and time grows
+//! linearly with the dump. The title is the first part's; a later part's
 //! headline is labelled [`Label::Meta`]. Cleaning the body text again gives
 //! the same body for dumps of one part; a longer body may be cut into other
 //! parts the second time.
