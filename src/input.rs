@@ -148,7 +148,7 @@ pub(crate) fn parts(input: &str, survey: &Survey) -> Vec<Part> {
         let end = memchr_nl(input, pos);
         let line = &input[pos..end];
         let here = if count_cells {
-            cells_of(line.as_bytes())
+            crate::lines::cells_of(line)
         } else {
             1
         };
@@ -175,32 +175,6 @@ pub(crate) fn parts(input: &str, survey: &Survey) -> Vec<Part> {
         rows,
     });
     parts
-}
-
-/// At least the number of cells [`crate::lines`] splits `line` into: one,
-/// and one more after each gap (a run of white space that holds a tab, a
-/// carriage return or three spaces), up to
-/// [`crate::lines::MAX_LINE_CELLS`].
-pub(crate) fn cells_of(line: &[u8]) -> usize {
-    let (mut cells, mut spaces, mut in_gap) = (1, 0, false);
-    for &b in line {
-        let gap = match b {
-            b' ' => {
-                spaces += 1;
-                spaces >= 3
-            }
-            b'\t' | b'\r' => true,
-            _ => {
-                (spaces, in_gap) = (0, false);
-                continue;
-            }
-        };
-        if gap && !in_gap {
-            in_gap = true;
-            cells += 1;
-        }
-    }
-    cells.min(crate::lines::MAX_LINE_CELLS)
 }
 
 /// The index of the first `\n` at or after `from`, or the length.
@@ -394,7 +368,7 @@ mod tests {
 
         /// The cells of a text are at most the bounds [`parts`] reads: the
         /// lines and breaks, and the length or the runs of spaces of the
-        /// whole text; and the cells [`cells_of`] counts line by line.
+        /// whole text; and they are those `cells_of` counts line by line.
         #[test]
         fn cells_are_at_most_their_bounds(
             lines in proptest::collection::vec(
@@ -411,8 +385,8 @@ mod tests {
             let bound = |spaces: usize| s.newlines + 1 + s.breaks + spaces;
             proptest::prop_assert!(cells <= bound(text.len() / 3));
             proptest::prop_assert!(cells <= bound(space_runs(text.as_bytes())));
-            let by_line: usize = text.split('\n').map(|l| cells_of(l.as_bytes())).sum();
-            proptest::prop_assert!(cells <= by_line, "{cells} cells, {by_line} by line");
+            let by_line: usize = text.split('\n').map(crate::lines::cells_of).sum();
+            proptest::prop_assert_eq!(cells, by_line);
         }
     }
 
