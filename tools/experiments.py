@@ -390,26 +390,12 @@ def comments_as_chrome(ps):
     return forest([relabelled(p) for p in ps])
 
 
-# A comment's signature: a short line with a clock time and a date ("Posted
-# by: Sean | Jan 10, 2008 4:49:12 PM", "Natalia July 31, 2012 at 8:28 pm"),
-# or a clock time in at most four words.
-MONTH = ("(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-         "june|july|august|september|october|november|december|januar|februar|märz|mai|juni|"
-         "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|"
-         "octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-         "septiembre|octubre|noviembre|diciembre|maart|mei|augustus)")
-DATE = re.compile(r"(\b\d{1,2}(st|nd|rd|th)?\.?\s+" + MONTH + r"\b|\b" + MONTH
-                  + r"\.?\s+\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b)",
-                  re.I)
-CLOCK = re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?\b", re.I)
-
-
 def signatures(p):
-    """Comment signatures (`DATE`, `CLOCK`) within 4 and 10 lines of a
-    line, and before and after it on the page (at most 10 each)."""
-    toks = tokens(p)
-    sig = np.array([0 < n <= 15 and bool(CLOCK.search(t)) and (n <= 4 or bool(DATE.search(t)))
-                    for t, n in zip(p["texts"], toks)], float)
+    """Comment signatures near a line: dated lines (the cleaner's own
+    feature: at most 15 words naming a date or a clock time, "Posted by:
+    Sean | Jan 10, 2008 4:49 PM") within 4 and 10 lines of it, and before
+    and after it on the page (at most 10 each)."""
+    sig = (p["X"][:, COL["dated"]] > 0).astype(float)
     n = len(sig)
     c = np.concatenate([[0.0], np.cumsum(sig)])
     idx = np.arange(n)
