@@ -29,7 +29,6 @@ The body features are read once through the features tool and kept in
 target/fit/body-pages.pickle: delete it after changing the features.
 """
 import pickle
-import re
 import sys
 import time
 import zlib
@@ -403,9 +402,6 @@ def signatures(p):
     return np.stack([near(4), near(10), np.minimum(c[:-1], 10), np.minimum(c[-1] - c[1:], 10)], 1)
 
 
-WORD = re.compile(r"\w+")
-
-
 def word_table(ps, min_count=5):
     """Each word's log-odds of standing in a gold line rather than another
     (each line counts a word once; words of at least `min_count` lines)."""
@@ -414,7 +410,7 @@ def word_table(ps, min_count=5):
     pos, neg = collections.Counter(), collections.Counter()
     for p in ps:
         for t, y in zip(p["texts"], p["y"]):
-            (pos if y else neg).update({w.lower() for w in WORD.findall(t)})
+            (pos if y else neg).update({w.lower() for w in fit.TOK.findall(t)})
     n_pos, n_neg = sum(pos.values()) + 1, sum(neg.values()) + 1
     return {w: math.log((pos[w] + 0.5) / n_pos) - math.log((neg[w] + 0.5) / n_neg)
             for w in pos.keys() | neg.keys() if pos[w] + neg[w] >= min_count}
@@ -425,7 +421,7 @@ def word_scores(p, table):
     share of its words that are known."""
     rows = []
     for t in p["texts"]:
-        words = [w.lower() for w in WORD.findall(t)]
+        words = [w.lower() for w in fit.TOK.findall(t)]
         v = [table[w] for w in words if w in table]
         rows.append([np.mean(v), min(v), max(v), len(v) / len(words)] if v else [0.0] * 4)
     return np.array(rows).reshape(-1, 4)
