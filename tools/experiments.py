@@ -18,7 +18,8 @@ without one source), `signatures` (comment signatures near the line, as
 features), `words` (learned word log-odds, as features), `threshold`
 (another decision threshold than zero), `ceiling` (a probe: how far the
 body features go on dev when the forest is fitted on the dev pages
-themselves and scored on them; never a model to write), or `all` (every
+themselves and scored on them, and on each dev source when the other
+dev sources are fitted on too; never a model to write), or `all` (every
 experiment but the probe).
 
 Each row is measured as fit.py's tables are: the pooled AEB P/R/F1 of the
@@ -491,7 +492,8 @@ def ceiling(train, dev):
     forest is fitted on those very pages (in sample: what fitting alone
     can reach with these features, not what a model would reach on new
     pages), beside the written model's fit and the gold labels (the best
-    whole-line selection). Printed per dev split; no row is held out."""
+    whole-line selection), per dev split; then each dev source held out
+    of a fit on train and the other dev sources."""
     print("| fitted on (scored on the dev split) | dev innertext | dev inscriptis |")
     print("|---|---:|---:|")
     rows = [("train (as fit.py fits it)", lambda d: forest(train)),
@@ -507,6 +509,19 @@ def ceiling(train, dev):
             cells.append("{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf(
                 [fit.kept_scores(p, m(p) > 0) for p in dev[split]])))
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+    # Out of source: each dev source scored by the forest fitted on train
+    # and the other dev sources' pages (more pages, and sources train lacks).
+    print("\n| dev source | pages | fitted on train | on train and the other dev sources |")
+    print("|---|---:|---:|---:|")
+    source = lambda p: p["id"].split("-")[0]
+    for split in fit.DEV_SPLITS:
+        base = forest(train)
+        for s in sorted({source(p) for p in dev[split]}):
+            held = [p for p in dev[split] if source(p) == s]
+            more = forest(train + [p for p in dev[split] if source(p) != s])
+            cells = ["{:.3f}".format(score._aeb_prf(
+                [fit.kept_scores(p, m(p) > 0) for p in held])[2]) for m in (base, more)]
+            print(f"| {split} {s} | {len(held)} | " + " | ".join(cells) + " |", flush=True)
 
 
 def main():
