@@ -93,17 +93,22 @@ def inner_scores(ps, k=3):
     return out_of_site(ps, forest, "inner", k)
 
 
+def kept(pages, m):
+    """The AEB scores of each page's lines that the model `m` scores above zero."""
+    return [fit.kept_scores(p, m(p) > 0) for p in pages]
+
+
+def cell(rows):
+    """Pooled AEB P / R / F1 of pages' scores, as a table cell."""
+    return "{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf(rows))
+
+
 def measure(label, fitter, train, dev):
     """Print the held-out and dev rows of the model `fitter` fits."""
     start = time.time()
-
-    def doc(p, m):
-        return fit.kept_scores(p, m(p) > 0)
-    pooled = [doc(p, m) for _, m, held in fit.held_out("body", train, fitter) for p in held]
+    pooled = [r for _, m, held in fit.held_out("body", train, fitter) for r in kept(held, m)]
     m = fitter(train)
-    cells = ["{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf(pooled))]
-    cells += ["{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf([doc(p, m) for p in dev[s]]))
-              for s in fit.DEV_SPLITS]
+    cells = [cell(pooled)] + [cell(kept(dev[s], m)) for s in fit.DEV_SPLITS]
     print(f"| {label} | " + " | ".join(cells) + f" | {time.time() - start:.0f} s |", flush=True)
 
 
@@ -504,11 +509,7 @@ def ceiling(train, dev):
             ("the dev split alone, 200 trees of depth 8", lambda d: forest(d, DEEP)),
             ("gold line labels (no model)", lambda d: lambda p: p["y"] - 0.5)]
     for label, fitter in rows:
-        cells = []
-        for split in fit.DEV_SPLITS:
-            m = fitter(dev[split])
-            cells.append("{:.3f} / {:.3f} / {:.3f}".format(*score._aeb_prf(
-                [fit.kept_scores(p, m(p) > 0) for p in dev[split]])))
+        cells = [cell(kept(dev[split], fitter(dev[split]))) for split in fit.DEV_SPLITS]
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
     # Out of source: each dev source scored by the forest fitted on train
     # and the other dev sources' pages (more pages, and sources train lacks).
@@ -519,8 +520,7 @@ def ceiling(train, dev):
         for s in sorted({source(p) for p in dev[split]}):
             held = [p for p in dev[split] if source(p) == s]
             more = forest(train + [p for p in dev[split] if source(p) != s])
-            cells = ["{:.3f}".format(score._aeb_prf(
-                [fit.kept_scores(p, m(p) > 0) for p in held])[2]) for m in (base, more)]
+            cells = ["{:.3f}".format(score._aeb_prf(kept(held, m))[2]) for m in (base, more)]
             print(f"| {split} {s} | {len(held)} | " + " | ".join(cells) + " |", flush=True)
 
 
