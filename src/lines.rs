@@ -1951,7 +1951,10 @@ const WRAP_MAX_LINES: usize = 64;
 /// For every cell, the range of cells of the hard-wrapped paragraph it belongs
 /// to (just itself for most cells). A line continues the one before when they
 /// are adjacent, each is alone on its line, the first does not end a sentence
-/// and the second starts in lowercase.
+/// and the second starts in lowercase. A cell continues the cell before it on
+/// its line in the same way, whatever their lengths: a renderer that pads an
+/// inline link with spaces (`you can use   indoor maps   on your phone`)
+/// cuts a sentence into cells.
 pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     let n = lines.len();
     let alone = |i: usize| {
@@ -1963,13 +1966,14 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     let links = |i: usize| {
         i + 1 < n
             && lines[i + 1].shape.starts_lower
-            && lines[i].shape.chars >= WRAP_MIN_CHARS
             && !lines[i].shape.terminal
             && !lines[i].is_blank()
             && !lines[i + 1].is_blank()
-            && lines[i + 1].row == lines[i].row + 1
-            && alone(i)
-            && alone(i + 1)
+            && (lines[i + 1].row == lines[i].row
+                || (lines[i].shape.chars >= WRAP_MIN_CHARS
+                    && lines[i + 1].row == lines[i].row + 1
+                    && alone(i)
+                    && alone(i + 1)))
     };
     // Each paragraph's range pushed once per line: no filling of the whole
     // vector first.
@@ -2259,6 +2263,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_sentence_cut_into_cells_by_a_padded_link_is_one_paragraph() {
+        let cut = split_lines("This year you can use   indoor Google Maps   on your phone.");
+        assert_eq!(cut.len(), 3);
+        assert_eq!(wrapped_runs(&cut), [0..3, 0..3, 0..3]);
+        // Cells that end a sentence or start in capitals stay apart.
+        let menu = split_lines("Home   News   Sport\nIt ended.   then it went on");
+        assert_eq!(menu.len(), 5);
+        assert_eq!(wrapped_runs(&menu), [0..1, 1..2, 2..3, 3..4, 4..5]);
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::test_support::proptest_config())]
         #[test]
@@ -2271,6 +2286,7 @@ mod tests {
                 "Which Starts In Capitals And Is Long Enough Too",
                 "a sentence that ends here, long enough to wrap.",
                 "short one", "", "\tcell", "éa continued line in lowercase of enough chars",
+                "a sentence cut   by a link   into cells", "Two cells.   Of A Menu",
             ]), 0..40),
         ) {
             let text = parts.join("\n");
@@ -2280,15 +2296,18 @@ mod tests {
                 (i == 0 || lines[i - 1].row != lines[i].row)
                     && (i + 1 == n || lines[i + 1].row != lines[i].row)
             };
+            let wrapped = |i: usize| {
+                lines[i + 1].row == lines[i].row + 1
+                    && alone(i)
+                    && alone(i + 1)
+                    && lines[i].shape.chars >= WRAP_MIN_CHARS
+            };
             let links = |i: usize| {
                 i + 1 < n
                     && !lines[i].is_blank()
                     && !lines[i + 1].is_blank()
-                    && lines[i + 1].row == lines[i].row + 1
-                    && alone(i)
-                    && alone(i + 1)
+                    && (lines[i + 1].row == lines[i].row || wrapped(i))
                     && !lines[i].shape.terminal
-                    && lines[i].shape.chars >= WRAP_MIN_CHARS
                     && lines[i + 1].shape.starts_lower
             };
             let mut want = Vec::new();
