@@ -119,6 +119,17 @@ rendering, so the next gain has to come from what the features can see:
   0.899) or 8, its discount 0.1 or 0.5, and the keep threshold -0.25
   (0.895 / 0.887, dev 0.911 / 0.901) or 0.25 trade train for dev or
   lose both: the rules after the scores are not the lever either.
+* (2026-12-03, simulated on the cleaner's labels, not kept) the lines
+  after a body line ending in a colon, up to a blank line, joined to the
+  body (an announced list of dates, say): dev 0.913 -> 0.913, train
+  0.893 -> 0.893 (as many lists gold holds as it does not);
+* (2026-12-03, simulated on the inscriptis files, not built) a gap of two
+  spaces split into cells where the text after it starts at a column's
+  position (three cells or more start there): train inscriptis 0.889 ->
+  0.890, dev 0.904 -> 0.905; the scan's gap rule would need the page's
+  column starts first. What is left of the inscriptis gap to innertext is
+  mostly pages whose article stands in one line of thousands of chars,
+  with the chrome of its table cell in the same line.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
