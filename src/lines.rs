@@ -914,11 +914,54 @@ impl Shape {
     /// [`Shape::set_edges`] for any text, char by char.
     fn set_edges_of_any_text(&mut self, text: &str) {
         self.set_start(text);
-        let t = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', '」', '』', '*']);
+        let t = without_sign_off(text)
+            .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '“', '」', '』', '*']);
         self.ellipsis = t.ends_with("...") || t.ends_with('…');
         self.terminal = !self.ellipsis
             && t.ends_with(['.', '!', '?', '。', '！', '？', ':', ';'])
             && !t.ends_with(':');
+    }
+}
+
+/// The longest sign-off in brackets that [`without_sign_off`] looks past,
+/// in bytes with its brackets.
+const SIGN_OFF_BYTES: usize = 32;
+
+/// The most words of a sign-off: a longer group after a sentence is more
+/// often a picture's credit (`(NASA via AP, File)`).
+const SIGN_OFF_WORDS: usize = 2;
+
+/// `text` without a short bracketed tag that stands after its last
+/// sentence, where it has one: an agency's or author's sign-off, a
+/// citation, a source (`... voraus. (bsc)`, `... tourists. (Reuters)`,
+/// `... decisions. (Miller, 2000)`, `... split. [NME]`). The sentence
+/// before it ends the text as far as its edges tell; else `text`.
+fn without_sign_off(text: &str) -> &str {
+    let close = match text.as_bytes().last() {
+        Some(b')') => b'(',
+        Some(b']') => b'[',
+        _ => return text,
+    };
+    let tail = text.len().saturating_sub(SIGN_OFF_BYTES);
+    let Some(open) = text.as_bytes()[tail..text.len() - 1]
+        .iter()
+        .rposition(|&b| matches!(b, b'(' | b')' | b'[' | b']'))
+        .map(|k| tail + k)
+        .filter(|&k| text.as_bytes()[k] == close)
+    else {
+        return text;
+    };
+    let before = text[..open].trim_end();
+    let inner = &text[open + 1..text.len() - 1];
+    if before.len() < open
+        && inner.split_whitespace().nth(SIGN_OFF_WORDS).is_none()
+        && before
+            .trim_end_matches(['"', '\'', '”', '’', '»', ')'])
+            .ends_with(['.', '!', '?'])
+    {
+        before
+    } else {
+        text
     }
 }
 
@@ -2542,5 +2585,29 @@ mod tests {
         assert!(t.ellipsis && !t.terminal);
         let c = Shape::measure("这是一个测试句子。");
         assert!(c.words >= 4, "{c:?}");
+    }
+
+    #[test]
+    fn a_sentence_signed_off_in_brackets_ends_the_line() {
+        for text in [
+            "Es kostet 50 Euro und setzt OS X 10.10 voraus. (bsc)",
+            "At least 19 people died, most of them tourists. (Reuters)",
+            "That is how knowledge is shared. (Miller, 2000)",
+            "They broke up last week. [Daily Mail]",
+            "\u{201c}We won,\u{201d} she said.\u{201d} (dpa)",
+        ] {
+            assert!(Shape::measure(text).terminal, "{text}");
+        }
+        for text in [
+            // No sentence ends before the bracket.
+            "Read the full report (PDF)",
+            // A longer group after a sentence: a picture's credit.
+            "Astronauts at work on the station. (NASA via AP, File)",
+            // A bracket that is not closed where the text ends.
+            "He said (and meant it) no",
+            "Prices rose. (See the table below for all of them)",
+        ] {
+            assert!(!Shape::measure(text).terminal, "{text}");
+        }
     }
 }
