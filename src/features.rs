@@ -177,12 +177,18 @@ impl Own {
             } else {
                 0
             },
-            cue: lexicon::cue_of(
-                text,
-                lexicon::is_sentence(line.shape.terminal, line.shape.words),
-                line.lex.cue_notes(),
-                words,
-            ),
+            // The head of a comment section that repeats the post's title
+            // (four words or more) is cued whatever its length.
+            cue: if line.shape.words >= 4 && lexicon::is_titled_comments_head(text) {
+                Some(Cue::Comments)
+            } else {
+                lexicon::cue_of(
+                    text,
+                    lexicon::is_sentence(line.shape.terminal, line.shape.words),
+                    line.lex.cue_notes(),
+                    words,
+                )
+            },
             // A time holds a decimal digit (an ASCII one, or an
             // alphanumeric char outside ASCII), a count an ASCII digit.
             time: (line.shape.digits > 0 || !line.lex.plain) && lexicon::is_time(text),

@@ -2566,6 +2566,98 @@ fn count_number(text: &str) -> Option<&str> {
     })
 }
 
+/// The words that name the replies in the head of a comment section that
+/// repeats the post's title ([`is_titled_comments_head`]), besides
+/// [`COUNT_WORDS`] (the longer form first).
+const REPLY_WORDS: &[&str] = &[
+    "responses",
+    "response",
+    "thoughts",
+    "thought",
+    "antwoorden",
+    "antwoord",
+    "gedanken",
+    "gedanke",
+    "pensamientos",
+    "réflexions",
+];
+
+/// The words a count of replies is written in, besides digits.
+const REPLY_NUMBER_WORDS: &[&str] = &[
+    "one", "no", "ein", "eine", "een", "un", "une", "uno", "una", "um", "uma",
+];
+
+/// The words that link the count of replies to the post's title.
+const TITLE_LINKS: &[&str] = &[
+    "to", "on", "for", "zu", "auf", "über", "op", "bij", "over", "sur", "à", "a", "en", "em",
+    "para", "di", "su", "do", "na", "pod",
+];
+
+/// The head of a comment section that repeats the post's title: a count of
+/// replies, a word for them and a word that links them to the title, which
+/// follows (`38 comments to What questions do you have?`, `One thought on
+/// “…”`, `12 Kommentare zu „…“`). Unlike a bare head (`12 comments`) it is
+/// as long as the title makes it, and may end in its punctuation. The
+/// title starts quoted or capitalised.
+pub(crate) fn is_titled_comments_head(text: &str) -> bool {
+    let b = text.as_bytes();
+    // A digit or the first letter of a number word, then one space and the
+    // first letter of a word for replies: most lines are turned away by
+    // these bytes.
+    let number = match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if matches!(c | 0x20, b'o' | b'n' | b'e' | b'u') => false,
+        _ => return false,
+    };
+    let i = b
+        .iter()
+        .position(|&c| {
+            if number {
+                !(c.is_ascii_digit() || matches!(c, b'.' | b','))
+            } else {
+                !c.is_ascii_alphabetic()
+            }
+        })
+        .unwrap_or(b.len());
+    if b.get(i) != Some(&b' ')
+        || !b.get(i + 1).is_some_and(|&c| {
+            matches!(
+                c | 0x20,
+                b'c' | b'r' | b'k' | b'a' | b'o' | b't' | b'g' | b'p'
+            )
+        })
+    {
+        return false;
+    }
+    // A number word has two to four letters.
+    let number_word = || {
+        (2..=4).contains(&i)
+            && REPLY_NUMBER_WORDS
+                .iter()
+                .any(|w| eat_fold(text, 0, w) == Some(i))
+    };
+    if !(number || number_word()) {
+        return false;
+    }
+    let word = |i: usize, words: &[&str]| {
+        let at = skip(text, i, is_space);
+        if at == i {
+            return None;
+        }
+        words.iter().find_map(|w| {
+            eat_fold(text, at, w).filter(|&end| char_at(text, end).is_some_and(is_space))
+        })
+    };
+    let Some(i) = word(i, COUNT_WORDS).or_else(|| word(i, REPLY_WORDS)) else {
+        return false;
+    };
+    // The title follows: quoted or capitalised, not running text in
+    // lowercase (`2025 comments to the council were read`).
+    word(i, TITLE_LINKS)
+        .and_then(|end| char_at(text, skip(text, end, is_space)))
+        .is_some_and(|c| !c.is_lowercase())
+}
+
 /// `2 reacties`, `12 comments`, `Kommentare (3)` → the count.
 pub(crate) fn comment_count(text: &str) -> Option<u32> {
     if text.len() > 40 {
@@ -4454,6 +4546,42 @@ mod tests {
         assert_eq!(comment_count("4 respostas"), Some(4));
         assert_eq!(comment_count("5 réponses"), Some(5));
         assert_eq!(comment_count("Comments"), None);
+    }
+
+    #[test]
+    fn titled_comments_heads() {
+        for head in [
+            "38 comments to What questions do you have?",
+            "One thought on \u{201c}How to Add a Widget\u{201d}",
+            "12 Responses to \"Depth Compositing\"",
+            "No Responses to \u{201c}Nokia N96 Update\u{201d}",
+            "1 reactie op \u{201c}Een nieuwe brug\u{201d}",
+            "12 Kommentare zu \u{201e}Der neue Radweg\u{201c}",
+            "Ein Gedanke zu \u{201e}Der neue Radweg\u{201c}",
+            "Un commentaire sur \u{ab} Le pont \u{bb}",
+            "2 comentarios en \u{ab}El puente\u{bb}",
+            "Um coment\u{e1}rio em \u{201c}A ponte\u{201d}",
+            "3 commenti su \u{ab}Il ponte\u{bb}",
+            "5 komentarzy do \u{201e}Nowy most\u{201d}",
+        ] {
+            assert!(is_titled_comments_head(head), "{head}");
+        }
+        for other in [
+            // A bare count or head: found by the comment-count and cue rules.
+            "12 comments",
+            "Comments to this post",
+            // No title after the link word.
+            "38 comments on",
+            // Not a count of replies.
+            "6 Tips for Attracting More Comments",
+            "3 ways to respond to comments",
+            "One reason to read on",
+            // Running text after the link word.
+            "2025 comments to the council were read",
+            "",
+        ] {
+            assert!(!is_titled_comments_head(other), "{other}");
+        }
     }
 
     #[test]

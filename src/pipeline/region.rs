@@ -29,7 +29,9 @@ const COMMENT_ZONE_DISCOUNT: f32 = 0.25;
 
 /// A line that ends the article for good: the head of a comment section.
 pub(crate) fn is_barrier(line: &Line<'_>, ev: &Evidence) -> bool {
-    ev.own.cue == Some(Cue::Comments) && line.shape.words <= 6 && !line.shape.terminal
+    ev.own.cue == Some(Cue::Comments)
+        && ((line.shape.words <= 6 && !line.shape.terminal)
+            || crate::lexicon::is_titled_comments_head(line.text))
 }
 
 /// The first comment-section head ([`is_barrier`]) at or after line `from`
@@ -427,6 +429,20 @@ The regatta was first held in 1952 on this river.
             "{r:?}"
         );
         assert!(r.end <= head, "{r:?} crosses the head at {head}");
+    }
+
+    /// A head that repeats the post's title (`12 Kommentare zu „…“`) is as
+    /// much a head as a bare one, though it is as long as a sentence.
+    #[test]
+    fn a_comment_head_with_the_posts_title_ends_the_article() {
+        let head = "12 Kommentare zu \u{201e}Der Stadtrat und die neue Br\u{fc}cke\u{201c}";
+        let input = format!("Startseite\n\n{L1}\n\n{L2}\n\n{head}\n\n{C1}\n\n{C2}\n\n{C3}\n");
+        let (lines, ev, r) = region_of(&input);
+        let at = index(&lines, head);
+        assert!(is_barrier(&lines[at], &ev[at]));
+        assert_eq!(comment_zone_start(&lines, &ev), at);
+        assert!(r.contains(&index(&lines, L1)), "{r:?}");
+        assert!(r.end <= at, "{r:?} crosses the head at {at}");
     }
 
     #[test]
