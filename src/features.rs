@@ -179,7 +179,7 @@ impl Own {
             },
             // The head of a comment section that repeats the post's title
             // (four words or more) is cued whatever its length.
-            cue: if line.shape.words >= 4 && lexicon::is_titled_comments_head(text) {
+            cue: if line.shape.words >= 4 && lexicon::titled_comments_head(text).is_some() {
                 Some(Cue::Comments)
             } else {
                 lexicon::cue_of(

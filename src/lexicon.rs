@@ -2567,7 +2567,7 @@ fn count_number(text: &str) -> Option<&str> {
 }
 
 /// The words that name the replies in the head of a comment section that
-/// repeats the post's title ([`is_titled_comments_head`]), besides
+/// repeats the post's title ([`titled_comments_head`]), besides
 /// [`COUNT_WORDS`] (the longer form first).
 const REPLY_WORDS: &[&str] = &[
     "responses",
@@ -2598,8 +2598,9 @@ const TITLE_LINKS: &[&str] = &[
 /// follows (`38 comments to What questions do you have?`, `One thought on
 /// “…”`, `12 Kommentare zu „…“`). Unlike a bare head (`12 comments`) it is
 /// as long as the title makes it, and may end in its punctuation. The
-/// title starts quoted or capitalised.
-pub(crate) fn is_titled_comments_head(text: &str) -> bool {
+/// title starts quoted or capitalised. → the count (`No` 0, `One` 1) and
+/// the title as the head writes it (in its quotes, if any).
+pub(crate) fn titled_comments_head(text: &str) -> Option<(u32, &str)> {
     let b = text.as_bytes();
     // A digit or the first letter of a number word, then one space and the
     // first letter of a word for replies: most lines are turned away by
@@ -2607,7 +2608,7 @@ pub(crate) fn is_titled_comments_head(text: &str) -> bool {
     let number = match b.first() {
         Some(c) if c.is_ascii_digit() => true,
         Some(c) if matches!(c | 0x20, b'o' | b'n' | b'e' | b'u') => false,
-        _ => return false,
+        _ => return None,
     };
     let i = b
         .iter()
@@ -2627,7 +2628,7 @@ pub(crate) fn is_titled_comments_head(text: &str) -> bool {
             )
         })
     {
-        return false;
+        return None;
     }
     // A number word has two to four letters.
     let number_word = || {
@@ -2636,9 +2637,20 @@ pub(crate) fn is_titled_comments_head(text: &str) -> bool {
                 .iter()
                 .any(|w| eat_fold(text, 0, w) == Some(i))
     };
-    if !(number || number_word()) {
-        return false;
-    }
+    let count = if number {
+        // Digits, maybe grouped (`1,204`); a count too large for a `u32` is
+        // no count.
+        text[..i]
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .try_fold(0u32, |n, d| {
+                n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+            })?
+    } else if number_word() {
+        u32::from(eat_fold(text, 0, "no") != Some(i))
+    } else {
+        return None;
+    };
     let word = |i: usize, words: &[&str]| {
         let at = skip(text, i, is_space);
         if at == i {
@@ -2648,14 +2660,15 @@ pub(crate) fn is_titled_comments_head(text: &str) -> bool {
             eat_fold(text, at, w).filter(|&end| char_at(text, end).is_some_and(is_space))
         })
     };
-    let Some(i) = word(i, COUNT_WORDS).or_else(|| word(i, REPLY_WORDS)) else {
-        return false;
-    };
+    let i = word(i, COUNT_WORDS).or_else(|| word(i, REPLY_WORDS))?;
     // The title follows: quoted or capitalised, not running text in
     // lowercase (`2025 comments to the council were read`).
-    word(i, TITLE_LINKS)
-        .and_then(|end| char_at(text, skip(text, end, is_space)))
+    let title = &text[skip(text, word(i, TITLE_LINKS)?, is_space)..];
+    title
+        .chars()
+        .next()
         .is_some_and(|c| !c.is_lowercase())
+        .then_some((count, title))
 }
 
 /// `2 reacties`, `12 comments`, `Kommentare (3)` → the count.
@@ -3066,6 +3079,48 @@ pub(crate) fn byline(text: &str) -> Option<&str> {
     }
     byline_from_start(text)
 }
+
+/// The markers [`byline_after_date`] looks for inside a line: those of
+/// [`BYLINE_MARKERS`] that are seldom a word of a date or a place.
+const TRAILING_BYLINE_MARKERS: &[&str] = &[" by ", " door ", " von ", " par ", " por "];
+
+/// The name a date line ends in (`Posted on March 3, 2024 by Ruth`,
+/// `Geplaatst op 3 maart door Jan Jansen`): the text after the line's last
+/// marker of [`TRAILING_BYLINE_MARKERS`], read as [`byline`] reads it, up
+/// to a comma, a word with a digit or a word that goes on to a date or a
+/// place (`Ed Hardy on Wednesday`, `Todd Bishop 1 Comment`).
+pub(crate) fn byline_after_date(text: &str) -> Option<&str> {
+    if text.len() > 90 {
+        return None;
+    }
+    let at = TRAILING_BYLINE_MARKERS
+        .iter()
+        .filter_map(|m| {
+            let lower = text
+                .as_bytes()
+                .windows(m.len())
+                .rposition(|w| w.eq_ignore_ascii_case(m.as_bytes()))?;
+            Some(lower)
+        })
+        .max()?;
+    let name = byline_from_start(&text[at + 1..])?;
+    // The first word is the name's; a later one may end it.
+    let cut = name.find(',').unwrap_or(name.len());
+    let end = name[..cut]
+        .split(' ')
+        .skip(1)
+        .find(|w| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || NAME_ENDS.iter().any(|e| e.eq_ignore_ascii_case(w))
+        })
+        .map_or(cut, |w| w.as_ptr() as usize - name.as_ptr() as usize);
+    let name = name[..end].trim_end();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Words after which a name in a date line does not go on: they start a
+/// date, a place or a category (`on Monday`, `in Articles`, `at 9:12`).
+const NAME_ENDS: &[&str] = &["on", "in", "at", "am", "op", "le", "el", "em", "il"];
 
 /// [`byline`] past its quick tests (out of line, so that they stay cheap).
 #[inline(never)]
@@ -4550,6 +4605,18 @@ mod tests {
 
     #[test]
     fn titled_comments_heads() {
+        assert_eq!(
+            titled_comments_head("38 comments to What questions?"),
+            Some((38, "What questions?"))
+        );
+        assert_eq!(
+            titled_comments_head("1,204 Responses to  \"A Post\""),
+            Some((1204, "\"A Post\""))
+        );
+        let count = |text| titled_comments_head(text).map(|h| h.0);
+        assert_eq!(count("One thought on \"A Post\""), Some(1));
+        assert_eq!(count("No Responses to \"A Post\""), Some(0));
+        assert_eq!(count("99999999999 comments on \"A Post\""), None);
         for head in [
             "38 comments to What questions do you have?",
             "One thought on \u{201c}How to Add a Widget\u{201d}",
@@ -4564,7 +4631,7 @@ mod tests {
             "3 commenti su \u{ab}Il ponte\u{bb}",
             "5 komentarzy do \u{201e}Nowy most\u{201d}",
         ] {
-            assert!(is_titled_comments_head(head), "{head}");
+            assert!(titled_comments_head(head).is_some(), "{head}");
         }
         for other in [
             // A bare count or head: found by the comment-count and cue rules.
@@ -4580,7 +4647,42 @@ mod tests {
             "2025 comments to the council were read",
             "",
         ] {
-            assert!(!is_titled_comments_head(other), "{other}");
+            assert_eq!(titled_comments_head(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn bylines_after_a_date() {
+        assert_eq!(
+            byline_after_date("Posted on March 3, 2024 by Ruth"),
+            Some("Ruth")
+        );
+        assert_eq!(
+            byline_after_date("Geplaatst op 3 maart 2024 door Jan Jansen"),
+            Some("Jan Jansen")
+        );
+        assert_eq!(
+            byline_after_date("Publié le 3 mars 2024 par Marie Dupont"),
+            Some("Marie Dupont")
+        );
+        assert_eq!(
+            byline_after_date("Posted on March 3, 2024 by Ed Hardy on Wednesday"),
+            Some("Ed Hardy")
+        );
+        assert_eq!(
+            byline_after_date("March 3, 2024 by Todd Bishop 1 Comment"),
+            Some("Todd Bishop")
+        );
+        assert_eq!(
+            byline_after_date("3 March 2024 by James Cartwright, Monday"),
+            Some("James Cartwright")
+        );
+        for other in [
+            "Posted on March 3, 2024",
+            "Updated March 3, 2024 by the council",
+            "March 3, 2024",
+        ] {
+            assert_eq!(byline_after_date(other), None, "{other}");
         }
     }
 

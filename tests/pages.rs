@@ -2,8 +2,9 @@
 //! (testdata/pages), shaped like modern news sites: a menu, a kicker,
 //! headline, byline and date, paragraphs interrupted by a credit and a "read
 //! also" link, then share buttons, a most-read list with ages and a legal
-//! footer. Every expectation below was written by hand from the page, not
-//! taken from the cleaner's output.
+//! footer; and a blog post whose comment section's head repeats its title.
+//! Every expectation below was written by hand from the page, not taken
+//! from the cleaner's output.
 
 use dumpclean::{Article, ChromeKind, Label};
 
@@ -271,4 +272,37 @@ fn english_page_with_caption_ad_and_inline_related_link() {
         label_of(input, &a, "45 Comments"),
         Label::Chrome(ChromeKind::Comments)
     );
+}
+
+/// A blog post under the blog's name, dated and signed in one line, then a
+/// comment section whose head names the post (`3 Responses to “…”`): the
+/// head gives the post's title and the comment count, and nothing after it
+/// is body.
+#[test]
+fn blog_post_with_a_titled_comment_section() {
+    let input = include_str!("../testdata/pages/en-blog-responses.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(a.title(), Some("Why we stopped digging the beds"));
+    assert_eq!(a.byline(), Some("Ruth"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-03-03")
+    );
+    assert_eq!(a.comment_count(), Some(3));
+    let starts: Vec<&str> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(starts, ["For", "Three", "This"]);
+    let comments = Label::Chrome(ChromeKind::Comments);
+    for line in [
+        "3 Responses to \u{201c}Why we stopped digging the beds\u{201d}",
+        "Martin",
+        "March 4, 2024 at 7:40 am",
+        "About five centimetres, and yes, we soak the cardboard so that it lies flat and starts to rot straight away.",
+        "Leave a Reply",
+    ] {
+        assert_eq!(label_of(input, &a, line), comments, "{line}");
+    }
 }

@@ -63,6 +63,12 @@ pub(crate) fn decide<'a>(
     let head = head_window(lines, body_start);
     let open = Open::of(page, head.clone(), v);
     let open = |v: &Verdicts<'_>, i: usize| open.at(lines, v, i);
+    // The head of the comment section may repeat the post's title.
+    let title_key = title_key.map(Headline::Known).or_else(|| {
+        let head = lines.get(comments_from)?.text;
+        let (_, title) = lexicon::titled_comments_head(head)?;
+        Some(Headline::Named(crate::keys::norm_key(title)))
+    });
     head_of_article(page, title_key, head.clone(), body_start, &open, v);
     credits_in_body(page, region, v);
     let body_end = v.last_body().map_or(region.end, |i| i + 1);
@@ -74,7 +80,7 @@ pub(crate) fn decide<'a>(
 /// `open` says may still become them.
 fn head_of_article<'a>(
     page: &Page<'a>,
-    title_key: Option<u64>,
+    title_key: Option<Headline>,
     head: Range<usize>,
     body_start: usize,
     open: &impl Fn(&Verdicts<'_>, usize) -> bool,
@@ -152,18 +158,32 @@ impl Open {
     }
 }
 
+/// The key of the headline, where the page names it apart from its line.
+#[derive(Debug, Clone, Copy)]
+enum Headline {
+    /// A capture header's: the title is the line with this key, or none.
+    Known(u64),
+    /// A comment section's head's: the title is the line before the body
+    /// with this key, else the headline-like line [`find_title`] finds.
+    Named(u64),
+}
+
 /// The title line, labelled with every copy of it above the body.
 fn title<'a>(
     page: &Page<'a>,
-    title_key: Option<u64>,
+    title_key: Option<Headline>,
     head: Range<usize>,
     body_start: usize,
     open: &impl Fn(&Verdicts<'_>, usize) -> bool,
     v: &mut Verdicts<'a>,
 ) -> Option<usize> {
     let (lines, ev) = (&page.lines, &page.evidence);
+    let keyed = |k: u64, end: usize| (0..end).find(|&i| open(v, i) && ev[i].own.key == k);
     let t = match title_key {
-        Some(k) => (0..lines.len()).find(|&i| open(v, i) && ev[i].own.key == k),
+        Some(Headline::Known(k)) => keyed(k, lines.len()),
+        Some(Headline::Named(k)) => {
+            keyed(k, body_start).or_else(|| find_title(lines, ev, head, |i| open(v, i)))
+        }
         None => find_title(lines, ev, head, |i| open(v, i)),
     }?;
     let k = ev[t].own.key;
@@ -212,6 +232,10 @@ fn head_metadata<'a>(
                 .flatten()
         {
             v.date = Some(date);
+            // A date line may end in the byline (`Posted on … by Ruth`).
+            if let Some(name) = lexicon::byline_after_date(text) {
+                v.byline.get_or_insert(name);
+            }
         } else {
             continue;
         }
@@ -267,8 +291,8 @@ fn poll(page: &Page<'_>, body_end: usize, v: &mut Verdicts<'_>) {
 /// The article's own comment count: just after the body, or in its head.
 /// After the body, the search stops at the first related-articles line:
 /// counts below it belong to teasers. Else the head of the comment section
-/// may carry it (`45 Comments`), unless more counts follow it: then it
-/// counts a teaser in a list.
+/// may carry it (`45 Comments`, `45 Responses to “…”`), unless more counts
+/// follow it: then it counts a teaser in a list.
 fn comment_count(
     page: &Page<'_>,
     head: Range<usize>,
@@ -300,7 +324,9 @@ fn comment_count(
             .take(tuning::COUNT_WINDOW)
             .any(|i| comment_count_of(lines[i].text).is_some());
         if !more_counts {
-            v.comment_count = comment_count_of(lines[comments_from].text);
+            let head = lines[comments_from].text;
+            v.comment_count =
+                comment_count_of(head).or_else(|| lexicon::titled_comments_head(head).map(|h| h.0));
         }
     }
 }
@@ -416,17 +442,19 @@ mod tests {
                     _ => v.set(i, Label::Chrome(ChromeKind::Other), Why::Comments),
                 }
             }
-            let title_key = title_at.filter(|&t| t < n).map(|t| page.evidence[t].own.key);
+            let key = title_at.filter(|&t| t < n).map(|t| page.evidence[t].own.key);
             let body_start = first_paragraph(&page.lines, &v).unwrap_or(start.min(n));
             let head = head_window(&page.lines, body_start);
             let open = Open::of(&page, head.clone(), &v);
             let up_front: Vec<bool> = (0..n).map(|i| open.at(&page.lines, &v, i)).collect();
-            let (mut asked, mut before) = (v.clone(), v);
             let when_asked = |v: &Verdicts<'_>, i: usize| open.at(&page.lines, v, i);
-            head_of_article(&page, title_key, head.clone(), body_start, &when_asked, &mut asked);
             let read_before = |_: &Verdicts<'_>, i: usize| up_front[i];
-            head_of_article(&page, title_key, head, body_start, &read_before, &mut before);
-            proptest::prop_assert_eq!(asked, before);
+            for title_key in [key.map(Headline::Known), key.map(Headline::Named)] {
+                let (mut asked, mut before) = (v.clone(), v.clone());
+                head_of_article(&page, title_key, head.clone(), body_start, &when_asked, &mut asked);
+                head_of_article(&page, title_key, head.clone(), body_start, &read_before, &mut before);
+                proptest::prop_assert_eq!(asked, before);
+            }
         }
     }
 

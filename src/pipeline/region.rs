@@ -31,7 +31,7 @@ const COMMENT_ZONE_DISCOUNT: f32 = 0.25;
 pub(crate) fn is_barrier(line: &Line<'_>, ev: &Evidence) -> bool {
     ev.own.cue == Some(Cue::Comments)
         && ((line.shape.words <= 6 && !line.shape.terminal)
-            || crate::lexicon::is_titled_comments_head(line.text))
+            || crate::lexicon::titled_comments_head(line.text).is_some())
 }
 
 /// The first comment-section head ([`is_barrier`]) at or after line `from`
