@@ -726,34 +726,41 @@ fn cue_walk(text: &str, mask: u8) -> u8 {
     found
 }
 
-/// Whether `text` has two legal terms as the regex
-/// `(?i)(?:^|[^\w])(?:term|…)(?:$|[^\w])` finds them one after the other:
-/// the first is the earliest phrase (the first in the lexicon's order where
-/// several start there), and its match takes the char after it, which the
-/// second one, starting after that char, cannot take as its own boundary.
+/// Whether `text` has two different legal terms among those the regex
+/// `(?i)(?:^|[^\w])(?:term|…)(?:$|[^\w])` finds one after the other: a
+/// match is the earliest phrase (the first in the lexicon's order where
+/// several start there), and it takes the char after it, which the next
+/// one, starting after that char, cannot take as its own boundary. One
+/// term twice (`contact`, `jobs` in a sentence about them) is not a
+/// legal notice.
 fn has_two_legal_terms(text: &str) -> bool {
     let index = &*CUE_INDEX;
-    let mut first_end = None;
+    // The first match's phrase, and where the next match may start.
+    let mut first: Option<&str> = None;
+    let mut taken = 0;
     for_each_run(text, &index.footer, |start, key| {
-        let mut footer = index
+        if first.is_some() {
+            // This match starts at the non-word char before the run.
+            let before = text[..start].chars().next_back().map_or(0, char::len_utf8);
+            if start - before < taken {
+                return false;
+            }
+        }
+        let Some((phrase, end)) = index
             .phrases(key)
             .iter()
             .filter(|p| p.lexicon == FOOTER_INDEX)
-            .filter_map(|p| p.end(text, start));
-        match first_end {
-            None => {
-                if let Some(end) = footer.next() {
-                    // The match ends after the non-word char that follows it.
-                    first_end = Some(char_at(text, end).map_or(end, |c| end + c.len_utf8()));
-                }
-                false
-            }
-            Some(taken) => {
-                // This match starts at the non-word char before the run.
-                let before = text[..start].chars().next_back().map_or(0, char::len_utf8);
-                start - before >= taken && footer.next().is_some()
-            }
+            .find_map(|p| Some((p.phrase, p.end(text, start)?)))
+        else {
+            return false;
+        };
+        if first.is_some_and(|f| f != phrase) {
+            return true;
         }
+        first = Some(phrase);
+        // The match ends after the non-word char that follows it.
+        taken = char_at(text, end).map_or(end, |c| end + c.len_utf8());
+        false
     })
     .stopped
 }
@@ -3494,9 +3501,23 @@ mod tests {
                 .fold(0, |found, k| found | 1 << k)
         }
 
-        /// [`has_two_legal_terms`] by the regex.
+        /// [`has_two_legal_terms`] by the regex: two of its matches, the
+        /// phrases they match (their chars folded, their white space one
+        /// space) different.
         pub(super) fn has_two_legal_terms(text: &str) -> bool {
-            CUE_REGEXES[FOOTER_INDEX].find_iter(text).nth(1).is_some()
+            let mut terms = CUE_REGEXES[FOOTER_INDEX].find_iter(text).map(|m| {
+                let term = m
+                    .as_str()
+                    .trim_matches(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .chars()
+                    .map(super::fold)
+                    .collect::<String>();
+                term.split_whitespace().collect::<Vec<_>>().join(" ")
+            });
+            let Some(first) = terms.next() else {
+                return false;
+            };
+            terms.any(|t| t != first)
         }
 
         pub(super) fn count_number(text: &str) -> Option<&str> {
@@ -4714,6 +4735,21 @@ mod tests {
             }
         }
         assert!(is_time("3 Minuten geleden") && is_time("2 d") && !is_time("3 Autos"));
+    }
+
+    /// A long line is a legal notice when it names two different legal
+    /// terms; a sentence that names one twice is text.
+    #[test]
+    fn legal_notices_name_two_different_terms() {
+        let footer =
+            "Read our privacy policy and the terms of use before you sign up for the newsletter.";
+        assert_eq!(cue(footer, true), Some(Cue::Footer));
+        for text in [
+            "The newest versions handle extensions well: add a button to any specific contact, then dial it from the contact.",
+            "The council said the plan would bring jobs to the town, and more jobs to the villages around it next year.",
+        ] {
+            assert_eq!(cue(text, true), None, "{text}");
+        }
     }
 
     /// Long plain lines are walked for two legal terms only where their
