@@ -136,6 +136,16 @@ rendering, so the next gain has to come from what the features can see:
   0.895 / 0.889, but dev CleanEval fell by 0.007 / 0.012 (AEB rose by
   0.011 / 0.009): past the issue's 0.005 per source, so the models of
   2026-12-02 stay.
+* (2026-12-03, measured, not changed) what settling costs: the first
+  pass's body alone scores train 0.8979 / 0.8935 against the settled
+  0.8956 / 0.8906 (dev 0.913 / 0.906 against 0.912 / 0.905), 13-15 train
+  pages losing 0.2 or more. Cleaned again, a body is a page whose first
+  line has no neighbours above, which the context features pad as chrome
+  (log-odds -4, learned from pages that open with a menu), and whose
+  hard-wrapped lines are blocks of their own where the next line starts
+  in a capital: each pass sheds the first line, or reads a wrapped line
+  as a heading or a headline. Fitting on settled bodies too (or padding
+  with a neutral value and refitting) is the next lever there.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
