@@ -3103,11 +3103,9 @@ pub(crate) fn byline_after_date(text: &str) -> Option<&str> {
     let at = TRAILING_BYLINE_MARKERS
         .iter()
         .filter_map(|m| {
-            let lower = text
-                .as_bytes()
+            text.as_bytes()
                 .windows(m.len())
-                .rposition(|w| w.eq_ignore_ascii_case(m.as_bytes()))?;
-            Some(lower)
+                .rposition(|w| w.eq_ignore_ascii_case(m.as_bytes()))
         })
         .max()?;
     let name = byline_from_start(&text[at + 1..])?;

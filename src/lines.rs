@@ -2603,8 +2603,9 @@ mod tests {
             "Read the full report (PDF)",
             // A longer group after a sentence: a picture's credit.
             "Astronauts at work on the station. (NASA via AP, File)",
-            // A bracket that is not closed where the text ends.
+            // No bracket at the end.
             "He said (and meant it) no",
+            // A longer remark after a sentence.
             "Prices rose. (See the table below for all of them)",
         ] {
             assert!(!Shape::measure(text).terminal, "{text}");

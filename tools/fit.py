@@ -146,6 +146,15 @@ rendering, so the next gain has to come from what the features can see:
   in a capital: each pass sheds the first line, or reads a wrapped line
   as a heading or a headline. Fitting on settled bodies too (or padding
   with a neutral value and refitting) is the next lever there.
+* (2026-12-03, not written) the context features' missing neighbours
+  padded with the edge line's own log-odds instead of -4: without a
+  refit dev fell (0.9116 / 0.9039) while train rose (0.8968 / 0.8912);
+  with `fit.py all`: held out 0.891, the cleaner on train 0.8971 / 0.8926
+  (was 0.8956 / 0.8906), dev 0.9126 / 0.9069 (was 0.9121 / 0.9050), AEB
+  +0.010 on both renderings, but dev CleanEval inscriptis -0.009 (one
+  page, cleaneval-final-414, from 0.94 to 0.0; -0.004 innertext): past
+  the 0.005 per source, so not written. That page's collapse is the
+  thing to understand before trying again.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
