@@ -2594,6 +2594,29 @@ const REPLY_NUMBER_WORDS: &[&str] = &[
     "one", "no", "ein", "eine", "een", "un", "une", "uno", "una", "um", "uma",
 ];
 
+/// The ASCII lowercase letters `words` start with, as bits `1 << (c - b'a')`
+/// (each word starts with one: the const evaluation fails otherwise).
+const fn initials(words: &[&[&str]]) -> u32 {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < words.len() {
+        let mut k = 0;
+        while k < words[i].len() {
+            let c = words[i][k].as_bytes()[0];
+            assert!(c.is_ascii_lowercase());
+            bits |= 1 << (c - b'a');
+            k += 1;
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// The first letters of the words of a count of replies, and of the words
+/// for the replies ([`titled_comments_head`] turns other lines away by them).
+const REPLY_NUMBER_INITIALS: u32 = initials(&[REPLY_NUMBER_WORDS]);
+const REPLY_INITIALS: u32 = initials(&[COUNT_WORDS, REPLY_WORDS]);
+
 /// The words that link the count of replies to the post's title.
 const TITLE_LINKS: &[&str] = &[
     "to", "on", "for", "zu", "auf", "über", "op", "bij", "over", "sur", "à", "a", "en", "em",
@@ -2609,12 +2632,17 @@ const TITLE_LINKS: &[&str] = &[
 /// the title as the head writes it (in its quotes, if any).
 pub(crate) fn titled_comments_head(text: &str) -> Option<(u32, &str)> {
     let b = text.as_bytes();
+    // An ASCII letter, either case, among `initials`.
+    let initial = |c: u8, initials: u32| {
+        let k = (c | 0x20).wrapping_sub(b'a');
+        k < 26 && initials >> k & 1 != 0
+    };
     // A digit or the first letter of a number word, then one space and the
     // first letter of a word for replies: most lines are turned away by
     // these bytes.
     let number = match b.first() {
         Some(c) if c.is_ascii_digit() => true,
-        Some(c) if matches!(c | 0x20, b'o' | b'n' | b'e' | b'u') => false,
+        Some(&c) if initial(c, REPLY_NUMBER_INITIALS) => false,
         _ => return None,
     };
     let i = b
@@ -2627,22 +2655,13 @@ pub(crate) fn titled_comments_head(text: &str) -> Option<(u32, &str)> {
             }
         })
         .unwrap_or(b.len());
-    if b.get(i) != Some(&b' ')
-        || !b.get(i + 1).is_some_and(|&c| {
-            matches!(
-                c | 0x20,
-                b'c' | b'r' | b'k' | b'a' | b'o' | b't' | b'g' | b'p'
-            )
-        })
-    {
+    if b.get(i) != Some(&b' ') || !b.get(i + 1).is_some_and(|&c| initial(c, REPLY_INITIALS)) {
         return None;
     }
-    // A number word has two to four letters.
     let number_word = || {
-        (2..=4).contains(&i)
-            && REPLY_NUMBER_WORDS
-                .iter()
-                .any(|w| eat_fold(text, 0, w) == Some(i))
+        REPLY_NUMBER_WORDS
+            .iter()
+            .any(|w| eat_fold(text, 0, w) == Some(i))
     };
     let count = if number {
         // Digits, maybe grouped (`1,204`); a count too large for a `u32` is
@@ -3237,23 +3256,40 @@ pub(crate) fn caption_credit(text: &str) -> Option<&str> {
     caption_credit_by(text, may_credit)
 }
 
+/// The bracketed group that closes `text` (whose last byte is `)` or `]`)
+/// in its last `most` bytes: the text before its opening bracket (the last
+/// one of its kind) and the text inside, which holds no closing bracket
+/// (`… in Cygnus. (Photo: Jane Doe)`, `… voraus. (bsc)`).
+pub(crate) fn closing_group(text: &str, most: usize) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let open = match bytes.last()? {
+        b')' => b'(',
+        b']' => b'[',
+        _ => return None,
+    };
+    // ASCII brackets, sought as bytes: no byte of a char outside ASCII is
+    // one, so the slices below start and end at chars.
+    let end = bytes.len() - 1;
+    let from = bytes.len().saturating_sub(most);
+    // The last opening bracket of its kind, unless a closing one comes first.
+    let start = from
+        + bytes[from..end]
+            .iter()
+            .rposition(|&b| b == open || matches!(b, b')' | b']'))?;
+    (bytes[start] == open).then(|| (&text[..start], &text[start + 1..end]))
+}
+
 /// [`caption_credit`], with `may` turning away early a bracketed group that
 /// cannot credit anyone ([`may_credit`]; the tests' oracle turns none away).
 #[inline(always)]
 fn caption_credit_by(text: &str, may: impl Fn(&str) -> bool) -> Option<&str> {
     let t = text.trim_end();
-    let open = match t.as_bytes().last()? {
-        b')' => '(',
-        b']' => '[',
-        _ => return None,
-    };
-    let body = &t[..t.len() - 1];
-    let start = body.rfind(open)?;
-    let (before, inner) = (&body[..start], &body[start + 1..]);
+    // A credit of 80 bytes at most, in its brackets.
+    let (before, inner) = closing_group(t, 82)?;
     if !may(inner) {
         return None;
     }
-    if inner.len() > 80 || inner.contains([')', ']']) || inner.split_whitespace().nth(8).is_some() {
+    if inner.split_whitespace().nth(8).is_some() {
         return None;
     }
     let capital = |w: Option<&str>| {

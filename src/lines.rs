@@ -937,23 +937,11 @@ const SIGN_OFF_WORDS: usize = 2;
 /// `... decisions. (Miller, 2000)`, `... split. [NME]`). The sentence
 /// before it ends the text as far as its edges tell; else `text`.
 fn without_sign_off(text: &str) -> &str {
-    let close = match text.as_bytes().last() {
-        Some(b')') => b'(',
-        Some(b']') => b'[',
-        _ => return text,
-    };
-    let tail = text.len().saturating_sub(SIGN_OFF_BYTES);
-    let Some(open) = text.as_bytes()[tail..text.len() - 1]
-        .iter()
-        .rposition(|&b| matches!(b, b'(' | b')' | b'[' | b']'))
-        .map(|k| tail + k)
-        .filter(|&k| text.as_bytes()[k] == close)
-    else {
+    let Some((rest, inner)) = crate::lexicon::closing_group(text, SIGN_OFF_BYTES) else {
         return text;
     };
-    let before = text[..open].trim_end();
-    let inner = &text[open + 1..text.len() - 1];
-    if before.len() < open
+    let before = rest.trim_end();
+    if before.len() < rest.len()
         && inner.split_whitespace().nth(SIGN_OFF_WORDS).is_none()
         && before
             .trim_end_matches(['"', '\'', '”', '’', '»', ')'])
