@@ -1979,57 +1979,110 @@ const WRAP_MIN_CHARS: u32 = 30;
 /// The most lines one wrapped paragraph may span.
 const WRAP_MAX_LINES: usize = 64;
 
+/// Whether `text` ends open, in a comma or in a function word written in
+/// lowercase (`studying at a`, `by the`, `und die`): a sentence that goes on
+/// past the line's end, whatever the next line starts with (a name, `I`).
+///
+/// Read back from the end, byte by byte while the bytes are ASCII; a
+/// non-ASCII byte in the way sends the text to [`ends_open_by_chars`].
+fn ends_open(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut end = b.len();
+    while end > 0 && b[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let Some(&last) = end.checked_sub(1).map(|k| &b[k]) else {
+        return false;
+    };
+    if !last.is_ascii() {
+        return ends_open_by_chars(text);
+    }
+    if last == b',' {
+        return true;
+    }
+    // The last word, if it is ASCII lowercase letters (at most 8 of them,
+    // as every stop word is).
+    let mut start = end;
+    while start > 0 && end - start <= 8 && b[start - 1].is_ascii_lowercase() {
+        start -= 1;
+    }
+    match start.checked_sub(1).map(|k| b[k]) {
+        _ if start == end || end - start > 8 => false,
+        Some(before) if !before.is_ascii() => ends_open_by_chars(text),
+        Some(before) if !before.is_ascii_whitespace() => false,
+        _ => is_packed_stop_word(&b[start..end]),
+    }
+}
+
+/// [`ends_open`], char by char: the last white-space separated word.
+fn ends_open_by_chars(text: &str) -> bool {
+    let word = text
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    word.ends_with(',')
+        || ((1..=8).contains(&word.len())
+            && word.chars().all(char::is_lowercase)
+            && is_packed_stop_word(word.as_bytes()))
+}
+
+/// `word`, in lowercase and of at most eight bytes, is a function word: it
+/// is its own lowercase, packed as it stands.
+fn is_packed_stop_word(word: &[u8]) -> bool {
+    crate::stopwords::is_packed_stopword(
+        word.iter()
+            .rev()
+            .fold(0u64, |packed, &b| packed << 8 | u64::from(b)),
+    )
+}
+
 /// For every cell, the range of cells of the hard-wrapped paragraph it belongs
 /// to (just itself for most cells). A line continues the one before when they
 /// are adjacent, each is alone on its line, the first does not end a sentence
-/// and the second starts in lowercase. A cell continues the cell before it on
-/// its line in the same way, whatever their lengths: a renderer that pads an
-/// inline link with spaces (`you can use   indoor maps   on your phone`)
-/// cuts a sentence into cells.
+/// and either the second starts in lowercase or the first ends open
+/// ([`ends_open`]: in a comma or a function word). A cell continues the cell
+/// before it on its line in the same way, whatever their lengths: a renderer
+/// that pads an inline link with spaces (`you can use   indoor maps   on your
+/// phone`) cuts a sentence into cells.
 pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     let n = lines.len();
-    let alone = |i: usize| {
-        (i == 0 || lines[i - 1].row != lines[i].row)
-            && (i + 1 == n || lines[i + 1].row != lines[i].row)
-    };
-    // The rarest condition first: few lines start in lowercase (a blank
-    // one does not).
-    let links = |i: usize| {
-        i + 1 < n
-            && lines[i + 1].shape.starts_lower
-            && !lines[i].shape.terminal
-            && !lines[i].is_blank()
-            && !lines[i + 1].is_blank()
-            && (lines[i + 1].row == lines[i].row
-                || (lines[i].shape.chars >= WRAP_MIN_CHARS
-                    && lines[i + 1].row == lines[i].row + 1
-                    && alone(i)
-                    && alone(i + 1)))
+    // Whether the line `b` continues `a`, `prev` the line before `a` and
+    // `after` the one after `b`: the cheapest tests first, those that
+    // most lines fail (a sentence's end, a blank line between).
+    let links = |prev: Option<&Line<'_>>, a: &Line<'_>, b: &Line<'_>, after: Option<&Line<'_>>| {
+        if a.shape.terminal || a.is_blank() || b.is_blank() {
+            return false;
+        }
+        let wrapped = || {
+            b.row == a.row + 1
+                && a.shape.chars >= WRAP_MIN_CHARS
+                && prev.is_none_or(|p| p.row != a.row)
+                && after.is_none_or(|z| z.row != b.row)
+        };
+        (b.row == a.row || wrapped()) && (b.shape.starts_lower || ends_open(a.text))
     };
     // Each paragraph's range pushed once per line: no filling of the whole
     // vector first.
     let mut out = Vec::with_capacity(n);
     let mut start = 0;
-    while start < n {
-        // A line links only to one that starts in lowercase: the lines
-        // before the line before the next such are each alone, pushed in a
-        // tight loop without the test of a link.
-        let next_lower = lines[start + 1..]
-            .iter()
-            .position(|l| l.shape.starts_lower)
-            .map_or(n, |k| start + 1 + k);
-        out.extend((start..next_lower - 1).map(|k| k..k + 1));
-        start = next_lower - 1;
-        let mut end = start;
-        while end - start + 1 < WRAP_MAX_LINES && links(end) {
-            end += 1;
+    for i in 0..n {
+        let linked = i + 1 < n
+            && i + 1 - start < WRAP_MAX_LINES
+            && links(
+                i.checked_sub(1).map(|p| &lines[p]),
+                &lines[i],
+                &lines[i + 1],
+                lines.get(i + 2),
+            );
+        if !linked {
+            if start == i {
+                out.push(i..i + 1);
+            } else {
+                out.extend(std::iter::repeat_n(start..i + 1, i + 1 - start));
+            }
+            start = i + 1;
         }
-        if end == start {
-            out.push(start..start + 1);
-        } else {
-            out.extend(std::iter::repeat_n(start..end + 1, end + 1 - start));
-        }
-        start = end + 1;
     }
     out
 }
@@ -2295,6 +2348,45 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_ends_in_a_comma_or_a_function_word_goes_on() {
+        // Hard-wrapped prose: the next line starts with a name, or a new
+        // sentence after a comma.
+        let text = "He was a student studying at a\nPolytechnic Institute in Russia, in his fourth year,\nIn 1943 he was wounded.\nReports From The Museum Of Modern Art And\nNext line";
+        let lines = split_lines(text);
+        assert_eq!(wrapped_runs(&lines), [0..3, 0..3, 0..3, 3..4, 4..5]);
+        for (text, open) in [
+            ("studying at a", true),
+            ("Er ging mit der", true),
+            ("in his fourth year,", true),
+            ("A Title Of", false),
+            ("it ended in the end.", false),
+            ("News", false),
+            ("on the War", false),
+            ("trained up to ", true),
+            ("up to\u{a0}the", true),
+            ("Site map |\u{a0}Search", false),
+        ] {
+            assert_eq!(ends_open(text), open, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        #[test]
+        fn ends_open_byte_by_byte_is_ends_open_by_chars(
+            // Function words and others, in every case, of ASCII and not,
+            // with commas, marks and white space (ASCII or not) around.
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "The", "a", "of", "und", "für", "été", "más", "ab", "abcdefghi", "deze",
+                ",", ".", "(", "-", "1", " ", "  ", "\u{a0}", "\u{2003}", "\t", "É", "ünd", "x,",
+            ]), 0..8),
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(ends_open(&text), ends_open_by_chars(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
     fn a_sentence_cut_into_cells_by_a_padded_link_is_one_paragraph() {
         let cut = split_lines("This year you can use   indoor Google Maps   on your phone.");
         assert_eq!(cut.len(), 3);
@@ -2318,6 +2410,8 @@ mod tests {
                 "a sentence that ends here, long enough to wrap.",
                 "short one", "", "\tcell", "éa continued line in lowercase of enough chars",
                 "a sentence cut   by a link   into cells", "Two cells.   Of A Menu",
+                "a line long enough that ends in the", "Names, Cities, and Places of the world,",
+                "Ends In Capitals Of", "a cell cut at the   Name   of it",
             ]), 0..40),
         ) {
             let text = parts.join("\n");
@@ -2339,7 +2433,7 @@ mod tests {
                     && !lines[i + 1].is_blank()
                     && (lines[i + 1].row == lines[i].row || wrapped(i))
                     && !lines[i].shape.terminal
-                    && lines[i + 1].shape.starts_lower
+                    && (lines[i + 1].shape.starts_lower || ends_open(lines[i].text))
             };
             let mut want = Vec::new();
             let mut start = 0;
