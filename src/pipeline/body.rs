@@ -184,7 +184,9 @@ fn take_announced_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
 }
 
 /// A short line between body lines, without sentence punctuation, that
-/// introduces more body text: a sub-heading.
+/// introduces more body text: a sub-heading. A line of a hard-wrapped
+/// paragraph (alone on its row, it runs on into the next row or goes on
+/// from the one before) is a part of that paragraph, however short.
 fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
     for (k, &i) in nb.iter().enumerate() {
@@ -202,7 +204,8 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
             && !s.bullet
             && !e.own.fixture
             && e.copies == 1
-            && s.separators == 0;
+            && s.separators == 0
+            && !hard_wrapped(lines, &page.runs, i);
         if !shaped {
             continue;
         }
@@ -219,6 +222,16 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
             v.keep(i, BlockKind::Heading, Why::Heading);
         }
     }
+}
+
+/// The line `i` is a line of a hard-wrapped paragraph: alone on its row,
+/// and one of the rows of its paragraph (not a cell of a row that a padded
+/// link cut, whose cells stay apart as before).
+fn hard_wrapped(lines: &[Line<'_>], runs: &[Range<usize>], i: usize) -> bool {
+    let row = lines[i].row;
+    runs[i].len() > 1
+        && (i == 0 || lines[i - 1].row != row)
+        && lines.get(i + 1).is_none_or(|next| next.row != row)
 }
 
 /// Short body lines outside the main region with chrome on both sides are

@@ -265,6 +265,32 @@ mod tests {
     }
 
     #[test]
+    fn the_lines_of_a_hard_wrapped_paragraph_are_no_headings() {
+        // Each wrapped line is short and most end without punctuation, the
+        // shape of a sub-heading between two body lines; the paragraph they
+        // make together is one block.
+        let wrapped = [
+            "Firstly, his ability to see was almost completely ruined. His vision",
+            "worked in very mysterious ways. He could no longer see a whole single",
+            "object. Instead, his eyes saw the left side of objects; the right side",
+            "of things did not seem to exist. For instance when he picked up a spoon",
+            "he could only see part of it, and the rest was lost to him.",
+        ];
+        let input = format!(
+            "Home\n\n{NL_P1}\n\n{}\n\n{NL_P2}\n\n{NL_P3}\n",
+            wrapped.join("\n")
+        );
+        let r = run(&input, Mode::Balanced);
+        let t = r.table();
+        for line in wrapped {
+            assert_eq!(r.kind(line), Some(BlockKind::Paragraph), "{t}");
+        }
+        let article = crate::clean(&input).unwrap();
+        let blocks: Vec<&str> = article.blocks().iter().map(|b| &*b.text).collect();
+        assert_eq!(blocks, [NL_P1, &wrapped.join("\n"), NL_P2, NL_P3]);
+    }
+
+    #[test]
     fn a_teaser_list_with_times_after_the_article_is_related() {
         let page = dutch_page();
         let r = run(&page, Mode::Balanced);
