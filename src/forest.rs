@@ -79,7 +79,7 @@ impl<const N: usize> Features<N> for [f32; N] {
 }
 
 /// How many trees [`Forest::score_compiled`] walks: the body model's.
-const COMPILED_TREES: usize = 30;
+const COMPILED_TREES: usize = 60;
 
 impl<const N: usize> Forest<N> {
     /// The forest's log-odds for the features `x`, as the tests' oracle
@@ -99,7 +99,8 @@ impl<const N: usize> Forest<N> {
         macro_rules! add_trees {
             ($($k:literal)*) => { $( sum = trees[$k].add_leaf_by_branches(sum, x); )* };
         }
-        add_trees!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29);
+        add_trees!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29
+                   30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59);
         Some(sum)
     }
 }

@@ -762,9 +762,11 @@ mod tests {
 
     /// A body whose first lines each look like a headline above the next
     /// once the chrome is gone (a shop widget's heading repeated, laid out
-    /// in a column beside the post, as inscriptis prints a blog page) sheds
-    /// one line a pass, nine passes in all here: the post's two paragraphs
-    /// are what is left, not an empty body.
+    /// in a column beside the post, as inscriptis prints a blog page) can
+    /// shed one line a pass: with the models fitted before the refit for
+    /// wrapped paragraphs it shed nine, and eight passes left it empty. How
+    /// much of the widget stays depends on the models; the post's two
+    /// paragraphs must stay, at the end of a body that settles.
     #[test]
     fn a_body_that_sheds_a_line_a_pass_settles() {
         // (indent, text, width of the line with its padding)
@@ -798,11 +800,13 @@ mod tests {
             .collect();
         let c = Cleaner::new();
         let body = c.clean(&dump).unwrap().body_text();
-        assert_eq!(
-            body,
-            "Worth thinking about that the next time you're annoyed at a neighbour.\n\n\
-             Or when you're dreaming up a fence designed to keep out a few stray dogs \
-             while it actually keeps out all of your friends."
+        assert!(
+            body.ends_with(
+                "Worth thinking about that the next time you're annoyed at a neighbour.\n\n\
+                 Or when you're dreaming up a fence designed to keep out a few stray dogs \
+                 while it actually keeps out all of your friends."
+            ),
+            "{body}"
         );
         assert_eq!(c.clean(&body).unwrap().body_text(), body);
     }
