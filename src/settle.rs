@@ -764,9 +764,10 @@ mod tests {
     /// once the chrome is gone (a shop widget's heading repeated, laid out
     /// in a column beside the post, as inscriptis prints a blog page) can
     /// shed one line a pass: with the models fitted before the refit for
-    /// wrapped paragraphs it shed nine, and eight passes left it empty. How
-    /// much of the widget stays depends on the models; the post's two
-    /// paragraphs must stay, at the end of a body that settles.
+    /// wrapped paragraphs it shed nine, and eight passes left it empty;
+    /// with these it settles in three and keeps the widget's lines above
+    /// the post. How much of the widget stays depends on the models; the
+    /// post's two paragraphs must stay, at the end of a body that settles.
     #[test]
     fn a_body_that_sheds_a_line_a_pass_settles() {
         // (indent, text, width of the line with its padding)
