@@ -2010,7 +2010,7 @@ fn ends_open(text: &str) -> bool {
         _ if start == end || end - start > 8 => false,
         Some(before) if !before.is_ascii() => ends_open_by_chars(text),
         Some(before) if !before.is_ascii_whitespace() => false,
-        _ => is_packed_stop_word(&b[start..end]),
+        _ => crate::stopwords::is_packed_stopword(pack_ascii(b, start, end - start)),
     }
 }
 
@@ -2022,19 +2022,15 @@ fn ends_open_by_chars(text: &str) -> bool {
         .next()
         .unwrap_or_default();
     word.ends_with(',')
-        || ((1..=8).contains(&word.len())
+        || (!word.is_empty()
             && word.chars().all(char::is_lowercase)
-            && is_packed_stop_word(word.as_bytes()))
+            && pack_lowercase(word).is_some_and(crate::stopwords::is_packed_stopword))
 }
 
-/// `word`, in lowercase and of at most eight bytes, is a function word: it
-/// is its own lowercase, packed as it stands.
-fn is_packed_stop_word(word: &[u8]) -> bool {
-    crate::stopwords::is_packed_stopword(
-        word.iter()
-            .rev()
-            .fold(0u64, |packed, &b| packed << 8 | u64::from(b)),
-    )
+/// The cell `i` of `lines` is alone on its row (the row is one line).
+pub(crate) fn alone_on_row(lines: &[Line<'_>], i: usize) -> bool {
+    let row = lines[i].row;
+    (i == 0 || lines[i - 1].row != row) && lines.get(i + 1).is_none_or(|next| next.row != row)
 }
 
 /// For every cell, the range of cells of the hard-wrapped paragraph it belongs
@@ -2050,15 +2046,16 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     // Whether the line `b` continues `a`, `prev` the line before `a` and
     // `after` the one after `b`: the cheapest tests first, those that
     // most lines fail (a sentence's end, a blank line between).
-    let links = |prev: Option<&Line<'_>>, a: &Line<'_>, b: &Line<'_>, after: Option<&Line<'_>>| {
+    let links = |i: usize| {
+        let (a, b) = (&lines[i], &lines[i + 1]);
         if a.shape.terminal || a.is_blank() || b.is_blank() {
             return false;
         }
         let wrapped = || {
             b.row == a.row + 1
                 && a.shape.chars >= WRAP_MIN_CHARS
-                && prev.is_none_or(|p| p.row != a.row)
-                && after.is_none_or(|z| z.row != b.row)
+                && alone_on_row(lines, i)
+                && alone_on_row(lines, i + 1)
         };
         (b.row == a.row || wrapped()) && (b.shape.starts_lower || ends_open(a.text))
     };
@@ -2067,14 +2064,7 @@ pub(crate) fn wrapped_runs(lines: &[Line<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(n);
     let mut start = 0;
     for i in 0..n {
-        let linked = i + 1 < n
-            && i + 1 - start < WRAP_MAX_LINES
-            && links(
-                i.checked_sub(1).map(|p| &lines[p]),
-                &lines[i],
-                &lines[i + 1],
-                lines.get(i + 2),
-            );
+        let linked = i + 1 < n && i + 1 - start < WRAP_MAX_LINES && links(i);
         if !linked {
             if start == i {
                 out.push(i..i + 1);

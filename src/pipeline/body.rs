@@ -228,10 +228,7 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
 /// and one of the rows of its paragraph (not a cell of a row that a padded
 /// link cut, whose cells stay apart as before).
 fn hard_wrapped(lines: &[Line<'_>], runs: &[Range<usize>], i: usize) -> bool {
-    let row = lines[i].row;
-    runs[i].len() > 1
-        && (i == 0 || lines[i - 1].row != row)
-        && lines.get(i + 1).is_none_or(|next| next.row != row)
+    runs[i].len() > 1 && crate::lines::alone_on_row(lines, i)
 }
 
 /// Short body lines outside the main region with chrome on both sides are
