@@ -375,8 +375,8 @@ def settled(pages):
     with the page's gold (in target/fit/settled/RENDERING): a settled body
     is cleaned again as a page whose first line has no neighbours above and
     whose blocks stand between blank lines, unlike any page of the corpus,
-    and a forest fitted only on those sheds heads and wrapped lines there
-    (this file's header). The cleaner that settles them is the crate's with
+    and a forest fitted on the pages alone sheds heads and wrapped lines
+    there (this file's header). The cleaner that settles them is the crate's with
     a body forest fitted on `pages` (the pages alone), so they do not depend
     on the body model written before and `fit.py all` stays reproducible.
     The directories."""
