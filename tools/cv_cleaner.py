@@ -30,17 +30,12 @@ import json
 import subprocess
 import sys
 import time
-import zlib
 
 import fit
 
 CV = fit.ROOT / "target" / "cv"
 SCORE = fit.CORPUS.parent / "eval" / "score.py"
 RENDERINGS = ("innertext", "inscriptis")
-
-
-def fold_of(page):
-    return zlib.crc32(page["group"].encode()) % fit.FOLDS
 
 
 def main():
@@ -57,11 +52,11 @@ def main():
     preds = {r: [] for r in RENDERINGS}
     for f in range(fit.FOLDS):
         start = time.time()
-        model = fit.fit("body", [p for p in pages if p["group"] == "seed" or fold_of(p) != f],
+        model = fit.fit("body", [p for p in pages if p["group"] == "seed" or fit.fold_of(p) != f],
                         settings)
         cleaner = fit.scratch_cleaner(CV, model=fit.forest_section(names, model))
         for r in RENDERINGS:
-            held = [p for p in pages if p["split"] == "train/" + r and fold_of(p) == f]
+            held = [p for p in pages if p["split"] == "train/" + r and fit.fold_of(p) == f]
             files = [str(fit.CORPUS / p["split"] / (p["id"] + ".txt")) for p in held]
             run = subprocess.run([str(cleaner), "--format", "jsonl", "--fields", "id,body"] + files,
                                  capture_output=True, text=True, check=True)

@@ -361,10 +361,7 @@ def scratch_cleaner(scratch, model):
         shutil.rmtree(tree)
     shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(
         "target", ".git", ".fitenv", "__pycache__"))
-    path = tree / "src" / "model.rs"
-    text = path.read_text()
-    begin, end = "// body begin\n", "// body end\n"
-    path.write_text(text[:text.index(begin) + len(begin)] + model + text[text.index(end):])
+    write_section("body", model, tree / "src" / "model.rs")
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "dumpclean"], cwd=tree,
                    check=True, env={**os.environ, "CARGO_TARGET_DIR": str(scratch / "target")})
     return scratch / "target" / "release" / "dumpclean"
@@ -499,6 +496,11 @@ def row(name, r):
     return f"| {name} | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} | {r[3]:.3f} |"
 
 
+def fold_of(page):
+    """The fold of the cross-validation that holds `page` (by its site)."""
+    return zlib.crc32(page["group"].encode()) % FOLDS
+
+
 def held_out(kind, pages, fitter=None):
     """The folds of the cross-validation grouped by site: per fold, its
     number, the model fitted on the other folds (by `fit`, or by `fitter`
@@ -506,7 +508,7 @@ def held_out(kind, pages, fitter=None):
     held out)."""
     folds = [[] for _ in range(FOLDS)]
     for p in pages:
-        folds[zlib.crc32(p["group"].encode()) % FOLDS].append(p)
+        folds[fold_of(p)].append(p)
     for f in range(FOLDS):
         rest = [p for g, fold in enumerate(folds) if g != f for p in fold]
         model = fitter(rest) if fitter else fit(kind, rest)
@@ -673,11 +675,12 @@ def forest_section(names, cascade):
             "    trees: &BODY_TREES,\n};\n")
 
 
-def write_section(kind, text):
-    src = MODEL.read_text()
+def write_section(kind, text, model=MODEL):
+    """Replace the section of `kind` in the model file `model`."""
+    src = model.read_text()
     begin, end = f"// {kind} begin\n", f"// {kind} end\n"
     a, b = src.index(begin) + len(begin), src.index(end)
-    MODEL.write_text(src[:a] + text + src[b:])
+    model.write_text(src[:a] + text + src[b:])
 
 
 SAVED = ROOT / "target" / "fit" / "body.pickle"
