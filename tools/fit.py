@@ -274,7 +274,8 @@ META_MAX_TOKENS = 12
 # The body forest: few shallow trees, so scoring a line costs a few hundred
 # comparisons (chosen by the cross-validation below, against cost: 30 trees
 # at a rate of 0.3 held out 0.892, 40 at 0.2 0.893, 60 at 0.15 0.895, each
-# refitted on 2026-12-03; crate::forest's COMPILED_TREES is this count).
+# refitted on 2026-12-03; crate::forest's COMPILED_TREES is this count),
+# with l2 regularisation 1 since the settled bodies joined the pages.
 FOREST = dict(max_iter=60, max_depth=4, learning_rate=0.15, l2_regularization=1.0,
               random_state=0, early_stopping=False)
 # The body forest scores only lines whose context log-odds lie within this
@@ -366,8 +367,8 @@ def load(split, kind):
                 # So are a short dateline or byline.
                 y.append(0)
             elif is_settled and any(f[i] for i in cues):
-                # In a settled body a cued line (`Read also: ...`, a poll,
-                # a follow prompt) stands amid paragraphs; it is chrome
+                # In a settled body a cued line (`Read also: ...`, a
+                # newsletter prompt) stands amid paragraphs; it is chrome
                 # whatever a source's gold holds, or the bodies teach that
                 # a line amid body text is body whatever its cue.
                 y.append(0)
