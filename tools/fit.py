@@ -242,6 +242,8 @@ rendering, so the next gain has to come from what the features can see:
   0.9010 / 0.8953: not written. Each train page cut to its gold lines and
   up to 7 lines either side (a dump without its page's edges), as further
   pages weighing 0.25 beside the settled bodies: held out 0.896 / 0.891.
+  The bodies settled by the cleaner in its recall mode (more doubtful
+  lines left in them to learn from): 0.896 / 0.890.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
