@@ -23,8 +23,11 @@ target/cv/NAME/).
 SETTLED_WEIGHT, the weight of the settled bodies (0: none). The local and
 context models stay as src/model.rs has them, fitted on all of train: their
 own held-out error is left out, so this compares ways of fitting the body
-model and the rules after the scores, not the whole cascade. The Rust code
-measured is the working tree's. About 5 minutes on two cores.
+model and the rules after the scores, not the whole cascade. The settled
+bodies are settled once, by a forest fitted on all of train (each fold's
+own bodies are left out of its fit, not out of that forest's): a small
+leak. The Rust code measured is the working tree's. About 7 minutes on two
+cores.
 """
 import json
 import subprocess

@@ -385,7 +385,7 @@ def load(split, kind):
                 y.append(member(cell))
             w.append(100.0 * n / total * (SEED_WEIGHT if seed else 1.0))
         pages.append(dict(id=rec["id"], gold=g["body"], group="seed" if seed else site(g),
-                          split=str(split), settled=SETTLED in d.parents,
+                          split=str(split), settled=is_settled,
                           texts=texts, X=np.array(X, dtype=np.float64) if X else np.zeros((0, 1)),
                           y=np.array(y), w=np.array(w)))
     return pages
