@@ -244,6 +244,34 @@ rendering, so the next gain has to come from what the features can see:
   pages weighing 0.25 beside the settled bodies: held out 0.896 / 0.891.
   The bodies settled by the cleaner in its recall mode (more doubtful
   lines left in them to learn from): 0.896 / 0.890.
+* (2026-12-03, session 36; none written) against the cleaner as
+  committed (dev 0.9172 / 0.9084, train 0.9007 / 0.8957, each refit as
+  named, then `../shared/eval/run_eval.sh` and the train split): the
+  line's block (its run of non-blank lines between blank lines: ln(1 +
+  its lines) and the mean clamped context log-odds over it) as two more
+  sequence features, `fit.py body`: dev 0.9145 / 0.9064, train 0.8998 /
+  0.8947. The local model as boosted trees (30 of depth 4 at 0.15, l2 1,
+  at least 50 samples a leaf, cue and stamp features falling), better
+  alone on dev's lines (weighted AUC 0.919 -> 0.929, log loss 0.355 ->
+  0.333), `fit.py all`: train up (0.9039 / 0.8975) but dev down (0.9107
+  / 0.9013: AEB innertext 0.926 -> 0.913, Dragnet 0.914 -> 0.895,
+  Readability 0.907 -> 0.920): a line-level fit that does not carry
+  over to other sites. The neighbours' scores (ctx_prev/next and their
+  seconds, the windows, logit_prev/next, window_mean) and in_region
+  constrained rising too: dev 0.9158 / 0.9088, train 0.8995 / 0.8944.
+  `experiments.py stacked` again on these features (held out, then dev
+  simulated): the cascade 0.894, 0.912 / 0.905; stacked 0.896, 0.913 /
+  0.906 (with the line's features 0.896, 0.912 / 0.907): +0.001 on dev
+  for a second forest per line.
+  A probe of German text (capitalised nouns): among gold lines of 12
+  words or more, the share of capitalised words after the first is 0.336
+  on dev's German pages against 0.169 on its English ones, and the forest
+  splits on `capitalised` 31 times between 0.05 and 0.27. Dev innertext
+  with every lowercase word of four letters or more outside the stop
+  words capitalised by a hash of the word, in dump and gold alike (the
+  share 0.373 on its prose lines): 0.9154 against 0.9172. German
+  capitalisation costs about 0.002, so a caps share relative to the
+  page's has little to win; not built.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
