@@ -245,8 +245,8 @@ rendering, so the next gain has to come from what the features can see:
   The bodies settled by the cleaner in its recall mode (more doubtful
   lines left in them to learn from): 0.896 / 0.890.
 * (2026-12-03, session 36; none written) against the cleaner as
-  committed (dev 0.9172 / 0.9084, train 0.9007 / 0.8957, each refit as
-  named, then `../shared/eval/run_eval.sh` and the train split): the
+  committed (the cleaner's AEB F1 by `score.py`, dev 0.9172 / 0.9084,
+  train 0.9007 / 0.8957; each refit as named): the
   line's block (its run of non-blank lines between blank lines: ln(1 +
   its lines) and the mean clamped context log-odds over it) as two more
   sequence features, `fit.py body`: dev 0.9145 / 0.9064, train 0.8998 /
@@ -281,8 +281,8 @@ rendering, so the next gain has to come from what the features can see:
   dev 0.9160 / 0.9103 (Readability inscriptis +0.013, Dragnet innertext
   0.914 -> 0.909), train 0.9009 / 0.8953; as a context feature
   (`fit.py all`, weight 0.36): dev 0.9146 / 0.9081, train 0.8999 /
-  0.8921. The models read most of it already (region, cohesion); not
-  written.
+  0.8921: not written (the region and cohesion features may already
+  carry most of what it tells).
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
