@@ -1360,7 +1360,7 @@ const CUE_FIRST_WORDS: usize = 1 << 10;
 
 /// Slots of a [`KeyRanges`]: a power of two, over four times the number of
 /// first words (the table's build checks).
-const CUE_SLOTS: usize = 2048;
+const CUE_SLOTS: usize = 4096;
 
 /// The range of each key's run in a list sorted by key (the cue phrases
 /// by the key of their first word), in an open-addressing table of
@@ -1603,6 +1603,11 @@ const RELATED_WORDS: &[&str] = &[
     "next post",
     "next article",
     "previous article",
+    "photo gallery",
+    "photo galleries",
+    "image gallery",
+    "more videos",
+    "latest videos",
     // nl
     "lees ook",
     "lees meer",
@@ -1615,6 +1620,9 @@ const RELATED_WORDS: &[&str] = &[
     "bekijk ook",
     "laatste nieuws",
     "meer over",
+    "volgend artikel",
+    "vorig artikel",
+    "fotoserie",
     // de
     "lesen sie auch",
     "lies auch",
@@ -1642,6 +1650,17 @@ const RELATED_WORDS: &[&str] = &[
     "auch lesenswert",
     "weiterlesen",
     "mehr lesen",
+    "nächster artikel",
+    "vorheriger artikel",
+    "empfehlungen der redaktion",
+    "unsere empfehlungen",
+    "top-themen",
+    "bildergalerie",
+    "bilderstrecke",
+    "fotostrecke",
+    "zur galerie",
+    "mehr videos",
+    "weitere videos",
     // fr
     "lire aussi",
     "à lire aussi",
@@ -1668,6 +1687,10 @@ const RELATED_WORDS: &[&str] = &[
     "dans la même rubrique",
     "sur le même thème",
     "dernières nouvelles",
+    "galerie photos",
+    "diaporama",
+    "article suivant",
+    "article précédent",
     // es
     "lee también",
     "leer más",
@@ -1692,6 +1715,10 @@ const RELATED_WORDS: &[&str] = &[
     "relacionadas",
     "seguir leyendo",
     "sigue leyendo",
+    "galería de fotos",
+    "fotogalería",
+    "artículo siguiente",
+    "artículo anterior",
     // it
     "leggi anche",
     "potrebbe interessarti",
@@ -1713,6 +1740,10 @@ const RELATED_WORDS: &[&str] = &[
     "correlati",
     "ultimi articoli",
     "continua a leggere",
+    "fotogallery",
+    "galleria fotografica",
+    "articolo successivo",
+    "articolo precedente",
     // pt
     "leia também",
     "leia mais",
@@ -1735,10 +1766,16 @@ const RELATED_WORDS: &[&str] = &[
     "artigos relacionados",
     "conteúdo relacionado",
     "continue lendo",
+    "galeria de fotos",
+    "próximo artigo",
+    "artigo anterior",
     // pl
     "czytaj także",
     "czytaj też",
     "czytaj również",
+    "galeria zdjęć",
+    "następny artykuł",
+    "poprzedni artykuł",
     "czytaj więcej",
     "czytaj dalej",
     "przeczytaj także",
@@ -1779,10 +1816,14 @@ const COMMENTS_WORDS: &[&str] = &[
     "reageer",
     "reageren",
     "schrijf een reactie",
+    "praat mee",
     "kommentare",
     "kommentar",
     "kommentieren",
     "leserkommentare",
+    "kommentarbereich",
+    "zum kommentarbereich",
+    "diskutieren sie mit",
     "beitrag melden",
     "commentaires",
     "commentaire",
@@ -1858,6 +1899,24 @@ const PROMO_WORDS: &[&str] = &[
     // apps and social
     "download the app",
     "get the app",
+    "download our app",
+    "our apps",
+    "unsere apps",
+    "app herunterladen",
+    "télécharger l'application",
+    "descarga la app",
+    "descarga nuestra app",
+    "scarica l'app",
+    "baixe o app",
+    "baixe o aplicativo",
+    "play video",
+    "video abspielen",
+    "listen to this article",
+    "artikel anhören",
+    "artikel vorlesen lassen",
+    "podcast hören",
+    "artikel merken",
+    "merkliste",
     "download de app",
     "pobierz aplikację",
     "app store",
@@ -2108,6 +2167,24 @@ const NAVIGATION_WORDS: &[&str] = &[
     "przejdź do treści",
     "sections",
     "back to top",
+    "show more",
+    "load more",
+    "show all",
+    "toon meer",
+    "meer laden",
+    "mehr anzeigen",
+    "mehr laden",
+    "alle anzeigen",
+    "afficher plus",
+    "charger plus",
+    "mostrar más",
+    "cargar más",
+    "mostra di più",
+    "carica altri",
+    "mostrar mais",
+    "carregar mais",
+    "pokaż więcej",
+    "załaduj więcej",
     "terug naar boven",
     "nach oben",
     "haut de page",
@@ -4613,6 +4690,53 @@ mod tests {
             assert_eq!(cue_short(line), Some(want), "{line}");
             assert_agrees(line);
         }
+    }
+
+    #[test]
+    fn cues_of_buttons_galleries_apps_and_article_links() {
+        let cue_short = |t| cue(t, false);
+        for (line, want) in [
+            ("Nächster Artikel", Cue::Related),
+            ("Vorheriger Artikel", Cue::Related),
+            ("Empfehlungen der Redaktion", Cue::Related),
+            ("Top-Themen", Cue::Related),
+            ("Bildergalerie", Cue::Related),
+            ("Weitere Videos", Cue::Related),
+            ("Photo Gallery", Cue::Related),
+            ("Galerie photos", Cue::Related),
+            ("Galería de fotos", Cue::Related),
+            ("Articolo successivo", Cue::Related),
+            ("Próximo artigo", Cue::Related),
+            ("Galeria zdjęć", Cue::Related),
+            ("Zum Kommentarbereich", Cue::Comments),
+            ("Diskutieren Sie mit", Cue::Comments),
+            ("Praat mee", Cue::Comments),
+            ("Unsere Apps", Cue::Promo),
+            ("App herunterladen", Cue::Promo),
+            ("Download our app", Cue::Promo),
+            ("Télécharger l'application", Cue::Promo),
+            ("Video abspielen", Cue::Promo),
+            ("Artikel anhören", Cue::Promo),
+            ("Merkliste", Cue::Promo),
+            ("Mehr anzeigen", Cue::Navigation),
+            ("Load more", Cue::Navigation),
+            ("Toon meer", Cue::Navigation),
+            ("Afficher plus", Cue::Navigation),
+            ("Cargar más", Cue::Navigation),
+            ("Mostra di più", Cue::Navigation),
+            ("Carregar mais", Cue::Navigation),
+            ("Pokaż więcej", Cue::Navigation),
+        ] {
+            assert_eq!(cue_short(line), Some(want), "{line}");
+            assert_agrees(line);
+        }
+        // The words in prose are no cue, nor a menu word in a headline.
+        let prose = "Die Galerie zeigt im nächsten Artikel mehr Videos der Ausstellung.";
+        assert_eq!(cue(prose, true), None);
+        assert_eq!(
+            cue_short("Stadtrat will mehr anzeigen lassen als bisher erlaubt war"),
+            None
+        );
     }
 
     #[test]
