@@ -1975,6 +1975,14 @@ const PROMO_WORDS: &[&str] = &[
     "sponsored",
     "gesponsord",
     "gesponsert",
+    "partnerinhalt",
+    "subscribers only",
+    "subscriber only",
+    "nur für abonnenten",
+    "exklusiv für abonnenten",
+    "probeabo",
+    "gratis testen",
+    "artikel verschenken",
     "sponsorisé",
     "patrocinado",
     "sponsorizzato",
@@ -1998,6 +2006,22 @@ const PROMO_WORDS: &[&str] = &[
 const FOOTER_WORDS: &[&str] = &[
     "cookie",
     "cookies",
+    "accept all",
+    "reject all",
+    "manage preferences",
+    "alle akzeptieren",
+    "alle ablehnen",
+    "alles accepteren",
+    "alles weigeren",
+    "tout accepter",
+    "tout refuser",
+    "aceptar todas",
+    "rechazar todas",
+    "accetta tutto",
+    "rifiuta tutto",
+    "aceitar todos",
+    "rejeitar todos",
+    "akceptuję wszystkie",
     "privacy",
     "privacy policy",
     "privacybeleid",
@@ -4693,7 +4717,7 @@ mod tests {
     }
 
     #[test]
-    fn cues_of_buttons_galleries_apps_and_article_links() {
+    fn cues_of_buttons_galleries_apps_consent_and_paywalls() {
         let cue_short = |t| cue(t, false);
         for (line, want) in [
             ("Nächster Artikel", Cue::Related),
@@ -4726,6 +4750,13 @@ mod tests {
             ("Mostra di più", Cue::Navigation),
             ("Carregar mais", Cue::Navigation),
             ("Pokaż więcej", Cue::Navigation),
+            ("Alle akzeptieren", Cue::Footer),
+            ("Reject all", Cue::Footer),
+            ("Tout accepter", Cue::Footer),
+            ("Aceptar todas", Cue::Footer),
+            ("Nur für Abonnenten", Cue::Promo),
+            ("Subscribers only", Cue::Promo),
+            ("Partnerinhalt", Cue::Promo),
         ] {
             assert_eq!(cue_short(line), Some(want), "{line}");
             assert_agrees(line);
