@@ -1661,6 +1661,11 @@ const RELATED_WORDS: &[&str] = &[
     "zur galerie",
     "mehr videos",
     "weitere videos",
+    "ähnliche themen",
+    "mehr themen",
+    "weitere themen",
+    "alle themen",
+    "schlagworte",
     // fr
     "lire aussi",
     "à lire aussi",
@@ -1691,6 +1696,7 @@ const RELATED_WORDS: &[&str] = &[
     "diaporama",
     "article suivant",
     "article précédent",
+    "sujets associés",
     // es
     "lee también",
     "leer más",
@@ -1776,6 +1782,7 @@ const RELATED_WORDS: &[&str] = &[
     "galeria zdjęć",
     "następny artykuł",
     "poprzedni artykuł",
+    "podobne tematy",
     "czytaj więcej",
     "czytaj dalej",
     "przeczytaj także",
@@ -1824,6 +1831,9 @@ const COMMENTS_WORDS: &[&str] = &[
     "kommentarbereich",
     "zum kommentarbereich",
     "diskutieren sie mit",
+    "zu den kommentaren",
+    "zum forum",
+    "zur diskussion",
     "beitrag melden",
     "commentaires",
     "commentaire",
@@ -1917,6 +1927,19 @@ const PROMO_WORDS: &[&str] = &[
     "podcast hören",
     "artikel merken",
     "merkliste",
+    "link kopieren",
+    "link kopiert",
+    "copy link",
+    "copier le lien",
+    "lien copié",
+    "copiar enlace",
+    "copia link",
+    "copiar link",
+    "kopiuj link",
+    "fehler melden",
+    "hinweis an die redaktion",
+    "beitrag hören",
+    "artikel vorlesen",
     "download de app",
     "pobierz aplikację",
     "app store",
@@ -2247,6 +2270,7 @@ const NAVIGATION_WORDS: &[&str] = &[
     "dalej",
     "wstecz",
     "toggle navigation",
+    "hauptnavigation",
     "navigation",
     "main menu",
     "close",
@@ -3324,6 +3348,7 @@ const CREDIT_WORDS: &[&str] = &[
     "photos",
     "bild",
     "bilder",
+    "bildquelle",
     "image",
     "images",
     "credit",
@@ -4757,6 +4782,13 @@ mod tests {
             ("Nur für Abonnenten", Cue::Promo),
             ("Subscribers only", Cue::Promo),
             ("Partnerinhalt", Cue::Promo),
+            ("Ähnliche Themen", Cue::Related),
+            ("Schlagworte", Cue::Related),
+            ("Zu den Kommentaren", Cue::Comments),
+            ("Link kopieren", Cue::Promo),
+            ("Copiar enlace", Cue::Promo),
+            ("Fehler melden", Cue::Promo),
+            ("Hauptnavigation", Cue::Navigation),
         ] {
             assert_eq!(cue_short(line), Some(want), "{line}");
             assert_agrees(line);
@@ -5216,6 +5248,10 @@ mod tests {
         assert_eq!(image_credit("ZDJĘCIE: Jan Kowalski"), Some("Jan Kowalski"));
         assert_eq!(image_credit("Fot: Anna Nowak"), Some("Anna Nowak"));
         assert_eq!(image_credit("Imagem: Maria Silva"), Some("Maria Silva"));
+        assert_eq!(
+            image_credit("Bildquelle: picture alliance"),
+            Some("picture alliance")
+        );
         assert_eq!(image_credit("© 2024 Wszelkie prawa zastrzeżone"), None);
     }
 
