@@ -4698,10 +4698,17 @@ mod tests {
         assert_eq!(cue(legal, true), Some(Cue::Footer));
     }
 
+    /// Each short line is cued as `want`, by either matcher.
+    fn assert_cues(lines: &[(&str, Cue)]) {
+        for &(line, want) in lines {
+            assert_eq!(cue(line, false), Some(want), "{line}");
+            assert_agrees(line);
+        }
+    }
+
     #[test]
     fn cues_in_german_french_spanish_italian_and_portuguese() {
-        let cue_short = |t| cue(t, false);
-        for (line, want) in [
+        assert_cues(&[
             ("Das könnte Sie auch interessieren", Cue::Related),
             ("Weitere Nachrichten", Cue::Related),
             ("Weiterlesen", Cue::Related),
@@ -4735,16 +4742,12 @@ mod tests {
             ("Fale conosco", Cue::Footer),
             ("Página inicial", Cue::Navigation),
             ("Tabela", Cue::Fixtures),
-        ] {
-            assert_eq!(cue_short(line), Some(want), "{line}");
-            assert_agrees(line);
-        }
+        ]);
     }
 
     #[test]
     fn cues_of_buttons_galleries_apps_consent_and_paywalls() {
-        let cue_short = |t| cue(t, false);
-        for (line, want) in [
+        assert_cues(&[
             ("Nächster Artikel", Cue::Related),
             ("Vorheriger Artikel", Cue::Related),
             ("Empfehlungen der Redaktion", Cue::Related),
@@ -4789,10 +4792,8 @@ mod tests {
             ("Copiar enlace", Cue::Promo),
             ("Fehler melden", Cue::Promo),
             ("Hauptnavigation", Cue::Navigation),
-        ] {
-            assert_eq!(cue_short(line), Some(want), "{line}");
-            assert_agrees(line);
-        }
+        ]);
+        let cue_short = |t| cue(t, false);
         // The words in prose are no cue, nor a menu word in a headline.
         let prose = "Die Galerie zeigt im nächsten Artikel mehr Videos der Ausstellung.";
         assert_eq!(cue(prose, true), None);
