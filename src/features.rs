@@ -748,6 +748,10 @@ pub(crate) const LOCAL_FEATURES: [&str; N_LOCAL] = [
 /// for nor against such a line.
 const CJK_STOPWORD_SHARE: f32 = 0.38;
 
+/// The word length (letters a word, over ten) the local features give such
+/// a line: the median of the same gold body lines in train/ (0.47).
+const CJK_WORD_LENGTH: f32 = 0.47;
+
 /// The shape of the lines `run` (one line, or a hard-wrapped paragraph) as one text.
 pub(crate) fn run_shape(lines: &[Line<'_>], run: std::ops::Range<usize>) -> crate::lines::Shape {
     lines[run.clone()]
@@ -798,7 +802,7 @@ fn local_logit(line: &Line<'_>, ev: &Evidence, s: &crate::lines::Shape, ln: &LnT
     let mut sum = LogitSum::new();
     let lw = ln.ln_1p(s.words);
     sum.number(lw);
-    sum.number(ln.ln_1p(s.chars));
+    sum.number(ln.ln_1p(chars(s)));
     sum.flag(s.terminal);
     sum.flag(s.ellipsis);
     sum.number(s.inner_stops.min(4) as f32);
@@ -963,9 +967,24 @@ fn all_caps(s: &crate::lines::Shape) -> bool {
     s.letters >= 6 && s.upper * 10 >= s.letters * 7
 }
 
+/// The chars of a paragraph of shape `s`; for one written mostly in a
+/// script without spaces, those of as many words of the median word length
+/// and a space each.
+#[inline(always)]
+fn chars(s: &crate::lines::Shape) -> u32 {
+    if s.cjk * 2 > s.letters {
+        s.words * 57 / 10
+    } else {
+        s.chars
+    }
+}
+
 /// Letters a word of a paragraph of shape `s`, over ten, at most 1.5.
 #[inline(always)]
 fn word_length(s: &crate::lines::Shape) -> f32 {
+    if s.cjk * 2 > s.letters {
+        return CJK_WORD_LENGTH;
+    }
     (s.letters as f32 / (s.words as f32).max(1.0) / 10.0).min(1.5)
 }
 
@@ -1024,7 +1043,7 @@ pub(crate) fn write_unbiased_local(
     let lw = ln.ln_1p(s.words);
     *out = [
         lw,
-        ln.ln_1p(s.chars),
+        ln.ln_1p(chars(s)),
         b(s.terminal),
         b(s.ellipsis),
         s.inner_stops.min(4) as f32,

@@ -1,4 +1,5 @@
 //! Hand-written news pages in German, French, Spanish, Polish and English
+//! and a Chinese travel post
 //! (testdata/pages), shaped like modern news sites: a menu, a kicker,
 //! headline, byline and date, paragraphs interrupted by a credit and a "read
 //! also" link, then share buttons, a most-read list with ages and a legal
@@ -304,5 +305,47 @@ fn blog_post_with_a_titled_comment_section() {
         "Leave a Reply",
     ] {
         assert_eq!(label_of(input, &a, line), comments, "{line}");
+    }
+}
+
+/// A Chinese travel post: its paragraphs, written without spaces, are
+/// measured as lines of as many words (a Han char about two thirds of a
+/// word), and they are kept to the last one; the reader comments after the
+/// share and next / previous links are not.
+#[test]
+fn chinese_post_keeps_its_paragraphs() {
+    let input = include_str!("../testdata/pages/zh-hupan.txt");
+    let a = dumpclean::clean(input).unwrap();
+    let starts: Vec<String> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.chars().take(4).collect())
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "週末一早",
+            "湖面上還",
+            "我們先在",
+            "午餐吃的",
+            "下午沿著",
+            "傍晚的時",
+            "晚上氣溫",
+            "隔天清晨",
+            "回程前又",
+            "這趟旅程"
+        ]
+    );
+    for line in [
+        "首頁",
+        "分享到 Facebook",
+        "下一篇：秋天的楓葉步道",
+        "照片好美！好想去喔！真希望明年秋天也能排出時間去走走，順便看看湖邊的候鳥。",
+        "© 2024 山林旅人部落格 版權所有",
+    ] {
+        assert!(
+            matches!(label_of(input, &a, line), Label::Chrome(_)),
+            "{line}"
+        );
     }
 }
