@@ -218,12 +218,14 @@ fn month_number(name: &str) -> Option<u8> {
 }
 
 /// The first date written in `text`, in any of the common forms:
-/// `2025-08-08`, `08/08/2025` (day first), `8 augustus 2025`, `8. August 2025`,
-/// `August 8, 2025`, `8 de agosto de 2025`.
+/// `2025-08-08` (or `2025/8/8`, `2025.08.08`), `08/08/2025` (day first),
+/// `8 augustus 2025`, `8. August 2025`, `August 8, 2025`,
+/// `8 de agosto de 2025`, `2025年8月8日`.
 ///
 /// After a test for four digits in a row (eight bytes at a time), a scanner
 /// reads the text once for runs of digits, and tries each run as the start
-/// of `2025-08-08`, of `08/08/2025` and of `8 augustus 2025`, and as the day
+/// of `2025-08-08`, of `08/08/2025`, of `8 augustus 2025` and of
+/// `2025年8月8日`, and as the day
 /// of `August 8, 2025` (whose month it reads backwards), until each form has
 /// its first match: for a written form, the first whose word is a month
 /// name. A first match counts whether or not its numbers name a real day,
@@ -248,7 +250,8 @@ pub(crate) fn find_date(text: &str) -> Option<Date> {
 fn scan(text: &str) -> Option<Date> {
     // The forms in the order that breaks ties, and the first match of each:
     // where it starts and its date.
-    const FORMS: [fn(&str, Digits) -> Option<Found>; 4] = [iso, numeric, day_month, month_day];
+    const FORMS: [fn(&str, Digits) -> Option<Found>; 5] =
+        [iso, numeric, day_month, month_day, year_month_day];
     // The forms with a first match yet, a bit each, and the earliest of
     // those matches that names a real day (kept as they are found: no two
     // start at one place, so the order they are found in breaks no tie).
@@ -273,7 +276,7 @@ fn scan(text: &str) -> Option<Date> {
                 }
             }
         }
-        if matched == 0b1111 {
+        if matched == 0b1_1111 {
             break;
         }
         at = run.end;
@@ -413,20 +416,49 @@ fn next_digit(text: &str, from: usize) -> Option<usize> {
     }
 }
 
-/// The match of `2025-08-08` starting at `year`, if any.
+/// The match of `2025-08-08` (or `2025/8/8`, `2025.08.08`: year first, the
+/// same separator twice) starting at `year`, if any.
 fn iso(text: &str, year: Digits) -> Option<Found> {
-    let dash = |i: usize| text.as_bytes().get(i) == Some(&b'-');
-    if year.len != 4 || !dash(year.end) || !word_start(text, year.start) {
+    let sep = *text.as_bytes().get(year.end)?;
+    if year.len != 4 || !matches!(sep, b'-' | b'/' | b'.') || !word_start(text, year.start) {
         return None;
     }
     let month = digits(text, year.end + 1);
-    if month.len != 2 || !dash(month.end) {
+    if !(1..=2).contains(&month.len) || text.as_bytes().get(month.end) != Some(&sep) {
         return None;
     }
     let day = digits(text, month.end + 1);
-    if day.len != 2 || !word_end(text, day.end) {
+    if !(1..=2).contains(&day.len) || !word_end(text, day.end) {
         return None;
     }
+    Some(found(year.start, [year, month, day], |[y, m, d]| {
+        Date::new(y as u16, m as u8, d as u8)
+    }))
+}
+
+/// The match of `2025年8月8日` (Chinese, Japanese; Korean `2025년 8월 8일`)
+/// starting at `year`, if any: each number followed by its unit and at
+/// most one space. A letter or a Han char may stand right before the year
+/// (`於2025年`), which this form does not need to start a word.
+fn year_month_day(text: &str, year: Digits) -> Option<Found> {
+    // Past the unit (any of `units`) at `i` and one space after it.
+    let unit = |i: usize, units: [char; 2]| {
+        let c = char_at(text, i).filter(|c| units.contains(c))?;
+        let i = i + c.len_utf8();
+        Some(i + usize::from(text.as_bytes().get(i) == Some(&b' ')))
+    };
+    if year.len != 4 {
+        return None;
+    }
+    let month = digits(text, unit(year.end, ['年', '년'])?);
+    if !(1..=2).contains(&month.len) {
+        return None;
+    }
+    let day = digits(text, unit(month.end, ['月', '월'])?);
+    if !(1..=2).contains(&day.len) {
+        return None;
+    }
+    unit(day.end, ['日', '일'])?;
     Some(found(year.start, [year, month, day], |[y, m, d]| {
         Date::new(y as u16, m as u8, d as u8)
     }))
@@ -645,8 +677,16 @@ mod tests {
         use regex::Regex;
         use std::sync::LazyLock as Lazy;
 
-        pub(super) static ISO: Lazy<Regex> =
-            Lazy::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso date regex"));
+        pub(super) static ISO: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{4})/(\d{1,2})/(\d{1,2})\b|\b(\d{4})\.(\d{1,2})\.(\d{1,2})\b",
+            )
+            .expect("iso date regex")
+        });
+        pub(super) static YEAR_MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(r"(?:^|\D)(\d{4})[年년] ?(\d{1,2})[月월] ?(\d{1,2})[日일]")
+                .expect("year month day regex")
+        });
         pub(super) static NUMERIC: Lazy<Regex> = Lazy::new(|| {
             Regex::new(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b").expect("numeric date regex")
         });
@@ -679,6 +719,7 @@ mod tests {
             iso: bool,
             numeric: bool,
             month: bool,
+            units: bool,
         }
 
         impl Forms {
@@ -687,16 +728,17 @@ mod tests {
                     iso: false,
                     numeric: false,
                     month: false,
+                    units: text.contains(['年', '년']),
                 };
-                let mut prev_sep = None;
+                // A separator before a digit: the numeric forms, year
+                // first or last.
+                let mut after_sep = false;
                 for c in text.chars() {
-                    if let Some(sep) = prev_sep {
-                        if c.is_numeric() {
-                            f.numeric = true;
-                            f.iso |= sep == '-';
-                        }
+                    if after_sep && c.is_numeric() {
+                        f.numeric = true;
+                        f.iso = true;
                     }
-                    prev_sep = matches!(c, '.' | '/' | '-').then_some(c);
+                    after_sep = matches!(c, '.' | '/' | '-');
                 }
                 f.month = text
                     .split(|c: char| !c.is_alphabetic())
@@ -717,8 +759,20 @@ mod tests {
             };
             if forms.iso {
                 if let Some(c) = ISO.captures(text) {
-                    let d = Date::new(num(&c[1])? as u16, num(&c[2])? as u8, num(&c[3])? as u8);
+                    // The groups of the separator that matched.
+                    let k = [1, 4, 7].into_iter().find(|&k| c.get(k).is_some())?;
+                    let d = Date::new(
+                        num(&c[k])? as u16,
+                        num(&c[k + 1])? as u8,
+                        num(&c[k + 2])? as u8,
+                    );
                     consider(c.get(0)?.start(), d);
+                }
+            }
+            if forms.units {
+                if let Some(c) = YEAR_MONTH_DAY.captures(text) {
+                    let d = Date::new(num(&c[1])? as u16, num(&c[2])? as u8, num(&c[3])? as u8);
+                    consider(c.get(1)?.start(), d);
                 }
             }
             if forms.numeric {
@@ -847,6 +901,14 @@ mod tests {
         );
         assert_eq!(d("1 grudnia 2022 r."), Some("2022-12-01".into()));
         assert_eq!(d("3. Mär. 2021"), Some("2021-03-03".into()));
+        assert_eq!(d("2024/11/16 21:05"), Some("2024-11-16".into()));
+        assert_eq!(d("2024.1.5."), Some("2024-01-05".into()));
+        assert_eq!(d("發佈於2024年11月16日 21:05"), Some("2024-11-16".into()));
+        assert_eq!(d("2024年 3月 1日"), Some("2024-03-01".into()));
+        assert_eq!(d("2024년 11월 16일"), Some("2024-11-16".into()));
+        assert_eq!(d("2024/11-16"), None);
+        assert_eq!(d("2024年11月"), None);
+        assert_eq!(d("v2024.1.5"), None);
         assert_eq!(d("12:00"), None);
         assert_eq!(d("Transfernieuws 08/08"), None);
     }
@@ -1054,6 +1116,17 @@ mod tests {
         "2024-01-05",
         "05.01.2024",
         "31/12/2024",
+        "2024/1/5",
+        "2024.12.31",
+        "年",
+        "月",
+        "日",
+        "년 ",
+        "월",
+        "일",
+        "於",
+        "2024年1月5日",
+        "2024년 12월 31일",
         "12:00",
         "(",
         ")",

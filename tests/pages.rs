@@ -311,11 +311,15 @@ fn blog_post_with_a_titled_comment_section() {
 /// A Chinese travel post: its paragraphs, written without spaces, are
 /// measured as lines of as many words (a Han char about two thirds of a
 /// word), and they are kept to the last one; the reader comments after the
-/// share and next / previous links are not.
+/// share and next / previous links are not. Its date is written year first.
 #[test]
 fn chinese_post_keeps_its_paragraphs() {
     let input = include_str!("../testdata/pages/zh-hupan.txt");
     let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-11-16")
+    );
     let starts: Vec<String> = a
         .blocks()
         .iter()
