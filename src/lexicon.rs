@@ -3,7 +3,9 @@
 //!
 //! Every entry is a general phrase of its language ("read also", "lees ook",
 //! "newsletter"); none is a site's own text. Lexicons cover at least Dutch,
-//! English, German, French, Spanish, Italian, Portuguese and Polish.
+//! English, German, French, Spanish, Italian, Portuguese and Polish, and
+//! the common labels of Chinese (traditional and simplified) and Japanese
+//! pages.
 
 use crate::unicode::{char_at, is_digit, is_word};
 use std::sync::LazyLock as Lazy;
@@ -228,7 +230,7 @@ fn packed_bit(x: u64) -> (usize, u64) {
 struct RunFilter {
     /// Bits by [`CueIndex::bit`] of the [`fold_key`] keys of the first
     /// words: most words have no bit set.
-    bits: [u64; 64],
+    bits: [u64; 128],
     /// Bits by [`packed_bit`] of the first (up to) eight bytes of the first
     /// words whose first eight chars are ASCII: a run of ASCII word chars
     /// can only have the key of a first word whose bit its own first eight
@@ -500,11 +502,11 @@ struct CueIndex {
 impl CueIndex {
     /// The bit of `key` in a bit set: (word, mask).
     fn bit(key: u64) -> (usize, u64) {
-        let top = (key >> 52) as usize;
+        let top = (key >> 51) as usize;
         (top >> 6, 1 << (top & 63))
     }
 
-    fn maybe(bits: &[u64; 64], key: u64) -> bool {
+    fn maybe(bits: &[u64; 128], key: u64) -> bool {
         let (w, m) = CueIndex::bit(key);
         bits[w] & m != 0
     }
@@ -605,7 +607,7 @@ impl CuePhrase {
 
 static CUE_INDEX: Lazy<CueIndex> = Lazy::new(|| {
     let empty = || RunFilter {
-        bits: [0; 64],
+        bits: [0; 128],
         packed: [0; 256],
         pairs: [0; 512],
     };
@@ -1805,6 +1807,32 @@ const RELATED_WORDS: &[&str] = &[
     "może cię zainteresować",
     "mogą cię zainteresować",
     "więcej na ten temat",
+    // zh (traditional and simplified), ja
+    "相關文章",
+    "相关文章",
+    "相關新聞",
+    "相关新闻",
+    "相關閱讀",
+    "相关阅读",
+    "延伸閱讀",
+    "延伸阅读",
+    "推薦閱讀",
+    "推荐阅读",
+    "熱門文章",
+    "热门文章",
+    "熱門新聞",
+    "热门新闻",
+    "最新文章",
+    "最新新聞",
+    "最新新闻",
+    "上一篇",
+    "下一篇",
+    "猜你喜歡",
+    "猜你喜欢",
+    "関連記事",
+    "人気記事",
+    "次の記事",
+    "前の記事",
 ];
 
 const COMMENTS_WORDS: &[&str] = &[
@@ -1870,6 +1898,18 @@ const COMMENTS_WORDS: &[&str] = &[
     "likes",
     "upvote",
     "downvote",
+    // zh, ja
+    "留言",
+    "我要留言",
+    "發表留言",
+    "发表留言",
+    "評論",
+    "评论",
+    "發表評論",
+    "发表评论",
+    "網友評論",
+    "网友评论",
+    "コメント",
 ];
 
 const PROMO_WORDS: &[&str] = &[
@@ -2022,6 +2062,14 @@ const PROMO_WORDS: &[&str] = &[
     "feedback",
     "fehler melden",
     "hinweis an die redaktion",
+    // zh, ja
+    "分享到",
+    "分享",
+    "訂閱",
+    "订阅",
+    "廣告",
+    "广告",
+    "シェア",
 ];
 
 const FOOTER_WORDS: &[&str] = &[
@@ -2150,6 +2198,24 @@ const FOOTER_WORDS: &[&str] = &[
     "reproduced",
     "without permission",
     "liability",
+    // zh, ja
+    "版權所有",
+    "版权所有",
+    "隱私權政策",
+    "隱私政策",
+    "隐私政策",
+    "服務條款",
+    "服务条款",
+    "使用條款",
+    "免責聲明",
+    "免责声明",
+    "聯絡我們",
+    "联系我们",
+    "關於我們",
+    "关于我们",
+    "利用規約",
+    "プライバシーポリシー",
+    "お問い合わせ",
 ];
 
 const NAVIGATION_WORDS: &[&str] = &[
@@ -2279,6 +2345,20 @@ const NAVIGATION_WORDS: &[&str] = &[
     "chiudi",
     "fechar",
     "zamknij",
+    // zh, ja
+    "首頁",
+    "首页",
+    "登入",
+    "登录",
+    "註冊",
+    "注册",
+    "搜尋",
+    "搜索",
+    "返回頂部",
+    "返回顶部",
+    "回到頂端",
+    "ホーム",
+    "ログイン",
 ];
 
 const FIXTURES_WORDS: &[&str] = &[
@@ -3821,9 +3901,9 @@ mod tests {
             let footer = phrases.iter().any(|p| p.lexicon == FOOTER_INDEX);
             assert!(!footer || CueIndex::maybe(&CUE_INDEX.footer.bits, key));
         }
-        let set = |bits: &[u64; 64]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
+        let set = |bits: &[u64; 128]| bits.iter().map(|w| w.count_ones()).sum::<u32>();
         assert!(set(&CUE_INDEX.footer.bits) < set(&CUE_INDEX.any.bits));
-        assert!(set(&CUE_INDEX.any.bits) < 4096 / 8);
+        assert!(set(&CUE_INDEX.any.bits) < 8192 / 8);
     }
 
     /// Sixteen bytes loaded at once are those from the byte (one of the
@@ -4802,6 +4882,29 @@ mod tests {
             cue_short("Stadtrat will mehr anzeigen lassen als bisher erlaubt war"),
             None
         );
+    }
+
+    /// Chinese (traditional and simplified) and Japanese labels, each a run
+    /// of word chars of its own; inside a longer run (no space in CJK
+    /// text) a label is no cue.
+    #[test]
+    fn cues_in_chinese_and_japanese() {
+        assert_cues(&[
+            ("相關文章", Cue::Related),
+            ("延伸阅读", Cue::Related),
+            ("上一篇：海邊小鎮的週末", Cue::Related),
+            ("関連記事", Cue::Related),
+            ("留言", Cue::Comments),
+            ("发表评论", Cue::Comments),
+            ("コメント (3)", Cue::Comments),
+            ("分享到 Facebook", Cue::Promo),
+            ("隱私權政策 | 服務條款", Cue::Footer),
+            ("联系我们", Cue::Footer),
+            ("首頁", Cue::Navigation),
+            ("返回顶部", Cue::Navigation),
+        ]);
+        assert_eq!(cue("網友留言", false), None);
+        assert_eq!(cue("關於我們的故事", false), None);
     }
 
     #[test]

@@ -311,7 +311,8 @@ fn blog_post_with_a_titled_comment_section() {
 /// A Chinese travel post: its paragraphs, written without spaces, are
 /// measured as lines of as many words (a Han char about two thirds of a
 /// word), and they are kept to the last one; the reader comments after the
-/// share and next / previous links are not. Its date is written year first.
+/// share and next / previous links are not, and Chinese labels name the
+/// kinds of chrome. Its date is written year first.
 #[test]
 fn chinese_post_keeps_its_paragraphs() {
     let input = include_str!("../testdata/pages/zh-hupan.txt");
@@ -340,16 +341,18 @@ fn chinese_post_keeps_its_paragraphs() {
             "這趟旅程"
         ]
     );
-    for line in [
-        "首頁",
-        "分享到 Facebook",
-        "下一篇：秋天的楓葉步道",
-        "照片好美！好想去喔！真希望明年秋天也能排出時間去走走，順便看看湖邊的候鳥。",
-        "© 2024 山林旅人部落格 版權所有",
+    for (line, kind) in [
+        ("首頁", ChromeKind::Navigation),
+        ("分享到 Facebook", ChromeKind::Promo),
+        ("下一篇：秋天的楓葉步道", ChromeKind::Related),
+        ("留言", ChromeKind::Comments),
+        (
+            "照片好美！好想去喔！真希望明年秋天也能排出時間去走走，順便看看湖邊的候鳥。",
+            ChromeKind::Comments,
+        ),
+        ("熱門文章", ChromeKind::Related),
+        ("© 2024 山林旅人部落格 版權所有", ChromeKind::Footer),
     ] {
-        assert!(
-            matches!(label_of(input, &a, line), Label::Chrome(_)),
-            "{line}"
-        );
+        assert_eq!(label_of(input, &a, line), Label::Chrome(kind), "{line}");
     }
 }
