@@ -1,6 +1,6 @@
 //! Step 5 of the pass: the article's metadata. The title (a capture
 //! header's headline, else the headline-like line before the first
-//! paragraph), byline, date and image credit around the head of the
+//! paragraph whose words the lead repeats, else the nearest), byline, date and image credit around the head of the
 //! article, a reader poll and the comment count just after the body.
 
 use super::page::Page;
@@ -102,12 +102,17 @@ fn first_paragraph(lines: &[Line<'_>], v: &Verdicts<'_>) -> Option<usize> {
         .or(Some(first))
 }
 
-/// The lines before the body in which title and metadata are sought: up to
+/// The lines before the body in which the metadata are sought: up to
 /// [`tuning::HEAD_WINDOW`] non-blank lines.
 fn head_window(lines: &[Line<'_>], body_start: usize) -> Range<usize> {
+    window(lines, body_start, tuning::HEAD_WINDOW)
+}
+
+/// The lines before `body_start` up to `n` non-blank lines.
+fn window(lines: &[Line<'_>], body_start: usize, n: usize) -> Range<usize> {
     let mut start = body_start;
     let mut seen = 0;
-    while start > 0 && seen < tuning::HEAD_WINDOW {
+    while start > 0 && seen < n {
         start -= 1;
         if !lines[start].is_blank() {
             seen += 1;
@@ -179,12 +184,13 @@ fn title<'a>(
 ) -> Option<usize> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let keyed = |k: u64, end: usize| (0..end).find(|&i| open(v, i) && ev[i].own.key == k);
+    let lead = lead_keys(page, body_start, v);
+    let wide = window(lines, body_start, tuning::TITLE_WINDOW).start..head.end;
+    let find = |v: &Verdicts<'_>| find_title(page, &lead, wide.clone(), |i| open(v, i));
     let t = match title_key {
         Some(Headline::Known(k)) => keyed(k, lines.len()),
-        Some(Headline::Named(k)) => {
-            keyed(k, body_start).or_else(|| find_title(lines, ev, head, |i| open(v, i)))
-        }
-        None => find_title(lines, ev, head, |i| open(v, i)),
+        Some(Headline::Named(k)) => keyed(k, body_start).or_else(|| find(v)),
+        None => find(v),
     }?;
     let k = ev[t].own.key;
     v.title = Some(lines[t].text);
@@ -361,17 +367,51 @@ fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
         && !meta_like(l, e)
 }
 
-/// The headline: the nearest line before the body that reads like one.
+/// The content-word keys of the article's lead: its body lines from
+/// `body_start`, up to [`LEAD_KEYS`] keys.
+fn lead_keys(page: &Page<'_>, body_start: usize, v: &Verdicts<'_>) -> Vec<u64> {
+    let mut lead = Vec::with_capacity(LEAD_KEYS);
+    for i in (body_start..page.lines.len()).filter(|&i| v.is_body(i)) {
+        if lead.len() >= LEAD_KEYS {
+            break;
+        }
+        lead.extend_from_slice(page.words.get(i));
+    }
+    lead
+}
+
+/// How many content-word keys of the lead a headline's words are sought in.
+const LEAD_KEYS: usize = 64;
+
+/// The headline among the lines `head` before the body: the headline-like
+/// line whose content words the lead repeats most (at least
+/// [`tuning::TITLE_LEAD_SHARE`] of them: a headline names what its first
+/// paragraphs tell, a kicker, a credit or a menu line does not), the
+/// nearest of equals; else a line shown twice in the head; else the
+/// nearest headline-like line.
 fn find_title(
-    lines: &[Line<'_>],
-    ev: &[Evidence],
+    page: &Page<'_>,
+    lead: &[u64],
     head: Range<usize>,
     open: impl Fn(usize) -> bool,
 ) -> Option<usize> {
+    let (lines, ev) = (&page.lines, &page.evidence);
     let candidate = |i: usize| open(i) && headline_like(&lines[i], &ev[i]);
+    let mut best: Option<(f32, usize)> = None;
+    for i in head.clone().rev().filter(|&i| candidate(i)) {
+        let keys = page.words.get(i);
+        let hits = keys.iter().filter(|k| lead.contains(k)).count();
+        let share = hits as f32 / keys.len().max(1) as f32;
+        if share >= tuning::TITLE_LEAD_SHARE && best.is_none_or(|(b, _)| share > b) {
+            best = Some((share, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        return Some(i);
+    }
     let mut nearest = None;
     for i in head.clone().rev().filter(|&i| candidate(i)) {
-        // A line repeated in the head (headline shown twice) is the strongest sign.
+        // A line repeated in the head (headline shown twice).
         if ev[i].copies > 1 {
             let k = ev[i].own.key;
             if head.clone().filter(|&j| ev[j].own.key == k).count() > 1 {

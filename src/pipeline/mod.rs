@@ -232,6 +232,21 @@ mod tests {
         assert_eq!(body, [r.page.lines[6].text, r.page.lines[8].text], "{t}");
     }
 
+    /// The headline is the line whose words the lead repeats, not the
+    /// line of the same shape nearer the body (a gallery's counter).
+    #[test]
+    fn the_title_is_the_line_the_lead_repeats() {
+        let input = "Home\nNews\n\nCouncil approves new bridge over the Elbe\n\nImage 1 of 5\n\nThe city council approved a new bridge over the Elbe on Monday, after years of debate about its cost and about where it should stand.\n\nWork on the bridge starts in the autumn and should take two years, the alderman said after the meeting in the town hall.\n";
+        let r = run(input, Mode::Balanced);
+        let t = r.table();
+        assert_eq!(
+            r.a.title,
+            Some("Council approves new bridge over the Elbe"),
+            "{t}"
+        );
+        assert_eq!(r.a.label(3), Label::Title, "{t}");
+    }
+
     #[test]
     fn a_short_line_between_paragraphs_becomes_a_heading() {
         let page = dutch_page();
