@@ -2938,6 +2938,15 @@ const BYLINE_MARKERS: &[&str] = &[
     "escrito por",
     "scritto da",
     "reporting by",
+    // an opinion piece's or an analysis's byline
+    "ein kommentar von",
+    "ein gastkommentar von",
+    "ein gastbeitrag von",
+    "eine analyse von",
+    "ein essay von",
+    "analysis by",
+    "commentary by",
+    "opinion by",
 ];
 
 /// The start of the last line of `text` (after its last `\n`): a name that
@@ -3054,6 +3063,10 @@ const BYLINE_STARTS: &[&str] = &[
     "escrito",
     "scritto",
     "reporting",
+    "ein",
+    "analysis",
+    "commentary",
+    "opinion",
 ];
 
 /// How an image credit can start (a cheap test before [`credit_name`]).
@@ -3716,7 +3729,7 @@ mod tests {
 
         pub(super) static BYLINE: Lazy<Regex> = Lazy::new(|| {
             Regex::new(
-                r"(?x)^(?i:by|door|von|par|por|di|da|de|af|av|texte?|tekst|text|auteur|author|autor|autore|written\ by|geschreven\ door|verfasst\ von|écrit\ par|escrito\ por|scritto\ da|reporting\ by)\s*:?\s*(?P<name>.*)$",
+                r"(?x)^(?i:by|door|von|par|por|di|da|de|af|av|texte?|tekst|text|auteur|author|autor|autore|written\ by|geschreven\ door|verfasst\ von|écrit\ par|escrito\ por|scritto\ da|reporting\ by|ein\ kommentar\ von|ein\ gastkommentar\ von|ein\ gastbeitrag\ von|eine\ analyse\ von|ein\ essay\ von|analysis\ by|commentary\ by|opinion\ by)\s*:?\s*(?P<name>.*)$",
             )
             .unwrap()
         });
@@ -5048,6 +5061,15 @@ mod tests {
         }
         assert_eq!(byline("De wedstrijd begon laat"), None);
         assert_eq!(byline("Autor: Jan Kowalski"), Some("Jan Kowalski"));
+        // An opinion piece's or an analysis's byline.
+        assert_eq!(
+            byline("Ein Kommentar von Thomas Berger"),
+            Some("Thomas Berger")
+        );
+        assert_eq!(byline("Eine Analyse von Anna Weber"), Some("Anna Weber"));
+        assert_eq!(byline("Analysis by Jane Doe"), Some("Jane Doe"));
+        assert_eq!(byline("Ein Kommentar zur Lage der Nation"), None);
+        assert_eq!(byline("Eine Frage der Zeit"), None);
     }
 
     /// The units picked by the table of first chars are those that start
