@@ -967,12 +967,18 @@ fn all_caps(s: &crate::lines::Shape) -> bool {
     s.letters >= 6 && s.upper * 10 >= s.letters * 7
 }
 
+/// The paragraph of shape `s` is written mostly in a script without spaces.
+#[inline(always)]
+fn unspaced(s: &crate::lines::Shape) -> bool {
+    s.cjk * 2 > s.letters
+}
+
 /// The chars of a paragraph of shape `s`; for one written mostly in a
 /// script without spaces, those of as many words of the median word length
 /// and a space each.
 #[inline(always)]
 fn chars(s: &crate::lines::Shape) -> u32 {
-    if s.cjk * 2 > s.letters {
+    if unspaced(s) {
         s.words * 57 / 10
     } else {
         s.chars
@@ -982,7 +988,7 @@ fn chars(s: &crate::lines::Shape) -> u32 {
 /// Letters a word of a paragraph of shape `s`, over ten, at most 1.5.
 #[inline(always)]
 fn word_length(s: &crate::lines::Shape) -> f32 {
-    if s.cjk * 2 > s.letters {
+    if unspaced(s) {
         return CJK_WORD_LENGTH;
     }
     (s.letters as f32 / (s.words as f32).max(1.0) / 10.0).min(1.5)
@@ -1005,7 +1011,7 @@ fn opens_quote(text: &str) -> bool {
 /// a paragraph of shape `s`: see [`CJK_STOPWORD_SHARE`].
 #[inline(always)]
 fn stopword_share(ev: &Evidence, s: &crate::lines::Shape) -> f32 {
-    if s.cjk * 2 > s.letters {
+    if unspaced(s) {
         CJK_STOPWORD_SHARE
     } else {
         ev.own.stopwords

@@ -1,7 +1,8 @@
 //! Step 5 of the pass: the article's metadata. The title (a capture
 //! header's headline, else the headline-like line before the first
-//! paragraph whose words the lead repeats, else the nearest), byline, date and image credit around the head of the
-//! article, a reader poll and the comment count just after the body.
+//! paragraph whose words the lead repeats, else the nearest), byline, date
+//! and image credit around the head of the article, a reader poll and the
+//! comment count just after the body.
 
 use super::page::Page;
 use super::verdicts::{Verdicts, Why};
