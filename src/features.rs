@@ -969,7 +969,7 @@ fn all_caps(s: &crate::lines::Shape) -> bool {
 
 /// The paragraph of shape `s` is written mostly in a script without spaces.
 #[inline(always)]
-fn unspaced(s: &crate::lines::Shape) -> bool {
+pub(crate) fn unspaced(s: &crate::lines::Shape) -> bool {
     s.cjk * 2 > s.letters
 }
 

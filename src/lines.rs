@@ -728,7 +728,9 @@ fn push_cell<'a>(
     words.end_line(first);
 }
 
-fn is_cjk(c: char) -> bool {
+/// A char of a script that writes its words without spaces between them:
+/// Han, Kana, Thai (and Hangul, whose words are spaced, but short).
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x0E00..=0x0E7F   // Thai
         | 0x1100..=0x11FF // Hangul Jamo

@@ -317,6 +317,9 @@ fn blog_post_with_a_titled_comment_section() {
 fn chinese_post_keeps_its_paragraphs() {
     let input = include_str!("../testdata/pages/zh-hupan.txt");
     let a = dumpclean::clean(input).unwrap();
+    // The headline, whose pairs of chars (湖畔 ...) the post repeats, not
+    // the kicker above it.
+    assert_eq!(a.title(), Some("山中湖畔的兩天一夜"));
     assert_eq!(
         a.date().map(|d| d.to_string()).as_deref(),
         Some("2024-11-16")

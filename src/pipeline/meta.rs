@@ -185,7 +185,7 @@ fn title<'a>(
 ) -> Option<usize> {
     let (lines, ev) = (&page.lines, &page.evidence);
     let keyed = |k: u64, end: usize| (0..end).find(|&i| open(v, i) && ev[i].own.key == k);
-    let lead = lead_keys(page, body_start, v);
+    let lead = Lead::of(page, body_start, v);
     let wide = window(lines, body_start, tuning::TITLE_WINDOW).start..head.end;
     let find = |v: &Verdicts<'_>| find_title(page, &lead, wide.clone(), |i| open(v, i));
     let t = match title_key {
@@ -368,21 +368,78 @@ fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
         && !meta_like(l, e)
 }
 
-/// The content-word keys of the article's lead: its body lines from
-/// `body_start`, up to [`LEAD_KEYS`] keys.
-fn lead_keys(page: &Page<'_>, body_start: usize, v: &Verdicts<'_>) -> Vec<u64> {
-    let mut lead = Vec::with_capacity(LEAD_KEYS);
-    for i in (body_start..page.lines.len()).filter(|&i| v.is_body(i)) {
-        if lead.len() >= LEAD_KEYS {
-            break;
+/// The article's lead, which its headline is sought against: the
+/// content-word keys of its body lines from the first paragraph, up to
+/// [`LEAD_KEYS`], and the text of those lines up to [`LEAD_TEXT_BYTES`]
+/// (for a headline in a script without spaces, whose words the scan keys
+/// as one run).
+struct Lead<'a> {
+    keys: Vec<u64>,
+    text: Vec<&'a str>,
+}
+
+impl<'a> Lead<'a> {
+    fn of(page: &Page<'a>, body_start: usize, v: &Verdicts<'_>) -> Lead<'a> {
+        let mut lead = Lead {
+            keys: Vec::with_capacity(LEAD_KEYS),
+            text: Vec::new(),
+        };
+        let mut bytes = 0;
+        for i in (body_start..page.lines.len()).filter(|&i| v.is_body(i)) {
+            if lead.keys.len() >= LEAD_KEYS && bytes >= LEAD_TEXT_BYTES {
+                break;
+            }
+            if lead.keys.len() < LEAD_KEYS {
+                lead.keys.extend_from_slice(page.words.get(i));
+            }
+            if bytes < LEAD_TEXT_BYTES {
+                lead.text.push(page.lines[i].text);
+                bytes += page.lines[i].text.len();
+            }
         }
-        lead.extend_from_slice(page.words.get(i));
+        lead
     }
-    lead
+
+    /// The share of the words of line `i` that the lead repeats: of its
+    /// content-word keys, or for a line written mostly in a script without
+    /// spaces, of its pairs of adjacent chars in such a script (a Chinese
+    /// word is mostly one or two chars).
+    fn share(&self, page: &Page<'_>, i: usize) -> f32 {
+        let line = &page.lines[i];
+        if crate::features::unspaced(&line.shape) {
+            return self.pair_share(line.text);
+        }
+        let keys = page.words.get(i);
+        let hits = keys.iter().filter(|k| self.keys.contains(k)).count();
+        hits as f32 / keys.len().max(1) as f32
+    }
+
+    /// The share of the pairs of adjacent chars of `text` in a script
+    /// without spaces that occur in the lead's text.
+    fn pair_share(&self, text: &str) -> f32 {
+        let (mut pairs, mut hits) = (0u32, 0u32);
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let Some(&(next_at, next)) = chars.peek() else {
+                break;
+            };
+            if crate::lines::is_cjk(c) && crate::lines::is_cjk(next) {
+                let pair = &text[at..next_at + next.len_utf8()];
+                pairs += 1;
+                hits += u32::from(self.text.iter().any(|t| t.contains(pair)));
+            }
+        }
+        hits as f32 / pairs.max(1) as f32
+    }
 }
 
 /// How many content-word keys of the lead a headline's words are sought in.
 const LEAD_KEYS: usize = 64;
+
+/// How many bytes of the lead's text the pairs of chars of a headline in a
+/// script without spaces are sought in (about 340 Chinese chars: the first
+/// paragraphs).
+const LEAD_TEXT_BYTES: usize = 1024;
 
 /// The headline among the lines `head` before the body: the headline-like
 /// line whose content words the lead repeats most (at least
@@ -392,7 +449,7 @@ const LEAD_KEYS: usize = 64;
 /// nearest headline-like line.
 fn find_title(
     page: &Page<'_>,
-    lead: &[u64],
+    lead: &Lead<'_>,
     head: Range<usize>,
     open: impl Fn(usize) -> bool,
 ) -> Option<usize> {
@@ -400,9 +457,7 @@ fn find_title(
     let candidate = |i: usize| open(i) && headline_like(&lines[i], &ev[i]);
     let mut best: Option<(f32, usize)> = None;
     for i in head.clone().rev().filter(|&i| candidate(i)) {
-        let keys = page.words.get(i);
-        let hits = keys.iter().filter(|k| lead.contains(k)).count();
-        let share = hits as f32 / keys.len().max(1) as f32;
+        let share = lead.share(page, i);
         if share >= tuning::TITLE_LEAD_SHARE && best.is_none_or(|(b, _)| share > b) {
             best = Some((share, i));
         }

@@ -248,6 +248,18 @@ mod tests {
     }
 
     #[test]
+    fn the_title_in_a_script_without_spaces_is_the_line_the_lead_repeats() {
+        // The kicker above the headline is shorter, which alone would make
+        // it the headline (a standfirst under it): the lead repeats the
+        // headline's pairs of chars (図書, 書館, 駅前 ...), not the kicker's.
+        let input = "ホーム\nニュース\n\nコラム\n駅前の図書館が新しくなりました\n2024年11月16日\n\n駅前の図書館が十一月に改装を終え、新しい閲覧室と子ども向けのコーナーが開かれました。\n\n図書館によると、改装の後は週末に訪れる家族連れが増え、夜の開館時間も一時間延びたということです。\n";
+        let r = run(input, Mode::Balanced);
+        let t = r.table();
+        assert_eq!(r.a.title, Some("駅前の図書館が新しくなりました"), "{t}");
+        assert_eq!(r.a.label(4), Label::Title, "{t}");
+    }
+
+    #[test]
     fn a_short_line_between_paragraphs_becomes_a_heading() {
         let page = dutch_page();
         let r = run(&page, Mode::Balanced);
