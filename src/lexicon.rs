@@ -2930,10 +2930,16 @@ pub(crate) fn comment_count(text: &str) -> Option<u32> {
     if text.len() > 40 {
         return None;
     }
-    let digits: String = count_number(text)?
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
+    let Some(number) = count_number(text) else {
+        // Chinese and Japanese counts (`42則留言`) have no space to read
+        // words by.
+        return if text.is_ascii() {
+            None
+        } else {
+            crate::cjk::comment_count(text)
+        };
+    };
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
 
@@ -3341,8 +3347,12 @@ pub(crate) fn is_bare_byline_marker(text: &str) -> bool {
 /// A byline line (`By Jane Doe`, `door Jan Jansen`, `Von Max Muster, Berlin`) → the name.
 #[inline]
 pub(crate) fn byline(text: &str) -> Option<&str> {
-    if text.len() > 90 || !starts_lower(text, &BYLINE) {
+    if text.len() > 90 {
         return None;
+    }
+    if !starts_lower(text, &BYLINE) {
+        // Chinese and Japanese bylines (`作者：王小明`) start with no word.
+        return crate::cjk::byline(text);
     }
     byline_from_start(text)
 }
@@ -3677,8 +3687,12 @@ fn credit_name(text: &str) -> Option<&str> {
 /// `Foto: © photonews`, `Photo: Jane Doe/Agency`, `© Reuters` → the credited name.
 #[inline]
 pub(crate) fn image_credit(text: &str) -> Option<&str> {
-    if text.len() > 100 || !starts_lower(text, &CREDIT) {
+    if text.len() > 100 {
         return None;
+    }
+    if !starts_lower(text, &CREDIT) {
+        // Chinese and Japanese credits (`圖／中央社`) start with no word.
+        return crate::cjk::image_credit(text);
     }
     image_credit_from_start(text)
 }
@@ -3853,10 +3867,12 @@ mod tests {
             if text.len() > 40 {
                 return None;
             }
-            let digits: String = count_number(text)?
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect();
+            let Some(number) = count_number(text) else {
+                return (!text.is_ascii())
+                    .then(|| crate::cjk::comment_count(text))
+                    .flatten();
+            };
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
             digits.parse().ok()
         }
     }
@@ -4204,8 +4220,11 @@ mod tests {
 
     /// [`byline`]'s test of a name, as it was.
     fn byline_simple(text: &str) -> Option<&str> {
-        if text.len() > 90 || !LowerStart::of(text).starts_with_any(BYLINE_STARTS) {
+        if text.len() > 90 {
             return None;
+        }
+        if !LowerStart::of(text).starts_with_any(BYLINE_STARTS) {
+            return crate::cjk::byline(text);
         }
         let name = byline_name(text)?.trim();
         let name = name

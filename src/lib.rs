@@ -99,6 +99,7 @@ struct ReadmeDoctests;
 
 mod article;
 mod assemble;
+mod cjk;
 mod cleaner;
 mod columns;
 mod date;

@@ -320,6 +320,8 @@ fn chinese_post_keeps_its_paragraphs() {
     // The headline, whose pairs of chars (湖畔 ...) the post repeats, not
     // the kicker above it.
     assert_eq!(a.title(), Some("山中湖畔的兩天一夜"));
+    assert_eq!(a.byline(), Some("林小雨"));
+    assert_eq!(a.comment_count(), Some(2));
     assert_eq!(
         a.date().map(|d| d.to_string()).as_deref(),
         Some("2024-11-16")
@@ -348,7 +350,7 @@ fn chinese_post_keeps_its_paragraphs() {
         ("首頁", ChromeKind::Navigation),
         ("分享到 Facebook", ChromeKind::Promo),
         ("下一篇：秋天的楓葉步道", ChromeKind::Related),
-        ("留言", ChromeKind::Comments),
+        ("留言（2）", ChromeKind::Comments),
         (
             "照片好美！好想去喔！真希望明年秋天也能排出時間去走走，順便看看湖邊的候鳥。",
             ChromeKind::Comments,
