@@ -292,6 +292,30 @@ rendering, so the next gain has to come from what the features can see:
   (`fit.py all`, weight 0.36): dev 0.9146 / 0.9081, train 0.8999 /
   0.8921: not written (the region and cohesion features may already
   carry most of what it tells).
+* (2026-12-03, session 38; simulated on the cleaner's line labels, not
+  built) a comment thread told by its signatures: from the first of two
+  or more short lines holding a date and a clock time (or an age: `3
+  hours ago`) that follow 80 words of body, nothing is body (`Anton
+  07.08.12 at 01:31`, `on 2012-10-16 at 8:11 am Rolf`): train innertext
+  0.9010 -> 0.8986 (38 pages cut: comments gone from six Dragnet pages,
+  +0.4 to +0.75 each, but forum threads and blog archives whose gold is
+  every post lost 0.86-0.95, and one Dragnet site's gold holds its
+  comments), dev 0.9203 -> 0.9204. A line that opens with a comment
+  count whatever its length (`{ 12 comments… read them below or add one
+  }`) as a comment-section head: train 0.9010 -> 0.9012, dev -0.0007
+  (pages of one site won and lost as its gold holds the comments or
+  not). Lines repeated in three or more dumps of the split dropped
+  from the body (a corpus-level repetition test): train +0.002, dev +0.0001.
+  Where gold keeps the comments is each source's convention, as above.
+* (2026-12-03, session 38; built, measured, reverted) the stop-word share
+  of a Chinese or Japanese line read from its function chars (Han
+  function chars such as 的 了 是 在 weighted 2, Hiragana 1, over its Han
+  and Kana chars, times 0.85, from news and blog text outside the
+  corpus: prose near 0.38, headlines 0.15-0.3, menus near 0) instead of
+  the constant 0.38: dev readability-pixnet 0.978 -> 0.376 innertext
+  (its readers' chatty comments, full of 你 我 的 了, now outscore the
+  post's terse descriptive lines and win the region), youth 1.0 -> 0.988.
+  The constant stays.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
