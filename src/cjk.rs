@@ -274,6 +274,64 @@ mod tests {
         }
     }
 
+    /// The pieces the property test below strings together: markers,
+    /// separators, brackets, names, places, numbers and other text.
+    const PIECES: &[&str] = &[
+        "作者",
+        "記者",
+        "文",
+        "圖",
+        "图片来源",
+        "写真",
+        "留言",
+        "コメント",
+        "則",
+        "件の",
+        "：",
+        "/",
+        "／",
+        "・",
+        "（",
+        "）",
+        "〔",
+        "〕",
+        "(",
+        ")",
+        " ",
+        "　",
+        "王小明",
+        "山田",
+        "、",
+        "台北報導",
+        "42",
+        "7",
+        "。",
+        "，",
+        "a",
+        "é",
+        "“",
+        "\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+        /// On any string of the pieces, no scanner panics, a name or a
+        /// credit is a non-empty part of the text, and a count is a
+        /// number the text holds.
+        #[test]
+        fn names_and_counts_are_parts_of_the_text(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..8),
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for name in [byline(&text), image_credit(&text)].into_iter().flatten() {
+                proptest::prop_assert!(!name.is_empty() && text.contains(name), "{text:?}");
+            }
+            if let Some(n) = comment_count(&text) {
+                proptest::prop_assert!(text.contains(&n.to_string()), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn comment_counts() {
         for (text, count) in [
