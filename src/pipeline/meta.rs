@@ -370,9 +370,9 @@ fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
 
 /// The article's lead, which its headline is sought against: the
 /// content-word keys of its body lines from the first paragraph, up to
-/// [`LEAD_KEYS`], and the text of those lines up to [`LEAD_TEXT_BYTES`]
-/// (for a headline in a script without spaces, whose words the scan keys
-/// as one run).
+/// [`LEAD_KEYS`], and the text of those of its lines that hold chars of a
+/// script without spaces, up to [`LEAD_TEXT_BYTES`] (for a headline in
+/// such a script, whose words the scan keys as one run).
 struct Lead<'a> {
     keys: Vec<u64>,
     text: Vec<&'a str>,
@@ -392,9 +392,12 @@ impl<'a> Lead<'a> {
             if lead.keys.len() < LEAD_KEYS {
                 lead.keys.extend_from_slice(page.words.get(i));
             }
-            if bytes < LEAD_TEXT_BYTES {
-                lead.text.push(page.lines[i].text);
-                bytes += page.lines[i].text.len();
+            // Only a line with chars of such a script can hold their
+            // pairs (most pages have none: no text is kept).
+            let line = &page.lines[i];
+            if bytes < LEAD_TEXT_BYTES && line.shape.cjk > 0 {
+                lead.text.push(line.text);
+                bytes += line.text.len();
             }
         }
         lead
