@@ -307,6 +307,13 @@ rendering, so the next gain has to come from what the features can see:
   not). Lines repeated in three or more dumps of the split dropped
   from the body (a corpus-level repetition test): train +0.002, dev +0.0001.
   Where gold keeps the comments is each source's convention, as above.
+  A related-section head (a short line with a related cue: `MORE
+  HEADLINES`, `Mehr zum Thema`) after 150 words of body as the body's end,
+  where what follows is at most 30% / 60% / all of the body: train
+  innertext 0.9010 -> 0.9012 / 0.9008 / 0.8987, dev innertext 0.9203 ->
+  0.9205 / 0.9177 / 0.9120, inscriptis 0.9021 -> 0.9005 / 0.8982 /
+  0.8917 (Wikipedia's "See also" and inline boxes before the article's
+  last sections): a related head does not end the text.
 * (2026-12-03, session 38; built, measured, reverted) the stop-word share
   of a Chinese or Japanese line read from its function chars (Han
   function chars such as 的 了 是 在 weighted 2, Hiragana 1, over its Han
