@@ -313,7 +313,12 @@ rendering, so the next gain has to come from what the features can see:
   innertext 0.9010 -> 0.9012 / 0.9008 / 0.8987, dev innertext 0.9203 ->
   0.9205 / 0.9177 / 0.9120, inscriptis 0.9021 -> 0.9005 / 0.8982 /
   0.8917 (Wikipedia's "See also" and inline boxes before the article's
-  last sections): a related head does not end the text.
+  last sections): a related head does not end the text. Lines outside
+  the body that the cleaner scores 0.8 / 0.9 or more and that hold 15
+  words or more (not comments, title or metadata) put back in the body
+  (a technical paper's paragraphs after a code listing that ended its
+  region): train 0.9010 -> 0.8864 / 0.8963, dev 0.9203 -> 0.9086 /
+  0.9167: most such prose is other articles' or readers' text.
 * (2026-12-03, session 38; built, measured, reverted) the stop-word share
   of a Chinese or Japanese line read from its function chars (Han
   function chars such as 的 了 是 在 weighted 2, Hiragana 1, over its Han
