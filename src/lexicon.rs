@@ -2091,31 +2091,6 @@ const FOOTER_WORDS: &[&str] = &[
     "aceitar todos",
     "rejeitar todos",
     "akceptuję wszystkie",
-    // an embed held back until the reader consents (a video, a post, a map)
-    "externer inhalt",
-    "externe inhalte",
-    "empfohlener externer inhalt",
-    "inhalt laden",
-    "inhalte laden",
-    "external content",
-    "embedded content",
-    "third-party content",
-    "load content",
-    "externe inhoud",
-    "inhoud laden",
-    "contenu externe",
-    "contenus externes",
-    "charger le contenu",
-    "contenido externo",
-    "cargar contenido",
-    "contenuto esterno",
-    "contenuti esterni",
-    "carica contenuto",
-    "conteúdo externo",
-    "carregar conteúdo",
-    "treść zewnętrzna",
-    "treści zewnętrzne",
-    "załaduj treść",
     "privacy",
     "privacy policy",
     "privacybeleid",
@@ -4914,13 +4889,6 @@ mod tests {
             ("Carregar mais", Cue::Navigation),
             ("Pokaż więcej", Cue::Navigation),
             ("Alle akzeptieren", Cue::Footer),
-            ("Externer Inhalt", Cue::Footer),
-            ("Empfohlener externer Inhalt", Cue::Footer),
-            ("Inhalt laden", Cue::Footer),
-            ("External content", Cue::Footer),
-            ("Contenu externe", Cue::Footer),
-            ("Cargar contenido", Cue::Footer),
-            ("Treść zewnętrzna", Cue::Footer),
             ("Reject all", Cue::Footer),
             ("Tout accepter", Cue::Footer),
             ("Aceptar todas", Cue::Footer),
@@ -4944,19 +4912,6 @@ mod tests {
         );
         assert_eq!(
             cue_short("Stadtrat will mehr anzeigen lassen als bisher erlaubt war"),
-            None
-        );
-        // The consent notice of a held-back embed is a sentence: a legal
-        // notice by its two legal terms.
-        let notice = "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. \
-                      Damit können personenbezogene Daten an Drittplattformen übermittelt werden. \
-                      Mehr dazu in unserer Datenschutzerklärung.";
-        assert_eq!(cue(notice, true), Some(Cue::Footer));
-        assert_eq!(
-            cue(
-                "Die Stadt will externe Inhalte für ihre Schulen kaufen.",
-                true
-            ),
             None
         );
     }
