@@ -65,6 +65,50 @@ fn german_page() {
     );
 }
 
+/// A German report with an inline related box and, near its end, an embed
+/// held back until the reader consents (its placeholder, a consent notice
+/// and a button): the paragraphs and the sub-heading after them are the
+/// article's (a cue that made the placeholder block cost the region more
+/// once ended the body before it).
+#[test]
+fn german_page_with_an_inline_box_and_a_held_back_embed() {
+    let input = include_str!("../testdata/pages/de-tempo30.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("Städte sollen Tempo 30 leichter anordnen dürfen")
+    );
+    assert_eq!(a.byline(), Some("Anna Schmidt"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2026-12-03")
+    );
+    assert_eq!(a.comment_count(), Some(12));
+    for line in [
+        "Städte und Gemeinden sollen künftig leichter Tempo-30-Zonen und Busspuren einrichten können. Der Bundesrat stimmte am Freitag in Berlin einer entsprechenden Änderung des Straßenverkehrsgesetzes zu, die der Bundestag bereits im Herbst beschlossen hatte.",
+        "Der Deutsche Städtetag begrüßte die Entscheidung. Die Städte wüssten selbst am besten, wo langsamer gefahren werden solle, sagte ein Sprecher. Er forderte die Länder auf, die neuen Möglichkeiten nicht durch Verwaltungsvorschriften wieder einzuschränken.",
+        "Kritik an der Reform",
+        "Der ADAC warnte dagegen vor einem Flickenteppich unterschiedlicher Regeln. Autofahrer müssten sich darauf verlassen können, dass auf Hauptstraßen grundsätzlich Tempo 50 gelte, sagte eine Sprecherin des Verbands.",
+        "Umweltverbände gingen die Pläne nicht weit genug. Sie fordern, Tempo 30 innerorts zur Regel zu machen und höhere Geschwindigkeiten nur noch als Ausnahme zuzulassen.",
+    ] {
+        assert_eq!(label_of(input, &a, line), Label::Body, "{line}");
+    }
+    for (line, kind) in [
+        ("Zum Inhalt springen", ChromeKind::Navigation),
+        ("Anzeige", ChromeKind::Promo),
+        ("Mehr zum Thema", ChromeKind::Related),
+        (
+            "Radwege: Wo Deutschland hinterherhinkt",
+            ChromeKind::Related,
+        ),
+        ("Kommentare (12)", ChromeKind::Comments),
+        ("Newsletter abonnieren", ChromeKind::Promo),
+        ("Impressum", ChromeKind::Footer),
+    ] {
+        assert_eq!(label_of(input, &a, line), Label::Chrome(kind), "{line}");
+    }
+}
+
 #[test]
 fn polish_page() {
     let input = include_str!("../testdata/pages/pl-most.txt");
