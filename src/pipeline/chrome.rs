@@ -44,7 +44,10 @@ const HEADING_MAX_WORDS: u32 = 6;
 ///    a short line (a heading) that of the nearest named line below it, a
 ///    longer line (content) that of the nearest named line above it, each
 ///    falling back to the other side; chrome before the article with no kind
-///    at all is navigation.
+///    at all is navigation. Below a comments cue, short lines take the kind
+///    from above too, and a time or a count (a comment's date, its votes)
+///    stays in the comments: a comment section runs to a cue of another
+///    kind or a menu.
 pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines[..], &page.evidence[..]);
     let n = lines.len();
@@ -77,9 +80,15 @@ pub(crate) fn assign_kinds(page: &Page<'_>, v: &mut Verdicts<'_>) {
             continue;
         }
         // A short line heads what follows it; a longer one is content of
-        // the section above it.
+        // the section above it. In a comment section a short line is the
+        // section's too (a name, a short comment), and a time or a count
+        // (a comment's date, its votes) does not end the section; a cue of
+        // another kind or a menu does.
+        let in_comments = prev == Some(ChromeKind::Comments);
+        let weak = own == Some(ChromeKind::Related) && ev[i].own.cue.is_none();
+        let own = own.filter(|_| !(in_comments && weak));
         let mut sought = || below.at(i, lines, v, kind);
-        let k = if line.shape.words <= HEADING_MAX_WORDS {
+        let k = if line.shape.words <= HEADING_MAX_WORDS && !in_comments {
             own.or_else(&mut sought).or(prev)
         } else {
             own.or(prev).or_else(sought)

@@ -392,6 +392,48 @@ What a wonderful achievement for such a small school, the whole village should b
         }
     }
 
+    /// A comment section's short lines (names, one-line comments, their
+    /// dates) are comments, up to the footer's cue: a short line no longer
+    /// takes the kind of the named line below it there.
+    #[test]
+    fn a_comment_sections_short_lines_are_comments() {
+        let input = "\
+Home
+
+Village school wins national science prize
+
+Pupils at the village school in Little Marsh have won a national science prize for a project that measured air quality along the main road for a whole year.
+
+The judges praised the way the children collected their data every morning before lessons and presented it to the parish council in the spring.
+
+Comments
+Mary P.
+So proud of them!
+2 hours ago
+Tom
+Well done, everyone.
+Privacy policy
+";
+        let r = run(input, Mode::Balanced);
+        let t = r.table();
+        let comments = Label::Chrome(ChromeKind::Comments);
+        for line in [
+            "Comments",
+            "Mary P.",
+            "So proud of them!",
+            "2 hours ago",
+            "Tom",
+            "Well done, everyone.",
+        ] {
+            assert_eq!(r.label(line), comments, "{line}\n{t}");
+        }
+        assert_eq!(
+            r.label("Privacy policy"),
+            Label::Chrome(ChromeKind::Footer),
+            "{t}"
+        );
+    }
+
     /// An Italian page whose own comment count follows the share prompt,
     /// and whose teasers carry counts of their own.
     const IT_PAGE: &str = "\
