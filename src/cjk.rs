@@ -166,6 +166,17 @@ pub(crate) fn image_credit(text: &str) -> Option<&str> {
     ((1..=30).contains(&chars) && !name.contains(['。', '！', '？'])).then_some(name)
 }
 
+/// `text` past white space, maybe a counter of [`COUNTERS`] and white
+/// space again: what follows a comment count's number.
+fn past_counter(text: &str) -> &str {
+    let t = text.trim_start();
+    COUNTERS
+        .iter()
+        .find_map(|c| t.strip_prefix(c))
+        .unwrap_or(t)
+        .trim_start()
+}
+
 /// A comment-count line → the count: `42則留言`, `3 条评论`, `5件のコメント`,
 /// `留言(42)`, `評論（3）`, `コメント 12件`.
 pub(crate) fn comment_count(text: &str) -> Option<u32> {
@@ -178,13 +189,8 @@ pub(crate) fn comment_count(text: &str) -> Option<u32> {
     // The number first: `42則留言`.
     let n = digits_end(t);
     if n > 0 {
-        let rest = t[n..].trim_start();
-        let rest = COUNTERS
-            .iter()
-            .find_map(|c| rest.strip_prefix(c))
-            .unwrap_or(rest);
         return COUNT_WORDS
-            .contains(&rest.trim_start())
+            .contains(&past_counter(&t[n..]))
             .then(|| number(&t[..n]))
             .flatten();
     }
@@ -195,13 +201,7 @@ pub(crate) fn comment_count(text: &str) -> Option<u32> {
         .trim_start();
     let rest = rest.strip_prefix(['(', '（']).unwrap_or(rest).trim_start();
     let n = digits_end(rest);
-    let after = rest[n..].trim_start();
-    let after = COUNTERS
-        .iter()
-        .find_map(|c| after.strip_prefix(c))
-        .unwrap_or(after)
-        .trim_start();
-    let closed = matches!(after, "" | ")" | "）");
+    let closed = matches!(past_counter(&rest[n..]), "" | ")" | "）");
     if n == 0 || !closed {
         return None;
     }
