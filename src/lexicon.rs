@@ -1610,6 +1610,7 @@ const RELATED_WORDS: &[&str] = &[
     "image gallery",
     "more videos",
     "latest videos",
+    "all articles",
     // nl
     "lees ook",
     "lees meer",
@@ -1668,6 +1669,10 @@ const RELATED_WORDS: &[&str] = &[
     "weitere themen",
     "alle themen",
     "schlagworte",
+    "verwandte themen",
+    "unsere empfehlung",
+    "zum artikel",
+    "alle artikel",
     // fr
     "lire aussi",
     "à lire aussi",
@@ -1959,6 +1964,8 @@ const PROMO_WORDS: &[&str] = &[
     "our apps",
     "unsere apps",
     "app herunterladen",
+    "laden sie unsere app",
+    "téléchargez l'application",
     "télécharger l'application",
     "descarga la app",
     "descarga nuestra app",
@@ -2062,6 +2069,26 @@ const PROMO_WORDS: &[&str] = &[
     "feedback",
     "fehler melden",
     "hinweis an die redaktion",
+    "was this article helpful",
+    "war dieser artikel hilfreich",
+    "wie finden sie diesen artikel",
+    "cet article vous a-t-il été utile",
+    "was dit artikel nuttig",
+    // polls and trials
+    "take the poll",
+    "take our poll",
+    "vote now",
+    "cast your vote",
+    "zur umfrage",
+    "stimmen sie ab",
+    "jetzt abstimmen",
+    "free trial",
+    "try it free",
+    "kostenlos testen",
+    "essai gratuit",
+    "prueba gratis",
+    "teste grátis",
+    "probeer gratis",
     // zh, ja
     "分享到",
     "分享",
@@ -4856,7 +4883,7 @@ mod tests {
     }
 
     #[test]
-    fn cues_of_buttons_galleries_apps_consent_and_paywalls() {
+    fn cues_of_buttons_galleries_apps_polls_consent_and_paywalls() {
         assert_cues(&[
             ("Nächster Artikel", Cue::Related),
             ("Vorheriger Artikel", Cue::Related),
@@ -4902,6 +4929,20 @@ mod tests {
             ("Copiar enlace", Cue::Promo),
             ("Fehler melden", Cue::Promo),
             ("Hauptnavigation", Cue::Navigation),
+            ("Verwandte Themen", Cue::Related),
+            ("Unsere Empfehlung", Cue::Related),
+            ("Alle Artikel", Cue::Related),
+            ("All articles", Cue::Related),
+            ("Was this article helpful?", Cue::Promo),
+            ("War dieser Artikel hilfreich?", Cue::Promo),
+            ("Wie finden Sie diesen Artikel?", Cue::Promo),
+            ("Take our poll", Cue::Promo),
+            ("Zur Umfrage", Cue::Promo),
+            ("Jetzt abstimmen", Cue::Promo),
+            ("Start your free trial", Cue::Promo),
+            ("Jetzt kostenlos testen", Cue::Promo),
+            ("Laden Sie unsere App herunter", Cue::Promo),
+            ("Téléchargez l'application", Cue::Promo),
         ]);
         let cue_short = |t| cue(t, false);
         // A headline with the phrases' words in another order is no cue,
