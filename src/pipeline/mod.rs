@@ -615,4 +615,70 @@ Non
         );
         assert!(r.body().is_empty(), "{}", r.table());
     }
+
+    const EN_T1: &str = "Our job scheduler keeps every task in a small table, and a worker claims the next task that is due by writing its name into the row.";
+    const EN_T2: &str = "Each row moves through a few states, and the table below lists what the scheduler does when a task stays too long in one of them.";
+    const EN_T3: &str = "A task that is claimed but never started is put back in the queue, so a worker that dies between the two steps loses nothing.";
+    const EN_T4: &str = "We chose this design because it needs no locks: the only shared state is the row, and every change to it is a single conditional write.";
+    const EN_T5: &str = "In a later post we will describe how the same table lets us retry failed tasks with a growing delay between the attempts.";
+    const EN_T6: &str = "Workers report a heartbeat every few seconds, and the scheduler reads those reports to tell a slow task from one whose worker has gone.";
+    const EN_T7: &str = "Since the change went live last spring, not a single task has been lost, even on the night when half of the machines restarted at once.";
+
+    /// A one-word comments label (`Comment`, a table's column) ends the
+    /// article only where the marks of comments (times, dates, counts,
+    /// bylines, reply cues) follow it; a section head of more words does
+    /// whatever follows.
+    #[test]
+    fn a_one_word_comment_label_without_comments_after_it_does_not_end_the_article() {
+        // A table of a dozen rows, three cells each, none a time or a count.
+        let states = [
+            "new",
+            "claimed",
+            "started",
+            "running",
+            "paused",
+            "retrying",
+            "failed",
+            "done",
+            "cancelled",
+            "expired",
+            "blocked",
+            "waiting",
+        ];
+        let rows: String = states
+            .iter()
+            .map(|s| format!("{s}\nno limit\nleft as it is until a worker takes it\n\n"))
+            .collect();
+        let table = format!("State\nTimeout\nComment\n\n{rows}");
+        let page = format!(
+            "Home\nBlog\nAbout\n\nHow our scheduler survives crashes\n\n\
+             {EN_T1}\n\n{EN_T6}\n\n{EN_T7}\n\n{EN_T2}\n\n{table}{EN_T3}\n\n{EN_T4}\n\n{EN_T5}\n\n\
+             Privacy\nTerms\n"
+        );
+        let r = run(&page, Mode::Balanced);
+        let body = r.body();
+        for p in [EN_T1, EN_T2, EN_T3, EN_T4, EN_T5, EN_T6, EN_T7] {
+            assert!(body.contains(&p), "{p}\n{}", r.table());
+        }
+        // The same label with a reader's comment after it: a comment section.
+        let page = format!(
+            "Home\nBlog\nAbout\n\nHow our scheduler survives crashes\n\n\
+             {EN_T1}\n\n{EN_T6}\n\n{EN_T7}\n\n{EN_T2}\n\n{EN_T3}\n\nComment\n\nMaria\n3 hours ago\n\n\
+             {EN_T4}\n\nReply\n\n{EN_T5}\n\nPrivacy\nTerms\n"
+        );
+        let r = run(&page, Mode::Balanced);
+        let body = r.body();
+        assert!(body.contains(&EN_T3), "{}", r.table());
+        assert!(
+            !body.contains(&EN_T4) && !body.contains(&EN_T5),
+            "{}",
+            r.table()
+        );
+        assert_eq!(
+            r.label(EN_T4),
+            Label::Chrome(ChromeKind::Comments),
+            "{}",
+            r.table()
+        );
+    }
 }
