@@ -2977,6 +2977,8 @@ const BYLINE_MARKERS: &[&str] = &[
     "ein gastbeitrag von",
     "eine analyse von",
     "ein essay von",
+    "ein artikel von",
+    "ein beitrag von",
     "analysis by",
     "commentary by",
     "opinion by",
@@ -3770,7 +3772,7 @@ mod tests {
 
         pub(super) static BYLINE: Lazy<Regex> = Lazy::new(|| {
             Regex::new(
-                r"(?x)^(?i:by|door|von|par|por|di|da|de|af|av|texte?|tekst|text|auteur|author|autor|autore|written\ by|geschreven\ door|verfasst\ von|écrit\ par|escrito\ por|scritto\ da|reporting\ by|ein\ kommentar\ von|ein\ gastkommentar\ von|ein\ gastbeitrag\ von|eine\ analyse\ von|ein\ essay\ von|analysis\ by|commentary\ by|opinion\ by)\s*:?\s*(?P<name>.*)$",
+                r"(?x)^(?i:by|door|von|par|por|di|da|de|af|av|texte?|tekst|text|auteur|author|autor|autore|written\ by|geschreven\ door|verfasst\ von|écrit\ par|escrito\ por|scritto\ da|reporting\ by|ein\ kommentar\ von|ein\ gastkommentar\ von|ein\ gastbeitrag\ von|eine\ analyse\ von|ein\ essay\ von|ein\ artikel\ von|ein\ beitrag\ von|analysis\ by|commentary\ by|opinion\ by)\s*:?\s*(?P<name>.*)$",
             )
             .unwrap()
         });
@@ -5128,6 +5130,11 @@ mod tests {
         );
         assert_eq!(byline("Eine Analyse von Anna Weber"), Some("Anna Weber"));
         assert_eq!(byline("Analysis by Jane Doe"), Some("Jane Doe"));
+        assert_eq!(
+            byline("Ein Artikel von Lena Hoffmann"),
+            Some("Lena Hoffmann")
+        );
+        assert_eq!(byline("Ein Artikel über die Wahl"), None);
         assert_eq!(byline("Ein Kommentar zur Lage der Nation"), None);
         assert_eq!(byline("Eine Frage der Zeit"), None);
     }
