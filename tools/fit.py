@@ -332,6 +332,20 @@ rendering, so the next gain has to come from what the features can see:
   (its readers' chatty comments, full of 你 我 的 了, now outscore the
   post's terse descriptive lines and win the region), youth 1.0 -> 0.988.
   The constant stays.
+* (2026-12-04, session 39; simulated on the cleaner's outputs and line
+  labels, not built; dev innertext / inscriptis, train innertext /
+  inscriptis, against 0.9202 / 0.9108, 0.9011 / 0.8965) "Click here"
+  and its translations as promo cues (built, measured, taken out): dev
+  +0.0001 / 0, train 0 / -0.0001 (Dragnet's golds keep `Click HERE for
+  ...` lines). A long body line's head and tail sentences holding two
+  `|` or a `©` cut off (inscriptis's cells that hold an article and its
+  footer in one line): +0.0001 / +0.0001, 0 / +0.0001. A list page's
+  items (a run of ten lines or more of 4-25 words) taken where the body
+  holds under 40 words: +0.0007 / -0.0008, +0.0001 / -0.0001 (Dragnet
+  -0.008 on inscriptis: its menus are such runs). The short lines under
+  a related or promo cue inside the body (`Trending News` and its
+  headlines between two paragraphs) dropped from it: +0.0002 / 0,
+  0 / -0.0005.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
