@@ -69,7 +69,8 @@ fn german_page() {
 /// held back until the reader consents (its placeholder, a consent notice
 /// and a button): the paragraphs and the sub-heading after them are the
 /// article's (a cue that made the placeholder block cost the region more
-/// once ended the body before it).
+/// once ended the body before it); the placeholder and the button are
+/// promo labels, like an advert's.
 #[test]
 fn german_page_with_an_inline_box_and_a_held_back_embed() {
     let input = include_str!("../testdata/pages/de-tempo30.txt");
@@ -104,6 +105,10 @@ fn german_page_with_an_inline_box_and_a_held_back_embed() {
         ("Kommentare (12)", ChromeKind::Comments),
         ("Newsletter abonnieren", ChromeKind::Promo),
         ("Impressum", ChromeKind::Footer),
+        // The embed's placeholder and its button; its consent notice, a
+        // sentence, is still taken for text.
+        ("Externer Inhalt", ChromeKind::Promo),
+        ("Inhalt laden", ChromeKind::Promo),
     ] {
         assert_eq!(label_of(input, &a, line), Label::Chrome(kind), "{line}");
     }

@@ -6,6 +6,7 @@
 use super::page::Page;
 use super::verdicts::{Verdicts, Why};
 use crate::article::BlockKind;
+use crate::lexicon::Cue;
 use crate::lines::Line;
 use crate::tuning::{self, hard_chrome, Tuning};
 use std::ops::Range;
@@ -183,8 +184,14 @@ fn take_announced_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     }
 }
 
+/// The most promo lines between a sub-heading and the body text above it
+/// ([`mark_headings`]): an inline box, not a section of chrome.
+const INLINE_BOX_LINES: usize = 2;
+
 /// A short line between body lines, without sentence punctuation, that
-/// introduces more body text: a sub-heading. A line of a hard-wrapped
+/// introduces more body text: a sub-heading. The body line above may stand
+/// above an inline box of a few promo lines (an advert's label, the
+/// placeholder of an embed held back) too. A line of a hard-wrapped
 /// paragraph (alone on its row, it runs on into the next row or goes on
 /// from the one before) is a part of that paragraph, however short.
 fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut Verdicts<'_>) {
@@ -210,7 +217,16 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
             continue;
         }
         let body = |j: Option<&usize>| j.is_some_and(|&j| v.is_body(j));
-        let prev = k.checked_sub(1).and_then(|p| nb.get(p));
+        // The nearest line above that is body or no promo label of three
+        // words at most (a related or a menu cue heads a list, whose items
+        // are no sub-headings; a share bar ends the text): body, past an
+        // inline box at most.
+        let above = nb[..k].iter().rev().position(|&j| {
+            v.is_body(j) || ev[j].own.cue != Some(Cue::Promo) || lines[j].shape.words > 3
+        });
+        let prev = above
+            .filter(|&n| n <= INLINE_BOX_LINES)
+            .map(|n| &nb[k - 1 - n]);
         let next = nb.get(k + 1);
         let next_para = next.is_some_and(|&j| lines[j].shape.words >= tuning::SENTENCE_WORDS);
         if !(body(prev) && body(next) && next_para) {

@@ -681,4 +681,36 @@ Non
             r.table()
         );
     }
+
+    /// A sub-heading right under an inline box of promo labels (an
+    /// advert's, an embed's placeholder) is a heading of the body, and the
+    /// labels are chrome.
+    #[test]
+    fn a_sub_heading_under_an_advert_label_or_an_embed_placeholder_is_a_heading() {
+        const DE_P1: &str = "Der Gemeinderat hat am Dienstag beschlossen, die alte Turnhalle neben der Grundschule abzureißen und an ihrer Stelle eine neue Halle zu bauen.";
+        const DE_P2: &str = "Die Kosten von rund sechs Millionen Euro sollen zur Hälfte aus Mitteln des Landes kommen, den Rest muss die Gemeinde aus eigenen Rücklagen aufbringen.";
+        const DE_P3: &str = "Der Kämmerer warnte in der Sitzung, dass dafür andere Vorhaben, etwa die Erneuerung der Straßenbeleuchtung, um mindestens ein Jahr verschoben werden müssten.";
+        const DE_P4: &str = "Die Vereine begrüßten den Beschluss, weil die alte Halle seit Jahren nur noch eingeschränkt genutzt werden kann und im Winter oft geschlossen blieb.";
+        for boxed in ["Anzeige", "Externer Inhalt\nInhalt laden"] {
+            let page = format!(
+                "Startseite\nPolitik\nSport\n\nNeue Turnhalle für die Grundschule\n\n\
+                 {DE_P1}\n\n{DE_P2}\n\n{boxed}\n\nStreit um die Kosten\n\n{DE_P3}\n\n{DE_P4}\n\n\
+                 Impressum\nDatenschutz\n"
+            );
+            let r = run(&page, Mode::Balanced);
+            let t = r.table();
+            assert_eq!(
+                r.kind("Streit um die Kosten"),
+                Some(BlockKind::Heading),
+                "{t}"
+            );
+            for label in boxed.lines() {
+                assert!(matches!(r.label(label), Label::Chrome(_)), "{label}\n{t}");
+            }
+            let body = r.body();
+            for p in [DE_P1, DE_P2, DE_P3, DE_P4] {
+                assert!(body.contains(&p), "{p}\n{t}");
+            }
+        }
+    }
 }
