@@ -380,8 +380,12 @@ struct Lead<'a> {
 
 impl<'a> Lead<'a> {
     fn of(page: &Page<'a>, body_start: usize, v: &Verdicts<'_>) -> Lead<'a> {
+        // Room for the keys of the lines the lead takes: up to
+        // [`LEAD_KEYS`], and the rest of the line that reaches it (most
+        // lines have fewer than [`LEAD_LINE_KEYS`]), so that the buffer
+        // is not grown (and copied) on most pages.
         let mut lead = Lead {
-            keys: Vec::with_capacity(LEAD_KEYS),
+            keys: Vec::with_capacity(LEAD_KEYS + LEAD_LINE_KEYS),
             text: Vec::new(),
         };
         let mut bytes = 0;
@@ -438,6 +442,10 @@ impl<'a> Lead<'a> {
 
 /// How many content-word keys of the lead a headline's words are sought in.
 const LEAD_KEYS: usize = 64;
+
+/// The content-word keys of a paragraph [`Lead::of`] makes room for beyond
+/// [`LEAD_KEYS`].
+const LEAD_LINE_KEYS: usize = 64;
 
 /// How many bytes of the lead's text the pairs of chars of a headline in a
 /// script without spaces are sought in (about 340 Chinese chars: the first
