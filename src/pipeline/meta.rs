@@ -348,11 +348,12 @@ fn comment_count_of(text: &str) -> Option<u32> {
 }
 
 /// A byline, a credit or a dated line: metadata rather than a headline.
-fn meta_like(l: &Line<'_>, e: &Evidence) -> bool {
-    e.own.dated
-        || lexicon::byline(l.text).is_some()
-        || lexicon::is_bare_byline_marker(l.text)
-        || lexicon::image_credit(l.text).is_some()
+/// Read from the line's own evidence `e`, which knows already whether its
+/// text is a byline, a bare byline marker or an image credit
+/// ([`crate::features::Own::meta`], [`lexicon::is_meta`]): the lexicons
+/// are not walked again.
+fn meta_like(e: &Evidence) -> bool {
+    e.own.dated || e.own.meta
 }
 
 /// A line shaped like a headline: 3 to 30 words, no cue, stamp, byline or
@@ -365,7 +366,7 @@ fn headline_like(l: &Line<'_>, e: &Evidence) -> bool {
         && (3..=30).contains(&s.words)
         && !s.ellipsis
         && !l.text.ends_with('.')
-        && !meta_like(l, e)
+        && !meta_like(e)
 }
 
 /// The article's lead, which its headline is sought against: the
