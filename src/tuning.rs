@@ -84,9 +84,11 @@ pub(crate) const HEADING_MAX_WORDS: u32 = 14;
 pub(crate) const SENTENCE_WORDS: u32 = 8;
 
 /// Evidence that rules a line out of the body whatever its score: a chrome
-/// cue, a time or count, a fixtures row, an image credit.
+/// cue, a time or count, a fixtures row, an image credit (a line whose own
+/// evidence is meta, [`crate::lexicon::is_meta`]: only those are walked
+/// for one).
 pub(crate) fn hard_chrome(l: &Line<'_>, e: &Evidence) -> bool {
-    e.own.listed() || crate::lexicon::image_credit(l.text).is_some()
+    e.own.listed() || (e.own.meta && crate::lexicon::image_credit(l.text).is_some())
 }
 
 /// A line shaped like a heading: one to [`HEADING_MAX_WORDS`] words with a

@@ -223,15 +223,19 @@ fn head_metadata<'a>(
             continue;
         }
         let text = l.text;
-        if let Some(name) = lexicon::byline(text) {
+        // A byline, a bare marker or a credit is a line whose own evidence
+        // is meta ([`lexicon::is_meta`]): the others are not walked by
+        // their matchers.
+        let meta = page.evidence[i].own.meta;
+        if let Some(name) = meta.then(|| lexicon::byline(text)).flatten() {
             v.byline.get_or_insert(name);
             // A date names a four-digit year: fewer digits rule one out
             // without a pass over the text.
             if v.date.is_none() && l.shape.digits >= 4 {
                 v.date = find_date(text);
             }
-        } else if lexicon::is_bare_byline_marker(text) {
-        } else if let Some(credit) = lexicon::image_credit(text) {
+        } else if meta && lexicon::is_bare_byline_marker(text) {
+        } else if let Some(credit) = meta.then(|| lexicon::image_credit(text)).flatten() {
             v.image_credit.get_or_insert(credit);
         } else if let Some(date) =
             (l.shape.words <= tuning::SHORT_LINE_WORDS && v.date.is_none() && l.shape.digits >= 4)
@@ -263,10 +267,16 @@ fn credits_in_body<'a>(page: &Page<'a>, region: &Range<usize>, v: &mut Verdicts<
             _ => None,
         }
     };
-    for (i, l) in page.lines.iter().enumerate() {
+    // An image credit is a line whose own evidence is meta
+    // ([`lexicon::is_meta`]): only those are walked for one.
+    for (i, (l, e)) in page.lines.iter().zip(&page.evidence).enumerate() {
         let open = !v.is_decided(i) && region.contains(&i);
         let credit = if open {
-            lexicon::image_credit(l.text).or_else(|| caption_credit(l.text))
+            e.own
+                .meta
+                .then(|| lexicon::image_credit(l.text))
+                .flatten()
+                .or_else(|| caption_credit(l.text))
         } else if v.is_body(i) {
             caption_credit(l.text)
         } else {
