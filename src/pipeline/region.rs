@@ -68,7 +68,14 @@ fn signed_after(lines: &[Line<'_>], ev: &[Evidence], at: usize) -> bool {
 /// follows it ([`signed_after`]): a bare `Comment` or `Kommentare` is also
 /// a button, a tag or a table's column, with the article going on below.
 fn is_barrier_at(lines: &[Line<'_>], ev: &[Evidence], i: usize) -> bool {
-    is_barrier(&lines[i], &ev[i]) && (lines[i].shape.words > 1 || signed_after(lines, ev, i))
+    is_barrier(&lines[i], &ev[i]) && head_holds(lines, ev, i)
+}
+
+/// The head at line `i` ([`is_barrier`]) ends the article
+/// ([`is_barrier_at`]'s second test, out of line: heads are rare).
+#[inline(never)]
+fn head_holds(lines: &[Line<'_>], ev: &[Evidence], i: usize) -> bool {
+    lines[i].shape.words > 1 || signed_after(lines, ev, i)
 }
 
 /// The first comment-section head ([`is_barrier_at`]) at or after line `from`
@@ -157,9 +164,16 @@ struct Weigher {
 impl Weigher {
     /// The weight of the next line.
     #[inline(always)]
-    fn next(&mut self, lines: &[Line<'_>], ev: &[Evidence], i: usize, score: f32) -> Option<f32> {
-        let line = &lines[i];
-        if is_barrier_at(lines, ev, i) {
+    /// `holds` tells whether a head there ends the article
+    /// ([`head_holds`]), asked of heads only.
+    fn next(
+        &mut self,
+        line: &Line<'_>,
+        ev: &Evidence,
+        score: f32,
+        holds: impl FnOnce() -> bool,
+    ) -> Option<f32> {
+        if is_barrier(line, ev) && holds() {
             if self.text_seen >= COMMENT_ZONE_MIN_TEXT {
                 self.in_comments = true;
             }
@@ -187,17 +201,13 @@ pub(crate) fn main_region(
     // made, in the same pass ([`best_segment`] of them all).
     let mut best = Kadane::new(0);
     let mut weights = super::lend(&WEIGHTS, lines.len());
-    weights.extend(
-        scores
-            .iter()
-            .take(lines.len().min(evidence.len()))
-            .enumerate()
-            .map(|(i, &score)| {
-                let w = weigh.next(lines, evidence, i, score);
-                best.step(i, w);
-                w
-            }),
-    );
+    weights.extend(lines.iter().zip(evidence).zip(scores).enumerate().map(
+        |(i, ((line, ev), &score))| {
+            let w = weigh.next(line, ev, score, || head_holds(lines, evidence, i));
+            best.step(i, w);
+            w
+        },
+    ));
     debug_assert_eq!(weights.len(), lines.len());
     let (best_sum, r) = best.best;
     let region = join_segments(&weights, best_sum, r, best.before);
@@ -647,7 +657,10 @@ The regatta was first held in 1952 on this river.
     ) -> Range<usize> {
         let mut weigh = Weigher::default();
         let weights: Vec<Option<f32>> = (0..lines.len())
-            .map(|i| weigh.next(lines, evidence, i, scores[i]))
+            .map(|i| {
+                let holds = || head_holds(lines, evidence, i);
+                weigh.next(&lines[i], &evidence[i], scores[i], holds)
+            })
             .collect();
         let (best_sum, r) = plain_best_segment(&weights, 0..lines.len());
         let before = plain_best_segment(&weights, 0..r.start);
