@@ -86,6 +86,8 @@ fn german_page_with_an_inline_box_and_a_held_back_embed() {
     );
     assert_eq!(a.comment_count(), Some(12));
     for line in [
+        // The standfirst, between the headline and the byline.
+        "Der Bundesrat hat einer Reform des Straßenverkehrsrechts zugestimmt. Kommunen bekommen mehr Spielraum, Verbände sehen trotzdem Nachholbedarf.",
         "Städte und Gemeinden sollen künftig leichter Tempo-30-Zonen und Busspuren einrichten können. Der Bundesrat stimmte am Freitag in Berlin einer entsprechenden Änderung des Straßenverkehrsgesetzes zu, die der Bundestag bereits im Herbst beschlossen hatte.",
         "Der Deutsche Städtetag begrüßte die Entscheidung. Die Städte wüssten selbst am besten, wo langsamer gefahren werden solle, sagte ein Sprecher. Er forderte die Länder auf, die neuen Möglichkeiten nicht durch Verwaltungsvorschriften wieder einzuschränken.",
         "Kritik an der Reform",

@@ -6,7 +6,7 @@
 
 use super::page::Page;
 use super::verdicts::{Verdicts, Why};
-use crate::article::{ChromeKind, Label};
+use crate::article::{BlockKind, ChromeKind, Label};
 use crate::date::find_date;
 use crate::features::Evidence;
 use crate::lexicon::{self, Cue};
@@ -92,9 +92,41 @@ fn head_of_article<'a>(
     head_metadata(page, meta_start..body_start, open, v);
 }
 
+/// The non-blank lines above the body's first paragraph in which a
+/// standfirst is sought ([`standfirst`]).
+const STANDFIRST_WINDOW: usize = 8;
+
+/// The fewest words of a standfirst ([`standfirst`]).
+const STANDFIRST_WORDS: u32 = 10;
+
+/// Step 8 of the pass, after the chrome is named: the standfirst (the lead
+/// in larger type between the headline and the text) is the article's. It
+/// is a sentence of [`STANDFIRST_WORDS`] or more among the
+/// [`STANDFIRST_WINDOW`] lines above the first paragraph, whose local model
+/// scores it text, that the chrome step could name by no kind (no cue of
+/// its own, no named neighbour: [`ChromeKind::Other`]). The context model
+/// often takes it for a teaser: it stands apart from the text, by the
+/// byline and the date.
+pub(crate) fn standfirst(page: &Page<'_>, v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let Some(start) = first_paragraph(lines, v) else {
+        return;
+    };
+    for i in window(lines, start, STANDFIRST_WINDOW) {
+        let s = &lines[i].shape;
+        if v.label(i) == Label::Chrome(ChromeKind::Other)
+            && s.terminal
+            && s.words >= STANDFIRST_WORDS
+            && ev[i].logit >= 0.0
+        {
+            v.keep(i, BlockKind::Paragraph, Why::Lead);
+        }
+    }
+}
+
 /// The first body line shaped like a paragraph (a sentence of some length),
 /// else the first body line.
-fn first_paragraph(lines: &[Line<'_>], v: &Verdicts<'_>) -> Option<usize> {
+pub(crate) fn first_paragraph(lines: &[Line<'_>], v: &Verdicts<'_>) -> Option<usize> {
     // The walk starts at the first body line ([`Verdicts::first_body`]).
     let first = v.first_body()?;
     (first..lines.len())

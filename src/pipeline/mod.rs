@@ -23,8 +23,10 @@
 //!    poll, the comment count.
 //! 7. **Chrome** ([`chrome`]): every other line is named by its own cues or
 //!    its neighbours.
+//! 8. **Lead** ([`meta::standfirst`]): a sentence just above the text that
+//!    no chrome kind names is the article's standfirst.
 //!
-//! Steps 3 to 7 are [`pass`], which fills one [`Verdicts`]. Then
+//! Steps 3 to 8 are [`pass`], which fills one [`Verdicts`]. Then
 //! [`crate::settle`] cleans the body again until it stays the same, and
 //! [`crate::assemble`] builds the [`crate::Article`].
 
@@ -77,10 +79,11 @@ thread_local! {
     pub(crate) static RUNS: Cell<Vec<std::ops::Range<usize>>> = const { Cell::new(Vec::new()) };
 }
 
-/// Steps 3 to 7 over a page: a verdict on every line.
+/// Steps 3 to 8 over a page: a verdict on every line.
 pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
     let mut v = decide(page, tuning);
     chrome::assign_kinds(page, &mut v);
+    meta::standfirst(page, &mut v);
     v
 }
 

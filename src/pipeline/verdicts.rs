@@ -22,6 +22,8 @@ pub(crate) enum Why {
     Gap,
     /// A sentence just before or after the body inside the region.
     Edge,
+    /// A standfirst above the first paragraph (named by no chrome kind).
+    Lead,
     /// A bulleted item after a body line ending in a colon.
     AnnouncedList,
     /// A short line between paragraphs: a sub-heading.
