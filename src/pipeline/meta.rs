@@ -2,7 +2,8 @@
 //! header's headline, else the headline-like line before the first
 //! paragraph whose words the lead repeats, else the nearest), byline, date
 //! and image credit around the head of the article, a reader poll and the
-//! comment count just after the body.
+//! comment count just after the body. And step 8, once the chrome is named:
+//! the standfirst ([`standfirst`]).
 
 use super::page::Page;
 use super::verdicts::{Verdicts, Why};
