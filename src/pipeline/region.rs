@@ -28,8 +28,8 @@ const COMMENT_ZONE_MIN_TEXT: f32 = 4.0;
 const COMMENT_ZONE_DISCOUNT: f32 = 0.25;
 
 /// A line shaped as the head of a comment section: a short comments cue
-/// or a titled one. Whether it ends the article is [`is_barrier_at`]'s.
-pub(crate) fn is_barrier(line: &Line<'_>, ev: &Evidence) -> bool {
+/// or a titled one. Whether it ends the article is [`is_barrier`]'s.
+pub(crate) fn is_comment_head(line: &Line<'_>, ev: &Evidence) -> bool {
     ev.own.cue == Some(Cue::Comments)
         && ((line.shape.words <= 6 && !line.shape.terminal)
             || crate::lexicon::titled_comments_head(line.text).is_some())
@@ -63,22 +63,23 @@ fn signed_after(lines: &[Line<'_>], ev: &[Evidence], at: usize) -> bool {
 }
 
 /// Line `i` ends the article for good: a comment-section head
-/// ([`is_barrier`]) of more than one word (`Leave a reply`, `3 Comments`),
-/// or a one-word one unless a long run of lines without a mark of comments
-/// follows it ([`signed_after`]): a bare `Comment` or `Kommentare` is also
-/// a button, a tag or a table's column, with the article going on below.
-fn is_barrier_at(lines: &[Line<'_>], ev: &[Evidence], i: usize) -> bool {
-    is_barrier(&lines[i], &ev[i]) && head_holds(lines, ev, i)
+/// ([`is_comment_head`]) of more than one word (`Leave a reply`,
+/// `3 Comments`), or a one-word one unless a long run of lines without a
+/// mark of comments follows it ([`signed_after`]): a bare `Comment` or
+/// `Kommentare` is also a button, a tag or a table's column, with the
+/// article going on below.
+fn is_barrier(lines: &[Line<'_>], ev: &[Evidence], i: usize) -> bool {
+    is_comment_head(&lines[i], &ev[i]) && head_holds(lines, ev, i)
 }
 
-/// The head at line `i` ([`is_barrier`]) ends the article
-/// ([`is_barrier_at`]'s second test, out of line: heads are rare).
+/// The head at line `i` ([`is_comment_head`]) ends the article
+/// ([`is_barrier`]'s second test, out of line: heads are rare).
 #[inline(never)]
 fn head_holds(lines: &[Line<'_>], ev: &[Evidence], i: usize) -> bool {
     lines[i].shape.words > 1 || signed_after(lines, ev, i)
 }
 
-/// The first comment-section head ([`is_barrier_at`]) at or after line `from`
+/// The first comment-section head ([`is_barrier`]) at or after line `from`
 /// among the first `n` lines. Only the evidence is walked, for a comments
 /// cue (most pages have none): the line's shape is read only where one
 /// stands.
@@ -88,7 +89,7 @@ fn next_barrier(lines: &[Line<'_>], evidence: &[Evidence], from: usize) -> Optio
     while from < n {
         let p = first_comments_cue(&evidence[from..n])?;
         let i = from + p;
-        if is_barrier_at(lines, evidence, i) {
+        if is_barrier(lines, evidence, i) {
             return Some(i);
         }
         from = i + 1;
@@ -162,10 +163,9 @@ struct Weigher {
 }
 
 impl Weigher {
-    /// The weight of the next line.
+    /// The weight of the next line. `holds` tells whether a comment-section
+    /// head there ends the article ([`head_holds`]), asked of heads only.
     #[inline(always)]
-    /// `holds` tells whether a head there ends the article
-    /// ([`head_holds`]), asked of heads only.
     fn next(
         &mut self,
         line: &Line<'_>,
@@ -173,7 +173,7 @@ impl Weigher {
         score: f32,
         holds: impl FnOnce() -> bool,
     ) -> Option<f32> {
-        if is_barrier(line, ev) && holds() {
+        if is_comment_head(line, ev) && holds() {
             if self.text_seen >= COMMENT_ZONE_MIN_TEXT {
                 self.in_comments = true;
             }
@@ -491,7 +491,7 @@ The regatta was first held in 1952 on this river.
         let input = format!("Startseite\n\n{L1}\n\n{L2}\n\n{head}\n\n{C1}\n\n{C2}\n\n{C3}\n");
         let (lines, ev, r) = region_of(&input);
         let at = index(&lines, head);
-        assert!(is_barrier(&lines[at], &ev[at]));
+        assert!(is_comment_head(&lines[at], &ev[at]));
         assert_eq!(comment_zone_start(&lines, &ev), at);
         assert!(r.contains(&index(&lines, L1)), "{r:?}");
         assert!(r.end <= at, "{r:?} crosses the head at {at}");
@@ -508,7 +508,7 @@ The regatta was first held in 1952 on this river.
             let (lines, ev, r) = region_of(&input);
             for i in r.clone() {
                 assert!(
-                    !is_barrier(&lines[i], &ev[i]),
+                    !is_comment_head(&lines[i], &ev[i]),
                     "{r:?} holds head {i} in {input:?}"
                 );
             }
@@ -537,8 +537,8 @@ The regatta was first held in 1952 on this river.
         // A comment link before any text is a head, but does not open the comment section.
         let top = index(&lines, "Commentaires");
         let bottom = index(&lines, "Laisser un commentaire");
-        assert!(is_barrier(&lines[top], &ev[top]));
-        assert!(is_barrier(&lines[bottom], &ev[bottom]));
+        assert!(is_comment_head(&lines[top], &ev[top]));
+        assert!(is_comment_head(&lines[bottom], &ev[bottom]));
         assert_eq!(comment_zone_start(&lines, &ev), bottom);
         // Without a head there is no comment section.
         let plain = format!("{L1}\n\n{L2}\n\n{P3}\n");
@@ -552,7 +552,7 @@ The regatta was first held in 1952 on this river.
         let is_head = |text: &str| {
             let lines = split_lines(text);
             let ev = gather(&lines);
-            is_barrier(&lines[0], &ev[0])
+            is_comment_head(&lines[0], &ev[0])
         };
         for head in [
             "Comments",
@@ -696,7 +696,7 @@ The regatta was first held in 1952 on this river.
             for from in 0..=lines.len() + 1 {
                 proptest::prop_assert_eq!(
                     next_barrier(&lines, &ev, from),
-                    (from..lines.len()).find(|&i| is_barrier_at(&lines, &ev, i))
+                    (from..lines.len()).find(|&i| is_barrier(&lines, &ev, i))
                 );
             }
         }
