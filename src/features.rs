@@ -952,7 +952,7 @@ fn cue_feature(c: Cue) -> usize {
 
 /// The share of digits among the letters and digits of a paragraph of shape `s`.
 #[inline(always)]
-fn digit_ratio(s: &crate::lines::Shape) -> f32 {
+pub(crate) fn digit_ratio(s: &crate::lines::Shape) -> f32 {
     if s.letters + s.digits > 0 {
         s.digits as f32 / (s.letters + s.digits) as f32
     } else {
@@ -963,7 +963,7 @@ fn digit_ratio(s: &crate::lines::Shape) -> f32 {
 /// A paragraph of shape `s` is written in capitals (70% of its letters or
 /// more, of six or more).
 #[inline(always)]
-fn all_caps(s: &crate::lines::Shape) -> bool {
+pub(crate) fn all_caps(s: &crate::lines::Shape) -> bool {
     s.letters >= 6 && s.upper * 10 >= s.letters * 7
 }
 

@@ -197,8 +197,28 @@ pub mod __private {
             "local" => Some(crate::features::LOCAL_FEATURES.to_vec()),
             "context" => Some(crate::pipeline::context::CONTEXT_FEATURES.to_vec()),
             "body" => Some(crate::pipeline::sequence::body_feature_names()),
+            "title" => Some(crate::pipeline::meta::TITLE_FEATURES.to_vec()),
             _ => None,
         }
+    }
+
+    /// The headline candidates of `input` (read as one page) with their
+    /// features, as the title step sees them.
+    pub fn title_features(input: &str) -> Vec<Cell> {
+        let page = crate::pipeline::Page::of(input, None);
+        let cands = crate::pipeline::title_candidates(&page);
+        let out = cands
+            .iter()
+            .map(|(i, f)| {
+                (
+                    page.lines[*i].row,
+                    page.lines[*i].text.to_string(),
+                    f.to_vec(),
+                )
+            })
+            .collect();
+        page.give_back();
+        out
     }
 
     /// The context features of every cell of `input` (default mode).

@@ -68,11 +68,6 @@ pub(crate) const HEAD_WINDOW: usize = 12;
 /// from a line of that title).
 pub(crate) const TITLE_WINDOW: usize = 20;
 
-/// The least share of a line's content words that the lead repeats for
-/// the line to be taken for the headline by them (chosen on train/: 0.1,
-/// 0.2, 0.34 and 0.5 took 1,127, 1,131, 1,109 and 1,096 titles).
-pub(crate) const TITLE_LEAD_SHARE: f32 = 0.2;
-
 /// The most words of a line taken for a byline, a credit or a date line
 /// inside the body; a short line (a question, a date line) up to this many.
 pub(crate) const SHORT_LINE_WORDS: u32 = 15;

@@ -3,8 +3,8 @@
 //! features are of the non-blank lines only).
 //!
 //! ```text
-//! cargo run --release --example features -- [--local|--context|--body] DIR > features.jsonl
-//! cargo run --release --example features -- [--local|--context|--body] --names
+//! cargo run --release --example features -- [--local|--context|--body|--title] DIR > features.jsonl
+//! cargo run --release --example features -- [--local|--context|--body|--title] --names
 //! ```
 //!
 //! With `--names` it prints the names of the features, in order, as one
@@ -18,6 +18,8 @@ fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let kind = if args.iter().any(|a| a == "--context") {
         "context"
+    } else if args.iter().any(|a| a == "--title") {
+        "title"
     } else if args.iter().any(|a| a == "--body") {
         "body"
     } else {
@@ -30,7 +32,7 @@ fn main() -> io::Result<()> {
     }
     let dir = args
         .last()
-        .expect("usage: features [--local|--context|--body] DIR|--names");
+        .expect("usage: features [--local|--context|--body|--title] DIR|--names");
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
@@ -53,6 +55,7 @@ fn main() -> io::Result<()> {
         let feats = match kind {
             "local" => dumpclean::__private::local_features(&text),
             "context" => dumpclean::__private::context_features(&text),
+            "title" => dumpclean::__private::title_features(&text),
             _ => dumpclean::__private::body_features(&text),
         };
         serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, kind: feats }))?;

@@ -1,6 +1,6 @@
-//! Step 5 of the pass: the article's metadata. The title (a capture
-//! header's headline, else the headline-like line before the first
-//! paragraph whose words the lead repeats, else the nearest), byline, date
+//! Step 6 of the pass: the article's metadata. The title (a capture
+//! header's headline, else the line before the first paragraph that the
+//! title model scores highest as the headline: [`find_title`]), byline, date
 //! and image credit around the head of the article, a reader poll and the
 //! comment count just after the body. And step 8, once the chrome is named:
 //! the standfirst ([`standfirst`]).
@@ -12,6 +12,7 @@ use crate::date::find_date;
 use crate::features::Evidence;
 use crate::lexicon::{self, Cue};
 use crate::lines::Line;
+use crate::model::{N_TITLE, TITLE, TITLE_MIN};
 use crate::tuning;
 use std::ops::Range;
 
@@ -61,9 +62,7 @@ pub(crate) fn decide<'a>(
     v: &mut Verdicts<'a>,
 ) {
     let lines = &page.lines;
-    let body_start = first_paragraph(lines, v).unwrap_or(region.start);
-    let head = head_window(lines, body_start);
-    let open = Open::of(page, head.clone(), v);
+    let (body_start, head, open) = article_head(page, region, v);
     let open = |v: &Verdicts<'_>, i: usize| open.at(lines, v, i);
     // The head of the comment section may repeat the post's title.
     let title_key = title_key.map(Headline::Known).or_else(|| {
@@ -76,6 +75,26 @@ pub(crate) fn decide<'a>(
     let body_end = v.last_body().map_or(region.end, |i| i + 1);
     poll(page, body_end, v);
     comment_count(page, head, body_end, comments_from, v);
+}
+
+/// Where the article's text starts (its first paragraph, else the
+/// region's start), the lines before it in which its metadata are sought,
+/// and which of them are still open to be metadata ([`Open`]).
+fn article_head(
+    page: &Page<'_>,
+    region: &Range<usize>,
+    v: &Verdicts<'_>,
+) -> (usize, Range<usize>, Open) {
+    let body_start = first_paragraph(&page.lines, v).unwrap_or(region.start);
+    let head = head_window(&page.lines, body_start);
+    let open = Open::of(page, head.clone(), v);
+    (body_start, head, open)
+}
+
+/// The lines a headline is sought in: [`tuning::TITLE_WINDOW`] non-blank
+/// lines before the body, to the end of the head.
+fn title_window(lines: &[Line<'_>], body_start: usize, head: &Range<usize>) -> Range<usize> {
+    window(lines, body_start, tuning::TITLE_WINDOW).start..head.end
 }
 
 /// The title and the metadata of the head of the article, among the lines
@@ -219,7 +238,7 @@ fn title<'a>(
     let (lines, ev) = (&page.lines, &page.evidence);
     let keyed = |k: u64, end: usize| (0..end).find(|&i| open(v, i) && ev[i].own.key == k);
     let lead = Lead::of(page, body_start, v);
-    let wide = window(lines, body_start, tuning::TITLE_WINDOW).start..head.end;
+    let wide = title_window(lines, body_start, &head);
     let find = |v: &Verdicts<'_>| find_title(page, &lead, wide.clone(), |i| open(v, i));
     let t = match title_key {
         Some(Headline::Known(k)) => keyed(k, lines.len()),
@@ -496,49 +515,172 @@ const LEAD_LINE_KEYS: usize = 64;
 /// paragraphs).
 const LEAD_TEXT_BYTES: usize = 1024;
 
-/// The headline among the lines `head` before the body: the headline-like
-/// line whose content words the lead repeats most (at least
-/// [`tuning::TITLE_LEAD_SHARE`] of them: a headline names what its first
-/// paragraphs tell, a kicker, a credit or a menu line does not), the
-/// nearest of equals; else a line shown twice in the head; else the
-/// nearest headline-like line.
+/// Names of the features of a headline candidate ([`title_features`]), in
+/// the order of the title model's weights ([`crate::model::TITLE`]).
+pub(crate) const TITLE_FEATURES: [&str; N_TITLE] = [
+    "bias",
+    "lead_share",
+    "lead_share_zero",
+    "rank",
+    "gap",
+    "log_words",
+    "ends_period",
+    "ends_colon",
+    "ends_question",
+    "cue",
+    "twice_in_head",
+    "logit",
+    "capitalised",
+    "all_caps",
+    "digit_ratio",
+    "meta_after",
+    "meta_before",
+    "log_words_after",
+    "ellipsis",
+    "separators",
+    "copied",
+    "template",
+    "under_shorter",
+    "over_longer",
+];
+
+/// A line that may be the headline: 2 to 30 words, and not a time, a
+/// count, a fixtures row, a byline, a credit or a date.
+fn title_candidate(l: &Line<'_>, e: &Evidence) -> bool {
+    !l.is_blank()
+        && (2..=30).contains(&l.shape.words)
+        && !e.own.time
+        && !e.own.count
+        && !e.own.fixture
+        && !meta_like(e)
+}
+
+/// The headline among the lines `head` before the body: the candidate
+/// ([`title_candidate`]) that the title model ([`crate::model::TITLE`],
+/// a logistic regression fitted by `tools/fit_title.py` on the train
+/// pages' headlines) scores highest, the nearest of equals, if its score
+/// reaches [`crate::model::TITLE_MIN`]. The model weighs how much of the
+/// line the lead repeats (a headline names what its first paragraphs
+/// tell; a kicker, a credit or a menu line does not), how near the body
+/// it stands, its shape, cues and score, a byline or date under it, and
+/// whether the head shows it twice.
 fn find_title(
     page: &Page<'_>,
     lead: &Lead<'_>,
     head: Range<usize>,
     open: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let (lines, ev) = (&page.lines, &page.evidence);
-    let candidate = |i: usize| open(i) && headline_like(&lines[i], &ev[i]);
     let mut best: Option<(f32, usize)> = None;
-    for i in head.clone().rev().filter(|&i| candidate(i)) {
-        let share = lead.share(page, i);
-        if share >= tuning::TITLE_LEAD_SHARE && best.is_none_or(|(b, _)| share > b) {
-            best = Some((share, i));
+    each_title_candidate(page, lead, head, open, |i, x| {
+        let score = TITLE.iter().zip(x).fold(0.0, |sum, (w, f)| sum + w * f);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
         }
-    }
-    if let Some((_, i)) = best {
-        return Some(i);
-    }
-    let mut nearest = None;
-    for i in head.clone().rev().filter(|&i| candidate(i)) {
-        // A line repeated in the head (headline shown twice).
-        if ev[i].copies > 1 {
-            let k = ev[i].own.key;
-            if head.clone().filter(|&j| ev[j].own.key == k).count() > 1 {
-                return Some(i);
-            }
+    });
+    best.filter(|&(score, _)| score >= TITLE_MIN)
+        .map(|(_, i)| i)
+}
+
+/// Each headline candidate of `head` that `open` admits, nearest the body
+/// first, with its features ([`title_features`]).
+fn each_title_candidate(
+    page: &Page<'_>,
+    lead: &Lead<'_>,
+    head: Range<usize>,
+    open: impl Fn(usize) -> bool,
+    mut each: impl FnMut(usize, &[f32; N_TITLE]),
+) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let candidate = |i: usize| open(i) && title_candidate(&lines[i], &ev[i]);
+    // The candidates and the non-blank lines between the line and the body.
+    let (mut rank, mut gap) = (0, 0);
+    for i in head.clone().rev() {
+        if lines[i].is_blank() {
+            continue;
         }
-        nearest.get_or_insert(i);
+        if candidate(i) {
+            let x = title_features(page, lead, &head, i, (rank, gap), candidate);
+            each(i, &x);
+            rank += 1;
+        }
+        gap += 1;
     }
-    // The nearest candidate may be the standfirst under the headline: a
-    // shorter candidate just above it is the headline.
-    let i = nearest?;
-    let above = (head.start..i).rev().find(|&j| !lines[j].is_blank());
-    match above {
-        Some(j) if candidate(j) && lines[j].shape.words < lines[i].shape.words => Some(j),
-        _ => Some(i),
-    }
+}
+
+/// The features of the candidate at line `i` of `head`, `rank` candidates
+/// and `gap` non-blank lines from the body, named in [`TITLE_FEATURES`].
+fn title_features(
+    page: &Page<'_>,
+    lead: &Lead<'_>,
+    head: &Range<usize>,
+    i: usize,
+    (rank, gap): (usize, usize),
+    candidate: impl Fn(usize) -> bool,
+) -> [f32; N_TITLE] {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let (l, e, s) = (&lines[i], &ev[i], &lines[i].shape);
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let table = crate::features::ln_table();
+    let ln = |n: usize| table.ln_1p(n.try_into().unwrap_or(u32::MAX));
+    let share = lead.share(page, i);
+    let after = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+    let before = (0..i).rev().find(|&j| !lines[j].is_blank());
+    let twice = head
+        .clone()
+        .any(|j| j != i && !lines[j].is_blank() && ev[j].own.key == e.own.key);
+    let last = l.text.trim_end().chars().last();
+    // A shorter candidate just above (this may be the standfirst under the
+    // headline), a longer one just below (this may be its headline).
+    let words = |j: usize| lines[j].shape.words;
+    let under_shorter = before.is_some_and(|j| candidate(j) && words(j) < s.words);
+    let over_longer = after.is_some_and(|j| j < head.end && candidate(j) && words(j) > s.words);
+    [
+        1.0,
+        share,
+        b(share == 0.0),
+        ln(rank),
+        ln(gap),
+        ln(s.words as usize),
+        b(last == Some('.')),
+        b(last == Some(':')),
+        b(matches!(last, Some('?' | '!'))),
+        b(e.own.cue.is_some()),
+        b(twice),
+        e.logit.clamp(-4.0, 4.0) / 4.0,
+        e.own.caps,
+        b(crate::features::all_caps(s)),
+        crate::features::digit_ratio(s),
+        b(after.is_some_and(|j| meta_like(&ev[j]))),
+        b(before.is_some_and(|j| meta_like(&ev[j]))),
+        ln(after.map_or(0, |j| lines[j].shape.words as usize)),
+        b(s.ellipsis),
+        b(s.separators > 0),
+        b(e.copies > 1),
+        b(e.template),
+        b(under_shorter),
+        b(over_longer),
+    ]
+}
+
+/// The headline candidates of the page's head with their features, as the
+/// title step sees them after the body step (for fitting the title model).
+pub(crate) fn title_candidates(
+    page: &Page<'_>,
+    region: &Range<usize>,
+    v: &Verdicts<'_>,
+) -> Vec<(usize, [f32; N_TITLE])> {
+    let (body_start, head, open) = article_head(page, region, v);
+    let lead = Lead::of(page, body_start, v);
+    let mut out = Vec::new();
+    let wide = title_window(&page.lines, body_start, &head);
+    each_title_candidate(
+        page,
+        &lead,
+        wide,
+        |i| open.at(&page.lines, v, i),
+        |i, x| out.push((i, *x)),
+    );
+    out
 }
 
 #[cfg(test)]
@@ -620,6 +762,30 @@ mod tests {
                 crate::lexicon::comment_count(&text)
             );
         }
+    }
+
+    /// A headline that holds a cue's word (`privacy`) is still the
+    /// headline: the title model weighs a cue, it does not rule the line
+    /// out (the rules before the model took no title here). The menu
+    /// entries above it, one word each, are no candidates.
+    #[test]
+    fn a_headline_holding_a_cue_word_is_the_title() {
+        let input = "Home\nNews\nPrivacy rules for apps tighten as regulators step in\n\
+            By Jane Doe\n12 March 2024\n\n\
+            Regulators in Brussels said on Monday that app makers must ask before they \
+            share data with advertisers, a change that privacy groups had sought for years.\n\n\
+            The rules take effect next spring, and app makers that break them face fines \
+            of up to four per cent of their turnover.\n";
+        let a = crate::clean(input).unwrap();
+        assert_eq!(
+            a.title(),
+            Some("Privacy rules for apps tighten as regulators step in")
+        );
+        assert_eq!(a.byline(), Some("Jane Doe"));
+        assert_eq!(
+            a.date().map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
     }
 
     #[test]

@@ -19,8 +19,9 @@
 //! 5. **Body** ([`body`]): the lines the context model keeps, the gaps and
 //!    edges text does not stop for, sub-headings, announced lists; strays
 //!    go back to the chrome.
-//! 6. **Metadata** ([`meta`]): title, byline, date, image credit, a reader
-//!    poll, the comment count.
+//! 6. **Metadata** ([`meta`]): title (the line a fourth model scores as
+//!    the headline), byline, date, image credit, a reader poll, the comment
+//!    count.
 //! 7. **Chrome** ([`chrome`]): every other line is named by its own cues or
 //!    its neighbours.
 //! 8. **Lead** ([`meta::standfirst`]): a sentence just above the text that
@@ -91,6 +92,37 @@ pub(crate) fn pass<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
 /// ([`chrome::assign_kinds`], step 7, names them: it changes no body line,
 /// block kind or metadata).
 pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
+    let (mut v, body) = body_verdicts(page, tuning);
+    meta::decide(
+        page,
+        &body.region,
+        body.title_key,
+        body.comments_from,
+        &mut v,
+    );
+    body::fallback(page, &body.region, &mut v);
+    // The comment section's lines are named as chrome like any other.
+    for i in body.comments_from..page.lines.len() {
+        if v.get(i).why == Why::Comments {
+            v.set_decided(i, false, Why::Comments);
+        }
+    }
+    v
+}
+
+/// What steps 3 to 5 found beside the verdicts.
+struct BodyStep {
+    /// The article's region (step 3).
+    region: std::ops::Range<usize>,
+    /// The key of the title a capture header names.
+    title_key: Option<u64>,
+    /// The first line of the comment section after the article.
+    comments_from: usize,
+}
+
+/// Steps 3 to 5 over a page: the region, the comment section after it
+/// (decided, not body) and the body.
+fn body_verdicts<'a>(page: &Page<'a>, tuning: &Tuning) -> (Verdicts<'a>, BodyStep) {
     let (mut v, nb) = Verdicts::with_non_blank(&page.lines, lend(&NON_BLANK, page.lines.len()));
     let title_key = meta::capture_header(page, &mut v);
     let mut local = lend(&LOCAL, page.evidence.len());
@@ -105,18 +137,25 @@ pub(crate) fn decide<'a>(page: &Page<'a>, tuning: &Tuning) -> Verdicts<'a> {
     }
     let scores = sequence::scores(page, &nb, &local, &region);
     body::decide(page, &nb, tuning, &region, &scores, &mut v);
-    meta::decide(page, &region, title_key, comments_from, &mut v);
-    body::fallback(page, &region, &mut v);
-    // The comment section's lines are named as chrome like any other.
-    for i in comments_from..page.lines.len() {
-        if v.get(i).why == Why::Comments {
-            v.set_decided(i, false, Why::Comments);
-        }
-    }
     give_back(&NON_BLANK, nb);
     give_back(&LOCAL, local);
-    v
+    let step = BodyStep {
+        region,
+        title_key,
+        comments_from,
+    };
+    (v, step)
 }
+
+/// The headline candidates of a page and their features, as step 6 sees
+/// them (for fitting the title model: `tools/fit_title.py`).
+pub(crate) fn title_candidates(page: &Page<'_>) -> Vec<(usize, [f32; crate::model::N_TITLE])> {
+    let (v, body) = body_verdicts(page, &Tuning::for_mode(crate::Mode::Balanced));
+    let out = meta::title_candidates(page, &body.region, &v);
+    v.give_back();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
