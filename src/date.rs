@@ -218,7 +218,8 @@ fn month_number(name: &str) -> Option<u8> {
 }
 
 /// The first date written in `text`, in any of the common forms:
-/// `2025-08-08` (or `2025/8/8`, `2025.08.08`), `08/08/2025` (day first),
+/// `2025-08-08` (or `2025/8/8`, `2025.08.08`), `08/08/2025` (day first;
+/// month first beside an American twelve-hour time: [`numeric`]),
 /// `8 augustus 2025`, `8. August 2025`, `August 8, 2025`,
 /// `8 de agosto de 2025`, `2025年8月8日`.
 ///
@@ -465,7 +466,11 @@ fn year_month_day(text: &str, year: Digits) -> Option<Found> {
 }
 
 /// The match of `08/08/2025` (or `8.8.2025`, `8-8-2025`) starting at `day`,
-/// if any: day first, unless that names no real day.
+/// if any: day first, unless that names no real day; but month first with
+/// slashes in a text that tells the time by a twelve-hour clock and names
+/// no time zone outside America (`5:11 PM on 08/02/2012`, `12:20 AM ET,
+/// 11/01/2011`: the American order; `12:01am GMT 08/01/2008` is British),
+/// unless that names no real day.
 fn numeric(text: &str, day: Digits) -> Option<Found> {
     let sep = |i: usize| matches!(text.as_bytes().get(i), Some(b'.' | b'/' | b'-'));
     if !(1..=2).contains(&day.len) || !sep(day.end) || !word_start(text, day.start) {
@@ -479,9 +484,51 @@ fn numeric(text: &str, day: Digits) -> Option<Found> {
     if year.len != 4 || !word_end(text, year.end) {
         return None;
     }
+    let month_first =
+        text.as_bytes()[day.end] == b'/' && twelve_hour_clock(text) && !zone_outside_america(text);
     Some(found(day.start, [day, month, year], |[a, b, y]| {
-        Date::new(y as u16, b as u8, a as u8).or_else(|| Date::new(y as u16, a as u8, b as u8))
+        let (d, m) = if month_first { (b, a) } else { (a, b) };
+        Date::new(y as u16, m as u8, d as u8).or_else(|| Date::new(y as u16, d as u8, m as u8))
     }))
+}
+
+/// Time zones named in dates outside America, whose twelve-hour clocks
+/// go with the day first.
+const ZONES_OUTSIDE_AMERICA: [&str; 13] = [
+    "GMT", "BST", "UTC", "WET", "CET", "CEST", "EET", "IST", "SAST", "HKT", "SGT", "AEST", "AEDT",
+];
+
+/// `text` names one of [`ZONES_OUTSIDE_AMERICA`] as a word of its own.
+fn zone_outside_america(text: &str) -> bool {
+    ZONES_OUTSIDE_AMERICA.iter().any(|z| {
+        text.match_indices(z)
+            .any(|(i, _)| word_start(text, i) && word_end(text, i + z.len()))
+    })
+}
+
+/// `text` tells a time by a twelve-hour clock: an ASCII digit, `:`, two
+/// more, maybe spaces, then `am` or `pm` (any case, `a.m` too) ending a
+/// word (`5:11 PM`, `12:20 a.m.`).
+fn twelve_hour_clock(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    (1..b.len()).any(|i| {
+        if b[i] != b':' || !b[i - 1].is_ascii_digit() {
+            return false;
+        }
+        if !at(i + 1).is_ascii_digit() || !at(i + 2).is_ascii_digit() {
+            return false;
+        }
+        let mut j = i + 3;
+        while at(j) == b' ' {
+            j += 1;
+        }
+        if !matches!(at(j).to_ascii_lowercase(), b'a' | b'p') {
+            return false;
+        }
+        j += 1 + usize::from(at(j + 1) == b'.');
+        at(j).eq_ignore_ascii_case(&b'm') && word_end(text, j + 1)
+    })
 }
 
 /// The match of `8 augustus 2025` (or `8. August 2025`, `1er mars 2025`,
@@ -690,6 +737,13 @@ mod tests {
         pub(super) static NUMERIC: Lazy<Regex> = Lazy::new(|| {
             Regex::new(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b").expect("numeric date regex")
         });
+        pub(super) static TWELVE_HOUR: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(r"(?i)[0-9]:[0-9]{2} *[ap]\.?m(?:\W|$)").expect("twelve-hour clock regex")
+        });
+        pub(super) static ZONE: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(r"\b(?:GMT|BST|UTC|WET|CET|CEST|EET|IST|SAST|HKT|SGT|AEST|AEDT)\b")
+                .expect("time zone regex")
+        });
         pub(super) static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
             Regex::new(r"(?i)\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
                 .expect("day month regex")
@@ -778,6 +832,13 @@ mod tests {
             if forms.numeric {
                 if let Some(c) = NUMERIC.captures(text) {
                     let (a, b, y) = (num(&c[1])?, num(&c[2])?, num(&c[3])?);
+                    // Month first with slashes beside a twelve-hour time.
+                    let slash = text[c.get(1)?.end()..].starts_with('/');
+                    let (a, b) = if slash && TWELVE_HOUR.is_match(text) && !ZONE.is_match(text) {
+                        (b, a)
+                    } else {
+                        (a, b)
+                    };
                     let d = Date::new(y as u16, b as u8, a as u8)
                         .or_else(|| Date::new(y as u16, a as u8, b as u8));
                     consider(c.get(0)?.start(), d);
@@ -927,6 +988,23 @@ mod tests {
         assert_eq!(d("3 days 2020, 4 mars 2021"), Some("2021-03-04".into()));
         // Day first unless impossible.
         assert_eq!(d("12/31/2025"), Some("2025-12-31".into()));
+        // Month first, unless impossible, with slashes beside a
+        // twelve-hour time (the American order); dots stay day first.
+        assert_eq!(d("5:11 PM on 08/02/2012"), Some("2012-08-02".into()));
+        assert_eq!(d("12:20 a.m. ET, 11/01/2011"), Some("2011-11-01".into()));
+        assert_eq!(d("08/02/2012, 5:11pm"), Some("2012-08-02".into()));
+        assert_eq!(d("5:11 PM on 16/02/2012"), Some("2012-02-16".into()));
+        assert_eq!(d("5:11 PM, 08.02.2012"), Some("2012-02-08".into()));
+        assert_eq!(d("17:11, 08/02/2012"), Some("2012-02-08".into()));
+        assert_eq!(d("5:11 Pmx 08/02/2012"), Some("2012-02-08".into()));
+        assert_eq!(
+            d("Last Updated: 12:01am GMT 08/01/2008"),
+            Some("2008-01-08".into())
+        );
+        assert_eq!(
+            d("Updated 12:01am GMTx 08/01/2008"),
+            Some("2008-08-01".into())
+        );
         assert_eq!(d("1er mars 2025"), Some("2025-03-01".into()));
         assert_eq!(d("Aug. 8th, 2025"), Some("2025-08-08".into()));
     }
@@ -1035,6 +1113,17 @@ mod tests {
 
     /// Pieces of text near the date forms, to be put together at random.
     const PIECES: &[&str] = &[
+        ":",
+        "PM",
+        "am",
+        "a.m.",
+        "p.M",
+        "pmx",
+        "m.x",
+        "GMT",
+        "CEST",
+        "5:11",
+        "٥:11",
         "2025",
         "1999",
         "0000",
