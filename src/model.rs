@@ -526,7 +526,7 @@ pub(crate) static BODY: Forest<N_BODY> = Forest {
 
 // title begin
 /// Number of title features (see [`crate::pipeline::meta`]).
-pub(crate) const N_TITLE: usize = 24;
+pub(crate) const N_TITLE: usize = 26;
 
 /// Names of the title features, in the order of [`TITLE`].
 #[rustfmt::skip]
@@ -556,13 +556,15 @@ pub(crate) const TITLE_NAMES: [&str; N_TITLE] = [
     "template",
     "under_shorter",
     "over_longer",
+    "long",
+    "inner_stops",
 ];
 
 /// Weights of the title model (`tools/fit_title.py`).
 #[rustfmt::skip]
 #[allow(clippy::approx_constant)] // fitted numbers, not constants
 pub(crate) const TITLE: [f32; N_TITLE] = [
-    -4.101, 3.276, -1.107, -0.828, -0.366, 1.918, -3.430, -3.573, 0.208, -1.440, 1.035, 0.188, -0.054, -0.705, 0.286, 1.984, 0.657, -0.135, 1.638, -3.038, 0.403, -0.342, -0.530, 0.521,
+    -4.725, 3.383, -0.992, -0.838, -0.355, 2.315, -3.102, -3.316, 0.218, -1.397, 1.148, 0.392, 0.041, -0.760, 0.375, 1.968, 0.714, -0.173, 1.523, -2.675, 0.435, -0.435, -0.537, 0.574, -3.801, -1.251,
 ];
 
 /// The least score of a title.

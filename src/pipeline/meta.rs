@@ -542,6 +542,8 @@ pub(crate) const TITLE_FEATURES: [&str; N_TITLE] = [
     "template",
     "under_shorter",
     "over_longer",
+    "long",
+    "inner_stops",
 ];
 
 /// A line that may be the headline: 2 to 30 words, and not a time, a
@@ -562,8 +564,9 @@ fn title_candidate(l: &Line<'_>, e: &Evidence) -> bool {
 /// reaches [`crate::model::TITLE_MIN`]. The model weighs how much of the
 /// line the lead repeats (a headline names what its first paragraphs
 /// tell; a kicker, a credit or a menu line does not), how near the body
-/// it stands, its shape, cues and score, a byline or date under it, and
-/// whether the head shows it twice.
+/// it stands, its shape, cues and score, a byline or date under it, a
+/// shorter line above or a longer one below (a headline over its
+/// standfirst), and whether the head shows it twice.
 fn find_title(
     page: &Page<'_>,
     lead: &Lead<'_>,
@@ -659,6 +662,8 @@ fn title_features(
         b(e.template),
         b(under_shorter),
         b(over_longer),
+        b(s.words > 18),
+        b(s.inner_stops > 0),
     ]
 }
 
