@@ -5,6 +5,7 @@ Set up as for `tools/fit.py` (its header), then, from the project root:
 
     .fitenv/bin/python tools/fit_title.py            # fit, print the check tables
     .fitenv/bin/python tools/fit_title.py --write    # and write it into src/model.rs
+    .fitenv/bin/python tools/fit_title.py --cleaner  # the cleaner's titles on dev and train
 
 The title step (`src/pipeline/meta.rs`, `find_title`) scores each candidate
 line of the head of the article (up to `TITLE_WINDOW` non-blank lines before
@@ -119,7 +120,45 @@ def accuracy(w, pages):
     return right / max(1, len(found)), len(found)
 
 
+def cleaner_titles(split):
+    """The cleaner's own titles (the release command-line tool, built
+    here) against the HTML titles of `split`: of the pages whose headline
+    a line of the dump holds (token F1 0.8 or more, a line of 40 words at
+    most), the share whose title is that headline, and how many got a
+    wrong title or none."""
+    d = fit.CORPUS / split
+    fit.subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "dumpclean-cli"],
+                       cwd=fit.ROOT, check=True)
+    out = fit.subprocess.run([str(fit.ROOT / "target/release/dumpclean"), "--format", "jsonl",
+                              "--fields", "id,title", str(d)],
+                             capture_output=True, text=True, check=True).stdout
+    right = wrong = none = found = 0
+    for line in filter(None, out.split("\n")):
+        rec = json.loads(line)
+        gold = json.loads((d / f"{rec['id']}.gold.json").read_text())
+        h = toks(headline(gold.get("title")))
+        if len(h) < 3:
+            continue
+        text = (d / f"{rec['id']}.txt").read_text(encoding="utf-8")
+        lines = [toks(x) for x in text.split("\n")]
+        if max((token_f1(t, h) for t in lines if 0 < len(t) <= 40), default=0) < 0.8:
+            continue
+        found += 1
+        if token_f1(toks(rec.get("title")), h) >= 0.8:
+            right += 1
+        elif rec.get("title"):
+            wrong += 1
+        else:
+            none += 1
+    print(f"{split}: the cleaner's title is the headline on {right / max(1, found):.3f} of "
+          f"{found} pages whose headline the dump holds ({wrong} wrong, {none} none)")
+
+
 def main():
+    if "--cleaner" in sys.argv:
+        for s in fit.DEV_SPLITS + ("train/innertext", "train/inscriptis"):
+            cleaner_titles(s)
+        return
     fit.build()
     names = fit.feature_names("title")
     train = [p for s in fit.FIT_SPLITS for p in load(s)]
