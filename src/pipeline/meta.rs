@@ -793,6 +793,30 @@ mod tests {
         );
     }
 
+    /// A kicker above the headline (`Reform im Bundesrat:`, ending in a
+    /// colon) is not the title: the rules before the model took it, as the
+    /// line whose words the lead repeats most.
+    #[test]
+    fn a_kicker_above_the_headline_is_not_the_title() {
+        let input = "Startseite\nPolitik\n\nReform im Bundesrat:\n\
+            Städte sollen Tempo 30 leichter anordnen dürfen\n\n\
+            Von Anna Schmidt\nStand: 03.12.2026, 14:35 Uhr\n\n\
+            Der Bundesrat hat am Freitag einer Reform des Straßenverkehrsrechts \
+            zugestimmt, nach der Städte Tempo 30 leichter anordnen dürfen.\n\n\
+            Kommunen bekommen damit mehr Spielraum, doch die Verbände sehen weiter \
+            Nachholbedarf bei den Regeln für Radwege.\n";
+        let a = crate::clean(input).unwrap();
+        assert_eq!(
+            a.title(),
+            Some("Städte sollen Tempo 30 leichter anordnen dürfen")
+        );
+        assert_eq!(a.byline(), Some("Anna Schmidt"));
+        assert_eq!(
+            a.date().map(|d| d.to_string()).as_deref(),
+            Some("2026-12-03")
+        );
+    }
+
     #[test]
     fn guarded_comment_counts() {
         for (text, count) in [
