@@ -356,6 +356,19 @@ rendering, so the next gain has to come from what the features can see:
   line and the text), train +0.0004 / +0.0003. Simulated on the lines
   the chrome step leaves as `other` it gained +0.0001-0.0002 everywhere:
   the chrome kinds know what this step cannot yet.
+* (2026-12-04, session 40; simulated on the cleaner's line labels, not
+  built) with the title model (`tools/fit_title.py`) in place, a sentence
+  of 10 words or more between the title line and the first paragraph
+  joined to the body whatever chrome kind it was given: train +0.0005 /
+  +0.0006 (one Dragnet page +0.4, the rest a few hundredths either way),
+  dev -0.0001 / -0.0002; with 15 or 20 words smaller still. A comment
+  thread told by three or more short dated lines after the article, cut
+  where the article (80 words or more, three times the thread's median
+  entry) ends, unless most signatures read alike once digits and month
+  names are dropped (one author's archive: `Posted by hugh macleod at
+  ...`): train innertext -0.0001 (five pages won, six lost: golds that
+  hold the comments), dev innertext +0.0019 (one page), dev inscriptis
+  two CleanEval pages lost 0.7 and 0.6.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
