@@ -69,8 +69,8 @@ fn german_page() {
 /// held back until the reader consents (its placeholder, a consent notice
 /// and a button): the paragraphs and the sub-heading after them are the
 /// article's (a cue that made the placeholder block cost the region more
-/// once ended the body before it); the placeholder and the button are
-/// promo labels, like an advert's.
+/// once ended the body before it); the placeholder, the notice and the
+/// button are promo, like an advert's label.
 #[test]
 fn german_page_with_an_inline_box_and_a_held_back_embed() {
     let input = include_str!("../testdata/pages/de-tempo30.txt");
@@ -107,9 +107,14 @@ fn german_page_with_an_inline_box_and_a_held_back_embed() {
         ("Kommentare (12)", ChromeKind::Comments),
         ("Newsletter abonnieren", ChromeKind::Promo),
         ("Impressum", ChromeKind::Footer),
-        // The embed's placeholder and its button; its consent notice, a
-        // sentence, is still taken for text.
+        // The embed's placeholder, its consent notice (a sentence, taken
+        // for text while the page's capitalised nouns made its prose look
+        // like headlines) and its button.
         ("Externer Inhalt", ChromeKind::Promo),
+        (
+            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu in unserer Datenschutzerklärung.",
+            ChromeKind::Promo,
+        ),
         ("Inhalt laden", ChromeKind::Promo),
     ] {
         assert_eq!(label_of(input, &a, line), Label::Chrome(kind), "{line}");

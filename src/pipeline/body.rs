@@ -184,14 +184,15 @@ fn take_announced_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     }
 }
 
-/// The most promo lines between a sub-heading and the body text above it
+/// The most lines between a sub-heading and the body text above it
 /// ([`mark_headings`]): an inline box, not a section of chrome.
-const INLINE_BOX_LINES: usize = 2;
+const INLINE_BOX_LINES: usize = 3;
 
 /// A short line between body lines, without sentence punctuation, that
 /// introduces more body text: a sub-heading. The body line above may stand
-/// above an inline box of a few promo lines (an advert's label, the
-/// placeholder of an embed held back) too. A line of a hard-wrapped
+/// above an inline box of a few lines too: promo labels (an advert's, the
+/// placeholder and the button of an embed held back) and sentences without
+/// a cue between them (the embed's consent notice). A line of a hard-wrapped
 /// paragraph (alone on its row, it runs on into the next row or goes on
 /// from the one before) is a part of that paragraph, however short.
 fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut Verdicts<'_>) {
@@ -217,12 +218,14 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
             continue;
         }
         let body = |j: Option<&usize>| j.is_some_and(|&j| v.is_body(j));
-        // The nearest line above that is body or no promo label of three
-        // words at most (a related or a menu cue heads a list, whose items
-        // are no sub-headings; a share bar ends the text): body, past an
-        // inline box at most.
+        // The nearest line above that is body, or neither a promo label of
+        // three words at most nor a sentence without a cue (a related or a
+        // menu cue heads a list, whose items are no sub-headings; a share
+        // bar ends the text): body, past an inline box at most.
         let above = nb[..k].iter().rev().position(|&j| {
-            v.is_body(j) || ev[j].own.cue != Some(Cue::Promo) || lines[j].shape.words > 3
+            let label = ev[j].own.cue == Some(Cue::Promo) && lines[j].shape.words <= 3;
+            let notice = lines[j].shape.terminal && ev[j].own.cue.is_none();
+            v.is_body(j) || !(label || notice)
         });
         let prev = above
             .filter(|&n| n <= INLINE_BOX_LINES)
