@@ -258,7 +258,8 @@ pub(crate) fn gather_with(
     words: &crate::lines::WordKeys,
     profile: Option<&crate::SiteProfile>,
 ) -> Vec<Evidence> {
-    // Each line's own evidence.
+    // Each line's own evidence, and the page's first sentences.
+    let mut prose = Prose::default();
     let mut evidence: Vec<Evidence> = lines
         .iter()
         .enumerate()
@@ -266,10 +267,11 @@ pub(crate) fn gather_with(
             if l.is_blank() {
                 return Evidence::default();
             }
+            prose.note(i, l);
             Evidence::unique(l, Own::of(l, words.get(i)))
         })
         .collect();
-    level_caps(lines, &mut evidence);
+    level_caps(lines, &mut evidence, &prose);
     count_copies(&mut evidence, |_| true, |_| true);
     set_recurring(lines, &mut evidence, profile);
     set_logits(lines, runs, &mut evidence, |_, _| None);
@@ -311,6 +313,27 @@ const GERMAN_SHARE: f32 = 0.06;
 /// The most sentences read for the page's language.
 const GERMAN_LINES: usize = 4;
 
+/// The first sentences of a page ([`CAPS_PROSE_WORDS`] words or more,
+/// [`CAPS_PROSE_LINES`] at most), noted as its lines are gathered.
+#[derive(Default)]
+struct Prose {
+    /// The sentences' lines.
+    lines: [usize; CAPS_PROSE_LINES],
+    /// How many were noted.
+    n: usize,
+}
+
+impl Prose {
+    /// Note line `i`, `l`, if it is one of the page's first sentences.
+    #[inline(always)]
+    fn note(&mut self, i: usize, l: &Line<'_>) {
+        if l.shape.words >= CAPS_PROSE_WORDS && l.shape.terminal && self.n < CAPS_PROSE_LINES {
+            self.lines[self.n] = i;
+            self.n += 1;
+        }
+    }
+}
+
 /// The capitalised shares of a German page mapped onto the levels the
 /// models were fitted on. German capitalises every noun: its sentences
 /// hold about a third of capitalised words after the first, English ones
@@ -321,32 +344,21 @@ const GERMAN_LINES: usize = 4;
 /// are stretched linearly, so a menu still stands out from the prose.
 /// The page is German when [`GERMAN_ONLY`] words make [`GERMAN_SHARE`] of
 /// the words of its first [`GERMAN_LINES`] sentences.
-fn level_caps(lines: &[Line<'_>], evidence: &mut [Evidence]) {
-    let mut prose = [0f32; CAPS_PROSE_LINES];
-    let mut first = [0usize; GERMAN_LINES];
-    let mut n = 0;
-    for (i, (l, e)) in lines.iter().zip(evidence.iter()).enumerate() {
-        if l.shape.words >= CAPS_PROSE_WORDS && l.shape.terminal {
-            if let Some(f) = first.get_mut(n) {
-                *f = i;
-            }
-            prose[n] = e.own.caps;
-            n += 1;
-            if n == CAPS_PROSE_LINES {
-                break;
-            }
-        }
-    }
+fn level_caps(lines: &[Line<'_>], evidence: &mut [Evidence], prose: &Prose) {
+    let n = prose.n;
     if n < 3 {
         return;
     }
-    let prose = &mut prose[..n];
-    let (_, &mut level, _) = prose.select_nth_unstable_by(n / 2, f32::total_cmp);
+    let mut caps = [0f32; CAPS_PROSE_LINES];
+    for (c, &i) in caps.iter_mut().zip(&prose.lines[..n]) {
+        *c = lines[i].lex.caps;
+    }
+    let (_, &mut level, _) = caps[..n].select_nth_unstable_by(n / 2, f32::total_cmp);
     if level <= CAPS_LEVELLED || level >= 1.0 {
         return;
     }
     let (mut words, mut german) = (0u32, 0u32);
-    for &i in &first[..n.min(GERMAN_LINES)] {
+    for &i in &prose.lines[..n.min(GERMAN_LINES)] {
         let (w, g) = german_words(lines[i].text);
         (words, german) = (words + w, german + g);
     }
@@ -438,14 +450,17 @@ pub(crate) fn gather_copied(
     let mut copied = true;
     // Some line had copies, or was a template, on the earlier page.
     let mut shared = false;
+    let mut prose = Prose::default();
     let mut evidence: Vec<Evidence> = lines
         .iter()
         .zip(from)
-        .map(|(l, f)| match f {
+        .enumerate()
+        .map(|(j, (l, f))| match f {
             _ if l.is_blank() => Evidence::default(),
             &Some(i) => {
                 let k = &earlier[i];
                 shared |= k.copies > 1 || k.template;
+                prose.note(j, l);
                 // What the earlier page counted, until counted again; the
                 // capitalised share as the line measured it, levelled
                 // below as this page's prose reads.
@@ -469,7 +484,7 @@ pub(crate) fn gather_copied(
         // Not the body of an earlier page: nothing to take from it.
         return gather_with(lines, runs, words, profile);
     }
-    level_caps(lines, &mut evidence);
+    level_caps(lines, &mut evidence, &prose);
     if shared {
         count_copies(&mut evidence, |e| e.copies > 1, |e| e.template);
     }
