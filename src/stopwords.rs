@@ -32,7 +32,13 @@ const STOPWORD_LIST: &[&str] = &[
     "della", "nel", "alla", "sono", "è", "si", "anche", // de, more
     "einer", "eines", "einem", "über", "wurde", "wurden", "kann", "diese", "dieser", "dieses",
     "sein", "seine", "ihre", "wenn", "bis", "durch", "vor", "hatte", "schon", "unter", "gegen",
-    "doch", "beim", "ins", "sowie", "mehr", // fr, more
+    "doch", "beim", "ins", "sowie", "mehr", "müssen", "muss", "musste", "können", "konnte", "soll",
+    "sollen", "sollte", "wollen", "wollte", "würde", "würden", "wäre", "hätte", "habe", "sei",
+    "seien", "worden", "waren", "uns", "ihm", "ihn", "ihr", "ihnen", "ihren", "ihrem", "ihrer",
+    "seinen", "seinem", "seiner", "jetzt", "dann", "hier", "dort", "sehr", "immer", "wieder",
+    "bereits", "seit", "ohne", "zwischen", "etwa", "weil", "denn", "ob", "kein", "keine", "keinen",
+    "allen", "alles", "viele", "sonst", "selbst", "damit", "dabei", "dazu", "dafür", "deren",
+    "dessen", "welche", "welcher", "wer", "wo", // fr, more
     "je", "cette", "ces", "ont", "était", "aussi", "comme", "tout", "très", "sans", "où", "même",
     "lui", "leur", "leurs", "peut", "après", "avait", "elles", // es, more
     "este", "esta", "estos", "estas", "ese", "esa", "eso", "entre", "cuando", "muy", "sobre",
@@ -60,7 +66,7 @@ const STOPWORD_LIST: &[&str] = &[
 /// packs them): words over eight bytes are left out. The words are written
 /// in lowercase (a test checks), so packing their bytes as they are is
 /// `pack_word`.
-static STOPWORDS: PairSet<0x0821_fbd6_d4af_0af1> = {
+static STOPWORDS: PairSet<0x6642_88d8_4d29_9e5f> = {
     let mut set = PairSet::new();
     let mut k = 0;
     while k < STOPWORD_LIST.len() {
@@ -84,7 +90,7 @@ static STOPWORDS: PairSet<0x0821_fbd6_d4af_0af1> = {
 /// letters and digits: what a word that is a run of ASCII letters and
 /// digits is looked up by, from the key the scan computes anyway, not
 /// packed from its bytes.
-static STOPWORD_KEYS: PairSet<0x377a_6a64_2e2f_dec3> = {
+static STOPWORD_KEYS: PairSet<0x17f0_e77d_aaeb_b687> = {
     let mut set = PairSet::new();
     let mut k = 0;
     while k < STOPWORD_LIST.len() {
@@ -105,7 +111,7 @@ static STOPWORD_KEYS: PairSet<0x377a_6a64_2e2f_dec3> = {
 
 /// Buckets of a [`PairSet`]: a power of two, over twice the number of stop
 /// words.
-const PAIR_BUCKETS: usize = 1024;
+const PAIR_BUCKETS: usize = 2048;
 
 /// A set of non-zero `u64`s built at compile time, in a table of buckets
 /// of two slots (0 marks an empty slot): every member is in the bucket of
