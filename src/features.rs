@@ -296,18 +296,9 @@ const CAPS_PROSE_WORDS: u32 = 12;
 /// The most sentences read for the page's language and prose level.
 const CAPS_PROSE_LINES: usize = 16;
 
-/// Function words of German that no other language of the stop-word lists
-/// shares (`die`, `den`, `des`, `an`, `in` are Dutch, French or English
-/// too): a fifth of the words of the German pages' sentences on dev, at
-/// most one in eighty on its and train's pages in other languages.
-const GERMAN_ONLY: &[&str] = &[
-    "und", "der", "das", "ist", "nicht", "sich", "auf", "für", "eine", "einen", "einem", "einer",
-    "auch", "wird", "werden", "sind", "dass", "wurde", "über", "noch", "nach", "bei", "aus",
-    "oder", "aber", "wie", "nur", "mit", "vom", "zum", "zur", "sie",
-];
-
-/// The least share of [`GERMAN_ONLY`] words among a page's sentences'
-/// words for the page to read as German.
+/// The least share of German-only function words
+/// ([`crate::stopwords::german_only_words`]) among a page's sentences' words
+/// for the page to read as German.
 const GERMAN_SHARE: f32 = 0.06;
 
 /// The most sentences read for the page's language.
@@ -342,8 +333,8 @@ impl Prose {
 /// sentences of [`CAPS_PROSE_WORDS`] words or more) goes to
 /// [`CAPS_PROSE`], all-capitalised lines stay at 1, and the shares between
 /// are stretched linearly, so a menu still stands out from the prose.
-/// The page is German when [`GERMAN_ONLY`] words make [`GERMAN_SHARE`] of
-/// the words of its first [`GERMAN_LINES`] sentences.
+/// The page is German when German-only function words make
+/// [`GERMAN_SHARE`] of the words of its first [`GERMAN_LINES`] sentences.
 fn level_caps(lines: &[Line<'_>], evidence: &mut [Evidence], prose: &Prose) {
     let n = prose.n;
     if n < 3 {
@@ -359,7 +350,7 @@ fn level_caps(lines: &[Line<'_>], evidence: &mut [Evidence], prose: &Prose) {
     }
     let (mut words, mut german) = (0u32, 0u32);
     for &i in &prose.lines[..n.min(GERMAN_LINES)] {
-        let (w, g) = german_words(lines[i].text);
+        let (w, g) = crate::stopwords::german_only_words(lines[i].text);
         (words, german) = (words + w, german + g);
     }
     if (german as f32) < GERMAN_SHARE * words as f32 {
@@ -374,60 +365,6 @@ fn level_caps(lines: &[Line<'_>], evidence: &mut [Evidence], prose: &Prose) {
             to + (c - level) * ((1.0 - to) / (1.0 - level))
         };
     }
-}
-
-/// [`GERMAN_ONLY`], each word packed as [`pack`] packs it.
-const GERMAN_PACKED: [u64; GERMAN_ONLY.len()] = {
-    let mut out = [0u64; GERMAN_ONLY.len()];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = pack(GERMAN_ONLY[i].as_bytes());
-        i += 1;
-    }
-    out
-};
-
-/// A word of at most eight bytes, ASCII letters lowercased, packed into a
-/// `u64` (its first byte lowest).
-const fn pack(word: &[u8]) -> u64 {
-    let mut packed = 0u64;
-    let mut i = 0;
-    while i < word.len() && i < 8 {
-        packed |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
-        i += 1;
-    }
-    packed
-}
-
-/// The words of `text` (split at ASCII spaces) and how many of them are
-/// [`GERMAN_ONLY`] words, in any ASCII case, with the punctuation around
-/// them.
-fn german_words(text: &str) -> (u32, u32) {
-    let (mut words, mut german) = (0u32, 0u32);
-    for w in text.as_bytes().split(u8::is_ascii_whitespace) {
-        if w.is_empty() {
-            continue;
-        }
-        words += 1;
-        let start = w
-            .iter()
-            .position(|b| !b.is_ascii_punctuation())
-            .unwrap_or(w.len());
-        let end = w
-            .iter()
-            .rposition(|b| !b.is_ascii_punctuation())
-            .map_or(start, |e| e + 1);
-        let w = &w[start..end];
-        if (2..=6).contains(&w.len()) {
-            let packed = pack(w);
-            german += u32::from(
-                GERMAN_PACKED
-                    .iter()
-                    .fold(false, |hit, &g| hit | (g == packed)),
-            );
-        }
-    }
-    (words, german)
 }
 
 /// [`gather_with`] for lines that are all (but the blank ones) copies of
