@@ -728,6 +728,33 @@ fn cue_walk(text: &str, mask: u8) -> u8 {
     found
 }
 
+/// Whether a comments phrase of `text` labels a title, as an opinion
+/// piece's rubric does (`Kommentar: Ein teurer Frieden`, `Kommentar zum
+/// Haushalt: Ein teurer Frieden`, `Comment: The price of peace`): a colon
+/// follows the phrase, and two words or more (runs of word chars holding
+/// a letter) follow the colon. Such a line is a teaser or a headline, not
+/// the head of a comment section (`Comments: 12`, `Kommentare`).
+pub(crate) fn comments_label_a_title(text: &str) -> bool {
+    let index = &*CUE_INDEX;
+    let mut phrase_end = None;
+    for_each_run(text, &index.any, |start, key| {
+        phrase_end = index
+            .phrases(key)
+            .iter()
+            .filter(|p| p.lexicon == 0)
+            .find_map(|p| p.end(text, start));
+        phrase_end.is_some()
+    });
+    let Some(colon) = phrase_end.and_then(|end| text[end..].find(':').map(|c| end + c)) else {
+        return false;
+    };
+    text[colon + 1..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .nth(1)
+        .is_some()
+}
+
 /// Whether `text` has two different legal terms among those the regex
 /// `(?i)(?:^|[^\w])(?:term|…)(?:$|[^\w])` finds one after the other: a
 /// match is the earliest phrase (the first in the lexicon's order where
@@ -5187,6 +5214,29 @@ mod tests {
         assert_eq!(comment_count("4 respostas"), Some(4));
         assert_eq!(comment_count("5 réponses"), Some(5));
         assert_eq!(comment_count("Comments"), None);
+    }
+
+    #[test]
+    fn comments_phrases_that_label_a_title() {
+        for text in [
+            "Kommentar: Ein teurer Frieden",
+            "Kommentar zum Haushalt: Ein teurer Frieden",
+            "Comment: The price of peace",
+            "KOMMENTAR:  Die Stadt braucht mehr Mut",
+        ] {
+            assert!(comments_label_a_title(text), "{text:?}");
+        }
+        for text in [
+            "Kommentare",
+            "Kommentare (3)",
+            "Comments: 12",
+            "Comments: none",
+            "Leave a comment",
+            "Interview: Der Bürgermeister über die Brücke",
+            "12 Kommentare zu \u{201e}Der neue Radweg\u{201c}",
+        ] {
+            assert!(!comments_label_a_title(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -28,10 +28,14 @@ const COMMENT_ZONE_MIN_TEXT: f32 = 4.0;
 const COMMENT_ZONE_DISCOUNT: f32 = 0.25;
 
 /// A line shaped as the head of a comment section: a short comments cue
-/// or a titled one. Whether it ends the article is [`is_barrier`]'s.
+/// (not a byline, `Ein Kommentar von …`, nor an opinion piece's rubric
+/// before its title, `Kommentar: …`) or a titled one. Whether it ends the article is [`is_barrier`]'s.
 pub(crate) fn is_comment_head(line: &Line<'_>, ev: &Evidence) -> bool {
     ev.own.cue == Some(Cue::Comments)
-        && ((line.shape.words <= 6 && !line.shape.terminal)
+        && ((line.shape.words <= 6
+            && !line.shape.terminal
+            && !ev.own.meta
+            && !crate::lexicon::comments_label_a_title(line.text))
             || crate::lexicon::titled_comments_head(line.text).is_some())
 }
 
@@ -569,9 +573,29 @@ The regatta was first held in 1952 on this river.
             "Comments on this article are closed after thirty days by the editors",
             "Leave a comment.",
             "Weather",
+            // An opinion piece's rubric before its title, and its byline.
+            "Kommentar zum Haushalt: Ein teurer Frieden",
+            "Kommentar: Ein teurer Frieden",
+            "Ein Kommentar von Peter Schmidt",
         ] {
             assert!(!is_head(text), "{text:?}");
         }
+    }
+
+    /// An opinion piece's teaser in an inline box (its rubric `Kommentar`
+    /// and its byline) does not end the article for the region: the
+    /// paragraphs after it are still the article's, not comments.
+    #[test]
+    fn an_opinion_teaser_inside_the_article_opens_no_comment_section() {
+        let input = format!(
+            "Startseite\n\n{L1}\n\n{L2}\n\nMehr zum Thema\n\nKommentar zum Haushalt: Ein teurer Frieden\n\nEin Kommentar von Peter Schmidt\n\n{P3}\n\n{P4}\n"
+        );
+        let (lines, ev, _) = region_of(&input);
+        assert_eq!(comment_zone_start(&lines, &ev), lines.len());
+        assert_eq!(
+            comments_from(&lines, &ev, &(0..index(&lines, L2) + 1)),
+            lines.len()
+        );
     }
 
     /// The joins as first written: both sides sought again after each.
