@@ -1700,6 +1700,11 @@ const RELATED_WORDS: &[&str] = &[
     "unsere empfehlung",
     "zum artikel",
     "alle artikel",
+    "beliebteste artikel",
+    "am meisten gelesen",
+    "empfehlungen",
+    "schlagwörter",
+    "lesen sie mehr",
     // fr
     "lire aussi",
     "à lire aussi",
@@ -1731,6 +1736,8 @@ const RELATED_WORDS: &[&str] = &[
     "article suivant",
     "article précédent",
     "sujets associés",
+    "plus d'actualités",
+    "mots-clés",
     // es
     "lee también",
     "leer más",
@@ -1759,6 +1766,12 @@ const RELATED_WORDS: &[&str] = &[
     "fotogalería",
     "artículo siguiente",
     "artículo anterior",
+    "lo más visto",
+    "lo más leído",
+    "mira también",
+    "más información",
+    "etiquetas",
+    "archivado en",
     // it
     "leggi anche",
     "potrebbe interessarti",
@@ -1784,6 +1797,7 @@ const RELATED_WORDS: &[&str] = &[
     "galleria fotografica",
     "articolo successivo",
     "articolo precedente",
+    "da non perdere",
     // pt
     "leia também",
     "leia mais",
@@ -1843,6 +1857,8 @@ const RELATED_WORDS: &[&str] = &[
     "może cię zainteresować",
     "mogą cię zainteresować",
     "więcej na ten temat",
+    "popularne",
+    "tagi",
     // zh (traditional and simplified), ja
     "相關文章",
     "相关文章",
@@ -4945,6 +4961,32 @@ mod tests {
         assert_eq!(cue_short("Het weer was mooi vandaag in de stad."), None);
         // A word inside another word is no cue.
         assert_eq!(cue_short("Shareholders met today"), None);
+    }
+
+    /// Related-list and tag-list heads of news pages in German, French,
+    /// Spanish, Italian and Polish.
+    #[test]
+    fn related_and_tag_heads_across_languages() {
+        for head in [
+            "Empfehlungen",
+            "Am meisten gelesen",
+            "Beliebteste Artikel",
+            "Schlagwörter",
+            "Lesen Sie mehr",
+            "Plus d'actualités",
+            "Mots-clés",
+            "Lo más visto",
+            "Lo más leído",
+            "Mira también",
+            "Más información",
+            "Archivado En",
+            "Etiquetas:",
+            "Da non perdere",
+            "Popularne",
+            "Tagi:",
+        ] {
+            assert_eq!(cue(head, false), Some(Cue::Related), "{head:?}");
+        }
     }
 
     #[test]
