@@ -121,6 +121,52 @@ fn german_page_with_an_inline_box_and_a_held_back_embed() {
     }
 }
 
+/// A German report with a related box between its paragraphs (`Lesen Sie
+/// auch`, then an opinion piece's teaser, `Kommentar zum Haushalt: …`, and
+/// another headline): the box's headlines are not the article's, and the
+/// teaser's rubric opens no comment section (once, the paragraphs after
+/// the box were taken for reader comments and the comment count was lost).
+#[test]
+fn german_page_with_an_opinion_teaser_in_a_related_box() {
+    let input = include_str!("../testdata/pages/de-haushalt.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("Haushalt: Koalition einigt sich auf ein Sparpaket")
+    );
+    assert_eq!(a.byline(), Some("Anna Berger"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-03-12")
+    );
+    assert_eq!(a.comment_count(), Some(14));
+    let starts: Vec<&str> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(starts, ["Die", "Besonders", "\u{bb}Wir", "Wie"]);
+    assert_eq!(
+        label_of(input, &a, "Lesen Sie auch"),
+        Label::Chrome(ChromeKind::Related)
+    );
+    for teaser in [
+        "Kommentar zum Haushalt: Ein teurer Frieden",
+        "Schuldenbremse: Was die Einigung für Familien bedeutet",
+    ] {
+        // Chrome; the teaser's rubric names the box `comments` (the
+        // kind is not what this page checks).
+        assert!(
+            matches!(label_of(input, &a, teaser), Label::Chrome(_)),
+            "{teaser}"
+        );
+    }
+    assert_eq!(
+        label_of(input, &a, "Kommentare (14)"),
+        Label::Chrome(ChromeKind::Comments)
+    );
+}
+
 #[test]
 fn polish_page() {
     let input = include_str!("../testdata/pages/pl-most.txt");

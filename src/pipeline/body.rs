@@ -27,6 +27,7 @@ pub(crate) fn decide(
     take_announced_lists(page, nb, v);
     mark_headings(page, nb, region, v);
     drop_stray_lines(page, nb, region, v);
+    drop_related_lists(page, nb, v);
 }
 
 /// The block a body line makes.
@@ -262,6 +263,52 @@ fn drop_stray_lines(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mu
         let prev = k.checked_sub(1).and_then(|p| nb.get(p));
         if !body(prev) && !body(nb.get(k + 1)) {
             v.reopen(i, Why::Stray);
+        }
+    }
+}
+
+/// The most words of a related-list head ([`drop_related_lists`]).
+const RELATED_HEAD_WORDS: u32 = 4;
+
+/// The most items of an inline related list ([`drop_related_lists`]).
+const RELATED_LIST_ITEMS: usize = 3;
+
+/// The most words of an item of an inline related list.
+const RELATED_ITEM_WORDS: u32 = 12;
+
+/// An inline box of related links inside the text (`Read also`, `Lea
+/// también`, `相关阅读：` and one to three headlines under it, then the
+/// text goes on): its headlines are the box's, not the article's, though
+/// the text around them lifts their scores. An item is a line of
+/// [`RELATED_ITEM_WORDS`] words at most, with no sentence punctuation at
+/// its end; the head is a line of [`RELATED_HEAD_WORDS`] words at most
+/// with a related cue, not body; the box ends where the text goes on, at a
+/// body line.
+fn drop_related_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    for (k, &i) in nb.iter().enumerate() {
+        if ev[i].own.cue != Some(Cue::Related)
+            || lines[i].shape.words > RELATED_HEAD_WORDS
+            || v.is_body(i)
+        {
+            continue;
+        }
+        let items = nb[k + 1..]
+            .iter()
+            .take(RELATED_LIST_ITEMS + 1)
+            .take_while(|&&j| {
+                let s = &lines[j].shape;
+                !s.terminal && s.words <= RELATED_ITEM_WORDS
+            })
+            .count();
+        let after = nb.get(k + 1 + items);
+        if items == 0 || items > RELATED_LIST_ITEMS || !after.is_some_and(|&j| v.is_body(j)) {
+            continue;
+        }
+        for &j in &nb[k + 1..k + 1 + items] {
+            if v.is_body(j) {
+                v.reopen(j, Why::Stray);
+            }
         }
     }
 }
