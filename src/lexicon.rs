@@ -760,8 +760,8 @@ pub(crate) fn comments_label_a_title(text: &str) -> bool {
 /// match is the earliest phrase (the first in the lexicon's order where
 /// several start there), and it takes the char after it, which the next
 /// one, starting after that char, cannot take as its own boundary. One
-/// term twice (`contact`, `jobs` in a sentence about them) is not a
-/// legal notice.
+/// term twice (`contact`, `jobs` in a sentence about them; `cookie` and
+/// `cookies`, [`same_term`]) is not a legal notice.
 fn has_two_legal_terms(text: &str) -> bool {
     let index = &*CUE_INDEX;
     // The first match's phrase, and where the next match may start.
@@ -783,7 +783,7 @@ fn has_two_legal_terms(text: &str) -> bool {
         else {
             return false;
         };
-        if first.is_some_and(|f| f != phrase) {
+        if first.is_some_and(|f| !same_term(f, phrase)) {
             return true;
         }
         first = Some(phrase);
@@ -792,6 +792,14 @@ fn has_two_legal_terms(text: &str) -> bool {
         false
     })
     .stopped
+}
+
+/// Two legal terms are one where one starts with the other: a singular
+/// and its plural (`cookie`, `cookies`), a word and a phrase it heads
+/// (`privacy`, `privacy policy`). A recipe that names its cookie dough and
+/// its cookies names one term.
+fn same_term(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
 }
 
 /// What a text none of whose alphanumeric chars lies outside ASCII must
@@ -2384,6 +2392,37 @@ const FOOTER_WORDS: &[&str] = &[
     "reproduced",
     "without permission",
     "liability",
+    // cookie consent banners: with `cookies`, a second legal term
+    "similar technologies",
+    "tracking technologies",
+    "personalised ads",
+    "personalized ads",
+    "personalised content",
+    "personalized content",
+    "your consent",
+    "cookie settings",
+    "ähnliche technologien",
+    "einwilligung",
+    "personalisierte werbung",
+    "personalisierte inhalte",
+    "drittanbieter",
+    "cookie-einstellungen",
+    "technologies similaires",
+    "consentement",
+    "publicités personnalisées",
+    "traceurs",
+    "tecnologías similares",
+    "consentimiento",
+    "publicidad personalizada",
+    "tecnologie simili",
+    "pubblicità personalizzata",
+    "tecnologias semelhantes",
+    "consentimento",
+    "publicidade personalizada",
+    "podobne technologie",
+    "spersonalizowane reklamy",
+    "vergelijkbare technieken",
+    "toestemming",
     // zh, ja
     "版權所有",
     "版权所有",
@@ -3972,7 +4011,7 @@ mod tests {
             let Some(first) = terms.next() else {
                 return false;
             };
-            terms.any(|t| t != first)
+            terms.any(|t| !super::same_term(&t, &first))
         }
 
         pub(super) fn count_number(text: &str) -> Option<&str> {
@@ -5418,6 +5457,31 @@ mod tests {
         for text in [
             "The newest versions handle extensions well: add a button to any specific contact, then dial it from the contact.",
             "The council said the plan would bring jobs to the town, and more jobs to the villages around it next year.",
+        ] {
+            assert_eq!(cue(text, true), None, "{text}");
+        }
+    }
+
+    /// A cookie-consent banner's sentences name cookies and what they are
+    /// for (similar technologies, consent, personalised ads): legal notices,
+    /// in any language; a recipe's cookies or a court's consent alone are
+    /// text.
+    #[test]
+    fn consent_banners_are_legal_notices() {
+        for text in [
+            "We use cookies and similar technologies to give you the best experience and to personalise content.",
+            "By clicking \u{201c}Accept all\u{201d}, you agree to the processing of your data. You can withdraw your consent at any time.",
+            "Wir verwenden Cookies und \u{e4}hnliche Technologien, um Ihnen ein optimales Nutzungserlebnis zu bieten.",
+            "Mit einem Klick auf \u{201e}Alle akzeptieren\u{201c} stimmen Sie zu. Ihre Einwilligung k\u{f6}nnen Sie jederzeit widerrufen.",
+            "Nous utilisons des cookies et des technologies similaires pour mesurer l'audience et vous proposer des contenus adapt\u{e9}s.",
+            "Utilizamos cookies propias y de terceros para fines anal\u{ed}ticos; puede retirar su consentimiento en cualquier momento.",
+        ] {
+            assert_eq!(cue(text, true), Some(Cue::Footer), "{text}");
+        }
+        for text in [
+            "Roll out the cookie dough and cut out the cookies using a rectangular cookie cutter, then bake them.",
+            "The court found that the patient had not given her consent to the second operation, the report said.",
+            "Die Eltern m\u{fc}ssen ihre Einwilligung schriftlich geben, bevor die Kinder an der Fahrt teilnehmen.",
         ] {
             assert_eq!(cue(text, true), None, "{text}");
         }
