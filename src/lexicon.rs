@@ -2392,44 +2392,31 @@ const FOOTER_WORDS: &[&str] = &[
     "reproduced",
     "without permission",
     "liability",
-    // cookie consent banners: with `cookies`, a second legal term
-    "similar technologies",
-    "tracking technologies",
+    // cookie consent banners: with `cookies`, a second legal term, the ads
+    // they are for (not the words of an embed's consent notice between two
+    // paragraphs, such as consent, third parties or similar technologies:
+    // a legal notice there ends the article for the models)
     "personalised ads",
     "personalized ads",
     "personalised advertising",
     "personalized advertising",
-    "personalised content",
-    "personalized content",
-    "your consent",
+    "targeted ads",
+    "targeted advertising",
+    "tracking technologies",
     "cookie settings",
-    "ähnliche technologien",
-    "einwilligung",
     "personalisierte werbung",
-    "personalisierte inhalte",
     "personalisierte anzeigen",
-    "drittanbieter",
     "cookie-einstellungen",
-    "technologies similaires",
-    "consentement",
     "publicités personnalisées",
     "annonces personnalisées",
-    "traceurs",
-    "tecnologías similares",
-    "consentimiento",
     "publicidad personalizada",
     "anuncios personalizados",
-    "tecnologie simili",
     "pubblicità personalizzata",
     "annunci personalizzati",
-    "tecnologias semelhantes",
-    "consentimento",
     "publicidade personalizada",
     "anúncios personalizados",
-    "podobne technologie",
     "spersonalizowane reklamy",
-    "vergelijkbare technieken",
-    "toestemming",
+    "gepersonaliseerde advertenties",
     // zh, ja
     "版權所有",
     "版权所有",
@@ -5469,20 +5456,20 @@ mod tests {
         }
     }
 
-    /// A cookie-consent banner's sentences name cookies and what they are
-    /// for (similar technologies, consent, personalised ads): legal notices,
-    /// in any language; a recipe's cookies or a court's consent alone are
-    /// text.
+    /// A cookie-consent banner's sentences name cookies and the ads they
+    /// are for: legal notices, in any language; a recipe's cookies, a
+    /// court's consent, or an embed's consent notice between two paragraphs
+    /// (which, read as the page's legal footer, would end the article for
+    /// the models) are not.
     #[test]
     fn consent_banners_are_legal_notices() {
         for text in [
-            "We use cookies and similar technologies to give you the best experience and to personalise content.",
-            "By clicking \u{201c}Accept all\u{201d}, you agree to the processing of your data. You can withdraw your consent at any time.",
-            "Wir verwenden Cookies und \u{e4}hnliche Technologien, um Ihnen ein optimales Nutzungserlebnis zu bieten.",
-            "Mit einem Klick auf \u{201e}Alle akzeptieren\u{201c} stimmen Sie zu. Ihre Einwilligung k\u{f6}nnen Sie jederzeit widerrufen.",
-            "Nous utilisons des cookies et des technologies similaires pour mesurer l'audience et vous proposer des contenus adapt\u{e9}s.",
-            "Utilizamos cookies propias y de terceros para fines anal\u{ed}ticos; puede retirar su consentimiento en cualquier momento.",
+            "We and our partners use cookies and process personal data for personalised ads and content measurement.",
+            "We use cookies and other tracking technologies to show personalized content and targeted ads.",
+            "By choosing I Accept, you consent to our use of cookies and other tracking technologies.",
             "Wir und unsere Partner verwenden Cookies und verarbeiten Daten f\u{fc}r personalisierte Anzeigen und Inhalte.",
+            "Nous et nos partenaires utilisons des cookies pour vous proposer des publicit\u{e9}s personnalis\u{e9}es.",
+            "Utilizamos cookies propias y de terceros para mostrarle publicidad personalizada.",
         ] {
             assert_eq!(cue(text, true), Some(Cue::Footer), "{text}");
         }
@@ -5490,6 +5477,8 @@ mod tests {
             "Roll out the cookie dough and cut out the cookies using a rectangular cookie cutter, then bake them.",
             "The court found that the patient had not given her consent to the second operation, the report said.",
             "Die Eltern m\u{fc}ssen ihre Einwilligung schriftlich geben, bevor die Kinder an der Fahrt teilnehmen.",
+            "Mit Ihrer Einwilligung werden Inhalte von Drittanbietern angezeigt. Mehr dazu in unserer Datenschutzerkl\u{e4}rung.",
+            "Ce contenu est bloqu\u{e9} car vous n'avez pas accept\u{e9} les cookies et autres traceurs.",
         ] {
             assert_eq!(cue(text, true), None, "{text}");
         }

@@ -121,38 +121,6 @@ fn german_page_with_an_inline_box_and_a_held_back_embed() {
     }
 }
 
-/// The German page under a cookie-consent banner, as a dump taken before
-/// the reader answered it holds one: the banner's sentences are a legal
-/// notice, and the article is the same.
-#[test]
-fn german_page_under_a_consent_banner() {
-    let page = include_str!("../testdata/pages/de-radweg.txt");
-    let banner = [
-        "Datenschutzeinstellungen",
-        "Wir verwenden Cookies und ähnliche Technologien, um Ihnen ein optimales Nutzungserlebnis zu bieten, Inhalte zu personalisieren und die Zugriffe auf unsere Website zu analysieren.",
-        "Mit einem Klick auf „Alle akzeptieren“ stimmen Sie der Verarbeitung Ihrer Daten zu. Ihre Einwilligung können Sie jederzeit in den Einstellungen widerrufen.",
-        "Alle akzeptieren",
-        "Nur notwendige Cookies",
-    ];
-    let input = format!("{}\n{page}", banner.join("\n"));
-    let a = dumpclean::clean(&input).unwrap();
-    let alone = dumpclean::clean(page).unwrap();
-    let texts = |a: &Article<'_>| {
-        a.blocks()
-            .iter()
-            .map(|b| b.text.to_string())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(texts(&a), texts(&alone));
-    for line in banner {
-        assert_eq!(
-            label_of(&input, &a, line),
-            Label::Chrome(ChromeKind::Footer),
-            "{line}"
-        );
-    }
-}
-
 /// A German report with a related box between its paragraphs (`Lesen Sie
 /// auch`, then an opinion piece's teaser, `Kommentar zum Haushalt: …`, and
 /// another headline): the box's headlines are not the article's, and the
