@@ -121,6 +121,35 @@ fn german_page_with_an_inline_box_and_a_held_back_embed() {
     }
 }
 
+/// The same German report, its embed's consent notice naming cookies and
+/// the privacy notice: a legal notice between two paragraphs, which the
+/// models read as the page's footer. The text after the embed's box is
+/// still the article's, its sub-heading included.
+#[test]
+fn german_page_whose_embed_notice_names_legal_terms() {
+    let page = include_str!("../testdata/pages/de-tempo30.txt");
+    let notice = "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu in unserer Datenschutzerklärung.";
+    let legal = "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Dabei können Cookies gesetzt werden. Mehr dazu in unserer Datenschutzerklärung.";
+    assert!(page.contains(notice));
+    let input = page.replace(notice, legal);
+    let a = dumpclean::clean(&input).unwrap();
+    let heading = a
+        .blocks()
+        .iter()
+        .position(|b| b.text == "Kritik an der Reform")
+        .expect("the sub-heading after the embed is body");
+    assert_eq!(a.blocks()[heading].kind.as_str(), "heading");
+    let rest: Vec<&str> = a.blocks()[heading + 1..]
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(rest, ["Der", "Umweltverbände"]);
+    assert_eq!(
+        label_of(&input, &a, legal),
+        Label::Chrome(ChromeKind::Footer)
+    );
+}
+
 /// A German report with a related box between its paragraphs (`Lesen Sie
 /// auch`, then an opinion piece's teaser, `Kommentar zum Haushalt: …`, and
 /// another headline): the box's headlines are not the article's, and the

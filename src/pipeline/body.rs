@@ -6,6 +6,7 @@
 use super::page::Page;
 use super::verdicts::{Verdicts, Why};
 use crate::article::BlockKind;
+use crate::features::Evidence;
 use crate::lexicon::Cue;
 use crate::lines::Line;
 use crate::tuning::{self, hard_chrome, Tuning};
@@ -24,6 +25,7 @@ pub(crate) fn decide(
     keep_scored(page, nb, tuning, scores, v);
     fill_gaps(page, nb, scores, tuning.reach(), v);
     extend_edges(page, scores, region, tuning.reach(), v);
+    resume_after_embeds(page, nb, scores, tuning.reach(), v);
     take_announced_lists(page, nb, v);
     mark_headings(page, nb, region, v);
     drop_stray_lines(page, nb, region, v);
@@ -118,6 +120,81 @@ fn extend_edges(
     // (each side a range of lines, walked as it is).
     extend_side(lines, last + 1..region.end, &sentence, v);
     extend_side(lines, (region.start..first).rev(), &sentence, v);
+}
+
+/// A line of an embed's box between two stretches of text: a promo
+/// label of three words at most (`Externer Inhalt`, `Inhalt laden`), or
+/// its consent notice, a sentence that names legal terms (cookies and a
+/// privacy policy).
+fn embed_box_line(line: &Line<'_>, ev: &Evidence) -> (bool, bool) {
+    let label = ev.own.cue == Some(Cue::Promo) && line.shape.words <= 3;
+    let notice = tuning::is_sentence(line) && ev.own.cue == Some(Cue::Footer);
+    (label, notice)
+}
+
+/// The text goes on after an embed held back until the reader consents:
+/// a box of [`INLINE_BOX_LINES`] lines at most, promo labels and at least
+/// one consent notice ([`embed_box_line`]; a share bar's labels alone end
+/// the text). The sentences after the box that score within reach of the
+/// threshold are body, with a heading-shaped line just before them (which
+/// [`mark_headings`] then marks): a notice that names cookies and a
+/// privacy policy reads as a legal footer, and lowers the text after it.
+fn resume_after_embeds(
+    page: &Page<'_>,
+    nb: &[usize],
+    p: &[f32],
+    threshold: f32,
+    v: &mut Verdicts<'_>,
+) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    // Most pages hold no sentence that names legal terms.
+    if !nb
+        .iter()
+        .any(|&i| ev[i].own.cue == Some(Cue::Footer) && embed_box_line(&lines[i], &ev[i]).1)
+    {
+        return;
+    }
+    let sentence = |i: usize, v: &Verdicts<'_>| {
+        !v.is_decided(i)
+            && tuning::is_sentence(&lines[i])
+            && p[i] > threshold
+            && !hard_chrome(&lines[i], &ev[i])
+    };
+    let mut k = 0;
+    while k + 1 < nb.len() {
+        if !v.is_body(nb[k]) || v.is_body(nb[k + 1]) {
+            k += 1;
+            continue;
+        }
+        let (mut boxed, mut notices) = (0, 0);
+        for &i in nb[k + 1..].iter().take(INLINE_BOX_LINES + 1) {
+            let (label, notice) = embed_box_line(&lines[i], &ev[i]);
+            if v.is_decided(i) || !(label || notice) {
+                break;
+            }
+            boxed += 1;
+            notices += usize::from(notice);
+        }
+        let mut j = k + 1 + boxed;
+        if notices == 0 || boxed > INLINE_BOX_LINES || j >= nb.len() {
+            k += 1;
+            continue;
+        }
+        let heading = (!v.is_decided(nb[j]) && tuning::heading_shaped(&lines[nb[j]], &ev[nb[j]]))
+            .then_some(nb[j]);
+        j += usize::from(heading.is_some());
+        let start = j;
+        while j < nb.len() && sentence(nb[j], v) {
+            v.keep(nb[j], block_kind(&lines[nb[j]]), Why::Edge);
+            j += 1;
+        }
+        if j > start {
+            if let Some(h) = heading {
+                v.keep(h, block_kind(&lines[h]), Why::Edge);
+            }
+        }
+        k = j.max(k + 1);
+    }
 }
 
 /// [`extend_edges`] on one side of the body: `side` are its lines in the
@@ -220,13 +297,14 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
         }
         let body = |j: Option<&usize>| j.is_some_and(|&j| v.is_body(j));
         // The nearest line above that is body, or neither a promo label of
-        // three words at most nor a sentence without a cue (a related or a
-        // menu cue heads a list, whose items are no sub-headings; a share
-        // bar ends the text): body, past an inline box at most.
+        // three words at most nor a sentence without a cue or naming legal
+        // terms (an embed's box, [`embed_box_line`]; a related or a menu
+        // cue heads a list, whose items are no sub-headings; a share bar
+        // ends the text): body, past an inline box at most.
         let above = nb[..k].iter().rev().position(|&j| {
-            let label = ev[j].own.cue == Some(Cue::Promo) && lines[j].shape.words <= 3;
+            let (label, legal) = embed_box_line(&lines[j], &ev[j]);
             let notice = lines[j].shape.terminal && ev[j].own.cue.is_none();
-            v.is_body(j) || !(label || notice)
+            v.is_body(j) || !(label || notice || legal)
         });
         let prev = above
             .filter(|&n| n <= INLINE_BOX_LINES)
