@@ -27,6 +27,9 @@ pub(crate) enum Cue {
     Fixtures,
 }
 
+/// The index of the comments lexicon in [`CUE_ORDER`].
+const COMMENTS_INDEX: usize = 0;
+
 /// The index of the legal-footer lexicon in [`CUE_ORDER`].
 const FOOTER_INDEX: usize = 3;
 
@@ -741,7 +744,7 @@ pub(crate) fn comments_label_a_title(text: &str) -> bool {
         phrase_end = index
             .phrases(key)
             .iter()
-            .filter(|p| p.lexicon == 0)
+            .filter(|p| p.lexicon == COMMENTS_INDEX)
             .find_map(|p| p.end(text, start));
         phrase_end.is_some()
     });
@@ -4972,7 +4975,8 @@ mod tests {
     }
 
     #[test]
-    fn footer_index_names_the_footer_lexicon() {
+    fn lexicon_indices_name_their_lexicons() {
+        assert_eq!(CUE_ORDER[COMMENTS_INDEX].1, Cue::Comments);
         assert_eq!(CUE_ORDER[FOOTER_INDEX].1, Cue::Footer);
     }
 

@@ -122,20 +122,23 @@ fn extend_edges(
     extend_side(lines, (region.start..first).rev(), &sentence, v);
 }
 
-/// A line of an embed's box between two stretches of text: a promo
-/// label of three words at most (`Externer Inhalt`, `Inhalt laden`), or
-/// its consent notice, a sentence that names legal terms (cookies and a
-/// privacy policy).
-fn embed_box_line(line: &Line<'_>, ev: &Evidence) -> (bool, bool) {
-    let label = ev.own.cue == Some(Cue::Promo) && line.shape.words <= 3;
-    let notice = tuning::is_sentence(line) && ev.own.cue == Some(Cue::Footer);
-    (label, notice)
+/// A promo label of three words at most: an advert's (`Anzeige`), or
+/// the placeholder or the button of an embed held back (`Externer
+/// Inhalt`, `Inhalt laden`).
+fn box_label(line: &Line<'_>, ev: &Evidence) -> bool {
+    ev.own.cue == Some(Cue::Promo) && line.shape.words <= 3
+}
+
+/// A sentence that names legal terms (cookies and a privacy policy): in
+/// an embed's box, its consent notice.
+fn legal_notice(line: &Line<'_>, ev: &Evidence) -> bool {
+    ev.own.cue == Some(Cue::Footer) && tuning::is_sentence(line)
 }
 
 /// The text goes on after an embed held back until the reader consents:
-/// a box of [`INLINE_BOX_LINES`] lines at most, promo labels and at least
-/// one consent notice ([`embed_box_line`]; a share bar's labels alone end
-/// the text). The sentences after the box that score within reach of the
+/// a box of [`INLINE_BOX_LINES`] lines at most, promo labels
+/// ([`box_label`]) and at least one consent notice ([`legal_notice`]; a
+/// share bar's labels alone end the text). The sentences after the box that score within reach of the
 /// threshold are body, with a heading-shaped line just before them (which
 /// [`mark_headings`] then marks): a notice that names cookies and a
 /// privacy policy reads as a legal footer, and lowers the text after it.
@@ -148,10 +151,7 @@ fn resume_after_embeds(
 ) {
     let (lines, ev) = (&page.lines, &page.evidence);
     // Most pages hold no sentence that names legal terms.
-    if !nb
-        .iter()
-        .any(|&i| ev[i].own.cue == Some(Cue::Footer) && embed_box_line(&lines[i], &ev[i]).1)
-    {
+    if !nb.iter().any(|&i| legal_notice(&lines[i], &ev[i])) {
         return;
     }
     let sentence = |i: usize, v: &Verdicts<'_>| {
@@ -168,8 +168,8 @@ fn resume_after_embeds(
         }
         let (mut boxed, mut notices) = (0, 0);
         for &i in nb[k + 1..].iter().take(INLINE_BOX_LINES + 1) {
-            let (label, notice) = embed_box_line(&lines[i], &ev[i]);
-            if v.is_decided(i) || !(label || notice) {
+            let notice = legal_notice(&lines[i], &ev[i]);
+            if v.is_decided(i) || !(notice || box_label(&lines[i], &ev[i])) {
                 break;
             }
             boxed += 1;
@@ -270,7 +270,7 @@ const INLINE_BOX_LINES: usize = 3;
 /// introduces more body text: a sub-heading. The body line above may stand
 /// above an inline box of a few lines too: promo labels (an advert's, the
 /// placeholder and the button of an embed held back) and sentences without
-/// a cue between them (the embed's consent notice). A line of a hard-wrapped
+/// a cue or naming legal terms between them (the embed's consent notice). A line of a hard-wrapped
 /// paragraph (alone on its row, it runs on into the next row or goes on
 /// from the one before) is a part of that paragraph, however short.
 fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut Verdicts<'_>) {
@@ -296,15 +296,15 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
             continue;
         }
         let body = |j: Option<&usize>| j.is_some_and(|&j| v.is_body(j));
-        // The nearest line above that is body, or neither a promo label of
-        // three words at most nor a sentence without a cue or naming legal
-        // terms (an embed's box, [`embed_box_line`]; a related or a menu
-        // cue heads a list, whose items are no sub-headings; a share bar
-        // ends the text): body, past an inline box at most.
+        // The nearest line above that is body, or neither a promo label
+        // ([`box_label`]) nor a sentence without a cue or naming legal
+        // terms (an embed's box; a related or a menu cue heads a list,
+        // whose items are no sub-headings; a share bar ends the text):
+        // body, past an inline box at most.
         let above = nb[..k].iter().rev().position(|&j| {
-            let (label, legal) = embed_box_line(&lines[j], &ev[j]);
-            let notice = lines[j].shape.terminal && ev[j].own.cue.is_none();
-            v.is_body(j) || !(label || notice || legal)
+            let (l, e) = (&lines[j], &ev[j]);
+            let notice = l.shape.terminal && e.own.cue.is_none();
+            v.is_body(j) || !(box_label(l, e) || notice || legal_notice(l, e))
         });
         let prev = above
             .filter(|&n| n <= INLINE_BOX_LINES)

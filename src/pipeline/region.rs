@@ -29,7 +29,8 @@ const COMMENT_ZONE_DISCOUNT: f32 = 0.25;
 
 /// A line shaped as the head of a comment section: a short comments cue
 /// (not a byline, `Ein Kommentar von …`, nor an opinion piece's rubric
-/// before its title, `Kommentar: …`) or a titled one. Whether it ends the article is [`is_barrier`]'s.
+/// before its title, `Kommentar: …`) or a titled one. Whether it ends the
+/// article is [`is_barrier`]'s.
 pub(crate) fn is_comment_head(line: &Line<'_>, ev: &Evidence) -> bool {
     ev.own.cue == Some(Cue::Comments)
         && ((line.shape.words <= 6
