@@ -3977,7 +3977,7 @@ mod tests {
         pub(super) static CREDIT: Lazy<Regex> = Lazy::new(|| {
             Regex::new(
                 r"(?ix)^(?:
-            (?:foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|crédit|crédits|fotografía|imagen|fotografia|immagine|imagem|fot|zdjęcie|zdjęcia|beeld|picture|pictures|photograph)\s*(?::|\|)\s*(?:©|\(c\))?\s*(?P<a>.+)
+            (?:foto|fotos|photo|photos|bild|bilder|bildquelle|image|images|credit|credits|crédit|crédits|fotografía|imagen|fotografia|immagine|imagem|fot|zdjęcie|zdjęcia|beeld|picture|pictures|photograph)\s*(?::|\|)\s*(?:©|\(c\))?\s*(?P<a>.+)
           | (?:©|\(c\))\s*(?P<b>.+)
           | (?:foto|photo|bild|image|credit|beeld)\s+(?:©|\(c\))\s*(?P<c>.+)
         )$",
