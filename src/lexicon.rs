@@ -758,6 +758,41 @@ pub(crate) fn comments_label_a_title(text: &str) -> bool {
         .is_some()
 }
 
+/// Phrases that reserve a page's rights, lowercase ([`rights_notice`]).
+const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "alle rechten voorbehouden",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "prawa zastrzeżone",
+    "版权所有",
+    "版權所有",
+];
+
+/// Marks of a copyright, lowercase ([`rights_notice`]).
+const COPYRIGHT_MARKS: &[&str] = &["©", "(c)", "copyright"];
+
+/// Whether `text` reads as a page's rights notice: it reserves the rights
+/// (`All rights reserved`, `Alle Rechte vorbehalten`), or it holds a
+/// copyright mark and a year (`© 2019 CBS Interactive Inc.`, `Copyright
+/// 2000 - 2008 …`). A bare mark is an image's credit (`Foto: © dpa`).
+pub(crate) fn rights_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    RIGHTS_RESERVED.iter().any(|p| lower.contains(p))
+        || (COPYRIGHT_MARKS.iter().any(|m| lower.contains(m)) && has_year(text))
+}
+
+/// Whether `text` holds a year of this or the last century: four ASCII
+/// digits from `19` or `20`, with no digit beside them.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")))
+}
+
 /// Whether `text` has two different legal terms among those the regex
 /// `(?i)(?:^|[^\w])(?:term|…)(?:$|[^\w])` finds one after the other: a
 /// match is the earliest phrase (the first in the lexicon's order where
@@ -5443,6 +5478,35 @@ mod tests {
             }
         }
         assert!(is_time("3 Minuten geleden") && is_time("2 d") && !is_time("3 Autos"));
+    }
+
+    /// A rights notice reserves the rights, or names a copyright with a
+    /// year; a bare mark or a year alone is none.
+    #[test]
+    fn rights_notices_reserve_rights_or_date_a_copyright() {
+        for notice in [
+            "© 2019 CBS Interactive Inc. All Rights Reserved.",
+            "Copyright 2000 - 2008 WorldNow, WTNH, and Associated Press.",
+            "© 2025 Beispiel Medien GmbH",
+            "Alle Rechte vorbehalten",
+            "TOUS DROITS RÉSERVÉS",
+            "(c) 1999 Example Ltd",
+            "Ⓒ Redakcja. Wszelkie prawa zastrzeżone.",
+            "版权所有 © 某某网",
+        ] {
+            assert!(rights_notice(notice), "{notice}");
+        }
+        for other in [
+            "Foto: © dpa",
+            "Little Green Man © Rex",
+            "© dpa-infocom, dpa:250808-99-112233/2",
+            "Copyright",
+            "8. August 2025",
+            "© 12345 copies",
+            "Rights and permissions",
+        ] {
+            assert!(!rights_notice(other), "{other}");
+        }
     }
 
     /// A long line is a legal notice when it names two different legal

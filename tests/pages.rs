@@ -196,6 +196,64 @@ fn german_page_with_an_opinion_teaser_in_a_related_box() {
     );
 }
 
+/// A German report whose page puts its rights notice right below the
+/// article and the sections' teasers after it, each a time, a headline
+/// and a summary that reads as text: the notice ends the article (the
+/// first teaser's headline and summary were once its last paragraphs). A
+/// credit with a year between two paragraphs, the text going on right
+/// after it, ends nothing.
+#[test]
+fn german_page_with_teasers_below_its_rights_notice() {
+    let input = include_str!("../testdata/pages/de-hitze.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("Hitzewelle: Landkreis richtet Trinkwasserstellen ein")
+    );
+    assert_eq!(a.byline(), Some("Markus Weber"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2025-07-14")
+    );
+    let starts = |a: &Article<'_>| -> Vec<String> {
+        a.blocks()
+            .iter()
+            .map(|b| b.text.split_whitespace().next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        starts(&a),
+        ["Angesichts", "Die", "Wer", "Hinweise", "Auch", "Die"]
+    );
+    assert_eq!(a.blocks()[3].kind.as_str(), "heading");
+    assert_eq!(
+        label_of(
+            input,
+            &a,
+            "© 2025 Beispiel Medien GmbH. Alle Rechte vorbehalten."
+        ),
+        Label::Chrome(ChromeKind::Footer)
+    );
+    for teaser in [
+        "Neue Ortsumgehung soll im Herbst freigegeben werden",
+        "Nach mehr als drei Jahren Bauzeit ist die Strecke fast fertig, die Anwohner hoffen auf deutlich weniger Lärm.",
+    ] {
+        assert_eq!(
+            label_of(input, &a, teaser),
+            Label::Chrome(ChromeKind::Related),
+            "{teaser}"
+        );
+    }
+    let last = "\nDie Freibäder verlängern";
+    assert!(input.contains(last));
+    let credited = input.replace(
+        last,
+        "\nFoto: © 2025 Anna Schulz\n\nDie Freibäder verlängern",
+    );
+    let c = dumpclean::clean(&credited).unwrap();
+    assert_eq!(starts(&c), starts(&a));
+}
+
 #[test]
 fn polish_page() {
     let input = include_str!("../testdata/pages/pl-most.txt");

@@ -7,7 +7,7 @@ use super::page::Page;
 use super::verdicts::{Verdicts, Why};
 use crate::article::BlockKind;
 use crate::features::Evidence;
-use crate::lexicon::Cue;
+use crate::lexicon::{self, Cue};
 use crate::lines::Line;
 use crate::tuning::{self, hard_chrome, Tuning};
 use std::ops::Range;
@@ -30,6 +30,7 @@ pub(crate) fn decide(
     mark_headings(page, nb, region, v);
     drop_stray_lines(page, nb, region, v);
     drop_related_lists(page, nb, v);
+    end_at_rights_notice(page, nb, v);
 }
 
 /// The block a body line makes.
@@ -388,6 +389,45 @@ fn drop_related_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
                 v.reopen(j, Why::Stray);
             }
         }
+    }
+}
+
+/// The most words of a rights notice ([`end_at_rights_notice`]).
+const RIGHTS_NOTICE_WORDS: u32 = 30;
+
+/// The body words above a rights notice for it to end the article.
+const RIGHTS_BODY_WORDS: u32 = 100;
+
+/// The page's rights notice (`© 2019 … All rights reserved.`, a line of
+/// [`RIGHTS_NOTICE_WORDS`] words at most with a legal cue,
+/// [`lexicon::rights_notice`]) below [`RIGHTS_BODY_WORDS`] words of body
+/// ends the article where the text does not go on right after it: the
+/// body lines after it are teasers' summaries and blurbs whose sentences
+/// score as text, and leave the body. A credit with a year between two
+/// paragraphs (`Illustration © 2004 …`) has the text going on after it.
+fn end_at_rights_notice(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    let mut words = 0;
+    for (k, &i) in nb.iter().enumerate() {
+        let l = &lines[i];
+        if v.is_body(i) {
+            words += l.shape.words;
+            continue;
+        }
+        if words < RIGHTS_BODY_WORDS
+            || l.shape.words > RIGHTS_NOTICE_WORDS
+            || ev[i].own.cue != Some(Cue::Footer)
+            || !lexicon::rights_notice(l.text)
+            || nb.get(k + 1).is_some_and(|&j| v.is_body(j))
+        {
+            continue;
+        }
+        for &j in &nb[k + 1..] {
+            if v.is_body(j) {
+                v.reopen(j, Why::PastFooter);
+            }
+        }
+        return;
     }
 }
 

@@ -30,6 +30,9 @@ pub(crate) enum Why {
     Heading,
     /// A short body line among chrome outside the region: put back.
     Stray,
+    /// Text after the page's rights notice (`© 2024 …`, `All rights
+    /// reserved`) below the article: put back.
+    PastFooter,
     /// The capture header, or a copy of the headline.
     Title,
     /// A byline, a date line, an image credit, a capture header.
