@@ -439,6 +439,17 @@ rendering, so the next gain has to come from what the features can see:
   sentence, 0.9204 / 0.9113 (comment threads after `Nice!`). Written:
   only a box with a sentence that names legal terms (bodies unchanged on
   dev and train; the German test page's tail kept).
+* (2026-12-04, session 43; against dev 0.9204 / 0.9114, train 0.9018 /
+  0.8972) the page's rights notice ends the article (written: a legal-cued
+  line of 30 words at most that reserves the rights or names a copyright
+  with a year, below 100 body words, not followed by a body line; dev
+  0.9221 / 0.9128, train 0.9021 / 0.8971). Measured, not kept: no body
+  within the three lines after the notice (an inline box's reach): dev the
+  same, train 0.9021 / 0.8975, but a section head and a time between the
+  notice and a teaser (testdata's de-hitze page) keep the teaser as text;
+  the cut only where the body after the notice is shorter than before it
+  (or half as long): dev 0.9207 / 0.9116-0.9120 (CBS-like pages list more
+  teaser words than the article holds).
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
