@@ -254,6 +254,45 @@ fn german_page_with_teasers_below_its_rights_notice() {
     assert_eq!(starts(&c), starts(&a));
 }
 
+/// A German report followed by a related head over teasers, each a
+/// kicker, a headline and a summary that reads as text: the teasers are
+/// the related list's (before, the first two summaries and the kicker and
+/// headline between them were the body's last blocks).
+#[test]
+fn german_page_with_teasers_under_a_related_head() {
+    let input = include_str!("../testdata/pages/de-inflation.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("Inflation sinkt im Oktober auf 2,1 Prozent")
+    );
+    assert_eq!(a.byline(), Some("Claudia Roth und Peter Schmidt"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2025-10-30")
+    );
+    assert_eq!(a.comment_count(), Some(23));
+    let last = a.blocks().last().unwrap();
+    assert_eq!(
+        last.text,
+        "Die endgültigen Zahlen für Oktober will das Bundesamt Mitte November veröffentlichen."
+    );
+    assert_eq!(a.blocks().len(), 7);
+    for teaser in [
+        "Mehr zum Thema",
+        "Die Preise im Supermarkt sinken zum ersten Mal seit Monaten. Händler sprechen von einer Trendwende, Bauern sind besorgt.",
+        "Geldanlage",
+        "Tagesgeld: Diese Banken zahlen jetzt noch die höchsten Zinsen",
+        "Wer jetzt seinen Tank füllt, spart im Vergleich zum Vorjahr mehrere Hundert Euro. Experten raten dennoch zur Vorsicht.",
+    ] {
+        assert_eq!(
+            label_of(input, &a, teaser),
+            Label::Chrome(ChromeKind::Related),
+            "{teaser}"
+        );
+    }
+}
+
 #[test]
 fn polish_page() {
     let input = include_str!("../testdata/pages/pl-most.txt");

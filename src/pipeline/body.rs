@@ -30,7 +30,7 @@ pub(crate) fn decide(
     mark_headings(page, nb, region, v);
     drop_stray_lines(page, nb, region, v);
     drop_related_lists(page, nb, v);
-    end_at_rights_notice(page, nb, v);
+    end_article(page, nb, v);
 }
 
 /// The block a body line makes.
@@ -392,43 +392,97 @@ fn drop_related_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     }
 }
 
-/// The most words of a rights notice ([`end_at_rights_notice`]).
+/// The fewest teasers that make a list of them ([`teaser_list`]).
+const TEASER_PAIRS: usize = 2;
+
+/// How many non-blank lines after a related head are looked at for
+/// teasers.
+const TEASER_WINDOW: usize = 12;
+
+/// The most words of a rights notice ([`rights_notice`]).
 const RIGHTS_NOTICE_WORDS: u32 = 30;
 
-/// The body words above a rights notice for it to end the article.
-const RIGHTS_BODY_WORDS: u32 = 100;
+/// The body words above a rights notice or a related head for the
+/// article to stand above it ([`end_article`]).
+const ARTICLE_WORDS: u32 = 100;
 
-/// The page's rights notice (`© 2019 … All rights reserved.`, a line of
-/// [`RIGHTS_NOTICE_WORDS`] words at most with a legal cue,
-/// [`lexicon::rights_notice`]) below [`RIGHTS_BODY_WORDS`] words of body
-/// ends the article where the text does not go on right after it: the
-/// body lines after it are teasers' summaries and blurbs whose sentences
-/// score as text, and leave the body. A credit with a year between two
-/// paragraphs (`Illustration © 2004 …`) has the text going on after it.
-fn end_at_rights_notice(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
+/// Where the article ends below [`ARTICLE_WORDS`] words of body, at the
+/// first line that is the page's rights notice ([`rights_notice`]) or the
+/// head of a list of teasers ([`teaser_list`]): the body lines after it
+/// are teasers' summaries and blurbs whose sentences score as text, and
+/// they leave the body.
+fn end_article(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut words = 0;
     for (k, &i) in nb.iter().enumerate() {
-        let l = &lines[i];
         if v.is_body(i) {
-            words += l.shape.words;
+            words += lines[i].shape.words;
             continue;
         }
-        if words < RIGHTS_BODY_WORDS
-            || l.shape.words > RIGHTS_NOTICE_WORDS
-            || ev[i].own.cue != Some(Cue::Footer)
-            || !lexicon::rights_notice(l.text)
-            || nb.get(k + 1).is_some_and(|&j| v.is_body(j))
-        {
-            continue;
-        }
-        for &j in &nb[k + 1..] {
-            if v.is_body(j) {
-                v.reopen(j, Why::PastFooter);
+        let ends = words >= ARTICLE_WORDS
+            && match ev[i].own.cue {
+                Some(Cue::Footer) => rights_notice(page, nb, k, v),
+                Some(Cue::Related) => teaser_list(page, nb, k, v),
+                _ => false,
+            };
+        if ends {
+            for &j in &nb[k + 1..] {
+                if v.is_body(j) {
+                    v.reopen(j, Why::PastArticle);
+                }
             }
+            return;
         }
-        return;
     }
+}
+
+/// The line `nb[k]`, with a legal cue, is the page's rights notice (`©
+/// 2019 … All rights reserved.`, a line of [`RIGHTS_NOTICE_WORDS`] words
+/// at most, [`lexicon::rights_notice`]) and the text does not go on right
+/// after it. A credit with a year between two paragraphs (`Foto: © 2025
+/// …`) has the text going on after it.
+fn rights_notice(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> bool {
+    let l = &page.lines[nb[k]];
+    l.shape.words <= RIGHTS_NOTICE_WORDS
+        && !nb.get(k + 1).is_some_and(|&j| v.is_body(j))
+        && lexicon::rights_notice(l.text)
+}
+
+/// The line `nb[k]`, with a related cue, heads a list of teasers (`Mehr
+/// zum Thema`, then a kicker, a headline and its summary, again and
+/// again): a head of [`RELATED_HEAD_WORDS`] words at most, with
+/// [`TEASER_PAIRS`] teasers or more among the [`TEASER_WINDOW`] lines after
+/// it (a line of [`tuning::HEADLINE_MAX_WORDS`] words at most without
+/// sentence punctuation, no line of a hard-wrapped paragraph, right above
+/// a body sentence), and the text not going on: no two body lines in a
+/// row after it of more than [`tuning::SHORT_LINE_WORDS`] words each (the
+/// article's paragraphs after an inline box's head).
+fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> bool {
+    let lines = &page.lines;
+    if lines[nb[k]].shape.words > RELATED_HEAD_WORDS {
+        return false;
+    }
+    let after = &nb[k + 1..];
+    let teasers = after
+        .iter()
+        .zip(after.iter().skip(1))
+        .take(TEASER_WINDOW)
+        .filter(|&(&a, &b)| {
+            let s = &lines[a].shape;
+            s.words <= tuning::HEADLINE_MAX_WORDS
+                && !s.terminal
+                && !hard_wrapped(lines, &page.runs, a)
+                && v.is_body(b)
+                && tuning::is_sentence(&lines[b])
+        })
+        .count();
+    let long = |j: usize| lines[j].shape.words > tuning::SHORT_LINE_WORDS;
+    let body = after.iter().copied().filter(|&j| v.is_body(j));
+    teasers >= TEASER_PAIRS
+        && !body
+            .clone()
+            .zip(body.skip(1))
+            .any(|(a, b)| long(a) && long(b))
 }
 
 /// A dump whose lines all fall short (a very short text) keeps the best

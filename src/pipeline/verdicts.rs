@@ -30,9 +30,9 @@ pub(crate) enum Why {
     Heading,
     /// A short body line among chrome outside the region: put back.
     Stray,
-    /// Text after the page's rights notice (`© 2024 …`, `All rights
-    /// reserved`) below the article: put back.
-    PastFooter,
+    /// Text past the article's end (the page's rights notice, a related
+    /// head over a list of teasers): put back.
+    PastArticle,
     /// The capture header, or a copy of the headline.
     Title,
     /// A byline, a date line, an image credit, a capture header.
