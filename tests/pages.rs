@@ -293,6 +293,44 @@ fn german_page_with_teasers_under_a_related_head() {
     }
 }
 
+/// A German local report followed by a related head of five words over
+/// two teasers (a headline and a summary each, the second summary not
+/// body) and a sponsored box: the article ends at the head (the first
+/// summary was once its last paragraph). The author's bare name between
+/// the standfirst and the date is not read as a byline (a known miss: a
+/// name needs its marker, `Von`).
+#[test]
+fn german_page_with_two_teasers_under_a_long_related_head() {
+    let input = include_str!("../testdata/pages/de-schule.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("Neue Grundschule in Oststadt: Bauarbeiten beginnen im Frühjahr")
+    );
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2025-11-03")
+    );
+    assert_eq!(a.byline(), None);
+    let starts: Vec<&str> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        starts,
+        ["Die", "Lange", "Die", "Eltern", "Viele", "Kritik", "Der"]
+    );
+    assert_eq!(
+        label_of(
+            input,
+            &a,
+            "Ab Montag halten die Bahnen auch direkt vor dem Haupteingang. Für Patienten und Besucher verkürzt sich der Weg deutlich."
+        ),
+        Label::Chrome(ChromeKind::Related)
+    );
+}
+
 #[test]
 fn polish_page() {
     let input = include_str!("../testdata/pages/pl-most.txt");

@@ -392,6 +392,10 @@ fn drop_related_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     }
 }
 
+/// The most words of a teaser list's head (`Das könnte Sie auch
+/// interessieren`).
+const TEASER_HEAD_WORDS: u32 = 6;
+
 /// The fewest teasers that make a list of them ([`teaser_list`]).
 const TEASER_PAIRS: usize = 2;
 
@@ -450,16 +454,16 @@ fn rights_notice(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> b
 
 /// The line `nb[k]`, with a related cue, heads a list of teasers (`Mehr
 /// zum Thema`, then a kicker, a headline and its summary, again and
-/// again): a head of [`RELATED_HEAD_WORDS`] words at most, with
+/// again): a head of [`TEASER_HEAD_WORDS`] words at most, with
 /// [`TEASER_PAIRS`] teasers or more among the [`TEASER_WINDOW`] lines after
 /// it (a line of [`tuning::HEADLINE_MAX_WORDS`] words at most without
 /// sentence punctuation, no line of a hard-wrapped paragraph, right above
-/// a body sentence), and the text not going on: no two body lines in a
-/// row after it of more than [`tuning::SHORT_LINE_WORDS`] words each (the
-/// article's paragraphs after an inline box's head).
+/// a sentence, body or not), and the text not going on: no two body lines
+/// in a row after it of more than [`tuning::SHORT_LINE_WORDS`] words each
+/// (the article's paragraphs after an inline box's head).
 fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> bool {
     let lines = &page.lines;
-    if lines[nb[k]].shape.words > RELATED_HEAD_WORDS {
+    if lines[nb[k]].shape.words > TEASER_HEAD_WORDS {
         return false;
     }
     let after = &nb[k + 1..];
@@ -472,7 +476,6 @@ fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> boo
             s.words <= tuning::HEADLINE_MAX_WORDS
                 && !s.terminal
                 && !hard_wrapped(lines, &page.runs, a)
-                && v.is_body(b)
                 && tuning::is_sentence(&lines[b])
         })
         .count();
