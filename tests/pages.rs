@@ -331,6 +331,48 @@ fn german_page_with_two_teasers_under_a_long_related_head() {
     );
 }
 
+/// A German report with an inline box of two teasers (`Auch interessant`,
+/// then a headline and its summary twice) between its paragraphs, a
+/// photo's caption and credit, topic links and a comment thread: the box
+/// leaves the body and the text after it stays (before, the box's head,
+/// headlines and summaries were body).
+#[test]
+fn german_page_with_an_inline_box_of_teasers() {
+    let input = include_str!("../testdata/pages/de-bahnstreik.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("Bahnstreik: Was Pendler jetzt wissen müssen")
+    );
+    assert_eq!(a.byline(), Some("Thomas Berger"));
+    assert_eq!(a.image_credit(), Some("Max Muster/dpa"));
+    assert_eq!(a.comment_count(), Some(112));
+    // The photo's caption (`Ein Zug steht im Hauptbahnhof.`) stays in
+    // the body, a sentence between paragraphs: not what the page checks.
+    let starts: Vec<&str> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .filter(|&w| w != "Ein")
+        .collect();
+    assert_eq!(starts, ["Ab", "Die", "Reisende,", "Wer", "Auch", "Wie"]);
+    for line in [
+        "Auch interessant",
+        "Flugausfälle: So bekommen Sie Ihr Geld zurück",
+        "Während des Streiks setzen die Busunternehmen zusätzliche Fahrzeuge ein. Die Tickets sind jedoch schnell vergriffen.",
+    ] {
+        assert_eq!(
+            label_of(input, &a, line),
+            Label::Chrome(ChromeKind::Related),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        label_of(input, &a, "Klaus M."),
+        Label::Chrome(ChromeKind::Comments)
+    );
+}
+
 #[test]
 fn polish_page() {
     let input = include_str!("../testdata/pages/pl-most.txt");

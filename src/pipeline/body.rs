@@ -30,6 +30,7 @@ pub(crate) fn decide(
     mark_headings(page, nb, region, v);
     drop_stray_lines(page, nb, region, v);
     drop_related_lists(page, nb, v);
+    drop_teaser_boxes(page, nb, v);
     end_article(page, nb, v);
 }
 
@@ -385,6 +386,55 @@ fn drop_related_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
             continue;
         }
         for &j in &nb[k + 1..k + 1 + items] {
+            if v.is_body(j) {
+                v.reopen(j, Why::Stray);
+            }
+        }
+    }
+}
+
+/// The most teasers of an inline box of them ([`drop_teaser_boxes`]).
+const TEASER_BOX_ITEMS: usize = 3;
+
+/// A teaser: a line of [`tuning::HEADLINE_MAX_WORDS`] words at most without
+/// sentence punctuation, no line of a hard-wrapped paragraph, right above
+/// a sentence (`a` and `b` are the two lines).
+fn teaser(page: &Page<'_>, a: usize, b: usize) -> bool {
+    let s = &page.lines[a].shape;
+    s.words <= tuning::HEADLINE_MAX_WORDS
+        && !s.terminal
+        && !hard_wrapped(&page.lines, &page.runs, a)
+        && tuning::is_sentence(&page.lines[b])
+        && page.lines[b].shape.words <= TEASER_SUMMARY_WORDS
+}
+
+/// The most words of a teaser's summary in an inline box of teasers.
+const TEASER_SUMMARY_WORDS: u32 = 30;
+
+/// An inline box of teasers inside the text (`Auch interessant`, then
+/// [`TEASER_PAIRS`] to [`TEASER_BOX_ITEMS`] teasers, each a headline and
+/// its summary, then the text goes on): the head and the teasers are the
+/// box's, though the text around them lifts their scores.
+fn drop_teaser_boxes(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    for (k, &i) in nb.iter().enumerate() {
+        if ev[i].own.cue != Some(Cue::Related) || lines[i].shape.words > TEASER_HEAD_WORDS {
+            continue;
+        }
+        let mut end = k + 1;
+        let mut teasers = 0;
+        while teasers < TEASER_BOX_ITEMS && end + 1 < nb.len() && teaser(page, nb[end], nb[end + 1])
+        {
+            teasers += 1;
+            end += 2;
+        }
+        let goes_on = nb
+            .get(end)
+            .is_some_and(|&j| v.is_body(j) && lines[j].shape.words > tuning::SHORT_LINE_WORDS);
+        if teasers < TEASER_PAIRS || !goes_on {
+            continue;
+        }
+        for &j in &nb[k..end] {
             if v.is_body(j) {
                 v.reopen(j, Why::Stray);
             }
