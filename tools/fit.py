@@ -459,6 +459,14 @@ rendering, so the next gain has to come from what the features can see:
   dev 0.9225 / 0.9121, train 0.9023 / 0.8966 (CleanEval's `Related Work`
   sections and inscriptis's side columns); with one teaser enough: dev
   0.9224 / 0.9128, train 0.9020 / 0.8972.
+  Written after it: a teaser list's head of six words (`Das könnte Sie
+  auch interessieren`) and a teaser's summary body or not (dev 0.9226 /
+  0.9129, train 0.9023 / 0.8971); an inline box of two or three teasers
+  (a summary of 30 words at most, then a paragraph of more than 15
+  words) leaving the body: no corpus page changes; without the cap a
+  numbered list under `Read more »` lost its items (train -0.0001), and
+  without the paragraph after it Wikipedia's `See also` over references
+  (dev -0.0001).
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
