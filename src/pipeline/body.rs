@@ -29,9 +29,7 @@ pub(crate) fn decide(
     take_announced_lists(page, nb, v);
     mark_headings(page, nb, region, v);
     drop_stray_lines(page, nb, region, v);
-    drop_related_lists(page, nb, v);
-    drop_teaser_boxes(page, nb, v);
-    end_article(page, nb, v);
+    boxes_and_end(page, nb, v);
 }
 
 /// The block a body line makes.
@@ -347,53 +345,42 @@ fn drop_stray_lines(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mu
     }
 }
 
-/// The most words of a related-list head ([`drop_related_lists`]).
+/// The most words of a related-list head ([`related_list`]).
 const RELATED_HEAD_WORDS: u32 = 4;
 
-/// The most items of an inline related list ([`drop_related_lists`]).
+/// The most items of an inline related list ([`related_list`]).
 const RELATED_LIST_ITEMS: usize = 3;
 
 /// The most words of an item of an inline related list.
 const RELATED_ITEM_WORDS: u32 = 12;
 
-/// An inline box of related links inside the text (`Read also`, `Lea
-/// también`, `相关阅读：` and one to three headlines under it, then the
-/// text goes on): its headlines are the box's, not the article's, though
-/// the text around them lifts their scores. An item is a line of
-/// [`RELATED_ITEM_WORDS`] words at most, with no sentence punctuation at
-/// its end; the head is a line of [`RELATED_HEAD_WORDS`] words at most
-/// with a related cue, not body; the box ends where the text goes on, at a
-/// body line.
-fn drop_related_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
-    let (lines, ev) = (&page.lines, &page.evidence);
-    for (k, &i) in nb.iter().enumerate() {
-        if ev[i].own.cue != Some(Cue::Related)
-            || lines[i].shape.words > RELATED_HEAD_WORDS
-            || v.is_body(i)
-        {
-            continue;
-        }
-        let items = nb[k + 1..]
-            .iter()
-            .take(RELATED_LIST_ITEMS + 1)
-            .take_while(|&&j| {
-                let s = &lines[j].shape;
-                !s.terminal && s.words <= RELATED_ITEM_WORDS
-            })
-            .count();
-        let after = nb.get(k + 1 + items);
-        if items == 0 || items > RELATED_LIST_ITEMS || !after.is_some_and(|&j| v.is_body(j)) {
-            continue;
-        }
-        for &j in &nb[k + 1..k + 1 + items] {
-            if v.is_body(j) {
-                v.reopen(j, Why::Stray);
-            }
-        }
+/// The related head `nb[k]` opens an inline box of related links inside
+/// the text (`Read also`, `Lea también`, `相关阅读：` and one to three
+/// headlines under it, then the text goes on): the headlines' lines, which
+/// are the box's, not the article's, though the text around them lifts
+/// their scores. An item is a line of [`RELATED_ITEM_WORDS`] words at
+/// most, with no sentence punctuation at its end; the head is a line of
+/// [`RELATED_HEAD_WORDS`] words at most, not body; the box ends where the
+/// text goes on, at a body line.
+fn related_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> Option<Range<usize>> {
+    let lines = &page.lines;
+    if lines[nb[k]].shape.words > RELATED_HEAD_WORDS || v.is_body(nb[k]) {
+        return None;
     }
+    let items = nb[k + 1..]
+        .iter()
+        .take(RELATED_LIST_ITEMS + 1)
+        .take_while(|&&j| {
+            let s = &lines[j].shape;
+            !s.terminal && s.words <= RELATED_ITEM_WORDS
+        })
+        .count();
+    let after = nb.get(k + 1 + items);
+    (items > 0 && items <= RELATED_LIST_ITEMS && after.is_some_and(|&j| v.is_body(j)))
+        .then_some(k + 1..k + 1 + items)
 }
 
-/// The most teasers of an inline box of them ([`drop_teaser_boxes`]).
+/// The most teasers of an inline box of them ([`teaser_box`]).
 const TEASER_BOX_ITEMS: usize = 3;
 
 /// A teaser: a line of [`tuning::HEADLINE_MAX_WORDS`] words at most without
@@ -411,35 +398,28 @@ fn teaser(page: &Page<'_>, a: usize, b: usize) -> bool {
 /// The most words of a teaser's summary in an inline box of teasers.
 const TEASER_SUMMARY_WORDS: u32 = 30;
 
-/// An inline box of teasers inside the text (`Auch interessant`, then
-/// [`TEASER_PAIRS`] to [`TEASER_BOX_ITEMS`] teasers, each a headline and
-/// its summary, then the text goes on): the head and the teasers are the
-/// box's, though the text around them lifts their scores.
-fn drop_teaser_boxes(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
-    let (lines, ev) = (&page.lines, &page.evidence);
-    for (k, &i) in nb.iter().enumerate() {
-        if ev[i].own.cue != Some(Cue::Related) || lines[i].shape.words > TEASER_HEAD_WORDS {
-            continue;
-        }
-        let mut end = k + 1;
-        let mut teasers = 0;
-        while teasers < TEASER_BOX_ITEMS && end + 1 < nb.len() && teaser(page, nb[end], nb[end + 1])
-        {
-            teasers += 1;
-            end += 2;
-        }
-        let goes_on = nb
-            .get(end)
-            .is_some_and(|&j| v.is_body(j) && lines[j].shape.words > tuning::SHORT_LINE_WORDS);
-        if teasers < TEASER_PAIRS || !goes_on {
-            continue;
-        }
-        for &j in &nb[k..end] {
-            if v.is_body(j) {
-                v.reopen(j, Why::Stray);
-            }
-        }
+/// The related head `nb[k]` opens an inline box of teasers inside the
+/// text (`Auch interessant`, then [`TEASER_PAIRS`] to [`TEASER_BOX_ITEMS`]
+/// teasers, each a headline and its summary, then a paragraph of more
+/// than [`tuning::SHORT_LINE_WORDS`] words): the head's and the teasers'
+/// lines, which are the box's, though the text around them lifts their
+/// scores. A teaser's summary cannot be told from the text going on after
+/// one headline ([`related_list`]'s box): one teaser is no box.
+fn teaser_box(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> Option<Range<usize>> {
+    let lines = &page.lines;
+    if lines[nb[k]].shape.words > TEASER_HEAD_WORDS {
+        return None;
     }
+    let mut end = k + 1;
+    let mut teasers = 0;
+    while teasers < TEASER_BOX_ITEMS && end + 1 < nb.len() && teaser(page, nb[end], nb[end + 1]) {
+        teasers += 1;
+        end += 2;
+    }
+    let goes_on = nb
+        .get(end)
+        .is_some_and(|&j| v.is_body(j) && lines[j].shape.words > tuning::SHORT_LINE_WORDS);
+    (teasers >= TEASER_PAIRS && goes_on).then_some(k..end)
 }
 
 /// The most words of a teaser list's head (`Das könnte Sie auch
@@ -457,24 +437,36 @@ const TEASER_WINDOW: usize = 12;
 const RIGHTS_NOTICE_WORDS: u32 = 30;
 
 /// The body words above a rights notice or a related head for the
-/// article to stand above it ([`end_article`]).
+/// article to stand above it ([`boxes_and_end`]).
 const ARTICLE_WORDS: u32 = 100;
 
-/// Where the article ends below [`ARTICLE_WORDS`] words of body, at the
-/// first line that is the page's rights notice ([`rights_notice`]) or the
-/// head of a list of teasers ([`teaser_list`]): the body lines after it
-/// are teasers' summaries and blurbs whose sentences score as text, and
-/// they leave the body.
-fn end_article(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
+/// The related boxes inside the text and the article's end, in one walk
+/// over the lines. At a related head, the lines of its inline box
+/// ([`related_list`], [`teaser_box`]) leave the body. Below
+/// [`ARTICLE_WORDS`] words of body, the first line that is the page's
+/// rights notice ([`rights_notice`]) or the head of a list of teasers
+/// ([`teaser_list`]) ends the article: the body lines after it are
+/// teasers' summaries and blurbs whose sentences score as text, and they
+/// leave the body.
+fn boxes_and_end(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut words = 0;
     for (k, &i) in nb.iter().enumerate() {
+        let cue = ev[i].own.cue;
+        if cue == Some(Cue::Related) {
+            let boxed = [related_list(page, nb, k, v), teaser_box(page, nb, k, v)];
+            for &j in boxed.into_iter().flatten().flat_map(|r| &nb[r]) {
+                if v.is_body(j) {
+                    v.reopen(j, Why::Stray);
+                }
+            }
+        }
         if v.is_body(i) {
             words += lines[i].shape.words;
             continue;
         }
         let ends = words >= ARTICLE_WORDS
-            && match ev[i].own.cue {
+            && match cue {
                 Some(Cue::Footer) => rights_notice(page, nb, k, v),
                 Some(Cue::Related) => teaser_list(page, nb, k, v),
                 _ => false,

@@ -28,7 +28,8 @@ pub(crate) enum Why {
     AnnouncedList,
     /// A short line between paragraphs: a sub-heading.
     Heading,
-    /// A short body line among chrome outside the region: put back.
+    /// A short body line among chrome outside the region, or a line of an
+    /// inline related box: put back.
     Stray,
     /// Text past the article's end (the page's rights notice, a related
     /// head over a list of teasers): put back.
