@@ -373,6 +373,43 @@ fn german_page_with_an_inline_box_of_teasers() {
     );
 }
 
+/// An English report with a sidebar's list of five headlines between its
+/// paragraphs, then a recommendation box of two teasers (a headline and a
+/// summary each) and the comments: the article's four paragraphs and its
+/// standfirst are the body (before, the first teaser's summary was too).
+#[test]
+fn english_page_with_recommended_teasers_after_it() {
+    let input = include_str!("../testdata/pages/en-housing.txt");
+    let a = dumpclean::clean(input).unwrap();
+    assert_eq!(
+        a.title(),
+        Some("City council approves new housing plan after long debate")
+    );
+    assert_eq!(a.byline(), Some("Sarah Johnson"));
+    assert_eq!(
+        a.date().map(|d| d.to_string()).as_deref(),
+        Some("2025-11-28")
+    );
+    let starts: Vec<&str> = a
+        .blocks()
+        .iter()
+        .map(|b| b.text.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(starts, ["The", "The", "The", "Opponents", "The"]);
+    for line in [
+        "Most Popular",
+        "Five things to do this weekend",
+        "Recommended for you",
+        "The proposal would add three crosstown lines and increase service on weekends across the city.",
+    ] {
+        assert_eq!(
+            label_of(input, &a, line),
+            Label::Chrome(ChromeKind::Related),
+            "{line}"
+        );
+    }
+}
+
 #[test]
 fn polish_page() {
     let input = include_str!("../testdata/pages/pl-most.txt");
