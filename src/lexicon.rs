@@ -759,6 +759,8 @@ pub(crate) fn comments_label_a_title(text: &str) -> bool {
 }
 
 /// Phrases that reserve a page's rights, lowercase ([`rights_notice`]).
+/// Each is a legal term of the footer lexicon too, so a line holding one
+/// has the legal cue the body's rule asks for (tested).
 const RIGHTS_RESERVED: &[&str] = &[
     "all rights reserved",
     "alle rechte vorbehalten",
@@ -5478,6 +5480,16 @@ mod tests {
             }
         }
         assert!(is_time("3 Minuten geleden") && is_time("2 d") && !is_time("3 Autos"));
+    }
+
+    /// A line that reserves the rights carries the legal cue: each phrase
+    /// of [`RIGHTS_RESERVED`] is a term of the footer lexicon.
+    #[test]
+    fn rights_phrases_are_legal_terms() {
+        for phrase in RIGHTS_RESERVED {
+            assert!(FOOTER_WORDS.contains(phrase), "{phrase}");
+            assert_eq!(cue(phrase, false), Some(Cue::Footer), "{phrase}");
+        }
     }
 
     /// A rights notice reserves the rights, or names a copyright with a

@@ -385,14 +385,13 @@ const TEASER_BOX_ITEMS: usize = 3;
 
 /// A teaser: a line of [`tuning::HEADLINE_MAX_WORDS`] words at most without
 /// sentence punctuation, no line of a hard-wrapped paragraph, right above
-/// a sentence (`a` and `b` are the two lines).
+/// a sentence, body or not (`a` and `b` are the two lines).
 fn teaser(page: &Page<'_>, a: usize, b: usize) -> bool {
     let s = &page.lines[a].shape;
     s.words <= tuning::HEADLINE_MAX_WORDS
         && !s.terminal
         && !hard_wrapped(&page.lines, &page.runs, a)
         && tuning::is_sentence(&page.lines[b])
-        && page.lines[b].shape.words <= TEASER_SUMMARY_WORDS
 }
 
 /// The most words of a teaser's summary in an inline box of teasers.
@@ -400,8 +399,9 @@ const TEASER_SUMMARY_WORDS: u32 = 30;
 
 /// The related head `nb[k]` opens an inline box of teasers inside the
 /// text (`Auch interessant`, then [`TEASER_PAIRS`] to [`TEASER_BOX_ITEMS`]
-/// teasers, each a headline and its summary, then a paragraph of more
-/// than [`tuning::SHORT_LINE_WORDS`] words): the head's and the teasers'
+/// teasers ([`teaser`]), each summary of [`TEASER_SUMMARY_WORDS`] words
+/// at most, then a paragraph of more than [`tuning::SHORT_LINE_WORDS`]
+/// words): the head's and the teasers'
 /// lines, which are the box's, though the text around them lifts their
 /// scores. A teaser's summary cannot be told from the text going on after
 /// one headline ([`related_list`]'s box): one teaser is no box.
@@ -412,7 +412,14 @@ fn teaser_box(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> Opti
     }
     let mut end = k + 1;
     let mut teasers = 0;
-    while teasers < TEASER_BOX_ITEMS && end + 1 < nb.len() && teaser(page, nb[end], nb[end + 1]) {
+    // A summary in the box is short: a numbered list's items under a
+    // `Read more` line hold paragraphs.
+    let short = |j: usize| lines[j].shape.words <= TEASER_SUMMARY_WORDS;
+    while teasers < TEASER_BOX_ITEMS
+        && end + 1 < nb.len()
+        && teaser(page, nb[end], nb[end + 1])
+        && short(nb[end + 1])
+    {
         teasers += 1;
         end += 2;
     }
@@ -497,10 +504,8 @@ fn rights_notice(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> b
 /// The line `nb[k]`, with a related cue, heads a list of teasers (`Mehr
 /// zum Thema`, then a kicker, a headline and its summary, again and
 /// again): a head of [`TEASER_HEAD_WORDS`] words at most, with
-/// [`TEASER_PAIRS`] teasers or more among the [`TEASER_WINDOW`] lines after
-/// it (a line of [`tuning::HEADLINE_MAX_WORDS`] words at most without
-/// sentence punctuation, no line of a hard-wrapped paragraph, right above
-/// a sentence, body or not), and the text not going on: no two body lines
+/// [`TEASER_PAIRS`] teasers ([`teaser`]) or more among the
+/// [`TEASER_WINDOW`] lines after it, and the text not going on: no two body lines
 /// in a row after it of more than [`tuning::SHORT_LINE_WORDS`] words each
 /// (the article's paragraphs after an inline box's head).
 fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> bool {
@@ -513,13 +518,7 @@ fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> boo
         .iter()
         .zip(after.iter().skip(1))
         .take(TEASER_WINDOW)
-        .filter(|&(&a, &b)| {
-            let s = &lines[a].shape;
-            s.words <= tuning::HEADLINE_MAX_WORDS
-                && !s.terminal
-                && !hard_wrapped(lines, &page.runs, a)
-                && tuning::is_sentence(&lines[b])
-        })
+        .filter(|&(&a, &b)| teaser(page, a, b))
         .count();
     let long = |j: usize| lines[j].shape.words > tuning::SHORT_LINE_WORDS;
     let body = after.iter().copied().filter(|&j| v.is_body(j));
