@@ -503,14 +503,17 @@ fn rights_notice(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> b
 
 /// The line `nb[k]`, with a related cue, heads a list of teasers (`Mehr
 /// zum Thema`, then a kicker, a headline and its summary, again and
-/// again): a head of [`TEASER_HEAD_WORDS`] words at most, with
-/// [`TEASER_PAIRS`] teasers ([`teaser`]) or more among the
-/// [`TEASER_WINDOW`] lines after it, and the text not going on: no two body lines
-/// in a row after it of more than [`tuning::SHORT_LINE_WORDS`] words each
-/// (the article's paragraphs after an inline box's head).
+/// again): a head of [`TEASER_HEAD_WORDS`] words at most that the page
+/// shows once (a `Read more` under every teaser is the teaser's link, not
+/// a list's head), with [`TEASER_PAIRS`] teasers ([`teaser`]) or more
+/// among the [`TEASER_WINDOW`] lines after it, and the text not going on:
+/// no two non-blank lines in a row after it that are body lines of more
+/// than [`tuning::SHORT_LINE_WORDS`] words each (the article's paragraphs
+/// after an inline box's head; two summaries with a headline between them
+/// are not in a row).
 fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> bool {
     let lines = &page.lines;
-    if lines[nb[k]].shape.words > TEASER_HEAD_WORDS {
+    if lines[nb[k]].shape.words > TEASER_HEAD_WORDS || page.evidence[nb[k]].copies > 1 {
         return false;
     }
     let after = &nb[k + 1..];
@@ -520,13 +523,12 @@ fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> boo
         .take(TEASER_WINDOW)
         .filter(|&(&a, &b)| teaser(page, a, b))
         .count();
-    let long = |j: usize| lines[j].shape.words > tuning::SHORT_LINE_WORDS;
-    let body = after.iter().copied().filter(|&j| v.is_body(j));
+    let long = |j: usize| v.is_body(j) && lines[j].shape.words > tuning::SHORT_LINE_WORDS;
     teasers >= TEASER_PAIRS
-        && !body
-            .clone()
-            .zip(body.skip(1))
-            .any(|(a, b)| long(a) && long(b))
+        && !after
+            .iter()
+            .zip(after.iter().skip(1))
+            .any(|(&a, &b)| long(a) && long(b))
 }
 
 /// A dump whose lines all fall short (a very short text) keeps the best
@@ -559,5 +561,90 @@ pub(crate) fn fallback(page: &Page<'_>, region: &Range<usize>, v: &mut Verdicts<
         });
     if let Some(i) = best {
         v.keep(i, block_kind(&lines[i]), Why::Fallback);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page of `input`, its non-blank lines, and verdicts where the
+    /// lines for which `body` holds are kept as body.
+    fn with_body<'a>(
+        input: &'a str,
+        body: impl Fn(&str) -> bool,
+    ) -> (Page<'a>, Vec<usize>, Verdicts<'a>) {
+        let page = Page::of(input, None);
+        let nb = page.non_blank();
+        let mut v = Verdicts::new(&page.lines);
+        for &i in &nb {
+            if body(page.lines[i].text) {
+                v.keep(i, BlockKind::Paragraph, Why::Context);
+            }
+        }
+        (page, nb, v)
+    }
+
+    fn teaser_list_at(input: &str, head: &str, body: impl Fn(&str) -> bool) -> bool {
+        let (page, nb, v) = with_body(input, body);
+        let k = nb
+            .iter()
+            .position(|&i| page.lines[i].text == head)
+            .unwrap_or_else(|| panic!("no line {head:?}"));
+        teaser_list(&page, &nb, k, &v)
+    }
+
+    const SUMMARIES: [&str; 3] = [
+        "Broad beans sown in pots in late winter give an early crop, and the cold frame keeps the mice away from them.",
+        "The two apple trees at the back had not been pruned in years, so this winter I took out the dead wood first.",
+        "Woodchip paths are cheap and soft underfoot, and the tree surgeons were glad to drop off a load at the gate.",
+    ];
+
+    #[test]
+    fn summaries_with_headlines_between_them_are_no_text_going_on() {
+        let [s1, s2, s3] = SUMMARIES;
+        let input = format!(
+            "Recent Posts\n\nMarch 2\nSowing broad beans in the cold frame\n{s1}\n\nFebruary 21\nPruning the old apple trees\n{s2}\n\nFebruary 9\nA new path between the beds\n{s3}\n"
+        );
+        // The summaries are body, the dates and headlines between them not:
+        // no two long body lines stand in a row, the list ends the article.
+        let summary = |t: &str| SUMMARIES.contains(&t);
+        assert!(teaser_list_at(&input, "Recent Posts", summary));
+        // With the headlines kept too, still no two long lines in a row.
+        let headlines = [
+            "Sowing broad beans in the cold frame",
+            "Pruning the old apple trees",
+            "A new path between the beds",
+        ];
+        let summary_or_headline = |t: &str| summary(t) || headlines.contains(&t);
+        assert!(teaser_list_at(&input, "Recent Posts", summary_or_headline));
+    }
+
+    #[test]
+    fn two_paragraphs_in_a_row_after_the_head_go_on_with_the_text() {
+        let [s1, s2, s3] = SUMMARIES;
+        let p = "The council will decide on the new allotment rules in May, after a consultation with the plot holders.";
+        let input = format!(
+            "Recent Posts\n\nSowing broad beans in the cold frame\n{s1}\n\nPruning the old apple trees\n{s2}\n{s3}\n\n{p}\n"
+        );
+        let long_lines = |t: &str| t.split_whitespace().count() > 15;
+        assert!(!teaser_list_at(&input, "Recent Posts", long_lines));
+    }
+
+    #[test]
+    fn a_read_more_link_under_every_teaser_heads_no_list() {
+        let [s1, s2, s3] = SUMMARIES;
+        let input = format!(
+            "Sowing broad beans in the cold frame\n{s1}\nRead more\n\nPruning the old apple trees\n{s2}\nRead more\n\nA new path between the beds\n{s3}\nRead more\n"
+        );
+        // Without the page's repeats, the three teasers under the first
+        // `Read more` (no body among them) would make it a list's head.
+        let (page, nb, v) = with_body(&input, |_| false);
+        let first = nb
+            .iter()
+            .position(|&i| page.lines[i].text == "Read more")
+            .unwrap();
+        assert_eq!(page.evidence[nb[first]].own.cue, Some(Cue::Related));
+        assert!(!teaser_list(&page, &nb, first, &v));
     }
 }
