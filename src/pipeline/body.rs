@@ -452,9 +452,9 @@ const ARTICLE_WORDS: u32 = 100;
 /// ([`related_list`], [`teaser_box`]) leave the body. Below
 /// [`ARTICLE_WORDS`] words of body, the first line that is the page's
 /// rights notice ([`rights_notice`]) or the head of a list of teasers
-/// ([`teaser_list`]) ends the article: the body lines after it are
-/// teasers' summaries and blurbs whose sentences score as text, and they
-/// leave the body.
+/// ([`teaser_list`]) ends the article: the head, where it was kept, and
+/// the body lines after it (teasers' summaries and blurbs whose sentences
+/// score as text) leave the body.
 fn boxes_and_end(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     let (lines, ev) = (&page.lines, &page.evidence);
     let mut words = 0;
@@ -468,23 +468,23 @@ fn boxes_and_end(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
                 }
             }
         }
-        if v.is_body(i) {
-            words += lines[i].shape.words;
-            continue;
-        }
+        let body = v.is_body(i);
         let ends = words >= ARTICLE_WORDS
             && match cue {
-                Some(Cue::Footer) => rights_notice(page, nb, k, v),
+                Some(Cue::Footer) => !body && rights_notice(page, nb, k, v),
                 Some(Cue::Related) => teaser_list(page, nb, k, v),
                 _ => false,
             };
         if ends {
-            for &j in &nb[k + 1..] {
+            for &j in &nb[k..] {
                 if v.is_body(j) {
                     v.reopen(j, Why::PastArticle);
                 }
             }
             return;
+        }
+        if body {
+            words += lines[i].shape.words;
         }
     }
 }
@@ -505,7 +505,9 @@ fn rights_notice(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> b
 /// zum Thema`, then a kicker, a headline and its summary, again and
 /// again): a head of [`TEASER_HEAD_WORDS`] words at most that the page
 /// shows once (a `Read more` under every teaser is the teaser's link, not
-/// a list's head), with [`TEASER_PAIRS`] teasers ([`teaser`]) or more
+/// a list's head) and, where the models kept it as text, announces what
+/// follows (`Related stories:`, ending in a colon; a sub-heading with a
+/// cue word, `Artists and related workers`, heads no list), with [`TEASER_PAIRS`] teasers ([`teaser`]) or more
 /// among the [`TEASER_WINDOW`] lines after it, and the text not going on:
 /// no two non-blank lines in a row after it that are body lines of more
 /// than [`tuning::SHORT_LINE_WORDS`] words each (the article's paragraphs
@@ -513,7 +515,11 @@ fn rights_notice(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> b
 /// are not in a row).
 fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> bool {
     let lines = &page.lines;
-    if lines[nb[k]].shape.words > TEASER_HEAD_WORDS || page.evidence[nb[k]].copies > 1 {
+    let head = nb[k];
+    if lines[head].shape.words > TEASER_HEAD_WORDS
+        || page.evidence[head].copies > 1
+        || (v.is_body(head) && !lines[head].text.ends_with(':'))
+    {
         return false;
     }
     let after = &nb[k + 1..];
@@ -629,6 +635,30 @@ mod tests {
         );
         let long_lines = |t: &str| t.split_whitespace().count() > 15;
         assert!(!teaser_list_at(&input, "Recent Posts", long_lines));
+    }
+
+    #[test]
+    fn a_head_kept_as_text_heads_a_list_where_it_announces_one() {
+        let [s1, s2, s3] = SUMMARIES;
+        for (head, list) in [
+            ("Related stories:", true),
+            ("Artists and related workers", false),
+        ] {
+            let input = format!(
+                "{head}\n\nSowing broad beans in the cold frame\n{s1}\n\nPruning the old apple trees\n{s2}\n\nA new path between the beds\n{s3}\n"
+            );
+            let (page, nb, _) = with_body(&input, |_| false);
+            assert_eq!(page.evidence[nb[0]].own.cue, Some(Cue::Related), "{head}");
+            // Kept as text, with the summaries: only a head that ends in a
+            // colon announces the teasers.
+            let kept = |t: &str| t == head || SUMMARIES.contains(&t);
+            assert_eq!(teaser_list_at(&input, head, kept), list, "{head}");
+            // Not kept, either heads the list.
+            assert!(
+                teaser_list_at(&input, head, |t| SUMMARIES.contains(&t)),
+                "{head}"
+            );
+        }
     }
 
     #[test]
