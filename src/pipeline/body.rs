@@ -349,17 +349,15 @@ fn drop_stray_lines(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mu
 const RELATED_HEAD_WORDS: u32 = 4;
 
 /// The most items of an inline related list ([`related_list`]).
-const RELATED_LIST_ITEMS: usize = 3;
-
-/// The most words of an item of an inline related list.
-const RELATED_ITEM_WORDS: u32 = 12;
+const RELATED_LIST_ITEMS: usize = 8;
 
 /// The related head `nb[k]` opens an inline box of related links inside
-/// the text (`Read also`, `Lea también`, `相关阅读：` and one to three
-/// headlines under it, then the text goes on): the headlines' lines, which
+/// the text (`Read also`, `Lea también`, `相关阅读：` and one to
+/// [`RELATED_LIST_ITEMS`] headlines under it, then the text goes on): the headlines' lines, which
 /// are the box's, not the article's, though the text around them lifts
-/// their scores. An item is a line of [`RELATED_ITEM_WORDS`] words at
-/// most, with no sentence punctuation at its end; the head is a line of
+/// their scores. An item is a headline, a line of
+/// [`tuning::HEADLINE_MAX_WORDS`] words at most with no sentence
+/// punctuation at its end; the head is a line of
 /// [`RELATED_HEAD_WORDS`] words at most, not body; the box ends where the
 /// text goes on, at a body line.
 fn related_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> Option<Range<usize>> {
@@ -372,7 +370,7 @@ fn related_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> Op
         .take(RELATED_LIST_ITEMS + 1)
         .take_while(|&&j| {
             let s = &lines[j].shape;
-            !s.terminal && s.words <= RELATED_ITEM_WORDS
+            !s.terminal && s.words <= tuning::HEADLINE_MAX_WORDS
         })
         .count();
     let after = nb.get(k + 1 + items);
@@ -659,6 +657,33 @@ mod tests {
                 "{head}"
             );
         }
+    }
+
+    #[test]
+    fn an_inline_box_of_headlines_leaves_the_text() {
+        let [s1, s2, s3] = SUMMARIES;
+        let headlines = [
+            "Davies given a chance to fill the gap in midfield",
+            "Wenger happy to see his old striker back at a big club",
+            "Grant: I am not scared of the new signing",
+            "The move makes him the most expensive player in the world",
+            "Chelsea get their man as the striker seals his move",
+        ];
+        let input = format!(
+            "{s1}\n\n{s2}\n\nRead more\n{}\n\n{s3}\n",
+            headlines.join("\n")
+        );
+        // Everything is body but the head: the text around the box lifted
+        // the headlines' scores.
+        let (page, nb, v) = with_body(&input, |t| t != "Read more");
+        let k = nb
+            .iter()
+            .position(|&i| page.lines[i].text == "Read more")
+            .unwrap();
+        let box_lines: Vec<&str> = related_list(&page, &nb, k, &v)
+            .map(|r| nb[r].iter().map(|&i| page.lines[i].text).collect())
+            .unwrap_or_default();
+        assert_eq!(box_lines, headlines);
     }
 
     #[test]
