@@ -16,7 +16,9 @@ pub enum BlockKind {
     Paragraph,
     /// A sub-heading inside the article (a short line between paragraphs).
     Heading,
-    /// An item of a bulleted list (the line starts with a bullet such as `•` or `-`).
+    /// An item of a list: a line that starts with a bullet such as `•` or
+    /// `-`, or one of the lines right under a line that announces them
+    /// (ending in a colon), one to a line.
     ListItem,
     /// A quoted line, marked as such in the dump (starting with `>`).
     Quote,
@@ -46,6 +48,34 @@ pub struct Block<'a> {
     /// The byte span of `text` in the input.
     #[cfg_attr(feature = "serde", serde(serialize_with = "serde_impl::span"))]
     pub span: Range<usize>,
+}
+
+impl Block<'_> {
+    /// What [`Article::body_text`] puts between this block and `next`, the
+    /// block after it: a line break before an item of a list without
+    /// bullets where this block is an item too or announces the list (ends
+    /// in a colon), so that such a list stands one item to a line under the
+    /// line that announces it, as in the dump; a blank line otherwise.
+    pub fn separator(&self, next: &Block<'_>) -> &'static str {
+        separator(self.kind, &self.text, next.kind, &next.text)
+    }
+}
+
+/// [`Block::separator`] between a block of `kind` and text `text` and a
+/// block of kind `next` and text `next_text` after it.
+pub(crate) fn separator(
+    kind: BlockKind,
+    text: &str,
+    next: BlockKind,
+    next_text: &str,
+) -> &'static str {
+    let unmarked_item =
+        next == BlockKind::ListItem && !next_text.starts_with(crate::lines::is_bullet);
+    if unmarked_item && (kind == BlockKind::ListItem || text.ends_with(':')) {
+        "\n"
+    } else {
+        "\n\n"
+    }
 }
 
 /// The kind of a piece of site chrome.
@@ -238,15 +268,20 @@ impl<'a> Article<'a> {
         self.blocks.is_empty()
     }
 
-    /// The body as plain text: the blocks joined by blank lines.
+    /// The body as plain text: the blocks joined by blank lines, but the
+    /// items of a list without bullets one to a line under the line that
+    /// announces them
+    /// ([`Block::separator`]).
     pub fn body_text(&self) -> String {
         let len = self.blocks.iter().map(|b| b.text.len() + 2).sum();
         let mut out = String::with_capacity(len);
-        for (i, b) in self.blocks.iter().enumerate() {
-            if i > 0 {
-                out.push_str("\n\n");
+        let mut prev: Option<&Block<'_>> = None;
+        for b in &self.blocks {
+            if let Some(p) = prev {
+                out.push_str(p.separator(b));
             }
             out.push_str(&b.text);
+            prev = Some(b);
         }
         out
     }

@@ -890,7 +890,7 @@ impl Shape {
         }
     }
 
-    /// Whether the text starts in lowercase or with a bullet. Inlined: a
+    /// Whether the text starts in lowercase or with a bullet ([`is_bullet`]). Inlined: a
     /// call for every line cost more than its one test of an ASCII first
     /// byte.
     #[inline(always)]
@@ -909,7 +909,7 @@ impl Shape {
     fn set_start_of_any_text(&mut self, text: &str) {
         if let Some(c) = text.chars().next() {
             self.starts_lower = c.is_lowercase();
-            self.bullet = matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣');
+            self.bullet = is_bullet(c);
         }
     }
 
@@ -2040,6 +2040,12 @@ fn ends_open_by_chars(text: &str) -> bool {
         || (!word.is_empty()
             && word.chars().all(char::is_lowercase)
             && pack_lowercase(word).is_some_and(crate::stopwords::is_packed_stopword))
+}
+
+/// Whether `c`, the first char of a line, is a bullet: the line is an
+/// item of a list (the scan tests the ASCII ones, `-` and `*`, itself).
+pub(crate) fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '-' | '*' | '·' | '–' | '▪' | '►' | '◦' | '‣')
 }
 
 /// The cell `i` of `lines` is alone on its row (the row is one line).

@@ -15,6 +15,7 @@ use crate::lines::{Lexical, Line, Shape};
 use crate::pipeline::RUNS;
 use crate::pipeline::{self, Page, Verdicts};
 use crate::tuning::Tuning;
+use crate::BlockKind;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -118,25 +119,52 @@ fn blocks_of<'a>(input: &'a str, page: &Page<'a>, pieces: &[Piece]) -> Vec<crate
         .collect()
 }
 
-/// The body text: the blocks `pieces` place in `input`, joined by blank
-/// lines.
+/// What the body text puts between the blocks `pieces[k]` and
+/// `pieces[k + 1]` ([`crate::Block::separator`]), `input` the text the
+/// pieces place (a piece's text starts with its first cell's and ends with
+/// its last cell's).
+fn separator_after(input: &str, pieces: &[Piece], k: usize) -> &'static str {
+    let (p, next) = (&pieces[k], &pieces[k + 1]);
+    if next.kind != BlockKind::ListItem {
+        // Most blocks: no text is read.
+        return "\n\n";
+    }
+    crate::article::separator(p.kind, &input[p.span()], next.kind, &input[next.span()])
+}
+
+/// [`separator_after`], the texts read from the blocks' cells in `page`.
+fn separator_after_cells(page: &Page<'_>, pieces: &[Piece], k: usize) -> &'static str {
+    let (p, next) = (&pieces[k], &pieces[k + 1]);
+    if next.kind != BlockKind::ListItem {
+        return "\n\n";
+    }
+    let (last, first) = (
+        page.lines[p.cells.end - 1].text,
+        page.lines[next.cells.start].text,
+    );
+    crate::article::separator(p.kind, last, next.kind, first)
+}
+
+/// The body text: the blocks `pieces` place in `input`, joined as
+/// [`crate::Article::body_text`] joins them.
 fn joined(input: &str, pieces: &[Piece]) -> String {
     let mut text = String::new();
-    for p in pieces {
-        if !text.is_empty() {
-            text.push_str("\n\n");
+    for (k, p) in pieces.iter().enumerate() {
+        if k > 0 {
+            text.push_str(separator_after(input, pieces, k - 1));
         }
         text.push_str(&input[p.span()]);
     }
     text
 }
 
-/// `text` is `blocks` joined by blank lines (checked without a copy).
+/// `text` is `blocks` joined as [`crate::Article::body_text`] joins them
+/// (checked without a copy).
 fn is_body_text(text: &str, blocks: &[crate::Block<'_>]) -> bool {
     let mut rest = text;
     for (i, b) in blocks.iter().enumerate() {
         if i > 0 {
-            match rest.strip_prefix("\n\n") {
+            match rest.strip_prefix(blocks[i - 1].separator(b)) {
                 Some(r) => rest = r,
                 None => return false,
             }
@@ -184,17 +212,42 @@ fn keeps_text(input: &str, pieces: &[Piece], page2: &Page<'_>, v2: &Verdicts<'_>
     // piece are of one paragraph (its block), so only their kinds are read.
     let verdicts = v2.all();
     let mut at = 0; // the piece's first line
-    let kept = pieces.iter().all(|p| {
+                    // The piece before, and its kind in the later pass.
+    let mut before: Option<(&Piece, BlockKind)> = None;
+    let kept = pieces.iter().enumerate().all(|(k, p)| {
         let n = p.cells.len();
         let Some(block) = verdicts.get(at..at + n) else {
             return false;
         };
         debug_assert!((at..at + n).all(|j| page2.runs[j] == (at..at + n)));
-        at += n + 1;
-        match block {
-            [line] => line.kind.is_some(),
-            _ => block.iter().all(|line| line.kind == Some(Paragraph)),
-        }
+        // A blank line follows the piece, but where a list's item follows
+        // it on the next line.
+        let blank = k + 1 < pieces.len() && separator_after(input, pieces, k) == "\n\n";
+        at += n + usize::from(blank);
+        let kind = match block {
+            [line] => line.kind,
+            _ => block
+                .iter()
+                .all(|line| line.kind == Some(Paragraph))
+                .then_some(Paragraph),
+        };
+        let Some(kind) = kind else {
+            return false;
+        };
+        // The blocks' kinds in the later pass put the same separators
+        // between them (a list's items stay items).
+        let item = |k: BlockKind| k == BlockKind::ListItem;
+        let same = before.is_none_or(|(q, q_kind)| {
+            if !item(p.kind) && !item(kind) {
+                // No line break before a block that is no item either way.
+                return true;
+            }
+            let (t, u) = (&input[q.span()], &input[p.span()]);
+            crate::article::separator(q.kind, t, p.kind, u)
+                == crate::article::separator(q_kind, t, kind, u)
+        });
+        before = Some((p, kind));
+        same
     });
     debug_assert_eq!(kept, {
         let text = joined(input, pieces);
@@ -371,7 +424,15 @@ fn body_lines<'a>(
     let mut stretch = 0..0;
     for (k, p) in pieces.iter().enumerate() {
         let at = first.len();
-        if k > 0 {
+        if k > 0 && separator_after_cells(page, pieces, k - 1) == "\n" {
+            // A list's item, on the row after the block before it: the
+            // first page's lines are copied on where it follows that block
+            // there too.
+            if stretch.end != p.cells.start {
+                lines.extend_from_slice(&page.lines[stretch]);
+                stretch = p.cells.start..p.cells.start;
+            }
+        } else if k > 0 {
             // The blank row between this block and the one before it: the
             // first page's when it stands right between them there.
             let gap = stretch.end;
@@ -466,8 +527,9 @@ fn take_metadata<'a>(input: &'a str, v: &mut Verdicts<'a>, v2: &Verdicts<'a>) {
 ///
 /// The later lines that overlap a cell are its copy alone ([`body_lines`]:
 /// the lines of a block are its cells' copies, in order, one after the
-/// other, and a blank line follows each block): it is read where it
-/// stands, not sought by its span.
+/// other, and a blank line follows each block but where a list's item
+/// follows it on the next line): it is read where it stands, not sought
+/// by its span.
 fn follow(
     input: &str,
     pieces: &[Piece],
@@ -480,7 +542,7 @@ fn follow(
     let mut at = 0; // the copy of the block's first cell
                     // The body cells, block by block (in reading order, as the later
                     // lines are).
-    for p in pieces {
+    for (k, p) in pieces.iter().enumerate() {
         for (i, j) in p.cells.clone().zip(at..) {
             let span = &page.lines[i].text_span;
             debug_assert!(std::ptr::eq(page2.lines[j].text, page.lines[i].text));
@@ -515,7 +577,8 @@ fn follow(
                 }
             }
         }
-        at += p.cells.len() + 1;
+        let blank = k + 1 < pieces.len() && separator_after(input, pieces, k) == "\n\n";
+        at += p.cells.len() + usize::from(blank);
     }
     changed
 }

@@ -912,6 +912,29 @@ proptest! {
         check_idempotent(&input)?;
     }
 
+    /// 5. Idempotence on pages with a list under a line ending in a colon
+    /// (items without bullets, one to a row, which the body text keeps one
+    /// to a line), among paragraphs, chrome and blank lines in any order.
+    #[test]
+    fn announced_lists_are_fixed_points(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "The band will play twenty shows next summer, its first tour in nearly a decade, the promoter said.",
+            "Tickets go on sale on Friday at ten, and members of the fan club can buy them a day earlier.",
+            "The tour dates for next summer:",
+            "Among the venues:",
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach",
+            "June 10 -- Credit Union Amphitheatre, Tampa",
+            "apples and pears from the orchard",
+            "* Bridgestone Arena, Nashville",
+            "Posted October 27, 2012 by Jane Doe",
+            "Related stories:",
+            "Share this article",
+            "",
+        ]), 0..24),
+    ) {
+        check_idempotent(&parts.join("\n"))?;
+    }
+
     /// 5. Idempotence on randomly edited seeds.
     #[test]
     fn edited_seed_bodies_are_fixed_points(m in mutated_seed()) {

@@ -8,7 +8,7 @@ use super::verdicts::{Verdicts, Why};
 use crate::article::BlockKind;
 use crate::features::Evidence;
 use crate::lexicon::{self, Cue};
-use crate::lines::Line;
+use crate::lines::{alone_on_row, Line};
 use crate::tuning::{self, hard_chrome, Tuning};
 use std::ops::Range;
 
@@ -236,6 +236,15 @@ fn take_announced_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
         if !v.is_body(i) || !lines[i].text.ends_with(':') {
             continue;
         }
+        if let Some(items) = unmarked_list(page, i, v) {
+            for j in items.clone() {
+                v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+            }
+            while nb.get(k).is_some_and(|&next| next < items.end) {
+                k += 1;
+            }
+            continue;
+        }
         let mut j = i + 1;
         while j < n {
             if lines[j].is_blank() {
@@ -262,6 +271,51 @@ fn take_announced_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
     }
 }
 
+/// The most items of a list without bullets ([`unmarked_list`]).
+const UNMARKED_LIST_ITEMS: usize = 50;
+
+/// The lines right under the announcing line `i`, without a blank line
+/// between them, up to the next blank line: a list whose items a renderer
+/// printed without bullets, one to a line, where the page's paragraphs
+/// stand apart (`Tour dates:`, then `June 9 -- Coral Sky Amphitheatre, West
+/// Palm Beach, FL`, and so on). The announcing line has no cue (`Related
+/// coverage:` announces links); each item is alone on its row and on its
+/// own (no line of a hard-wrapped paragraph), has two to
+/// [`tuning::SHORT_LINE_WORDS`] words (a longer line is a paragraph), no
+/// cue, time, count, date or byline, announces nothing itself (a footer's
+/// `Daily Newspapers:` over `Weeklies:`) and has no other verdict than
+/// body; two
+/// to [`UNMARKED_LIST_ITEMS`] of them. A bulleted line leaves the list to
+/// [`take_announced_lists`]' own walk.
+///
+/// The body text puts the items one to a line under the announcing line
+/// ([`crate::Block::separator`]), so the body cleaned again reads the same
+/// list.
+fn unmarked_list(page: &Page<'_>, i: usize, v: &Verdicts<'_>) -> Option<Range<usize>> {
+    let (lines, ev) = (&page.lines, &page.evidence);
+    if ev[i].own.cue.is_some() {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < lines.len() && !lines[j].is_blank() {
+        let (l, e) = (&lines[j], &ev[j]);
+        let item = !l.shape.bullet
+            && (2..=tuning::SHORT_LINE_WORDS).contains(&l.shape.words)
+            && !l.text.ends_with(':')
+            && page.runs[j].len() == 1
+            && alone_on_row(lines, j)
+            && !hard_chrome(l, e)
+            && !e.own.meta
+            && !e.own.dated
+            && (v.is_body(j) || !v.is_decided(j));
+        if !item || j - i > UNMARKED_LIST_ITEMS {
+            return None;
+        }
+        j += 1;
+    }
+    (j - i > 2).then_some(i + 1..j)
+}
+
 /// The most lines between a sub-heading and the body text above it
 /// ([`mark_headings`]): an inline box, not a section of chrome.
 const INLINE_BOX_LINES: usize = 3;
@@ -281,6 +335,10 @@ fn mark_headings(page: &Page<'_>, nb: &[usize], region: &Range<usize>, v: &mut V
         // looked at.
         let is_body = v.is_body(i);
         if !is_body && (v.is_decided(i) || !region.contains(&i)) {
+            continue;
+        }
+        // An item of an announced list stays one.
+        if v.kind(i) == Some(BlockKind::ListItem) {
             continue;
         }
         let (l, e) = (&lines[i], &ev[i]);
@@ -684,6 +742,83 @@ mod tests {
             .map(|r| nb[r].iter().map(|&i| page.lines[i].text).collect())
             .unwrap_or_default();
         assert_eq!(box_lines, headlines);
+    }
+
+    const TOUR: [&str; 4] = [
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+        "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+        "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA",
+        "June 17 -- Bridgestone Arena, Nashville, TN",
+    ];
+
+    fn tour_page(announce: &str) -> String {
+        let [s1, s2, s3] = SUMMARIES;
+        format!(
+            "Home\nMusic\nTickets\n\n{s1}\n\n{s2}\n\n{s3}\n\n{announce}\n{}\n\nShare this article\nFacebook\nTwitter\n",
+            TOUR.join("\n")
+        )
+    }
+
+    #[test]
+    fn a_list_without_bullets_under_an_announcing_line_is_body() {
+        let announce = "The band's tour dates for next summer:";
+        let input = tour_page(announce);
+        let a = crate::clean(&input).unwrap();
+        let items: Vec<&str> = a
+            .blocks()
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| &*b.text)
+            .collect();
+        assert_eq!(items, TOUR, "{}", a.body_text());
+        // The items stand one to a line under the line that announces them,
+        // as in the dump, and cleaning the body again reads the same list:
+        // the body is a fixed point.
+        let text = a.body_text();
+        assert!(
+            text.ends_with(&format!("{announce}\n{}", TOUR.join("\n"))),
+            "{text}"
+        );
+        let again = crate::clean(&text).unwrap();
+        assert_eq!(again.body_text(), text);
+        let kinds_and_texts = |a: &crate::Article<'_>| -> Vec<(BlockKind, String)> {
+            a.blocks()
+                .iter()
+                .map(|b| (b.kind, b.text.to_string()))
+                .collect()
+        };
+        assert_eq!(kinds_and_texts(&again), kinds_and_texts(&a));
+    }
+
+    #[test]
+    fn no_list_under_a_line_with_a_cue_or_over_a_byline() {
+        // A related cue announces related links, not the article's list.
+        let input = tour_page("Related coverage from our site:");
+        let page = Page::of(&input, None);
+        let (nb, mut v) = (page.non_blank(), Verdicts::new(&page.lines));
+        let head = nb
+            .iter()
+            .position(|&i| page.lines[i].text.ends_with(':'))
+            .unwrap();
+        assert!(page.evidence[nb[head]].own.cue.is_some());
+        v.keep(nb[head], BlockKind::Paragraph, Why::Context);
+        assert_eq!(unmarked_list(&page, nb[head], &v), None);
+        // A dated byline under the lines makes them no list.
+        let with_byline = "He wrote at the end of the letter:\nAll is well here\nWe miss you all\nPosted October 27, 2012 by Jeremy Walker\n";
+        // An item that announces more is a section's head, not an item.
+        let with_heads = "He wrote at the end of the letter:\nAll is well here\nThe children send:\nWe miss you all\n";
+        for input in [with_byline, with_heads] {
+            let page = Page::of(input, None);
+            let mut v = Verdicts::new(&page.lines);
+            v.keep(0, BlockKind::Paragraph, Why::Context);
+            assert_eq!(unmarked_list(&page, 0, &v), None, "{input}");
+        }
+        // Else the lines up to the blank line are the list.
+        let input = "He wrote at the end of the letter:\nAll is well here\nWe miss you all\n\nThen he signed it.\n";
+        let page = Page::of(input, None);
+        let mut v = Verdicts::new(&page.lines);
+        v.keep(0, BlockKind::Paragraph, Why::Context);
+        assert_eq!(unmarked_list(&page, 0, &v), Some(1..3));
     }
 
     #[test]

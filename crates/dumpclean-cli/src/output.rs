@@ -362,10 +362,16 @@ pub(crate) fn write_record(
         out.push(b'"');
         let body = out.len();
         escaped.reserve(a.blocks().len());
-        for (i, b) in a.blocks().iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(b"\\n\\n");
+        let mut prev: Option<&dumpclean::Block<'_>> = None;
+        for b in a.blocks() {
+            if let Some(p) = prev {
+                // The separator, escaped: a line feed or two.
+                match p.separator(b) {
+                    "\n" => out.extend_from_slice(b"\\n"),
+                    _ => out.extend_from_slice(b"\\n\\n"),
+                }
             }
+            prev = Some(b);
             let start = out.len();
             write_json_part(out, &b.text, from);
             escaped.push(start..out.len());
@@ -1032,11 +1038,13 @@ pub(crate) mod tests {
 
     impl std::fmt::Display for Body<'_> {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            for (i, b) in self.0.iter().enumerate() {
-                if i > 0 {
-                    f.write_str("\n\n")?;
+            let mut prev: Option<&dumpclean::Block<'_>> = None;
+            for b in self.0 {
+                if let Some(p) = prev {
+                    f.write_str(p.separator(b))?;
                 }
                 f.write_str(&b.text)?;
+                prev = Some(b);
             }
             Ok(())
         }
@@ -1482,7 +1490,16 @@ pub(crate) mod tests {
             .map(|p| std::fs::read_to_string(p).unwrap())
             .collect();
         texts.push("Home\n\nA headline\n\nA paragraph of text, long enough to be one.\n".into());
-        assert!(texts.len() > 3);
+        // A list without bullets under the line that announces it: its
+        // items one to a line in the body text.
+        texts.push(
+            "Home\n\nThe band will play twenty shows next summer, its first tour in nearly a decade, the promoter said on Monday.\n\n\
+             Tickets go on sale on Friday at ten in the morning, and members of the fan club can buy them a day earlier.\n\n\
+             The tour dates for next summer:\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach\nJune 10 -- Credit Union Amphitheatre, Tampa\n\
+             June 14 -- Ameris Bank Amphitheatre, Alpharetta\n\nShare this article\n"
+                .into(),
+        );
+        assert!(texts.len() > 4);
         for text in &texts {
             let a = Cleaner::new().clean(text).unwrap();
             let mut ours = Vec::new();
@@ -1501,6 +1518,14 @@ pub(crate) mod tests {
             );
             assert_eq!(ours.trim_end(), want);
         }
+        let listed = Cleaner::new().clean(texts.last().unwrap()).unwrap();
+        assert!(
+            listed.body_text().contains(
+                "next summer:\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach\nJune 10"
+            ),
+            "{}",
+            listed.body_text()
+        );
     }
 
     /// A record rendered for the output, its `body` written again from

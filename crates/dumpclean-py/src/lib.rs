@@ -212,7 +212,8 @@ struct PyArticle {
 
 #[pymethods]
 impl PyArticle {
-    /// The body as plain text: the blocks joined by blank lines.
+    /// The body as plain text: the blocks joined by blank lines (but the
+    /// items of a list without bullets one to a line).
     #[getter]
     fn body(&self) -> String {
         self.a.body_text()

@@ -112,7 +112,7 @@ class Article:
 
     @property
     def body(self) -> str:
-        """The body as plain text: the blocks joined by blank lines."""
+        """The body as plain text: the blocks joined by blank lines (but the items of a list without bullets one to a line)."""
     @property
     def title(self) -> Optional[str]:
         """The article's headline, or None."""
