@@ -518,7 +518,8 @@ rendering, so the next gain has to come from what the features can see:
   0.9147, 0.9246 / 0.9151, 0.9250 / 0.9154. Left at 1.0: on train the
   best setting wins 0.0001 with pages split both ways (inscriptis 18 up,
   20 down at 1.1), and a knob that only dev would choose is not chosen.
-  `MAX_GAP` 10 instead of 8: no page changes.
+  `MAX_GAP` 10 instead of 8: dev unchanged, train the same at four
+  decimals.
 `experiments.py ceiling` (a probe, fitted on dev in sample, never a model
 to write) bounds what fitting can do with these features: the forest of
 the written size, fitted on train and the dev split and scored on that
