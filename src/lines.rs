@@ -2000,7 +2000,7 @@ const WRAP_MAX_LINES: usize = 64;
 ///
 /// Read back from the end, byte by byte while the bytes are ASCII; a
 /// non-ASCII byte in the way sends the text to [`ends_open_by_chars`].
-fn ends_open(text: &str) -> bool {
+pub(crate) fn ends_open(text: &str) -> bool {
     let b = text.as_bytes();
     let mut end = b.len();
     while end > 0 && b[end - 1].is_ascii_whitespace() {

@@ -8,7 +8,7 @@ use super::verdicts::{Verdicts, Why};
 use crate::article::BlockKind;
 use crate::features::Evidence;
 use crate::lexicon::{self, Cue};
-use crate::lines::{alone_on_row, Line};
+use crate::lines::{alone_on_row, ends_open, Line};
 use crate::tuning::{self, hard_chrome, Tuning};
 use std::ops::Range;
 
@@ -280,7 +280,10 @@ const UNMARKED_LIST_ITEMS: usize = 50;
 /// stand apart (`Tour dates:`, then `June 9 -- Coral Sky Amphitheatre, West
 /// Palm Beach, FL`, and so on). The announcing line has no cue (`Related
 /// coverage:` announces links); each item is alone on its row and on its
-/// own (no line of a hard-wrapped paragraph), has two to
+/// own (no line of a hard-wrapped paragraph, and none that could run on
+/// into another: it starts in no lowercase letter and ends in no comma or
+/// function word, so two items never make one paragraph, even where the
+/// body loses the one between them), has two to
 /// [`tuning::SHORT_LINE_WORDS`] words (a longer line is a paragraph), no
 /// cue, time, count, date or byline, announces nothing itself (a footer's
 /// `Daily Newspapers:` over `Weeklies:`) and has no other verdict than
@@ -302,6 +305,8 @@ fn unmarked_list(page: &Page<'_>, i: usize, v: &Verdicts<'_>) -> Option<Range<us
         let item = !l.shape.bullet
             && (2..=tuning::SHORT_LINE_WORDS).contains(&l.shape.words)
             && !l.text.ends_with(':')
+            && !l.shape.starts_lower
+            && !ends_open(l.text)
             && page.runs[j].len() == 1
             && alone_on_row(lines, j)
             && !hard_chrome(l, e)
@@ -807,7 +812,12 @@ mod tests {
         let with_byline = "He wrote at the end of the letter:\nAll is well here\nWe miss you all\nPosted October 27, 2012 by Jeremy Walker\n";
         // An item that announces more is a section's head, not an item.
         let with_heads = "He wrote at the end of the letter:\nAll is well here\nThe children send:\nWe miss you all\n";
-        for input in [with_byline, with_heads] {
+        // An item that could run on into the next (a lowercase start, an
+        // open end) could make one paragraph with it once cleaned again.
+        let with_open =
+            "He wrote at the end of the letter:\nAll is well here and\nWe miss you all\n";
+        let with_lower = "He wrote at the end of the letter:\nAll is well here\nwe miss you all\n";
+        for input in [with_byline, with_heads, with_open, with_lower] {
             let page = Page::of(input, None);
             let mut v = Verdicts::new(&page.lines);
             v.keep(0, BlockKind::Paragraph, Why::Context);
