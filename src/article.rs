@@ -201,7 +201,7 @@ pub struct LineInfo {
 ///
 /// ```json
 /// {"title": "…", "date": "2024-03-12", "byline": "…", "image_credit": null,
-///  "comment_count": 2, "text": "the body: blocks joined by blank lines",
+///  "comment_count": 2, "text": "the body text (`body_text`)",
 ///  "blocks": [{"kind": "paragraph", "text": "…", "span": [242, 504]}],
 ///  "chrome": [{"kind": "promo", "text": "…", "span": [206, 240], "lines": [5, 6]}],
 ///  "line_labels": ["title", "blank", …], "line_scores": [0.99, 0.0, …]}

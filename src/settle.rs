@@ -61,7 +61,7 @@ impl Piece {
 
 /// Where each block of the body lies in the input, and its cells, as
 /// [`build_blocks`] would build them. Neither the blocks nor the body text
-/// (the blocks joined by blank lines, as in [`crate::Article::body_text`])
+/// (the blocks joined as [`crate::Article::body_text`] joins them)
 /// are built: the later pass reads its lines where the input holds them
 /// ([`body_lines`]), and the article takes the blocks of the last pass
 /// only ([`blocks_of`]).
@@ -191,15 +191,18 @@ fn rebuilt<'t>(text: &'t str, page2: &Page<'_>, v2: &Verdicts<'_>) -> Vec<crate:
 ///
 /// Then [`build_blocks`] builds the text's own blocks, and
 /// [`is_body_text`] holds: it keeps every line; it joins a line to the one
-/// before it exactly when that one is on the row just above (a blank row
-/// parts two blocks, and no row holds two lines), as the two are
+/// before it exactly when that one is on the row just above and both are
+/// paragraphs (a blank row parts two blocks; a list's items, on adjacent
+/// rows, are never joined; no row holds two lines), as the two are
 /// paragraphs of one paragraph and nothing but the line break of the text
-/// lies between them (see [`body_lines`]).
+/// lies between them (see [`body_lines`]); and the blocks' kinds put the
+/// same separators between them as the pieces' ([`crate::Block::separator`]).
 ///
-/// Conversely, when the blocks joined by blank lines are the text, this
-/// holds: the text's lines (split at line feeds) are those of the blocks
-/// with an empty line between two blocks, as they are those of the pieces
-/// with one between two pieces, and no other line is empty; so there are
+/// Conversely, when the blocks joined as the body text joins them are the
+/// text, this holds: the text's lines (split at line feeds) are those of
+/// the blocks with an empty line between two blocks, but where a list's
+/// item follows on the next line ([`crate::Block::separator`]), as they are
+/// those of the pieces, and no other line is empty; so there are
 /// as many blocks as pieces and they hold every line. A block lies within a
 /// piece (a blank line is no body), so each piece is one block, and its
 /// lines are all body, each joined to the one before it: both paragraphs

@@ -95,7 +95,8 @@ pub(crate) struct Cli {
     /// id and text, such as url and site, as the input wrote them; a WET
     /// record's url and warc_date; or one by name); title, date, byline,
     /// image_credit, comment_count; text (the body: the blocks joined by
-    /// blank lines) and body (the same text, kept for older readers);
+    /// blank lines, a list without bullets one item to a line) and body (the
+    /// same text, kept for older readers);
     /// blocks, chrome, line_labels and line_scores (one per input line). All
     /// by default; -blocks,-chrome,-line_labels,-line_scores writes a third
     /// of the bytes. An input field named like an article field is left out
