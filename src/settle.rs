@@ -50,6 +50,10 @@ struct Piece {
     cells: Range<usize>,
     /// The block's kind (that of its first cell).
     kind: crate::BlockKind,
+    /// The body text puts the block on the line after the one before it,
+    /// not a blank line apart: an item of a list without bullets
+    /// ([`crate::Block::separator`]).
+    tight: bool,
 }
 
 impl Piece {
@@ -80,9 +84,17 @@ fn body_pieces(input: &str, page: &Page<'_>, v: &Verdicts<'_>) -> Vec<Piece> {
                 len: span.len(),
                 cells: i..i + 1,
                 kind,
+                tight: false,
             }),
         }
     });
+    // Only a list's item stands tight: the texts are read before no other.
+    for k in 1..pieces.len() {
+        let (a, b) = (&pieces[k - 1], &pieces[k]);
+        pieces[k].tight = b.kind == BlockKind::ListItem
+            && crate::article::separator(a.kind, &input[a.span()], b.kind, &input[b.span()])
+                == "\n";
+    }
     debug_assert_eq!(
         blocks_of(input, page, &pieces),
         build_blocks(input, &page.lines, v, &page.runs)
@@ -119,39 +131,13 @@ fn blocks_of<'a>(input: &'a str, page: &Page<'a>, pieces: &[Piece]) -> Vec<crate
         .collect()
 }
 
-/// What the body text puts between the blocks `pieces[k]` and
-/// `pieces[k + 1]` ([`crate::Block::separator`]), `input` the text the
-/// pieces place (a piece's text starts with its first cell's and ends with
-/// its last cell's).
-fn separator_after(input: &str, pieces: &[Piece], k: usize) -> &'static str {
-    let (p, next) = (&pieces[k], &pieces[k + 1]);
-    if next.kind != BlockKind::ListItem {
-        // Most blocks: no text is read.
-        return "\n\n";
-    }
-    crate::article::separator(p.kind, &input[p.span()], next.kind, &input[next.span()])
-}
-
-/// [`separator_after`], the texts read from the blocks' cells in `page`.
-fn separator_after_cells(page: &Page<'_>, pieces: &[Piece], k: usize) -> &'static str {
-    let (p, next) = (&pieces[k], &pieces[k + 1]);
-    if next.kind != BlockKind::ListItem {
-        return "\n\n";
-    }
-    let (last, first) = (
-        page.lines[p.cells.end - 1].text,
-        page.lines[next.cells.start].text,
-    );
-    crate::article::separator(p.kind, last, next.kind, first)
-}
-
 /// The body text: the blocks `pieces` place in `input`, joined as
 /// [`crate::Article::body_text`] joins them.
 fn joined(input: &str, pieces: &[Piece]) -> String {
     let mut text = String::new();
     for (k, p) in pieces.iter().enumerate() {
         if k > 0 {
-            text.push_str(separator_after(input, pieces, k - 1));
+            text.push_str(if p.tight { "\n" } else { "\n\n" });
         }
         text.push_str(&input[p.span()]);
     }
@@ -214,8 +200,9 @@ fn keeps_text(input: &str, pieces: &[Piece], page2: &Page<'_>, v2: &Verdicts<'_>
     // from the verdicts, not looked for among the lines. The lines of a
     // piece are of one paragraph (its block), so only their kinds are read.
     let verdicts = v2.all();
-    let mut at = 0; // the piece's first line
-                    // The piece before, and its kind in the later pass.
+    // The piece's first line; the piece before, and its kind in the later
+    // pass.
+    let mut at = 0;
     let mut before: Option<(&Piece, BlockKind)> = None;
     let kept = pieces.iter().enumerate().all(|(k, p)| {
         let n = p.cells.len();
@@ -225,7 +212,7 @@ fn keeps_text(input: &str, pieces: &[Piece], page2: &Page<'_>, v2: &Verdicts<'_>
         debug_assert!((at..at + n).all(|j| page2.runs[j] == (at..at + n)));
         // A blank line follows the piece, but where a list's item follows
         // it on the next line.
-        let blank = k + 1 < pieces.len() && separator_after(input, pieces, k) == "\n\n";
+        let blank = pieces.get(k + 1).is_some_and(|next| !next.tight);
         at += n + usize::from(blank);
         let kind = match block {
             [line] => line.kind,
@@ -427,7 +414,7 @@ fn body_lines<'a>(
     let mut stretch = 0..0;
     for (k, p) in pieces.iter().enumerate() {
         let at = first.len();
-        if k > 0 && separator_after_cells(page, pieces, k - 1) == "\n" {
+        if k > 0 && p.tight {
             // A list's item, on the row after the block before it: the
             // first page's lines are copied on where it follows that block
             // there too.
@@ -580,7 +567,7 @@ fn follow(
                 }
             }
         }
-        let blank = k + 1 < pieces.len() && separator_after(input, pieces, k) == "\n\n";
+        let blank = pieces.get(k + 1).is_some_and(|next| !next.tight);
         at += p.cells.len() + usize::from(blank);
     }
     changed

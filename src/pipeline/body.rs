@@ -222,7 +222,8 @@ fn extend_side(
 }
 
 /// A body line ending in a colon announces what follows: the bulleted lines
-/// right after it are the article's list items.
+/// right after it, or a list without bullets under it ([`unmarked_list`]),
+/// are the article's list items.
 ///
 /// Only the non-blank lines `nb` are looked at for the announcing line (a
 /// blank line is not body), and the walk goes on at the first of them at
@@ -236,33 +237,32 @@ fn take_announced_lists(page: &Page<'_>, nb: &[usize], v: &mut Verdicts<'_>) {
         if !v.is_body(i) || !lines[i].text.ends_with(':') {
             continue;
         }
+        // A list without bullets, or the bulleted lines after the line.
+        let mut j = i + 1;
         if let Some(items) = unmarked_list(page, i, v) {
             for j in items.clone() {
                 v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
             }
-            while nb.get(k).is_some_and(|&next| next < items.end) {
-                k += 1;
-            }
-            continue;
-        }
-        let mut j = i + 1;
-        while j < n {
-            if lines[j].is_blank() {
-                j += 1;
-                continue;
-            }
-            if !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
-                break;
-            }
-            // An item the model kept already is part of the list too: the
-            // list goes on after it.
-            if !v.is_body(j) {
-                if v.is_decided(j) {
+            j = items.end;
+        } else {
+            while j < n {
+                if lines[j].is_blank() {
+                    j += 1;
+                    continue;
+                }
+                if !lines[j].shape.bullet || hard_chrome(&lines[j], &ev[j]) {
                     break;
                 }
-                v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+                // An item the model kept already is part of the list too:
+                // the list goes on after it.
+                if !v.is_body(j) {
+                    if v.is_decided(j) {
+                        break;
+                    }
+                    v.keep(j, BlockKind::ListItem, Why::AnnouncedList);
+                }
+                j += 1;
             }
-            j += 1;
         }
         // The lines from `i + 1` to `j` were walked (and `j` is past `i`).
         while nb.get(k).is_some_and(|&next| next < j) {
@@ -287,8 +287,7 @@ const UNMARKED_LIST_ITEMS: usize = 50;
 /// [`tuning::SHORT_LINE_WORDS`] words (a longer line is a paragraph), no
 /// cue, time, count, date or byline, announces nothing itself (a footer's
 /// `Daily Newspapers:` over `Weeklies:`) and has no other verdict than
-/// body; two
-/// to [`UNMARKED_LIST_ITEMS`] of them. A bulleted line leaves the list to
+/// body; two to [`UNMARKED_LIST_ITEMS`] of them. A bulleted line leaves the list to
 /// [`take_announced_lists`]' own walk.
 ///
 /// The body text puts the items one to a line under the announcing line
@@ -583,19 +582,13 @@ fn teaser_list(page: &Page<'_>, nb: &[usize], k: usize, v: &Verdicts<'_>) -> boo
     {
         return false;
     }
-    let after = &nb[k + 1..];
-    let teasers = after
-        .iter()
-        .zip(after.iter().skip(1))
+    let pairs = || nb[k + 1..].windows(2);
+    let teasers = pairs()
         .take(TEASER_WINDOW)
-        .filter(|&(&a, &b)| teaser(page, a, b))
+        .filter(|w| teaser(page, w[0], w[1]))
         .count();
     let long = |j: usize| v.is_body(j) && lines[j].shape.words > tuning::SHORT_LINE_WORDS;
-    teasers >= TEASER_PAIRS
-        && !after
-            .iter()
-            .zip(after.iter().skip(1))
-            .any(|(&a, &b)| long(a) && long(b))
+    teasers >= TEASER_PAIRS && !pairs().any(|w| long(w[0]) && long(w[1]))
 }
 
 /// A dump whose lines all fall short (a very short text) keeps the best
